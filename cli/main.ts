@@ -1,0 +1,56 @@
+/**
+ * realmguard: load → adapt → run → format → exit code. Each subcommand lives in
+ * cli/commands/<name>.ts and registers itself on the program.
+ */
+import { Command, CommanderError } from 'commander';
+import { InputError, InputErrors } from '../model/errors.ts';
+import { ExitCode } from './exit-codes.ts';
+import { register as registerValidate } from './commands/validate.ts';
+import { register as registerCheck } from './commands/check.ts';
+import { register as registerDiff } from './commands/diff.ts';
+import { register as registerAudit } from './commands/audit.ts';
+import { register as registerIncident } from './commands/incident.ts';
+
+export function buildProgram(): Command {
+  const program = new Command('realmguard')
+    .description('Keycloak realm hardening as code: validate and check baselines, review changes, audit live realms, respond to incidents.')
+    .version('0.1.0')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  for (const register of [registerValidate, registerCheck, registerDiff, registerAudit, registerIncident]) {
+    register(program);
+  }
+  // Subcommands inherit exitOverride so usage errors reach main() and exit 2.
+  for (const command of program.commands) command.exitOverride();
+  return program;
+}
+
+/** Runs the command line and returns the exit code. Never throws for user errors. */
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : ExitCode.Clean;
+  } catch (error) {
+    return reportError(error);
+  }
+}
+
+export function reportError(error: unknown): number {
+  if (error instanceof CommanderError) {
+    // --help and --version end here too, with code 0.
+    if (error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version') {
+      return ExitCode.Clean;
+    }
+    return ExitCode.Usage; // commander already printed the message
+  }
+  if (error instanceof InputError || error instanceof InputErrors) {
+    process.stderr.write(`realmguard: ${error.message.includes('\n') ? '\n' : ''}${error instanceof InputError ? error.format() : error.message}\n`);
+    return ExitCode.Usage;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`realmguard: internal error: ${message}\n`);
+  if (process.env.REALMGUARD_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  else process.stderr.write('  (set REALMGUARD_DEBUG=1 for a stack trace, and please report it)\n');
+  return ExitCode.Findings;
+}

@@ -1,0 +1,202 @@
+/**
+ * RealmSettings: the hardening-relevant part of a Keycloak realm, in Keycloak's own vocabulary
+ * (RealmRepresentation / ClientRepresentation / ComponentRepresentation field names), durations
+ * in seconds. Every source (baseline YAML, realm-export JSON, the admin API, Pulumi inputs) is
+ * adapted to this once; every rule is written against it once.
+ *
+ * Adapters fill Keycloak's defaults for omitted fields, so every required field here is the
+ * value Keycloak would actually use.
+ */
+
+export type SslRequired = 'all' | 'external' | 'none';
+
+/** Where a value came from in a file: 1-based line and column. */
+export interface SourcePosition {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/**
+ * A field path in model terms: entity collections are keyed by their natural id, for example
+ * ['clients', 'web-app', 'attributes', 'pkce.code.challenge.method'] or
+ * ['keyProviders', 'rsa-2026-11', 'keySize'] or ['accessTokenLifespan'].
+ */
+export type FieldPath = readonly string[];
+
+export type KeyProviderType =
+  | 'rsa-generated'
+  | 'rsa'
+  | 'ecdsa-generated'
+  | 'hmac-generated'
+  | 'aes-generated'
+  | 'rsa-enc-generated'
+  | 'java-keystore'
+  | (string & {});
+
+/** Lifecycle state of a key provider: active signs, passive only verifies, retired is gone. */
+export type KeyState = 'active' | 'passive' | 'retired';
+
+export interface KeyProviderSettings {
+  /** Component name (unique within the realm in practice; rules use it as the entity). */
+  name: string;
+  providerId: KeyProviderType;
+  /** Component id when known (export, live). */
+  id?: string;
+  priority: number;
+  enabled: boolean;
+  active: boolean;
+  /** Signature or encryption algorithm, e.g. RS256, PS256, ES256, HS256, RSA-OAEP. */
+  algorithm?: string;
+  /** RSA modulus size in bits (rsa-generated, rsa-enc-generated, rsa). */
+  keySize?: number;
+  /** ECDSA curve, e.g. P-256 (ecdsa-generated). */
+  ellipticCurve?: string;
+  /** HMAC / AES secret size in bytes. */
+  secretSize?: number;
+  /** Key ids published by this provider (from GET /keys; absent for file inputs). */
+  kids?: string[];
+  /** ISO date the key became passive, when the baseline records it (for retention checks). */
+  passiveSince?: string;
+}
+
+export interface ClientSettings {
+  clientId: string;
+  /** Internal UUID when known. */
+  id?: string;
+  name?: string;
+  protocol: 'openid-connect' | 'saml' | (string & {});
+  enabled: boolean;
+  publicClient: boolean;
+  bearerOnly: boolean;
+  standardFlowEnabled: boolean;
+  implicitFlowEnabled: boolean;
+  directAccessGrantsEnabled: boolean;
+  serviceAccountsEnabled: boolean;
+  redirectUris: string[];
+  webOrigins: string[];
+  /** client-secret | client-jwt | client-x509 | client-secret-jwt */
+  clientAuthenticatorType: string;
+  fullScopeAllowed: boolean;
+  defaultClientScopes: string[];
+  optionalClientScopes: string[];
+  /**
+   * Keycloak's client attributes, with Keycloak's keys and string values, e.g.
+   * 'pkce.code.challenge.method': 'S256', 'use.refresh.tokens': 'true',
+   * 'dpop.bound.access.tokens', 'tls.client.certificate.bound.access.tokens',
+   * 'require.pushed.authorization.requests', 'post.logout.redirect.uris' ('##'-separated),
+   * 'access.token.lifespan', 'client.session.idle.timeout', 'client.session.max.lifespan',
+   * 'client.offline.session.idle.timeout', 'client.offline.session.max.lifespan'.
+   */
+  attributes: Record<string, string>;
+  notBefore?: number;
+}
+
+export interface ClientPolicySettings {
+  name: string;
+  enabled: boolean;
+  /** Names of the client profiles the policy applies. */
+  profiles: string[];
+}
+
+export interface TokenVersionClaimSettings {
+  /** User attribute holding the current version. */
+  attribute: string;
+  /** Claim name in the access token. */
+  claim: string;
+  /** clientIds that carry the claim; ['*'] when it is a default client scope for all. */
+  clients: string[];
+}
+
+export interface RealmSettings {
+  realm: string;
+  enabled: boolean;
+  sslRequired: SslRequired;
+
+  // tokens
+  accessTokenLifespan: number;
+  accessTokenLifespanForImplicitFlow: number;
+  accessCodeLifespan: number;
+  revokeRefreshToken: boolean;
+  refreshTokenMaxReuse: number;
+  notBefore: number;
+
+  // sessions
+  ssoSessionIdleTimeout: number;
+  ssoSessionMaxLifespan: number;
+  rememberMe: boolean;
+  ssoSessionIdleTimeoutRememberMe: number;
+  ssoSessionMaxLifespanRememberMe: number;
+  clientSessionIdleTimeout: number;
+  clientSessionMaxLifespan: number;
+  offlineSessionIdleTimeout: number;
+  offlineSessionMaxLifespanEnabled: boolean;
+  offlineSessionMaxLifespan: number;
+
+  // security
+  bruteForceProtected: boolean;
+  permanentLockout: boolean;
+  failureFactor: number;
+  waitIncrementSeconds: number;
+  maxFailureWaitSeconds: number;
+  minimumQuickLoginWaitSeconds: number;
+  quickLoginCheckMilliSeconds: number;
+  maxDeltaTimeSeconds: number;
+  /** Keycloak's policy string, e.g. 'length(12) and notUsername() and hashAlgorithm(pbkdf2-sha512)'. */
+  passwordPolicy: string;
+  defaultSignatureAlgorithm: string;
+  /** Keycloak's browserSecurityHeaders map (xFrameOptions, contentSecurityPolicy, strictTransportSecurity, ...). */
+  browserSecurityHeaders: Record<string, string>;
+
+  // events
+  eventsEnabled: boolean;
+  /** Seconds user events are kept; 0 or absent = forever. */
+  eventsExpiration: number;
+  enabledEventTypes: string[];
+  eventsListeners: string[];
+  adminEventsEnabled: boolean;
+  adminEventsDetailsEnabled: boolean;
+
+  // keys
+  keyProviders: KeyProviderSettings[];
+  /** Key ids or provider names that must never be present again. */
+  compromisedKeys: string[];
+
+  // clients
+  clients: ClientSettings[];
+  clientPolicies: ClientPolicySettings[];
+  /** Names of realm-defined client profiles (Keycloak's built-in ones need no definition). */
+  clientProfiles: string[];
+
+  tokenVersionClaim?: TokenVersionClaimSettings;
+}
+
+/** Where a RealmSettings came from, and the file position of each field that has one. */
+export interface RealmSource {
+  kind: 'baseline' | 'realm-export' | 'live' | 'pulumi';
+  /** File path, admin URL or Pulumi resource URN. */
+  origin: string;
+  /** Keyed by pathKey(FieldPath). */
+  positions: Map<string, SourcePosition>;
+}
+
+/** A realm as loaded from one source. */
+export interface LoadedRealm {
+  settings: RealmSettings;
+  source: RealmSource;
+  /** The baseline profile the realm was filled from, when the source is a baseline. */
+  profile?: 'baseline' | 'strict';
+}
+
+export function pathKey(path: FieldPath): string {
+  return path.join('\u0000');
+}
+
+/** The position of a field, or of its nearest ancestor that has one. */
+export function positionOf(source: RealmSource, path: FieldPath): SourcePosition | undefined {
+  for (let length = path.length; length > 0; length--) {
+    const position = source.positions.get(pathKey(path.slice(0, length)));
+    if (position) return position;
+  }
+  return undefined;
+}

@@ -1,0 +1,33 @@
+/**
+ * npm run keycloak — starts the pinned Keycloak on loopback for local work and keeps it running
+ * until Ctrl-C (or SIGTERM), then stops it. Prints the URL and the bootstrap admin's credentials
+ * as shell exports, so that other terminals (and the integration tests) can use this server.
+ *   npm run keycloak            start and wait
+ *   npm run keycloak -- fetch   only download and unpack the distribution into the cache
+ */
+import { ensureDistribution, KEYCLOAK_VERSION, PrerequisiteError, residentMemoryMiB, startKeycloak } from './lib/keycloak-server.ts';
+
+async function run(): Promise<void> {
+  if (process.argv[2] === 'fetch') {
+    const home = await ensureDistribution();
+    process.stdout.write(`Keycloak ${KEYCLOAK_VERSION} is in ${home}\n`);
+    return;
+  }
+  const server = await startKeycloak();
+  process.stdout.write(
+    [
+      `# Keycloak ${KEYCLOAK_VERSION} ready in ${(server.startupMs / 1000).toFixed(1)}s (resident ${residentMemoryMiB(server.pid) ?? '?'} MiB); log: ${server.logFile}`,
+      `export KEYCLOAK_URL=${server.url}`,
+      `export KEYCLOAK_USER=${server.adminUser}`,
+      `export KEYCLOAK_PASSWORD=${server.adminPassword}`,
+      '# Ctrl-C stops it.',
+      '',
+    ].join('\n'),
+  );
+  await new Promise(() => {}); // the exit hooks stop the server on SIGINT / SIGTERM
+}
+
+run().catch((error: unknown) => {
+  process.stderr.write(`realmguard: ${error instanceof PrerequisiteError ? error.message : String(error)}\n`);
+  process.exit(2);
+});

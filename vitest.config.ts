@@ -1,0 +1,34 @@
+import { defineConfig } from 'vitest/config';
+
+// Three suites: `unit` needs nothing; `integration` talks to a real Keycloak (started by the
+// global setup, or the one KEYCLOAK_URL names); `pulumi` drives the real Pulumi CLI and the
+// Keycloak provider plugin as well. `npm test` runs unit and integration.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], testTimeout: 20_000 },
+      },
+      {
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          globalSetup: ['test/support/keycloak-global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'pulumi',
+          include: ['test/pulumi/**/*.test.ts'],
+          globalSetup: ['test/support/keycloak-global-setup.ts', 'test/support/pulumi-global-setup.ts'],
+          testTimeout: 600_000,
+          hookTimeout: 600_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
