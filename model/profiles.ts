@@ -1,0 +1,184 @@
+/**
+ * Profiles: the values a baseline file is filled with where it says nothing. Each value passes
+ * the rule catalogue's thresholds for its profile (notes/rule-catalogue.md): `baseline` aims at
+ * ASVS 5.0 L2, NIST SP 800-63B AAL2 and RFC 9700; `strict` at ASVS L3, AAL3 and FAPI 2.0.
+ * Explicit values in a baseline always win.
+ */
+import type { KeyProviderSettings, RealmSettings } from './realm-settings.ts';
+
+export type Profile = 'baseline' | 'strict';
+export const PROFILES: readonly Profile[] = ['baseline', 'strict'];
+export const DEFAULT_PROFILE: Profile = 'baseline';
+
+/** Realm-level fields a profile fills (everything but identity, keys and clients). */
+export type RealmProfileValues = Omit<
+  RealmSettings,
+  'realm' | 'keyProviders' | 'compromisedKeys' | 'clients' | 'clientPolicies' | 'clientProfiles' | 'tokenVersionClaim'
+>;
+
+/** What a profile fills on a client the baseline declares; the access type decides some of it. */
+export interface ClientProfileValues {
+  /** Confidential clients authenticate with this (client-secret, client-jwt, client-x509). */
+  confidentialAuthenticator: string;
+  pkceMethod: 'S256';
+  /** Whether `use.refresh.tokens` is on for public clients (confidential clients keep Keycloak's true). */
+  publicClientRefreshTokens: boolean;
+  /** Sender-constrain access tokens with DPoP ('dpop'), mTLS ('mtls') or not at all ('none'). */
+  tokenBinding: 'none' | 'dpop' | 'mtls';
+  requirePushedAuthorizationRequests: boolean;
+  fullScopeAllowed: boolean;
+}
+
+/** The user-event types the login-events rule requires, and the profile fills. */
+export const REQUIRED_EVENT_TYPES: readonly string[] = [
+  'LOGIN',
+  'LOGIN_ERROR',
+  'CODE_TO_TOKEN',
+  'CODE_TO_TOKEN_ERROR',
+  'REFRESH_TOKEN',
+  'REFRESH_TOKEN_ERROR',
+  'REVOKE_GRANT',
+  'LOGOUT',
+  'LOGOUT_ERROR',
+  'CLIENT_LOGIN',
+  'CLIENT_LOGIN_ERROR',
+  'TOKEN_EXCHANGE',
+  'INTROSPECT_TOKEN_ERROR',
+  'UPDATE_PASSWORD',
+  'UPDATE_CREDENTIAL',
+  'REMOVE_CREDENTIAL',
+];
+
+/** Keycloak 26's browser security headers (the security-headers rule wants them kept). */
+export const KEYCLOAK_BROWSER_SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  contentSecurityPolicyReportOnly: '',
+  xContentTypeOptions: 'nosniff',
+  referrerPolicy: 'no-referrer',
+  xRobotsTag: 'none',
+  contentSecurityPolicy: "frame-src 'self'; frame-ancestors 'self'; object-src 'none';",
+  xFrameOptions: 'SAMEORIGIN',
+  strictTransportSecurity: 'max-age=31536000; includeSubDomains',
+};
+
+const DAY = 86_400;
+
+const BASELINE_REALM: RealmProfileValues = {
+  enabled: true,
+  sslRequired: 'external',
+  accessTokenLifespan: 300,
+  accessTokenLifespanForImplicitFlow: 900,
+  accessCodeLifespan: 60,
+  revokeRefreshToken: true,
+  refreshTokenMaxReuse: 0,
+  notBefore: 0,
+  ssoSessionIdleTimeout: 1_800,
+  ssoSessionMaxLifespan: 36_000,
+  rememberMe: false,
+  ssoSessionIdleTimeoutRememberMe: 0,
+  ssoSessionMaxLifespanRememberMe: 0,
+  clientSessionIdleTimeout: 0,
+  clientSessionMaxLifespan: 0,
+  offlineSessionIdleTimeout: 30 * DAY,
+  offlineSessionMaxLifespanEnabled: true,
+  offlineSessionMaxLifespan: 60 * DAY,
+  bruteForceProtected: true,
+  permanentLockout: false,
+  failureFactor: 10,
+  waitIncrementSeconds: 60,
+  maxFailureWaitSeconds: 900,
+  minimumQuickLoginWaitSeconds: 60,
+  quickLoginCheckMilliSeconds: 1_000,
+  maxDeltaTimeSeconds: 43_200,
+  passwordPolicy: 'length(12) and maxLength(128) and notUsername() and notEmail() and passwordHistory(3)',
+  defaultSignatureAlgorithm: 'RS256',
+  browserSecurityHeaders: { ...KEYCLOAK_BROWSER_SECURITY_HEADERS },
+  eventsEnabled: true,
+  eventsExpiration: 90 * DAY,
+  enabledEventTypes: [...REQUIRED_EVENT_TYPES],
+  eventsListeners: ['jboss-logging'],
+  adminEventsEnabled: true,
+  adminEventsDetailsEnabled: true,
+};
+
+const STRICT_REALM: RealmProfileValues = {
+  ...BASELINE_REALM,
+  sslRequired: 'all',
+  accessTokenLifespan: 300,
+  ssoSessionIdleTimeout: 900,
+  ssoSessionMaxLifespan: 43_200,
+  offlineSessionIdleTimeout: 7 * DAY,
+  offlineSessionMaxLifespan: 30 * DAY,
+  failureFactor: 5,
+  passwordPolicy: 'length(15) and maxLength(128) and notUsername() and notEmail() and passwordHistory(5)',
+  defaultSignatureAlgorithm: 'PS256',
+  browserSecurityHeaders: { ...KEYCLOAK_BROWSER_SECURITY_HEADERS },
+  enabledEventTypes: [...REQUIRED_EVENT_TYPES],
+  eventsListeners: ['jboss-logging'],
+};
+
+const CLIENT_VALUES: Record<Profile, ClientProfileValues> = {
+  baseline: {
+    confidentialAuthenticator: 'client-secret',
+    pkceMethod: 'S256',
+    publicClientRefreshTokens: true,
+    tokenBinding: 'none',
+    requirePushedAuthorizationRequests: false,
+    fullScopeAllowed: false,
+  },
+  strict: {
+    confidentialAuthenticator: 'client-jwt',
+    pkceMethod: 'S256',
+    publicClientRefreshTokens: true,
+    tokenBinding: 'dpop',
+    requirePushedAuthorizationRequests: true,
+    fullScopeAllowed: false,
+  },
+};
+
+/** Key fields a profile fills, per provider type (a declared key's own values win). */
+export interface KeyProfileValues {
+  rsaKeySize: number;
+  ellipticCurve: string;
+  /** The key providers a realm gets when its baseline declares none. */
+  defaultProviders: KeyProviderSettings[];
+}
+
+const KEY_VALUES: Record<Profile, KeyProfileValues> = {
+  baseline: {
+    rsaKeySize: 2048,
+    ellipticCurve: 'P-256',
+    defaultProviders: [
+      { name: 'rsa-generated', providerId: 'rsa-generated', priority: 100, enabled: true, active: true, algorithm: 'RS256', keySize: 2048 },
+      { name: 'rsa-enc-generated', providerId: 'rsa-enc-generated', priority: 100, enabled: true, active: true, algorithm: 'RSA-OAEP', keySize: 2048 },
+      { name: 'hmac-generated-hs512', providerId: 'hmac-generated', priority: 100, enabled: true, active: true, algorithm: 'HS512', secretSize: 64 },
+      { name: 'aes-generated', providerId: 'aes-generated', priority: 100, enabled: true, active: true, secretSize: 16 },
+    ],
+  },
+  strict: {
+    rsaKeySize: 3072,
+    ellipticCurve: 'P-256',
+    defaultProviders: [
+      { name: 'rsa-ps256-generated', providerId: 'rsa-generated', priority: 100, enabled: true, active: true, algorithm: 'PS256', keySize: 3072 },
+      { name: 'rsa-enc-generated', providerId: 'rsa-enc-generated', priority: 100, enabled: true, active: true, algorithm: 'RSA-OAEP', keySize: 3072 },
+      { name: 'hmac-generated-hs512', providerId: 'hmac-generated', priority: 100, enabled: true, active: true, algorithm: 'HS512', secretSize: 64 },
+      { name: 'aes-generated', providerId: 'aes-generated', priority: 100, enabled: true, active: true, secretSize: 32 },
+    ],
+  },
+};
+
+/** Realm-level values a profile fills (a fresh copy: callers may change it). */
+export function realmProfileValues(profile: Profile): RealmProfileValues {
+  return structuredClone(profile === 'strict' ? STRICT_REALM : BASELINE_REALM);
+}
+
+export function clientProfileValues(profile: Profile): ClientProfileValues {
+  return { ...CLIENT_VALUES[profile] };
+}
+
+export function keyProfileValues(profile: Profile): KeyProfileValues {
+  return structuredClone(KEY_VALUES[profile]);
+}
+
+export function isProfile(value: unknown): value is Profile {
+  return value === 'baseline' || value === 'strict';
+}
