@@ -1,0 +1,591 @@
+/**
+ * The one mapping between the model (Keycloak's names, durations in seconds) and the input
+ * dialect of the Pulumi Keycloak provider (@pulumi/keycloak 6.13, a bridged Terraform
+ * provider): realm durations as Go duration strings ("5m0s"), client lifespans as strings of
+ * seconds, brute-force settings under `securityDefenses.bruteForceDetection`, client attributes
+ * split between top-level arguments and `extraConfig`.
+ *
+ * Both directions live here. Settings → arguments feeds the components; arguments → settings
+ * feeds the policy pack, which sees resource inputs. The reverse is tolerant: a field it cannot
+ * know is `undefined`, never a guess. Where the provider itself sends a fixed default for an
+ * omitted argument (its schema `Default`, or Go's zero value for an unset boolean), the reverse
+ * reports that default, because that is what Keycloak will hold.
+ *
+ * The values produced are plain (no Pulumi Inputs), so this module stays free of Pulumi; the
+ * component passes them on unchanged, and the compiler checks them against the provider's
+ * argument types there.
+ */
+import type { ClientSettings, KeyProviderSettings, RealmSettings, SslRequired } from './realm-settings.ts';
+import { goDurationFromSeconds, secondsFromGoDuration } from './provider-dialect/go-duration.ts';
+import { InputError } from './errors.ts';
+
+export { goDurationFromSeconds, secondsFromGoDuration } from './provider-dialect/go-duration.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Realm
+
+/** The provider's `securityDefenses.headers` block (its names for Keycloak's browserSecurityHeaders). */
+export interface HeadersDialect {
+  contentSecurityPolicy?: string;
+  contentSecurityPolicyReportOnly?: string;
+  referrerPolicy?: string;
+  strictTransportSecurity?: string;
+  xContentTypeOptions?: string;
+  xFrameOptions?: string;
+  xRobotsTag?: string;
+  xXssProtection?: string;
+}
+
+/** The provider's `securityDefenses.bruteForceDetection` block; its presence turns brute-force protection on. */
+export interface BruteForceDialect {
+  permanentLockout: boolean;
+  maxLoginFailures: number;
+  waitIncrementSeconds: number;
+  quickLoginCheckMilliSeconds: number;
+  minimumQuickLoginWaitSeconds: number;
+  maxFailureWaitSeconds: number;
+  failureResetTimeSeconds: number;
+}
+
+/** keycloak.RealmArgs as this project sets them. */
+export interface RealmDialectArgs {
+  realm: string;
+  enabled: boolean;
+  sslRequired: SslRequired;
+  accessTokenLifespan: string;
+  accessTokenLifespanForImplicitFlow: string;
+  accessCodeLifespan: string;
+  revokeRefreshToken: boolean;
+  refreshTokenMaxReuse: number;
+  ssoSessionIdleTimeout: string;
+  ssoSessionMaxLifespan: string;
+  rememberMe: boolean;
+  ssoSessionIdleTimeoutRememberMe: string;
+  ssoSessionMaxLifespanRememberMe: string;
+  clientSessionIdleTimeout: string;
+  clientSessionMaxLifespan: string;
+  offlineSessionIdleTimeout: string;
+  offlineSessionMaxLifespanEnabled: boolean;
+  offlineSessionMaxLifespan: string;
+  /** Omitted when the model's policy is empty: the provider sends no policy then. */
+  passwordPolicy?: string;
+  defaultSignatureAlgorithm: string;
+  securityDefenses: { headers: HeadersDialect; bruteForceDetection?: BruteForceDialect };
+}
+
+/** Realm duration fields: model name = provider name, seconds ↔ Go duration. */
+export const REALM_DURATION_FIELDS = [
+  'accessTokenLifespan',
+  'accessTokenLifespanForImplicitFlow',
+  'accessCodeLifespan',
+  'ssoSessionIdleTimeout',
+  'ssoSessionMaxLifespan',
+  'ssoSessionIdleTimeoutRememberMe',
+  'ssoSessionMaxLifespanRememberMe',
+  'clientSessionIdleTimeout',
+  'clientSessionMaxLifespan',
+  'offlineSessionIdleTimeout',
+  'offlineSessionMaxLifespan',
+] as const satisfies readonly (keyof RealmSettings & keyof RealmDialectArgs)[];
+
+/** Keycloak's browserSecurityHeaders key → the provider's header argument. */
+const HEADER_NAMES: Readonly<Record<string, keyof HeadersDialect>> = {
+  contentSecurityPolicy: 'contentSecurityPolicy',
+  contentSecurityPolicyReportOnly: 'contentSecurityPolicyReportOnly',
+  referrerPolicy: 'referrerPolicy',
+  strictTransportSecurity: 'strictTransportSecurity',
+  xContentTypeOptions: 'xContentTypeOptions',
+  xFrameOptions: 'xFrameOptions',
+  xRobotsTag: 'xRobotsTag',
+  xXSSProtection: 'xXssProtection',
+};
+
+/** What the provider sends for a header left out of a present `headers` block (its schema defaults). */
+const PROVIDER_HEADER_DEFAULTS: Readonly<Required<HeadersDialect>> = {
+  contentSecurityPolicy: "frame-src 'self'; frame-ancestors 'self'; object-src 'none';",
+  contentSecurityPolicyReportOnly: '',
+  referrerPolicy: 'no-referrer',
+  strictTransportSecurity: 'max-age=31536000; includeSubDomains',
+  xContentTypeOptions: 'nosniff',
+  xFrameOptions: 'SAMEORIGIN',
+  xRobotsTag: 'none',
+  xXssProtection: '1; mode=block',
+};
+
+/** What the provider sends for brute-force fields left out of a present block (its schema defaults). */
+const PROVIDER_BRUTE_FORCE_DEFAULTS: Readonly<BruteForceDialect> = {
+  permanentLockout: false,
+  maxLoginFailures: 30,
+  waitIncrementSeconds: 60,
+  quickLoginCheckMilliSeconds: 1_000,
+  minimumQuickLoginWaitSeconds: 60,
+  maxFailureWaitSeconds: 900,
+  failureResetTimeSeconds: 43_200,
+};
+
+/**
+ * keycloak.Realm arguments for a realm. `notBefore` has no provider argument (it is an incident
+ * action, not declared state) and is not mapped. Headers the provider cannot set are dropped.
+ */
+export function realmArgsFromSettings(settings: RealmSettings): RealmDialectArgs {
+  const durations = Object.fromEntries(
+    REALM_DURATION_FIELDS.map((field) => [field, goDurationFromSeconds(settings[field])]),
+  ) as Record<(typeof REALM_DURATION_FIELDS)[number], string>;
+  return {
+    realm: settings.realm,
+    enabled: settings.enabled,
+    sslRequired: settings.sslRequired,
+    ...durations,
+    revokeRefreshToken: settings.revokeRefreshToken,
+    refreshTokenMaxReuse: settings.refreshTokenMaxReuse,
+    rememberMe: settings.rememberMe,
+    offlineSessionMaxLifespanEnabled: settings.offlineSessionMaxLifespanEnabled,
+    ...(settings.passwordPolicy === '' ? {} : { passwordPolicy: settings.passwordPolicy }),
+    defaultSignatureAlgorithm: settings.defaultSignatureAlgorithm,
+    securityDefenses: {
+      headers: headersFromSettings(settings.browserSecurityHeaders),
+      ...(settings.bruteForceProtected ? { bruteForceDetection: bruteForceFromSettings(settings) } : {}),
+    },
+  };
+}
+
+function headersFromSettings(headers: Record<string, string>): HeadersDialect {
+  const out: HeadersDialect = {};
+  for (const [keycloakName, value] of Object.entries(headers)) {
+    const name = HEADER_NAMES[keycloakName];
+    if (name) out[name] = value;
+  }
+  return out;
+}
+
+function bruteForceFromSettings(settings: RealmSettings): BruteForceDialect {
+  return {
+    permanentLockout: settings.permanentLockout,
+    maxLoginFailures: settings.failureFactor,
+    waitIncrementSeconds: settings.waitIncrementSeconds,
+    quickLoginCheckMilliSeconds: settings.quickLoginCheckMilliSeconds,
+    minimumQuickLoginWaitSeconds: settings.minimumQuickLoginWaitSeconds,
+    maxFailureWaitSeconds: settings.maxFailureWaitSeconds,
+    failureResetTimeSeconds: settings.maxDeltaTimeSeconds,
+  };
+}
+
+/**
+ * The realm settings a keycloak.Realm's inputs declare. Durations the program left out are
+ * undefined (Keycloak keeps or defaults them); a missing `securityDefenses.bruteForceDetection`
+ * means brute-force protection off, because that is what the provider sends.
+ */
+export function settingsFromRealmInputs(props: Record<string, unknown>): Partial<RealmSettings> {
+  const out: Partial<RealmSettings> = {};
+  const realm = str(props.realm);
+  if (realm !== undefined) out.realm = realm;
+  out.enabled = bool(props.enabled) ?? true;
+  const ssl = str(props.sslRequired) ?? 'external';
+  if (ssl === 'all' || ssl === 'external' || ssl === 'none') out.sslRequired = ssl;
+  for (const field of REALM_DURATION_FIELDS) {
+    const text = str(props[field]);
+    const seconds = text === undefined || text === '' ? undefined : secondsFromGoDuration(text);
+    if (seconds !== undefined) out[field] = seconds;
+  }
+  out.revokeRefreshToken = bool(props.revokeRefreshToken) ?? false;
+  out.refreshTokenMaxReuse = num(props.refreshTokenMaxReuse) ?? 0;
+  out.offlineSessionMaxLifespanEnabled = bool(props.offlineSessionMaxLifespanEnabled) ?? false;
+  const rememberMe = bool(props.rememberMe);
+  if (rememberMe !== undefined) out.rememberMe = rememberMe;
+  const passwordPolicy = str(props.passwordPolicy);
+  if (passwordPolicy !== undefined) out.passwordPolicy = passwordPolicy;
+  const algorithm = str(props.defaultSignatureAlgorithm);
+  if (algorithm !== undefined && algorithm !== '') out.defaultSignatureAlgorithm = algorithm;
+
+  const defenses = record(props.securityDefenses);
+  const headers = record(defenses?.headers);
+  if (headers) out.browserSecurityHeaders = headersFromInputs(headers);
+  const bruteForce = record(defenses?.bruteForceDetection);
+  if (defenses === undefined || bruteForce === undefined) {
+    out.bruteForceProtected = false;
+  } else {
+    const value = <K extends keyof BruteForceDialect>(key: K): BruteForceDialect[K] =>
+      (typeof bruteForce[key] === typeof PROVIDER_BRUTE_FORCE_DEFAULTS[key]
+        ? bruteForce[key]
+        : PROVIDER_BRUTE_FORCE_DEFAULTS[key]) as BruteForceDialect[K];
+    out.bruteForceProtected = true;
+    out.permanentLockout = value('permanentLockout');
+    out.failureFactor = value('maxLoginFailures');
+    out.waitIncrementSeconds = value('waitIncrementSeconds');
+    out.quickLoginCheckMilliSeconds = value('quickLoginCheckMilliSeconds');
+    out.minimumQuickLoginWaitSeconds = value('minimumQuickLoginWaitSeconds');
+    out.maxFailureWaitSeconds = value('maxFailureWaitSeconds');
+    out.maxDeltaTimeSeconds = value('failureResetTimeSeconds');
+  }
+  return out;
+}
+
+function headersFromInputs(headers: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [keycloakName, name] of Object.entries(HEADER_NAMES)) {
+    out[keycloakName] = str(headers[name]) ?? PROVIDER_HEADER_DEFAULTS[name];
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Realm events
+
+/** keycloak.RealmEventsArgs without realmId. */
+export interface RealmEventsDialectArgs {
+  eventsEnabled: boolean;
+  eventsExpiration: number;
+  enabledEventTypes: string[];
+  eventsListeners: string[];
+  adminEventsEnabled: boolean;
+  adminEventsDetailsEnabled: boolean;
+}
+
+/**
+ * keycloak.RealmEvents arguments. The provider replaces the listener list, so Keycloak's
+ * default `jboss-logging` stays only when the settings list it (the profiles do).
+ */
+export function realmEventsArgsFromSettings(settings: RealmSettings): RealmEventsDialectArgs {
+  return {
+    eventsEnabled: settings.eventsEnabled,
+    eventsExpiration: settings.eventsExpiration,
+    enabledEventTypes: [...settings.enabledEventTypes],
+    eventsListeners: [...settings.eventsListeners],
+    adminEventsEnabled: settings.adminEventsEnabled,
+    adminEventsDetailsEnabled: settings.adminEventsDetailsEnabled,
+  };
+}
+
+/** The event settings a keycloak.RealmEvents' inputs declare (the provider's defaults for omissions). */
+export function eventSettingsFromInputs(
+  props: Record<string, unknown>,
+): Partial<Pick<RealmSettings, keyof RealmEventsDialectArgs>> {
+  return {
+    eventsEnabled: bool(props.eventsEnabled) ?? false,
+    eventsExpiration: num(props.eventsExpiration) ?? 0,
+    enabledEventTypes: strings(props.enabledEventTypes) ?? [],
+    eventsListeners: strings(props.eventsListeners) ?? [],
+    adminEventsEnabled: bool(props.adminEventsEnabled) ?? false,
+    adminEventsDetailsEnabled: bool(props.adminEventsDetailsEnabled) ?? false,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// OIDC clients
+
+export type AccessType = 'PUBLIC' | 'CONFIDENTIAL' | 'BEARER-ONLY';
+
+/** keycloak.openid.ClientArgs as this project sets them (realmId chosen by the caller). */
+export interface ClientDialectArgs<RealmId = string> {
+  realmId: RealmId;
+  clientId: string;
+  name?: string;
+  enabled: boolean;
+  accessType: AccessType;
+  clientAuthenticatorType?: string;
+  standardFlowEnabled: boolean;
+  implicitFlowEnabled: boolean;
+  directAccessGrantsEnabled: boolean;
+  serviceAccountsEnabled: boolean;
+  validRedirectUris?: string[];
+  webOrigins?: string[];
+  fullScopeAllowed: boolean;
+  pkceCodeChallengeMethod?: string;
+  requireDpopBoundTokens?: boolean;
+  useRefreshTokens?: boolean;
+  useRefreshTokensClientCredentials?: boolean;
+  accessTokenLifespan?: string;
+  clientSessionIdleTimeout?: string;
+  clientSessionMaxLifespan?: string;
+  clientOfflineSessionIdleTimeout?: string;
+  clientOfflineSessionMaxLifespan?: string;
+  validPostLogoutRedirectUris?: string[];
+  excludeSessionStateFromAuthResponse?: boolean;
+  excludeIssuerFromAuthResponse?: boolean;
+  loginTheme?: string;
+  consentScreenText?: string;
+  displayOnConsentScreen?: boolean;
+  frontchannelLogoutUrl?: string;
+  backchannelLogoutUrl?: string;
+  backchannelLogoutRevokeOfflineSessions?: boolean;
+  backchannelLogoutSessionRequired?: boolean;
+  oauth2DeviceAuthorizationGrantEnabled?: boolean;
+  oauth2DeviceCodeLifespan?: string;
+  oauth2DevicePollingInterval?: string;
+  standardTokenExchangeEnabled?: boolean;
+  allowRefreshTokenInStandardTokenExchange?: string;
+  /** Every Keycloak client attribute the provider has no argument for. */
+  extraConfig?: Record<string, string>;
+}
+
+type AttributeKind = 'string' | 'boolean' | 'list';
+
+/**
+ * Client attributes the provider exposes as top-level arguments. The provider refuses these
+ * keys in `extraConfig` ("conflicts with a top-level schema attribute"), so each must go here.
+ */
+export const CLIENT_ATTRIBUTE_ARGUMENTS: Readonly<Record<string, readonly [keyof ClientDialectArgs, AttributeKind]>> = {
+  'pkce.code.challenge.method': ['pkceCodeChallengeMethod', 'string'],
+  'dpop.bound.access.tokens': ['requireDpopBoundTokens', 'boolean'],
+  'use.refresh.tokens': ['useRefreshTokens', 'boolean'],
+  'client_credentials.use_refresh_token': ['useRefreshTokensClientCredentials', 'boolean'],
+  'access.token.lifespan': ['accessTokenLifespan', 'string'],
+  'client.session.idle.timeout': ['clientSessionIdleTimeout', 'string'],
+  'client.session.max.lifespan': ['clientSessionMaxLifespan', 'string'],
+  'client.offline.session.idle.timeout': ['clientOfflineSessionIdleTimeout', 'string'],
+  'client.offline.session.max.lifespan': ['clientOfflineSessionMaxLifespan', 'string'],
+  'post.logout.redirect.uris': ['validPostLogoutRedirectUris', 'list'],
+  'exclude.session.state.from.auth.response': ['excludeSessionStateFromAuthResponse', 'boolean'],
+  'exclude.issuer.from.auth.response': ['excludeIssuerFromAuthResponse', 'boolean'],
+  login_theme: ['loginTheme', 'string'],
+  'consent.screen.text': ['consentScreenText', 'string'],
+  'display.on.consent.screen': ['displayOnConsentScreen', 'boolean'],
+  'frontchannel.logout.url': ['frontchannelLogoutUrl', 'string'],
+  'backchannel.logout.url': ['backchannelLogoutUrl', 'string'],
+  'backchannel.logout.revoke.offline.tokens': ['backchannelLogoutRevokeOfflineSessions', 'boolean'],
+  'backchannel.logout.session.required': ['backchannelLogoutSessionRequired', 'boolean'],
+  'oauth2.device.authorization.grant.enabled': ['oauth2DeviceAuthorizationGrantEnabled', 'boolean'],
+  'oauth2.device.code.lifespan': ['oauth2DeviceCodeLifespan', 'string'],
+  'oauth2.device.polling.interval': ['oauth2DevicePollingInterval', 'string'],
+  'standard.token.exchange.enabled': ['standardTokenExchangeEnabled', 'boolean'],
+  'standard.token.exchange.enableRefreshRequestedTokenType': ['allowRefreshTokenInStandardTokenExchange', 'string'],
+};
+
+/** Keycloak keeps multi-valued attributes such as post-logout redirect URIs '##'-separated. */
+const LIST_SEPARATOR = '##';
+
+export function accessTypeOf(client: Pick<ClientSettings, 'publicClient' | 'bearerOnly'>): AccessType {
+  if (client.publicClient) return 'PUBLIC';
+  if (client.bearerOnly) return 'BEARER-ONLY';
+  return 'CONFIDENTIAL';
+}
+
+/**
+ * keycloak.openid.Client arguments for a client. Redirect URIs and web origins are passed only
+ * when a flow uses them: the provider rejects them otherwise. A public client gets no
+ * authenticator type (it does not authenticate).
+ */
+export function clientArgsFromSettings<RealmId = string>(
+  client: ClientSettings,
+  realmId: RealmId,
+): ClientDialectArgs<RealmId> {
+  if (client.protocol !== 'openid-connect') {
+    throw new InputError(`client '${client.clientId}' uses protocol '${client.protocol}'; only openid-connect clients can be applied`, {
+      keyPath: `clients.${client.clientId}.protocol`,
+    }, 'remove the client from the baseline or manage it outside realmguard');
+  }
+  const browserFlow = client.standardFlowEnabled || client.implicitFlowEnabled;
+  const args: ClientDialectArgs<RealmId> = {
+    realmId,
+    clientId: client.clientId,
+    ...(client.name !== undefined ? { name: client.name } : {}),
+    enabled: client.enabled,
+    accessType: accessTypeOf(client),
+    ...(client.publicClient ? {} : { clientAuthenticatorType: client.clientAuthenticatorType }),
+    standardFlowEnabled: client.standardFlowEnabled,
+    implicitFlowEnabled: client.implicitFlowEnabled,
+    directAccessGrantsEnabled: client.directAccessGrantsEnabled,
+    serviceAccountsEnabled: client.serviceAccountsEnabled,
+    ...(browserFlow ? { validRedirectUris: [...client.redirectUris] } : {}),
+    ...(browserFlow || client.directAccessGrantsEnabled ? { webOrigins: [...client.webOrigins] } : {}),
+    fullScopeAllowed: client.fullScopeAllowed,
+  };
+  const extraConfig: Record<string, string> = {};
+  const target = args as unknown as Record<string, unknown>;
+  for (const [key, value] of Object.entries(client.attributes)) {
+    const argument = CLIENT_ATTRIBUTE_ARGUMENTS[key];
+    if (!argument) {
+      extraConfig[key] = value;
+      continue;
+    }
+    const [name, kind] = argument;
+    if (kind === 'boolean') target[name] = value === 'true';
+    else if (kind === 'list') target[name] = value === '' ? [] : value.split(LIST_SEPARATOR);
+    else target[name] = value;
+  }
+  if (Object.keys(extraConfig).length > 0) args.extraConfig = extraConfig;
+  return args;
+}
+
+/**
+ * The client settings a keycloak.openid.Client's inputs declare. Booleans the program left out
+ * are what the provider sends (its defaults: enabled, full scope and refresh tokens on, the rest
+ * off); attributes come back under Keycloak's keys, from the top-level arguments and
+ * `extraConfig`.
+ */
+export function clientSettingsFromInputs(props: Record<string, unknown>): Partial<ClientSettings> {
+  const out: Partial<ClientSettings> = { protocol: 'openid-connect' };
+  const clientId = str(props.clientId);
+  if (clientId !== undefined) out.clientId = clientId;
+  const name = str(props.name);
+  if (name !== undefined) out.name = name;
+  out.enabled = bool(props.enabled) ?? true;
+  const accessType = str(props.accessType);
+  if (accessType === 'PUBLIC' || accessType === 'CONFIDENTIAL' || accessType === 'BEARER-ONLY') {
+    out.publicClient = accessType === 'PUBLIC';
+    out.bearerOnly = accessType === 'BEARER-ONLY';
+  }
+  out.clientAuthenticatorType = str(props.clientAuthenticatorType) ?? 'client-secret';
+  out.standardFlowEnabled = bool(props.standardFlowEnabled) ?? false;
+  out.implicitFlowEnabled = bool(props.implicitFlowEnabled) ?? false;
+  out.directAccessGrantsEnabled = bool(props.directAccessGrantsEnabled) ?? false;
+  out.serviceAccountsEnabled = bool(props.serviceAccountsEnabled) ?? false;
+  const redirectUris = strings(props.validRedirectUris);
+  if (redirectUris !== undefined) out.redirectUris = redirectUris;
+  else if (props.validRedirectUris === undefined) out.redirectUris = [];
+  const webOrigins = strings(props.webOrigins);
+  if (webOrigins !== undefined) out.webOrigins = webOrigins;
+  else if (props.webOrigins === undefined) out.webOrigins = [];
+  out.fullScopeAllowed = bool(props.fullScopeAllowed) ?? true;
+
+  const attributes: Record<string, string> = {};
+  const extraConfig = record(props.extraConfig);
+  for (const [key, value] of Object.entries(extraConfig ?? {})) {
+    if (typeof value === 'string') attributes[key] = value;
+  }
+  for (const [key, [argument, kind]] of Object.entries(CLIENT_ATTRIBUTE_ARGUMENTS)) {
+    const value = props[argument];
+    if (kind === 'boolean' && typeof value === 'boolean') attributes[key] = String(value);
+    else if (kind === 'list' && strings(value) !== undefined) attributes[key] = (strings(value) ?? []).join(LIST_SEPARATOR);
+    else if (kind === 'string' && typeof value === 'string' && value !== '') attributes[key] = value;
+  }
+  // The provider sends use.refresh.tokens=true when the program leaves it out.
+  if (props.useRefreshTokens === undefined) attributes['use.refresh.tokens'] = 'true';
+  out.attributes = attributes;
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Key providers
+
+export const KEY_PROVIDER_RESOURCE_TYPES = {
+  'rsa-generated': 'keycloak:index/realmKeystoreRsaGenerated:RealmKeystoreRsaGenerated',
+  'ecdsa-generated': 'keycloak:index/realmKeystoreEcdsaGenerated:RealmKeystoreEcdsaGenerated',
+  'hmac-generated': 'keycloak:index/realmKeystoreHmacGenerated:RealmKeystoreHmacGenerated',
+  'aes-generated': 'keycloak:index/realmKeystoreAesGenerated:RealmKeystoreAesGenerated',
+} as const;
+
+export type ManagedKeyProviderId = keyof typeof KEY_PROVIDER_RESOURCE_TYPES;
+
+interface KeyCommon {
+  name: string;
+  priority: number;
+  enabled: boolean;
+  active: boolean;
+}
+
+/** Arguments (without realmId) of the keystore resource for each provider type. */
+export type KeyProviderDialect =
+  | { providerId: 'rsa-generated'; args: KeyCommon & { algorithm: string; keySize: number } }
+  | { providerId: 'ecdsa-generated'; args: KeyCommon & { ellipticCurveKey: string } }
+  | { providerId: 'hmac-generated'; args: KeyCommon & { algorithm: string; secretSize: number } }
+  | { providerId: 'aes-generated'; args: KeyCommon & { secretSize: number } };
+
+/** The provider's schema defaults for the keystore resources (what it sends when an argument is omitted). */
+const KEY_ARGUMENT_DEFAULTS = {
+  priority: 0,
+  enabled: true,
+  active: true,
+  rsaAlgorithm: 'RS256',
+  rsaKeySize: 2048,
+  ellipticCurve: 'P-256',
+  hmacAlgorithm: 'HS256',
+  hmacSecretSize: 64,
+  aesSecretSize: 16,
+} as const;
+
+export function isManagedKeyProvider(providerId: string): providerId is ManagedKeyProviderId {
+  return Object.hasOwn(KEY_PROVIDER_RESOURCE_TYPES, providerId);
+}
+
+/**
+ * The keystore resource arguments for a key provider. @pulumi/keycloak 6.13 has resources for
+ * rsa-generated, ecdsa-generated, hmac-generated and aes-generated only; any other type
+ * (rsa-enc-generated among them) is an InputError naming the limit.
+ */
+export function keyProviderArgsFromSettings(key: KeyProviderSettings): KeyProviderDialect {
+  const common: KeyCommon = { name: key.name, priority: key.priority, enabled: key.enabled, active: key.active };
+  switch (key.providerId) {
+    case 'rsa-generated':
+      return {
+        providerId: 'rsa-generated',
+        args: { ...common, algorithm: key.algorithm ?? KEY_ARGUMENT_DEFAULTS.rsaAlgorithm, keySize: key.keySize ?? KEY_ARGUMENT_DEFAULTS.rsaKeySize },
+      };
+    case 'ecdsa-generated':
+      return { providerId: 'ecdsa-generated', args: { ...common, ellipticCurveKey: key.ellipticCurve ?? KEY_ARGUMENT_DEFAULTS.ellipticCurve } };
+    case 'hmac-generated':
+      return {
+        providerId: 'hmac-generated',
+        args: { ...common, algorithm: key.algorithm ?? KEY_ARGUMENT_DEFAULTS.hmacAlgorithm, secretSize: key.secretSize ?? KEY_ARGUMENT_DEFAULTS.hmacSecretSize },
+      };
+    case 'aes-generated':
+      return { providerId: 'aes-generated', args: { ...common, secretSize: key.secretSize ?? KEY_ARGUMENT_DEFAULTS.aesSecretSize } };
+    default:
+      throw new InputError(
+        `key provider '${key.name}' has type '${key.providerId}', which the Pulumi Keycloak provider (6.13) has no resource for`,
+        { keyPath: `keyProviders.${key.name}.providerId` },
+        `use one of ${Object.keys(KEY_PROVIDER_RESOURCE_TYPES).join(', ')}, or leave this key to Keycloak (every new realm gets rsa-enc-generated) and rotate it with 'realmguard incident rotate-keys'`,
+      );
+  }
+}
+
+const ECDSA_ALGORITHMS: Readonly<Record<string, string>> = { 'P-256': 'ES256', 'P-384': 'ES384', 'P-521': 'ES512' };
+
+/**
+ * The key provider settings a keystore resource's inputs declare. `type` is the Pulumi type
+ * token (or the Keycloak providerId); undefined when it is not a key provider this project
+ * maps. Omitted arguments get the provider's defaults, which is what it sends.
+ */
+export function keyProviderSettingsFromInputs(type: string, props: Record<string, unknown>): Partial<KeyProviderSettings> | undefined {
+  const providerId = (Object.entries(KEY_PROVIDER_RESOURCE_TYPES).find(([id, token]) => token === type || id === type)?.[0]) as
+    | ManagedKeyProviderId
+    | undefined;
+  if (!providerId) return undefined;
+  const out: Partial<KeyProviderSettings> = {
+    providerId,
+    priority: num(props.priority) ?? KEY_ARGUMENT_DEFAULTS.priority,
+    enabled: bool(props.enabled) ?? KEY_ARGUMENT_DEFAULTS.enabled,
+    active: bool(props.active) ?? KEY_ARGUMENT_DEFAULTS.active,
+  };
+  const name = str(props.name);
+  if (name !== undefined) out.name = name;
+  switch (providerId) {
+    case 'rsa-generated':
+      out.algorithm = str(props.algorithm) ?? KEY_ARGUMENT_DEFAULTS.rsaAlgorithm;
+      out.keySize = num(props.keySize) ?? KEY_ARGUMENT_DEFAULTS.rsaKeySize;
+      break;
+    case 'ecdsa-generated': {
+      out.ellipticCurve = str(props.ellipticCurveKey) ?? KEY_ARGUMENT_DEFAULTS.ellipticCurve;
+      const algorithm = ECDSA_ALGORITHMS[out.ellipticCurve];
+      if (algorithm) out.algorithm = algorithm;
+      break;
+    }
+    case 'hmac-generated':
+      out.algorithm = str(props.algorithm) ?? KEY_ARGUMENT_DEFAULTS.hmacAlgorithm;
+      out.secretSize = num(props.secretSize) ?? KEY_ARGUMENT_DEFAULTS.hmacSecretSize;
+      break;
+    case 'aes-generated':
+      out.secretSize = num(props.secretSize) ?? KEY_ARGUMENT_DEFAULTS.aesSecretSize;
+      break;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Narrowing helpers: inputs seen by a policy pack may be missing, unknown or of another type.
+
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+function bool(value: unknown): boolean | undefined {
+  return typeof value === 'boolean' ? value : undefined;
+}
+function num(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+function strings(value: unknown): string[] | undefined {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string') ? [...value] : undefined;
+}
+function record(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
