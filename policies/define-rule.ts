@@ -1,0 +1,89 @@
+/**
+ * defineRule: the one shape every rule has (as typescript-eslint's createRule). A rule file
+ * holds only what is particular to it — metadata, parameters per profile, messages and a pure
+ * check over RealmSettings; this wrapper fills the docs anchor and checks the metadata once.
+ */
+import type { FieldPath, RealmSettings } from '../model/realm-settings.ts';
+import type { Profile } from '../model/profiles.ts';
+import type { Severity } from './finding.ts';
+
+export type { Profile };
+
+/** A rule parameter: thresholds are numbers (seconds, bits, bytes), switches, names or lists. */
+export type ParamValue = number | boolean | string | readonly string[];
+export type RuleParams = Record<string, ParamValue>;
+
+export interface RuleSource {
+  /** e.g. 'RFC 9700', 'OWASP ASVS 5.0', 'NIST SP 800-63B-4', 'FAPI 2.0 Security Profile'. */
+  document: string;
+  /** e.g. '§2.1.1', 'V10.4.6'. */
+  section: string;
+  url?: string;
+}
+
+export interface Remediation {
+  /** The baseline key to set, in model terms (dots, `clients[]` for every client). */
+  baselineKey: string;
+  /** The value that satisfies the rule (under the baseline profile unless `note` says otherwise). */
+  value: unknown;
+  note?: string;
+}
+
+/** What a rule's check yields: where, which message, and (when it varies) how severe. */
+export interface Violation<M extends string = string> {
+  path: FieldPath;
+  messageId: M;
+  data?: Record<string, string | number | undefined>;
+  /** Defaults to the rule's severity; rules whose severity depends on the case set it. */
+  severity?: Severity;
+}
+
+export interface RuleContext {
+  profile: Profile;
+  /** The clock, for date-based rules (passive-key-retention); tests pin it. */
+  now: Date;
+}
+
+export interface RuleDefinition<P extends RuleParams, M extends string> {
+  /** kebab-case, explains itself; the docs anchor and the policy name. */
+  id: string;
+  title: string;
+  /** The most severe a finding of this rule can be. */
+  severity: Severity;
+  sources: readonly RuleSource[];
+  /** Why it matters, in one or two sentences. */
+  why: string;
+  remediation: Remediation;
+  /** Threshold defaults per profile; config overrides them key by key. */
+  params: Record<Profile, P>;
+  /** Descriptions of each parameter, for the docs and the policy pack's config schema. */
+  paramDocs: Record<keyof P, string>;
+  messages: Record<M, string>;
+  check(realm: RealmSettings, params: P, context: RuleContext): Iterable<Violation<M>>;
+}
+
+export interface Rule<P extends RuleParams = RuleParams, M extends string = string> extends RuleDefinition<P, M> {
+  /** Which folder the rule lives in: what it is about. */
+  category: 'realm' | 'keys' | 'clients';
+  /** docs/rules.md anchor. */
+  docsAnchor: string;
+}
+
+/** The docs page every finding links to; `#<rule id>` is each rule's anchor. */
+export const RULE_DOCS_URL = 'https://github.com/realmguard/realmguard/blob/main/docs/rules.md';
+
+const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export function defineRule<P extends RuleParams, M extends string>(
+  category: Rule['category'],
+  definition: RuleDefinition<P, M>,
+): Rule<P, M> {
+  if (!ID_PATTERN.test(definition.id)) throw new Error(`rule id '${definition.id}' is not kebab-case`);
+  if (definition.sources.length === 0) throw new Error(`rule '${definition.id}' cites no source`);
+  return { ...definition, category, docsAnchor: `${RULE_DOCS_URL}#${definition.id}` };
+}
+
+/** Fills `{{name}}` placeholders of a rule message. */
+export function formatMessage(template: string, data: Record<string, string | number | undefined> = {}): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (match, name: string) => (data[name] !== undefined ? String(data[name]) : match));
+}

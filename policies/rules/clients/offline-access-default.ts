@@ -1,0 +1,21 @@
+import { defineRule } from '../../define-rule.ts';
+import { clientPath, oidcClients } from '../../entities.ts';
+import { ASVS, RFC9700 } from '../../sources.ts';
+
+export default defineRule('clients', {
+  id: 'offline-access-default',
+  title: 'offline_access is not a default client scope',
+  severity: 'medium',
+  sources: [RFC9700('§2.3 (access token privilege restriction)'), ASVS('V10.4.11 (only the scopes needed)')],
+  why: 'As a default scope, offline_access gives every login a long-lived offline token whether the application needs one or not.',
+  remediation: { baselineKey: 'clients[].optionalClientScopes', value: ['offline_access'], note: 'move it from defaultClientScopes' },
+  params: { baseline: {}, strict: {} },
+  paramDocs: {},
+  messages: { isDefault: 'offline_access is a default client scope: every login gets an offline token.' },
+  *check(realm) {
+    for (const client of oidcClients(realm)) {
+      const index = client.defaultClientScopes.indexOf('offline_access');
+      if (index >= 0) yield { path: clientPath(client, 'defaultClientScopes', String(index)), messageId: 'isDefault' };
+    }
+  },
+});
