@@ -1,0 +1,59 @@
+/**
+ * bump-token-version: raise the user's token-version attribute by one. The token-version claim
+ * (components' TokenVersionClaim) copies it into tokens; a backend that compares the claim with
+ * the current value rejects tokens issued before the bump — the one revocation that also reaches
+ * backends validating JWTs locally. Keycloak's user profile may silently drop an undeclared
+ * attribute: the read-back after the PUT catches that.
+ */
+import { runAction } from '../action-run.ts';
+import type { IncidentContext } from '../context.ts';
+import { IncidentError } from '../http/errors.ts';
+import { change, read } from '../http/request-spec.ts';
+import { TOKEN_VERSION_LIMIT } from '../limits.ts';
+import { resolveUser } from '../lookup.ts';
+import type { ActionResult } from '../result.ts';
+
+/** The attribute the components' token-version claim reads by default. */
+export const DEFAULT_TOKEN_VERSION_ATTRIBUTE = 'token_version';
+
+export interface BumpTokenVersionOptions {
+  user: string;
+  attribute?: string;
+}
+
+/** The current version (0 when unset); a value that is not a whole number is an error. */
+export function currentVersion(values: string[] | undefined, attribute: string): number {
+  const raw = values?.[0];
+  if (raw === undefined || raw === '') return 0;
+  if (!/^\d+$/.test(raw.trim())) throw new IncidentError('unexpected', `attribute '${attribute}' holds '${raw}', not a whole number: fix it in the admin console first`);
+  return Number(raw.trim());
+}
+
+export function bumpTokenVersion(ctx: IncidentContext, options: BumpTokenVersionOptions): Promise<ActionResult> {
+  const attribute = options.attribute ?? DEFAULT_TOKEN_VERSION_ATTRIBUTE;
+  return runAction(ctx, 'bump-token-version', async (run) => {
+    run.limit(TOKEN_VERSION_LIMIT);
+    const target = run.target({ type: 'user', name: options.user });
+    const user = await resolveUser(run, options.user);
+    Object.assign(target, { id: user.id, name: user.username });
+    const from = currentVersion(user.attributes?.[attribute], attribute);
+    const to = from + 1;
+    const admin = run.ctx.http.admin;
+    const realm = run.realm;
+    const path = run.adminPath('users', user.id);
+    await run.change(change('PUT', path, 'manage-users', { notFound: `user '${user.username}'` }), () =>
+      admin.users.update({ realm, id: user.id }, { ...user, attributes: { ...user.attributes, [attribute]: [String(to)] } }),
+    );
+    run.notes.push(`${attribute}: ${from} → ${to}${run.dryRun ? ' (planned)' : ''}`);
+    if (run.dryRun) return;
+    const after = await run.read(read(path, 'view-users', `user '${user.username}'`), () => admin.users.findOne({ realm, id: user.id }));
+    const stored = after?.attributes?.[attribute]?.[0];
+    run.check(
+      `${attribute} raised`,
+      stored === String(to),
+      stored === undefined
+        ? `Keycloak did not store it: the realm's user profile drops undeclared attributes — declare '${attribute}' in the user profile (the token-version component does) or allow unmanaged attributes`
+        : `${from} → ${stored}`,
+    );
+  });
+}

@@ -1,0 +1,38 @@
+/**
+ * disable-client: disable a client and revoke what it holds — its not-before is set to now in the
+ * same PUT and pushed. Tokens of a disabled client fail refresh and introspection.
+ */
+import { runAction } from '../action-run.ts';
+import { disabledClientEdit } from '../baseline-edit.ts';
+import type { IncidentContext } from '../context.ts';
+import { read } from '../http/request-spec.ts';
+import { LOCAL_JWT_LIMIT, PUSH_LIMIT } from '../limits.ts';
+import { resolveClient } from '../lookup.ts';
+import { setClientNotBefore } from '../not-before-steps.ts';
+import type { ActionResult } from '../result.ts';
+import { checkSuspectToken } from '../tokens.ts';
+
+export interface DisableClientOptions {
+  /** The clientId. */
+  client: string;
+}
+
+export function disableClient(ctx: IncidentContext, options: DisableClientOptions): Promise<ActionResult> {
+  return runAction(ctx, 'disable-client', async (run) => {
+    run.limit(LOCAL_JWT_LIMIT);
+    run.limit(PUSH_LIMIT);
+    const target = run.target({ type: 'client', name: options.client });
+    const client = await resolveClient(run, options.client);
+    target.id = client.id;
+    const notBefore = await setClientNotBefore(run, client, { enabled: false });
+    run.baselineEdit = disabledClientEdit(run.realm, client.clientId);
+    if (run.dryRun) return;
+    const admin = run.ctx.http.admin;
+    const after = await run.read(read(run.adminPath('clients', client.id), 'view-clients', `client '${client.clientId}'`), () =>
+      admin.clients.findOne({ realm: run.realm, id: client.id }),
+    );
+    run.check('client disabled', after?.enabled === false, `enabled: ${after?.enabled}`);
+    run.check('client not-before', (after?.notBefore ?? 0) >= notBefore, String(after?.notBefore ?? 0));
+    await checkSuspectToken(run, true);
+  });
+}

@@ -1,0 +1,35 @@
+/**
+ * disable-user: disable the account and log it out everywhere. Disabling alone removes no
+ * session, and re-enabling would bring surviving offline sessions back; so both are done.
+ */
+import { runAction } from '../action-run.ts';
+import type { IncidentContext } from '../context.ts';
+import { change, read } from '../http/request-spec.ts';
+import { LOCAL_JWT_LIMIT } from '../limits.ts';
+import { resolveUser } from '../lookup.ts';
+import type { ActionResult } from '../result.ts';
+import { checkSuspectToken } from '../tokens.ts';
+import { logOutEverywhere } from './logout-user.ts';
+
+export interface DisableUserOptions {
+  user: string;
+}
+
+export function disableUser(ctx: IncidentContext, options: DisableUserOptions): Promise<ActionResult> {
+  return runAction(ctx, 'disable-user', async (run) => {
+    run.limit(LOCAL_JWT_LIMIT);
+    const target = run.target({ type: 'user', name: options.user });
+    const user = await resolveUser(run, options.user);
+    Object.assign(target, { id: user.id, name: user.username });
+    const admin = run.ctx.http.admin;
+    const realm = run.realm;
+    const path = run.adminPath('users', user.id);
+    // The full representation goes back: a partial PUT can drop attributes under the user profile.
+    await run.change(change('PUT', path, 'manage-users', { notFound: `user '${user.username}'` }), () => admin.users.update({ realm, id: user.id }, { ...user, enabled: false }));
+    await logOutEverywhere(run, user);
+    if (run.dryRun) return;
+    const after = await run.read(read(path, 'view-users', `user '${user.username}'`), () => admin.users.findOne({ realm, id: user.id }));
+    run.check('user disabled', after?.enabled === false, `enabled: ${after?.enabled}`);
+    await checkSuspectToken(run, true);
+  });
+}

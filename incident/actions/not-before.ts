@@ -1,0 +1,37 @@
+/** not-before: set a not-before policy of now for the realm or one client, and push it. */
+import { runAction } from '../action-run.ts';
+import type { IncidentContext } from '../context.ts';
+import { read } from '../http/request-spec.ts';
+import { LOCAL_JWT_LIMIT, PUSH_LIMIT } from '../limits.ts';
+import { resolveClient } from '../lookup.ts';
+import { setClientNotBefore, setRealmNotBefore } from '../not-before-steps.ts';
+import type { ActionResult } from '../result.ts';
+import { checkSuspectToken } from '../tokens.ts';
+
+export interface NotBeforeOptions {
+  /** A clientId: only that client's tokens. Absent: the whole realm. */
+  client?: string;
+}
+
+export function notBefore(ctx: IncidentContext, options: NotBeforeOptions = {}): Promise<ActionResult> {
+  return runAction(ctx, 'not-before', async (run) => {
+    run.limit(LOCAL_JWT_LIMIT);
+    run.limit(PUSH_LIMIT);
+    if (!options.client) {
+      run.target({ type: 'realm', name: run.realm });
+      await setRealmNotBefore(run);
+    } else {
+      const target = run.target({ type: 'client', name: options.client });
+      const client = await resolveClient(run, options.client);
+      target.id = client.id;
+      const value = await setClientNotBefore(run, client);
+      if (run.dryRun) return;
+      const admin = run.ctx.http.admin;
+      const after = await run.read(read(run.adminPath('clients', client.id), 'view-clients', `client '${client.clientId}'`), () =>
+        admin.clients.findOne({ realm: run.realm, id: client.id }),
+      );
+      run.check(`client ${client.clientId} not-before`, (after?.notBefore ?? 0) >= value, String(after?.notBefore ?? 0));
+    }
+    await checkSuspectToken(run, true);
+  });
+}

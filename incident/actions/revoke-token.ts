@@ -1,0 +1,64 @@
+/**
+ * revoke-token: RFC 7009 revocation at the realm's /revoke endpoint, authenticated as the client
+ * the token was issued to (a public client sends only its client_id). A refresh or offline token
+ * detaches the client from its session; an access token is put on Keycloak's revoked list until
+ * it expires (only introspection and userinfo consult that list).
+ */
+import { runAction } from '../action-run.ts';
+import type { IncidentContext, IntrospectionClient } from '../context.ts';
+import { IncidentError } from '../http/errors.ts';
+import type { RequestSpec } from '../http/request-spec.ts';
+import { LOCAL_JWT_LIMIT } from '../limits.ts';
+import type { ActionResult } from '../result.ts';
+import { decodeClaims, introspect, tokenLabel } from '../tokens.ts';
+
+export interface RevokeTokenOptions {
+  token: string;
+  /** clientId of the client the token was issued to. Defaults to the token's azp claim. */
+  clientId?: string;
+  /** The client's secret; absent for a public client. */
+  clientSecret?: string;
+}
+
+export function revokeToken(ctx: IncidentContext, options: RevokeTokenOptions): Promise<ActionResult> {
+  ctx.http.secrets.add(options.token);
+  ctx.http.secrets.add(options.clientSecret);
+  return runAction(ctx, 'revoke-token', async (run) => {
+    run.limit(LOCAL_JWT_LIMIT);
+    const claims = decodeClaims(options.token);
+    const clientId = options.clientId ?? claims?.azp;
+    run.target({ type: 'token', name: tokenLabel(claims), ...(claims?.jti ? { id: claims.jti } : {}) });
+    if (!clientId) {
+      throw new IncidentError('unexpected', 'the token names no client (no azp claim): pass --token-client-id with the client it was issued to');
+    }
+    if (claims?.azp && claims.azp !== clientId) {
+      throw new IncidentError('unexpected', `the token was issued to client '${claims.azp}', not '${clientId}': Keycloak only lets the issuing client revoke it`);
+    }
+    const path = run.oidcPath('revoke');
+    // Revoking an already revoked token is answered 200 and changes nothing more: safe to retry.
+    const spec: RequestSpec = { method: 'POST', path, changesState: true, idempotent: true };
+    const form: Record<string, string> = { token: options.token, client_id: clientId, ...(options.clientSecret ? { client_secret: options.clientSecret } : {}) };
+    try {
+      await run.change(spec, () => run.ctx.http.postForm(path, form));
+    } catch (error) {
+      if (error instanceof IncidentError && (error.status === 400 || error.status === 401)) {
+        throw new IncidentError(
+          'unauthorized',
+          `Keycloak refused the revocation by client '${clientId}' (${error.detail ?? error.status}) — check the client id, its secret (confidential clients) and that the token was issued to it`,
+          error.status,
+        );
+      }
+      throw error;
+    }
+    if (run.dryRun) return;
+    // Evidence: introspection by the given confidential client, else by the token's own client if it has a secret.
+    const introspector: IntrospectionClient | undefined =
+      run.ctx.suspect?.introspection ?? (options.clientSecret ? { clientId, clientSecret: options.clientSecret } : undefined);
+    if (!introspector) {
+      run.check('introspection of the revoked token', 'unverified', 'a public client cannot introspect: pass --introspect-client-id and its secret to verify');
+      return;
+    }
+    const { active } = await introspect(run, options.token, introspector);
+    run.check(`introspection of the revoked ${tokenLabel(claims)}`, !active, `active: ${active}`);
+  });
+}

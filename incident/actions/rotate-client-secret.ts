@@ -1,0 +1,85 @@
+/**
+ * rotate-client-secret: Keycloak generates a new secret for a confidential client; the old one
+ * stops working at once (unless the realm's secret-rotation client policy keeps it for a while).
+ * The new secret is never printed unless asked: it goes to a file created with mode 0600, or
+ * nowhere (read it in the admin console). Evidence: the old secret is refused and the new one
+ * accepted when each authenticates at the /revoke endpoint with a dummy token — a check that
+ * needs no grant type and changes nothing (an unknown token is answered 200 by RFC 7009).
+ */
+import { writeFileSync } from 'node:fs';
+import type { ActionRun } from '../action-run.ts';
+import { runAction } from '../action-run.ts';
+import type { IncidentContext } from '../context.ts';
+import { IncidentError } from '../http/errors.ts';
+import { change, read, type RequestSpec } from '../http/request-spec.ts';
+import { SECRET_LIMIT } from '../limits.ts';
+import { resolveClient } from '../lookup.ts';
+import type { ActionResult } from '../result.ts';
+
+export interface RotateClientSecretOptions {
+  /** The clientId. */
+  client: string;
+  /** Write the new secret here (created new, mode 0600; an existing file is not overwritten). */
+  secretFile?: string;
+  /** Put the new secret into the result (the CLI prints it). Off by default. */
+  showSecret?: boolean;
+}
+
+/** Whether Keycloak accepts the client's credentials: authenticate at /revoke with a token that matches nothing. */
+export async function secretAccepted(run: ActionRun, clientId: string, secret: string): Promise<boolean> {
+  const path = run.oidcPath('revoke');
+  const spec: RequestSpec = { method: 'POST', path, changesState: false, idempotent: true };
+  try {
+    await run.read(spec, () => run.ctx.http.postForm(path, { token: 'realmguard-secret-check', client_id: clientId, client_secret: secret }));
+    return true;
+  } catch (error) {
+    if (error instanceof IncidentError && (error.status === 401 || error.status === 400)) return false;
+    throw error;
+  }
+}
+
+export function rotateClientSecret(ctx: IncidentContext, options: RotateClientSecretOptions): Promise<ActionResult> {
+  return runAction(ctx, 'rotate-client-secret', async (run) => {
+    run.limit(SECRET_LIMIT);
+    const target = run.target({ type: 'client', name: options.client });
+    const client = await resolveClient(run, options.client);
+    target.id = client.id;
+    if (client.publicClient || (client.clientAuthenticatorType && !['client-secret', 'client-secret-jwt'].includes(client.clientAuthenticatorType))) {
+      throw new IncidentError('unexpected', `client '${client.clientId}' has no secret to rotate (${client.publicClient ? 'public client' : client.clientAuthenticatorType})`);
+    }
+    const admin = run.ctx.http.admin;
+    const realm = run.realm;
+    const secretPath = run.adminPath('clients', client.id, 'client-secret');
+    // The old secret is read (into memory only) to prove afterwards that it is refused.
+    const old = run.dryRun ? undefined : await run.read(read(secretPath, 'view-clients', `client '${client.clientId}'`), () => admin.clients.getClientSecret({ realm, id: client.id }));
+    run.ctx.http.secrets.add(old?.value);
+    // Generating a secret is not idempotent: never retried.
+    const fresh = await run.change(change('POST', secretPath, 'manage-clients', { notFound: `client '${client.clientId}'` }), () => admin.clients.generateNewClientSecret({ realm, id: client.id }));
+    if (run.dryRun) return;
+    const value = fresh?.value;
+    if (!value) throw new IncidentError('unexpected', `${secretPath} answered without a secret`);
+    run.ctx.http.secrets.add(value);
+    deliverSecret(run, value, options);
+    if (old?.value) run.check('old secret refused', !(await secretAccepted(run, client.clientId, old.value)), 'client authentication at /revoke with the old secret');
+    else run.check('old secret refused', 'unverified', 'the client had no readable secret before');
+    run.check('new secret accepted', await secretAccepted(run, client.clientId, value), 'client authentication at /revoke with the new secret');
+  });
+}
+
+function deliverSecret(run: ActionRun, value: string, options: RotateClientSecretOptions): void {
+  if (options.secretFile) {
+    try {
+      writeFileSync(options.secretFile, `${value}\n`, { mode: 0o600, flag: 'wx' });
+    } catch (error) {
+      const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
+      throw new IncidentError('unexpected', `the secret was rotated but could not be written to ${options.secretFile} (${reason}): read it in the admin console (client ${options.client} → Credentials)`);
+    }
+    run.notes.push(`new secret written to ${options.secretFile} (mode 0600)`);
+  } else if (options.showSecret) {
+    // Deliberately outside the journal: the CLI prints it once, to stdout.
+    run.data = { newSecret: value };
+    run.notes.push('new secret printed below because --show-secret was given');
+  } else {
+    run.notes.push(`new secret not shown: read it in the admin console (client ${options.client} → Credentials), or rerun a rotation with --secret-file FILE`);
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * How the tool authenticates to the admin API: the Pulumi Keycloak provider's environment
+ * variables, a service-account client (client credentials, preferred) or an admin user with
+ * admin-cli. Tokens are fetched on first use and fetched again when they expire or are rejected:
+ * client-credentials grants carry no refresh token, so re-authenticating is the one way for both.
+ */
+import { InputError } from '../../model/errors.ts';
+
+export type Credentials =
+  | { grant: 'client_credentials'; clientId: string; clientSecret: string }
+  | { grant: 'password'; clientId: string; username: string; password: string };
+
+export interface AuthConfig {
+  /** Server URL without a trailing slash, e.g. https://sso.example.com. */
+  url: string;
+  /** Realm the acting account lives in (KEYCLOAK_REALM, default master). */
+  authRealm: string;
+  credentials?: Credentials;
+}
+
+/** Loopback hosts: plain http there never leaves the machine. */
+export function isLoopback(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+/** Parses and checks the server URL: http only to loopback unless allowed. */
+export function checkServerUrl(raw: string | undefined, allowInsecureHttp: boolean): string {
+  if (!raw) throw new InputError('no Keycloak URL given', { keyPath: 'KEYCLOAK_URL' }, 'set KEYCLOAK_URL (e.g. https://sso.example.com) or pass --url');
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new InputError(`'${raw}' is not a URL`, { keyPath: 'KEYCLOAK_URL' }, 'give the server root, e.g. https://sso.example.com');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new InputError(`unsupported scheme '${url.protocol}' in '${raw}'`, { keyPath: 'KEYCLOAK_URL' }, 'use https://');
+  }
+  if (url.protocol === 'http:' && !isLoopback(url.hostname) && !allowInsecureHttp) {
+    throw new InputError(
+      `refusing plain http:// to ${url.hostname}: tokens and credentials would cross the network unencrypted`,
+      { keyPath: 'KEYCLOAK_URL' },
+      'use https://, or pass --allow-insecure-http if you accept that risk',
+    );
+  }
+  return url.href.replace(/\/+$/, '');
+}
+
+/** Reads credentials from the environment, secrets optionally from files already read by the caller. */
+export function credentialsFromEnv(
+  env: NodeJS.ProcessEnv,
+  overrides: { clientSecret?: string; password?: string } = {},
+): Credentials | undefined {
+  const clientId = env.KEYCLOAK_CLIENT_ID;
+  const clientSecret = overrides.clientSecret ?? env.KEYCLOAK_CLIENT_SECRET;
+  if (clientId && clientSecret) return { grant: 'client_credentials', clientId, clientSecret };
+  const username = env.KEYCLOAK_USER;
+  const password = overrides.password ?? env.KEYCLOAK_PASSWORD;
+  if (username && password) return { grant: 'password', clientId: clientId ?? 'admin-cli', username, password };
+  return undefined;
+}
+
+/** Who acts, for messages and the journal (never a secret). */
+export function actorOf(config: AuthConfig): string {
+  const credentials = config.credentials;
+  if (!credentials) return 'nobody (no credentials)';
+  return credentials.grant === 'client_credentials'
+    ? `client '${credentials.clientId}' (realm ${config.authRealm})`
+    : `user '${credentials.username}' (realm ${config.authRealm})`;
+}

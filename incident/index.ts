@@ -1,0 +1,21 @@
+/** The incident actions as functions: (ctx, options) => Promise<ActionResult>. The CLI wraps them. */
+export { createContext, type IncidentContext, type IntrospectionClient, type SuspectToken } from './context.ts';
+export { IncidentHttp, type CoreOptions } from './http/core.ts';
+export { checkServerUrl, credentialsFromEnv, type AuthConfig, type Credentials } from './http/auth.ts';
+export { IncidentError } from './http/errors.ts';
+export type { ActionResult, ActionName, Evidence, Target, RequestRecord } from './result.ts';
+export { listSessions } from './actions/sessions.ts';
+export { logoutSession } from './actions/logout-session.ts';
+export { logoutUser } from './actions/logout-user.ts';
+export { logoutRealm } from './actions/logout-realm.ts';
+export { revokeToken } from './actions/revoke-token.ts';
+export { notBefore } from './actions/not-before.ts';
+export { rotateKeys } from './actions/rotate-keys.ts';
+export { disableUser } from './actions/disable-user.ts';
+export { disableClient } from './actions/disable-client.ts';
+export { rotateClientSecret } from './actions/rotate-client-secret.ts';
+export { bumpTokenVersion, DEFAULT_TOKEN_VERSION_ATTRIBUTE } from './actions/bump-token-version.ts';
+export { containUser } from './playbooks/contain-user.ts';
+export { containRealm } from './playbooks/contain-realm.ts';
+export { runBulk, parseUserList, type BulkSummary } from './bulk.ts';
+export { Journal, journalEntry, doneInputs, type JournalEntry } from './journal.ts';

@@ -1,0 +1,89 @@
+/**
+ * The append-only incident journal: one JSON line per action (per target in bulk runs) — when,
+ * who acted, on which realm, what, which targets, the result and its evidence. Never a token or
+ * a secret: entries are built from the result's fields only, and each line passes the secret
+ * registry's redaction before it is written.
+ */
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { InputError } from '../model/errors.ts';
+import type { SecretRegistry } from './http/secrets.ts';
+import type { ActionResult, Evidence, Target } from './result.ts';
+
+export interface JournalEntry {
+  time: string;
+  actor: string;
+  server: string;
+  realm: string;
+  action: string;
+  /** The list entry as given (bulk runs): what --resume matches. */
+  input?: string;
+  targets: Target[];
+  result: 'ok' | 'failed' | 'dry-run';
+  error?: string;
+  evidence: Evidence[];
+  /** Requests sent (and, in a dry run, listed), method and path only. */
+  requests: string[];
+  /** Playbook steps, by action name, with their result. */
+  steps?: Array<{ action: string; result: 'ok' | 'failed' | 'dry-run' }>;
+}
+
+function outcome(result: ActionResult): JournalEntry['result'] {
+  if (result.dryRun) return 'dry-run';
+  return result.ok ? 'ok' : 'failed';
+}
+
+export function journalEntry(result: ActionResult, meta: { actor: string; server: string; input?: string; time?: Date }): JournalEntry {
+  return {
+    time: (meta.time ?? new Date()).toISOString(),
+    actor: meta.actor,
+    server: meta.server,
+    realm: result.realm,
+    action: result.action,
+    ...(meta.input !== undefined ? { input: meta.input } : {}),
+    targets: result.targets,
+    result: outcome(result),
+    ...(result.error ? { error: result.error } : {}),
+    evidence: [...result.evidence, ...(result.steps ?? []).flatMap((step) => step.evidence)],
+    requests: [...result.requests, ...(result.steps ?? []).flatMap((step) => step.requests)].map(
+      (request) => `${request.method} ${request.path}${request.sent ? '' : ' (not sent: dry run)'}`,
+    ),
+    ...(result.steps ? { steps: result.steps.map((step) => ({ action: step.action, result: outcome(step) })) } : {}),
+  };
+}
+
+export class Journal {
+  constructor(
+    readonly file: string,
+    private readonly secrets: SecretRegistry,
+  ) {}
+
+  append(entry: JournalEntry): void {
+    const line = this.secrets.redact(JSON.stringify(entry));
+    // Synchronous O_APPEND writes of whole lines: concurrent bulk workers never interleave.
+    appendFileSync(this.file, `${line}\n`, { mode: 0o600 });
+  }
+}
+
+/** Inputs a journal shows done (result ok, not a dry run) for this action and realm: what --resume skips. */
+export function doneInputs(file: string, action: string, realm: string): Set<string> {
+  if (!existsSync(file)) throw new InputError(`journal ${file} does not exist`, { file }, 'give the journal of the run to resume (--journal of that run)');
+  const done = new Set<string>();
+  const lines = readFileSync(file, 'utf8').split('\n');
+  lines.forEach((line, index) => {
+    if (line.trim() === '') return;
+    let entry: Partial<JournalEntry>;
+    try {
+      entry = JSON.parse(line) as Partial<JournalEntry>;
+    } catch {
+      throw new InputError('not a JSON line', { file, line: index + 1 }, 'the journal is damaged here: remove or repair this line');
+    }
+    if (entry.action !== action || entry.realm !== realm || entry.result !== 'ok') return;
+    if (typeof entry.input === 'string') done.add(entry.input);
+    for (const target of entry.targets ?? []) {
+      if (target.type !== 'user') continue;
+      if (target.id) done.add(target.id);
+      if (target.name) done.add(target.name);
+    }
+  });
+  return done;
+}
