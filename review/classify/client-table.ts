@@ -49,7 +49,9 @@ export const CLIENT_TABLE: DiffTable<ClientSettings> = {
     removed: () => neutralVerdict('optional scope removed'),
   }),
   attributes: mapOf(clientAttribute),
-  notBefore: higherIsSafer('tokens issued before an earlier revocation point are accepted again', { unit: 'seconds' }),
+  // Absent means 0 (never pushed): files rarely carry it, the admin API always does.
+  notBefore: (before, after, context) =>
+    higherIsSafer('tokens issued before an earlier revocation point are accepted again', { unit: 'seconds' })(before ?? 0, after ?? 0, context),
 };
 
 const isRiskyRedirect = (uri: string): boolean => redirectUriRisk(uri) !== undefined;
