@@ -1,0 +1,34 @@
+/** What every formatter takes: findings plus, when there are any, suppressions and run facts. */
+import type { Finding } from '../../policies/finding.ts';
+import type { ExpiredSuppression, RuleRunResult, SuppressedFinding } from '../../policies/run.ts';
+
+export interface FormatInput {
+  findings: readonly Finding[];
+  suppressed?: readonly SuppressedFinding[];
+  expiredSuppressions?: readonly ExpiredSuppression[];
+  /** Which realms ran, from which file, with which profile (check and audit fill it). */
+  realms?: RuleRunResult['realms'];
+}
+
+export interface FormatOptions {
+  /** ANSI colors (text only). The CLI decides: a TTY, and NO_COLOR unset. */
+  color?: boolean;
+  /** Heading for markdown, e.g. 'realmguard check'. */
+  title?: string;
+}
+
+/** "file:line:column", or the realm's origin when the field has no position. */
+export function locationText(finding: Finding, input: FormatInput): string {
+  if (finding.location) return `${finding.location.file}:${finding.location.line}:${finding.location.column}`;
+  return input.realms?.find((realm) => realm.realm === finding.realm)?.origin ?? '';
+}
+
+/** "clients.web-app.attributes.pkce.code.challenge.method" reads better with brackets for dotted keys. */
+export function pathText(path: readonly string[]): string {
+  return path.map((segment, index) => (index === 0 ? segment : /^[\w-]+$/.test(segment) ? `.${segment}` : `["${segment}"]`)).join('');
+}
+
+export function entityText(finding: Finding): string {
+  if (!finding.entity) return 'realm settings';
+  return `${finding.entity.kind === 'client' ? 'client' : 'key provider'} ${finding.entity.id}`;
+}

@@ -1,0 +1,50 @@
+/**
+ * JSON: a stable, versioned document. Keys always in the same order, findings sorted, no
+ * timestamps, so two runs over the same input give byte-identical output.
+ */
+import { SEVERITIES, type Finding } from '../../policies/finding.ts';
+import { RULE_DOCS_URL } from '../../policies/define-rule.ts';
+import type { FormatInput } from './input.ts';
+
+export const JSON_FORMAT_VERSION = 1;
+
+function findingJson(finding: Finding) {
+  return {
+    ruleId: finding.ruleId,
+    severity: finding.severity,
+    realm: finding.realm,
+    entity: finding.entity ?? null,
+    path: [...finding.path],
+    messageId: finding.messageId,
+    message: finding.message,
+    location: finding.location ?? null,
+    fingerprint: finding.fingerprint,
+    helpUri: `${RULE_DOCS_URL}#${finding.ruleId}`,
+  };
+}
+
+export function formatJson(input: FormatInput): string {
+  const document = {
+    tool: 'realmguard',
+    formatVersion: JSON_FORMAT_VERSION,
+    summary: {
+      total: input.findings.length,
+      ...Object.fromEntries(SEVERITIES.map((severity) => [severity, input.findings.filter((finding) => finding.severity === severity).length])),
+      suppressed: input.suppressed?.length ?? 0,
+      expiredSuppressions: input.expiredSuppressions?.length ?? 0,
+    },
+    realms: input.realms ?? [],
+    findings: input.findings.map(findingJson),
+    suppressed: (input.suppressed ?? []).map((finding) => ({ ...findingJson(finding), reason: finding.reason, expires: finding.expires ?? null })),
+    expiredSuppressions: (input.expiredSuppressions ?? []).map(({ suppression, findings }) => ({
+      rule: suppression.rule,
+      entity: suppression.entity ?? null,
+      realm: suppression.realm ?? null,
+      reason: suppression.reason,
+      expires: suppression.expires ?? null,
+      location: suppression.location ?? null,
+      findings: findings.map((finding) => finding.fingerprint),
+    })),
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}

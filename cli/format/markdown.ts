@@ -1,0 +1,48 @@
+/** Markdown for pull-request comments: a summary line, then one table per realm. */
+import { RULE_DOCS_URL } from '../../policies/define-rule.ts';
+import type { Finding, Severity } from '../../policies/finding.ts';
+import { entityText, locationText, pathText, type FormatInput, type FormatOptions } from './input.ts';
+import { summary } from './text.ts';
+
+const ICON: Record<Severity, string> = { critical: '🔴', high: '🟠', medium: '🟡', low: '🔵', info: '⚪' };
+
+/** Table cells: no pipes or newlines may leak out of a cell. */
+export function cell(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/`/g, "'");
+}
+
+export function formatMarkdown(input: FormatInput, options: FormatOptions = {}): string {
+  const lines = [`### ${options.title ?? 'realmguard'}`, '', summary(input, (text) => `**${text}**`), ''];
+  const realms = [...new Set(input.findings.map((finding) => finding.realm))];
+  for (const realm of realms) {
+    const run = input.realms?.find((entry) => entry.realm === realm);
+    lines.push(`#### Realm \`${cell(realm)}\`${run ? ` — \`${cell(run.origin)}\`, profile ${run.profile}` : ''}`, '');
+    lines.push('| Severity | Rule | Where | Field | Finding | Location |', '|---|---|---|---|---|---|');
+    for (const finding of input.findings.filter((entry) => entry.realm === realm)) lines.push(row(finding, input));
+    lines.push('');
+  }
+  if (input.suppressed?.length) {
+    lines.push('<details><summary>Suppressed findings</summary>', '', '| Rule | Where | Reason | Expires |', '|---|---|---|---|');
+    for (const finding of input.suppressed) {
+      lines.push(`| ${finding.ruleId} | ${cell(`${finding.realm}: ${entityText(finding)}`)} | ${cell(finding.reason)} | ${finding.expires ?? '—'} |`);
+    }
+    lines.push('', '</details>', '');
+  }
+  for (const { suppression } of input.expiredSuppressions ?? []) {
+    lines.push(`> ⚠️ The suppression of \`${suppression.rule}\`${suppression.entity ? ` for \`${cell(suppression.entity)}\`` : ''} expired on ${suppression.expires}; its findings are reported again.`, '');
+  }
+  return `${lines.join('\n')}`.trimEnd() + '\n';
+}
+
+function row(finding: Finding, input: FormatInput): string {
+  return [
+    '',
+    ` ${ICON[finding.severity]} ${finding.severity} `,
+    ` [${finding.ruleId}](${RULE_DOCS_URL}#${finding.ruleId}) `,
+    ` ${cell(entityText(finding))} `,
+    ` \`${cell(pathText(finding.path))}\` `,
+    ` ${cell(finding.message)} `,
+    ` ${cell(locationText(finding, input))} `,
+    '',
+  ].join('|');
+}

@@ -1,0 +1,102 @@
+/**
+ * SARIF 2.1.0 for GitHub code scanning: one reportingDescriptor per rule of the catalogue
+ * (help text and a helpUri to its docs anchor, security-severity for GitHub's ranking), one
+ * result per finding with a physical location (the field's line, or line 1 of the file when
+ * the field has no position of its own) and the realm path as a logical location, and
+ * partialFingerprints so alerts survive line moves. Suppressed findings are included with an
+ * external suppression and its justification, as the spec intends.
+ */
+import { isAbsolute, relative, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Location, Log, ReportingDescriptor, Result } from 'sarif';
+import type { Rule } from '../../policies/define-rule.ts';
+import type { Finding, Severity } from '../../policies/finding.ts';
+import { allRules } from '../../policies/rules/index.ts';
+import type { FormatInput } from './input.ts';
+import { pathText } from './input.ts';
+
+export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
+const TOOL_VERSION = '0.1.0';
+const INFORMATION_URI = 'https://github.com/realmguard/realmguard';
+
+const LEVEL: Record<Severity, Result.level> = { critical: 'error', high: 'error', medium: 'warning', low: 'note', info: 'note' };
+/** GitHub ranks alerts by this CVSS-like score: ≥ 9 critical, ≥ 7 high, ≥ 4 medium, else low. */
+const SECURITY_SEVERITY: Record<Severity, string> = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0', info: '0.0' };
+
+export function formatSarif(input: FormatInput, rules: readonly Rule[] = allRules, cwd: string = process.cwd()): string {
+  const index = new Map(rules.map((rule, position) => [rule.id, position]));
+  const results: Result[] = [
+    ...input.findings.map((finding) => result(finding, input, index, cwd)),
+    ...(input.suppressed ?? []).map((finding) => ({
+      ...result(finding, input, index, cwd),
+      suppressions: [{ kind: 'external' as const, status: 'accepted' as const, justification: finding.reason }],
+    })),
+  ];
+  const log: Log = {
+    $schema: SARIF_SCHEMA_URI,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'realmguard', version: TOOL_VERSION, informationUri: INFORMATION_URI, rules: rules.map(descriptor) } },
+        results,
+        columnKind: 'unicodeCodePoints',
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+function descriptor(rule: Rule): ReportingDescriptor {
+  const sources = rule.sources.map((source) => `- ${source.document} ${source.section}`).join('\n');
+  const remedy = `Set \`${rule.remediation.baselineKey}\` to \`${JSON.stringify(rule.remediation.value)}\`${rule.remediation.note ? ` (${rule.remediation.note})` : ''}.`;
+  return {
+    id: rule.id,
+    name: rule.id.replace(/(^|-)(\w)/g, (_, _dash: string, letter: string) => letter.toUpperCase()),
+    shortDescription: { text: rule.title },
+    fullDescription: { text: rule.why },
+    help: {
+      text: `${rule.why}\n\nRemediation: ${remedy}\n\nSources:\n${sources}`,
+      markdown: `${rule.why}\n\n**Remediation:** ${remedy}\n\n**Sources:**\n${sources}`,
+    },
+    helpUri: rule.docsAnchor,
+    defaultConfiguration: { level: LEVEL[rule.severity] },
+    properties: {
+      tags: ['security', 'keycloak', rule.category],
+      precision: 'very-high',
+      ...(rule.severity !== 'info' && { 'security-severity': SECURITY_SEVERITY[rule.severity] }),
+    },
+  };
+}
+
+function result(finding: Finding, input: FormatInput, index: Map<string, number>, cwd: string): Result {
+  const ruleIndex = index.get(finding.ruleId);
+  return {
+    ruleId: finding.ruleId,
+    ...(ruleIndex !== undefined && { ruleIndex }),
+    level: LEVEL[finding.severity],
+    message: { text: finding.message },
+    locations: [location(finding, input, cwd)],
+    partialFingerprints: { 'realmguard/v1': finding.fingerprint },
+    properties: { severity: finding.severity, realm: finding.realm, path: [...finding.path], ...(finding.entity && { entity: finding.entity }) },
+  };
+}
+
+function location(finding: Finding, input: FormatInput, cwd: string): Location {
+  const file = finding.location?.file ?? input.realms?.find((realm) => realm.realm === finding.realm)?.origin;
+  const logicalLocations = [{ fullyQualifiedName: `${finding.realm}/${pathText(finding.path)}`, kind: finding.entity ? 'object' : 'member' }];
+  if (file === undefined || /^[a-z]+:\/\//i.test(file)) return { logicalLocations }; // a live realm has no file
+  return {
+    physicalLocation: {
+      artifactLocation: { uri: artifactUri(file, cwd) },
+      region: { startLine: finding.location?.line ?? 1, startColumn: finding.location?.column ?? 1 },
+    },
+    logicalLocations,
+  };
+}
+
+/** Repository-relative with forward slashes (what code scanning matches), else a file:// URI. */
+function artifactUri(file: string, cwd: string): string {
+  const relativePath = isAbsolute(file) ? relative(cwd, file) : file;
+  if (relativePath.startsWith('..') || isAbsolute(relativePath)) return pathToFileURL(file).href;
+  return relativePath.split(sep).join('/');
+}

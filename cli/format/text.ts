@@ -1,0 +1,57 @@
+/** Text for terminals: grouped by realm, then entity; severity colored; each with file:line. */
+import { createColors } from 'picocolors';
+import { SEVERITIES, type Finding, type Severity } from '../../policies/finding.ts';
+import { entityText, locationText, type FormatInput, type FormatOptions } from './input.ts';
+
+export function formatText(input: FormatInput, options: FormatOptions = {}): string {
+  const c = createColors(options.color ?? false);
+  const paint: Record<Severity, (text: string) => string> = {
+    critical: (text) => c.bold(c.red(text)),
+    high: c.red,
+    medium: c.yellow,
+    low: c.cyan,
+    info: c.dim,
+  };
+  const lines: string[] = [];
+  for (const [realm, findings] of groupBy(input.findings, (finding) => finding.realm)) {
+    const run = input.realms?.find((entry) => entry.realm === realm);
+    lines.push(c.bold(`realm ${realm}`) + (run ? c.dim(` (${run.origin}, profile ${run.profile})`) : ''));
+    for (const [entity, group] of groupBy(findings, entityText)) {
+      lines.push(`  ${c.bold(entity)}`);
+      for (const finding of group) {
+        const where = locationText(finding, input);
+        lines.push(`    ${paint[finding.severity](finding.severity.toUpperCase().padEnd(8))} ${finding.ruleId}  ${finding.message}`);
+        if (where) lines.push(`             ${c.dim(where)}`);
+      }
+    }
+    lines.push('');
+  }
+  for (const { suppression, findings } of input.expiredSuppressions ?? []) {
+    const where = suppression.location ? `${suppression.location.file}:${suppression.location.line}: ` : '';
+    lines.push(c.yellow(`${where}suppression of ${suppression.rule}${suppression.entity ? ` for ${suppression.entity}` : ''} expired on ${suppression.expires} and no longer applies (${findings.length} finding(s) reported again).`));
+  }
+  lines.push(summary(input, c.bold));
+  return `${lines.join('\n')}\n`;
+}
+
+export function summary(input: FormatInput, bold: (text: string) => string = (text) => text): string {
+  if (input.findings.length === 0 && !input.suppressed?.length) return bold('No findings.');
+  const counts = SEVERITIES.map((severity) => [severity, input.findings.filter((finding) => finding.severity === severity).length] as const)
+    .filter(([, count]) => count > 0)
+    .map(([severity, count]) => `${count} ${severity}`);
+  const extras = [
+    input.suppressed?.length ? `${input.suppressed.length} suppressed` : '',
+    input.expiredSuppressions?.length ? `${input.expiredSuppressions.length} expired suppression(s)` : '',
+  ].filter(Boolean);
+  const total = `${input.findings.length} finding${input.findings.length === 1 ? '' : 's'}`;
+  return bold(`${total}${counts.length ? `: ${counts.join(', ')}` : ''}`) + (extras.length ? ` (${extras.join(', ')})` : '');
+}
+
+function groupBy(findings: readonly Finding[], key: (finding: Finding) => string): Map<string, Finding[]> {
+  const groups = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    const name = key(finding);
+    groups.set(name, [...(groups.get(name) ?? []), finding]);
+  }
+  return groups;
+}
