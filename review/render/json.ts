@@ -1,0 +1,62 @@
+/** JSON: a stable document for tools. Keys in a fixed order, no timestamps, sorted entries. */
+import type { Finding } from '../../policies/finding.ts';
+import type { SettingChange } from '../change.ts';
+import type { ReviewResult } from '../review.ts';
+import { countReview, verdictText } from '../verdict.ts';
+
+export const REVIEW_JSON_VERSION = 1;
+
+export function changeJson(change: SettingChange) {
+  return {
+    effect: change.effect,
+    realm: change.realm,
+    entity: change.entity,
+    setting: change.setting,
+    path: [...change.path],
+    before: change.before ?? null,
+    after: change.after ?? null,
+    unit: change.unit ?? null,
+    reason: change.reason,
+    location: change.location ?? null,
+  };
+}
+
+export function findingJson(finding: Finding, rulesUrl: string) {
+  return {
+    ruleId: finding.ruleId,
+    severity: finding.severity,
+    realm: finding.realm,
+    entity: finding.entity ?? null,
+    path: [...finding.path],
+    messageId: finding.messageId,
+    message: finding.message,
+    location: finding.location ?? null,
+    fingerprint: finding.fingerprint,
+    helpUri: `${rulesUrl}#${finding.ruleId}`,
+  };
+}
+
+export function formatReviewJson(result: ReviewResult, rulesUrl: string): string {
+  const counts = countReview(result.changes, result.findings.introduced, result.findings.resolved);
+  const document = {
+    tool: 'realmguard',
+    command: 'diff',
+    formatVersion: REVIEW_JSON_VERSION,
+    verdict: verdictText(counts),
+    summary: {
+      weakens: counts.effects.weakens,
+      strengthens: counts.effects.strengthens,
+      neutral: counts.effects.neutral,
+      introduced: result.findings.introduced.length,
+      introducedBySeverity: counts.introduced,
+      resolved: counts.resolved,
+    },
+    realms: result.realms,
+    changes: result.changes.map(changeJson),
+    findings: {
+      introduced: result.findings.introduced.map((finding) => findingJson(finding, rulesUrl)),
+      resolved: result.findings.resolved.map((finding) => findingJson(finding, rulesUrl)),
+    },
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}

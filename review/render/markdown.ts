@@ -1,0 +1,96 @@
+/**
+ * Markdown for a pull-request comment: the verdict on one line, the changed settings in a table
+ * (weakening ones first, neutral ones folded away), then the findings the change introduces and
+ * resolves, each linked to its rule's documentation. The first line is an HTML marker so a
+ * workflow can find and update its own comment instead of adding one per push.
+ */
+import type { Finding } from '../../policies/finding.ts';
+import type { SettingChange } from '../change.ts';
+import type { ReviewResult } from '../review.ts';
+import { countReview, isConcerning, verdictText } from '../verdict.ts';
+import { EFFECT_ICON, entityLabel, formatValue } from './values.ts';
+
+export const COMMENT_MARKER = '<!-- realmguard-diff -->';
+
+const SEVERITY_ICON: Record<Finding['severity'], string> = { critical: '🔴', high: '🟠', medium: '🟡', low: '🔵', info: '⚪' };
+
+export interface MarkdownOptions {
+  /** Base URL of the rule reference; each rule links to `${rulesUrl}#${ruleId}`. */
+  rulesUrl: string;
+  title?: string;
+}
+
+/** Keeps a value inside its table cell: no pipes, newlines or backticks escape. */
+export function cell(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/`/g, "'");
+}
+
+const code = (text: string) => `\`${cell(text)}\``;
+
+export function formatReviewMarkdown(result: ReviewResult, options: MarkdownOptions): string {
+  const counts = countReview(result.changes, result.findings.introduced, result.findings.resolved);
+  const icon = isConcerning(counts) ? '⚠️' : '✅';
+  const lines = [COMMENT_MARKER, `### ${options.title ?? 'realmguard diff'}`, '', `${icon} **${verdictText(counts)}**`, ''];
+
+  const judged = result.changes.filter((change) => change.effect !== 'neutral');
+  const neutral = result.changes.filter((change) => change.effect === 'neutral');
+  if (judged.length > 0) lines.push(...changeTable(judged), '');
+  if (neutral.length > 0) {
+    lines.push(`<details><summary>${neutral.length} neutral change${neutral.length === 1 ? '' : 's'}</summary>`, '', ...changeTable(neutral), '', '</details>', '');
+  }
+  if (result.findings.introduced.length > 0) {
+    lines.push('#### Findings introduced', '', ...findingTable(result.findings.introduced, options.rulesUrl), '');
+  }
+  if (result.findings.resolved.length > 0) {
+    lines.push('#### Findings resolved', '', ...findingTable(result.findings.resolved, options.rulesUrl), '');
+  }
+  const { added, removed } = result.realms;
+  if (added.length || removed.length) {
+    lines.push(
+      [added.length ? `Realms added: ${added.map(code).join(', ')}.` : '', removed.length ? `Realms removed: ${removed.map(code).join(', ')}.` : '']
+        .filter(Boolean)
+        .join(' '),
+      '',
+    );
+  }
+  return `${lines.join('\n').trimEnd()}\n`;
+}
+
+function changeTable(changes: readonly SettingChange[]): string[] {
+  return [
+    '| Effect | Realm | Entity | Setting | Old → New | Why |',
+    '|---|---|---|---|---|---|',
+    ...changes.map((change) =>
+      [
+        '',
+        ` ${EFFECT_ICON[change.effect]} ${change.effect} `,
+        ` ${cell(change.realm)} `,
+        ` ${cell(entityLabel(change.entity))} `,
+        ` ${code(change.setting)} `,
+        ` ${code(formatValue(change.before, change.unit))} → ${code(formatValue(change.after, change.unit))} `,
+        ` ${cell(change.reason)} `,
+        '',
+      ].join('|'),
+    ),
+  ];
+}
+
+function findingTable(findings: readonly Finding[], rulesUrl: string): string[] {
+  return [
+    '| Severity | Rule | Realm | Where | Finding |',
+    '|---|---|---|---|---|',
+    ...findings.map((finding) =>
+      [
+        '',
+        ` ${SEVERITY_ICON[finding.severity]} ${finding.severity} `,
+        ` [${finding.ruleId}](${rulesUrl}#${finding.ruleId}) `,
+        ` ${cell(finding.realm)} `,
+        ` ${finding.entity ? cell(`${finding.entity.kind === 'client' ? 'client' : 'key'} ${finding.entity.id}`) : 'realm settings'}${
+          finding.location ? ` (${cell(`${finding.location.file}:${finding.location.line}`)})` : ''
+        } `,
+        ` ${cell(finding.message)} `,
+        '',
+      ].join('|'),
+    ),
+  ];
+}

@@ -1,0 +1,33 @@
+/** How values, entities and effects read in every review format. */
+import { formatDuration } from '../../model/durations.ts';
+import type { ChangedEntity, Effect, SettingValue, ValueUnit } from '../change.ts';
+
+/** '—' for absent, durations with their human form: 3600 → '3600 (1h)'. */
+export function formatValue(value: SettingValue | undefined, unit?: ValueUnit): string {
+  if (value === undefined) return '—';
+  if (typeof value === 'number' && unit === 'seconds' && Number.isSafeInteger(value) && value > 0) {
+    const human = formatDuration(value);
+    return human === `${value}s` ? `${value}s` : `${value} (${human})`;
+  }
+  if (typeof value === 'number' && unit === 'milliseconds') return `${value} ms`;
+  if (typeof value === 'string') return value === '' ? '""' : value;
+  if (Array.isArray(value)) return value.map((item) => formatValue(item)).join(', ');
+  return JSON.stringify(value);
+}
+
+export function entityLabel(entity: ChangedEntity): string {
+  switch (entity.kind) {
+    case 'realm':
+      return 'realm settings';
+    case 'client':
+      return `client ${entity.id}`;
+    case 'key-provider':
+      return `key ${entity.id}`;
+    case 'client-policy':
+      return `client policy ${entity.id}`;
+    case 'token-version-claim':
+      return 'token-version claim';
+  }
+}
+
+export const EFFECT_ICON: Record<Effect, string> = { weakens: '⚠️', strengthens: '🛡️', neutral: '➖' };
