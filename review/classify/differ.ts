@@ -95,7 +95,7 @@ export function compareNumbers(from: number, to: number, safer: 'lower' | 'highe
   if (from === to) return neutralVerdict('same effective value');
   const lowered = to < from;
   const safe = safer === 'lower' ? lowered : !lowered;
-  return safe ? strengthens(`tightened: ${why}`) : weakens(why);
+  return safe ? strengthens(`${lowered ? 'lowered' : 'raised'}: ${safer} is safer${citationOf(why)}`) : weakens(why);
 }
 
 /** A switch with one safe position. */
@@ -123,7 +123,13 @@ export function rankOf(order: readonly (readonly string[])[], value: string): nu
 export function compareRanks(from: number | undefined, to: number | undefined, why: string): Verdict {
   if (from === undefined || to === undefined) return neutralVerdict('value realmguard does not rank');
   if (from === to) return neutralVerdict('equally strong');
-  return to > from ? strengthens(`stronger: ${why}`) : weakens(why);
+  return to > from ? strengthens(`stronger value${citationOf(why)}`) : weakens(why);
+}
+
+/** ' (RFC 9700 §2.6)' when a reason ends with a citation in parentheses, else ''. */
+export function citationOf(why: string): string {
+  const citation = /\(([^()]*(?:RFC|ASVS|NIST|FAPI|OWASP)[^()]*)\)\s*$/.exec(why)?.[1];
+  return citation ? ` (${citation})` : '';
 }
 
 export interface SetRules {
