@@ -125,7 +125,8 @@ const PROVIDER_BRUTE_FORCE_DEFAULTS: Readonly<BruteForceDialect> = {
 
 /**
  * keycloak.Realm arguments for a realm. `notBefore` has no provider argument (it is an incident
- * action, not declared state) and is not mapped. Headers the provider cannot set are dropped.
+ * action, not declared state) and is not mapped. Headers the provider cannot set are dropped; headers
+ * the model leaves out are sent empty.
  */
 export function realmArgsFromSettings(settings: RealmSettings): RealmDialectArgs {
   const durations = Object.fromEntries(
@@ -149,8 +150,13 @@ export function realmArgsFromSettings(settings: RealmSettings): RealmDialectArgs
   };
 }
 
-function headersFromSettings(headers: Record<string, string>): HeadersDialect {
-  const out: HeadersDialect = {};
+/**
+ * Every header argument is sent: a header the model does not list is sent empty, because the
+ * provider would otherwise send its own default (it still sends X-XSS-Protection, which
+ * Keycloak 26 no longer has).
+ */
+function headersFromSettings(headers: Record<string, string>): Required<HeadersDialect> {
+  const out = Object.fromEntries(Object.values(HEADER_NAMES).map((name) => [name, ''])) as Required<HeadersDialect>;
   for (const [keycloakName, value] of Object.entries(headers)) {
     const name = HEADER_NAMES[keycloakName];
     if (name) out[name] = value;

@@ -60,12 +60,25 @@ describe('realmArgsFromSettings', () => {
     expect(off.securityDefenses).not.toHaveProperty('bruteForceDetection');
   });
 
-  it('renames xXSSProtection to the provider spelling and drops headers the provider cannot set', () => {
+  it('renames xXSSProtection to the provider spelling, drops headers the provider cannot set, sends the rest empty', () => {
     const args = realmArgsFromSettings({
       ...hardened(),
       browserSecurityHeaders: { xFrameOptions: 'DENY', xXSSProtection: '0', somethingNew: 'x' },
     });
-    expect(args.securityDefenses.headers).toEqual({ xFrameOptions: 'DENY', xXssProtection: '0' });
+    expect(args.securityDefenses.headers).toEqual({
+      xFrameOptions: 'DENY',
+      xXssProtection: '0',
+      contentSecurityPolicy: '',
+      contentSecurityPolicyReportOnly: '',
+      referrerPolicy: '',
+      strictTransportSecurity: '',
+      xContentTypeOptions: '',
+      xRobotsTag: '',
+    });
+  });
+
+  it("sends an empty X-XSS-Protection for Keycloak 26's headers (the provider's default would add one)", () => {
+    expect(realmArgsFromSettings(hardened()).securityDefenses.headers.xXssProtection).toBe('');
   });
 
   it('leaves an empty password policy out (the provider sends none then)', () => {

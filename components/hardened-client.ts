@@ -1,0 +1,230 @@
+/**
+ * HardenedClient: an OpenID Connect client with safe defaults from the profile — authorization
+ * code with PKCE S256 only, implicit flow and password grant off unless asked for, exact
+ * redirect URIs and web origins, full scope off, and the per-client token policy.
+ *
+ * About refresh tokens: Keycloak has no per-client "revoke refresh token" switch; rotation and
+ * reuse detection (revokeRefreshToken, refreshTokenMaxReuse) are realm-wide (HardenedRealm).
+ * The per-client levers are: refresh tokens on or off (`refreshTokens`), the client-session
+ * idle and maximum lifetimes and their offline counterparts (which bound how long a refresh
+ * token stays usable), the access-token lifetime, and binding tokens to the client (DPoP or
+ * mTLS) so a stolen token is useless without the client's key.
+ */
+import * as pulumi from '@pulumi/pulumi';
+import * as keycloak from '@pulumi/keycloak';
+import { InputError } from '../model/errors.ts';
+import { DURATION_HINT, DurationError, parseDuration } from '../model/durations.ts';
+import { clientProfileValues, type Profile } from '../model/profiles.ts';
+import type { ClientSettings } from '../model/realm-settings.ts';
+import { clientArgsFromSettings } from '../model/provider-dialect.ts';
+import type { Duration } from './hardened-realm.ts';
+
+/** The friendly form: what a platform team writes for one application. */
+export interface HardenedClientOptions {
+  /** The realm the client belongs to (a HardenedRealm's realmId). */
+  realmId: pulumi.Input<string>;
+  /** The client id applications send (client_id). */
+  clientId: string;
+  /** Display name in the admin console. */
+  name?: string;
+  /** 'public' (browser or native app, no secret) or 'confidential' (a backend that can keep a credential). */
+  accessType?: 'public' | 'confidential';
+  /** Which profile fills what these options leave out. */
+  profile?: Profile;
+  /** Exact redirect URIs (no wildcards). Required for the authorization-code flow. */
+  redirectUris?: string[];
+  /** Exact origins allowed for CORS (no '*'); '+' means "the origins of the redirect URIs". */
+  webOrigins?: string[];
+  /** Exact URIs allowed after logout. */
+  postLogoutRedirectUris?: string[];
+  /** Authorization-code flow; on when there are redirect URIs. */
+  standardFlow?: boolean;
+  /** The implicit flow (tokens in the URL fragment). Off unless you ask; RFC 9700 says don't. */
+  implicitFlow?: boolean;
+  /** The resource-owner password grant. Off unless you ask; RFC 9700 says don't. */
+  passwordGrant?: boolean;
+  /** Client-credentials grant (service account); confidential clients only. */
+  serviceAccounts?: boolean;
+  /** PKCE method: 'S256' (default) or 'none' to turn PKCE off. */
+  pkce?: 'S256' | 'none';
+  /** Issue refresh tokens. Off makes every session end with its access token's life. */
+  refreshTokens?: boolean;
+  /** This client's access-token lifetime, overriding the realm's. */
+  accessTokenLifespan?: Duration;
+  /** This client's session idle timeout (bounds refresh-token use), overriding the realm's. */
+  clientSessionIdleTimeout?: Duration;
+  /** This client's session maximum (bounds refresh-token use), overriding the realm's. */
+  clientSessionMaxLifespan?: Duration;
+  /** This client's offline-session idle timeout (bounds offline-token use). */
+  clientOfflineSessionIdleTimeout?: Duration;
+  /** This client's offline-session maximum (bounds offline-token use). */
+  clientOfflineSessionMaxLifespan?: Duration;
+  /** Sender-constrained tokens: 'dpop' (DPoP-bound) or 'mtls' (certificate-bound), or 'none'. */
+  tokenBinding?: 'none' | 'dpop' | 'mtls';
+  /** Require pushed authorization requests (PAR, RFC 9126). */
+  pushedAuthorizationRequests?: boolean;
+  /** How a confidential client authenticates: client-secret, client-jwt (private_key_jwt) or client-x509 (mTLS). */
+  authenticator?: 'client-secret' | 'client-jwt' | 'client-x509';
+  /** client-jwt: where Keycloak fetches the client's public keys. */
+  jwksUrl?: string;
+  /** client-jwt: the signature algorithm the client must use for its assertion (e.g. PS256). */
+  tokenEndpointSigningAlgorithm?: string;
+  /** client-x509: the subject DN (a regular expression) of the client's certificate. */
+  x509SubjectDn?: string;
+  /** client-secret: a secret to set (a Pulumi secret, e.g. from `pulumi config set --secret`); omitted, Keycloak generates one. */
+  clientSecret?: pulumi.Input<string>;
+  /** Put all the user's roles into tokens. Off by default: tokens carry only the scoped roles. */
+  fullScope?: boolean;
+  /** Further Keycloak client attributes under their Keycloak keys. */
+  attributes?: Record<string, string>;
+}
+
+/** The model form: a client exactly as a baseline declares it. */
+export interface HardenedClientFromSettings {
+  realmId: pulumi.Input<string>;
+  settings: ClientSettings;
+  clientSecret?: pulumi.Input<string>;
+}
+
+export type HardenedClientArgs = HardenedClientOptions | HardenedClientFromSettings;
+
+export class HardenedClient extends pulumi.ComponentResource {
+  /** Keycloak's internal id (UUID) of the client. */
+  public readonly id: pulumi.Output<string>;
+  public readonly clientId: pulumi.Output<string>;
+  /** The client secret of a confidential client: a Pulumi secret, never plaintext in the state. */
+  public readonly clientSecret: pulumi.Output<string>;
+  /** The settings applied, in the model's vocabulary. */
+  public readonly settings: ClientSettings;
+  public readonly client: keycloak.openid.Client;
+
+  constructor(name: string, args: HardenedClientArgs, opts?: pulumi.ComponentResourceOptions) {
+    super('realmguard:index:HardenedClient', name, {}, opts);
+    this.settings = 'settings' in args ? checkedClientSettings(args.settings) : hardenedClientSettings(args);
+    const secret = args.clientSecret === undefined ? {} : { clientSecret: pulumi.secret(args.clientSecret) };
+    this.client = new keycloak.openid.Client(
+      `${name}-client`,
+      { ...clientArgsFromSettings(this.settings, args.realmId), ...secret },
+      { parent: this, additionalSecretOutputs: ['clientSecret'] },
+    );
+    this.id = this.client.id;
+    this.clientId = this.client.clientId;
+    this.clientSecret = pulumi.secret(this.client.clientSecret);
+    this.registerOutputs({ id: this.id, clientId: this.clientId, clientSecret: this.clientSecret });
+  }
+}
+
+/** The client the options describe, the profile filling the rest. Throws InputError. */
+export function hardenedClientSettings(options: HardenedClientOptions): ClientSettings {
+  const profile = clientProfileValues(options.profile ?? 'baseline');
+  const where = (field: string) => ({ keyPath: `clients.${options.clientId}.${field}` });
+  const accessType = options.accessType ?? 'confidential';
+  const publicClient = accessType === 'public';
+  const redirectUris = options.redirectUris ?? [];
+  const webOrigins = options.webOrigins ?? [];
+  for (const uri of [...redirectUris, ...(options.postLogoutRedirectUris ?? [])]) {
+    if (uri.includes('*')) {
+      throw new InputError(`redirect URI '${uri}' has a wildcard`, where('redirectUris'), 'list each exact URI the application uses');
+    }
+  }
+  for (const origin of webOrigins) {
+    if (origin.includes('*')) throw new InputError(`web origin '${origin}' has a wildcard`, where('webOrigins'), "list exact origins, or '+' for the redirect URIs' origins");
+  }
+  const standardFlowEnabled = options.standardFlow ?? redirectUris.length > 0;
+  const implicitFlowEnabled = options.implicitFlow ?? false;
+  if ((standardFlowEnabled || implicitFlowEnabled) && redirectUris.length === 0) {
+    throw new InputError(`client '${options.clientId}' uses a browser flow but lists no redirect URIs`, where('redirectUris'), 'add the exact redirect URIs');
+  }
+  const serviceAccountsEnabled = options.serviceAccounts ?? false;
+  if (publicClient && serviceAccountsEnabled) {
+    throw new InputError(`public client '${options.clientId}' cannot use a service account`, where('serviceAccounts'), "make it 'confidential' or turn serviceAccounts off");
+  }
+  const authenticator = options.authenticator ?? profile.confidentialAuthenticator;
+  if (publicClient && (options.authenticator !== undefined || options.clientSecret !== undefined)) {
+    throw new InputError(`public client '${options.clientId}' does not authenticate`, where('authenticator'), "drop authenticator/clientSecret or make the client 'confidential'");
+  }
+  if (options.clientSecret !== undefined && authenticator !== 'client-secret') {
+    throw new InputError(`client '${options.clientId}' authenticates with ${authenticator}, not a secret`, where('clientSecret'), "drop clientSecret or use authenticator 'client-secret'");
+  }
+
+  const attributes: Record<string, string> = { ...(options.attributes ?? {}) };
+  const pkce = options.pkce ?? profile.pkceMethod;
+  if (pkce === 'S256') attributes['pkce.code.challenge.method'] = 'S256';
+  attributes['use.refresh.tokens'] = String(options.refreshTokens ?? (publicClient ? profile.publicClientRefreshTokens : true));
+  const binding = options.tokenBinding ?? profile.tokenBinding;
+  attributes['dpop.bound.access.tokens'] = String(binding === 'dpop');
+  attributes['tls.client.certificate.bound.access.tokens'] = String(binding === 'mtls');
+  attributes['require.pushed.authorization.requests'] = String(options.pushedAuthorizationRequests ?? profile.requirePushedAuthorizationRequests);
+  const lifetimes = {
+    'access.token.lifespan': options.accessTokenLifespan,
+    'client.session.idle.timeout': options.clientSessionIdleTimeout,
+    'client.session.max.lifespan': options.clientSessionMaxLifespan,
+    'client.offline.session.idle.timeout': options.clientOfflineSessionIdleTimeout,
+    'client.offline.session.max.lifespan': options.clientOfflineSessionMaxLifespan,
+  } as const;
+  for (const [key, value] of Object.entries(lifetimes)) {
+    if (value !== undefined) attributes[key] = String(seconds(value, options.clientId, key));
+  }
+  if (options.postLogoutRedirectUris) attributes['post.logout.redirect.uris'] = options.postLogoutRedirectUris.join('##');
+  if (!publicClient && authenticator === 'client-jwt') {
+    if (options.jwksUrl) {
+      attributes['use.jwks.url'] = 'true';
+      attributes['jwks.url'] = options.jwksUrl;
+    }
+    if (options.tokenEndpointSigningAlgorithm) attributes['token.endpoint.auth.signing.alg'] = options.tokenEndpointSigningAlgorithm;
+  }
+  if (!publicClient && authenticator === 'client-x509') {
+    if (!options.x509SubjectDn) {
+      throw new InputError(`client '${options.clientId}' authenticates with client-x509 but names no certificate subject`, where('x509SubjectDn'), 'set x509SubjectDn to the subject DN of its certificate');
+    }
+    attributes['x509.subjectdn'] = options.x509SubjectDn;
+  }
+
+  return checkedClientSettings({
+    clientId: options.clientId,
+    ...(options.name !== undefined ? { name: options.name } : {}),
+    protocol: 'openid-connect',
+    enabled: true,
+    publicClient,
+    bearerOnly: false,
+    standardFlowEnabled,
+    implicitFlowEnabled,
+    directAccessGrantsEnabled: options.passwordGrant ?? false,
+    serviceAccountsEnabled,
+    redirectUris: [...redirectUris],
+    webOrigins: [...webOrigins],
+    clientAuthenticatorType: publicClient ? 'client-secret' : authenticator,
+    fullScopeAllowed: options.fullScope ?? profile.fullScopeAllowed,
+    defaultClientScopes: [],
+    optionalClientScopes: [],
+    attributes,
+  });
+}
+
+/** Refuses combinations Keycloak (or the provider) would reject or silently ignore. */
+export function checkedClientSettings(settings: ClientSettings): ClientSettings {
+  const where = (field: string) => ({ keyPath: `clients.${settings.clientId}.${field}` });
+  if (!/^[\x21-\x7e]+$/.test(settings.clientId)) {
+    throw new InputError(`client id '${settings.clientId}' is empty or has spaces or control characters`, where('clientId'));
+  }
+  if (settings.bearerOnly && (settings.standardFlowEnabled || settings.implicitFlowEnabled || settings.directAccessGrantsEnabled || settings.serviceAccountsEnabled)) {
+    throw new InputError(`bearer-only client '${settings.clientId}' cannot have a login flow`, where('bearerOnly'), 'turn the flows off or make the client confidential');
+  }
+  if (settings.publicClient && settings.serviceAccountsEnabled) {
+    throw new InputError(`public client '${settings.clientId}' cannot use a service account`, where('serviceAccountsEnabled'));
+  }
+  const tokenBinding = settings.attributes['dpop.bound.access.tokens'] === 'true' && settings.attributes['tls.client.certificate.bound.access.tokens'] === 'true';
+  if (tokenBinding) {
+    throw new InputError(`client '${settings.clientId}' binds tokens with both DPoP and mTLS`, where('attributes'), 'choose one: dpop.bound.access.tokens or tls.client.certificate.bound.access.tokens');
+  }
+  return settings;
+}
+
+function seconds(value: Duration, clientId: string, key: string): number {
+  try {
+    return parseDuration(value);
+  } catch (error) {
+    if (error instanceof DurationError) throw new InputError(`${key}: ${error.message}`, { keyPath: `clients.${clientId}.${key}` }, DURATION_HINT);
+    throw error;
+  }
+}

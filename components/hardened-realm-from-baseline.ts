@@ -1,0 +1,233 @@
+/**
+ * HardenedRealmFromBaseline: everything one baseline declares — the realm and its events
+ * (HardenedRealm), its keys (RealmKeys), its OIDC clients (HardenedClient) and the
+ * token-version claim (TokenVersionClaim) — built from one loaded, validated baseline.
+ *
+ * Keycloak gives every new realm four keys of its own (rsa-generated, rsa-enc-generated,
+ * hmac-generated-hs512, aes-generated, priority 100). A baseline key identical to one of them
+ * is left to Keycloak instead of being created twice. Keys of a type the provider cannot manage
+ * (rsa-enc-generated) are left to Keycloak when the profile filled them in; a baseline that
+ * declares one explicitly, with other values than Keycloak's, is refused.
+ */
+import * as pulumi from '@pulumi/pulumi';
+import { InputError } from '../model/errors.ts';
+import { pathKey, positionOf, type ClientSettings, type FieldPath, type KeyProviderSettings, type LoadedRealm } from '../model/realm-settings.ts';
+import { isManagedKeyProvider } from '../model/provider-dialect.ts';
+import { HardenedRealm, type HardenedRealmArgs } from './hardened-realm.ts';
+import { HardenedClient } from './hardened-client.ts';
+import { RealmKeys, type KeyDeclaration } from './realm-keys.ts';
+import { TokenVersionClaim } from './token-version-claim.ts';
+
+export interface HardenedRealmFromBaselineArgs {
+  /** A baseline as the model's loadBaseline returns it (validated, filled from its profile). */
+  baseline: LoadedRealm;
+  /** Secrets for confidential clients that authenticate with a secret, by clientId (Pulumi secrets). Omitted: Keycloak generates them. */
+  clientSecrets?: Record<string, pulumi.Input<string>>;
+}
+
+export class HardenedRealmFromBaseline extends pulumi.ComponentResource {
+  public readonly realm: HardenedRealm;
+  public readonly keys: RealmKeys;
+  /** The clients, by clientId. */
+  public readonly clients: Record<string, HardenedClient>;
+  public readonly tokenVersion: TokenVersionClaim | undefined;
+  /** Baseline keys not created because Keycloak already holds them (or the provider cannot manage their type). */
+  public readonly keysLeftToKeycloak: string[];
+  public readonly realmId: pulumi.Output<string>;
+
+  constructor(name: string, args: HardenedRealmFromBaselineArgs, opts?: pulumi.ComponentResourceOptions) {
+    super('realmguard:index:HardenedRealmFromBaseline', name, {}, opts);
+    const { baseline } = args;
+    const plan = planBaseline(baseline);
+
+    this.realm = located(baseline, [], () => new HardenedRealm(`${name}-realm`, plan.realm, { parent: this }));
+    this.realmId = this.realm.realmId;
+    this.keys = located(baseline, ['keyProviders'], () =>
+      new RealmKeys(`${name}-keys`, { realmId: this.realmId, keys: plan.keys, compromised: baseline.settings.compromisedKeys }, { parent: this, dependsOn: [this.realm] }),
+    );
+    this.keysLeftToKeycloak = plan.keysLeftToKeycloak;
+    for (const note of plan.notes) pulumi.log.warn(note, this);
+
+    this.clients = {};
+    for (const [resourceKey, client] of plan.clients) {
+      const secret = args.clientSecrets?.[client.clientId];
+      this.clients[client.clientId] = located(baseline, ['clients', client.clientId], () =>
+        new HardenedClient(
+          `${name}-client-${resourceKey}`,
+          { realmId: this.realmId, settings: client, ...(secret === undefined ? {} : { clientSecret: secret }) },
+          { parent: this, dependsOn: [this.realm] },
+        ),
+      );
+    }
+
+    const claim = baseline.settings.tokenVersionClaim;
+    this.tokenVersion = claim
+      ? located(baseline, ['tokenVersionClaim'], () => {
+          const targets = claim.clients.includes('*') ? Object.keys(this.clients) : claim.clients;
+          const clients: Record<string, pulumi.Input<string>> = {};
+          for (const clientId of targets) {
+            const client = this.clients[clientId];
+            if (!client) {
+              throw new InputError(`tokenVersionClaim names client '${clientId}', which the baseline does not declare`, { keyPath: 'tokenVersionClaim.clients' }, "list clients the baseline declares, or '*'");
+            }
+            clients[resourceNameFor(clientId)] = client.id;
+          }
+          return new TokenVersionClaim(
+            `${name}-token-version`,
+            { realmId: this.realmId, attribute: claim.attribute, claim: claim.claim, clients },
+            { parent: this, dependsOn: Object.values(this.clients) },
+          );
+        })
+      : undefined;
+
+    this.registerOutputs({
+      realmId: this.realmId,
+      clientIds: Object.fromEntries(Object.entries(this.clients).map(([clientId, client]) => [clientId, client.id])),
+      keysLeftToKeycloak: this.keysLeftToKeycloak,
+    });
+  }
+}
+
+export interface BaselinePlan {
+  realm: HardenedRealmArgs;
+  keys: KeyDeclaration[];
+  keysLeftToKeycloak: string[];
+  /** Things worth a warning in `pulumi preview`. */
+  notes: string[];
+  /** [child resource key, client] — keys are unique and safe in resource names. */
+  clients: [string, ClientSettings][];
+}
+
+/** The keys Keycloak creates in every new realm (Keycloak 26, checked against a live server). */
+export const KEYCLOAK_BUILT_IN_KEYS: readonly KeyProviderSettings[] = [
+  { name: 'rsa-generated', providerId: 'rsa-generated', priority: 100, enabled: true, active: true, algorithm: 'RS256', keySize: 2048 },
+  { name: 'rsa-enc-generated', providerId: 'rsa-enc-generated', priority: 100, enabled: true, active: true, algorithm: 'RSA-OAEP', keySize: 2048 },
+  { name: 'hmac-generated-hs512', providerId: 'hmac-generated', priority: 100, enabled: true, active: true, algorithm: 'HS512', secretSize: 64 },
+  { name: 'aes-generated', providerId: 'aes-generated', priority: 100, enabled: true, active: true, secretSize: 16 },
+];
+
+/** Everything the component will build, computed without Pulumi. Throws InputError with the baseline's file position. */
+export function planBaseline(baseline: LoadedRealm): BaselinePlan {
+  const { settings } = baseline;
+  const { realm, keyProviders, compromisedKeys: _c, clients, clientPolicies: _p, clientProfiles: _r, tokenVersionClaim: _t, ...realmLevel } = settings;
+  const realmArgs: HardenedRealmArgs = { realm, ...(baseline.profile ? { profile: baseline.profile } : {}), ...realmLevel };
+
+  const keysDeclared = declares(baseline, ['keyProviders']);
+  const keys: KeyDeclaration[] = [];
+  const keysLeftToKeycloak: string[] = [];
+  const notes: string[] = [];
+  for (const key of keyProviders) {
+    if (isBuiltIn(key)) {
+      keysLeftToKeycloak.push(key.name);
+      continue;
+    }
+    if (!isManagedKeyProvider(key.providerId)) {
+      if (keysDeclared) {
+        throw locate(
+          baseline,
+          ['keyProviders', key.name, 'providerId'],
+          new InputError(
+            `key provider '${key.name}' has type '${key.providerId}', which the Pulumi Keycloak provider (6.13) cannot manage`,
+            {},
+            `drop it (Keycloak gives every realm a default rsa-enc-generated key) or use one of rsa-generated, ecdsa-generated, hmac-generated, aes-generated`,
+          ),
+        );
+      }
+      keysLeftToKeycloak.push(key.name);
+      notes.push(`realm '${realm}': the profile's key '${key.name}' (${key.providerId}) is not applied: the Pulumi Keycloak provider cannot manage that type; Keycloak's own default key of that type stays in use`);
+      continue;
+    }
+    const priorityDeclared = declares(baseline, ['keyProviders', key.name, 'priority']);
+    keys.push({
+      name: key.name,
+      providerId: key.providerId,
+      state: !key.enabled ? 'retired' : key.active ? 'active' : 'passive',
+      // A priority the file states is kept; otherwise it is derived from the key's place in the list.
+      ...(priorityDeclared || !keysDeclared ? { priority: key.priority } : {}),
+      ...(key.algorithm !== undefined ? { algorithm: key.algorithm } : {}),
+      ...(key.keySize !== undefined ? { keySize: key.keySize } : {}),
+      ...(key.ellipticCurve !== undefined ? { ellipticCurve: key.ellipticCurve } : {}),
+      ...(key.secretSize !== undefined ? { secretSize: key.secretSize } : {}),
+    });
+  }
+
+  const usedNames = new Map<string, string>();
+  const clientPlan: [string, ClientSettings][] = [];
+  for (const client of clients) {
+    const resourceKey = resourceNameFor(client.clientId);
+    const other = usedNames.get(resourceKey);
+    if (other !== undefined) {
+      throw locate(
+        baseline,
+        ['clients', client.clientId],
+        new InputError(`clients '${other}' and '${client.clientId}' ${other === client.clientId ? 'are the same client declared twice' : 'differ only in characters resource names cannot hold'}`, {}, 'give each client a distinct clientId'),
+      );
+    }
+    usedNames.set(resourceKey, client.clientId);
+    clientPlan.push([resourceKey, client]);
+  }
+  return { realm: realmArgs, keys, keysLeftToKeycloak, notes, clients: clientPlan };
+}
+
+/** A clientId made safe and stable for a Pulumi resource name ('https://x/y' → 'https___x_y'). */
+export function resourceNameFor(clientId: string): string {
+  return clientId.replace(/[^A-Za-z0-9._-]/g, '_');
+}
+
+function isBuiltIn(key: KeyProviderSettings): boolean {
+  const builtIn = KEYCLOAK_BUILT_IN_KEYS.find((candidate) => candidate.name === key.name && candidate.providerId === key.providerId);
+  if (!builtIn) return false;
+  return (
+    key.priority === builtIn.priority &&
+    key.enabled === builtIn.enabled &&
+    key.active === builtIn.active &&
+    (key.algorithm ?? builtIn.algorithm) === builtIn.algorithm &&
+    (key.keySize ?? builtIn.keySize) === builtIn.keySize &&
+    (key.secretSize ?? builtIn.secretSize) === builtIn.secretSize &&
+    key.ellipticCurve === undefined
+  );
+}
+
+/** Whether the baseline file itself states this field (as opposed to its profile filling it). */
+function declares(baseline: LoadedRealm, path: FieldPath): boolean {
+  const prefix = pathKey(path);
+  for (const key of baseline.source.positions.keys()) {
+    if (key === prefix || key.startsWith(prefix + '\u0000')) return true;
+  }
+  return false;
+}
+
+/** Runs `build`; an InputError it throws gets the baseline's file and the nearest position. */
+function located<T>(baseline: LoadedRealm, path: FieldPath, build: () => T): T {
+  try {
+    return build();
+  } catch (error) {
+    if (error instanceof InputError) throw locate(baseline, [...path, ...keyPathTail(error.location.keyPath, path)], error);
+    throw error;
+  }
+}
+
+/** The model path an InputError's dotted keyPath points to, below the entity the caller named. */
+function keyPathTail(keyPath: string | undefined, base: FieldPath): string[] {
+  if (!keyPath) return [];
+  const parts = keyPath.split('.');
+  // Component errors say 'clients.<id>.<field>' or 'keys.<name>.<field>': keep the field.
+  if (base.length > 0 && (parts[0] === 'clients' || parts[0] === 'keys') && parts.length >= 3) {
+    return base[0] === 'keyProviders' ? [parts[1] ?? '', ...parts.slice(2)] : parts.slice(2);
+  }
+  return base.length === 0 ? parts : [];
+}
+
+function locate(baseline: LoadedRealm, path: FieldPath, error: InputError): InputError {
+  if (error.location.file !== undefined) return error;
+  const position = positionOf(baseline.source, path);
+  return new InputError(
+    error.message,
+    {
+      file: baseline.source.origin,
+      ...(position ? { line: position.line, column: position.column } : {}),
+      keyPath: error.location.keyPath ?? path.join('.'),
+    },
+    error.hint,
+  );
+}

@@ -1,0 +1,238 @@
+/**
+ * RealmKeys: a realm's key providers with a rotation lifecycle. Each declared key is
+ * active (signs, and verifies what it signed), passive (only verifies: stays in the JWKS) or
+ * retired (removed). The list is ordered oldest first; unless a key states its priority, the
+ * priorities are derived from that order so that the newest active key of each algorithm signs.
+ *
+ * Rotating is appending a new active entry, turning the previous one passive, and running
+ * `pulumi up`; retiring it later is changing its state to retired. Passive keys are demoted
+ * only after the new key exists (they depend on it), so there is no moment without a signing
+ * key and no moment at which a valid token stops verifying. A key listed as compromised can be
+ * neither active nor passive.
+ */
+import * as pulumi from '@pulumi/pulumi';
+import * as keycloak from '@pulumi/keycloak';
+import { InputError } from '../model/errors.ts';
+import type { KeyState } from '../model/realm-settings.ts';
+import { keyProviderArgsFromSettings, type ManagedKeyProviderId, type KeyProviderDialect } from '../model/provider-dialect.ts';
+
+export interface KeyDeclaration {
+  /** The key provider's name in Keycloak; also names the child resource, so keep it stable. */
+  name: string;
+  /** The provider type (the types @pulumi/keycloak can manage). */
+  providerId: ManagedKeyProviderId;
+  /** active: signs; passive: verifies only (stays in the JWKS); retired: removed from Keycloak. */
+  state: KeyState;
+  /** Explicit provider priority. Omit it to derive one from the key's place in the list. */
+  priority?: number;
+  /** rsa-generated: RS256, RS384, RS512, PS256, PS384, PS512; hmac-generated: HS256, HS384, HS512. */
+  algorithm?: string;
+  /** rsa-generated modulus size in bits: 1024, 2048 or 4096 (the provider's allowed sizes). */
+  keySize?: number;
+  /** ecdsa-generated curve: P-256, P-384 or P-521. */
+  ellipticCurve?: string;
+  /** hmac-generated (16–512) or aes-generated (16, 24, 32) secret size in bytes. */
+  secretSize?: number;
+}
+
+export interface RealmKeysArgs {
+  /** The realm the keys belong to (a HardenedRealm's realmId). */
+  realmId: pulumi.Input<string>;
+  /** The keys, oldest first. Keep retired entries in the list: it keeps derived priorities stable. */
+  keys: KeyDeclaration[];
+  /** Key names (or key ids) that are compromised: declaring one of them active or passive is refused. */
+  compromised?: string[];
+  /**
+   * Derived priorities are basePriority + 10 × position. The default, 200, puts every managed key
+   * above the keys Keycloak creates in each new realm (priority 100).
+   */
+  basePriority?: number;
+}
+
+export type KeystoreResource =
+  | keycloak.RealmKeystoreRsaGenerated
+  | keycloak.RealmKeystoreEcdsaGenerated
+  | keycloak.RealmKeystoreHmacGenerated
+  | keycloak.RealmKeystoreAesGenerated;
+
+export class RealmKeys extends pulumi.ComponentResource {
+  /** Keycloak component id of each key that exists (active or passive), by key name. */
+  public readonly keyIds: Record<string, pulumi.Output<string>>;
+  /** Names of the keys that sign. */
+  public readonly activeKeys: string[];
+  /** Names of the keys that only verify. */
+  public readonly passiveKeys: string[];
+  /** Names of the keys removed. */
+  public readonly retiredKeys: string[];
+  /** The keystore resources, by key name. */
+  public readonly keystores: Record<string, KeystoreResource>;
+
+  constructor(name: string, args: RealmKeysArgs, opts?: pulumi.ComponentResourceOptions) {
+    super('realmguard:index:RealmKeys', name, {}, opts);
+    const plan = planKeys(args.keys, args.compromised ?? [], args.basePriority ?? 200);
+
+    const signers = new Map<string, KeystoreResource>();
+    for (const entry of plan.filter((item) => item.state === 'active')) {
+      signers.set(entry.dialect.args.name, keystore(`${name}-key-${entry.dialect.args.name}`, args.realmId, entry.dialect, [], this));
+    }
+    const resources = new Map(signers);
+    for (const entry of plan.filter((item) => item.state === 'passive')) {
+      // A passive key is demoted only once every active key exists: no gap without a signer.
+      resources.set(entry.dialect.args.name, keystore(`${name}-key-${entry.dialect.args.name}`, args.realmId, entry.dialect, [...signers.values()], this));
+    }
+
+    this.keystores = Object.fromEntries(resources);
+    this.keyIds = Object.fromEntries([...resources].map(([key, resource]) => [key, resource.id]));
+    this.activeKeys = plan.filter((item) => item.state === 'active').map((item) => item.dialect.args.name);
+    this.passiveKeys = plan.filter((item) => item.state === 'passive').map((item) => item.dialect.args.name);
+    this.retiredKeys = args.keys.filter((key) => key.state === 'retired').map((key) => key.name);
+    this.registerOutputs({ keyIds: this.keyIds, activeKeys: this.activeKeys, passiveKeys: this.passiveKeys, retiredKeys: this.retiredKeys });
+  }
+}
+
+function keystore(
+  resourceName: string,
+  realmId: pulumi.Input<string>,
+  dialect: KeyProviderDialect,
+  dependsOn: pulumi.Resource[],
+  parent: pulumi.Resource,
+): KeystoreResource {
+  // Never delete before replacing: the old key keeps verifying until its successor exists.
+  const opts: pulumi.CustomResourceOptions = { parent, dependsOn, deleteBeforeReplace: false };
+  switch (dialect.providerId) {
+    case 'rsa-generated':
+      return new keycloak.RealmKeystoreRsaGenerated(resourceName, { realmId, ...dialect.args }, opts);
+    case 'ecdsa-generated':
+      return new keycloak.RealmKeystoreEcdsaGenerated(resourceName, { realmId, ...dialect.args }, opts);
+    case 'hmac-generated':
+      return new keycloak.RealmKeystoreHmacGenerated(resourceName, { realmId, ...dialect.args }, opts);
+    case 'aes-generated':
+      return new keycloak.RealmKeystoreAesGenerated(resourceName, { realmId, ...dialect.args }, opts);
+  }
+}
+
+/** One key that will exist in Keycloak, with its provider arguments. */
+export interface PlannedKey {
+  state: Exclude<KeyState, 'retired'>;
+  dialect: KeyProviderDialect;
+}
+
+/** Sizes and algorithms the provider's schema accepts (it would refuse others at preview, less clearly). */
+const ALLOWED = {
+  rsaAlgorithms: ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512'],
+  rsaKeySizes: [1024, 2048, 4096],
+  curves: ['P-256', 'P-384', 'P-521'],
+  hmacAlgorithms: ['HS256', 'HS384', 'HS512'],
+  hmacSecretSizes: [16, 24, 32, 64, 128, 256, 512],
+  aesSecretSizes: [16, 24, 32],
+} as const;
+
+/**
+ * Validates the declared keys and computes what will exist: priorities derived where not given,
+ * retired keys dropped. Throws InputError naming the key and what to change.
+ */
+export function planKeys(keys: KeyDeclaration[], compromised: string[], basePriority: number): PlannedKey[] {
+  const seen = new Set<string>();
+  for (const key of keys) {
+    if (seen.has(key.name)) throw keyError(key, 'name', `is declared twice`, 'give every key its own name; retire an old key rather than reusing its name');
+    seen.add(key.name);
+    if (!['active', 'passive', 'retired'].includes(key.state)) {
+      throw keyError(key, 'state', `has state '${String(key.state)}'`, "use 'active', 'passive' or 'retired'");
+    }
+    if (key.state !== 'retired' && compromised.includes(key.name)) {
+      throw keyError(
+        key,
+        'state',
+        `is listed as compromised and cannot be ${key.state}`,
+        "set its state to 'retired' (tokens it signed stop verifying at once), add a new active key, and push a realm not-before",
+      );
+    }
+    validateKeyParameters(key);
+  }
+
+  const planned = keys.flatMap((key, position): PlannedKey[] => {
+    if (key.state === 'retired') return [];
+    const dialect = keyProviderArgsFromSettings({
+      name: key.name,
+      providerId: key.providerId,
+      priority: key.priority ?? basePriority + 10 * position,
+      enabled: true,
+      active: key.state === 'active',
+      ...(key.algorithm !== undefined ? { algorithm: key.algorithm } : {}),
+      ...(key.keySize !== undefined ? { keySize: key.keySize } : {}),
+      ...(key.ellipticCurve !== undefined ? { ellipticCurve: key.ellipticCurve } : {}),
+      ...(key.secretSize !== undefined ? { secretSize: key.secretSize } : {}),
+    });
+    return [{ state: key.state, dialect }];
+  });
+  checkNewestActiveSigns(planned);
+  return planned;
+}
+
+function validateKeyParameters(key: KeyDeclaration): void {
+  const oneOf = <T>(field: keyof KeyDeclaration, value: T | undefined, allowed: readonly T[]): void => {
+    if (value !== undefined && !allowed.includes(value)) {
+      throw keyError(key, field, `has ${field} ${String(value)}`, `the Keycloak provider accepts ${allowed.join(', ')}`);
+    }
+  };
+  switch (key.providerId) {
+    case 'rsa-generated':
+      oneOf('algorithm', key.algorithm, ALLOWED.rsaAlgorithms);
+      oneOf('keySize', key.keySize, ALLOWED.rsaKeySizes);
+      break;
+    case 'ecdsa-generated':
+      oneOf('ellipticCurve', key.ellipticCurve, ALLOWED.curves);
+      break;
+    case 'hmac-generated':
+      oneOf('algorithm', key.algorithm, ALLOWED.hmacAlgorithms);
+      oneOf('secretSize', key.secretSize, ALLOWED.hmacSecretSizes);
+      break;
+    case 'aes-generated':
+      oneOf('secretSize', key.secretSize, ALLOWED.aesSecretSizes);
+      break;
+    default:
+      // keyProviderArgsFromSettings names the types that are supported.
+      keyProviderArgsFromSettings({ name: key.name, providerId: key.providerId, priority: 0, enabled: true, active: true });
+  }
+  if (key.priority !== undefined && !Number.isSafeInteger(key.priority)) {
+    throw keyError(key, 'priority', `has priority ${key.priority}`, 'use a whole number');
+  }
+}
+
+/** What a key signs with: its algorithm (ECDSA: from the curve); AES keys do not sign. */
+function signingAlgorithm(dialect: KeyProviderDialect): string | undefined {
+  switch (dialect.providerId) {
+    case 'rsa-generated':
+    case 'hmac-generated':
+      return dialect.args.algorithm;
+    case 'ecdsa-generated':
+      return ({ 'P-256': 'ES256', 'P-384': 'ES384', 'P-521': 'ES512' } as Record<string, string>)[dialect.args.ellipticCurveKey];
+    case 'aes-generated':
+      return undefined;
+  }
+}
+
+/** Keycloak signs with the highest-priority active key of an algorithm: that must be the newest one declared. */
+function checkNewestActiveSigns(planned: PlannedKey[]): void {
+  const byAlgorithm = new Map<string, PlannedKey[]>();
+  for (const entry of planned) {
+    const algorithm = entry.state === 'active' ? signingAlgorithm(entry.dialect) : undefined;
+    if (algorithm) byAlgorithm.set(algorithm, [...(byAlgorithm.get(algorithm) ?? []), entry]);
+  }
+  for (const [algorithm, actives] of byAlgorithm) {
+    const newest = actives.at(-1);
+    if (!newest) continue;
+    const rival = actives.slice(0, -1).find((entry) => entry.dialect.args.priority >= newest.dialect.args.priority);
+    if (rival) {
+      throw new InputError(
+        `key '${newest.dialect.args.name}' is the newest active ${algorithm} key but '${rival.dialect.args.name}' has priority ${rival.dialect.args.priority} ≥ its ${newest.dialect.args.priority}, so the older key would keep signing`,
+        { keyPath: `keys.${newest.dialect.args.name}.priority` },
+        `give '${newest.dialect.args.name}' a higher priority, or make '${rival.dialect.args.name}' passive`,
+      );
+    }
+  }
+}
+
+function keyError(key: KeyDeclaration, field: string, problem: string, hint: string): InputError {
+  return new InputError(`key '${key.name}' ${problem}`, { keyPath: `keys.${key.name}.${field}` }, hint);
+}
