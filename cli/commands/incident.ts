@@ -1,4 +1,276 @@
-// Placeholder until the incident command lands: registers nothing.
-import type { Command } from 'commander';
+/**
+ * realmguard incident <action>: one-shot responses outside the declarative state. Each action is
+ * a function in incident/; this file only maps options to it, asks before realm-wide changes,
+ * prints the result, journals it and sets the exit code (1 when an action failed).
+ */
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { InputError } from '../../model/errors.ts';
+import {
+  bumpTokenVersion,
+  containRealm,
+  containUser,
+  disableClient,
+  disableUser,
+  doneInputs,
+  journalEntry,
+  listSessions,
+  logoutRealm,
+  logoutSession,
+  logoutUser,
+  notBefore,
+  parseUserList,
+  revokeToken,
+  rotateClientSecret,
+  rotateKeys,
+  runBulk,
+  type ActionResult,
+  type IncidentContext,
+} from '../../incident/index.ts';
+import { confirmRealmWide } from '../../incident/cli/confirm.ts';
+import { readSecret, readTextFile } from '../../incident/cli/inputs.ts';
+import { startProgress } from '../../incident/cli/progress.ts';
+import { renderResult, renderSummary } from '../../incident/cli/render.ts';
+import { setup, type CommonOptions, type Setup } from '../../incident/cli/setup.ts';
+import { ExitCode } from '../exit-codes.ts';
 
-export function register(_program: Command): void {}
+function positiveInt(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
+  return parsed;
+}
+
+function wholeNumber(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0) throw new InvalidArgumentError('expected a whole number');
+  return parsed;
+}
+
+/** The options every action shares: where, who, how, and the evidence token. */
+function common(command: Command): Command {
+  return command
+    .requiredOption('--realm <realm>', 'realm to act on')
+    .option('--url <url>', 'Keycloak server URL (default: $KEYCLOAK_URL)')
+    .option('--auth-realm <realm>', 'realm of the acting account (default: $KEYCLOAK_REALM or master)')
+    .option('--client-secret-file <file>', 'file holding the service-account secret (default: $KEYCLOAK_CLIENT_SECRET)')
+    .option('--password-file <file>', 'file holding the admin password (default: $KEYCLOAK_PASSWORD)')
+    .option('--allow-insecure-http', 'allow plain http:// to a host other than loopback')
+    .option('--timeout <ms>', 'per-request timeout in milliseconds', positiveInt, 15_000)
+    .option('--retries <n>', 'retries for idempotent requests on 5xx, 429 and network errors', wholeNumber, 3)
+    .option('--dry-run', 'list the requests that would change state and send none of them')
+    .option('--journal <file>', 'append-only journal (JSON lines)', './realmguard-incident.jsonl')
+    .option('--yes', 'confirm realm-wide actions without a prompt (required when not on a terminal)')
+    .option('--json', 'print the result as JSON')
+    .option('--token-file <file>', "a token from a file ('-' for stdin): the one to revoke, or evidence to introspect")
+    .option('--token-env <var>', 'a token from this environment variable')
+    .option('--introspect-client-id <clientId>', 'confidential client of the realm that introspects the token (evidence)')
+    .option('--introspect-client-secret-file <file>', 'its secret (default: $REALMGUARD_INTROSPECT_CLIENT_SECRET)')
+    .addOption(new Option('--token <token>').hideHelp())
+    .addOption(new Option('--client-secret <secret>').hideHelp())
+    .addOption(new Option('--password <password>').hideHelp());
+}
+
+function print(result: ActionResult, options: CommonOptions): void {
+  if (options.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  else process.stdout.write(`${renderResult(result)}\n`);
+  const secret = (result.data as { newSecret?: unknown } | undefined)?.newSecret;
+  if (!options.json && typeof secret === 'string') process.stdout.write(`new secret: ${secret}\n`);
+}
+
+function finish(s: Setup, result: ActionResult, options: CommonOptions, input?: string): void {
+  // The journal entry is built from the result without data (which may hold a secret shown once).
+  s.journal.append(journalEntry({ ...result, data: undefined }, { actor: s.http.actor, server: s.http.origin, ...(input !== undefined ? { input } : {}) }));
+  print(result, options);
+  if (!result.ok) {
+    process.stderr.write(`realmguard: ${result.action} failed${result.error ? `: ${result.error}` : ' (see the evidence above)'}\n`);
+    process.exitCode = ExitCode.Findings;
+  } else {
+    process.exitCode ??= ExitCode.Clean;
+  }
+}
+
+/** Runs one action; realm-wide ones ask first. */
+async function single(options: CommonOptions, act: (s: Setup) => Promise<ActionResult>, realmWide?: string, setupOptions = {}): Promise<void> {
+  const s = setup(options, process.env, setupOptions);
+  if (realmWide && !(await confirmRealmWide(realmWide, { yes: options.yes, dryRun: options.dryRun }))) {
+    process.stderr.write('realmguard: not confirmed, nothing sent\n');
+    process.exitCode = ExitCode.Findings;
+    return;
+  }
+  finish(s, await act(s), options);
+}
+
+interface UserTargetOptions extends CommonOptions {
+  user?: string;
+  usersFile?: string;
+  concurrency: number;
+  resume?: string;
+}
+
+/** One user, or a list of them with bounded concurrency, a progress bar, a summary and --resume. */
+async function perUser(options: UserTargetOptions, action: 'logout-user' | 'contain-user', act: (ctx: IncidentContext, user: string) => Promise<ActionResult>): Promise<void> {
+  if ((options.user === undefined) === (options.usersFile === undefined)) {
+    throw new InputError('give either --user or --users-file', { keyPath: '--user' }, '--users-file FILE (or - for stdin) lists one username or id per line');
+  }
+  if (options.user !== undefined) {
+    if (options.resume) throw new InputError('--resume applies to --users-file runs', { keyPath: '--resume' });
+    const user = options.user;
+    await single(options, (s) => act(s.ctx, user));
+    return;
+  }
+  const file = options.usersFile!;
+  const users = parseUserList(readTextFile(file, '--users-file'), file === '-' ? 'stdin' : file);
+  const skip = options.resume ? doneInputs(options.resume, action, options.realm) : undefined;
+  const s = setup(options, process.env);
+  const progress = startProgress(users.length - users.filter((user) => skip?.has(user)).length, action);
+  const started = Date.now();
+  const summary = await runBulk(users, (user) => act(s.ctx, user), {
+    concurrency: options.concurrency,
+    ...(skip ? { skip } : {}),
+    onResult: (input, result) => {
+      s.journal.append(journalEntry(result, { actor: s.http.actor, server: s.http.origin, input }));
+      progress.tick(!result.ok);
+    },
+  });
+  progress.stop();
+  if (options.json) process.stdout.write(`${JSON.stringify({ total: summary.total, ok: summary.ok, skipped: summary.skipped, failed: summary.failed }, null, 2)}\n`);
+  else process.stdout.write(`${renderSummary(action, summary, Date.now() - started)}\n`);
+  process.exitCode = summary.failed.length > 0 ? ExitCode.Findings : ExitCode.Clean;
+}
+
+function withUsers(command: Command): Command {
+  return command
+    .option('--user <user>', 'username or user id')
+    .option('--users-file <file>', "bulk: one username or id per line ('-' for stdin)")
+    .option('--concurrency <n>', 'bulk: users handled at once', positiveInt, 8)
+    .option('--resume <journal>', 'bulk: skip the users this journal shows done');
+}
+
+export function register(program: Command): void {
+  const incident = program
+    .command('incident')
+    .description('one-shot incident response on a live realm: log out, revoke, push not-before, rotate keys and secrets, disable, bump token versions');
+
+  const add = (name: string, description: string): Command => common(incident.command(name).description(description));
+
+  add('sessions', "list a user's online and offline sessions")
+    .requiredOption('--user <user>', 'username or user id')
+    .action((options: CommonOptions & { user: string }) => single(options, (s) => listSessions(s.ctx, { user: options.user })));
+
+  add('logout-session', 'end one session (online or offline) of a user')
+    .requiredOption('--user <user>', 'username or user id owning the session')
+    .requiredOption('--session <sid>', 'session id (the sid claim, or from `incident sessions`)')
+    .action((options: CommonOptions & { user: string; session: string }) =>
+      single(options, (s) => logoutSession(s.ctx, { user: options.user, session: options.session })),
+    );
+
+  withUsers(add('logout-user', "end all of a user's sessions, offline tokens included")).action((options: UserTargetOptions) =>
+    perUser(options, 'logout-user', (ctx, user) => logoutUser(ctx, { user })),
+  );
+
+  add('logout-realm', 'log out everyone in the realm (also sets the realm not-before)').action((options: CommonOptions) =>
+    single(options, (s) => logoutRealm(s.ctx), `Log out EVERY session of realm '${options.realm}'?`),
+  );
+
+  add('revoke-token', 'RFC 7009: revoke a refresh, offline or access token (give it with --token-file or --token-env)')
+    .option('--token-client-id <clientId>', "client the token was issued to (default: the token's azp claim)")
+    .option('--token-client-secret-file <file>', "that client's secret, for a confidential client (default: $REALMGUARD_TOKEN_CLIENT_SECRET)")
+    .action((options: CommonOptions & { tokenClientId?: string; tokenClientSecretFile?: string }) =>
+      single(
+        options,
+        async (s) => {
+          if (!s.token) throw new InputError('no token to revoke', { keyPath: '--token-file' }, 'pass --token-file FILE, --token-file - (stdin) or --token-env VAR');
+          const clientSecret = readSecret(options.tokenClientSecretFile, '--token-client-secret-file', process.env, 'REALMGUARD_TOKEN_CLIENT_SECRET');
+          return revokeToken(s.ctx, {
+            token: s.token,
+            ...(options.tokenClientId ? { clientId: options.tokenClientId } : {}),
+            ...(clientSecret ? { clientSecret } : {}),
+            ...(s.introspection ? { introspection: s.introspection } : {}),
+          });
+        },
+        undefined,
+        { tokenIsTarget: true },
+      ),
+    );
+
+  add('not-before', 'set not-before to now for the realm (or one client) and push it')
+    .option('--client <clientId>', 'only this client')
+    .action((options: CommonOptions & { client?: string }) =>
+      single(
+        options,
+        (s) => notBefore(s.ctx, options.client ? { client: options.client } : {}),
+        options.client ? undefined : `Invalidate every token issued so far in realm '${options.realm}'?`,
+      ),
+    );
+
+  add('rotate-keys', 'rotate a signing key: routine (old key passive) or --emergency (compromised key removed, not-before pushed)')
+    .option('--emergency', 'the key is compromised: remove it at once and push not-before')
+    .option('--kid <kid>', 'the key to replace, by key id')
+    .option('--provider <name>', 'the key to replace, by key provider name or id')
+    .option('--algorithm <alg>', 'without --kid/--provider: the active key of this algorithm', 'RS256')
+    .option('--name <name>', 'name of the new key provider')
+    .option('--priority <n>', 'priority of the new key (default: highest of its algorithm + 100)', positiveInt)
+    .action((options: CommonOptions & { emergency?: boolean; kid?: string; provider?: string; algorithm: string; name?: string; priority?: number }) =>
+      single(
+        options,
+        (s) =>
+          rotateKeys(s.ctx, {
+            mode: options.emergency ? 'emergency' : 'routine',
+            algorithm: options.algorithm,
+            ...(options.kid ? { kid: options.kid } : {}),
+            ...(options.provider ? { provider: options.provider } : {}),
+            ...(options.name ? { name: options.name } : {}),
+            ...(options.priority ? { priority: options.priority } : {}),
+          }),
+        options.emergency
+          ? `Delete the compromised key of realm '${options.realm}' now (every token it signed fails) and push not-before?`
+          : `Rotate the ${options.kid ?? options.provider ?? options.algorithm} signing key of realm '${options.realm}'?`,
+      ),
+    );
+
+  add('disable-user', 'disable a user and end all their sessions')
+    .requiredOption('--user <user>', 'username or user id')
+    .action((options: CommonOptions & { user: string }) => single(options, (s) => disableUser(s.ctx, { user: options.user })));
+
+  add('disable-client', 'disable a client and push a not-before for it')
+    .requiredOption('--client <clientId>', 'the clientId')
+    .action((options: CommonOptions & { client: string }) => single(options, (s) => disableClient(s.ctx, { client: options.client })));
+
+  add('rotate-client-secret', "generate a new client secret (the old one stops working); it is not printed unless asked")
+    .requiredOption('--client <clientId>', 'the clientId')
+    .option('--secret-file <file>', 'write the new secret to this new file (mode 0600)')
+    .option('--show-secret', 'print the new secret on stdout (it never goes to the journal)')
+    .action((options: CommonOptions & { client: string; secretFile?: string; showSecret?: boolean }) =>
+      single(options, (s) =>
+        rotateClientSecret(s.ctx, { client: options.client, ...(options.secretFile ? { secretFile: options.secretFile } : {}), showSecret: options.showSecret === true }),
+      ),
+    );
+
+  add('bump-token-version', "raise the user's token-version attribute by one")
+    .requiredOption('--user <user>', 'username or user id')
+    .option('--attribute <name>', 'the user attribute the token-version claim reads', 'token_version')
+    .action((options: CommonOptions & { user: string; attribute: string }) =>
+      single(options, (s) => bumpTokenVersion(s.ctx, { user: options.user, attribute: options.attribute })),
+    );
+
+  withUsers(add('contain-user', 'playbook: log out everywhere (offline too), bump the token version, optionally disable'))
+    .option('--disable', 'also disable the account')
+    .option('--attribute <name>', 'the token-version attribute', 'token_version')
+    .action((options: UserTargetOptions & { disable?: boolean; attribute: string }) =>
+      perUser(options, 'contain-user', (ctx, user) => containUser(ctx, { user, disable: options.disable === true, attribute: options.attribute })),
+    );
+
+  add('contain-realm', 'playbook: emergency key rotation, log out the realm, push not-before')
+    .option('--kid <kid>', 'the compromised key, by key id')
+    .option('--provider <name>', 'the compromised key, by key provider name or id')
+    .option('--algorithm <alg>', 'without --kid/--provider: the active key of this algorithm', 'RS256')
+    .action((options: CommonOptions & { kid?: string; provider?: string; algorithm: string }) =>
+      single(
+        options,
+        (s) => containRealm(s.ctx, { algorithm: options.algorithm, ...(options.kid ? { kid: options.kid } : {}), ...(options.provider ? { provider: options.provider } : {}) }),
+        `Contain realm '${options.realm}': delete its ${options.kid ?? options.provider ?? `active ${options.algorithm}`} key, log out everyone and push not-before?`,
+      ),
+    );
+
+  for (const command of incident.commands) command.exitOverride();
+  incident.exitOverride();
+}

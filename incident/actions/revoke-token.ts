@@ -18,11 +18,14 @@ export interface RevokeTokenOptions {
   clientId?: string;
   /** The client's secret; absent for a public client. */
   clientSecret?: string;
+  /** A confidential client to introspect with; default: the token's own client when it has a secret. */
+  introspection?: IntrospectionClient;
 }
 
 export function revokeToken(ctx: IncidentContext, options: RevokeTokenOptions): Promise<ActionResult> {
   ctx.http.secrets.add(options.token);
   ctx.http.secrets.add(options.clientSecret);
+  ctx.http.secrets.add(options.introspection?.clientSecret);
   return runAction(ctx, 'revoke-token', async (run) => {
     run.limit(LOCAL_JWT_LIMIT);
     const claims = decodeClaims(options.token);
@@ -53,7 +56,7 @@ export function revokeToken(ctx: IncidentContext, options: RevokeTokenOptions): 
     if (run.dryRun) return;
     // Evidence: introspection by the given confidential client, else by the token's own client if it has a secret.
     const introspector: IntrospectionClient | undefined =
-      run.ctx.suspect?.introspection ?? (options.clientSecret ? { clientId, clientSecret: options.clientSecret } : undefined);
+      options.introspection ?? (options.clientSecret ? { clientId, clientSecret: options.clientSecret } : undefined);
     if (!introspector) {
       run.check('introspection of the revoked token', 'unverified', 'a public client cannot introspect: pass --introspect-client-id and its secret to verify');
       return;

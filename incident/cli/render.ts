@@ -1,0 +1,78 @@
+/** Plain-text rendering of action results and bulk summaries (the JSON output is the result itself). */
+import type { BulkSummary } from '../bulk.ts';
+import type { ActionResult, Evidence } from '../result.ts';
+import { targetLabel } from '../result.ts';
+import type { UserSessions } from '../user-sessions.ts';
+
+const MARK: Record<Evidence['status'], string> = { pass: '✓', fail: '✗', unverified: '?' };
+
+function status(result: ActionResult): string {
+  if (result.dryRun) return 'DRY RUN: nothing changed';
+  return result.ok ? 'done' : 'FAILED';
+}
+
+function requestLines(result: ActionResult, indent: string): string[] {
+  const lines: string[] = [];
+  const held = result.requests.filter((request) => !request.sent);
+  const sent = result.requests.filter((request) => request.sent);
+  if (result.dryRun) {
+    lines.push(`${indent}would send (state-changing, not sent):`);
+    if (held.length === 0) lines.push(`${indent}  (none: stopped before them)`);
+    for (const request of held) lines.push(`${indent}  ${request.method.padEnd(6)} ${request.path}`);
+    if (sent.length > 0) lines.push(`${indent}sent (reads only, to resolve ids and show state):`);
+  } else if (sent.length > 0) {
+    lines.push(`${indent}requests sent:`);
+  }
+  for (const request of sent) lines.push(`${indent}  ${request.method.padEnd(6)} ${request.path}`);
+  return lines;
+}
+
+function sessionLines(data: unknown): string[] {
+  const sessions = data as UserSessions;
+  if (!Array.isArray(sessions?.online)) return [];
+  const when = (ms?: number) => (ms ? new Date(ms).toISOString() : '?');
+  const lines = [`  online sessions (${sessions.online.length}):`];
+  for (const s of sessions.online) lines.push(`    ${s.id}  ip ${s.ipAddress ?? '?'}  started ${when(s.start)}  last ${when(s.lastAccess)}  clients ${s.clients.join(', ') || '-'}`);
+  lines.push(`  offline sessions (${sessions.offline.length}):`);
+  for (const s of sessions.offline) lines.push(`    ${s.id}  client ${s.grant.clientId}  ip ${s.ipAddress ?? '?'}  started ${when(s.start)}  last ${when(s.lastAccess)}`);
+  return lines;
+}
+
+export function renderResult(result: ActionResult, indent = ''): string {
+  const lines = [`${indent}${result.action} · realm ${result.realm} · ${status(result)}`];
+  const inner = `${indent}  `;
+  for (const target of result.targets) lines.push(`${inner}target: ${targetLabel(target)}`);
+  if (result.error) lines.push(`${inner}error: ${result.error}`);
+  if (result.steps) {
+    for (const step of result.steps) lines.push(renderResult(step, inner));
+  } else {
+    lines.push(...requestLines(result, inner));
+  }
+  if (result.action === 'sessions') lines.push(...sessionLines(result.data).map((line) => indent + line));
+  if (result.evidence.length > 0) {
+    lines.push(`${inner}evidence:`);
+    for (const item of result.evidence) lines.push(`${inner}  ${MARK[item.status]} ${item.check}: ${item.detail}`);
+  }
+  for (const note of result.notes) lines.push(`${inner}note: ${note}`);
+  if (indent === '' && result.limits.length > 0) {
+    lines.push(`${inner}what this cannot do:`);
+    for (const limit of result.limits) lines.push(`${inner}  - ${limit}`);
+  }
+  if (indent === '' && result.baselineEdit) {
+    lines.push(`${inner}baseline edit (so the next \`pulumi up\` does not undo this):`);
+    for (const line of result.baselineEdit.trimEnd().split('\n')) lines.push(`${inner}  ${line}`);
+  }
+  return lines.join('\n');
+}
+
+export function renderSummary(action: string, summary: BulkSummary, elapsedMs: number): string {
+  const lines = [
+    `${action}: ${summary.total} listed · ${summary.ok} done · ${summary.failed.length} failed · ${summary.skipped.length} skipped (done in the resumed journal) · ${(elapsedMs / 1000).toFixed(1)} s`,
+  ];
+  if (summary.failed.length > 0) {
+    lines.push('failed:');
+    for (const failure of summary.failed) lines.push(`  ${failure.input}: ${failure.error}`);
+    lines.push('rerun with --resume JOURNAL to finish only these');
+  }
+  return lines.join('\n');
+}

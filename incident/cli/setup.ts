@@ -1,0 +1,74 @@
+/**
+ * Turns the common command-line options and the environment into a ready IncidentContext and
+ * journal. Everything a person can get wrong here is an InputError (exit 2): nothing is sent.
+ */
+import { InputError } from '../../model/errors.ts';
+import { createContext, type IncidentContext, type IntrospectionClient } from '../context.ts';
+import { checkServerUrl, credentialsFromEnv } from '../http/auth.ts';
+import { IncidentHttp } from '../http/core.ts';
+import { Journal } from '../journal.ts';
+import { readSecret, readToken, refuseArgvSecret } from './inputs.ts';
+
+export interface CommonOptions {
+  realm: string;
+  url?: string;
+  authRealm?: string;
+  clientSecretFile?: string;
+  passwordFile?: string;
+  allowInsecureHttp?: boolean;
+  timeout: number;
+  retries: number;
+  dryRun?: boolean;
+  journal: string;
+  yes?: boolean;
+  json?: boolean;
+  tokenFile?: string;
+  tokenEnv?: string;
+  introspectClientId?: string;
+  introspectClientSecretFile?: string;
+  // Refused when present: secrets never come from argv.
+  token?: string;
+  clientSecret?: string;
+  password?: string;
+}
+
+export interface Setup {
+  ctx: IncidentContext;
+  http: IncidentHttp;
+  journal: Journal;
+  /** The token read from --token-file/--token-env (for revoke-token the target, else the suspect). */
+  token?: string;
+  /** The confidential client given to introspect with. */
+  introspection?: IntrospectionClient;
+}
+
+export function refuseArgvSecrets(options: CommonOptions): void {
+  if (options.token !== undefined) refuseArgvSecret('--token', '--token-file FILE, --token-file - (stdin) or --token-env VAR');
+  if (options.clientSecret !== undefined) refuseArgvSecret('--client-secret', 'KEYCLOAK_CLIENT_SECRET or --client-secret-file FILE');
+  if (options.password !== undefined) refuseArgvSecret('--password', 'KEYCLOAK_PASSWORD or --password-file FILE');
+}
+
+export function setup(options: CommonOptions, env: NodeJS.ProcessEnv, { tokenIsTarget = false } = {}): Setup {
+  refuseArgvSecrets(options);
+  const url = checkServerUrl(options.url ?? env.KEYCLOAK_URL, options.allowInsecureHttp === true);
+  const clientSecret = readSecret(options.clientSecretFile, '--client-secret-file', env, 'KEYCLOAK_CLIENT_SECRET');
+  const password = readSecret(options.passwordFile, '--password-file', env, 'KEYCLOAK_PASSWORD');
+  const credentials = credentialsFromEnv(env, { ...(clientSecret ? { clientSecret } : {}), ...(password ? { password } : {}) });
+  const http = new IncidentHttp({ url, authRealm: options.authRealm ?? env.KEYCLOAK_REALM ?? 'master', ...(credentials ? { credentials } : {}) }, {
+    timeoutMs: options.timeout,
+    retries: options.retries,
+  });
+  const token = readToken(options, env);
+  http.secrets.add(token);
+  let introspection: IntrospectionClient | undefined;
+  if (options.introspectClientId) {
+    const secret = readSecret(options.introspectClientSecretFile, '--introspect-client-secret-file', env, 'REALMGUARD_INTROSPECT_CLIENT_SECRET');
+    if (!secret) {
+      throw new InputError('--introspect-client-id needs the client secret', { keyPath: '--introspect-client-secret-file' }, 'set REALMGUARD_INTROSPECT_CLIENT_SECRET or pass --introspect-client-secret-file FILE');
+    }
+    introspection = { clientId: options.introspectClientId, clientSecret: secret };
+  }
+  const suspect = !tokenIsTarget && token ? { token, ...(introspection ? { introspection } : {}) } : undefined;
+  const ctx = createContext(http, options.realm, { dryRun: options.dryRun === true, ...(suspect ? { suspect } : {}) });
+  return { ctx, http, journal: new Journal(options.journal, http.secrets), ...(token ? { token } : {}), ...(introspection ? { introspection } : {}) };
+}
