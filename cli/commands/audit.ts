@@ -1,4 +1,165 @@
-// Placeholder until the audit command lands: registers nothing.
-import type { Command } from 'commander';
+/**
+ * realmguard audit --realm R [--baseline FILE] — the rule catalogue against a live realm, read
+ * through the admin API with GET requests only (view-realm, view-clients, view-users suffice),
+ * and, with a baseline, the drift between what is declared and what is live, setting by setting.
+ * Connection and errors reuse the incident request core: one error line per HTTP failure.
+ */
+import { writeFile } from 'node:fs/promises';
+import { Option, type Command } from 'commander';
+import { InputError } from '../../model/errors.ts';
+import { readLiveRealm } from '../../model/live.ts';
+import { loadRealmFile } from '../../model/load.ts';
+import { PROFILES, type Profile } from '../../model/profiles.ts';
+import type { LoadedRealm } from '../../model/realm-settings.ts';
+import { loadPolicyConfig } from '../../policies/config.ts';
+import { SEVERITIES } from '../../policies/finding.ts';
+import { runRules, type RuleRunResult } from '../../policies/run.ts';
+import { checkServerUrl, credentialsFromEnv } from '../../incident/http/auth.ts';
+import { IncidentHttp } from '../../incident/http/core.ts';
+import { httpFailureOf, IncidentError, toIncidentError } from '../../incident/http/errors.ts';
+import type { RealmManagementRole } from '../../incident/http/request-spec.ts';
+import type { SettingChange } from '../../review/change.ts';
+import { driftBetween } from '../../review/drift.ts';
+import { driftMarkdown, driftText, withDriftJson, withDriftSarif } from '../../review/render/drift.ts';
+import { ExitCode } from '../exit-codes.ts';
+import { formatFindings, OUTPUT_FORMATS, shouldColor, type OutputFormat } from '../format/index.ts';
+import { failsAt, type FailOn } from './check.ts';
 
-export function register(_program: Command): void {}
+export interface AuditOptions {
+  realm: string;
+  baseline?: string;
+  format: OutputFormat;
+  output?: string;
+  failOn: FailOn;
+  failOnDrift?: boolean;
+  profile?: Profile;
+  config?: string;
+  allowInsecureHttp?: boolean;
+  timeout: number;
+}
+
+export interface AuditOutcome {
+  result: RuleRunResult;
+  drift: SettingChange[] | undefined;
+  exitCode: ExitCode;
+}
+
+export function register(program: Command): void {
+  program
+    .command('audit')
+    .description('Check a live realm against the rule catalogue (read-only admin access), and report drift from its baseline.')
+    .requiredOption('--realm <realm>', 'the realm to audit')
+    .option('--baseline <file>', 'baseline YAML or realm export declaring the realm: report each setting where the live realm differs')
+    .addOption(new Option('--format <format>', 'output format').choices(OUTPUT_FORMATS).default('text'))
+    .option('--output <file>', 'write the report to a file instead of stdout')
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices([...SEVERITIES, 'none']).default('medium'))
+    .option('--fail-on-drift', 'exit 1 when the live realm differs from the baseline in any setting')
+    .addOption(new Option('--profile <profile>', 'thresholds to check against (default: the baseline’s profile, else baseline)').choices(PROFILES))
+    .option('--config <file>', 'policy config YAML: rule parameters, enforcement levels, suppressions')
+    .option('--allow-insecure-http', 'allow plain http:// to a non-loopback KEYCLOAK_URL (credentials would cross the network unencrypted)')
+    .addOption(new Option('--timeout <ms>', 'per-request timeout in milliseconds').default(15_000).argParser(positiveInteger('--timeout')))
+    .action(async (options: AuditOptions) => {
+      const { exitCode } = await audit(options);
+      process.exitCode = exitCode;
+    });
+}
+
+export async function audit(options: AuditOptions, env: NodeJS.ProcessEnv = process.env): Promise<AuditOutcome> {
+  // Everything that can be wrong locally is checked before the first request.
+  const http = connection(options, env);
+  const config = options.config ? await loadPolicyConfig(options.config) : undefined;
+  const declared = options.baseline ? await declaredRealm(options.baseline, options.realm) : undefined;
+
+  const live = await readLive(http, options.realm);
+  const profile = options.profile ?? declared?.profile;
+  const result = runRules([live], { ...(profile && { profile }), ...(config && { config }) });
+  const drift = declared ? driftBetween(declared, live) : undefined;
+
+  const toFile = options.output !== undefined;
+  const report = render(result, drift, options, !toFile && shouldColor(process.stdout));
+  if (toFile) await writeReport(options.output!, report);
+  else process.stdout.write(report);
+
+  const fails = failsAt(result, options.failOn) || (options.failOnDrift === true && (drift?.length ?? 0) > 0);
+  return { result, drift, exitCode: fails ? ExitCode.Findings : ExitCode.Clean };
+}
+
+function connection(options: AuditOptions, env: NodeJS.ProcessEnv): IncidentHttp {
+  const url = checkServerUrl(env.KEYCLOAK_URL, options.allowInsecureHttp === true);
+  const credentials = credentialsFromEnv(env);
+  if (!credentials) {
+    throw new InputError(
+      'no admin credentials',
+      { keyPath: 'KEYCLOAK_CLIENT_ID' },
+      'set KEYCLOAK_CLIENT_ID and KEYCLOAK_CLIENT_SECRET (a service account with view-realm, view-clients, view-users; preferred) or KEYCLOAK_USER and KEYCLOAK_PASSWORD',
+    );
+  }
+  return new IncidentHttp({ url, authRealm: env.KEYCLOAK_REALM || 'master', credentials }, { timeoutMs: options.timeout });
+}
+
+async function declaredRealm(file: string, realm: string): Promise<LoadedRealm> {
+  const realms = await loadRealmFile(file);
+  const found = realms.find((candidate) => candidate.settings.realm === realm);
+  if (!found) {
+    const names = realms.map((candidate) => `'${candidate.settings.realm}'`).join(', ') || 'no realm';
+    throw new InputError(`the baseline declares ${names}, not realm '${realm}'`, { file }, 'pass the baseline of the audited realm, or the matching --realm');
+  }
+  return found;
+}
+
+/** The role a failed GET needed, from its path. */
+function roleFor(path: string): RealmManagementRole {
+  if (/\/clients(\/|$|\?)/.test(path)) return 'view-clients';
+  if (/\/users(\/|$|\?)/.test(path)) return 'view-users';
+  return 'view-realm';
+}
+
+async function readLive(http: IncidentHttp, realm: string): Promise<LoadedRealm> {
+  try {
+    return await readLiveRealm(http.admin, realm);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    const failure = httpFailureOf(error);
+    const responseUrl = (error as { response?: { url?: unknown } }).response?.url;
+    const path = typeof responseUrl === 'string' && responseUrl !== '' ? new URL(responseUrl).pathname : `/admin/realms/${encodeURIComponent(realm)}`;
+    if (failure?.status === 404 && path.replace(/\/$/, '') === `/admin/realms/${encodeURIComponent(realm)}`) {
+      throw new InputError(`realm '${realm}' not found on ${http.origin}`, { keyPath: '--realm' }, 'check the realm name (it is case-sensitive)');
+    }
+    const mapped = error instanceof IncidentError ? error : toIncidentError(error, { method: 'GET', path, role: roleFor(path) }, http.scene(realm));
+    // Secrets never reach the output, even when a server echoes them back.
+    throw new InputError(http.secrets.redact(mapped.message));
+  }
+}
+
+function render(result: RuleRunResult, drift: SettingChange[] | undefined, options: AuditOptions, color: boolean): string {
+  const findings = formatFindings(result, options.format, { color, title: `realmguard audit — realm ${options.realm}` });
+  if (drift === undefined) return findings;
+  const baseline = options.baseline ?? '';
+  switch (options.format) {
+    case 'text':
+      return `${findings}\n${driftText(drift, baseline, color)}`;
+    case 'markdown':
+      return `${findings}\n${driftMarkdown(drift, baseline)}`;
+    case 'json':
+      return withDriftJson(findings, drift, baseline);
+    case 'sarif':
+      return withDriftSarif(findings, drift);
+  }
+}
+
+function positiveInteger(option: string) {
+  return (value: string): number => {
+    const number = Number(value);
+    if (!Number.isSafeInteger(number) || number <= 0) throw new InputError(`${option} must be a positive whole number of milliseconds, got '${value}'`);
+    return number;
+  };
+}
+
+async function writeReport(path: string, report: string): Promise<void> {
+  try {
+    await writeFile(path, report);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new InputError(`cannot write the report (${code})`, { file: path }, 'pass a writable path to --output');
+  }
+}

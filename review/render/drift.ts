@@ -1,0 +1,110 @@
+/**
+ * Drift in each output format of `audit`. The findings are rendered by the shared formatters
+ * (cli/format); these add the drift beside them: a section in text and Markdown, a `drift` key in
+ * JSON, and SARIF results of one extra rule, `baseline-drift`, located at the baseline line that
+ * declares the setting.
+ */
+import { createHash } from 'node:crypto';
+import { isAbsolute, relative, sep } from 'node:path';
+import { createColors } from 'picocolors';
+import type { Log, ReportingDescriptor, Result } from 'sarif';
+import type { Effect, SettingChange } from '../change.ts';
+import { EFFECTS } from '../change.ts';
+import { changeJson } from './json.ts';
+import { cell } from './markdown.ts';
+import { changeLines } from './text.ts';
+import { EFFECT_ICON, entityLabel, formatValue } from './values.ts';
+
+export const DRIFT_RULE_ID = 'baseline-drift';
+
+function counts(drift: readonly SettingChange[]): string {
+  if (drift.length === 0) return 'no drift: the live realm matches the baseline';
+  const parts = EFFECTS.map((effect) => [effect, drift.filter((change) => change.effect === effect).length] as const)
+    .filter(([, count]) => count > 0)
+    .map(([effect, count]) => `${count} ${effect === 'neutral' ? 'neutral' : effect === 'weakens' ? 'weaker than declared' : 'stronger than declared'}`);
+  return `${drift.length} setting${drift.length === 1 ? '' : 's'} drifted from the baseline (${parts.join(', ')})`;
+}
+
+export function driftText(drift: readonly SettingChange[], baseline: string, color = false): string {
+  const c = createColors(color);
+  const paint: Record<Effect, (text: string) => string> = { weakens: c.red, strengthens: c.green, neutral: c.dim };
+  const lines = [c.bold(`Drift from ${baseline} (declared → live): ${counts(drift)}`)];
+  if (drift.length > 0) lines.push(...changeLines(drift, paint, c.dim));
+  return `${lines.join('\n')}\n`;
+}
+
+export function driftMarkdown(drift: readonly SettingChange[], baseline: string): string {
+  const lines = [`#### Drift from \`${cell(baseline)}\``, '', `**${counts(drift)}**`, ''];
+  if (drift.length > 0) {
+    lines.push('| Effect | Realm | Entity | Setting | Declared → Live | Why |', '|---|---|---|---|---|---|');
+    for (const change of drift) {
+      lines.push(
+        `| ${EFFECT_ICON[change.effect]} ${change.effect} | ${cell(change.realm)} | ${cell(entityLabel(change.entity))} | \`${cell(change.setting)}\` | \`${cell(
+          formatValue(change.before, change.unit),
+        )}\` → \`${cell(formatValue(change.after, change.unit))}\` | ${cell(change.reason)} |`,
+      );
+    }
+    lines.push('');
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Adds `drift` to the findings JSON document. */
+export function withDriftJson(findingsJson: string, drift: readonly SettingChange[], baseline: string): string {
+  const document = JSON.parse(findingsJson) as Record<string, unknown>;
+  document.drift = { baseline, summary: counts(drift), changes: drift.map(changeJson) };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+const DRIFT_DESCRIPTOR: ReportingDescriptor = {
+  id: DRIFT_RULE_ID,
+  name: 'BaselineDrift',
+  shortDescription: { text: 'The live realm differs from its baseline' },
+  fullDescription: { text: 'A setting of the live realm is not what the baseline declares: someone changed it outside the baseline, or the baseline was never applied.' },
+  help: { text: 'Apply the baseline again (pulumi up), or change the baseline to what the realm should be.', markdown: 'Apply the baseline again (`pulumi up`), or change the baseline to what the realm should be.' },
+  defaultConfiguration: { level: 'warning' },
+  properties: { tags: ['security', 'keycloak', 'drift'] },
+};
+
+/** Adds the drift rule and one result per drifted setting to the findings SARIF log. */
+export function withDriftSarif(sarif: string, drift: readonly SettingChange[], cwd: string = process.cwd()): string {
+  const log = JSON.parse(sarif) as Log;
+  const run = log.runs[0];
+  if (!run) return sarif;
+  const rules = (run.tool.driver.rules ??= []);
+  const ruleIndex = rules.push(DRIFT_DESCRIPTOR) - 1;
+  const results: Result[] = drift.map((change) => ({
+    ruleId: DRIFT_RULE_ID,
+    ruleIndex,
+    level: change.effect === 'weakens' ? 'warning' : 'note',
+    message: {
+      text: `${change.realm}: ${entityLabel(change.entity)}: ${change.setting}: declared ${formatValue(change.before, change.unit)}, live ${formatValue(change.after, change.unit)} (${change.effect}: ${change.reason})`,
+    },
+    locations: [
+      {
+        ...(change.location && {
+          physicalLocation: {
+            artifactLocation: { uri: artifactUri(change.location.file, cwd) },
+            region: { startLine: change.location.line, startColumn: change.location.column },
+          },
+        }),
+        logicalLocations: [{ fullyQualifiedName: `${change.realm}/${change.path.join('.')}`, kind: 'member' }],
+      },
+    ],
+    partialFingerprints: { 'realmguard/drift/v1': driftFingerprint(change) },
+    properties: { effect: change.effect, realm: change.realm, path: [...change.path] },
+  }));
+  run.results = [...(run.results ?? []), ...results];
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+/** Stable over realm, path and the item for list settings; not over the values of scalar settings. */
+function driftFingerprint(change: SettingChange): string {
+  const item = typeof change.before === 'string' && change.after === undefined ? change.before : typeof change.after === 'string' && change.before === undefined ? change.after : '';
+  return createHash('sha256').update(JSON.stringify([change.realm, ...change.path, item])).digest('hex').slice(0, 32);
+}
+
+function artifactUri(file: string, cwd: string): string {
+  const relativePath = isAbsolute(file) ? relative(cwd, file) : file;
+  return relativePath.split(sep).join('/');
+}
