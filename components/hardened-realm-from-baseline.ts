@@ -13,10 +13,10 @@ import * as pulumi from '@pulumi/pulumi';
 import { InputError } from '../model/errors.ts';
 import { pathKey, positionOf, type ClientSettings, type FieldPath, type KeyProviderSettings, type LoadedRealm } from '../model/realm-settings.ts';
 import { isManagedKeyProvider } from '../model/provider-dialect.ts';
-import { HardenedRealm, type HardenedRealmArgs } from './hardened-realm.ts';
-import { HardenedClient } from './hardened-client.ts';
-import { RealmKeys, type KeyDeclaration } from './realm-keys.ts';
-import { TokenVersionClaim } from './token-version-claim.ts';
+import { HardenedRealm, hardenedRealmSettings, type HardenedRealmArgs } from './hardened-realm.ts';
+import { checkedClientSettings, HardenedClient } from './hardened-client.ts';
+import { planKeys, RealmKeys, type KeyDeclaration } from './realm-keys.ts';
+import { TokenVersionClaim, tokenVersionPlan } from './token-version-claim.ts';
 
 export interface HardenedRealmFromBaselineArgs {
   /** A baseline as the model's loadBaseline returns it (validated, filled from its profile). */
@@ -38,12 +38,13 @@ export class HardenedRealmFromBaseline extends pulumi.ComponentResource {
   constructor(name: string, args: HardenedRealmFromBaselineArgs, opts?: pulumi.ComponentResourceOptions) {
     super('realmguard:index:HardenedRealmFromBaseline', name, {}, opts);
     const { baseline } = args;
+    // Everything is validated before the first child exists: a bad baseline creates nothing.
     const plan = planBaseline(baseline);
 
     this.realm = located(baseline, [], () => new HardenedRealm(`${name}-realm`, plan.realm, { parent: this }));
     this.realmId = this.realm.realmId;
     this.keys = located(baseline, ['keyProviders'], () =>
-      new RealmKeys(`${name}-keys`, { realmId: this.realmId, keys: plan.keys, compromised: baseline.settings.compromisedKeys }, { parent: this, dependsOn: [this.realm] }),
+      new RealmKeys(`${name}-keys`, { realmId: this.realmId, keys: plan.keys, compromised: baseline.settings.compromisedKeys, basePriority: KEY_BASE_PRIORITY }, { parent: this, dependsOn: [this.realm] }),
     );
     this.keysLeftToKeycloak = plan.keysLeftToKeycloak;
     for (const note of plan.notes) pulumi.log.warn(note, this);
@@ -106,6 +107,12 @@ export const KEYCLOAK_BUILT_IN_KEYS: readonly KeyProviderSettings[] = [
   { name: 'aes-generated', providerId: 'aes-generated', priority: 100, enabled: true, active: true, secretSize: 16 },
 ];
 
+/** Derived key priorities start here: above the priority 100 of Keycloak's own keys. */
+const KEY_BASE_PRIORITY = 200;
+
+/** RSA modulus sizes the provider's rsa-generated resource accepts. */
+const PROVIDER_RSA_KEY_SIZES: readonly number[] = [1024, 2048, 4096];
+
 /** Everything the component will build, computed without Pulumi. Throws InputError with the baseline's file position. */
 export function planBaseline(baseline: LoadedRealm): BaselinePlan {
   const { settings } = baseline;
@@ -138,6 +145,13 @@ export function planBaseline(baseline: LoadedRealm): BaselinePlan {
       continue;
     }
     const priorityDeclared = declares(baseline, ['keyProviders', key.name, 'priority']);
+    let keySize = key.keySize;
+    if (keySize !== undefined && key.providerId === 'rsa-generated' && !PROVIDER_RSA_KEY_SIZES.includes(keySize) && !declares(baseline, ['keyProviders', key.name, 'keySize'])) {
+      // The profile's size is not one the provider takes (it allows 1024, 2048, 4096): use the next one up.
+      const upgraded = PROVIDER_RSA_KEY_SIZES.find((size) => size >= (keySize ?? 0)) ?? 4096;
+      notes.push(`realm '${realm}': key '${key.name}' gets ${upgraded}-bit RSA instead of the profile's ${keySize}: the Pulumi Keycloak provider accepts only ${PROVIDER_RSA_KEY_SIZES.join(', ')}`);
+      keySize = upgraded;
+    }
     keys.push({
       name: key.name,
       providerId: key.providerId,
@@ -145,10 +159,15 @@ export function planBaseline(baseline: LoadedRealm): BaselinePlan {
       // A priority the file states is kept; otherwise it is derived from the key's place in the list.
       ...(priorityDeclared || !keysDeclared ? { priority: key.priority } : {}),
       ...(key.algorithm !== undefined ? { algorithm: key.algorithm } : {}),
-      ...(key.keySize !== undefined ? { keySize: key.keySize } : {}),
+      ...(keySize !== undefined ? { keySize } : {}),
       ...(key.ellipticCurve !== undefined ? { ellipticCurve: key.ellipticCurve } : {}),
       ...(key.secretSize !== undefined ? { secretSize: key.secretSize } : {}),
     });
+  }
+  if (settings.clientPolicies.length > 0) {
+    notes.push(
+      `realm '${realm}': client policies (${settings.clientPolicies.map((policy) => policy.name).join(', ')}) are not applied by these components; check them with 'realmguard audit'`,
+    );
   }
 
   const usedNames = new Map<string, string>();
@@ -165,6 +184,19 @@ export function planBaseline(baseline: LoadedRealm): BaselinePlan {
     }
     usedNames.set(resourceKey, client.clientId);
     clientPlan.push([resourceKey, client]);
+  }
+  located(baseline, [], () => hardenedRealmSettings(realmArgs));
+  located(baseline, ['keyProviders'], () => planKeys(keys, settings.compromisedKeys, KEY_BASE_PRIORITY));
+  for (const [, client] of clientPlan) located(baseline, ['clients', client.clientId], () => checkedClientSettings(client));
+  const claim = settings.tokenVersionClaim;
+  if (claim) {
+    for (const clientId of claim.clients) {
+      if (clientId !== '*' && !clients.some((candidate) => candidate.clientId === clientId)) {
+        throw locate(baseline, ['tokenVersionClaim', 'clients'], new InputError(`tokenVersionClaim names client '${clientId}', which the baseline does not declare`, { keyPath: 'tokenVersionClaim.clients' }, "list clients the baseline declares, or '*'"));
+      }
+    }
+    const targets = claim.clients.includes('*') ? clientPlan.map(([key]) => key) : claim.clients.map(resourceNameFor);
+    located(baseline, ['tokenVersionClaim'], () => tokenVersionPlan({ attribute: claim.attribute, claim: claim.claim, clients: Object.fromEntries(targets.map((key) => [key, key])) }));
   }
   return { realm: realmArgs, keys, keysLeftToKeycloak, notes, clients: clientPlan };
 }
@@ -213,7 +245,9 @@ function keyPathTail(keyPath: string | undefined, base: FieldPath): string[] {
   const parts = keyPath.split('.');
   // Component errors say 'clients.<id>.<field>' or 'keys.<name>.<field>': keep the field.
   if (base.length > 0 && (parts[0] === 'clients' || parts[0] === 'keys') && parts.length >= 3) {
-    return base[0] === 'keyProviders' ? [parts[1] ?? '', ...parts.slice(2)] : parts.slice(2);
+    // The component's 'state' is the model's active/enabled pair.
+    const field = parts.slice(2).map((part) => (part === 'state' ? 'active' : part));
+    return base[0] === 'keyProviders' ? [parts[1] ?? '', ...field] : field;
   }
   return base.length === 0 ? parts : [];
 }
