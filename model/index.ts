@@ -17,6 +17,7 @@ export {
   realmProfileValues,
   clientProfileValues,
   keyProfileValues,
+  clientPolicyProfileValues,
   isProfile,
 } from './profiles.ts';
 export {

@@ -78,9 +78,10 @@ export const KEYCLOAK_KEY_DEFAULTS = Object.freeze({
   rsaAlgorithm: 'RS256',
   rsaEncAlgorithm: 'RSA-OAEP',
   ecdsaCurve: 'P-256',
-  hmacAlgorithm: 'HS256',
-  hmacSecretSize: 64,
-  aesSecretSize: 16,
+  hmacAlgorithm: 'HS512',
+  // serverinfo's declared defaults for a component whose config leaves secretSize out.
+  hmacSecretSize: 128,
+  aesSecretSize: 32,
 });
 
 /** A fresh copy of the realm defaults (arrays and maps not shared). */

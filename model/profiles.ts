@@ -4,7 +4,7 @@
  * ASVS 5.0 L2, NIST SP 800-63B AAL2 and RFC 9700; `strict` at ASVS L3, AAL3 and FAPI 2.0.
  * Explicit values in a baseline always win.
  */
-import type { KeyProviderSettings, RealmSettings } from './realm-settings.ts';
+import type { ClientPolicySettings, KeyProviderSettings, RealmSettings } from './realm-settings.ts';
 
 export type Profile = 'baseline' | 'strict';
 export const PROFILES: readonly Profile[] = ['baseline', 'strict'];
@@ -139,6 +139,9 @@ const CLIENT_VALUES: Record<Profile, ClientProfileValues> = {
 export interface KeyProfileValues {
   rsaKeySize: number;
   ellipticCurve: string;
+  /** Bytes; HS512 needs at least 64 (RFC 7518 §3.2). */
+  hmacSecretSize: number;
+  aesSecretSize: number;
   /** The key providers a realm gets when its baseline declares none. */
   defaultProviders: KeyProviderSettings[];
 }
@@ -147,6 +150,8 @@ const KEY_VALUES: Record<Profile, KeyProfileValues> = {
   baseline: {
     rsaKeySize: 2048,
     ellipticCurve: 'P-256',
+    hmacSecretSize: 64,
+    aesSecretSize: 16,
     defaultProviders: [
       { name: 'rsa-generated', providerId: 'rsa-generated', priority: 100, enabled: true, active: true, algorithm: 'RS256', keySize: 2048 },
       { name: 'rsa-enc-generated', providerId: 'rsa-enc-generated', priority: 100, enabled: true, active: true, algorithm: 'RSA-OAEP', keySize: 2048 },
@@ -157,6 +162,8 @@ const KEY_VALUES: Record<Profile, KeyProfileValues> = {
   strict: {
     rsaKeySize: 3072,
     ellipticCurve: 'P-256',
+    hmacSecretSize: 64,
+    aesSecretSize: 32,
     defaultProviders: [
       { name: 'rsa-ps256-generated', providerId: 'rsa-generated', priority: 100, enabled: true, active: true, algorithm: 'PS256', keySize: 3072 },
       { name: 'rsa-enc-generated', providerId: 'rsa-enc-generated', priority: 100, enabled: true, active: true, algorithm: 'RSA-OAEP', keySize: 3072 },
@@ -165,6 +172,19 @@ const KEY_VALUES: Record<Profile, KeyProfileValues> = {
     ],
   },
 };
+
+/**
+ * Client policies a realm gets when its baseline declares none. `strict` binds FAPI 2.0 with
+ * DPoP, matching the DPoP binding it fills on clients (the client-policy-profile rule).
+ */
+const CLIENT_POLICY_VALUES: Record<Profile, ClientPolicySettings[]> = {
+  baseline: [],
+  strict: [{ name: 'fapi-2-dpop', enabled: true, profiles: ['fapi-2-dpop-security-profile'] }],
+};
+
+export function clientPolicyProfileValues(profile: Profile): ClientPolicySettings[] {
+  return structuredClone(CLIENT_POLICY_VALUES[profile]);
+}
 
 /** Realm-level values a profile fills (a fresh copy: callers may change it). */
 export function realmProfileValues(profile: Profile): RealmProfileValues {

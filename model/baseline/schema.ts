@@ -1,0 +1,189 @@
+/**
+ * The baseline YAML format, written once: TypeBox builds the JSON Schema ajv checks against, and
+ * `Static<typeof BaselineSchema>` is the TypeScript type the adapter reads. Every object is
+ * closed (`additionalProperties: false`) so a typo is an error with "did you mean", not a
+ * silently ignored setting. docs/baseline-format.md documents each key.
+ */
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { DURATION_FORMAT } from '../source/validate-schema.ts';
+import {
+  KEYCLOAK_EVENT_TYPES,
+  KEYCLOAK_GLOBAL_CLIENT_PROFILES,
+  KEYCLOAK_KEY_PROVIDER_TYPES,
+  SIGNATURE_ALGORITHMS,
+} from '../keycloak-catalog.ts';
+
+/** A string from a fixed list: one `enum` keyword, so ajv reports one clear error. */
+function StringEnum<T extends string>(values: readonly T[], description?: string) {
+  return Type.Unsafe<T>({ type: 'string', enum: [...values], ...(description ? { description } : {}) });
+}
+
+/** Seconds, or '90s' / '5m' / '10h' / '30d' / '2w' / '1h30m'. */
+function Duration(description: string) {
+  return Type.Unsafe<string | number>({ type: ['integer', 'string'], minimum: 0, format: DURATION_FORMAT, description });
+}
+
+function Closed<T extends Record<string, TSchema>>(properties: T, description?: string) {
+  return Type.Object(properties, { additionalProperties: false, ...(description ? { description } : {}) });
+}
+
+const Opt = Type.Optional;
+const Bool = (description: string) => Type.Boolean({ description });
+const Text = (description: string) => Type.String({ minLength: 1, description });
+const TextList = (description: string) => Type.Array(Type.String({ minLength: 1 }), { uniqueItems: true, description });
+
+export const TokensSchema = Closed({
+  accessTokenLifespan: Opt(Duration('How long an access token is valid (accessTokenLifespan).')),
+  accessCodeLifespan: Opt(Duration('How long an authorization code is valid (accessCodeLifespan).')),
+  accessTokenLifespanForImplicitFlow: Opt(Duration('Access token lifespan in the implicit flow.')),
+  revokeRefreshToken: Opt(Bool('Rotate refresh tokens: each refresh token can be used once (revokeRefreshToken).')),
+  refreshTokenMaxReuse: Opt(Type.Integer({ minimum: 0, description: 'How often a refresh token may be reused when rotation is on.' })),
+});
+
+export const SessionsSchema = Closed({
+  ssoSessionIdleTimeout: Opt(Duration('SSO session idle timeout.')),
+  ssoSessionMaxLifespan: Opt(Duration('SSO session maximum lifespan (0 = unlimited).')),
+  rememberMe: Opt(Bool('Offer "remember me" on the login page.')),
+  ssoSessionIdleTimeoutRememberMe: Opt(Duration('SSO idle timeout for remember-me sessions (0 = the SSO value).')),
+  ssoSessionMaxLifespanRememberMe: Opt(Duration('SSO maximum lifespan for remember-me sessions (0 = the SSO value).')),
+  clientSessionIdleTimeout: Opt(Duration('Client session idle timeout (0 = the SSO value).')),
+  clientSessionMaxLifespan: Opt(Duration('Client session maximum lifespan (0 = the SSO value).')),
+  offlineSessionIdleTimeout: Opt(Duration('Offline session idle timeout.')),
+  offlineSessionMaxLifespanEnabled: Opt(Bool('Limit offline sessions to offlineSessionMaxLifespan.')),
+  offlineSessionMaxLifespan: Opt(Duration('Offline session maximum lifespan.')),
+});
+
+export const BruteForceSchema = Closed({
+  enabled: Opt(Bool('Brute-force detection (bruteForceProtected).')),
+  permanentLockout: Opt(Bool('Lock users permanently instead of temporarily.')),
+  failureFactor: Opt(Type.Integer({ minimum: 1, description: 'Login failures before lockout.' })),
+  waitIncrement: Opt(Duration('Lockout added per failure (waitIncrementSeconds).')),
+  maxFailureWait: Opt(Duration('Longest temporary lockout (maxFailureWaitSeconds).')),
+  minimumQuickLoginWait: Opt(Duration('Lockout after too-quick failures (minimumQuickLoginWaitSeconds).')),
+  quickLoginCheckMilliSeconds: Opt(Type.Integer({ minimum: 0, description: 'Failures closer than this many milliseconds count as too quick.' })),
+  maxDeltaTime: Opt(Duration('When the failure count resets (maxDeltaTimeSeconds).')),
+});
+
+export const SecuritySchema = Closed({
+  sslRequired: Opt(StringEnum(['all', 'external', 'none'] as const, 'all, external (non-private addresses) or none')),
+  bruteForce: Opt(BruteForceSchema),
+  passwordPolicy: Opt(
+    Type.Array(Type.String({ minLength: 1, pattern: '^[A-Za-z][A-Za-z0-9]*(\\(.*\\))?$', description: "one Keycloak policy per item, e.g. length(12) or notUsername" }), {
+      description: "Keycloak password policies, one per item, e.g. ['length(12)', 'notUsername()']",
+    }),
+  ),
+  defaultSignatureAlgorithm: Opt(StringEnum(SIGNATURE_ALGORITHMS, 'Algorithm that signs tokens by default.')),
+  browserSecurityHeaders: Opt(
+    Closed(
+      {
+        contentSecurityPolicy: Opt(Type.String()),
+        contentSecurityPolicyReportOnly: Opt(Type.String()),
+        xContentTypeOptions: Opt(Type.String()),
+        xRobotsTag: Opt(Type.String()),
+        xFrameOptions: Opt(Type.String()),
+        strictTransportSecurity: Opt(Type.String()),
+        referrerPolicy: Opt(Type.String()),
+      },
+      'Response headers Keycloak sets on its pages; unset ones keep the profile value.',
+    ),
+  ),
+});
+
+export const EventsSchema = Closed({
+  enabled: Opt(Bool('Save user events (eventsEnabled).')),
+  expiration: Opt(Duration('How long user events are kept (eventsExpiration; 0 = forever).')),
+  types: Opt(Type.Array(StringEnum(KEYCLOAK_EVENT_TYPES, 'a Keycloak event type'), { uniqueItems: true, description: 'User event types saved (enabledEventTypes).' })),
+  listeners: Opt(TextList('Event listeners (eventsListeners); jboss-logging is kept unless jbossLogging is false.')),
+  jbossLogging: Opt(Bool('Keep the jboss-logging listener (default true).')),
+  adminEvents: Opt(Bool('Save admin events (adminEventsEnabled).')),
+  adminEventsDetails: Opt(Bool('Include representations in admin events (adminEventsDetailsEnabled).')),
+});
+
+export const KeyProviderSchema = Closed({
+  name: Text('Key provider (component) name, unique in the realm.'),
+  type: Opt(StringEnum(KEYCLOAK_KEY_PROVIDER_TYPES, 'Keycloak key provider id')),
+  state: Opt(StringEnum(['active', 'passive', 'retired'] as const, 'active signs; passive only verifies; retired is removed')),
+  priority: Opt(Type.Integer({ description: 'Higher priority signs first.' })),
+  algorithm: Opt(Text('Algorithm, e.g. RS256, PS256, HS512, RSA-OAEP.')),
+  keySize: Opt(Type.Integer({ minimum: 512, description: 'RSA modulus size in bits.' })),
+  ellipticCurve: Opt(StringEnum(['P-256', 'P-384', 'P-521', 'Ed25519', 'Ed448'] as const, 'Elliptic curve.')),
+  secretSize: Opt(Type.Integer({ minimum: 1, description: 'HMAC / AES secret size in bytes.' })),
+  passiveSince: Opt(Type.String({ format: 'date', description: 'Date the key became passive (YYYY-MM-DD).' })),
+});
+
+export const KeysSchema = Closed({
+  providers: Opt(Type.Array(KeyProviderSchema, { description: 'The realm key providers and their lifecycle state.' })),
+  compromised: Opt(TextList('Key ids (kid) or provider names that must never be active or passive again.')),
+});
+
+export const ClientFlowsSchema = Closed({
+  standard: Opt(Bool('Authorization code flow (standardFlowEnabled).')),
+  implicit: Opt(Bool('Implicit flow (implicitFlowEnabled).')),
+  directAccessGrants: Opt(Bool('Resource-owner password grant (directAccessGrantsEnabled).')),
+  serviceAccounts: Opt(Bool('Client credentials grant (serviceAccountsEnabled).')),
+});
+
+export const ClientLifespansSchema = Closed({
+  accessToken: Opt(Duration('access.token.lifespan')),
+  clientSessionIdle: Opt(Duration('client.session.idle.timeout')),
+  clientSessionMax: Opt(Duration('client.session.max.lifespan')),
+  offlineSessionIdle: Opt(Duration('client.offline.session.idle.timeout')),
+  offlineSessionMax: Opt(Duration('client.offline.session.max.lifespan')),
+});
+
+export const ClientSchema = Closed({
+  clientId: Text('The client id.'),
+  name: Opt(Type.String()),
+  enabled: Opt(Bool('Whether the client can be used.')),
+  type: Opt(StringEnum(['confidential', 'public', 'bearer-only'] as const, 'confidential (has credentials), public (browser/native app) or bearer-only')),
+  flows: Opt(ClientFlowsSchema),
+  redirectUris: Opt(TextList('Allowed redirect URIs, exact.')),
+  postLogoutRedirectUris: Opt(TextList('Allowed post-logout redirect URIs (post.logout.redirect.uris).')),
+  webOrigins: Opt(TextList('Allowed CORS origins.')),
+  pkce: Opt(StringEnum(['S256', 'plain', 'none'] as const, 'PKCE method required (pkce.code.challenge.method).')),
+  refreshTokens: Opt(Bool('Issue refresh tokens (use.refresh.tokens).')),
+  tokenBinding: Opt(StringEnum(['none', 'dpop', 'mtls'] as const, 'Sender-constrained access tokens: DPoP or mTLS certificate binding.')),
+  requirePar: Opt(Bool('Require pushed authorization requests (require.pushed.authorization.requests).')),
+  authenticator: Opt(
+    StringEnum(['client-secret', 'client-jwt', 'client-secret-jwt', 'client-x509'] as const, 'How a confidential client authenticates (clientAuthenticatorType; client-jwt is private_key_jwt).'),
+  ),
+  lifespans: Opt(ClientLifespansSchema),
+  defaultScopes: Opt(TextList('Default client scopes (defaultClientScopes).')),
+  optionalScopes: Opt(TextList('Optional client scopes (optionalClientScopes).')),
+  fullScopeAllowed: Opt(Bool('Put every realm role in the token (fullScopeAllowed).')),
+  attributes: Opt(Type.Record(Type.String({ minLength: 1 }), Type.String(), { description: 'Other Keycloak client attributes, verbatim.' })),
+});
+
+export const ClientPolicySchema = Closed({
+  name: Text('Client policy name.'),
+  enabled: Opt(Bool('Whether the policy is enforced.')),
+  profiles: Type.Array(StringEnum(KEYCLOAK_GLOBAL_CLIENT_PROFILES, "a Keycloak built-in client profile"), { minItems: 1, uniqueItems: true }),
+});
+
+export const TokenVersionClaimSchema = Closed({
+  attribute: Opt(Text('User attribute holding the token version (default token_version).')),
+  claim: Opt(Text('Access-token claim name (default token_version).')),
+  clients: Opt(TextList("clientIds that carry the claim; ['*'] (default) for every client.")),
+});
+
+export const BaselineSchema = Closed({
+  realm: Type.String({ minLength: 1, pattern: '^[^/\\\\#%?]+$', description: 'the realm name, without / \\ # % ?' }),
+  profile: Opt(StringEnum(['baseline', 'strict'] as const, 'which profile fills what the file leaves out')),
+  enabled: Opt(Bool('Whether the realm is enabled (default true).')),
+  tokens: Opt(TokensSchema),
+  sessions: Opt(SessionsSchema),
+  security: Opt(SecuritySchema),
+  events: Opt(EventsSchema),
+  keys: Opt(KeysSchema),
+  clients: Opt(Type.Array(ClientSchema)),
+  clientPolicies: Opt(Type.Array(ClientPolicySchema)),
+  tokenVersionClaim: Opt(TokenVersionClaimSchema),
+});
+
+export type BaselineDocument = Static<typeof BaselineSchema>;
+export type BaselineClient = Static<typeof ClientSchema>;
+export type BaselineKeyProvider = Static<typeof KeyProviderSchema>;
+
+/** Top-level keys only a baseline has (a realm export never does): used to tell the two apart. */
+export const BASELINE_ONLY_KEYS: readonly string[] = ['profile', 'tokens', 'sessions', 'security', 'events', 'keys', 'tokenVersionClaim'];
+export const BASELINE_KEYS: readonly string[] = Object.keys(BaselineSchema.properties);

@@ -1,0 +1,364 @@
+/**
+ * Baseline document (already schema-valid) → RealmSettings. What the file leaves out comes from
+ * its profile; explicit values win. Each model field remembers the line and column of the
+ * baseline key that set it. Problems the schema cannot see (duplicate client ids, options that
+ * do not fit a key type, unknown clients in tokenVersionClaim) are collected as InputErrors.
+ */
+import { InputError, InputErrors } from '../errors.ts';
+import { parseDuration, DurationError, DURATION_HINT } from '../durations.ts';
+import {
+  clientPolicyProfileValues,
+  clientProfileValues,
+  DEFAULT_PROFILE,
+  keyProfileValues,
+  realmProfileValues,
+  type ClientProfileValues,
+  type KeyProfileValues,
+  type Profile,
+} from '../profiles.ts';
+import { KEYCLOAK_DEFAULT_CLIENT_SCOPES, KEYCLOAK_OPTIONAL_CLIENT_SCOPES } from '../keycloak-catalog.ts';
+import { pathKey, type ClientSettings, type FieldPath, type KeyProviderSettings, type LoadedRealm, type RealmSettings, type SourcePosition } from '../realm-settings.ts';
+import { formatDocPath, type DocPath } from '../source/doc-positions.ts';
+import type { ParsedText } from '../source/parse-text.ts';
+import { suggest } from '../source/validate-schema.ts';
+import type { BaselineClient, BaselineDocument, BaselineKeyProvider } from './schema.ts';
+import { TOKEN_VERSION_DEFAULT_ATTRIBUTE, TOKEN_VERSION_DEFAULT_CLAIM } from '../token-version.ts';
+import { CLIENT_LIFESPAN_ATTRIBUTES, MANAGED_CLIENT_ATTRIBUTES, REALM_FIELD_MAPPINGS } from './fields.ts';
+
+
+const RSA_TYPES = new Set(['rsa-generated', 'rsa', 'rsa-enc-generated', 'rsa-enc', 'java-keystore']);
+const GENERATED_RSA_TYPES = new Set(['rsa-generated', 'rsa-enc-generated']);
+const CURVE_TYPES = new Set(['ecdsa-generated', 'ecdh-generated', 'eddsa-generated']);
+const SECRET_TYPES = new Set(['hmac-generated', 'aes-generated']);
+const CURVE_ALGORITHMS: Record<string, string> = { 'P-256': 'ES256', 'P-384': 'ES384', 'P-521': 'ES512' };
+
+class Converter {
+  readonly errors: InputError[] = [];
+  readonly positions = new Map<string, SourcePosition>();
+
+  constructor(readonly parsed: ParsedText) {}
+
+  /** Records the baseline position of `docPath` (or `fallback`) for the model field `modelPath`. */
+  mark(modelPath: FieldPath, docPath: DocPath, fallback?: DocPath): void {
+    const position = this.parsed.positions.get(docPath) ?? (fallback ? this.parsed.positions.get(fallback) : undefined);
+    if (position) this.positions.set(pathKey(modelPath), { file: this.parsed.file, line: position.line, column: position.column });
+  }
+
+  fail(docPath: DocPath, message: string, hint?: string): void {
+    const position = this.parsed.positions.nearest(docPath);
+    this.errors.push(new InputError(message, { file: this.parsed.file, ...(position ?? {}), keyPath: formatDocPath(docPath) }, hint));
+  }
+
+  seconds(value: string | number, docPath: DocPath): number {
+    try {
+      return parseDuration(value);
+    } catch (error) {
+      if (!(error instanceof DurationError)) throw error;
+      this.fail(docPath, `bad duration: ${error.message}`, DURATION_HINT);
+      return 0;
+    }
+  }
+}
+
+function valueAt(document: unknown, path: readonly string[]): unknown {
+  let current: unknown = document;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}
+
+export function baselineToRealm(document: BaselineDocument, parsed: ParsedText): LoadedRealm {
+  const profile: Profile = document.profile ?? DEFAULT_PROFILE;
+  const convert = new Converter(parsed);
+  convert.mark(['realm'], ['realm']);
+
+  const realmValues = realmProfileValues(profile);
+  for (const mapping of REALM_FIELD_MAPPINGS) {
+    const value = valueAt(document, mapping.docPath);
+    if (value === undefined) continue;
+    const target = realmValues as unknown as Record<string, unknown>;
+    target[mapping.field] = mapping.kind === 'duration' ? convert.seconds(value as string | number, mapping.docPath) : value;
+    convert.mark([mapping.field], mapping.docPath);
+  }
+
+  const security = document.security;
+  if (security?.passwordPolicy) {
+    realmValues.passwordPolicy = security.passwordPolicy.join(' and ');
+    convert.mark(['passwordPolicy'], ['security', 'passwordPolicy']);
+  }
+  if (security?.browserSecurityHeaders) {
+    for (const [header, value] of Object.entries(security.browserSecurityHeaders)) {
+      if (value === undefined) continue;
+      realmValues.browserSecurityHeaders[header] = value;
+      convert.mark(['browserSecurityHeaders', header], ['security', 'browserSecurityHeaders', header]);
+    }
+    convert.mark(['browserSecurityHeaders'], ['security', 'browserSecurityHeaders']);
+  }
+
+  const events = document.events;
+  if (events?.types) {
+    realmValues.enabledEventTypes = [...events.types];
+    convert.mark(['enabledEventTypes'], ['events', 'types']);
+  }
+  if (events?.listeners || events?.jbossLogging !== undefined) {
+    const listeners = [...(events.listeners ?? ['jboss-logging'])];
+    const keepJbossLogging = events.jbossLogging ?? true;
+    const withoutJboss = listeners.filter((listener) => listener !== 'jboss-logging');
+    realmValues.eventsListeners = keepJbossLogging ? ['jboss-logging', ...withoutJboss] : withoutJboss;
+    convert.mark(['eventsListeners'], events.listeners ? ['events', 'listeners'] : ['events', 'jbossLogging']);
+  }
+
+  const keyProviders = convertKeys(document, profile, realmValues.defaultSignatureAlgorithm, convert);
+  const compromisedKeys = [...(document.keys?.compromised ?? [])];
+  convert.mark(['compromisedKeys'], ['keys', 'compromised']);
+  compromisedKeys.forEach((entry, index) => convert.mark(['compromisedKeys', entry], ['keys', 'compromised', index]));
+
+  const clients = convertClients(document.clients ?? [], clientProfileValues(profile), convert);
+
+  const clientPolicies = document.clientPolicies
+    ? document.clientPolicies.map((policy, index) => {
+        const docPath = ['clientPolicies', index];
+        convert.mark(['clientPolicies', policy.name], docPath);
+        convert.mark(['clientPolicies', policy.name, 'enabled'], [...docPath, 'enabled']);
+        convert.mark(['clientPolicies', policy.name, 'profiles'], [...docPath, 'profiles']);
+        return { name: policy.name, enabled: policy.enabled ?? true, profiles: [...policy.profiles] };
+      })
+    : clientPolicyProfileValues(profile);
+  findDuplicates(
+    (document.clientPolicies ?? []).map((policy) => policy.name),
+    (index) => ['clientPolicies', index, 'name'],
+    'client policy',
+    convert,
+  );
+  convert.mark(['clientPolicies'], ['clientPolicies']);
+
+  const settings: RealmSettings = {
+    realm: document.realm,
+    ...realmValues,
+    keyProviders,
+    compromisedKeys,
+    clients,
+    clientPolicies,
+    clientProfiles: [],
+  };
+  const tokenVersionClaim = convertTokenVersionClaim(document, clients, convert);
+  if (tokenVersionClaim) settings.tokenVersionClaim = tokenVersionClaim;
+
+  if (convert.errors.length > 0) throw new InputErrors(convert.errors);
+  return { settings, source: { kind: 'baseline', origin: parsed.file, positions: convert.positions }, profile };
+}
+
+function findDuplicates(names: string[], docPathOf: (index: number) => DocPath, what: string, convert: Converter): void {
+  const firstIndex = new Map<string, number>();
+  names.forEach((name, index) => {
+    const first = firstIndex.get(name);
+    if (first === undefined) {
+      firstIndex.set(name, index);
+      return;
+    }
+    const firstLine = convert.parsed.positions.nearest(docPathOf(first))?.line;
+    convert.fail(docPathOf(index), `${what} '${name}' is declared twice`, `merge it with the one${firstLine ? ` on line ${firstLine}` : ''} or rename one`);
+  });
+}
+
+// ---------------------------------------------------------------- keys
+
+function convertKeys(document: BaselineDocument, profile: Profile, signatureAlgorithm: string, convert: Converter): KeyProviderSettings[] {
+  const declared = document.keys?.providers;
+  const values = keyProfileValues(profile);
+  if (!declared) return values.defaultProviders;
+  findDuplicates(declared.map((key) => key.name), (index) => ['keys', 'providers', index, 'name'], 'key provider', convert);
+  convert.mark(['keyProviders'], ['keys', 'providers']);
+  const providers: KeyProviderSettings[] = [];
+  declared.forEach((key, index) => {
+    const provider = convertKey(key, ['keys', 'providers', index], values, signatureAlgorithm, convert);
+    if (provider) providers.push(provider);
+  });
+  return providers;
+}
+
+function convertKey(key: BaselineKeyProvider, docPath: DocPath, values: KeyProfileValues, signatureAlgorithm: string, convert: Converter): KeyProviderSettings | undefined {
+  const type = key.type ?? 'rsa-generated';
+  const state = key.state ?? 'active';
+  const notFor = (option: string, types: string): void =>
+    convert.fail([...docPath, option], `'${option}' does not apply to a ${type} key`, `remove it, or use it on ${types} keys`);
+  if (key.keySize !== undefined && !RSA_TYPES.has(type)) notFor('keySize', 'RSA');
+  if (key.ellipticCurve !== undefined && !CURVE_TYPES.has(type)) notFor('ellipticCurve', 'ecdsa-generated, ecdh-generated or eddsa-generated');
+  if (key.secretSize !== undefined && !SECRET_TYPES.has(type)) notFor('secretSize', 'hmac-generated or aes-generated');
+  if (key.passiveSince !== undefined && state !== 'passive') {
+    convert.fail([...docPath, 'passiveSince'], `'passiveSince' is only meaningful for a passive key (this one is ${state})`, 'remove it, or set state: passive');
+  }
+  if (state === 'retired') return undefined; // retired keys are gone from the realm
+
+  const entity = ['keyProviders', key.name];
+  const provider: KeyProviderSettings = {
+    name: key.name,
+    providerId: type,
+    priority: key.priority ?? 100,
+    enabled: true,
+    active: state === 'active',
+  };
+  const algorithm = key.algorithm ?? defaultKeyAlgorithm(type, key, values, signatureAlgorithm);
+  if (algorithm) provider.algorithm = algorithm;
+  const keySize = key.keySize ?? (GENERATED_RSA_TYPES.has(type) ? values.rsaKeySize : undefined);
+  if (keySize !== undefined) provider.keySize = keySize;
+  const curve = key.ellipticCurve ?? (type === 'eddsa-generated' ? 'Ed25519' : CURVE_TYPES.has(type) ? values.ellipticCurve : undefined);
+  if (curve) provider.ellipticCurve = curve;
+  const secretSize = key.secretSize ?? (type === 'hmac-generated' ? values.hmacSecretSize : type === 'aes-generated' ? values.aesSecretSize : undefined);
+  if (secretSize !== undefined) provider.secretSize = secretSize;
+  if (key.passiveSince) provider.passiveSince = key.passiveSince;
+
+  convert.mark(entity, docPath);
+  convert.mark([...entity, 'name'], [...docPath, 'name']);
+  convert.mark([...entity, 'providerId'], [...docPath, 'type'], docPath);
+  convert.mark([...entity, 'active'], [...docPath, 'state'], docPath);
+  convert.mark([...entity, 'enabled'], [...docPath, 'state'], docPath);
+  for (const field of ['priority', 'algorithm', 'keySize', 'ellipticCurve', 'secretSize', 'passiveSince'] as const) {
+    convert.mark([...entity, field], [...docPath, field]);
+  }
+  return provider;
+}
+
+function defaultKeyAlgorithm(type: string, key: BaselineKeyProvider, values: KeyProfileValues, signatureAlgorithm: string): string | undefined {
+  switch (type) {
+    case 'rsa-generated':
+    case 'rsa':
+    case 'java-keystore':
+      // An RSA signing key signs with the realm's default algorithm when that is an RSA one.
+      return /^(RS|PS)\d{3}$/.test(signatureAlgorithm) ? signatureAlgorithm : 'RS256';
+    case 'rsa-enc-generated':
+    case 'rsa-enc':
+      return 'RSA-OAEP';
+    case 'ecdsa-generated':
+      return CURVE_ALGORITHMS[key.ellipticCurve ?? values.ellipticCurve] ?? 'ES256';
+    case 'ecdh-generated':
+      return 'ECDH-ES';
+    case 'eddsa-generated':
+      return 'EdDSA';
+    case 'hmac-generated':
+      return 'HS512';
+    default:
+      return undefined;
+  }
+}
+
+// ---------------------------------------------------------------- clients
+
+function convertClients(declared: BaselineClient[], values: ClientProfileValues, convert: Converter): ClientSettings[] {
+  findDuplicates(declared.map((client) => client.clientId), (index) => ['clients', index, 'clientId'], 'client', convert);
+  convert.mark(['clients'], ['clients']);
+  return declared.map((client, index) => convertClient(client, ['clients', index], values, convert));
+}
+
+function convertClient(client: BaselineClient, docPath: DocPath, values: ClientProfileValues, convert: Converter): ClientSettings {
+  const type = client.type ?? 'confidential';
+  const isPublic = type === 'public';
+  const bearerOnly = type === 'bearer-only';
+  const entity = ['clients', client.clientId];
+  const at = (...keys: (string | number)[]): DocPath => [...docPath, ...keys];
+
+  if (client.authenticator !== undefined && type !== 'confidential') {
+    convert.fail(at('authenticator'), `a ${type} client does not authenticate, so 'authenticator' does not apply`, 'remove it, or make the client confidential');
+  }
+  const attributes: Record<string, string> = {};
+  for (const [key, value] of Object.entries(client.attributes ?? {})) {
+    const option = MANAGED_CLIENT_ATTRIBUTES[key];
+    if (option) {
+      convert.fail(at('attributes', key), `the attribute '${key}' is set through the client option '${option}'`, `write ${option}: … instead`);
+      continue;
+    }
+    attributes[key] = value;
+    convert.mark([...entity, 'attributes', key], at('attributes', key));
+  }
+
+  const pkce = client.pkce ?? values.pkceMethod;
+  if (pkce !== 'none') attributes['pkce.code.challenge.method'] = pkce;
+  attributes['use.refresh.tokens'] = String(client.refreshTokens ?? (isPublic ? values.publicClientRefreshTokens : true));
+  const binding = client.tokenBinding ?? values.tokenBinding;
+  attributes['dpop.bound.access.tokens'] = String(binding === 'dpop');
+  attributes['tls.client.certificate.bound.access.tokens'] = String(binding === 'mtls');
+  attributes['require.pushed.authorization.requests'] = String(client.requirePar ?? values.requirePushedAuthorizationRequests);
+  if (client.postLogoutRedirectUris) attributes['post.logout.redirect.uris'] = client.postLogoutRedirectUris.join('##');
+  for (const [option, attribute] of Object.entries(CLIENT_LIFESPAN_ATTRIBUTES)) {
+    const value = client.lifespans?.[option as keyof typeof CLIENT_LIFESPAN_ATTRIBUTES];
+    if (value !== undefined) attributes[attribute] = String(convert.seconds(value, at('lifespans', option)));
+    convert.mark([...entity, 'attributes', attribute], at('lifespans', option));
+  }
+
+  const settings: ClientSettings = {
+    clientId: client.clientId,
+    protocol: 'openid-connect',
+    enabled: client.enabled ?? true,
+    publicClient: isPublic,
+    bearerOnly,
+    standardFlowEnabled: client.flows?.standard ?? !bearerOnly,
+    implicitFlowEnabled: client.flows?.implicit ?? false,
+    directAccessGrantsEnabled: client.flows?.directAccessGrants ?? false,
+    serviceAccountsEnabled: client.flows?.serviceAccounts ?? false,
+    redirectUris: [...(client.redirectUris ?? [])],
+    webOrigins: [...(client.webOrigins ?? [])],
+    clientAuthenticatorType: type === 'confidential' ? (client.authenticator ?? values.confidentialAuthenticator) : 'client-secret',
+    fullScopeAllowed: client.fullScopeAllowed ?? values.fullScopeAllowed,
+    defaultClientScopes: [...(client.defaultScopes ?? KEYCLOAK_DEFAULT_CLIENT_SCOPES)],
+    optionalClientScopes: [...(client.optionalScopes ?? KEYCLOAK_OPTIONAL_CLIENT_SCOPES)],
+    attributes,
+  };
+  if (client.name !== undefined) settings.name = client.name;
+
+  convert.mark(entity, docPath);
+  convert.mark([...entity, 'clientId'], at('clientId'));
+  convert.mark([...entity, 'name'], at('name'));
+  convert.mark([...entity, 'enabled'], at('enabled'));
+  convert.mark([...entity, 'publicClient'], at('type'));
+  convert.mark([...entity, 'bearerOnly'], at('type'));
+  convert.mark([...entity, 'clientAuthenticatorType'], at('authenticator'), at('type'));
+  const flowFields = { standard: 'standardFlowEnabled', implicit: 'implicitFlowEnabled', directAccessGrants: 'directAccessGrantsEnabled', serviceAccounts: 'serviceAccountsEnabled' } as const;
+  for (const [option, field] of Object.entries(flowFields)) convert.mark([...entity, field], at('flows', option), at('flows'));
+  for (const [option, field] of [
+    ['redirectUris', 'redirectUris'],
+    ['webOrigins', 'webOrigins'],
+    ['defaultScopes', 'defaultClientScopes'],
+    ['optionalScopes', 'optionalClientScopes'],
+  ] as const) {
+    convert.mark([...entity, field], at(option));
+    (client[option] ?? []).forEach((_, index) => convert.mark([...entity, field, String(index)], at(option, index)));
+  }
+  convert.mark([...entity, 'fullScopeAllowed'], at('fullScopeAllowed'));
+  convert.mark([...entity, 'attributes', 'pkce.code.challenge.method'], at('pkce'));
+  convert.mark([...entity, 'attributes', 'use.refresh.tokens'], at('refreshTokens'));
+  convert.mark([...entity, 'attributes', 'dpop.bound.access.tokens'], at('tokenBinding'));
+  convert.mark([...entity, 'attributes', 'tls.client.certificate.bound.access.tokens'], at('tokenBinding'));
+  convert.mark([...entity, 'attributes', 'require.pushed.authorization.requests'], at('requirePar'));
+  convert.mark([...entity, 'attributes', 'post.logout.redirect.uris'], at('postLogoutRedirectUris'));
+  return settings;
+}
+
+// ---------------------------------------------------------------- token version claim
+
+function convertTokenVersionClaim(document: BaselineDocument, clients: ClientSettings[], convert: Converter): RealmSettings['tokenVersionClaim'] {
+  const declared = document.tokenVersionClaim;
+  if (!declared) return undefined;
+  const targets = [...(declared.clients ?? ['*'])];
+  const known = clients.map((client) => client.clientId);
+  targets.forEach((clientId, index) => {
+    if (clientId === '*' || known.includes(clientId)) return;
+    const guess = suggest(clientId, known);
+    convert.fail(
+      ['tokenVersionClaim', 'clients', index],
+      `'${clientId}' is not a client of this baseline`,
+      guess ? `did you mean '${guess}'?` : `declare it under clients, or use '*' for every client`,
+    );
+  });
+  if (targets.includes('*') && targets.length > 1) {
+    convert.fail(['tokenVersionClaim', 'clients'], "'*' already covers every client", "write either '*' or a list of clientIds");
+  }
+  convert.mark(['tokenVersionClaim'], ['tokenVersionClaim']);
+  for (const field of ['attribute', 'claim', 'clients'] as const) convert.mark(['tokenVersionClaim', field], ['tokenVersionClaim', field]);
+  return {
+    attribute: declared.attribute ?? TOKEN_VERSION_DEFAULT_ATTRIBUTE,
+    claim: declared.claim ?? TOKEN_VERSION_DEFAULT_CLAIM,
+    clients: targets,
+  };
+}

@@ -1,0 +1,106 @@
+/**
+ * The part of Keycloak's RealmRepresentation (realm export, admin API, keycloak-config-cli) that
+ * the model reads, with its types. Objects stay open: exports carry many more fields, and newer
+ * Keycloak versions add some, so unknown keys are fine here; wrong types are not.
+ */
+import { Type, type Static } from '@sinclair/typebox';
+
+const Opt = Type.Optional;
+const Int = () => Opt(Type.Integer());
+const Bool = () => Opt(Type.Boolean());
+const Strings = () => Opt(Type.Array(Type.String()));
+/** keycloak-config-cli files sometimes write attribute values as YAML booleans or numbers. */
+const AttributeValue = Type.Unsafe<string | number | boolean>({ type: ['string', 'number', 'boolean'] });
+
+export const ProtocolMapperSchema = Type.Object({
+  name: Opt(Type.String()),
+  protocol: Opt(Type.String()),
+  protocolMapper: Opt(Type.String()),
+  config: Opt(Type.Record(Type.String(), AttributeValue)),
+});
+
+export const ClientRepresentationSchema = Type.Object({
+  clientId: Type.String({ minLength: 1 }),
+  id: Opt(Type.String()),
+  name: Opt(Type.String()),
+  protocol: Opt(Type.String()),
+  enabled: Bool(),
+  publicClient: Bool(),
+  bearerOnly: Bool(),
+  standardFlowEnabled: Bool(),
+  implicitFlowEnabled: Bool(),
+  directAccessGrantsEnabled: Bool(),
+  serviceAccountsEnabled: Bool(),
+  redirectUris: Strings(),
+  webOrigins: Strings(),
+  clientAuthenticatorType: Opt(Type.String()),
+  fullScopeAllowed: Bool(),
+  defaultClientScopes: Strings(),
+  optionalClientScopes: Strings(),
+  attributes: Opt(Type.Record(Type.String(), AttributeValue)),
+  notBefore: Int(),
+  protocolMappers: Opt(Type.Array(ProtocolMapperSchema)),
+});
+
+export const ComponentSchema = Type.Object({
+  name: Type.String({ minLength: 1 }),
+  providerId: Type.String({ minLength: 1 }),
+  id: Opt(Type.String()),
+  config: Opt(Type.Record(Type.String(), Type.Array(Type.String()))),
+});
+
+export const KEY_PROVIDER_COMPONENT_TYPE = 'org.keycloak.keys.KeyProvider';
+
+export const RealmRepresentationSchema = Type.Object({
+  realm: Type.String({ minLength: 1 }),
+  id: Opt(Type.String()),
+  enabled: Bool(),
+  sslRequired: Opt(Type.Unsafe<string>({ type: 'string', enum: ['all', 'external', 'none', 'ALL', 'EXTERNAL', 'NONE'] })),
+  accessTokenLifespan: Int(),
+  accessTokenLifespanForImplicitFlow: Int(),
+  accessCodeLifespan: Int(),
+  revokeRefreshToken: Bool(),
+  refreshTokenMaxReuse: Int(),
+  notBefore: Int(),
+  ssoSessionIdleTimeout: Int(),
+  ssoSessionMaxLifespan: Int(),
+  rememberMe: Bool(),
+  ssoSessionIdleTimeoutRememberMe: Int(),
+  ssoSessionMaxLifespanRememberMe: Int(),
+  clientSessionIdleTimeout: Int(),
+  clientSessionMaxLifespan: Int(),
+  offlineSessionIdleTimeout: Int(),
+  offlineSessionMaxLifespanEnabled: Bool(),
+  offlineSessionMaxLifespan: Int(),
+  bruteForceProtected: Bool(),
+  permanentLockout: Bool(),
+  failureFactor: Int(),
+  waitIncrementSeconds: Int(),
+  maxFailureWaitSeconds: Int(),
+  minimumQuickLoginWaitSeconds: Int(),
+  quickLoginCheckMilliSeconds: Int(),
+  maxDeltaTimeSeconds: Int(),
+  passwordPolicy: Opt(Type.String()),
+  defaultSignatureAlgorithm: Opt(Type.String()),
+  browserSecurityHeaders: Opt(Type.Record(Type.String(), Type.String())),
+  eventsEnabled: Bool(),
+  eventsExpiration: Int(),
+  enabledEventTypes: Strings(),
+  eventsListeners: Strings(),
+  adminEventsEnabled: Bool(),
+  adminEventsDetailsEnabled: Bool(),
+  clients: Opt(Type.Array(ClientRepresentationSchema)),
+  components: Opt(Type.Object({ [KEY_PROVIDER_COMPONENT_TYPE]: Opt(Type.Array(ComponentSchema)) })),
+  clientPolicies: Opt(
+    Type.Object({
+      policies: Opt(Type.Array(Type.Object({ name: Type.String({ minLength: 1 }), enabled: Bool(), profiles: Strings() }))),
+    }),
+  ),
+  clientProfiles: Opt(Type.Object({ profiles: Opt(Type.Array(Type.Object({ name: Type.String({ minLength: 1 }) }))) })),
+  clientScopes: Opt(Type.Array(Type.Object({ name: Type.String(), protocolMappers: Opt(Type.Array(ProtocolMapperSchema)) }))),
+  defaultDefaultClientScopes: Strings(),
+});
+
+export type RealmRepresentation = Static<typeof RealmRepresentationSchema>;
+export type ClientRepresentation = Static<typeof ClientRepresentationSchema>;
+export type ComponentRepresentation = Static<typeof ComponentSchema>;

@@ -1,0 +1,359 @@
+/**
+ * Keycloak's RealmRepresentation (a realm export, a keycloak-config-cli file, or what the admin
+ * API returns) → RealmSettings, filling Keycloak 26's defaults for every field left out. The
+ * live reader goes through the same function, so an export and the live realm it came from
+ * give the same model.
+ */
+import { X509Certificate, createPublicKey } from 'node:crypto';
+import { InputError, InputErrors } from '../errors.ts';
+import { clientDefaults, KEYCLOAK_KEY_DEFAULTS, realmDefaults } from '../keycloak-defaults.ts';
+import { KEYCLOAK_DEFAULT_SAVED_EVENT_TYPES } from '../keycloak-catalog.ts';
+import {
+  pathKey,
+  type ClientSettings,
+  type FieldPath,
+  type KeyProviderSettings,
+  type LoadedRealm,
+  type RealmSettings,
+  type RealmSource,
+  type SourcePosition,
+  type SslRequired,
+} from '../realm-settings.ts';
+import { formatDocPath, type DocPath } from '../source/doc-positions.ts';
+import type { ParsedText } from '../source/parse-text.ts';
+import { TOKEN_VERSION_CLIENT_SCOPE, TOKEN_VERSION_DEFAULT_CLAIM, TOKEN_VERSION_MAPPER_TYPE } from '../token-version.ts';
+import {
+  KEY_PROVIDER_COMPONENT_TYPE,
+  type ClientRepresentation,
+  type ComponentRepresentation,
+  type RealmRepresentation,
+} from './schema.ts';
+
+/** What GET /admin/realms/{r}/keys says about one key. */
+export interface KeyMetadata {
+  kid?: string;
+  /** The component id of the provider that holds the key. */
+  providerId?: string;
+  algorithm?: string;
+  status?: string;
+  type?: string;
+  publicKey?: string;
+}
+
+export interface AdaptOptions {
+  kind: RealmSource['kind'];
+  origin: string;
+  /** The parsed file and where this realm sits in it, for source positions. */
+  parsed?: ParsedText;
+  base?: DocPath;
+  /** Live only: the realm's keys, to fill kids, algorithms and real RSA sizes. */
+  keys?: KeyMetadata[];
+}
+
+/** Realm fields copied 1:1 when present (same name in RealmRepresentation and RealmSettings). */
+const REALM_SCALARS = [
+  'enabled',
+  'accessTokenLifespan',
+  'accessTokenLifespanForImplicitFlow',
+  'accessCodeLifespan',
+  'revokeRefreshToken',
+  'refreshTokenMaxReuse',
+  'notBefore',
+  'ssoSessionIdleTimeout',
+  'ssoSessionMaxLifespan',
+  'rememberMe',
+  'ssoSessionIdleTimeoutRememberMe',
+  'ssoSessionMaxLifespanRememberMe',
+  'clientSessionIdleTimeout',
+  'clientSessionMaxLifespan',
+  'offlineSessionIdleTimeout',
+  'offlineSessionMaxLifespanEnabled',
+  'offlineSessionMaxLifespan',
+  'bruteForceProtected',
+  'permanentLockout',
+  'failureFactor',
+  'waitIncrementSeconds',
+  'maxFailureWaitSeconds',
+  'minimumQuickLoginWaitSeconds',
+  'quickLoginCheckMilliSeconds',
+  'maxDeltaTimeSeconds',
+  'passwordPolicy',
+  'defaultSignatureAlgorithm',
+  'eventsEnabled',
+  'eventsExpiration',
+  'eventsListeners',
+  'adminEventsEnabled',
+  'adminEventsDetailsEnabled',
+] as const satisfies readonly (keyof RealmRepresentation & keyof RealmSettings)[];
+
+const CLIENT_SCALARS = [
+  'name',
+  'protocol',
+  'enabled',
+  'publicClient',
+  'bearerOnly',
+  'standardFlowEnabled',
+  'implicitFlowEnabled',
+  'directAccessGrantsEnabled',
+  'serviceAccountsEnabled',
+  'redirectUris',
+  'webOrigins',
+  'clientAuthenticatorType',
+  'fullScopeAllowed',
+  'defaultClientScopes',
+  'optionalClientScopes',
+  'notBefore',
+] as const satisfies readonly (keyof ClientRepresentation & keyof ClientSettings)[];
+
+class Positions {
+  readonly map = new Map<string, SourcePosition>();
+  constructor(
+    private readonly parsed: ParsedText | undefined,
+    private readonly base: DocPath,
+  ) {}
+
+  mark(modelPath: FieldPath, docPath: DocPath): void {
+    if (!this.parsed) return;
+    const position = this.parsed.positions.get([...this.base, ...docPath]);
+    if (position) this.map.set(pathKey(modelPath), { file: this.parsed.file, line: position.line, column: position.column });
+  }
+}
+
+export function representationToRealm(rep: RealmRepresentation, options: AdaptOptions): LoadedRealm {
+  const positions = new Positions(options.parsed, options.base ?? []);
+  const errors: InputError[] = [];
+  const defaults = realmDefaults();
+  const settings: RealmSettings = {
+    realm: rep.realm,
+    ...defaults,
+    keyProviders: [],
+    compromisedKeys: [],
+    clients: [],
+    clientPolicies: [],
+    clientProfiles: [],
+  };
+  positions.mark(['realm'], ['realm']);
+  const target = settings as unknown as Record<string, unknown>;
+  for (const field of REALM_SCALARS) {
+    const value = rep[field];
+    if (value === undefined) continue;
+    target[field] = Array.isArray(value) ? [...value] : value;
+    positions.mark([field], [field]);
+  }
+  if (rep.sslRequired !== undefined) {
+    settings.sslRequired = rep.sslRequired.toLowerCase() as SslRequired;
+    positions.mark(['sslRequired'], ['sslRequired']);
+  }
+  for (const [header, value] of Object.entries(rep.browserSecurityHeaders ?? {})) {
+    settings.browserSecurityHeaders[header] = value;
+    positions.mark(['browserSecurityHeaders', header], ['browserSecurityHeaders', header]);
+  }
+  // An empty list means "Keycloak's default set", which is what the realm really records.
+  settings.enabledEventTypes = rep.enabledEventTypes?.length ? [...rep.enabledEventTypes] : [...KEYCLOAK_DEFAULT_SAVED_EVENT_TYPES];
+  positions.mark(['enabledEventTypes'], ['enabledEventTypes']);
+
+  settings.keyProviders = (rep.components?.[KEY_PROVIDER_COMPONENT_TYPE] ?? []).map((component, index) =>
+    keyProviderFrom(component, ['components', KEY_PROVIDER_COMPONENT_TYPE, index], positions, options.keys),
+  );
+
+  const seenClients = new Map<string, number>();
+  settings.clients = (rep.clients ?? []).map((client, index) => {
+    const previous = seenClients.get(client.clientId);
+    if (previous !== undefined) errors.push(duplicate(options, ['clients', index, 'clientId'], `client '${client.clientId}'`, previous));
+    seenClients.set(client.clientId, index);
+    return clientFrom(client, ['clients', index], positions);
+  });
+
+  settings.clientPolicies = (rep.clientPolicies?.policies ?? []).map((policy, index) => {
+    positions.mark(['clientPolicies', policy.name], ['clientPolicies', 'policies', index]);
+    positions.mark(['clientPolicies', policy.name, 'enabled'], ['clientPolicies', 'policies', index, 'enabled']);
+    positions.mark(['clientPolicies', policy.name, 'profiles'], ['clientPolicies', 'policies', index, 'profiles']);
+    return { name: policy.name, enabled: policy.enabled ?? true, profiles: [...(policy.profiles ?? [])] };
+  });
+  settings.clientProfiles = (rep.clientProfiles?.profiles ?? []).map((profile) => profile.name);
+
+  const tokenVersionClaim = tokenVersionClaimFrom(rep);
+  if (tokenVersionClaim) settings.tokenVersionClaim = tokenVersionClaim;
+
+  if (errors.length > 0) throw new InputErrors(errors);
+  return { settings, source: { kind: options.kind, origin: options.origin, positions: positions.map } };
+}
+
+function duplicate(options: AdaptOptions, docPath: DocPath, what: string, firstIndex: number): InputError {
+  const full = [...(options.base ?? []), ...docPath];
+  const position = options.parsed?.positions.nearest(full);
+  return new InputError(
+    `${what} appears twice (first as item ${firstIndex})`,
+    { file: options.parsed?.file ?? options.origin, ...(position ?? {}), keyPath: formatDocPath(full) },
+    'Keycloak would refuse to import it: keep one',
+  );
+}
+
+function clientFrom(client: ClientRepresentation, docPath: DocPath, positions: Positions): ClientSettings {
+  const settings: ClientSettings = { clientId: client.clientId, ...clientDefaults() };
+  const entity = ['clients', client.clientId];
+  positions.mark(entity, docPath);
+  positions.mark([...entity, 'clientId'], [...docPath, 'clientId']);
+  if (client.id !== undefined) settings.id = client.id;
+  const target = settings as unknown as Record<string, unknown>;
+  for (const field of CLIENT_SCALARS) {
+    const value = client[field];
+    if (value === undefined) continue;
+    target[field] = Array.isArray(value) ? [...value] : value;
+    positions.mark([...entity, field], [...docPath, field]);
+  }
+  for (const [key, value] of Object.entries(client.attributes ?? {})) {
+    settings.attributes[key] = String(value);
+    positions.mark([...entity, 'attributes', key], [...docPath, 'attributes', key]);
+  }
+  for (const field of ['redirectUris', 'webOrigins'] as const) {
+    settings[field].forEach((_, index) => positions.mark([...entity, field, String(index)], [...docPath, field, index]));
+  }
+  return settings;
+}
+
+/** The first value of a component config entry (Keycloak stores every value as a list of strings). */
+function configValue(component: ComponentRepresentation, key: string): string | undefined {
+  return component.config?.[key]?.[0];
+}
+
+function integer(text: string | undefined): number | undefined {
+  if (text === undefined || !/^-?\d+$/.test(text.trim())) return undefined;
+  return Number(text);
+}
+
+function keyProviderFrom(component: ComponentRepresentation, docPath: DocPath, positions: Positions, keys: KeyMetadata[] | undefined): KeyProviderSettings {
+  const type = component.providerId;
+  const ownKeys = component.id && keys ? keys.filter((key) => key.providerId === component.id) : [];
+  const provider: KeyProviderSettings = {
+    name: component.name,
+    providerId: type,
+    priority: integer(configValue(component, 'priority')) ?? KEYCLOAK_KEY_DEFAULTS.priority,
+    enabled: configValue(component, 'enabled') !== 'false',
+    active: configValue(component, 'active') !== 'false',
+  };
+  if (component.id !== undefined) provider.id = component.id;
+
+  const algorithm = configValue(component, 'algorithm') ?? configValue(component, 'ecdhAlgorithm') ?? ownKeys.find((key) => key.algorithm)?.algorithm ?? defaultAlgorithm(component);
+  if (algorithm) provider.algorithm = algorithm;
+  const keySize = rsaKeySize(component, ownKeys);
+  if (keySize !== undefined) provider.keySize = keySize;
+  const curve = ellipticCurve(component);
+  if (curve) provider.ellipticCurve = curve;
+  const secretSize = type === 'hmac-generated' || type === 'aes-generated'
+    ? integer(configValue(component, 'secretSize')) ?? (type === 'hmac-generated' ? KEYCLOAK_KEY_DEFAULTS.hmacSecretSize : KEYCLOAK_KEY_DEFAULTS.aesSecretSize)
+    : undefined;
+  if (secretSize !== undefined) provider.secretSize = secretSize;
+  const kids = ownKeys.map((key) => key.kid).filter((kid): kid is string => typeof kid === 'string');
+  if (kids.length > 0) provider.kids = kids;
+
+  const entity = ['keyProviders', component.name];
+  positions.mark(entity, docPath);
+  positions.mark([...entity, 'name'], [...docPath, 'name']);
+  positions.mark([...entity, 'providerId'], [...docPath, 'providerId']);
+  const configFields: [keyof KeyProviderSettings, string][] = [
+    ['priority', 'priority'],
+    ['enabled', 'enabled'],
+    ['active', 'active'],
+    ['algorithm', 'algorithm'],
+    ['keySize', 'keySize'],
+    ['secretSize', 'secretSize'],
+    ['ellipticCurve', 'ecdsaEllipticCurveKey'],
+    ['ellipticCurve', 'ecdhEllipticCurveKey'],
+    ['ellipticCurve', 'eddsaEllipticCurveKey'],
+  ];
+  for (const [field, configKey] of configFields) {
+    if (component.config?.[configKey] !== undefined) positions.mark([...entity, field], [...docPath, 'config', configKey]);
+  }
+  return provider;
+}
+
+function defaultAlgorithm(component: ComponentRepresentation): string | undefined {
+  switch (component.providerId) {
+    case 'rsa-generated':
+    case 'rsa':
+    case 'java-keystore':
+      return KEYCLOAK_KEY_DEFAULTS.rsaAlgorithm;
+    case 'rsa-enc-generated':
+    case 'rsa-enc':
+      return KEYCLOAK_KEY_DEFAULTS.rsaEncAlgorithm;
+    case 'hmac-generated':
+      return KEYCLOAK_KEY_DEFAULTS.hmacAlgorithm;
+    case 'ecdsa-generated': {
+      const curve = ellipticCurve(component) ?? KEYCLOAK_KEY_DEFAULTS.ecdsaCurve;
+      return { 'P-256': 'ES256', 'P-384': 'ES384', 'P-521': 'ES512' }[curve] ?? 'ES256';
+    }
+    case 'ecdh-generated':
+      return 'ECDH-ES';
+    case 'eddsa-generated':
+      return 'EdDSA';
+    default:
+      return undefined;
+  }
+}
+
+function ellipticCurve(component: ComponentRepresentation): string | undefined {
+  switch (component.providerId) {
+    case 'ecdsa-generated':
+      return configValue(component, 'ecdsaEllipticCurveKey') ?? KEYCLOAK_KEY_DEFAULTS.ecdsaCurve;
+    case 'ecdh-generated':
+      return configValue(component, 'ecdhEllipticCurveKey') ?? KEYCLOAK_KEY_DEFAULTS.ecdsaCurve;
+    case 'eddsa-generated':
+      return configValue(component, 'eddsaEllipticCurveKey') ?? 'Ed25519';
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * RSA modulus size: the real key when it can be seen (the live public key, or the certificate
+ * an export carries), else the configured size, else Keycloak's default for generated keys.
+ */
+function rsaKeySize(component: ComponentRepresentation, ownKeys: KeyMetadata[]): number | undefined {
+  const type = component.providerId;
+  if (!['rsa-generated', 'rsa-enc-generated', 'rsa', 'rsa-enc', 'java-keystore'].includes(type)) return undefined;
+  for (const key of ownKeys) {
+    const bits = key.publicKey ? modulusBits(() => createPublicKey({ key: Buffer.from(key.publicKey!, 'base64'), format: 'der', type: 'spki' })) : undefined;
+    if (bits) return bits;
+  }
+  const certificate = configValue(component, 'certificate');
+  if (certificate && !certificate.startsWith('*')) {
+    const bits = modulusBits(() => new X509Certificate(Buffer.from(certificate, 'base64')).publicKey);
+    if (bits) return bits;
+  }
+  const configured = integer(configValue(component, 'keySize'));
+  if (configured !== undefined) return configured;
+  return type === 'rsa-generated' || type === 'rsa-enc-generated' ? KEYCLOAK_KEY_DEFAULTS.rsaKeySize : undefined;
+}
+
+function modulusBits(getKey: () => { asymmetricKeyDetails?: { modulusLength?: number } }): number | undefined {
+  try {
+    return getKey().asymmetricKeyDetails?.modulusLength;
+  } catch {
+    return undefined; // not a readable RSA key: fall back to the configuration
+  }
+}
+
+function tokenVersionClaimFrom(rep: RealmRepresentation): RealmSettings['tokenVersionClaim'] {
+  const isTokenVersionMapper = (mapper: { protocolMapper?: string; config?: Record<string, unknown> }, inScope: boolean): boolean =>
+    mapper.protocolMapper === TOKEN_VERSION_MAPPER_TYPE && (inScope || mapper.config?.['claim.name'] === TOKEN_VERSION_DEFAULT_CLAIM);
+  const scope = (rep.clientScopes ?? []).find((candidate) => candidate.name === TOKEN_VERSION_CLIENT_SCOPE);
+  const scopeMapper = scope?.protocolMappers?.find((mapper) => isTokenVersionMapper(mapper, true));
+  if (scopeMapper) {
+    const everyClient = (rep.defaultDefaultClientScopes ?? []).includes(TOKEN_VERSION_CLIENT_SCOPE);
+    const clients = everyClient
+      ? ['*']
+      : (rep.clients ?? []).filter((client) => client.defaultClientScopes?.includes(TOKEN_VERSION_CLIENT_SCOPE)).map((client) => client.clientId);
+    return { attribute: String(scopeMapper.config?.['user.attribute'] ?? ''), claim: String(scopeMapper.config?.['claim.name'] ?? ''), clients };
+  }
+  const clientMappers = (rep.clients ?? []).flatMap((client) =>
+    (client.protocolMappers ?? []).filter((mapper) => isTokenVersionMapper(mapper, false)).map((mapper) => ({ client: client.clientId, mapper })),
+  );
+  const first = clientMappers[0];
+  if (!first) return undefined;
+  return {
+    attribute: String(first.mapper.config?.['user.attribute'] ?? ''),
+    claim: String(first.mapper.config?.['claim.name'] ?? ''),
+    clients: clientMappers.map((entry) => entry.client),
+  };
+}

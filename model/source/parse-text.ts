@@ -1,0 +1,217 @@
+/**
+ * Parses the text of a baseline or realm export, YAML or JSON, into a plain value plus the
+ * position of every key and list item. JSON goes through jsonc-parser (positions, strict JSON)
+ * and JSON.parse (the value) because a YAML parser is about a hundred times slower on a
+ * 10 MB export; YAML goes through the `yaml` package. Every problem is an InputError naming the
+ * file, line and column: syntax errors, duplicate keys, alias bombs, empty documents.
+ */
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { printParseErrorCode, visit, type ParseErrorCode } from 'jsonc-parser';
+import { InputError, InputErrors } from '../errors.ts';
+import { DocPositions, formatDocPath, type DocPath } from './doc-positions.ts';
+
+export type TextFormat = 'json' | 'yaml';
+
+export interface ParsedText {
+  file: string;
+  format: TextFormat;
+  value: unknown;
+  positions: DocPositions;
+}
+
+/** Aliases one YAML document may expand; a real baseline needs few, an alias bomb needs many. */
+export const MAX_ALIAS_COUNT = 100;
+
+const EMPTY_HINT = 'write a baseline (docs/baseline-format.md) or pass a Keycloak realm export';
+
+/** Which parser a text gets: JSON when the file says so or the text starts like JSON. */
+export function detectFormat(text: string, file: string): TextFormat {
+  if (/\.json$/i.test(file)) return 'json';
+  if (/\.ya?ml$/i.test(file)) return 'yaml';
+  return /^\s*[[{]/.test(text) ? 'json' : 'yaml';
+}
+
+export function parseText(text: string, file: string): ParsedText {
+  if (text.trim() === '') throw new InputError('the file is empty', { file }, EMPTY_HINT);
+  return detectFormat(text, file) === 'json' ? parseJson(text, file) : parseYaml(text, file);
+}
+
+// ---------------------------------------------------------------- JSON
+
+export function parseJson(text: string, file: string): ParsedText {
+  const positions = new DocPositions();
+  const errors: InputError[] = [];
+  // One stack frame per open object/array: its path and, for objects, the keys seen so far.
+  const stack: { path: (string | number)[]; keys?: Set<string>; index: number }[] = [];
+  const childPath = (pathSupplier: () => (string | number)[]): (string | number)[] => pathSupplier();
+
+  const recordItem = (line: number, character: number): void => {
+    const top = stack[stack.length - 1];
+    if (top && !top.keys) {
+      positions.set([...top.path, top.index], { line: line + 1, column: character + 1 });
+      top.index++;
+    }
+  };
+
+  visit(
+    text,
+    {
+      onObjectBegin(_offset, _length, line, character, pathSupplier) {
+        recordItem(line, character);
+        stack.push({ path: childPath(pathSupplier), keys: new Set(), index: 0 });
+      },
+      onObjectEnd() {
+        stack.pop();
+      },
+      onArrayBegin(_offset, _length, line, character, pathSupplier) {
+        recordItem(line, character);
+        stack.push({ path: childPath(pathSupplier), index: 0 });
+      },
+      onArrayEnd() {
+        stack.pop();
+      },
+      onLiteralValue(_value, _offset, _length, line, character) {
+        recordItem(line, character);
+      },
+      onObjectProperty(property, _offset, _length, line, character) {
+        const top = stack[stack.length - 1];
+        if (!top?.keys) return;
+        const path = [...top.path, property];
+        if (top.keys.has(property)) {
+          errors.push(
+            new InputError(`duplicate key '${property}'`, { file, line: line + 1, column: character + 1, keyPath: formatDocPath(path) }, 'keep one of them: JSON.parse and Keycloak would silently use the last'),
+          );
+        }
+        top.keys.add(property);
+        positions.set(path, { line: line + 1, column: character + 1 });
+      },
+      onError(error: ParseErrorCode, _offset, _length, line, character) {
+        errors.push(new InputError(`JSON syntax error: ${describeJsonError(printParseErrorCode(error))}`, { file, line: line + 1, column: character + 1 }, 'fix the JSON syntax (a JSON linter shows the spot)'));
+      },
+    },
+    { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
+  );
+  // After the first syntax error the parser's further complaints are mostly echoes of it.
+  const firstSyntax = errors.find((error) => error.message.startsWith('JSON syntax error'));
+  const reported = [...errors.filter((error) => !error.message.startsWith('JSON syntax error')), ...(firstSyntax ? [firstSyntax] : [])];
+  if (reported.length > 0) throw reported.length === 1 ? reported[0]! : new InputErrors(reported.slice(0, 50));
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    // jsonc-parser accepted it, so this is rare (e.g. a lone surrogate); report without position.
+    throw new InputError(`JSON syntax error: ${error instanceof Error ? error.message : String(error)}`, { file }, 'fix the JSON syntax');
+  }
+  return { file, format: 'json', value, positions };
+}
+
+function describeJsonError(code: string): string {
+  const words: Record<string, string> = {
+    InvalidSymbol: 'unexpected character',
+    InvalidNumberFormat: 'invalid number',
+    PropertyNameExpected: 'a property name (in double quotes) was expected',
+    ValueExpected: 'a value was expected',
+    ColonExpected: "a ':' was expected",
+    CommaExpected: "a ',' was expected",
+    CloseBraceExpected: "a closing '}' was expected",
+    CloseBracketExpected: "a closing ']' was expected",
+    EndOfFileExpected: 'text after the end of the JSON value',
+    InvalidCommentToken: 'comments are not allowed in JSON',
+    UnexpectedEndOfComment: 'unterminated comment',
+    UnexpectedEndOfString: 'unterminated string',
+    UnexpectedEndOfNumber: 'unterminated number',
+    InvalidUnicode: 'invalid unicode escape',
+    InvalidEscapeCharacter: 'invalid escape character',
+    InvalidCharacter: 'invalid character in a string',
+  };
+  return words[code] ?? code;
+}
+
+// ---------------------------------------------------------------- YAML
+
+export function parseYaml(text: string, file: string): ParsedText {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  const at = (offset: number | undefined): { line?: number; column?: number } => {
+    if (offset === undefined) return {};
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  if (doc.errors.length > 0) {
+    // Every duplicate key, but only the first syntax error: later ones are mostly its echoes.
+    const duplicates = doc.errors.filter((error) => error.code === 'DUPLICATE_KEY');
+    const syntax = doc.errors.find((error) => error.code !== 'DUPLICATE_KEY');
+    const errors = [...duplicates, ...(syntax ? [syntax] : [])].slice(0, 50).map((error) => {
+      const where = { file, ...at(error.pos[0]) };
+      if (error.code === 'DUPLICATE_KEY') {
+        const key = text.slice(error.pos[0], error.pos[1]).split(/[:\n]/)[0]!.trim();
+        return new InputError(`duplicate key '${key}'`, where, 'keep one of them: a YAML mapping may name each key once');
+      }
+      if (error.code === 'MULTIPLE_DOCS' || /multiple documents/i.test(error.message)) {
+        return new InputError('the file holds more than one YAML document', where, 'put one realm per file');
+      }
+      return new InputError(`YAML syntax error: ${firstLine(error.message)}`, where, 'fix the YAML syntax (check indentation, quotes and colons)');
+    });
+    throw errors.length === 1 ? errors[0]! : new InputErrors(errors);
+  }
+  if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
+    throw new InputError('the file has no content (only comments or an empty document)', { file, line: 1, column: 1 }, EMPTY_HINT);
+  }
+  // Positions first: the walk also rejects keys that are not plain scalars before toJS sees them.
+  const positions = new DocPositions();
+  recordYamlPositions(doc.contents as YamlNode, [], positions, at, file);
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (/alias/i.test(message)) {
+      throw new InputError(`too many YAML alias expansions (more than ${MAX_ALIAS_COUNT}): refusing a possible alias bomb`, { file }, 'write the values out or use fewer anchors and aliases');
+    }
+    throw new InputError(`YAML error: ${firstLine(message)}`, { file }, 'fix the YAML');
+  }
+  return { file, format: 'yaml', value, positions };
+}
+
+function recordYamlPositions(
+  node: YamlNode,
+  path: (string | number)[],
+  positions: DocPositions,
+  at: (offset: number | undefined) => { line?: number; column?: number },
+  file: string,
+): void {
+  if (isAlias(node)) return; // its target's positions are recorded where it is defined
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      if (!isPair(pair)) continue;
+      const keyNode = pair.key as YamlNode | null;
+      if (!isScalar(keyNode)) {
+        throw new InputError('a key that is a list or a mapping', { file, ...at(keyNode?.range?.[0]), keyPath: formatDocPath(path) || undefined }, 'use plain text keys');
+      }
+      const key = String(keyNode.value);
+      const childPath = [...path, key];
+      const position = at(keyNode?.range?.[0]);
+      if (position.line !== undefined) positions.set(childPath, position as { line: number; column: number });
+      if (pair.value) recordYamlPositions(pair.value as YamlNode, childPath, positions, at, file);
+    }
+    return;
+  }
+  if (isSeq(node)) {
+    node.items.forEach((item, index) => {
+      const childPath = [...path, index];
+      const position = at((item as YamlNode | null)?.range?.[0]);
+      if (position.line !== undefined) positions.set(childPath, position as { line: number; column: number });
+      if (item) recordYamlPositions(item as YamlNode, childPath, positions, at, file);
+    });
+  }
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.trim();
+}
+
+/** Position lookup helper for adapters and schema errors. */
+export function locate(parsed: ParsedText, path: DocPath): { file: string; line?: number; column?: number; keyPath?: string } {
+  const position = parsed.positions.nearest(path);
+  return { file: parsed.file, ...(position ?? {}), ...(path.length > 0 ? { keyPath: formatDocPath(path) } : {}) };
+}

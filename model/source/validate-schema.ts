@@ -1,0 +1,171 @@
+/**
+ * Validates a parsed document against a JSON Schema (written once with TypeBox) through ajv,
+ * and turns every violation into an InputError with the file position and key path, plus
+ * "did you mean" for unknown keys and values. All problems of a document are reported at once.
+ */
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import { closest, distance } from 'fastest-levenshtein';
+import type { Static, TSchema } from '@sinclair/typebox';
+import { InputError, InputErrors } from '../errors.ts';
+import { DURATION_HINT, isDuration } from '../durations.ts';
+import { formatDocPath, type DocPath } from './doc-positions.ts';
+import type { ParsedText } from './parse-text.ts';
+
+// ajv-formats is CommonJS: under NodeNext its plugin function sits on `default`.
+type FormatsPlugin = (ajv: Ajv, formats: string[]) => Ajv;
+const formatsModule = addFormatsModule as unknown as FormatsPlugin & { default?: FormatsPlugin };
+const addFormats: FormatsPlugin = formatsModule.default ?? formatsModule;
+
+/** Ajv format name of a human duration ('5m', '10h', '30d' or whole seconds). */
+export const DURATION_FORMAT = 'realmguard-duration';
+
+function createAjv(): Ajv {
+  const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
+  addFormats(ajv, ['date', 'uri']);
+  ajv.addFormat(DURATION_FORMAT, { type: 'string', validate: (value: string) => isDuration(value) });
+  return ajv;
+}
+
+let sharedAjv: Ajv | undefined;
+
+export interface SchemaValidator<S extends TSchema> {
+  /** Throws InputErrors (all violations) unless `value` matches; `path` is where value sits in the document. */
+  check(parsed: ParsedText, value: unknown, path?: DocPath): asserts value is Static<S>;
+}
+
+export function schemaValidator<S extends TSchema>(schema: S): SchemaValidator<S> {
+  sharedAjv ??= createAjv();
+  const validate = sharedAjv.compile(schema) as ValidateFunction<Static<S>>;
+  return {
+    check(parsed, value, path = []): asserts value is Static<S> {
+      if (validate(value)) return;
+      const errors = (validate.errors ?? []).map((error) => toInputError(error, parsed, path));
+      throw new InputErrors(sortByPosition(dedupe(errors)));
+    },
+  };
+}
+
+function docPath(base: DocPath, instancePath: string): (string | number)[] {
+  const parts = instancePath === '' ? [] : instancePath.slice(1).split('/').map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return [...base, ...parts.map((part) => (/^\d+$/.test(part) ? Number(part) : part))];
+}
+
+function where(parsed: ParsedText, path: DocPath): { file: string; line?: number; column?: number; keyPath?: string } {
+  const position = parsed.positions.nearest(path);
+  return { file: parsed.file, ...(position ?? {}), ...(path.length > 0 ? { keyPath: formatDocPath(path) } : {}) };
+}
+
+/** The closest candidate when it is close enough to be a plausible typo. */
+export function suggest(input: string, candidates: readonly string[]): string | undefined {
+  if (candidates.length === 0) return undefined;
+  const best = closest(input, [...candidates]);
+  const limit = Math.max(2, Math.floor(input.length / 3));
+  if (distance(input.toLowerCase(), best.toLowerCase()) <= limit) return best;
+  const lower = input.toLowerCase();
+  return candidates.find((candidate) => candidate.toLowerCase().includes(lower) || lower.includes(candidate.toLowerCase()));
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `the text '${value.length > 40 ? `${value.slice(0, 40)}…` : value}'`;
+  return `${typeof value} ${String(value)}`;
+}
+
+const TYPE_WORDS: Record<string, string> = {
+  integer: 'a whole number',
+  number: 'a number',
+  string: 'text',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'a mapping',
+  null: 'nothing',
+};
+
+function schemaOf(error: ErrorObject): Record<string, unknown> {
+  return (error.parentSchema ?? {}) as Record<string, unknown>;
+}
+
+function toInputError(error: ErrorObject, parsed: ParsedText, base: DocPath): InputError {
+  const path = docPath(base, error.instancePath);
+  const schema = schemaOf(error);
+  const isDurationField = schema.format === DURATION_FORMAT;
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const key = String((error.params as { additionalProperty: string }).additionalProperty);
+      const allowed = Object.keys((schema.properties ?? {}) as Record<string, unknown>);
+      const guess = suggest(key, allowed);
+      const hint = guess ? `did you mean '${guess}'?` : `allowed here: ${allowed.join(', ')}`;
+      return new InputError(`unknown key '${key}'`, where(parsed, [...path, key]), hint);
+    }
+    case 'required': {
+      const key = String((error.params as { missingProperty: string }).missingProperty);
+      return new InputError(`missing required key '${key}'`, where(parsed, path), `add '${key}:' here`);
+    }
+    case 'type': {
+      const expected = ([] as string[]).concat(schema.type as string | string[]).map((type) => TYPE_WORDS[type] ?? type);
+      if (isDurationField) {
+        return new InputError(`expected a duration, got ${describe(error.data)}`, where(parsed, path), DURATION_HINT);
+      }
+      return new InputError(`expected ${expected.join(' or ')}, got ${describe(error.data)}`, where(parsed, path), typeHint(schema));
+    }
+    case 'format': {
+      if (isDurationField) {
+        return new InputError(`bad duration ${describe(error.data)}`, where(parsed, path), DURATION_HINT);
+      }
+      const format = String((error.params as { format: string }).format);
+      const formatHint = format === 'date' ? 'write a date as YYYY-MM-DD, e.g. 2026-11-01' : `write a valid ${format}`;
+      return new InputError(`${describe(error.data)} is not a valid ${format}`, where(parsed, path), formatHint);
+    }
+    case 'enum': {
+      const allowed = ((error.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String);
+      const guess = typeof error.data === 'string' ? suggest(error.data, allowed) : undefined;
+      const shown = allowed.length > 12 ? `${allowed.slice(0, 12).join(', ')}, … (see docs/baseline-format.md)` : allowed.join(', ');
+      return new InputError(`${describe(error.data)} is not allowed here`, where(parsed, path), guess ? `did you mean '${guess}'? (allowed: ${shown})` : `use one of: ${shown}`);
+    }
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum': {
+      const limit = (error.params as { limit: number }).limit;
+      if (isDurationField && error.keyword === 'minimum') {
+        return new InputError(`bad duration ${describe(error.data)}`, where(parsed, path), DURATION_HINT);
+      }
+      return new InputError(`${describe(error.data)} ${error.message ?? 'is out of range'}`, where(parsed, path), `use a value ${error.keyword.includes('min') ? 'of at least' : 'of at most'} ${limit}`);
+    }
+    case 'minLength':
+      return new InputError('must not be empty', where(parsed, path), 'write a value or remove the key');
+    case 'minItems':
+      return new InputError(`needs at least ${(error.params as { limit: number }).limit} item(s)`, where(parsed, path), 'add an item or remove the key');
+    case 'uniqueItems':
+      return new InputError('lists the same value twice', where(parsed, path), 'remove the duplicate');
+    case 'pattern':
+      return new InputError(`${describe(error.data)} does not have the expected form`, where(parsed, path), typeof schema.description === 'string' ? schema.description : `match ${String((error.params as { pattern: string }).pattern)}`);
+    default:
+      return new InputError(error.message ?? `is invalid (${error.keyword})`, where(parsed, path), typeof schema.description === 'string' ? schema.description : undefined);
+  }
+}
+
+function typeHint(schema: Record<string, unknown>): string | undefined {
+  if (schema.type === 'boolean') return 'write true or false (not yes/no, not quoted)';
+  if (schema.type === 'array') return 'write a list, e.g. [a, b] or one "- item" per line';
+  if (schema.type === 'integer') return 'write a whole number without quotes';
+  if (typeof schema.description === 'string') return schema.description;
+  return undefined;
+}
+
+function dedupe(errors: InputError[]): InputError[] {
+  const seen = new Set<string>();
+  return errors.filter((error) => {
+    const key = error.format();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function sortByPosition(errors: InputError[]): InputError[] {
+  return [...errors].sort((a, b) => (a.location.line ?? 0) - (b.location.line ?? 0) || (a.location.column ?? 0) - (b.location.column ?? 0));
+}
