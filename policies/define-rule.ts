@@ -18,6 +18,8 @@ export interface RuleSource {
   document: string;
   /** e.g. '§2.1.1', 'V10.4.6'. */
   section: string;
+  /** Edition or date, when the document name does not carry it. */
+  version?: string;
   url?: string;
 }
 

@@ -1,0 +1,113 @@
+/**
+ * Builds RealmSettings from Pulumi resource inputs, through the provider dialect (the one
+ * mapping between provider inputs and the model; model/provider-dialect.ts). Fields no
+ * resource declares take Keycloak's defaults, as they would on the server.
+ */
+import { clientDefaults, realmDefaults } from '../../model/keycloak-defaults.ts';
+import {
+  clientSettingsFromInputs,
+  eventSettingsFromInputs,
+  KEY_PROVIDER_RESOURCE_TYPES,
+  keyProviderSettingsFromInputs,
+  settingsFromRealmInputs,
+} from '../../model/provider-dialect.ts';
+import type { ClientSettings, FieldPath, KeyProviderSettings, RealmSettings } from '../../model/realm-settings.ts';
+
+export const REALM_TYPE = 'keycloak:index/realm:Realm';
+export const REALM_EVENTS_TYPE = 'keycloak:index/realmEvents:RealmEvents';
+export const OPENID_CLIENT_TYPE = 'keycloak:openid/client:Client';
+export const CLIENT_POLICY_TYPE = 'keycloak:index/realmClientPolicyProfilePolicy:RealmClientPolicyProfilePolicy';
+export const KEY_PROVIDER_TYPES: readonly string[] = Object.values(KEY_PROVIDER_RESOURCE_TYPES);
+
+/** Event fields come from RealmEvents, not from Realm. */
+const EVENT_FIELDS = new Set(['eventsEnabled', 'eventsExpiration', 'enabledEventTypes', 'eventsListeners', 'adminEventsEnabled', 'adminEventsDetailsEnabled']);
+
+export interface PackResource {
+  type: string;
+  urn: string;
+  name: string;
+  /** Plain inputs (unknowns already replaced by a stand-in). */
+  props: Record<string, unknown>;
+}
+
+export interface AssembledRealm {
+  settings: RealmSettings;
+  /** The URN of the resource that declares the field at `path`. */
+  ownerOf(path: FieldPath): string | undefined;
+}
+
+/** Input keys that name things: an unknown one gets the resource name as a stand-in. */
+export function identityStandIns(resource: { type: string; name: string }): Record<string, string> {
+  if (resource.type === REALM_TYPE) return { realm: resource.name };
+  if (resource.type === OPENID_CLIENT_TYPE) return { clientId: resource.name, realmId: 'unknown-realm' };
+  return { name: resource.name, realmId: 'unknown-realm' };
+}
+
+export function assembleRealm(resources: readonly PackResource[], compromisedKeys: readonly string[] = []): AssembledRealm {
+  const settings: RealmSettings = {
+    realm: 'realm',
+    ...realmDefaults(),
+    keyProviders: [],
+    compromisedKeys: [...compromisedKeys],
+    clients: [],
+    clientPolicies: [],
+    clientProfiles: [],
+  };
+  let realmUrn: string | undefined;
+  let eventsUrn: string | undefined;
+  const entityUrns = new Map<string, string>();
+
+  for (const resource of resources) {
+    const { type, props } = resource;
+    if (type === REALM_TYPE) {
+      Object.assign(settings, definedOnly(settingsFromRealmInputs(props)));
+      realmUrn = resource.urn;
+    } else if (type === REALM_EVENTS_TYPE) {
+      Object.assign(settings, definedOnly(eventSettingsFromInputs(props)));
+      eventsUrn = resource.urn;
+    } else if (type === OPENID_CLIENT_TYPE) {
+      const client: ClientSettings = { clientId: resource.name, ...clientDefaults(), ...definedOnly(clientSettingsFromInputs(props)) };
+      settings.clients.push(client);
+      entityUrns.set(`clients/${client.clientId}`, resource.urn);
+    } else if (KEY_PROVIDER_TYPES.includes(type)) {
+      const declared = keyProviderSettingsFromInputs(type, props);
+      if (!declared) continue;
+      const key: KeyProviderSettings = { name: resource.name, priority: 0, enabled: true, active: true, providerId: type, ...definedOnly(declared) };
+      settings.keyProviders.push(key);
+      entityUrns.set(`keyProviders/${key.name}`, resource.urn);
+    } else if (type === CLIENT_POLICY_TYPE) {
+      // Not a realm field the dialect covers: a client policy is a name, a switch and its profiles.
+      const profiles = Array.isArray(props.profiles) ? props.profiles.filter((item): item is string => typeof item === 'string') : [];
+      settings.clientPolicies.push({ name: typeof props.name === 'string' ? props.name : resource.name, enabled: props.enabled !== false, profiles });
+      entityUrns.set(`clientPolicies/${resource.name}`, resource.urn);
+    }
+  }
+
+  return {
+    settings,
+    ownerOf(path) {
+      const [collection, id] = path;
+      if ((collection === 'clients' || collection === 'keyProviders') && id !== undefined) return entityUrns.get(`${collection}/${id}`);
+      if (collection === 'clientPolicies') return [...entityUrns.entries()].find(([key]) => key.startsWith('clientPolicies/'))?.[1] ?? realmUrn;
+      if (collection !== undefined && EVENT_FIELDS.has(collection)) return eventsUrn;
+      return realmUrn;
+    },
+  };
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined)) as Partial<T>;
+}
+
+/** The model value at a field path (clients and key providers looked up by their id). */
+export function valueAt(settings: RealmSettings, path: FieldPath): unknown {
+  let current: unknown = settings;
+  for (const [index, segment] of path.entries()) {
+    const previous = path[index - 1];
+    if (Array.isArray(current) && previous === 'clients') current = current.find((item: ClientSettings) => item.clientId === segment);
+    else if (Array.isArray(current) && previous === 'keyProviders') current = current.find((item: KeyProviderSettings) => item.name === segment);
+    else if (typeof current === 'object' && current !== null) current = (current as Record<string, unknown>)[segment];
+    else return undefined;
+  }
+  return current;
+}

@@ -1,0 +1,212 @@
+/**
+ * The CrossGuard policies: one per rule, built from the rule's metadata (severity, framework,
+ * remediation, docs URL) and judged by the rule's own check over RealmSettings assembled from
+ * the resources' inputs. Pure: policies/index.ts hands the result to `new PolicyPack`.
+ */
+import type {
+  Policies,
+  PolicyConfigSchema,
+  ReportViolation,
+  ResourceValidationArgs,
+  ResourceValidationPolicy,
+  Severity as PulumiSeverity,
+  StackValidationArgs,
+  StackValidationPolicy,
+} from '@pulumi/policy';
+import { isProfile, type Profile } from '../../model/profiles.ts';
+import type { ParamValue, Rule, RuleParams } from '../define-rule.ts';
+import { defaultEnforcement } from '../enforcement.ts';
+import type { Finding } from '../finding.ts';
+import type { PolicyConfig } from '../config.ts';
+import { findingsOf } from '../run.ts';
+import { allRules } from '../rules/index.ts';
+import { assembleRealm, identityStandIns, REALM_TYPE, valueAt, type PackResource } from './assemble.ts';
+import { packTarget } from './targets.ts';
+import { instantiations, rawProps } from './unknowns.ts';
+
+/** Stack tag naming the profile when the policy config does not: `realmguard:profile`. */
+export const PROFILE_STACK_TAG = 'realmguard:profile';
+
+/** What `--policy-pack-config` may set for a policy, besides enforcementLevel. */
+export interface PackPolicyConfig {
+  profile?: Profile;
+  compromisedKeys?: string[];
+  [param: string]: unknown;
+}
+
+export function buildPolicies(rules: readonly Rule[] = allRules, now: () => Date = () => new Date()): Policies {
+  return rules.map((rule) => {
+    const target = packTarget(rule);
+    const common = {
+      name: rule.id,
+      description: `${rule.title}. ${rule.why}`,
+      enforcementLevel: defaultEnforcement(rule.severity),
+      severity: pulumiSeverity(rule),
+      framework: framework(rule),
+      tags: ['keycloak', rule.category, ...new Set(rule.sources.map((source) => source.document))],
+      remediationSteps: remediationSteps(rule),
+      url: rule.docsAnchor,
+      configSchema: configSchema(rule),
+    };
+    if (target.kind === 'resource') {
+      const policy: ResourceValidationPolicy = {
+        ...common,
+        validateResource: (args, report) => validateResource(rule, target.types, args, report, now()),
+      };
+      return policy;
+    }
+    const policy: StackValidationPolicy = {
+      ...common,
+      validateStack: (args, report) => validateStack(rule, target.types, args, report, now()),
+    };
+    return policy;
+  });
+}
+
+function validateResource(rule: Rule, types: readonly string[], args: ResourceValidationArgs, report: ReportViolation, now: Date): void {
+  if (!types.includes(args.type)) return;
+  const settings = packSettings(args.getConfig<PackPolicyConfig>(), args.stackTags);
+  const props = rawProps(args.props);
+  const copies = instantiations(props, identityStandIns(args)).map((copy) => [{ type: args.type, urn: args.urn, name: args.name, props: copy }]);
+  for (const { finding } of robustFindings(rule, copies, settings, now)) report(violationMessage(finding));
+}
+
+function validateStack(rule: Rule, types: readonly string[], args: StackValidationArgs, report: ReportViolation, now: Date): void {
+  const settings = packSettings(args.getConfig<PackPolicyConfig>(), args.stackTags);
+  const relevant = args.resources
+    .filter((resource) => types.includes(resource.type))
+    .map((resource) => ({ type: resource.type, urn: resource.urn, name: resource.name, props: rawProps(resource.props) }));
+  for (const group of groupByRealm(relevant)) {
+    const copies = instantiateGroup(group);
+    for (const { finding, urn } of robustFindings(rule, copies, settings, now)) report(violationMessage(finding), urn);
+  }
+}
+
+interface PackSettings {
+  profile: Profile;
+  /** Parameter overrides as given (checked per rule in configuredParams). */
+  params: Record<string, unknown>;
+  compromisedKeys: string[];
+}
+
+/** The policy's config: profile (config, else stack tag, else baseline), parameters, compromised keys. */
+function packSettings(raw: PackPolicyConfig, stackTags: ReadonlyMap<string, string>): PackSettings {
+  const { profile, compromisedKeys, ...params } = raw;
+  const tagged = stackTags.get(PROFILE_STACK_TAG);
+  return {
+    profile: isProfile(profile) ? profile : isProfile(tagged) ? tagged : 'baseline',
+    compromisedKeys: Array.isArray(compromisedKeys) ? compromisedKeys.filter((item): item is string => typeof item === 'string') : [],
+    params,
+  };
+}
+
+/**
+ * The findings that hold whatever the unknown values turn out to be: one run per copy of the
+ * inputs (each with other stand-ins), and a finding is kept only when every run reports it
+ * (same rule, message and path) and the value at its path is the same in every copy — a
+ * value that changes with the stand-ins comes from an unknown, so judging it would be a guess.
+ */
+function robustFindings(rule: Rule, copies: PackResource[][], settings: PackSettings, now: Date): Array<{ finding: Finding; urn?: string }> {
+  let kept: Map<string, { finding: Finding; urn?: string; value: string }> | undefined;
+  const config: PolicyConfig = { rules: { [rule.id]: { params: configuredParams(rule, settings) } }, suppressions: [] };
+  for (const resources of copies) {
+    const assembled = assembleRealm(resources, settings.compromisedKeys);
+    const loaded = { settings: assembled.settings, source: { kind: 'pulumi' as const, origin: resources[0]?.urn ?? '', positions: new Map() } };
+    const current = new Map<string, { finding: Finding; urn?: string; value: string }>();
+    for (const finding of findingsOf(rule, loaded, settings.profile, config, now)) {
+      const urn = assembled.ownerOf(finding.path);
+      const value = JSON.stringify(valueAt(assembled.settings, finding.path)) ?? 'undefined';
+      current.set(`${finding.messageId}\u0000${finding.path.join('\u0000')}`, { finding, value, ...(urn !== undefined && { urn }) });
+    }
+    kept = kept === undefined ? current : new Map([...kept].filter(([key, entry]) => current.get(key)?.value === entry.value));
+    if (kept.size === 0) break;
+  }
+  return [...(kept?.values() ?? [])].map(({ finding, urn }) => ({ finding, ...(urn !== undefined && { urn }) }));
+}
+
+/** Parameter overrides from the policy config, only those of the rule's own parameters and types. */
+function configuredParams(rule: Rule, settings: PackSettings): Partial<RuleParams> {
+  const raw = settings.params;
+  const out: Partial<RuleParams> = {};
+  for (const [key, example] of Object.entries(rule.params.baseline)) {
+    const value = raw[key];
+    if (value === undefined) continue;
+    if (Array.isArray(example) ? Array.isArray(value) && value.every((item) => typeof item === 'string') : typeof value === typeof example) {
+      out[key] = value as ParamValue;
+    }
+  }
+  return out;
+}
+
+/**
+ * Resources per realm: a resource whose realm (realmId, or a realm's own name) is known goes to
+ * that realm; one whose realm is unknown goes to the only realm of the stack, or — with several
+ * realms — is left out, since guessing could report a violation that is not there.
+ */
+function groupByRealm(resources: PackResource[]): PackResource[][] {
+  const realms = resources.filter((resource) => resource.type === REALM_TYPE);
+  const nameOf = (resource: PackResource): string | undefined => {
+    const value = resource.type === REALM_TYPE ? resource.props.realm : resource.props.realmId;
+    return typeof value === 'string' && instantiations({ value }).length === 1 ? value : undefined;
+  };
+  const groups = new Map<string, PackResource[]>();
+  const single = realms.length === 1 ? (nameOf(realms[0]!) ?? realms[0]!.urn) : undefined;
+  for (const resource of resources) {
+    const key = nameOf(resource) ?? (resource.type === REALM_TYPE ? resource.urn : single);
+    if (key === undefined) continue;
+    groups.set(key, [...(groups.get(key) ?? []), resource]);
+  }
+  // A group needs its realm: without it the realm-wide fields would be guesses.
+  return [...groups.values()].filter((group) => group.some((resource) => resource.type === REALM_TYPE));
+}
+
+/** Copies of a group with unknowns replaced, the same stand-in index across all its resources. */
+function instantiateGroup(group: PackResource[]): PackResource[][] {
+  const perResource = group.map((resource) => instantiations(resource.props, identityStandIns(resource)));
+  const count = Math.max(...perResource.map((copies) => copies.length));
+  return Array.from({ length: count }, (_, index) =>
+    group.map((resource, position) => {
+      const copies = perResource[position]!;
+      return { ...resource, props: copies[Math.min(index, copies.length - 1)]! };
+    }),
+  );
+}
+
+function violationMessage(finding: Finding): string {
+  const entity = finding.entity ? `${finding.entity.kind} ${finding.entity.id}: ` : '';
+  return `${entity}${finding.message} [${finding.ruleId}, ${finding.path.join('.')}]`;
+}
+
+function pulumiSeverity(rule: Rule): PulumiSeverity {
+  return rule.severity === 'info' ? 'low' : rule.severity;
+}
+
+function framework(rule: Rule) {
+  const source = rule.sources[0]!;
+  return { name: source.document, version: source.version ?? '', reference: source.section, specification: source.url ?? '' };
+}
+
+function remediationSteps(rule: Rule): string {
+  const { baselineKey, value, note } = rule.remediation;
+  return [
+    `Set ${baselineKey} to ${JSON.stringify(value)}${note ? ` (${note})` : ''} in the realm baseline, or the matching provider argument.`,
+    `Sources: ${rule.sources.map((source) => `${source.document} ${source.section}`).join('; ')}.`,
+    `Details: ${rule.docsAnchor}`,
+  ].join('\n');
+}
+
+function configSchema(rule: Rule): PolicyConfigSchema {
+  const properties: PolicyConfigSchema['properties'] = {
+    profile: { type: 'string', enum: ['baseline', 'strict'], description: "Threshold profile (default: the stack tag 'realmguard:profile', else baseline)." },
+  };
+  for (const [key, example] of Object.entries(rule.params.baseline)) {
+    const description = (rule.paramDocs as Record<string, string>)[key] ?? key;
+    properties[key] = Array.isArray(example)
+      ? { type: 'array', items: { type: 'string' }, description }
+      : { type: typeof example as 'number' | 'boolean' | 'string', description };
+  }
+  if (rule.id === 'compromised-key') {
+    properties.compromisedKeys = { type: 'array', items: { type: 'string' }, description: 'Key provider names, component ids or kids that must never be present.' };
+  }
+  return { properties };
+}
