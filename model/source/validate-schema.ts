@@ -74,6 +74,10 @@ function describe(value: unknown): string {
   return `${typeof value} ${String(value)}`;
 }
 
+function quote(value: unknown): string {
+  return typeof value === 'string' ? `'${value}'` : String(value);
+}
+
 const TYPE_WORDS: Record<string, string> = {
   integer: 'a whole number',
   number: 'a number',
@@ -113,7 +117,7 @@ function toInputError(error: ErrorObject, parsed: ParsedText, base: DocPath): In
     }
     case 'format': {
       if (isDurationField) {
-        return new InputError(`bad duration ${describe(error.data)}`, where(parsed, path), DURATION_HINT);
+        return new InputError(`bad duration ${quote(error.data)}`, where(parsed, path), DURATION_HINT);
       }
       const format = String((error.params as { format: string }).format);
       const formatHint = format === 'date' ? 'write a date as YYYY-MM-DD, e.g. 2026-11-01' : `write a valid ${format}`;
@@ -131,7 +135,7 @@ function toInputError(error: ErrorObject, parsed: ParsedText, base: DocPath): In
     case 'exclusiveMaximum': {
       const limit = (error.params as { limit: number }).limit;
       if (isDurationField && error.keyword === 'minimum') {
-        return new InputError(`bad duration ${describe(error.data)}`, where(parsed, path), DURATION_HINT);
+        return new InputError(`bad duration ${quote(error.data)}`, where(parsed, path), DURATION_HINT);
       }
       return new InputError(`${describe(error.data)} ${error.message ?? 'is out of range'}`, where(parsed, path), `use a value ${error.keyword.includes('min') ? 'of at least' : 'of at most'} ${limit}`);
     }
