@@ -25,7 +25,8 @@ export function recordPush(run: ActionRun, what: string, answer: unknown): void 
   );
 }
 
-export async function setRealmNotBefore(run: ActionRun): Promise<void> {
+/** Sets the realm's not-before to now and pushes it; returns the value set. */
+export async function setRealmNotBefore(run: ActionRun): Promise<number> {
   const admin = run.ctx.http.admin;
   const realm = run.realm;
   const notBefore = nowSeconds();
@@ -34,9 +35,10 @@ export async function setRealmNotBefore(run: ActionRun): Promise<void> {
   const pushed = await run.change(change('POST', run.adminPath('push-revocation'), 'manage-realm', { idempotentPost: true }), () =>
     admin.realms.pushRevocation({ realm }),
   );
-  if (run.dryRun) return;
+  if (run.dryRun) return notBefore;
   recordPush(run, 'realm not-before push', pushed);
   await checkRealmNotBefore(run, notBefore);
+  return notBefore;
 }
 
 export async function checkRealmNotBefore(run: ActionRun, atLeast: number): Promise<void> {

@@ -6,6 +6,7 @@ import type { ActionRun } from './action-run.ts';
 import type { IntrospectionClient } from './context.ts';
 import { IncidentError } from './http/errors.ts';
 import type { RequestSpec } from './http/request-spec.ts';
+import { listUserSessions } from './user-sessions.ts';
 
 export interface TokenClaims {
   /** Keycloak's token type: Bearer (access), Refresh, Offline, ID. */
@@ -72,16 +73,86 @@ export async function introspect(run: ActionRun, token: string, client: Introspe
   }
 }
 
-/** Records the state of the suspect token, when one was supplied: the evidence most actions can give. */
-export async function checkSuspectToken(run: ActionRun, expectInactive: boolean): Promise<void> {
-  const suspect = run.ctx.suspect;
-  if (!suspect || run.dryRun) return;
-  const label = tokenLabel(decodeClaims(suspect.token));
-  if (!suspect.introspection) {
-    run.check(`introspection of the supplied ${label}`, 'unverified', 'no confidential client to introspect with: pass --introspect-client-id and its secret (env or file)');
-    return;
+/**
+ * What Keycloak says about the suspect token, observed before and after an action. Keycloak 26
+ * introspects an access token only for a client in its audience, and a refresh token for none:
+ * an "inactive" answer proves something only if the same question answered "active" before.
+ */
+export interface SuspectObservation {
+  claims: TokenClaims | undefined;
+  /** Introspection's answer; undefined when no confidential client was given. */
+  active?: boolean;
+  /** Whether the token's session still serves its client; undefined when the token names no session. */
+  sessionServes?: boolean;
+}
+
+async function sessionServesClient(run: ActionRun, claims: TokenClaims): Promise<boolean | undefined> {
+  if (!claims.sid || !claims.sub || !claims.azp || !run.ctx.http.config.credentials) return undefined;
+  try {
+    const sessions = await listUserSessions(run, claims.sub);
+    const pool = claims.typ === 'Offline' ? sessions.offline : sessions.online;
+    return pool.some((session) => session.id === claims.sid && session.clients.includes(claims.azp!));
+  } catch (error) {
+    // The user is gone (404): so is the session.
+    if (error instanceof IncidentError && error.kind === 'not-found') return false;
+    throw error;
   }
-  const { active } = await introspect(run, suspect.token, suspect.introspection);
-  if (expectInactive) run.check(`introspection of the supplied ${label}`, !active, `active: ${active}`);
-  else run.check(`introspection of the supplied ${label} (this action is not expected to end it)`, 'pass', `active: ${active}`);
+}
+
+/** Observes the suspect token (the one in ctx, or the one given). Sends reads only; nothing in a dry run. */
+export async function observeSuspect(run: ActionRun, token = run.ctx.suspect?.token, introspector = run.ctx.suspect?.introspection): Promise<SuspectObservation | undefined> {
+  if (!token || run.dryRun) return undefined;
+  const claims = decodeClaims(token);
+  const observation: SuspectObservation = { claims };
+  if (introspector) observation.active = (await introspect(run, token, introspector)).active;
+  if (claims) {
+    const serves = await sessionServesClient(run, claims);
+    if (serves !== undefined) observation.sessionServes = serves;
+  }
+  return observation;
+}
+
+const AUDIENCE_HINT =
+  "Keycloak 26 introspects an access token only for a client in its audience (add an audience mapper for the introspecting client) and a refresh token for none";
+
+/**
+ * Compares the observations before and after and records the evidence. expectSessionEnds: the
+ * action removes the token's session (logouts, refresh-token revocation); otherwise the token dies
+ * by not-before or a disabled client, and only introspection can show it.
+ */
+export function reportSuspect(
+  run: ActionRun,
+  before: SuspectObservation | undefined,
+  after: SuspectObservation | undefined,
+  options: { expectInactive: boolean; expectSessionEnds: boolean },
+): void {
+  if (!before || !after) return;
+  const label = tokenLabel(before.claims);
+  if (before.active === undefined) {
+    run.check(`introspection of the ${label}`, 'unverified', 'no confidential client to introspect with: pass --introspect-client-id and its secret (env or file)');
+  } else if (!options.expectInactive) {
+    run.check(`introspection of the ${label} (this action does not end it)`, 'pass', `active: ${before.active} → ${after.active}`);
+  } else if (!before.active) {
+    run.check(`introspection of the ${label}`, 'unverified', `it answered active: false already before the action, so it proves nothing: ${AUDIENCE_HINT}`);
+  } else {
+    run.check(`introspection of the ${label}`, after.active === false, `active: true → ${after.active}`);
+  }
+  if (options.expectSessionEnds && before.sessionServes !== undefined) {
+    const where = `${before.claims?.typ === 'Offline' ? 'offline ' : ''}session ${before.claims?.sid} for client ${before.claims?.azp}`;
+    if (!before.sessionServes) run.check(`the token's ${where}`, 'unverified', 'it was already gone before the action');
+    else run.check(`the token's ${where}`, after.sessionServes === false, after.sessionServes === false ? 'gone' : 'still there');
+  }
+}
+
+/** Observe after the action and report; the usual tail of an action that kills the suspect token. */
+export async function checkSuspectToken(run: ActionRun, before: SuspectObservation | undefined, options: { expectInactive: boolean; expectSessionEnds: boolean }): Promise<void> {
+  if (!before) return;
+  reportSuspect(run, before, await observeSuspect(run), options);
+}
+
+/** For actions that kill tokens by not-before: is the suspect token older than the value Keycloak now holds? */
+export function reportIssuedBefore(run: ActionRun, before: SuspectObservation | undefined, notBefore: number): void {
+  const iat = before?.claims?.iat;
+  if (iat === undefined) return;
+  run.check(`the ${tokenLabel(before?.claims)} was issued before not-before`, iat < notBefore, `iat ${iat} < not-before ${notBefore}: Keycloak rejects it at refresh, introspection and userinfo`);
 }

@@ -10,7 +10,7 @@ import { LOCAL_JWT_LIMIT, PUSH_LIMIT } from '../limits.ts';
 import { resolveClient } from '../lookup.ts';
 import { setClientNotBefore } from '../not-before-steps.ts';
 import type { ActionResult } from '../result.ts';
-import { checkSuspectToken } from '../tokens.ts';
+import { checkSuspectToken, observeSuspect, reportIssuedBefore } from '../tokens.ts';
 
 export interface DisableClientOptions {
   /** The clientId. */
@@ -21,6 +21,7 @@ export function disableClient(ctx: IncidentContext, options: DisableClientOption
   return runAction(ctx, 'disable-client', async (run) => {
     run.limit(LOCAL_JWT_LIMIT);
     run.limit(PUSH_LIMIT);
+    const suspectBefore = await observeSuspect(run);
     const target = run.target({ type: 'client', name: options.client });
     const client = await resolveClient(run, options.client);
     target.id = client.id;
@@ -33,6 +34,7 @@ export function disableClient(ctx: IncidentContext, options: DisableClientOption
     );
     run.check('client disabled', after?.enabled === false, `enabled: ${after?.enabled}`);
     run.check('client not-before', (after?.notBefore ?? 0) >= notBefore, String(after?.notBefore ?? 0));
-    await checkSuspectToken(run, true);
+    if (suspectBefore?.claims?.azp === client.clientId) reportIssuedBefore(run, suspectBefore, notBefore);
+    await checkSuspectToken(run, suspectBefore, { expectInactive: true, expectSessionEnds: false });
   });
 }

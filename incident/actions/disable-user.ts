@@ -8,7 +8,7 @@ import { change, read } from '../http/request-spec.ts';
 import { LOCAL_JWT_LIMIT } from '../limits.ts';
 import { resolveUser } from '../lookup.ts';
 import type { ActionResult } from '../result.ts';
-import { checkSuspectToken } from '../tokens.ts';
+import { checkSuspectToken, observeSuspect } from '../tokens.ts';
 import { logOutEverywhere } from './logout-user.ts';
 
 export interface DisableUserOptions {
@@ -18,6 +18,7 @@ export interface DisableUserOptions {
 export function disableUser(ctx: IncidentContext, options: DisableUserOptions): Promise<ActionResult> {
   return runAction(ctx, 'disable-user', async (run) => {
     run.limit(LOCAL_JWT_LIMIT);
+    const suspectBefore = await observeSuspect(run);
     const target = run.target({ type: 'user', name: options.user });
     const user = await resolveUser(run, options.user);
     Object.assign(target, { id: user.id, name: user.username });
@@ -30,6 +31,6 @@ export function disableUser(ctx: IncidentContext, options: DisableUserOptions): 
     if (run.dryRun) return;
     const after = await run.read(read(path, 'view-users', `user '${user.username}'`), () => admin.users.findOne({ realm, id: user.id }));
     run.check('user disabled', after?.enabled === false, `enabled: ${after?.enabled}`);
-    await checkSuspectToken(run, true);
+    await checkSuspectToken(run, suspectBefore, { expectInactive: true, expectSessionEnds: true });
   });
 }

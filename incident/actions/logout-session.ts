@@ -11,7 +11,7 @@ import { change } from '../http/request-spec.ts';
 import { LOCAL_JWT_LIMIT } from '../limits.ts';
 import { resolveUser } from '../lookup.ts';
 import type { ActionResult } from '../result.ts';
-import { checkSuspectToken } from '../tokens.ts';
+import { checkSuspectToken, observeSuspect } from '../tokens.ts';
 import { listUserSessions } from '../user-sessions.ts';
 
 export interface LogoutSessionOptions {
@@ -24,6 +24,7 @@ export interface LogoutSessionOptions {
 export function logoutSession(ctx: IncidentContext, options: LogoutSessionOptions): Promise<ActionResult> {
   return runAction(ctx, 'logout-session', async (run) => {
     run.limit(LOCAL_JWT_LIMIT);
+    const suspectBefore = await observeSuspect(run);
     const userTarget = run.target({ type: 'user', name: options.user });
     run.target({ type: 'session', id: options.session });
     const user = await resolveUser(run, options.user);
@@ -44,6 +45,6 @@ export function logoutSession(ctx: IncidentContext, options: LogoutSessionOption
     const after = await listUserSessions(run, user.id);
     const left = [...after.online, ...after.offline].filter((session) => session.id === options.session).length;
     run.check(`session ${options.session} gone from the user's sessions`, left === 0, `${left} left (ended: ${kinds.map((offline) => (offline ? 'offline' : 'online')).join(' + ')})`);
-    await checkSuspectToken(run, true);
+    await checkSuspectToken(run, suspectBefore, { expectInactive: true, expectSessionEnds: true });
   });
 }

@@ -10,7 +10,7 @@ import { change } from '../http/request-spec.ts';
 import { LOCAL_JWT_LIMIT } from '../limits.ts';
 import { resolveUser, type ResolvedUser } from '../lookup.ts';
 import type { ActionResult } from '../result.ts';
-import { checkSuspectToken } from '../tokens.ts';
+import { checkSuspectToken, observeSuspect } from '../tokens.ts';
 import { listUserSessions, offlineGrantsOf } from '../user-sessions.ts';
 
 export interface LogoutUserOptions {
@@ -45,10 +45,11 @@ export async function logOutEverywhere(run: ActionRun, user: ResolvedUser): Prom
 export function logoutUser(ctx: IncidentContext, options: LogoutUserOptions): Promise<ActionResult> {
   return runAction(ctx, 'logout-user', async (run) => {
     run.limit(LOCAL_JWT_LIMIT);
+    const suspectBefore = await observeSuspect(run);
     const target = run.target({ type: 'user', name: options.user });
     const user = await resolveUser(run, options.user);
     Object.assign(target, { id: user.id, name: user.username });
     await logOutEverywhere(run, user);
-    await checkSuspectToken(run, true);
+    await checkSuspectToken(run, suspectBefore, { expectInactive: true, expectSessionEnds: true });
   });
 }

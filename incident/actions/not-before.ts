@@ -6,7 +6,7 @@ import { LOCAL_JWT_LIMIT, PUSH_LIMIT } from '../limits.ts';
 import { resolveClient } from '../lookup.ts';
 import { setClientNotBefore, setRealmNotBefore } from '../not-before-steps.ts';
 import type { ActionResult } from '../result.ts';
-import { checkSuspectToken } from '../tokens.ts';
+import { checkSuspectToken, observeSuspect, reportIssuedBefore } from '../tokens.ts';
 
 export interface NotBeforeOptions {
   /** A clientId: only that client's tokens. Absent: the whole realm. */
@@ -17,9 +17,11 @@ export function notBefore(ctx: IncidentContext, options: NotBeforeOptions = {}):
   return runAction(ctx, 'not-before', async (run) => {
     run.limit(LOCAL_JWT_LIMIT);
     run.limit(PUSH_LIMIT);
+    const suspectBefore = await observeSuspect(run);
     if (!options.client) {
       run.target({ type: 'realm', name: run.realm });
-      await setRealmNotBefore(run);
+      const value = await setRealmNotBefore(run);
+      reportIssuedBefore(run, suspectBefore, value);
     } else {
       const target = run.target({ type: 'client', name: options.client });
       const client = await resolveClient(run, options.client);
@@ -31,7 +33,8 @@ export function notBefore(ctx: IncidentContext, options: NotBeforeOptions = {}):
         admin.clients.findOne({ realm: run.realm, id: client.id }),
       );
       run.check(`client ${client.clientId} not-before`, (after?.notBefore ?? 0) >= value, String(after?.notBefore ?? 0));
+      if (suspectBefore?.claims?.azp === client.clientId) reportIssuedBefore(run, suspectBefore, value);
     }
-    await checkSuspectToken(run, true);
+    await checkSuspectToken(run, suspectBefore, { expectInactive: true, expectSessionEnds: false });
   });
 }

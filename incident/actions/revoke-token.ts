@@ -10,7 +10,7 @@ import { IncidentError } from '../http/errors.ts';
 import type { RequestSpec } from '../http/request-spec.ts';
 import { LOCAL_JWT_LIMIT } from '../limits.ts';
 import type { ActionResult } from '../result.ts';
-import { decodeClaims, introspect, tokenLabel } from '../tokens.ts';
+import { decodeClaims, observeSuspect, reportSuspect, tokenLabel } from '../tokens.ts';
 
 export interface RevokeTokenOptions {
   token: string;
@@ -37,6 +37,11 @@ export function revokeToken(ctx: IncidentContext, options: RevokeTokenOptions): 
     if (claims?.azp && claims.azp !== clientId) {
       throw new IncidentError('unexpected', `the token was issued to client '${claims.azp}', not '${clientId}': Keycloak only lets the issuing client revoke it`);
     }
+    // Evidence: introspection by the given confidential client, else by the token's own client
+    // if it has a secret; and, with admin credentials, the token's session.
+    const introspector: IntrospectionClient | undefined =
+      options.introspection ?? (options.clientSecret ? { clientId, clientSecret: options.clientSecret } : undefined);
+    const before = await observeSuspect(run, options.token, introspector);
     const path = run.oidcPath('revoke');
     // Revoking an already revoked token is answered 200 and changes nothing more: safe to retry.
     const spec: RequestSpec = { method: 'POST', path, changesState: true, idempotent: true };
@@ -54,14 +59,8 @@ export function revokeToken(ctx: IncidentContext, options: RevokeTokenOptions): 
       throw error;
     }
     if (run.dryRun) return;
-    // Evidence: introspection by the given confidential client, else by the token's own client if it has a secret.
-    const introspector: IntrospectionClient | undefined =
-      options.introspection ?? (options.clientSecret ? { clientId, clientSecret: options.clientSecret } : undefined);
-    if (!introspector) {
-      run.check('introspection of the revoked token', 'unverified', 'a public client cannot introspect: pass --introspect-client-id and its secret to verify');
-      return;
-    }
-    const { active } = await introspect(run, options.token, introspector);
-    run.check(`introspection of the revoked ${tokenLabel(claims)}`, !active, `active: ${active}`);
+    const after = await observeSuspect(run, options.token, introspector);
+    // Revoking a refresh or offline token detaches its client from the session; an access token only goes on the revoked list.
+    reportSuspect(run, before, after, { expectInactive: true, expectSessionEnds: claims?.typ === 'Refresh' || claims?.typ === 'Offline' });
   });
 }

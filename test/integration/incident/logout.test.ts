@@ -38,10 +38,14 @@ describe('logout-session', () => {
     const first = await fx.login('olga');
     const second = await fx.login('olga');
     const sid = first.session_state!;
-    const result = await logoutSession(fx.context({ suspect: { token: first.refresh_token, introspection: fx.introspector() } }), { user: 'olga', session: sid });
+    const result = await logoutSession(fx.context({ suspect: { token: first.access_token, introspection: fx.introspector() } }), { user: 'olga', session: sid });
     expect(result.error).toBeUndefined();
     expect(result.ok).toBe(true);
-    expect(result.evidence.map((item) => item.status)).toEqual(['pass', 'pass']);
+    expect(result.evidence.map((item) => [item.check, item.status, item.detail])).toEqual([
+      [`session ${sid} gone from the user's sessions`, 'pass', '0 left (ended: online)'],
+      [expect.stringMatching(/^introspection of the access token of client web/), 'pass', 'active: true → false'],
+      [`the token's session ${sid} for client web`, 'pass', 'gone'],
+    ]);
     expect(await fx.refreshStatus(first.refresh_token)).toBe(400);
     expect(await fx.refreshStatus(second.refresh_token)).toBe(200);
     expect((await fx.sessionCounts(userId)).online).toBe(1);
@@ -78,7 +82,7 @@ describe('logout-user', () => {
     expect(result.error).toBeUndefined();
     expect(result.ok).toBe(true);
     expect(result.evidence.find((item) => item.check === 'offline sessions left')?.status).toBe('pass');
-    expect(result.evidence.find((item) => item.check.startsWith('introspection'))?.detail).toBe('active: false');
+    expect(result.evidence.find((item) => item.check.startsWith('introspection'))?.detail).toBe('active: true → false');
     expect(await fx.sessionCounts(userId)).toEqual({ online: 0, offline: 0 });
     expect(await fx.refreshStatus(online.refresh_token)).toBe(400);
     expect(await fx.refreshStatus(offline.refresh_token, 'api')).toBe(400);

@@ -1,6 +1,7 @@
 /**
  * A throwaway realm with what the incident tests act on: a public client (web), a confidential
- * client (api), a confidential client allowed to introspect (introspector), users with passwords,
+ * client (api), a confidential client that introspects (introspector, in the audience of the
+ * access tokens of web and api), users with passwords,
  * and real tokens from the realm's token endpoint. Passwords hash with one iteration so hundreds
  * of logins stay fast; the user profile lets admins set unmanaged attributes (token_version).
  */
@@ -35,6 +36,13 @@ export class RealmFixture {
     await kc.clients.create({ realm, clientId: 'web', publicClient: true, directAccessGrantsEnabled: true, standardFlowEnabled: false });
     await kc.clients.create({ realm, clientId: 'api', publicClient: false, secret: API_SECRET, directAccessGrantsEnabled: true, standardFlowEnabled: false, serviceAccountsEnabled: true });
     await kc.clients.create({ realm, clientId: 'introspector', publicClient: false, secret: INTROSPECTOR_SECRET, standardFlowEnabled: false });
+    // Keycloak 26 introspects an access token only for a client in its audience.
+    for (const clientId of ['web', 'api']) {
+      await kc.clients.addProtocolMapper(
+        { realm, id: await fixture.clientUuid(clientId) },
+        { name: 'audience-introspector', protocol: 'openid-connect', protocolMapper: 'oidc-audience-mapper', config: { 'included.client.audience': 'introspector', 'access.token.claim': 'true', 'introspection.token.claim': 'true' } },
+      );
+    }
     return fixture;
   }
 
