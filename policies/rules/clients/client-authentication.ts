@@ -8,7 +8,7 @@ export default defineRule('clients', {
   severity: 'medium',
   sources: [RFC9700('§2.5 (asymmetric client authentication recommended)'), ASVS('V10.4.16 (private_key_jwt or mTLS, L3)'), FAPI2('§5.3.3.4 (private_key_jwt or MTLS)')],
   why: 'A shared client secret is stored on both sides and travels with every token request; a private key (client-jwt) or certificate (client-x509) never leaves the client.',
-  remediation: { baselineKey: 'clients[].clientAuthenticatorType', value: 'client-jwt' },
+  remediation: { baselineKey: 'clients[].authenticator', value: 'client-jwt' },
   params: {
     baseline: { allowed: ['client-jwt', 'client-x509'], severity: 'low' },
     strict: { allowed: ['client-jwt', 'client-x509'], severity: 'medium' },

@@ -8,7 +8,7 @@ export default defineRule('clients', {
   severity: 'high',
   sources: [RFC9700('§2.1.2 (implicit grant SHOULD NOT be used)'), ASVS('V10.4.4 (no implicit or password grant)')],
   why: 'The implicit grant returns access tokens in the URL fragment, where history, referrers and injected scripts can read them, and cannot sender-constrain them.',
-  remediation: { baselineKey: 'clients[].implicitFlowEnabled', value: false },
+  remediation: { baselineKey: 'clients[].flows.implicit', value: false },
   params: { baseline: {}, strict: {} },
   paramDocs: {},
   messages: { enabled: 'The implicit grant is enabled.' },

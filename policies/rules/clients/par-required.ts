@@ -10,7 +10,7 @@ export default defineRule('clients', {
   severity: 'low',
   sources: [ASVS('V10.4.13 (pushed authorization requests, L3)'), FAPI2('§5.3.2.2 (PAR required)')],
   why: 'With PAR the authorization parameters go to Keycloak over an authenticated back channel, so they cannot be read or tampered with in the browser.',
-  remediation: { baselineKey: 'clients[].attributes."require.pushed.authorization.requests"', value: 'true' },
+  remediation: { baselineKey: 'clients[].requirePar', value: true },
   params: { baseline: { required: false }, strict: { required: true } },
   paramDocs: { required: 'Whether browser-flow clients must require PAR.' },
   messages: { notRequired: 'The client does not require pushed authorization requests.' },

@@ -8,7 +8,7 @@ export default defineRule('clients', {
   severity: 'high',
   sources: [RFC9700('§2.4 (resource owner password credentials grant MUST NOT be used)'), ASVS('V10.4.4 (no implicit or password grant)')],
   why: 'Direct access grants hand the user’s password to the client, bypass MFA and brute-force pages, and train users to type passwords into apps. For public clients anyone can use it.',
-  remediation: { baselineKey: 'clients[].directAccessGrantsEnabled', value: false },
+  remediation: { baselineKey: 'clients[].flows.directAccessGrants', value: false },
   params: { baseline: {}, strict: {} },
   paramDocs: {},
   messages: { enabled: 'Direct access grants (password grant) are enabled on a {{access}} client.' },

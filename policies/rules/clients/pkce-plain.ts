@@ -10,7 +10,7 @@ export default defineRule('clients', {
   severity: 'high',
   sources: [ASVS('V10.4.6 (the plain code challenge method is rejected)'), RFC9700('§2.1.1 (use S256)')],
   why: "With 'plain' the challenge equals the verifier, so anyone who sees the authorization request can redeem the code.",
-  remediation: { baselineKey: 'clients[].attributes."pkce.code.challenge.method"', value: 'S256' },
+  remediation: { baselineKey: 'clients[].pkce', value: 'S256' },
   params: { baseline: {}, strict: {} },
   paramDocs: {},
   messages: { plain: "PKCE is set to 'plain', which protects nothing against an observer of the request." },

@@ -10,7 +10,7 @@ export default defineRule('clients', {
   severity: 'high',
   sources: [RFC9700('§2.1.1 (PKCE: public clients MUST, confidential SHOULD)'), ASVS('V10.4.6 (PKCE, plain rejected)')],
   why: 'PKCE binds the authorization code to the client that asked for it, so an intercepted or injected code is useless; public clients have no other protection.',
-  remediation: { baselineKey: 'clients[].attributes."pkce.code.challenge.method"', value: 'S256' },
+  remediation: { baselineKey: 'clients[].pkce', value: 'S256' },
   params: { baseline: { confidential: false }, strict: { confidential: true } },
   paramDocs: { confidential: 'Require PKCE of confidential clients too (medium); public clients always (high).' },
   messages: { missing: 'The {{access}} client does not require PKCE with S256 (pkce.code.challenge.method is {{actual}}).' },

@@ -26,7 +26,7 @@ export default defineRule('keys', {
   severity: 'high',
   sources: [KC_ADMIN_GUIDE('Managing realm keys (active, passive and disabled keys)')],
   why: 'Keycloak signs tokens with the highest-priority active key for the realm’s default signature algorithm; with none, logins fail — typically after a rotation that left only passive keys.',
-  remediation: { baselineKey: 'keyProviders[].active', value: true, note: 'for an enabled provider whose algorithm is defaultSignatureAlgorithm' },
+  remediation: { baselineKey: 'keys.providers[].state', value: 'active', note: 'for an enabled provider whose algorithm is defaultSignatureAlgorithm' },
   params: { baseline: {}, strict: {} },
   paramDocs: {},
   messages: { none: 'No enabled, active key provider signs with {{algorithm}}, the realm’s default signature algorithm.' },

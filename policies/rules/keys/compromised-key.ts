@@ -8,7 +8,7 @@ export default defineRule('keys', {
   severity: 'critical',
   sources: [KC_ADMIN_GUIDE('Rotating keys: compromised keys are removed at once'), KC_THREAT_MODEL('Compromised access and refresh tokens: rotate keys, push not-before')],
   why: 'A compromised key that is active signs tokens the attacker can forge too; one that is passive still validates forged tokens. Either way every token it touches is untrustworthy.',
-  remediation: { baselineKey: 'keyProviders', value: 'remove the provider', note: 'keep its name or kid in compromisedKeys so it cannot come back' },
+  remediation: { baselineKey: 'keys.providers', value: 'remove the provider', note: 'keep its name or kid in keys.compromised so it cannot come back' },
   params: { baseline: {}, strict: {} },
   paramDocs: {},
   messages: { present: 'Key provider {{name}} ({{state}}) is listed as compromised ({{match}}).' },

@@ -8,7 +8,7 @@ export default defineRule('keys', {
   severity: 'medium',
   sources: [FAPI2('§5.4 (ES256 on P-256)'), ASVS('Appendix C (approved curves)')],
   why: 'Curves below P-256 give less than 128-bit security; ES256/384/512 are defined on P-256, P-384 and P-521 only.',
-  remediation: { baselineKey: 'keyProviders[].ellipticCurve', value: 'P-256' },
+  remediation: { baselineKey: 'keys.providers[].ellipticCurve', value: 'P-256' },
   params: { baseline: { allowed: ['P-256', 'P-384', 'P-521'] }, strict: { allowed: ['P-256', 'P-384', 'P-521'] } },
   paramDocs: { allowed: 'Accepted curves.' },
   messages: { weakCurve: 'The ECDSA key uses curve {{actual}}; accepted: {{allowed}}.' },

@@ -8,7 +8,7 @@ export default defineRule('keys', {
   severity: 'medium',
   sources: [RFC8725('§3.2 (avoid RSA1_5: padding-oracle attacks)'), ASVS('Appendix C (RSA1_5 disallowed)')],
   why: 'RSA PKCS#1 v1.5 encryption is open to Bleichenbacher padding-oracle attacks; RSA-OAEP is its safe replacement.',
-  remediation: { baselineKey: 'keyProviders[].algorithm', value: 'RSA-OAEP' },
+  remediation: { baselineKey: 'keys.providers[].algorithm', value: 'RSA-OAEP' },
   params: { baseline: { forbidden: ['RSA1_5'] }, strict: { forbidden: ['RSA1_5'] } },
   paramDocs: { forbidden: 'Key-encryption algorithms never accepted.' },
   messages: { forbidden: 'The encryption key uses {{actual}}.' },

@@ -11,7 +11,7 @@ export default defineRule('keys', {
   severity: 'medium',
   sources: [RFC7518('§3.2 (key of the same size as the hash output or larger)'), RFC8725('§3.5 (sufficient key entropy)')],
   why: 'A short HMAC secret can be brute-forced offline from any token it signed, after which tokens can be forged.',
-  remediation: { baselineKey: 'keyProviders[].secretSize', value: 64, note: 'for HS512 (32 for HS256, 48 for HS384)' },
+  remediation: { baselineKey: 'keys.providers[].secretSize', value: 64, note: 'for HS512 (32 for HS256, 48 for HS384)' },
   params: { baseline: {}, strict: {} },
   paramDocs: {},
   messages: { tooShort: 'The {{algorithm}} secret is {{actual}} bytes; at least {{min}} are required.' },

@@ -10,7 +10,7 @@ export default defineRule('keys', {
   severity: 'high',
   sources: [NIST_800_131A('§2 (RSA < 2048 bits disallowed)'), NIST_800_57('Table 2/4 (RSA 3072 for protection beyond 2030)'), ASVS('V11.2.3 (at least 128-bit security)')],
   why: 'RSA keys under 2048 bits are within reach of factoring and disallowed by NIST; 2048-bit keys give 112-bit security, which NIST accepts only until 2030.',
-  remediation: { baselineKey: 'keyProviders[].keySize', value: 2048, note: '3072 under strict' },
+  remediation: { baselineKey: 'keys.providers[].keySize', value: 2048, note: '3072 under strict' },
   params: { baseline: { min: 2048, preferred: 2048 }, strict: { min: 2048, preferred: 3072 } },
   paramDocs: { min: 'Smallest accepted RSA modulus, in bits (high below it).', preferred: 'Recommended modulus, in bits (low below it).' },
   messages: {

@@ -7,7 +7,7 @@ export default defineRule('realm', {
   severity: 'medium',
   sources: [ASVS('V16.3.3 (security-relevant administrative changes logged)')],
   why: 'An attacker with admin access changes redirect URIs, adds clients or keys; admin events with representations are the record of what changed and when.',
-  remediation: { baselineKey: 'adminEventsEnabled', value: true, note: 'and adminEventsDetailsEnabled: true' },
+  remediation: { baselineKey: 'events.adminEvents', value: true, note: 'and events.adminEventsDetails: true' },
   params: { baseline: { details: true }, strict: { details: true } },
   paramDocs: { details: 'Whether the change details (representations) must be recorded too.' },
   messages: {

@@ -13,7 +13,7 @@ export default defineRule('realm', {
   severity: 'low',
   sources: [ASVS('V7.3 (session timeout)')],
   why: 'Keycloak caps a client session at the SSO session anyway; a longer realm-wide client-session value is misleading and hides which limit is really in force.',
-  remediation: { baselineKey: 'clientSessionIdleTimeout', value: 0, note: '0 = same as the SSO session' },
+  remediation: { baselineKey: 'sessions.clientSessionIdleTimeout', value: 0, note: '0 = same as the SSO session' },
   params: { baseline: {}, strict: {} },
   paramDocs: {},
   messages: { longer: '{{field}} ({{actual}}) is longer than {{ssoField}} ({{sso}}).' },

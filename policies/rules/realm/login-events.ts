@@ -8,7 +8,7 @@ export default defineRule('realm', {
   severity: 'medium',
   sources: [ASVS('V16.3.1 (authentication events logged)'), ASVS('V16.3.2 (failed authorization and token events logged)'), SEED_GUIDE('Best practices: audit login and token usage patterns')],
   why: 'Without login, token and logout events there is no way to see a stolen token being used, nor to tell afterwards which sessions an incident touched.',
-  remediation: { baselineKey: 'eventsEnabled', value: true, note: 'with eventsExpiration 0 or ≥ 7776000 (90 d) and the listed enabledEventTypes' },
+  remediation: { baselineKey: 'events.enabled', value: true, note: 'with events.expiration 0 (forever) or ≥ 90d, and events.types including LOGIN, LOGIN_ERROR, CODE_TO_TOKEN, REFRESH_TOKEN, REVOKE_GRANT, LOGOUT' },
   params: {
     baseline: { minRetention: 7_776_000, types: ['LOGIN', 'LOGIN_ERROR', 'CODE_TO_TOKEN', 'REFRESH_TOKEN', 'REVOKE_GRANT', 'LOGOUT'] },
     strict: { minRetention: 7_776_000, types: ['LOGIN', 'LOGIN_ERROR', 'CODE_TO_TOKEN', 'REFRESH_TOKEN', 'REVOKE_GRANT', 'LOGOUT'] },

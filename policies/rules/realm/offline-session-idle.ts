@@ -8,7 +8,7 @@ export default defineRule('realm', {
   severity: 'low',
   sources: [RFC9700('§4.14.2 (refresh tokens expire after a period of inactivity)')],
   why: 'An offline token nobody uses is most likely forgotten — or in someone else’s hands; expiring it on inactivity shrinks the pool of long-lived credentials.',
-  remediation: { baselineKey: 'offlineSessionIdleTimeout', value: 2_592_000, note: '604800 (7 d) under strict' },
+  remediation: { baselineKey: 'sessions.offlineSessionIdleTimeout', value: '30d', note: '7d under strict' },
   params: { baseline: { max: 2_592_000 }, strict: { max: 604_800 } },
   paramDocs: { max: 'Longest accepted offline idle timeout, in seconds.' },
   messages: { tooLong: 'Offline sessions survive {{actual}} of inactivity; at most {{max}} is accepted.' },

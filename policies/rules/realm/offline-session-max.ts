@@ -8,7 +8,7 @@ export default defineRule('realm', {
   severity: 'medium',
   sources: [ASVS('V10.4.8 (absolute refresh-token expiry)')],
   why: 'Offline tokens are refresh tokens that survive logout and restarts; without an absolute lifespan one stolen offline token is a permanent credential.',
-  remediation: { baselineKey: 'offlineSessionMaxLifespanEnabled', value: true, note: 'with offlineSessionMaxLifespan ≤ 5184000 (60 d), 2592000 (30 d) under strict' },
+  remediation: { baselineKey: 'sessions.offlineSessionMaxLifespanEnabled', value: true, note: 'with sessions.offlineSessionMaxLifespan ≤ 60d (≤ 30d under strict)' },
   params: { baseline: { max: 5_184_000 }, strict: { max: 2_592_000 } },
   paramDocs: { max: 'Longest accepted offline session lifespan, in seconds.' },
   messages: {

@@ -20,7 +20,7 @@ export default defineRule('realm', {
   severity: 'medium',
   sources: [NIST_800_63B('§3.1.1.2 (password length: 15 single-factor, 8 with MFA)'), ASVS('V6.2.1 (minimum password length)'), OWASP_PASSWORD_STORAGE('PBKDF2 iteration counts')],
   why: 'Length is what makes a password hard to guess; a fast or SHA-1 hash makes a leaked credential table cheap to crack.',
-  remediation: { baselineKey: 'passwordPolicy', value: 'length(12) and notUsername() and notEmail()', note: 'length(15) under strict' },
+  remediation: { baselineKey: 'security.passwordPolicy', value: ['length(12)', 'notUsername()', 'notEmail()'], note: 'length(15) under strict' },
   params: { baseline: { minLength: 8 }, strict: { minLength: 15 } },
   paramDocs: { minLength: 'Shortest accepted minimum password length.' },
   messages: {

@@ -7,7 +7,7 @@ export default defineRule('realm', {
   severity: 'medium',
   sources: [RFC9700('§4.14.2 (refresh token protection: rotation detects replay)')],
   why: 'refreshTokenMaxReuse lets a rotated refresh token be used again that many times, which blunts the replay detection rotation exists for.',
-  remediation: { baselineKey: 'refreshTokenMaxReuse', value: 0 },
+  remediation: { baselineKey: 'tokens.refreshTokenMaxReuse', value: 0 },
   params: { baseline: { max: 0 }, strict: { max: 0 } },
   paramDocs: { max: 'Highest accepted refreshTokenMaxReuse.' },
   messages: { reuse: 'A rotated refresh token may be reused {{actual}} time(s); at most {{max}} is accepted.' },

@@ -7,7 +7,7 @@ export default defineRule('realm', {
   severity: 'high',
   sources: [RFC9700('§2.2.2 (refresh tokens sender-constrained or rotated)'), ASVS('V10.4.5 (refresh-token rotation)'), SEED_GUIDE('7. Enable refresh token revocation')],
   why: 'Without rotation a stolen refresh token keeps minting access tokens for as long as the session lives; with rotation, the first reuse of an old token revokes the whole chain. Keycloak has no per-client switch: rotation is realm-wide.',
-  remediation: { baselineKey: 'revokeRefreshToken', value: true },
+  remediation: { baselineKey: 'tokens.revokeRefreshToken', value: true },
   params: { baseline: { required: true }, strict: { required: true } },
   paramDocs: { required: 'Whether revokeRefreshToken must be on.' },
   messages: { off: 'revokeRefreshToken is off: a refresh token can be replayed until its session ends.' },

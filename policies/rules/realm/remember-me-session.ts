@@ -8,7 +8,7 @@ export default defineRule('realm', {
   severity: 'medium',
   sources: [NIST_800_63B('§2.1.3 (AAL1 reauthentication at least every 30 days)')],
   why: 'Remember-me keeps a session across browser restarts; even at AAL1 NIST asks for reauthentication every 30 days, and higher assurance levels do not allow such long sessions at all.',
-  remediation: { baselineKey: 'rememberMe', value: false },
+  remediation: { baselineKey: 'sessions.rememberMe', value: false },
   params: { baseline: { allowed: true, max: 2_592_000 }, strict: { allowed: false, max: 2_592_000 } },
   paramDocs: { allowed: 'Whether remember-me may be on at all.', max: 'Longest accepted remember-me idle and absolute lifespan, in seconds.' },
   messages: {

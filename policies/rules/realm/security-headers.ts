@@ -29,7 +29,7 @@ export default defineRule('realm', {
   sources: [ASVS('V3.4 (browser security mechanism headers)')],
   why: "Keycloak's login pages send anti-framing, HSTS and no-sniff headers by default; clearing them opens the login page to clickjacking and downgrade attacks.",
   remediation: {
-    baselineKey: 'browserSecurityHeaders',
+    baselineKey: 'security.browserSecurityHeaders',
     value: { xFrameOptions: 'SAMEORIGIN', contentSecurityPolicy: "frame-src 'self'; frame-ancestors 'self'; object-src 'none';", strictTransportSecurity: 'max-age=31536000; includeSubDomains', xContentTypeOptions: 'nosniff' },
     note: "Keycloak's defaults",
   },

@@ -7,7 +7,7 @@ export default defineRule('realm', {
   severity: 'low',
   sources: [RFC8725('§3.1–3.2 (algorithm verification and allow-listing)'), ASVS('Appendix C (RSASSA-PKCS1-v1_5 disallowed)'), FAPI2('§5.4 (PS256, ES256 or EdDSA)')],
   why: 'HMAC-signed tokens can only be verified by someone who can also forge them; RS256 (PKCS#1 v1.5) is allowed but not preferred by ASVS and FAPI 2.0, which ask for PS256, ES256 or EdDSA.',
-  remediation: { baselineKey: 'defaultSignatureAlgorithm', value: 'PS256' },
+  remediation: { baselineKey: 'security.defaultSignatureAlgorithm', value: 'PS256' },
   params: {
     baseline: { forbidden: ['HS256', 'HS384', 'HS512', 'none'], allowed: [] },
     strict: { forbidden: ['HS256', 'HS384', 'HS512', 'none'], allowed: ['PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'] },

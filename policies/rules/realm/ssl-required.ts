@@ -7,7 +7,7 @@ export default defineRule('realm', {
   severity: 'critical',
   sources: [RFC9700('§2.6 (no plain-http redirect URIs except loopback)'), KC_THREAT_MODEL('Compromised access and refresh tokens: SSL/HTTPS')],
   why: 'With `sslRequired: none` tokens, codes and session cookies travel in clear text and anyone on the path can steal them. `external` still lets private addresses use plain HTTP, which strict deployments do not accept.',
-  remediation: { baselineKey: 'sslRequired', value: 'external', note: "'all' under the strict profile" },
+  remediation: { baselineKey: 'security.sslRequired', value: 'external', note: "'all' under the strict profile" },
   params: { baseline: { require: 'external' }, strict: { require: 'all' } },
   paramDocs: { require: "The weakest accepted setting: 'external' or 'all'." },
   messages: {

@@ -8,7 +8,7 @@ export default defineRule('realm', {
   severity: 'medium',
   sources: [NIST_800_63B('§2.2.3 / §2.3.3 (reauthentication after 1 h / 15 min of inactivity)'), ASVS('V7.3.1 (inactivity timeout)')],
   why: 'An abandoned session on a shared or stolen device stays usable until it times out; NIST AAL2 asks for reauthentication after an hour of inactivity, AAL3 after 15 minutes.',
-  remediation: { baselineKey: 'ssoSessionIdleTimeout', value: 1800, note: '900 under the strict profile' },
+  remediation: { baselineKey: 'sessions.ssoSessionIdleTimeout', value: '30m', note: '15m under the strict profile' },
   params: { baseline: { max: 3600 }, strict: { max: 900 } },
   paramDocs: { max: 'Longest accepted SSO idle timeout, in seconds.' },
   messages: {
