@@ -47,7 +47,8 @@ export function parseJson(text: string, file: string): ParsedText {
 
   const recordItem = (line: number, character: number): void => {
     const top = stack[stack.length - 1];
-    if (top && !top.keys) {
+    if (!top) positions.set([], { line: line + 1, column: character + 1 }); // the document itself
+    else if (!top.keys) {
       positions.set([...top.path, top.index], { line: line + 1, column: character + 1 });
       top.index++;
     }
@@ -144,7 +145,7 @@ export function parseYaml(text: string, file: string): ParsedText {
     const errors = [...duplicates, ...(syntax ? [syntax] : [])].slice(0, 50).map((error) => {
       const where = { file, ...at(error.pos[0]) };
       if (error.code === 'DUPLICATE_KEY') {
-        const key = text.slice(error.pos[0], error.pos[1]).split(/[:\n]/)[0]!.trim();
+        const key = keyTextAt(text, error.pos[0]);
         return new InputError(`duplicate key '${key}'`, where, 'keep one of them: a YAML mapping may name each key once');
       }
       if (error.code === 'MULTIPLE_DOCS' || /multiple documents/i.test(error.message)) {
@@ -159,6 +160,8 @@ export function parseYaml(text: string, file: string): ParsedText {
   }
   // Positions first: the walk also rejects keys that are not plain scalars before toJS sees them.
   const positions = new DocPositions();
+  const root = at((doc.contents as YamlNode).range?.[0]);
+  if (root.line !== undefined) positions.set([], root as { line: number; column: number });
   recordYamlPositions(doc.contents as YamlNode, [], positions, at, file);
   let value: unknown;
   try {
@@ -204,6 +207,14 @@ function recordYamlPositions(
       if (item) recordYamlPositions(item as YamlNode, childPath, positions, at, file);
     });
   }
+}
+
+/** The key written at `offset` (quoted or plain), for messages. */
+function keyTextAt(text: string, offset: number): string {
+  const rest = text.slice(offset, text.indexOf('\n', offset) === -1 ? undefined : text.indexOf('\n', offset));
+  const quoted = /^(["'])(.*?)\1/.exec(rest);
+  if (quoted) return quoted[2]!;
+  return rest.split(/:(\s|$)/)[0]!.trim();
 }
 
 function firstLine(message: string): string {
