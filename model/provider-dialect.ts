@@ -141,7 +141,7 @@ export function realmArgsFromSettings(settings: RealmSettings): RealmDialectArgs
     refreshTokenMaxReuse: settings.refreshTokenMaxReuse,
     rememberMe: settings.rememberMe,
     offlineSessionMaxLifespanEnabled: settings.offlineSessionMaxLifespanEnabled,
-    ...(settings.passwordPolicy === '' ? {} : { passwordPolicy: settings.passwordPolicy }),
+    ...(settings.passwordPolicy === '' ? {} : { passwordPolicy: canonicalPasswordPolicy(settings.passwordPolicy) }),
     defaultSignatureAlgorithm: settings.defaultSignatureAlgorithm,
     securityDefenses: {
       headers: headersFromSettings(settings.browserSecurityHeaders),
@@ -155,6 +155,19 @@ export function realmArgsFromSettings(settings: RealmSettings): RealmDialectArgs
  * provider would otherwise send its own default (it still sends X-XSS-Protection, which
  * Keycloak 26 no longer has).
  */
+/**
+ * Keycloak's own spelling of a password policy: it stores 'notUsername()' as 'notUsername' and
+ * joins the parts with one ' and '. The provider compares what it reads back with the input, so
+ * sending Keycloak's spelling avoids a perpetual diff (seen on Keycloak 26.7).
+ */
+export function canonicalPasswordPolicy(policy: string): string {
+  return policy
+    .split(/\s+and\s+/)
+    .map((part) => part.trim().replace(/\(\s*\)$/, ''))
+    .filter((part) => part !== '')
+    .join(' and ');
+}
+
 function headersFromSettings(headers: Record<string, string>): Required<HeadersDialect> {
   const out = Object.fromEntries(Object.values(HEADER_NAMES).map((name) => [name, ''])) as Required<HeadersDialect>;
   for (const [keycloakName, value] of Object.entries(headers)) {

@@ -28,7 +28,7 @@ describe('HardenedRealm', () => {
       refreshTokenMaxReuse: 0,
       rememberMe: false,
       defaultSignatureAlgorithm: 'RS256',
-      passwordPolicy: 'length(12) and maxLength(128) and notUsername() and notEmail() and passwordHistory(3)',
+      passwordPolicy: 'length(12) and maxLength(128) and notUsername and notEmail and passwordHistory(3)',
       securityDefenses: {
         bruteForceDetection: { maxLoginFailures: 10, failureResetTimeSeconds: 43_200, permanentLockout: false },
         headers: { xFrameOptions: 'SAMEORIGIN', xContentTypeOptions: 'nosniff', xXssProtection: '' },

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  canonicalPasswordPolicy,
   REALM_DURATION_FIELDS,
   eventSettingsFromInputs,
   realmArgsFromSettings,
@@ -83,7 +84,16 @@ describe('realmArgsFromSettings', () => {
 
   it('leaves an empty password policy out (the provider sends none then)', () => {
     expect(realmArgsFromSettings({ ...hardened(), passwordPolicy: '' })).not.toHaveProperty('passwordPolicy');
-    expect(realmArgsFromSettings(hardened()).passwordPolicy).toBe(hardened().passwordPolicy);
+    expect(realmArgsFromSettings(hardened()).passwordPolicy).toBe('length(12) and maxLength(128) and notUsername and notEmail and passwordHistory(3)');
+  });
+
+  it.each([
+    ['length(12) and notUsername() and notEmail()', 'length(12) and notUsername and notEmail'],
+    ['length(12)  and   hashAlgorithm(pbkdf2-sha512)', 'length(12) and hashAlgorithm(pbkdf2-sha512)'],
+    ['notUsername', 'notUsername'],
+    ['regexPattern(^(?!.*x).*$) and length(8)', 'regexPattern(^(?!.*x).*$) and length(8)'],
+  ])('writes the password policy %j the way Keycloak stores it: %j', (policy, stored) => {
+    expect(canonicalPasswordPolicy(policy)).toBe(stored);
   });
 });
 
@@ -140,7 +150,7 @@ describe('settingsFromRealmInputs', () => {
           defaultSignatureAlgorithm: settings.defaultSignatureAlgorithm,
           browserSecurityHeaders: settings.browserSecurityHeaders,
           bruteForceProtected: settings.bruteForceProtected,
-          ...(settings.passwordPolicy === '' ? {} : { passwordPolicy: settings.passwordPolicy }),
+          ...(settings.passwordPolicy === '' ? {} : { passwordPolicy: canonicalPasswordPolicy(settings.passwordPolicy) }),
           ...Object.fromEntries(REALM_DURATION_FIELDS.map((field) => [field, settings[field]])),
           ...(settings.bruteForceProtected
             ? {
