@@ -59,7 +59,7 @@ export async function loadPolicyConfig(path: string, rules: readonly Rule[] = al
 
 export function parsePolicyConfig(text: string, file: string, rules: readonly Rule[] = allRules): PolicyConfig {
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false });
+  const document = parseDocument(text, { lineCounter });
   const where = (node: Node | null | undefined, keyPath: string) => {
     const offset = node?.range?.[0];
     const position = offset === undefined ? undefined : lineCounter.linePos(offset);
