@@ -1,0 +1,32 @@
+/** Runs `node bin/realmguard.js incident …` as a child process, as a user would. */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { keycloak } from '../../../support/keycloak.ts';
+
+const root = fileURLToPath(new URL('../../../../', import.meta.url));
+
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** The environment of an operator: the Pulumi provider's variables for the master admin, nothing else of ours. */
+export function adminEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const { url, adminUser, adminPassword } = keycloak();
+  const base = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('KEYCLOAK_') && !key.startsWith('REALMGUARD_')));
+  return { ...base, KEYCLOAK_URL: url, KEYCLOAK_USER: adminUser, KEYCLOAK_PASSWORD: adminPassword, ...extra };
+}
+
+export function runCli(args: string[], options: { env?: NodeJS.ProcessEnv; stdin?: string } = {}): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['bin/realmguard.js', 'incident', ...args], { cwd: root, env: options.env ?? adminEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(options.stdin ?? '');
+  });
+}
