@@ -78,8 +78,10 @@ export const KEYCLOAK_KEY_DEFAULTS = Object.freeze({
   rsaAlgorithm: 'RS256',
   rsaEncAlgorithm: 'RSA-OAEP',
   ecdsaCurve: 'P-256',
-  hmacAlgorithm: 'HS512',
-  // serverinfo's declared defaults for a component whose config leaves secretSize out.
+  // What the server really uses when the config leaves it out (its admin UI pre-fills HS512).
+  hmacAlgorithm: 'HS256',
+  // serverinfo's declared defaults for a component whose config leaves secretSize out (the
+  // secret itself is never shown, so the runtime size cannot be read back).
   hmacSecretSize: 128,
   aesSecretSize: 32,
 });
