@@ -9,23 +9,27 @@ import { positionOf, type LoadedRealm } from '../model/realm-settings.ts';
 import type { SettingChange } from './change.ts';
 import { CLIENT_ATTRIBUTE_RULES } from './classify/client-attributes.ts';
 import { diffRealm } from './diff-realms.ts';
+import { KEYCLOAK_BUILT_IN_CLIENTS } from './built-in-clients.ts';
 
-/** Clients Keycloak 26 creates in every new realm. */
-export const KEYCLOAK_BUILT_IN_CLIENTS: readonly string[] = [
-  'account',
-  'account-console',
-  'admin-cli',
-  'broker',
-  'realm-management',
-  'security-admin-console',
-];
+/**
+ * Client attributes Keycloak sets itself when a client is created without them: a live value
+ * equal to this, where the baseline says nothing, is the server's doing, not drift.
+ */
+const SET_BY_KEYCLOAK_ON_CREATE: Readonly<Record<string, string>> = {
+  // "+" = post-logout redirects allowed to the client's redirect URIs.
+  'post.logout.redirect.uris': '+',
+};
 
 function isServerOnly(change: SettingChange, declared: LoadedRealm): boolean {
   const [collection, id, field, attribute] = change.path;
   if (collection !== 'clients' || id === undefined) return false;
   const declaresClient = declared.settings.clients.some((client) => client.clientId === id);
   if (field === undefined) return !declaresClient && KEYCLOAK_BUILT_IN_CLIENTS.includes(id) && change.before === undefined;
-  return field === 'attributes' && attribute !== undefined && change.before === undefined && CLIENT_ATTRIBUTE_RULES[attribute] === undefined;
+  if (field !== 'attributes' || attribute === undefined) return false;
+  const declaredClient = declared.settings.clients.find((client) => client.clientId === id);
+  if (declaredClient?.attributes[attribute] !== undefined) return false;
+  const liveValue = typeof change.after === 'string' ? change.after : undefined;
+  return CLIENT_ATTRIBUTE_RULES[attribute] === undefined || (liveValue !== undefined && SET_BY_KEYCLOAK_ON_CREATE[attribute] === liveValue);
 }
 
 /** Declared → live, setting by setting; locations point at the baseline line to look at. */

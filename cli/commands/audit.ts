@@ -19,6 +19,7 @@ import { IncidentHttp } from '../../incident/http/core.ts';
 import { httpFailureOf, IncidentError, toIncidentError } from '../../incident/http/errors.ts';
 import type { RealmManagementRole } from '../../incident/http/request-spec.ts';
 import type { SettingChange } from '../../review/change.ts';
+import { withoutBuiltInClients } from '../../review/built-in-clients.ts';
 import { driftBetween } from '../../review/drift.ts';
 import { driftMarkdown, driftText, withDriftJson, withDriftSarif } from '../../review/render/drift.ts';
 import { ExitCode } from '../exit-codes.ts';
@@ -35,11 +36,14 @@ export interface AuditOptions {
   profile?: Profile;
   config?: string;
   allowInsecureHttp?: boolean;
+  includeBuiltInClients?: boolean;
   timeout: number;
 }
 
 export interface AuditOutcome {
   result: RuleRunResult;
+  /** Built-in clients left out of the check. */
+  skipped: string[];
   drift: SettingChange[] | undefined;
   exitCode: ExitCode;
 }
@@ -56,6 +60,7 @@ export function register(program: Command): void {
     .option('--fail-on-drift', 'exit 1 when the live realm differs from the baseline in any setting')
     .addOption(new Option('--profile <profile>', 'thresholds to check against (default: the baseline’s profile, else baseline)').choices(PROFILES))
     .option('--config <file>', 'policy config YAML: rule parameters, enforcement levels, suppressions')
+    .option('--include-built-in-clients', 'also check the clients Keycloak creates in every realm (account, admin-cli, …) when the baseline does not declare them')
     .option('--allow-insecure-http', 'allow plain http:// to a non-loopback KEYCLOAK_URL (credentials would cross the network unencrypted)')
     .addOption(new Option('--timeout <ms>', 'per-request timeout in milliseconds').default(15_000).argParser(positiveInteger('--timeout')))
     .action(async (options: AuditOptions) => {
@@ -70,7 +75,11 @@ export async function audit(options: AuditOptions, env: NodeJS.ProcessEnv = proc
   const config = options.config ? await loadPolicyConfig(options.config) : undefined;
   const declared = options.baseline ? await declaredRealm(options.baseline, options.realm) : undefined;
 
-  const live = await readLive(http, options.realm);
+  const read = await readLive(http, options.realm);
+  const { realm: live, skipped } = options.includeBuiltInClients ? { realm: read, skipped: [] } : withoutBuiltInClients(read, declared);
+  if (skipped.length > 0) {
+    process.stderr.write(`realmguard: left out Keycloak's built-in clients ${skipped.join(', ')} (pass --include-built-in-clients to check them)\n`);
+  }
   const profile = options.profile ?? declared?.profile;
   const result = runRules([live], { ...(profile && { profile }), ...(config && { config }) });
   const drift = declared ? driftBetween(declared, live) : undefined;
@@ -81,7 +90,7 @@ export async function audit(options: AuditOptions, env: NodeJS.ProcessEnv = proc
   else process.stdout.write(report);
 
   const fails = failsAt(result, options.failOn) || (options.failOnDrift === true && (drift?.length ?? 0) > 0);
-  return { result, drift, exitCode: fails ? ExitCode.Findings : ExitCode.Clean };
+  return { result, skipped, drift, exitCode: fails ? ExitCode.Findings : ExitCode.Clean };
 }
 
 function connection(options: AuditOptions, env: NodeJS.ProcessEnv): IncidentHttp {

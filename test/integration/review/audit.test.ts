@@ -1,0 +1,218 @@
+/**
+ * realmguard audit against the real Keycloak, through the real command line, authenticated as a
+ * service account that holds ONLY view-realm, view-clients and view-users of the audited realm.
+ * A realm created from a baseline shows no drift and no findings beyond the baseline's own; a
+ * setting changed through the admin API shows as drift and as a new finding; the account cannot
+ * write; each kind of connection failure is one line with exit code 2.
+ */
+import { randomBytes } from 'node:crypto';
+import { createServer, type AddressInfo } from 'node:net';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import KcAdminClient from '@keycloak/keycloak-admin-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadRealmFile } from '../../../model/load.ts';
+import { adminClient, keycloak, uniqueRealmName } from '../../support/keycloak.ts';
+import { runCli, type CliRun } from '../../unit/review/run-cli.ts';
+import { createRealmFromSettings } from './realm-from-settings.ts';
+
+interface ServiceAccount {
+  id: string;
+  clientId: string;
+  secret: string;
+}
+
+const READ_ONLY_ROLES = ['view-realm', 'view-clients', 'view-users'];
+
+let admin: KcAdminClient;
+let realm: string;
+let dir: string;
+let baselineFile: string;
+let readOnly: ServiceAccount;
+let viewRealmOnly: ServiceAccount;
+
+/** A confidential master-realm client whose service account holds exactly `roles` of `<realm>-realm`. */
+async function serviceAccount(roles: string[]): Promise<ServiceAccount> {
+  const clientId = `audit-${roles.length}-${randomBytes(3).toString('hex')}`;
+  const { id } = await admin.clients.create({
+    realm: 'master',
+    clientId,
+    publicClient: false,
+    serviceAccountsEnabled: true,
+    standardFlowEnabled: false,
+    directAccessGrantsEnabled: false,
+    clientAuthenticatorType: 'client-secret',
+  });
+  const secret = (await admin.clients.getClientSecret({ realm: 'master', id })).value;
+  if (!secret) throw new Error(`no secret for ${clientId}`);
+  const user = await admin.clients.getServiceAccountUser({ realm: 'master', id });
+  const [realmClient] = await admin.clients.find({ realm: 'master', clientId: `${realm}-realm` });
+  if (!realmClient?.id || !user.id) throw new Error(`master has no ${realm}-realm client`);
+  const available = await admin.clients.listRoles({ realm: 'master', id: realmClient.id });
+  const granted = available.filter((role) => role.name && roles.includes(role.name)).map((role) => ({ id: role.id!, name: role.name! }));
+  expect(granted.map((role) => role.name).sort()).toEqual([...roles].sort());
+  await admin.users.addClientRoleMappings({ realm: 'master', id: user.id, clientUniqueId: realmClient.id, roles: granted });
+  return { id, clientId, secret };
+}
+
+/** A loopback port nothing listens on (fetch refuses "bad" ports such as 9, so pick a free one). */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+function envFor(account: ServiceAccount, overrides: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return {
+    KEYCLOAK_URL: keycloak().url,
+    KEYCLOAK_REALM: 'master',
+    KEYCLOAK_CLIENT_ID: account.clientId,
+    KEYCLOAK_CLIENT_SECRET: account.secret,
+    KEYCLOAK_USER: '',
+    KEYCLOAK_PASSWORD: '',
+    ...overrides,
+  };
+}
+
+/** Runs audit and checks that no secret of ours appears in anything it printed. */
+async function audit(args: string[], env: NodeJS.ProcessEnv): Promise<CliRun> {
+  const run = await runCli(['audit', '--realm', realm, ...args], { env });
+  for (const secret of [readOnly.secret, viewRealmOnly.secret, keycloak().adminPassword, env.KEYCLOAK_CLIENT_SECRET ?? '']) {
+    if (secret) expect(run.stdout + run.stderr).not.toContain(secret);
+  }
+  return run;
+}
+
+async function checkFingerprints(): Promise<string[]> {
+  const run = await runCli(['check', baselineFile, '--format', 'json', '--fail-on', 'none']);
+  expect(run.code).toBe(0);
+  return JSON.parse(run.stdout).findings.map((finding: { fingerprint: string }) => finding.fingerprint).sort();
+}
+
+beforeAll(async () => {
+  admin = await adminClient();
+  realm = uniqueRealmName('audit');
+  dir = await mkdtemp(join(tmpdir(), 'realmguard-audit-'));
+  baselineFile = join(dir, `${realm}.yaml`);
+  const fixture = await readFile(new URL('./fixtures/audited.yaml', import.meta.url), 'utf8');
+  await writeFile(baselineFile, fixture.replace('realm: REALM', `realm: ${realm}`));
+  const [declared] = await loadRealmFile(baselineFile);
+  await createRealmFromSettings(admin, declared!.settings);
+  readOnly = await serviceAccount(READ_ONLY_ROLES);
+  viewRealmOnly = await serviceAccount(['view-realm']);
+});
+
+afterAll(async () => {
+  await admin.realms.del({ realm }).catch(() => undefined);
+  for (const account of [readOnly, viewRealmOnly]) if (account) await admin.clients.del({ realm: 'master', id: account.id }).catch(() => undefined);
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('realmguard audit (live Keycloak, read-only service account)', { timeout: 180_000 }, () => {
+  it('a realm applied from its baseline: no drift, and no findings beyond the baseline’s own', async () => {
+    const run = await audit(['--baseline', baselineFile, '--format', 'json'], envFor(readOnly));
+    expect(run.code, run.stderr).toBe(0);
+    const document = JSON.parse(run.stdout);
+    expect(document.drift.changes).toEqual([]);
+    expect(document.drift.summary).toBe('no drift: the live realm matches the baseline');
+    expect(document.findings.map((finding: { fingerprint: string }) => finding.fingerprint).sort()).toEqual(await checkFingerprints());
+    expect(run.stderr).toContain("left out Keycloak's built-in clients account, account-console, admin-cli, broker, realm-management, security-admin-console");
+  });
+
+  it('the same account cannot change anything: a write answers 403', async () => {
+    const client = new KcAdminClient({ baseUrl: keycloak().url, realmName: 'master' });
+    await client.auth({ grantType: 'client_credentials', clientId: readOnly.clientId, clientSecret: readOnly.secret });
+    expect((await client.realms.findOne({ realm }))?.accessTokenLifespan).toBe(300);
+    const attempt = client.realms.update({ realm }, { accessTokenLifespan: 3600 });
+    await expect(attempt).rejects.toMatchObject({ response: { status: 403 } });
+    expect((await admin.realms.findOne({ realm }))?.accessTokenLifespan).toBe(300);
+  });
+
+  it('a setting changed through the admin API: reported as drift, setting by setting, and as a new finding', async () => {
+    await admin.realms.update({ realm }, { accessTokenLifespan: 3600 });
+    const [web] = await admin.clients.find({ realm, clientId: 'web' });
+    await admin.clients.update({ realm, id: web!.id! }, { ...web, redirectUris: [...(web!.redirectUris ?? []), 'https://*.example.com/*'] });
+
+    const run = await audit(['--baseline', baselineFile, '--format', 'json', '--fail-on', 'none'], envFor(readOnly));
+    expect(run.code, run.stderr).toBe(0);
+    const document = JSON.parse(run.stdout);
+    const drift = document.drift.changes.map((change: { setting: string; before: unknown; after: unknown; effect: string; entity: { id: string } }) => [
+      change.entity.id,
+      change.setting,
+      change.before,
+      change.after,
+      change.effect,
+    ]);
+    expect(drift).toEqual([
+      ['web', 'redirectUris', null, 'https://*.example.com/*', 'weakens'],
+      [realm, 'accessTokenLifespan', 300, 3600, 'weakens'],
+    ]);
+    // The drift points at the baseline line that declares the setting.
+    const lifespan = document.drift.changes.find((change: { setting: string }) => change.setting === 'accessTokenLifespan');
+    expect(lifespan.location).toMatchObject({ file: baselineFile, line: 5 });
+    const declaredFindings = new Set(await checkFingerprints());
+    const newFindings = document.findings.filter((finding: { fingerprint: string }) => !declaredFindings.has(finding.fingerprint));
+    expect(newFindings.map((finding: { ruleId: string; severity: string }) => `${finding.ruleId} ${finding.severity}`).sort()).toEqual([
+      'access-token-lifespan high',
+      'redirect-uri-wildcard critical',
+    ]);
+  });
+
+  it('exit codes as check: --fail-on over findings, --fail-on-drift for any drift', async () => {
+    expect((await audit(['--baseline', baselineFile, '--format', 'json'], envFor(readOnly))).code).toBe(1); // default --fail-on medium
+    expect((await audit(['--baseline', baselineFile, '--format', 'json', '--fail-on', 'none', '--fail-on-drift'], envFor(readOnly))).code).toBe(1);
+    expect((await audit(['--format', 'json', '--fail-on', 'none', '--fail-on-drift'], envFor(readOnly))).code).toBe(0); // no baseline, no drift
+  });
+
+  it('every output format carries the drift', async () => {
+    const text = await audit(['--baseline', baselineFile, '--fail-on', 'none'], envFor(readOnly));
+    expect(text.stdout).toMatch(/Drift from .*\(declared → live\): 2 settings drifted from the baseline \(2 weaker than declared\)/);
+    expect(text.stdout).toContain(`${realm}: realm settings: accessTokenLifespan: 300 (5m) → 3600 (1h)`);
+    const markdown = await audit(['--baseline', baselineFile, '--fail-on', 'none', '--format', 'markdown'], envFor(readOnly));
+    expect(markdown.stdout).toContain('#### Drift from');
+    expect(markdown.stdout).toContain('| ⚠️ weakens | ' + realm + ' | realm settings | `accessTokenLifespan` | `300 (5m)` → `3600 (1h)` |');
+    const sarif = JSON.parse((await audit(['--baseline', baselineFile, '--fail-on', 'none', '--format', 'sarif'], envFor(readOnly))).stdout);
+    const results = sarif.runs[0].results.filter((result: { ruleId: string }) => result.ruleId === 'baseline-drift');
+    expect(results).toHaveLength(2);
+    expect(sarif.runs[0].tool.driver.rules[results[0].ruleIndex].id).toBe('baseline-drift');
+    expect(results.map((result: { level: string }) => result.level)).toEqual(['warning', 'warning']);
+  });
+});
+
+describe('realmguard audit: connection and access failures are one line, exit 2', { timeout: 120_000 }, () => {
+  const oneLine = (run: CliRun) => {
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    const lines = run.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    return lines[0]!;
+  };
+
+  it('401: wrong client secret', async () => {
+    const wrong = { ...readOnly, secret: `wrong-${randomBytes(8).toString('hex')}` };
+    const line = oneLine(await audit([], envFor(wrong)));
+    expect(line).toMatch(/authentication failed: Keycloak refused client 'audit-3-[0-9a-f]+' \(realm master\)/);
+    expect(line).not.toContain(wrong.secret);
+  });
+
+  it('403: an account without view-clients, with the role it lacks', async () => {
+    const line = oneLine(await audit([], envFor(viewRealmOnly)));
+    expect(line).toMatch(/403 Forbidden/);
+    expect(line).toContain('view-clients');
+  });
+
+  it('404: a realm that does not exist', async () => {
+    const run = await runCli(['audit', '--realm', `${realm}-missing`], { env: envFor(readOnly) });
+    const line = oneLine(run);
+    expect(line).toMatch(new RegExp(`realm '${realm}-missing' (does not exist|not found)`));
+  });
+
+  it('connection refused', async () => {
+    const port = await closedPort();
+    const line = oneLine(await audit([], envFor(readOnly, { KEYCLOAK_URL: `http://127.0.0.1:${port}` })));
+    expect(line).toBe(`realmguard: cannot connect to http://127.0.0.1:${port}: connection refused — is Keycloak running there, and is KEYCLOAK_URL right?`);
+  });
+});
