@@ -1,11 +1,17 @@
 import { readFileSync } from 'node:fs';
-import Ajv from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
+import AjvDraft04Module from 'ajv-draft-04';
+import addFormatsModule from 'ajv-formats';
 import type { Log } from 'sarif';
 import { describe, expect, it } from 'vitest';
 import { formatFindings, isOutputFormat, shouldColor } from '../../../cli/format/index.ts';
 import { allRules } from '../../../policies/rules/index.ts';
 import { sampleRun } from './sample-result.ts';
+
+// Both are CommonJS: under NodeNext their export sits on `default`.
+type AjvDraft04 = typeof AjvDraft04Module.default;
+const Ajv: AjvDraft04 = (AjvDraft04Module as unknown as { default?: AjvDraft04 }).default ?? (AjvDraft04Module as unknown as AjvDraft04);
+type FormatsPlugin = (ajv: InstanceType<AjvDraft04>) => unknown;
+const addFormats: FormatsPlugin = (addFormatsModule as unknown as { default?: FormatsPlugin }).default ?? (addFormatsModule as unknown as FormatsPlugin);
 
 const result = sampleRun();
 const ESC = '\u001b[';
