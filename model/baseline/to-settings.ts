@@ -99,7 +99,7 @@ export function baselineToRealm(document: BaselineDocument, parsed: ParsedText):
 
   const events = document.events;
   if (events?.types) {
-    realmValues.enabledEventTypes = [...events.types];
+    realmValues.enabledEventTypes = [...events.types].sort(); // a set in Keycloak
     convert.mark(['enabledEventTypes'], ['events', 'types']);
   }
   if (events?.listeners || events?.jbossLogging !== undefined) {
@@ -239,6 +239,8 @@ function defaultKeyAlgorithm(type: string, key: BaselineKeyProvider, values: Key
       return 'EdDSA';
     case 'hmac-generated':
       return 'HS512';
+    case 'aes-generated':
+      return 'AES';
     default:
       return undefined;
   }

@@ -149,7 +149,8 @@ export function representationToRealm(rep: RealmRepresentation, options: AdaptOp
     positions.mark(['browserSecurityHeaders', header], ['browserSecurityHeaders', header]);
   }
   // An empty list means "Keycloak's default set", which is what the realm really records.
-  settings.enabledEventTypes = rep.enabledEventTypes?.length ? [...rep.enabledEventTypes] : [...KEYCLOAK_DEFAULT_SAVED_EVENT_TYPES];
+  // Keycloak keeps the types as a set: sorted, so every source lists them alike.
+  settings.enabledEventTypes = (rep.enabledEventTypes?.length ? [...rep.enabledEventTypes] : [...KEYCLOAK_DEFAULT_SAVED_EVENT_TYPES]).sort();
   positions.mark(['enabledEventTypes'], ['enabledEventTypes']);
 
   settings.keyProviders = (rep.components?.[KEY_PROVIDER_COMPONENT_TYPE] ?? []).map((component, index) =>
@@ -287,6 +288,8 @@ function defaultAlgorithm(component: ComponentRepresentation): string | undefine
       return 'ECDH-ES';
     case 'eddsa-generated':
       return 'EdDSA';
+    case 'aes-generated':
+      return 'AES'; // what GET /keys reports
     default:
       return undefined;
   }

@@ -16,7 +16,7 @@ describe('stock realm export (from the real Keycloak 26.7) → model', () => {
     expect(name).toBe('stock');
     expect(realm!.source).toMatchObject({ kind: 'realm-export', origin: STOCK });
     // A freshly created realm holds exactly Keycloak's defaults (it was created enabled).
-    expect(realmLevel).toEqual({ ...KEYCLOAK_REALM_DEFAULTS, enabled: true, enabledEventTypes: [...KEYCLOAK_DEFAULT_SAVED_EVENT_TYPES] });
+    expect(realmLevel).toEqual({ ...KEYCLOAK_REALM_DEFAULTS, enabled: true, enabledEventTypes: [...KEYCLOAK_DEFAULT_SAVED_EVENT_TYPES].sort() });
     expect([clientPolicies, clientProfiles, compromisedKeys, tokenVersionClaim]).toEqual([[], [], [], undefined]);
     expect(clients.map((client) => client.clientId).sort()).toEqual(
       ['account', 'account-console', 'admin-cli', 'broker', 'minimal-confidential', 'minimal-public', 'realm-management', 'security-admin-console'],
@@ -32,7 +32,7 @@ describe('stock realm export (from the real Keycloak 26.7) → model', () => {
     expect(keys['rsa-generated']).toMatchObject({ providerId: 'rsa-generated', priority: 100, enabled: true, active: true, algorithm: 'RS256', keySize: 2048 });
     expect(keys['rsa-enc-generated']).toMatchObject({ algorithm: 'RSA-OAEP', keySize: 2048 });
     expect(keys['hmac-generated-hs512']).toMatchObject({ algorithm: 'HS512', secretSize: 128 });
-    expect(keys['aes-generated']).toMatchObject({ secretSize: 32 });
+    expect(keys['aes-generated']).toMatchObject({ algorithm: 'AES', secretSize: 32 });
   });
 
   it('reads clients with their attributes; a minimal client gets Keycloak’s defaults', async () => {
