@@ -152,7 +152,7 @@ function render(result: RuleRunResult, drift: SettingChange[] | undefined, optio
     case 'json':
       return withDriftJson(findings, drift, baseline);
     case 'sarif':
-      return withDriftSarif(findings, drift);
+      return withDriftSarif(findings, drift, baseline);
   }
 }
 

@@ -66,8 +66,12 @@ const DRIFT_DESCRIPTOR: ReportingDescriptor = {
   properties: { tags: ['security', 'keycloak', 'drift'] },
 };
 
-/** Adds the drift rule and one result per drifted setting to the findings SARIF log. */
-export function withDriftSarif(sarif: string, drift: readonly SettingChange[], cwd: string = process.cwd()): string {
+/**
+ * Adds the drift rule and one result per drifted setting to the findings SARIF log. A setting
+ * the baseline does not spell out (its profile fills it) is located at line 1 of the baseline,
+ * as code scanning wants a file for every result.
+ */
+export function withDriftSarif(sarif: string, drift: readonly SettingChange[], baseline: string, cwd: string = process.cwd()): string {
   const log = JSON.parse(sarif) as Log;
   const run = log.runs[0];
   if (!run) return sarif;
@@ -82,12 +86,10 @@ export function withDriftSarif(sarif: string, drift: readonly SettingChange[], c
     },
     locations: [
       {
-        ...(change.location && {
-          physicalLocation: {
-            artifactLocation: { uri: artifactUri(change.location.file, cwd) },
-            region: { startLine: change.location.line, startColumn: change.location.column },
-          },
-        }),
+        physicalLocation: {
+          artifactLocation: { uri: artifactUri(change.location?.file ?? baseline, cwd) },
+          region: { startLine: change.location?.line ?? 1, startColumn: change.location?.column ?? 1 },
+        },
         logicalLocations: [{ fullyQualifiedName: `${change.realm}/${change.path.join('.')}`, kind: 'member' }],
       },
     ],

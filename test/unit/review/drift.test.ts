@@ -1,0 +1,124 @@
+/** driftBetween and the drift renderers on model fixtures (the live path is in the integration test). */
+import { describe, expect, it } from 'vitest';
+import type { LoadedRealm, RealmSettings } from '../../../model/realm-settings.ts';
+import { pathKey } from '../../../model/realm-settings.ts';
+import { withoutBuiltInClients } from '../../../review/built-in-clients.ts';
+import { driftBetween } from '../../../review/drift.ts';
+import { DRIFT_RULE_ID, driftMarkdown, driftText, withDriftJson, withDriftSarif } from '../../../review/render/drift.ts';
+import { changed, client, hardenedClient, hardenedRealm, loaded } from './fixtures.ts';
+
+function declaredWithPositions(settings: RealmSettings): LoadedRealm {
+  const realm = loaded(settings, 'baselines/shop.yaml');
+  realm.source.positions.set(pathKey(['accessTokenLifespan']), { file: 'baselines/shop.yaml', line: 4, column: 3 });
+  realm.source.positions.set(pathKey(['clients', 'web']), { file: 'baselines/shop.yaml', line: 9, column: 5 });
+  return realm;
+}
+
+function live(settings: RealmSettings): LoadedRealm {
+  return { settings, source: { kind: 'live', origin: 'https://sso.example.com/admin/realms/shop', positions: new Map() } };
+}
+
+describe('driftBetween', () => {
+  const declared = declaredWithPositions(hardenedRealm());
+
+  it('is empty when the live realm is what the baseline declares', () => {
+    expect(driftBetween(declared, live(hardenedRealm()))).toEqual([]);
+  });
+
+  it('reports each drifted setting, effect read as "live compared with declared", located in the baseline', () => {
+    const drifted = changed(hardenedRealm(), (realm) => {
+      realm.accessTokenLifespan = 1800;
+      client(realm, 'web').redirectUris.push('https://*.example.com/*');
+      realm.eventsEnabled = true; // unchanged
+    });
+    const drift = driftBetween(declared, live(drifted));
+    expect(drift.map((change) => [change.setting, change.before, change.after, change.effect, change.location?.line])).toEqual([
+      ['redirectUris', undefined, 'https://*.example.com/*', 'weakens', 9],
+      ['accessTokenLifespan', 300, 1800, 'weakens', 4],
+    ]);
+  });
+
+  it('ignores what only the server sets: built-in clients, unclassified attributes, post-logout "+" on creation', () => {
+    const server = changed(hardenedRealm(), (realm) => {
+      realm.clients.push(hardenedClient('admin-cli', { publicClient: true, directAccessGrantsEnabled: true }));
+      client(realm, 'web').attributes['backchannel.logout.session.required'] = 'true';
+      client(realm, 'spa').attributes['post.logout.redirect.uris'] = '+';
+    });
+    const declaredWithoutPostLogout = loaded(changed(hardenedRealm(), (realm) => {
+      delete client(realm, 'spa').attributes['post.logout.redirect.uris'];
+    }));
+    expect(driftBetween(declaredWithoutPostLogout, live(server))).toEqual([]);
+  });
+
+  it('does report a built-in client the baseline declares, an extra client of ours, and a classified attribute', () => {
+    const withAdminCli = loaded(changed(hardenedRealm(), (realm) => {
+      realm.clients.push(hardenedClient('admin-cli', { publicClient: true }));
+    }));
+    const server = changed(withAdminCli.settings, (realm) => {
+      client(realm, 'admin-cli').directAccessGrantsEnabled = true;
+      realm.clients.push(hardenedClient('rogue', { implicitFlowEnabled: true }));
+      client(realm, 'web').attributes['use.refresh.tokens.client_credentials'] = 'true';
+    });
+    const drift = driftBetween(withAdminCli, live(server));
+    expect(drift.map((change) => `${change.entity.id} ${change.setting} ${change.effect}`)).toEqual([
+      'admin-cli directAccessGrantsEnabled weakens',
+      'rogue (client) weakens',
+      'web attributes.use.refresh.tokens.client_credentials weakens',
+    ]);
+  });
+});
+
+describe('withoutBuiltInClients', () => {
+  it('drops the built-ins the baseline does not declare and names them', () => {
+    const server = live(changed(hardenedRealm(), (realm) => {
+      realm.clients.push(hardenedClient('account'), hardenedClient('admin-cli'));
+    }));
+    const declared = loaded(changed(hardenedRealm(), (realm) => {
+      realm.clients.push(hardenedClient('admin-cli'));
+    }));
+    const { realm, skipped } = withoutBuiltInClients(server, declared);
+    expect(skipped).toEqual(['account']);
+    expect(realm.settings.clients.map((entry) => entry.clientId)).toEqual(['web', 'spa', 'admin-cli']);
+    expect(withoutBuiltInClients(server).skipped).toEqual(['account', 'admin-cli']);
+  });
+});
+
+describe('drift renderers', () => {
+  const declared = declaredWithPositions(hardenedRealm());
+  const drift = driftBetween(declared, live(changed(hardenedRealm(), (realm) => {
+    realm.accessTokenLifespan = 1800;
+    realm.ssoSessionIdleTimeout = 900;
+  })));
+
+  it('text and markdown say how many settings drifted and which way', () => {
+    expect(driftText(drift, 'baselines/shop.yaml')).toContain('Drift from baselines/shop.yaml (declared → live): 2 settings drifted from the baseline (1 weaker than declared, 1 stronger than declared)');
+    expect(driftText([], 'b.yaml')).toContain('no drift: the live realm matches the baseline');
+    const markdown = driftMarkdown(drift, 'baselines/shop.yaml');
+    expect(markdown).toContain('| ⚠️ weakens | shop | realm settings | `accessTokenLifespan` | `300 (5m)` → `1800 (30m)` |');
+    expect(markdown).toContain('| Effect | Realm | Entity | Setting | Declared → Live | Why |');
+  });
+
+  it('json adds a drift key beside the findings document', () => {
+    const document = JSON.parse(withDriftJson(JSON.stringify({ tool: 'realmguard', findings: [] }), drift, 'baselines/shop.yaml'));
+    expect(document.findings).toEqual([]);
+    expect(document.drift.baseline).toBe('baselines/shop.yaml');
+    expect(document.drift.changes[0]).toMatchObject({ effect: 'weakens', setting: 'accessTokenLifespan', before: 300, after: 1800, location: { line: 4 } });
+  });
+
+  it('sarif adds the baseline-drift rule and a result per setting at the baseline line', () => {
+    const empty = JSON.stringify({ version: '2.1.0', runs: [{ tool: { driver: { name: 'realmguard', rules: [{ id: 'x' }] } }, results: [] }] });
+    const log = JSON.parse(withDriftSarif(empty, drift, '/repo/baselines/shop.yaml', '/repo'));
+    const run = log.runs[0];
+    expect(run.tool.driver.rules[1].id).toBe(DRIFT_RULE_ID);
+    expect(run.results).toHaveLength(2);
+    const weaker = run.results.find((result: { level: string }) => result.level === 'warning');
+    expect(weaker.ruleIndex).toBe(1);
+    expect(weaker.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'baselines/shop.yaml' }, region: { startLine: 4, startColumn: 3 } });
+    expect(weaker.message.text).toContain('declared 300 (5m), live 1800 (30m)');
+    // ssoSessionIdleTimeout has no line of its own (the profile fills it): line 1 of the baseline.
+    expect(run.results.find((result: { level: string }) => result.level === 'note').locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: 'baselines/shop.yaml' },
+      region: { startLine: 1, startColumn: 1 },
+    });
+  });
+});
