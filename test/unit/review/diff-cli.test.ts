@@ -55,6 +55,21 @@ describe('realmguard diff: formats', SLOW, () => {
     expect(run.stdout).toContain('shop: client web: redirectUris: — → https://*.example.com/*');
   });
 
+  it('two realm exports (JSON): realm settings, a key rotation, the findings they bring', async () => {
+    const run = await runCli(['diff', join(FIXTURES, 'export-before.json'), join(FIXTURES, 'export-after.json'), '--format', 'json', '--fail-on', 'critical']);
+    expect(run.code).toBe(1);
+    const document = JSON.parse(run.stdout);
+    const changes = document.changes.map((change: { entity: { id: string }; setting: string; effect: string }) => `${change.entity.id} ${change.setting} ${change.effect}`);
+    expect(changes).toEqual([
+      'billing eventsEnabled weakens',
+      'billing sslRequired weakens',
+      'rsa-2026 active neutral',
+      'rsa-2027 (key provider) neutral',
+    ]);
+    expect(document.findings.introduced.map((finding: { ruleId: string }) => finding.ruleId)).toEqual(['ssl-required', 'login-events']);
+    expect(document.changes[1].location).toMatchObject({ file: expect.stringMatching(/export-after\.json$/), line: 5 });
+  });
+
   it('--output writes the report to a file and prints nothing', async () => {
     const output = join(scratch, 'review.md');
     const run = await runCli(['diff', BASE, HEAD, '--format', 'markdown', '--output', output]);
