@@ -1,0 +1,44 @@
+/**
+ * Every example baseline (the weak one excluded) applied by the real program with the real
+ * Pulumi CLI and Keycloak provider: Keycloak holds every declared setting, a second preview
+ * shows no change, no client secret is in the state in plaintext, and destroy removes it all.
+ */
+import { readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { adminClient } from '../support/keycloak.ts';
+import { exampleBaseline, realmguardProject } from './support/realmguard-project.ts';
+import { expectKeycloakHolds } from './support/read-back.ts';
+
+const EXAMPLES = readdirSync(resolve(import.meta.dirname, '../../baselines')).filter((file) => /\.ya?ml$/.test(file) && !file.startsWith('weak'));
+
+describe.each(EXAMPLES)('example baseline %s', (file) => {
+  it('applies, holds every declared setting, shows no change on a second preview, keeps secrets secret, destroys', async () => {
+    const project = await realmguardProject(file.replace(/\.ya?ml$/, ''), exampleBaseline(file));
+    try {
+      const up = await project.up();
+      expect(up.code, up.stdout + up.stderr).toBe(0);
+      const baseline = await project.load();
+      await expectKeycloakHolds(baseline);
+
+      const preview = await project.previewNoChanges();
+      expect(preview.code, preview.stdout + preview.stderr).toBe(0);
+
+      const exported = await project.run(['stack', 'export']);
+      expect(exported.code, exported.stderr).toBe(0);
+      const admin = await adminClient();
+      let secretsChecked = 0;
+      for (const client of baseline.settings.clients.filter((candidate) => !candidate.publicClient && candidate.clientAuthenticatorType === 'client-secret')) {
+        const [live] = await admin.clients.find({ realm: project.realm, clientId: client.clientId });
+        const secret = await admin.clients.getClientSecret({ realm: project.realm, id: live?.id ?? '' });
+        expect(secret.value, `${client.clientId} has a secret`).toBeTruthy();
+        expect(exported.stdout.includes(secret.value ?? '<none>'), `${client.clientId}'s secret in plaintext in the state`).toBe(false);
+        secretsChecked += 1;
+      }
+      if (secretsChecked > 0) expect(exported.stdout).toContain('4dabf18193072939515e22adb298388d');
+    } finally {
+      await project.destroy();
+    }
+    expect(await (await adminClient()).realms.findOne({ realm: project.realm })).toBeFalsy();
+  });
+});
