@@ -1,10 +1,11 @@
 /**
  * `diff --git BASE..HEAD PATH...`: the realms declared at two git revisions. Files are read with
  * `git show REV:PATH` (never from the working tree), so the diff is exactly what the pull
- * request changes. A path may name a file or a directory (every .yaml, .yml and .json file
- * below it); a file present at one revision only is a realm added or removed.
+ * request changes. A path may name a file, a directory (every .yaml, .yml and .json file below
+ * it) or a quoted glob; a file present at one revision only is a realm added or removed.
  */
 import { execFile } from 'node:child_process';
+import { matchesGlob, posix, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { InputError } from '../model/errors.ts';
 import { loadRealmText } from '../model/load.ts';
@@ -71,8 +72,19 @@ async function ensureRepository(cwd: string): Promise<void> {
   }
 }
 
-/** Repository paths of the realm files a PATH argument names at one commit. */
-async function filesAt(commit: string, path: string, cwd: string): Promise<string[]> {
+const GLOB = /[*?[]/;
+
+/**
+ * Repository paths of the realm files a PATH argument names at one commit. A quoted glob
+ * ('baselines/*.yaml') is matched against each revision's own tree, so a file deleted by the
+ * change still counts; the shell would expand it against the working tree only.
+ */
+async function filesAt(commit: string, path: string, cwd: string, prefix: string): Promise<string[]> {
+  if (GLOB.test(path)) {
+    const pattern = posix.normalize(posix.join(prefix, path.split(sep).join('/')));
+    const all = (await git(['ls-tree', '-r', '--name-only', '--full-name', commit], cwd)).split('\n').filter(Boolean);
+    return all.filter((file) => matchesGlob(file, pattern));
+  }
   const listed = (await git(['ls-tree', '-r', '--name-only', '--full-name', commit, '--', path], cwd)).split('\n').filter(Boolean);
   // A file named on the command line counts whatever its extension; below a directory, only realm files.
   const named = path.replace(/^\.\//, '').replace(/\/$/, '');
@@ -107,12 +119,15 @@ export async function loadGitSides(rangeText: string, paths: readonly string[], 
   let base = await resolveCommit(range.base, cwd);
   if (range.mergeBase) base = (await git(['merge-base', base, head], cwd)).trim();
 
+  // Globs are matched against repository paths: prefix them with where we stand in the repository.
+  const prefix = (await git(['rev-parse', '--show-prefix'], cwd)).trim();
   const baseFiles = new Set<string>();
   const headFiles = new Set<string>();
   for (const path of paths) {
-    const [atBase, atHead] = await Promise.all([filesAt(base, path, cwd), filesAt(head, path, cwd)]);
+    const [atBase, atHead] = await Promise.all([filesAt(base, path, cwd, prefix), filesAt(head, path, cwd, prefix)]);
     if (atBase.length === 0 && atHead.length === 0) {
-      throw new InputError(`'${path}' exists in neither ${range.base} nor ${range.head}`, { file: path }, 'name a file or directory tracked in one of the two revisions');
+      const what = GLOB.test(path) ? `'${path}' matches no file in either ${range.base} or ${range.head}` : `'${path}' exists in neither ${range.base} nor ${range.head}`;
+      throw new InputError(what, { file: path }, 'name a file, directory or glob tracked in one of the two revisions');
     }
     atBase.forEach((file) => baseFiles.add(file));
     atHead.forEach((file) => headFiles.add(file));

@@ -82,6 +82,17 @@ describe('diff --git', SLOW, () => {
     expect(fromMergeBase.realms.removed).toEqual(['old']);
   });
 
+  it('matches a quoted glob against each revision, so a deleted file still counts (also from a subdirectory)', async () => {
+    const run = await runCli(['diff', '--git', 'v1..feature', 'baselines/*.yaml', '--format', 'json'], { cwd: repo });
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout).realms).toEqual({ added: ['partners'], removed: ['old'], compared: ['shop'] });
+    const inside = await runCli(['diff', '--git', 'v1..feature', '*.yaml', '--format', 'json'], { cwd: join(repo, 'baselines') });
+    expect(JSON.parse(inside.stdout).realms).toEqual({ added: ['partners'], removed: ['old'], compared: ['shop'] });
+    const none = await runCli(['diff', '--git', 'v1..feature', 'baselines/*.json'], { cwd: repo });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/'baselines\/\*\.json' matches no file in either v1 or feature/);
+  });
+
   it('takes single files too, and fails with --fail-on-weaken', async () => {
     const run = await runCli(['diff', '--git', 'HEAD~1..HEAD', 'baselines/shop.yaml', '--fail-on-weaken', '--format', 'markdown'], { cwd: repo });
     expect(run.code).toBe(1);
