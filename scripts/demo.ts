@@ -10,6 +10,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import KcAdminClient from '@keycloak/keycloak-admin-client';
+import { UnmanagedAttributePolicy } from '@keycloak/keycloak-admin-client/lib/defs/userProfileMetadata.js';
 import { startKeycloak, PrerequisiteError, type KeycloakServer } from './lib/keycloak-server.ts';
 
 const keep = process.argv.includes('--keep');
@@ -118,7 +119,7 @@ async function tour(server: { url: string; adminUser: string; adminPassword: str
   // Keycloak 26 drops user attributes its user profile does not declare; the demo realm lets
   // the token-version attribute through (the TokenVersionClaim component declares it instead).
   const profile = await admin.users.getProfile();
-  await admin.users.updateProfile({ ...profile, unmanagedAttributePolicy: 'ENABLED' });
+  await admin.users.updateProfile({ ...profile, unmanagedAttributePolicy: UnmanagedAttributePolicy.Enabled });
   await admin.users.create({ username: 'alice', enabled: true, email: 'alice@example.test', firstName: 'Alice', lastName: 'Demo', emailVerified: true, credentials: [{ type: 'password', value: 'alice-demo-pass', temporary: false }] });
   admin.setConfig({ realmName: 'master' });
   const refreshToken = await passwordGrant(server.url, 'demo-incident', 'demo-app', secret, 'alice', 'alice-demo-pass');
