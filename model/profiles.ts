@@ -156,7 +156,7 @@ const KEY_VALUES: Record<Profile, KeyProfileValues> = {
       { name: 'rsa-generated', providerId: 'rsa-generated', priority: 100, enabled: true, active: true, algorithm: 'RS256', keySize: 2048 },
       { name: 'rsa-enc-generated', providerId: 'rsa-enc-generated', priority: 100, enabled: true, active: true, algorithm: 'RSA-OAEP', keySize: 2048 },
       { name: 'hmac-generated-hs512', providerId: 'hmac-generated', priority: 100, enabled: true, active: true, algorithm: 'HS512', secretSize: 64 },
-      { name: 'aes-generated', providerId: 'aes-generated', priority: 100, enabled: true, active: true, algorithm: 'AES', secretSize: 16 },
+      { name: 'aes-generated', providerId: 'aes-generated', priority: 100, enabled: true, active: true, secretSize: 16 },
     ],
   },
   strict: {
@@ -168,7 +168,7 @@ const KEY_VALUES: Record<Profile, KeyProfileValues> = {
       { name: 'rsa-ps256-generated', providerId: 'rsa-generated', priority: 100, enabled: true, active: true, algorithm: 'PS256', keySize: 3072 },
       { name: 'rsa-enc-generated', providerId: 'rsa-enc-generated', priority: 100, enabled: true, active: true, algorithm: 'RSA-OAEP', keySize: 3072 },
       { name: 'hmac-generated-hs512', providerId: 'hmac-generated', priority: 100, enabled: true, active: true, algorithm: 'HS512', secretSize: 64 },
-      { name: 'aes-generated', providerId: 'aes-generated', priority: 100, enabled: true, active: true, algorithm: 'AES', secretSize: 32 },
+      { name: 'aes-generated', providerId: 'aes-generated', priority: 100, enabled: true, active: true, secretSize: 32 },
     ],
   },
 };

@@ -239,8 +239,6 @@ function defaultKeyAlgorithm(type: string, key: BaselineKeyProvider, values: Key
       return 'EdDSA';
     case 'hmac-generated':
       return 'HS512';
-    case 'aes-generated':
-      return 'AES';
     default:
       return undefined;
   }

@@ -235,7 +235,9 @@ function keyProviderFrom(component: ComponentRepresentation, docPath: DocPath, p
   };
   if (component.id !== undefined) provider.id = component.id;
 
-  const algorithm = configValue(component, 'algorithm') ?? configValue(component, 'ecdhAlgorithm') ?? ownKeys.find((key) => key.algorithm)?.algorithm ?? defaultAlgorithm(component);
+  // AES keys have no algorithm to choose (GET /keys says 'AES'); every source leaves it out.
+  const liveAlgorithm = type === 'aes-generated' ? undefined : ownKeys.find((key) => key.algorithm)?.algorithm;
+  const algorithm = configValue(component, 'algorithm') ?? configValue(component, 'ecdhAlgorithm') ?? liveAlgorithm ?? defaultAlgorithm(component);
   if (algorithm) provider.algorithm = algorithm;
   const keySize = rsaKeySize(component, ownKeys);
   if (keySize !== undefined) provider.keySize = keySize;
@@ -288,8 +290,6 @@ function defaultAlgorithm(component: ComponentRepresentation): string | undefine
       return 'ECDH-ES';
     case 'eddsa-generated':
       return 'EdDSA';
-    case 'aes-generated':
-      return 'AES'; // what GET /keys reports
     default:
       return undefined;
   }
