@@ -9,6 +9,7 @@ import type { Finding } from '../../../policies/finding.ts';
 import { severityRank } from '../../../policies/finding.ts';
 import { runRules } from '../../../policies/run.ts';
 import { NOW } from './hardened-realm.ts';
+import { STOCK_REALM_FINDINGS } from './stock-realm-findings.ts';
 
 const byId = (findings: readonly Finding[]) => findings.map((finding) => `${finding.ruleId}${finding.entity ? ` @${finding.entity.id}` : ''}`).sort();
 
@@ -85,36 +86,6 @@ describe('the stock Keycloak 26 realm export', () => {
   });
 });
 
-/** What realmguard says about a realm created with nothing but its name (and two minimal clients). */
-export const STOCK_REALM_FINDINGS = [
-  'admin-events',
-  'brute-force-protection',
-  'client-authentication @minimal-confidential',
-  'client-refresh-tokens @account',
-  'client-refresh-tokens @account-console',
-  'client-refresh-tokens @admin-cli',
-  'client-refresh-tokens @minimal-public',
-  'client-refresh-tokens @security-admin-console',
-  'full-scope-allowed @admin-cli',
-  'full-scope-allowed @minimal-confidential',
-  'full-scope-allowed @minimal-public',
-  'full-scope-allowed @security-admin-console',
-  'login-events',
-  'offline-session-max',
-  'password-grant @admin-cli',
-  'password-policy',
-  'pkce-required @account',
-  'pkce-required @minimal-public',
-  'redirect-uri-wildcard @account',
-  'redirect-uri-wildcard @account-console',
-  'redirect-uri-wildcard @security-admin-console',
-  'refresh-token-rotation',
-  'sender-constrained-tokens @account',
-  'sender-constrained-tokens @account-console',
-  'sender-constrained-tokens @admin-cli',
-  'sender-constrained-tokens @minimal-public',
-  'sender-constrained-tokens @security-admin-console',
-];
 
 describe('the hardened examples', () => {
   it.each([
