@@ -213,7 +213,8 @@ function isBuiltIn(key: KeyProviderSettings): boolean {
     key.priority === builtIn.priority &&
     key.enabled === builtIn.enabled &&
     key.active === builtIn.active &&
-    (key.algorithm ?? builtIn.algorithm) === builtIn.algorithm &&
+    // AES keys have one algorithm; some sources name it ('AES'), others leave it out.
+    (key.providerId === 'aes-generated' || (key.algorithm ?? builtIn.algorithm) === builtIn.algorithm) &&
     (key.keySize ?? builtIn.keySize) === builtIn.keySize &&
     (key.secretSize ?? builtIn.secretSize) === builtIn.secretSize &&
     key.ellipticCurve === undefined

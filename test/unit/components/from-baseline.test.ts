@@ -72,6 +72,11 @@ describe('HardenedRealmFromBaseline', () => {
     expect(plan.notes).toEqual([]);
   });
 
+  it("recognises Keycloak's AES key whether or not the source names its algorithm", () => {
+    const keys = keyProfileValues('baseline').defaultProviders.map((key) => (key.providerId === 'aes-generated' ? { ...key, algorithm: 'AES' } : key));
+    expect(planBaseline(baseline('shop', { keys })).keysLeftToKeycloak).toContain('aes-generated');
+  });
+
   it('strict profile: creates the keys Keycloak does not have, upgrading an RSA size the provider cannot take, and says so', () => {
     const plan = planBaseline(baseline('bank', { profile: 'strict' }));
     expect(plan.keys.map((key) => [key.name, key.providerId, key.keySize ?? key.secretSize])).toEqual(
