@@ -87,6 +87,13 @@ describe('HardenedRealmFromBaseline', () => {
     expect(plan.notes.join('\n')).toMatch(/rsa-enc-generated' \(rsa-enc-generated\) is not applied/);
   });
 
+  it('builds a strict baseline whose profile keys need warnings without failing', async () => {
+    const built = new HardenedRealmFromBaseline('bank', { baseline: baseline('bank', { profile: 'strict' }) });
+    await settle();
+    expect(built.keysLeftToKeycloak).toContain('rsa-enc-generated');
+    expect(child(TYPES.rsa, 'bank-keys-key-rsa-ps256-generated').inputs).toMatchObject({ keySize: 4096, algorithm: 'PS256' });
+  });
+
   it('declared keys: lifecycle from enabled/active, priorities derived unless the file states them', async () => {
     const keys: KeyProviderSettings[] = [
       { name: 'rsa-a', providerId: 'rsa-generated', priority: 100, enabled: true, active: false, algorithm: 'RS256', keySize: 2048 },
