@@ -8,7 +8,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import KcAdminClient from '@keycloak/keycloak-admin-client';
 import { UnmanagedAttributePolicy } from '@keycloak/keycloak-admin-client/lib/defs/userProfileMetadata.js';
 import { startKeycloak, PrerequisiteError, type KeycloakServer } from './lib/keycloak-server.ts';
@@ -73,9 +73,10 @@ async function tour(server: { url: string; adminUser: string; adminPassword: str
   const toolchain = spawnSync(join(root, 'scripts/pulumi-toolchain.sh'), ['--check'], { encoding: 'utf8' });
   if (toolchain.status === 0) {
     const binDir = toolchain.stdout.trim();
+    // The language host starts `node --import tsx`: this process's Node 22 goes first on PATH.
     const pulumiEnv = {
       ...env,
-      PATH: `${binDir}:${process.env.PATH ?? ''}`,
+      PATH: `${binDir}:${dirname(process.execPath)}:${process.env.PATH ?? ''}`,
       PULUMI_BACKEND_URL: `file://${work}`,
       PULUMI_CONFIG_PASSPHRASE: 'realmguard-demo',
       PULUMI_SKIP_UPDATE_CHECK: 'true',

@@ -21,12 +21,14 @@ export function setup(project: TestProject): void {
     const stderr = (error as { stderr?: string }).stderr ?? String(error);
     throw new Error(`The pulumi suite needs the real Pulumi toolchain.\n${stderr}`);
   }
+  // The language host starts `node --import tsx`: Node 22 (which @pulumi/pulumi needs) goes first.
+  const nodeDir = execFileSync(resolve('scripts/ensure-node22.sh'), [], { encoding: 'utf8' }).trim();
   backendDir = mkdtempSync(join(tmpdir(), 'realmguard-pulumi-'));
   const toolchain: PulumiToolchain = {
     binDir,
     backendUrl: `file://${backendDir}`,
     env: {
-      PATH: `${binDir}:${process.env.PATH ?? ''}`,
+      PATH: `${binDir}:${nodeDir}:${process.env.PATH ?? ''}`,
       PULUMI_BACKEND_URL: `file://${backendDir}`,
       PULUMI_CONFIG_PASSPHRASE: 'realmguard-tests-only',
       PULUMI_SKIP_UPDATE_CHECK: 'true',
