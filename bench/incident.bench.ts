@@ -1,0 +1,118 @@
+/**
+ * Bulk logout on a real Keycloak: users with a live online and a live offline session each, logged
+ * out by a sequential loop over the admin client (logout + revoke each offline grant, no checks)
+ * beside our bounded-concurrency bulk run of logoutUser (the same changes plus id resolution and
+ * the read-back evidence), in the same run. Figures only. Uses the server KEYCLOAK_URL names
+ * (with KEYCLOAK_USER / KEYCLOAK_PASSWORD) or starts one.
+ */
+import KcAdminClient from '@keycloak/keycloak-admin-client';
+import pLimit from 'p-limit';
+import { startKeycloak, type KeycloakServer } from '../scripts/lib/keycloak-server.ts';
+import { createContext, IncidentHttp, logoutUser, runBulk } from '../incident/index.ts';
+import type { Report } from './run.ts';
+
+const USERS = Number(process.env.REALMGUARD_BENCH_INCIDENT_USERS ?? 500);
+const CONCURRENCY = Number(process.env.REALMGUARD_BENCH_INCIDENT_CONCURRENCY ?? 8);
+const PASSWORD = 'bench-password-123';
+
+interface Server {
+  url: string;
+  adminUser: string;
+  adminPassword: string;
+  stop?: () => Promise<void>;
+}
+
+async function server(): Promise<Server> {
+  const url = process.env.KEYCLOAK_URL;
+  if (url) {
+    const adminUser = process.env.KEYCLOAK_USER;
+    const adminPassword = process.env.KEYCLOAK_PASSWORD;
+    if (!adminUser || !adminPassword) throw new Error('KEYCLOAK_URL is set but KEYCLOAK_USER / KEYCLOAK_PASSWORD are not: set both, or unset KEYCLOAK_URL to let the bench start a Keycloak');
+    return { url: url.replace(/\/+$/, ''), adminUser, adminPassword };
+  }
+  const started: KeycloakServer = await startKeycloak();
+  return { url: started.url, adminUser: started.adminUser, adminPassword: started.adminPassword, stop: () => started.stop() };
+}
+
+async function login(url: string, realm: string, username: string, offline: boolean): Promise<void> {
+  const response = await fetch(`${url}/realms/${realm}/protocol/openid-connect/token`, {
+    method: 'POST',
+    body: new URLSearchParams({ grant_type: 'password', client_id: 'web', username, password: PASSWORD, scope: offline ? 'openid offline_access' : 'openid' }),
+  });
+  await response.text();
+  if (!response.ok) throw new Error(`bench: login of ${username} failed with ${response.status}`);
+}
+
+/** Creates users, each with one online and one offline session; returns their ids. */
+async function seed(kc: KcAdminClient, url: string, realm: string, prefix: string, count: number): Promise<string[]> {
+  const limit = pLimit(8);
+  return Promise.all(
+    Array.from({ length: count }, (_, index) =>
+      limit(async () => {
+        const username = `${prefix}-${index}`;
+        const { id } = await kc.users.create({
+          realm,
+          username,
+          enabled: true,
+          email: `${username}@bench.test`,
+          firstName: 'Bench',
+          lastName: 'User',
+          credentials: [{ type: 'password', value: PASSWORD, temporary: false }],
+        });
+        await login(url, realm, username, false);
+        await login(url, realm, username, true);
+        return id;
+      }),
+    ),
+  );
+}
+
+async function sessionsLeft(kc: KcAdminClient, realm: string): Promise<number> {
+  const stats = await kc.realms.getClientSessionStats({ realm });
+  return stats.reduce((sum, stat) => sum + Number(stat.active) + Number(stat.offline), 0);
+}
+
+export default async function bench(report: Report): Promise<void> {
+  const target = await server();
+  const kc = new KcAdminClient({ baseUrl: target.url, realmName: 'master' });
+  await kc.auth({ grantType: 'password', clientId: 'admin-cli', username: target.adminUser, password: target.adminPassword });
+  const realm = `bench-incident-${Date.now().toString(36)}`;
+  try {
+    await kc.realms.create({ realm, enabled: true, passwordPolicy: 'hashIterations(1)' });
+    await kc.clients.create({ realm, clientId: 'web', publicClient: true, directAccessGrantsEnabled: true, standardFlowEnabled: false });
+    const seedStart = performance.now();
+    const sequentialIds = await seed(kc, target.url, realm, 'seq', USERS);
+    const boundedIds = await seed(kc, target.url, realm, 'bulk', USERS);
+    report({ name: `seed: ${2 * USERS} users, each 1 online + 1 offline session`, value: (performance.now() - seedStart) / 1000, unit: 's' });
+
+    // The alternative: a plain loop over the admin client.
+    const sequentialStart = performance.now();
+    for (const id of sequentialIds) {
+      await kc.users.logout({ realm, id });
+      for (const consent of await kc.users.listConsents({ realm, id })) {
+        if (consent.clientId) await kc.users.revokeConsent({ realm, id, clientId: consent.clientId });
+      }
+    }
+    const sequentialSeconds = (performance.now() - sequentialStart) / 1000;
+
+    const http = new IncidentHttp({ url: target.url, authRealm: 'master', credentials: { grant: 'password', clientId: 'admin-cli', username: target.adminUser, password: target.adminPassword } });
+    const ctx = createContext(http, realm);
+    const boundedStart = performance.now();
+    const summary = await runBulk(boundedIds, (user) => logoutUser(ctx, { user }), { concurrency: CONCURRENCY });
+    const boundedSeconds = (performance.now() - boundedStart) / 1000;
+    const leftAfterBounded = await sessionsLeft(kc, realm);
+
+    report({ name: `sequential admin-client loop: logout ${USERS} users (no checks)`, value: USERS / sequentialSeconds, unit: 'ops/s', note: `${sequentialSeconds.toFixed(1)} s` });
+    report({
+      name: `realmguard bulk logout-user, concurrency ${CONCURRENCY} (with evidence)`,
+      value: USERS / boundedSeconds,
+      unit: 'ops/s',
+      note: `${boundedSeconds.toFixed(1)} s, ${summary.failed.length} failed`,
+    });
+    report({ name: 'speed-up, bounded concurrency vs sequential', value: sequentialSeconds / boundedSeconds, unit: 'ratio' });
+    report({ name: 'sessions left in the realm after both runs', value: leftAfterBounded, unit: 'count', note: `of ${4 * USERS}` });
+  } finally {
+    await kc.realms.del({ realm }).catch(() => undefined);
+    await target.stop?.();
+  }
+}
