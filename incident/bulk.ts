@@ -37,10 +37,14 @@ export function parseUserList(text: string, file: string): string[] {
   return users;
 }
 
-function failureOf(result: ActionResult): string {
+/** One line saying why a result failed: its error, or the checks that contradict the effect. */
+export function failureOf(result: ActionResult): string {
   if (result.error) return result.error;
-  const failed = [...result.evidence, ...(result.steps ?? []).flatMap((step) => step.evidence)].filter((item) => item.status === 'fail');
-  return failed.map((item) => `${item.check}: ${item.detail}`).join('; ') || 'failed';
+  const failed = [
+    ...result.evidence.filter((item) => item.status === 'fail').map((item) => `${item.check}: ${item.detail}`),
+    ...(result.steps ?? []).filter((step) => !step.ok).map((step) => `${step.action}: ${failureOf(step)}`),
+  ];
+  return failed.join('; ') || 'failed';
 }
 
 export async function runBulk(inputs: string[], act: (input: string) => Promise<ActionResult>, options: BulkOptions): Promise<BulkSummary> {

@@ -26,6 +26,7 @@ import {
   type ActionResult,
   type IncidentContext,
 } from '../../incident/index.ts';
+import { failureOf } from '../../incident/bulk.ts';
 import { confirmRealmWide } from '../../incident/cli/confirm.ts';
 import { readSecret, readTextFile } from '../../incident/cli/inputs.ts';
 import { startProgress } from '../../incident/cli/progress.ts';
@@ -81,7 +82,7 @@ function finish(s: Setup, result: ActionResult, options: CommonOptions, input?: 
   s.journal.append(journalEntry({ ...result, data: undefined }, { actor: s.http.actor, server: s.http.origin, ...(input !== undefined ? { input } : {}) }));
   print(result, options);
   if (!result.ok) {
-    process.stderr.write(`realmguard: ${result.action} failed${result.error ? `: ${result.error}` : ' (see the evidence above)'}\n`);
+    process.stderr.write(`realmguard: ${result.action} failed: ${failureOf(result)}\n`);
     process.exitCode = ExitCode.Findings;
   } else {
     process.exitCode ??= ExitCode.Clean;

@@ -44,8 +44,10 @@ export function bumpTokenVersion(ctx: IncidentContext, options: BumpTokenVersion
     await run.change(change('PUT', path, 'manage-users', { notFound: `user '${user.username}'` }), () =>
       admin.users.update({ realm, id: user.id }, { ...user, attributes: { ...user.attributes, [attribute]: [String(to)] } }),
     );
-    run.notes.push(`${attribute}: ${from} → ${to}${run.dryRun ? ' (planned)' : ''}`);
-    if (run.dryRun) return;
+    if (run.dryRun) {
+      run.notes.push(`${attribute}: ${from} → ${to} (planned)`);
+      return;
+    }
     const after = await run.read(read(path, 'view-users', `user '${user.username}'`), () => admin.users.findOne({ realm, id: user.id }));
     const stored = after?.attributes?.[attribute]?.[0];
     run.check(
@@ -55,5 +57,6 @@ export function bumpTokenVersion(ctx: IncidentContext, options: BumpTokenVersion
         ? `Keycloak did not store it: the realm's user profile drops undeclared attributes — declare '${attribute}' in the user profile (the token-version component does) or allow unmanaged attributes`
         : `${from} → ${stored}`,
     );
+    if (stored === String(to)) run.notes.push(`${attribute}: ${from} → ${to}`);
   });
 }

@@ -48,26 +48,33 @@ describe('disable-user', () => {
 });
 
 describe('disable-client', () => {
-  it("disables the client; its tokens stop refreshing and introspecting; prints the baseline edit", async () => {
+  it('disables the client; its tokens stop refreshing and introspecting; prints the baseline edit', async () => {
     await fx.createUser('cleo');
-    await fx.kc.clients.create({ realm: fx.realm, clientId: 'partner', publicClient: false, secret: 'partner-secret-0123456789', directAccessGrantsEnabled: true, standardFlowEnabled: false });
-    const response = await fetch(fx.endpoint('token'), {
-      method: 'POST',
-      body: new URLSearchParams({ grant_type: 'password', client_id: 'partner', client_secret: 'partner-secret-0123456789', username: 'cleo', password: PASSWORD }),
-    });
-    const tokens = (await response.json()) as { refresh_token: string };
+    const { id } = await fx.kc.clients.create({ realm: fx.realm, clientId: 'partner', publicClient: false, secret: 'partner-secret-0123456789', directAccessGrantsEnabled: true, standardFlowEnabled: false });
+    await fx.kc.clients.addProtocolMapper(
+      { realm: fx.realm, id },
+      { name: 'audience-introspector', protocol: 'openid-connect', protocolMapper: 'oidc-audience-mapper', config: { 'included.client.audience': 'introspector', 'access.token.claim': 'true' } },
+    );
+    const partner = { client_id: 'partner', client_secret: 'partner-secret-0123456789' };
+    const response = await fetch(fx.endpoint('token'), { method: 'POST', body: new URLSearchParams({ grant_type: 'password', username: 'cleo', password: PASSWORD, ...partner }) });
+    const tokens = (await response.json()) as { access_token: string; refresh_token: string };
     await nextSecond();
-    const result = await disableClient(fx.context(), { client: 'partner' });
+    const result = await disableClient(fx.context({ suspect: { token: tokens.access_token, introspection: fx.introspector() } }), { client: 'partner' });
     expect(result.error).toBeUndefined();
     expect(result.ok).toBe(true);
+    expect(result.evidence.map((item) => [item.check, item.status])).toEqual([
+      ['client partner not-before push: clients reached', 'pass'],
+      ['client disabled', 'pass'],
+      ['client not-before', 'pass'],
+      [expect.stringMatching(/^the access token of client partner .* was issued before not-before$/), 'pass'],
+      [expect.stringMatching(/^introspection of the access token of client partner/), 'pass'],
+    ]);
     expect(result.baselineEdit).toContain('clients:\n  - clientId: partner\n    enabled: false');
     const [client] = await fx.kc.clients.find({ realm: fx.realm, clientId: 'partner' });
     expect(client?.enabled).toBe(false);
     expect(client?.notBefore).toBeGreaterThan(0);
-    const refresh = await fetch(fx.endpoint('token'), {
-      method: 'POST',
-      body: new URLSearchParams({ grant_type: 'refresh_token', client_id: 'partner', client_secret: 'partner-secret-0123456789', refresh_token: tokens.refresh_token }),
-    });
+    expect(await fx.active(tokens.access_token)).toBe(false);
+    const refresh = await fetch(fx.endpoint('token'), { method: 'POST', body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: tokens.refresh_token, ...partner }) });
     expect(refresh.status).toBeGreaterThanOrEqual(400);
   });
 });

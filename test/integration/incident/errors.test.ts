@@ -74,8 +74,44 @@ describe('error messages', () => {
     const proxy = await startProxy(fx.url);
     proxy.fault = (request) => (request.path.includes('/admin/') ? 'hang' : 'pass');
     try {
-      const result = await logoutUser(fx.context({ url: proxy.url, timeoutMs: 500, retries: 0 }), { user: 'erin' });
-      expect(result.error).toMatch(new RegExp(`^timeout: ${proxy.url} did not answer GET /admin/realms/${fx.realm}/users\\?username=erin&exact=true within 500 ms`));
+      const result = await logoutUser(fx.context({ url: proxy.url, timeoutMs: 3000, retries: 0 }), { user: 'erin' });
+      expect(result.error).toMatch(new RegExp(`^timeout: ${proxy.url} did not answer GET /admin/realms/${fx.realm}/users\\?username=erin&exact=true within 3000 ms`));
+    } finally {
+      await proxy.close();
+    }
+  });
+});
+
+describe('client credentials', () => {
+  it('a service account with the roles acts, and authenticates again once its token expires', async () => {
+    const { id } = await fx.kc.clients.create({
+      realm: fx.realm,
+      clientId: 'responder',
+      publicClient: false,
+      secret: BOT_SECRET,
+      serviceAccountsEnabled: true,
+      standardFlowEnabled: false,
+      // 16 s tokens: with the core's 15 s safety margin each is reused for about a second.
+      attributes: { 'access.token.lifespan': '16' },
+    });
+    const serviceUser = await fx.kc.clients.getServiceAccountUser({ realm: fx.realm, id });
+    const realmManagement = await fx.clientUuid('realm-management');
+    const roles = await Promise.all(['view-users', 'manage-users'].map((roleName) => fx.kc.clients.findRole({ realm: fx.realm, id: realmManagement, roleName })));
+    await fx.kc.users.addClientRoleMappings({ realm: fx.realm, id: serviceUser.id!, clientUniqueId: realmManagement, roles: roles.map((role) => ({ id: role!.id!, name: role!.name! })) });
+    const proxy = await startProxy(fx.url);
+    try {
+      const http = new IncidentHttp({ url: proxy.url, authRealm: fx.realm, credentials: { grant: 'client_credentials', clientId: 'responder', clientSecret: BOT_SECRET } });
+      const ctx = createContext(http, fx.realm);
+      const tokenRequests = () => proxy.log.filter((request) => request.method === 'POST' && request.path.endsWith('/protocol/openid-connect/token')).length;
+      await fx.login('erin');
+      const first = await logoutUser(ctx, { user: 'erin' });
+      expect(first.error).toBeUndefined();
+      expect(first.ok).toBe(true);
+      expect(tokenRequests()).toBe(1);
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      const second = await logoutUser(ctx, { user: 'erin' });
+      expect(second.ok).toBe(true);
+      expect(tokenRequests()).toBe(2);
     } finally {
       await proxy.close();
     }
