@@ -7,7 +7,9 @@ import type { RealmSettings } from '../../model/realm-settings.ts';
 import { PKCE_METHOD_ORDER, SIGNATURE_ALGORITHM_ORDER } from './algorithms.ts';
 import {
   compareNumbers,
+  compareRanks,
   neutralVerdict,
+  rankOf,
   ranked,
   scalar,
   setOf,
@@ -50,6 +52,17 @@ function lifespanOverride(why: string, realmValue: (realm: RealmSettings) => num
   };
 }
 
+/** A token signature algorithm; empty means the realm's default signature algorithm. */
+function signatureOverride(why: string): AttributeRule {
+  const effective = (value: string, realm: RealmSettings) => (value === '' ? realm.defaultSignatureAlgorithm : value);
+  return {
+    fallback: '',
+    differ: scalar<string>((before, after, context) =>
+      compareRanks(rankOf(SIGNATURE_ALGORITHM_ORDER, effective(before, context.before)), rankOf(SIGNATURE_ALGORITHM_ORDER, effective(after, context.after)), why),
+    ),
+  };
+}
+
 /** '##'-separated URI lists. */
 function uriList(): AttributeRule {
   const set = setOf(REDIRECT_URI_RULES);
@@ -71,8 +84,8 @@ export const CLIENT_ATTRIBUTE_RULES: Readonly<Record<string, AttributeRule>> = {
   'oidc.ciba.grant.enabled': riskyWhenTrue('CIBA grant enabled'),
   'standard.token.exchange.enabled': riskyWhenTrue('token exchange enabled'),
   'post.logout.redirect.uris': uriList(),
-  'access.token.signed.response.alg': { fallback: '', differ: ranked(SIGNATURE_ALGORITHM_ORDER, 'weaker access-token signature algorithm') },
-  'id.token.signed.response.alg': { fallback: '', differ: ranked(SIGNATURE_ALGORITHM_ORDER, 'weaker ID-token signature algorithm') },
+  'access.token.signed.response.alg': signatureOverride('weaker access-token signature algorithm (RFC 8725 §3.1)'),
+  'id.token.signed.response.alg': signatureOverride('weaker ID-token signature algorithm (RFC 8725 §3.1)'),
   'access.token.lifespan': lifespanOverride('a stolen access token stays usable longer', (realm) => realm.accessTokenLifespan),
   'client.session.idle.timeout': lifespanOverride('idle client sessions live longer', (realm) =>
     ssoOr(realm.clientSessionIdleTimeout, realm.ssoSessionIdleTimeout),

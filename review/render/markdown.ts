@@ -8,7 +8,7 @@ import type { Finding } from '../../policies/finding.ts';
 import type { SettingChange } from '../change.ts';
 import type { ReviewResult } from '../review.ts';
 import { countReview, isConcerning, verdictText } from '../verdict.ts';
-import { EFFECT_ICON, entityLabel, formatValue } from './values.ts';
+import { EFFECT_ICON, entityLabel, findingSubject, formatValue } from './values.ts';
 
 export const COMMENT_MARKER = '<!-- realmguard-diff -->';
 
@@ -85,7 +85,7 @@ function findingTable(findings: readonly Finding[], rulesUrl: string): string[] 
         ` ${SEVERITY_ICON[finding.severity]} ${finding.severity} `,
         ` [${finding.ruleId}](${rulesUrl}#${finding.ruleId}) `,
         ` ${cell(finding.realm)} `,
-        ` ${finding.entity ? cell(`${finding.entity.kind === 'client' ? 'client' : 'key'} ${finding.entity.id}`) : 'realm settings'}${
+        ` ${cell(findingSubject(finding))}${
           finding.location ? ` (${cell(`${finding.location.file}:${finding.location.line}`)})` : ''
         } `,
         ` ${cell(finding.message)} `,

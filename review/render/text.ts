@@ -4,7 +4,7 @@ import type { Finding } from '../../policies/finding.ts';
 import type { Effect, SettingChange } from '../change.ts';
 import type { ReviewResult } from '../review.ts';
 import { countReview, verdictText } from '../verdict.ts';
-import { entityLabel, formatValue } from './values.ts';
+import { entityLabel, findingSubject, formatValue } from './values.ts';
 
 export interface TextOptions {
   color?: boolean;
@@ -22,8 +22,7 @@ export function formatReviewText(result: ReviewResult, options: TextOptions = {}
     if (list.length === 0) return;
     lines.push(c.bold(label));
     for (const finding of list) {
-      const where = finding.entity ? `${finding.entity.kind === 'client' ? 'client' : 'key'} ${finding.entity.id}` : 'realm settings';
-      lines.push(`  ${finding.severity.toUpperCase().padEnd(8)} ${finding.ruleId}  ${finding.realm}: ${where}: ${finding.message}`);
+      lines.push(`  ${finding.severity.toUpperCase().padEnd(8)} ${finding.ruleId}  ${finding.realm}: ${findingSubject(finding)}: ${finding.message}`);
       if (finding.location) lines.push(`           ${c.dim(`${finding.location.file}:${finding.location.line}:${finding.location.column}`)}`);
     }
     lines.push('');

@@ -1,5 +1,6 @@
 /** How values, entities and effects read in every review format. */
 import { formatDuration } from '../../model/durations.ts';
+import type { Finding } from '../../policies/finding.ts';
 import type { ChangedEntity, Effect, SettingValue, ValueUnit } from '../change.ts';
 
 /** '—' for absent, durations with their human form: 3600 → '3600 (1h)'. */
@@ -31,3 +32,9 @@ export function entityLabel(entity: ChangedEntity): string {
 }
 
 export const EFFECT_ICON: Record<Effect, string> = { weakens: '⚠️', strengthens: '🛡️', neutral: '➖' };
+
+/** What a finding is about: 'client web', 'key rsa-generated' or 'realm settings'. */
+export function findingSubject(finding: Finding): string {
+  if (!finding.entity) return 'realm settings';
+  return `${finding.entity.kind === 'client' ? 'client' : 'key'} ${finding.entity.id}`;
+}

@@ -154,6 +154,18 @@ describe('realmguard diff: usage and input errors exit 2 with one clear line', S
     expectOneLine(run.stderr, /--fail-on.*'severe' is invalid/);
   });
 
+  it('a bad --profile', async () => {
+    const run = await runCli(['diff', BASE, HEAD, '--profile', 'paranoid']);
+    expect(run.code).toBe(2);
+    expectOneLine(run.stderr, /--profile.*'paranoid' is invalid/);
+  });
+
+  it('a --config that does not exist', async () => {
+    const run = await runCli(['diff', BASE, HEAD, '--config', join(scratch, 'policy.yaml')]);
+    expect(run.code).toBe(2);
+    expectOneLine(run.stderr, /policy\.yaml: config file not found — pass an existing YAML file to --config/);
+  });
+
   it('a bad --rules-url', async () => {
     const run = await runCli(['diff', BASE, HEAD, '--rules-url', 'docs/rules.md']);
     expect(run.code).toBe(2);
