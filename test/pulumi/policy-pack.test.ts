@@ -1,0 +1,124 @@
+/**
+ * The policy pack under the real Pulumi CLI and Keycloak provider plugin:
+ * `pulumi preview --policy-pack policies` on a stack with an insecure realm stops on the
+ * mandatory violations and prints the advisory ones; a hardened stack passes; and
+ * `--policy-pack-config` turns a mandatory policy advisory. Runs only in `npm run test:pulumi`.
+ */
+import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { uniqueRealmName } from '../support/keycloak.ts';
+import { pulumi } from '../support/pulumi.ts';
+
+const PACK = resolve('policies');
+
+/** A throwaway Pulumi project whose program is `program` (TypeScript, run by the language host's ts-node). */
+async function project(name: string, program: string): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), `realmguard-${name}-`));
+  writeFileSync(join(dir, 'Pulumi.yaml'), `name: ${name}\nruntime:\n  name: nodejs\n  options:\n    typescript: true\n`);
+  writeFileSync(join(dir, 'index.ts'), program);
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name, version: '0.0.0', main: 'index.ts' }));
+  symlinkSync(resolve('node_modules'), join(dir, 'node_modules'));
+  const init = await pulumi(dir, ['stack', 'init', 'dev']);
+  expect(init.code, init.stderr).toBe(0);
+  expect((await pulumi(dir, ['config', 'set', 'realm', uniqueRealmName(name)])).code).toBe(0);
+  return dir;
+}
+
+const INSECURE = `
+import * as pulumi from '@pulumi/pulumi';
+import * as keycloak from '@pulumi/keycloak';
+const realm = new keycloak.Realm('insecure', {
+  realm: new pulumi.Config().require('realm'),
+  sslRequired: 'none',                 // ssl-required: critical → mandatory
+  revokeRefreshToken: false,           // refresh-token-rotation: high → mandatory
+  accessCodeLifespan: '10m0s',         // access-code-lifespan: medium → advisory
+});
+new keycloak.openid.Client('spa', {
+  realmId: realm.id,                   // unknown during preview: the pack must cope
+  clientId: 'spa',
+  accessType: 'PUBLIC',
+  standardFlowEnabled: true,
+  implicitFlowEnabled: true,           // implicit-flow: high → mandatory
+  validRedirectUris: ['https://app.example.com/callback'],
+  pkceCodeChallengeMethod: 'S256',
+});
+`;
+
+const HARDENED = `
+import * as pulumi from '@pulumi/pulumi';
+import * as keycloak from '@pulumi/keycloak';
+const realm = new keycloak.Realm('hardened', {
+  realm: new pulumi.Config().require('realm'),
+  sslRequired: 'external',
+  accessTokenLifespan: '5m0s',
+  accessCodeLifespan: '1m0s',
+  revokeRefreshToken: true,
+  refreshTokenMaxReuse: 0,
+  ssoSessionIdleTimeout: '30m0s',
+  ssoSessionMaxLifespan: '10h0m0s',
+  offlineSessionIdleTimeout: '720h0m0s',
+  offlineSessionMaxLifespanEnabled: true,
+  offlineSessionMaxLifespan: '1440h0m0s',
+  passwordPolicy: 'length(12) and notUsername and notEmail',
+  defaultSignatureAlgorithm: 'RS256',
+  securityDefenses: {
+    headers: {},
+    bruteForceDetection: { maxLoginFailures: 10 },
+  },
+});
+new keycloak.RealmEvents('events', {
+  realmId: realm.id,
+  eventsEnabled: true,
+  eventsExpiration: 7776000,
+  enabledEventTypes: ['LOGIN', 'LOGIN_ERROR', 'CODE_TO_TOKEN', 'REFRESH_TOKEN', 'REVOKE_GRANT', 'LOGOUT'],
+  eventsListeners: ['jboss-logging'],
+  adminEventsEnabled: true,
+  adminEventsDetailsEnabled: true,
+});
+new keycloak.openid.Client('spa', {
+  realmId: realm.id,
+  clientId: 'spa',
+  accessType: 'PUBLIC',
+  standardFlowEnabled: true,
+  validRedirectUris: ['https://app.example.com/callback'],
+  webOrigins: ['https://app.example.com'],
+  pkceCodeChallengeMethod: 'S256',
+  requireDpopBoundTokens: true,
+  fullScopeAllowed: false,
+});
+`;
+
+describe('pulumi preview --policy-pack policies', () => {
+  it('stops an insecure realm on its mandatory violations and prints the advisory ones', async () => {
+    const dir = await project('rg-policy-insecure', INSECURE);
+    const preview = await pulumi(dir, ['preview', '--policy-pack', PACK]);
+    const output = preview.stdout + preview.stderr;
+    expect(preview.code, output).not.toBe(0);
+    expect(output).toMatch(/\[mandatory\]\s+realmguard[^\n]*ssl-required/);
+    expect(output).toMatch(/\[mandatory\]\s+realmguard[^\n]*refresh-token-rotation/);
+    expect(output).toMatch(/\[mandatory\]\s+realmguard[^\n]*implicit-flow/);
+    expect(output).toMatch(/\[advisory\]\s+realmguard[^\n]*access-code-lifespan/);
+    expect(output).not.toMatch(/can't run policy/);
+  });
+
+  it('lets --policy-pack-config make a mandatory policy advisory', async () => {
+    const dir = await project('rg-policy-config', INSECURE);
+    const config = join(dir, 'policy-config.json');
+    writeFileSync(config, JSON.stringify({ 'ssl-required': 'advisory', 'refresh-token-rotation': 'advisory', 'implicit-flow': { enforcementLevel: 'disabled' } }));
+    const preview = await pulumi(dir, ['preview', '--policy-pack', PACK, '--policy-pack-config', config]);
+    const output = preview.stdout + preview.stderr;
+    expect(preview.code, output).toBe(0);
+    expect(output).toMatch(/\[advisory\]\s+realmguard[^\n]*ssl-required/);
+    expect(output).not.toMatch(/implicit-flow/);
+  });
+
+  it('passes a hardened realm', async () => {
+    const dir = await project('rg-policy-hardened', HARDENED);
+    const preview = await pulumi(dir, ['preview', '--policy-pack', PACK]);
+    const output = preview.stdout + preview.stderr;
+    expect(preview.code, output).toBe(0);
+    expect(output).not.toMatch(/\[mandatory\]/);
+  });
+});
