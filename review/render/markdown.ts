@@ -18,6 +18,8 @@ export interface MarkdownOptions {
   /** Base URL of the rule reference; each rule links to `${rulesUrl}#${ruleId}`. */
   rulesUrl: string;
   title?: string;
+  /** Longest output (characters) before tables are cut; default MAX_COMMENT_LENGTH. */
+  maxLength?: number;
 }
 
 /** Keeps a value inside its table cell: no pipes, newlines or backticks escape. */
@@ -27,22 +29,55 @@ export function cell(text: string): string {
 
 const code = (text: string) => `\`${cell(text)}\``;
 
+/**
+ * GitHub refuses comments over 65,536 characters. A review longer than this keeps the verdict
+ * and cuts tables (neutral changes first, then the longest lists), saying what it left out.
+ */
+export const MAX_COMMENT_LENGTH = 60_000;
+
 export function formatReviewMarkdown(result: ReviewResult, options: MarkdownOptions): string {
+  const full = render(result, options, { rows: Number.POSITIVE_INFINITY, neutral: true });
+  if (full.length <= (options.maxLength ?? MAX_COMMENT_LENGTH)) return full;
+  for (let rows = 200; rows >= 1; rows = Math.floor(rows / 2)) {
+    const shorter = render(result, options, { rows, neutral: false });
+    if (shorter.length <= (options.maxLength ?? MAX_COMMENT_LENGTH)) return shorter;
+  }
+  return render(result, options, { rows: 0, neutral: false });
+}
+
+const countOf = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+
+interface Limits {
+  /** Most rows per table. */
+  rows: number;
+  /** Whether the neutral changes are listed at all. */
+  neutral: boolean;
+}
+
+function render(result: ReviewResult, options: MarkdownOptions, limits: Limits): string {
   const counts = countReview(result.changes, result.findings.introduced, result.findings.resolved);
   const icon = isConcerning(counts) ? '⚠️' : '✅';
   const lines = [COMMENT_MARKER, `### ${options.title ?? 'realmguard diff'}`, '', `${icon} **${verdictText(counts)}**`, ''];
+  const omitted: string[] = [];
+  const cut = <T>(items: readonly T[], what: string): readonly T[] => {
+    if (items.length <= limits.rows) return items;
+    omitted.push(countOf(items.length - limits.rows, what));
+    return items.slice(0, limits.rows);
+  };
 
   const judged = result.changes.filter((change) => change.effect !== 'neutral');
   const neutral = result.changes.filter((change) => change.effect === 'neutral');
-  if (judged.length > 0) lines.push(...changeTable(judged), '');
-  if (neutral.length > 0) {
+  if (judged.length > 0) lines.push(...changeTable(cut(judged, 'weakening or strengthening change')), '');
+  if (neutral.length > 0 && limits.neutral) {
     lines.push(`<details><summary>${neutral.length} neutral change${neutral.length === 1 ? '' : 's'}</summary>`, '', ...changeTable(neutral), '', '</details>', '');
+  } else if (neutral.length > 0) {
+    omitted.push(countOf(neutral.length, 'neutral change'));
   }
   if (result.findings.introduced.length > 0) {
-    lines.push('#### Findings introduced', '', ...findingTable(result.findings.introduced, options.rulesUrl), '');
+    lines.push('#### Findings introduced', '', ...findingTable(cut(result.findings.introduced, 'introduced finding'), options.rulesUrl), '');
   }
   if (result.findings.resolved.length > 0) {
-    lines.push('#### Findings resolved', '', ...findingTable(result.findings.resolved, options.rulesUrl), '');
+    lines.push('#### Findings resolved', '', ...findingTable(cut(result.findings.resolved, 'resolved finding'), options.rulesUrl), '');
   }
   const { added, removed } = result.realms;
   if (added.length || removed.length) {
@@ -52,6 +87,9 @@ export function formatReviewMarkdown(result: ReviewResult, options: MarkdownOpti
         .join(' '),
       '',
     );
+  }
+  if (omitted.length > 0) {
+    lines.push(`> Too long for one comment: left out ${omitted.join(', ')}. Run \`realmguard diff --format text\` (or \`json\`) for all of it.`, '');
   }
   return `${lines.join('\n').trimEnd()}\n`;
 }

@@ -114,6 +114,21 @@ describe('renderers', () => {
     expect(formatReviewMarkdown(odd, { rulesUrl: RULES })).toContain("`https://x.example.com/a\\|b'c`");
   });
 
+  it('markdown: a review too long for one comment keeps the verdict and says what it left out', () => {
+    const many = changed(base, (realm) => {
+      for (let index = 0; index < 300; index++) client(realm, 'web').redirectUris.push(`https://*.host-${index}.example.com/*`);
+      realm.clients.push(hardenedClient('neutral-one'));
+    });
+    const big = reviewChange([loaded(base)], [loaded(many)]);
+    const full = formatReviewMarkdown(big, { rulesUrl: RULES, maxLength: Number.POSITIVE_INFINITY });
+    expect(full).not.toContain('Too long');
+    const cut = formatReviewMarkdown(big, { rulesUrl: RULES, maxLength: 20_000 });
+    expect(cut.length).toBeLessThanOrEqual(20_000);
+    expect(cut.split('\n')[3]).toBe(full.split('\n')[3]);
+    expect(cut).toMatch(/> Too long for one comment: left out \d+ weakening or strengthening changes, 1 neutral change, \d+ introduced findings\./);
+    expect(formatReviewMarkdown(result, { rulesUrl: RULES })).not.toContain('Too long');
+  });
+
   it('json: counts, changes and findings with help links', () => {
     const document = JSON.parse(formatReviewJson(result, RULES));
     expect(document.summary).toMatchObject({ weakens: 2, strengthens: 1, neutral: 1, resolved: 0 });
