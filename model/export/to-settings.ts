@@ -19,7 +19,7 @@ import {
   type SourcePosition,
   type SslRequired,
 } from '../realm-settings.ts';
-import { formatDocPath, type DocPath } from '../source/doc-positions.ts';
+import { childKey, docPathKey, formatDocPath, type DocPath } from '../source/doc-positions.ts';
 import type { ParsedText } from '../source/parse-text.ts';
 import { TOKEN_VERSION_CLIENT_SCOPE, TOKEN_VERSION_DEFAULT_CLAIM, TOKEN_VERSION_MAPPER_TYPE } from '../token-version.ts';
 import {
@@ -105,17 +105,36 @@ const CLIENT_SCALARS = [
   'notBefore',
 ] as const satisfies readonly (keyof ClientRepresentation & keyof ClientSettings)[];
 
+/**
+ * Model-path → file-position map for one realm of a parsed file. Keys are built as strings
+ * (a 5,000-client export marks ~150,000 fields, so no arrays per field).
+ */
 class Positions {
   readonly map = new Map<string, SourcePosition>();
+  readonly baseKey: string;
+
   constructor(
     private readonly parsed: ParsedText | undefined,
-    private readonly base: DocPath,
-  ) {}
+    base: DocPath,
+  ) {
+    this.baseKey = docPathKey(base);
+  }
+
+  /** The document key of a path below this realm. */
+  docKey(...parts: (string | number)[]): string {
+    let key = this.baseKey;
+    for (const part of parts) key = childKey(key, part);
+    return key;
+  }
+
+  markKey(modelKey: string, docKey: string): void {
+    if (!this.parsed) return;
+    const position = this.parsed.positions.getByKey(docKey);
+    if (position) this.map.set(modelKey, { file: this.parsed.file, line: position.line, column: position.column });
+  }
 
   mark(modelPath: FieldPath, docPath: DocPath): void {
-    if (!this.parsed) return;
-    const position = this.parsed.positions.get([...this.base, ...docPath]);
-    if (position) this.map.set(pathKey(modelPath), { file: this.parsed.file, line: position.line, column: position.column });
+    if (this.parsed) this.markKey(pathKey(modelPath), this.docKey(...docPath));
   }
 }
 
@@ -192,23 +211,26 @@ function duplicate(options: AdaptOptions, docPath: DocPath, what: string, firstI
 
 function clientFrom(client: ClientRepresentation, docPath: DocPath, positions: Positions): ClientSettings {
   const settings: ClientSettings = { clientId: client.clientId, ...clientDefaults() };
-  const entity = ['clients', client.clientId];
-  positions.mark(entity, docPath);
-  positions.mark([...entity, 'clientId'], [...docPath, 'clientId']);
+  const entity = pathKey(['clients', client.clientId]);
+  const doc = positions.docKey(...docPath);
+  positions.markKey(entity, doc);
+  positions.markKey(childKey(entity, 'clientId'), childKey(doc, 'clientId'));
   if (client.id !== undefined) settings.id = client.id;
   const target = settings as unknown as Record<string, unknown>;
   for (const field of CLIENT_SCALARS) {
     const value = client[field];
     if (value === undefined) continue;
     target[field] = Array.isArray(value) ? [...value] : value;
-    positions.mark([...entity, field], [...docPath, field]);
+    positions.markKey(childKey(entity, field), childKey(doc, field));
   }
+  const attributesEntity = childKey(entity, 'attributes');
+  const attributesDoc = childKey(doc, 'attributes');
   for (const [key, value] of Object.entries(client.attributes ?? {})) {
     settings.attributes[key] = String(value);
-    positions.mark([...entity, 'attributes', key], [...docPath, 'attributes', key]);
+    positions.markKey(childKey(attributesEntity, key), childKey(attributesDoc, key));
   }
   for (const field of ['redirectUris', 'webOrigins'] as const) {
-    settings[field].forEach((_, index) => positions.mark([...entity, field, String(index)], [...docPath, field, index]));
+    settings[field].forEach((_, index) => positions.markKey(childKey(childKey(entity, field), index), childKey(childKey(doc, field), index)));
   }
   return settings;
 }

@@ -8,7 +8,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import { printParseErrorCode, visit, type ParseErrorCode } from 'jsonc-parser';
 import { InputError, InputErrors } from '../errors.ts';
-import { DocPositions, formatDocPath, type DocPath } from './doc-positions.ts';
+import { childKey, DocPositions, formatDocPath, type DocPath } from './doc-positions.ts';
 
 export type TextFormat = 'json' | 'yaml';
 
@@ -39,52 +39,55 @@ export function parseText(text: string, file: string): ParsedText {
 // ---------------------------------------------------------------- JSON
 
 export function parseJson(text: string, file: string): ParsedText {
-  const positions = new DocPositions();
+  const positions = new DocPositions(text);
   const errors: InputError[] = [];
-  // One stack frame per open object/array: its path and, for objects, the keys seen so far.
-  const stack: { path: (string | number)[]; keys?: Set<string>; index: number }[] = [];
-  const childPath = (pathSupplier: () => (string | number)[]): (string | number)[] => pathSupplier();
+  // One frame per open object or array: its key, and for objects the keys seen so far.
+  const stack: { key: string; keys?: Set<string>; index: number }[] = [];
+  let propertyKey = ''; // the key of the property whose value comes next
 
-  const recordItem = (line: number, character: number): void => {
+  /** Records where a value starts (list items and the root) and returns its key. */
+  const valueStart = (offset: number): string => {
     const top = stack[stack.length - 1];
-    if (!top) positions.set([], { line: line + 1, column: character + 1 }); // the document itself
-    else if (!top.keys) {
-      positions.set([...top.path, top.index], { line: line + 1, column: character + 1 });
-      top.index++;
+    if (!top) {
+      positions.setOffset('', offset);
+      return '';
     }
+    if (top.keys) return propertyKey;
+    const key = childKey(top.key, top.index++);
+    positions.setOffset(key, offset);
+    return key;
   };
 
   visit(
     text,
     {
-      onObjectBegin(_offset, _length, line, character, pathSupplier) {
-        recordItem(line, character);
-        stack.push({ path: childPath(pathSupplier), keys: new Set(), index: 0 });
+      onObjectBegin(offset) {
+        stack.push({ key: valueStart(offset), keys: new Set(), index: 0 });
       },
       onObjectEnd() {
         stack.pop();
       },
-      onArrayBegin(_offset, _length, line, character, pathSupplier) {
-        recordItem(line, character);
-        stack.push({ path: childPath(pathSupplier), index: 0 });
+      onArrayBegin(offset) {
+        stack.push({ key: valueStart(offset), index: 0 });
       },
       onArrayEnd() {
         stack.pop();
       },
-      onLiteralValue(_value, _offset, _length, line, character) {
-        recordItem(line, character);
+      onLiteralValue(_value, offset) {
+        valueStart(offset);
       },
-      onObjectProperty(property, _offset, _length, line, character) {
+      onObjectProperty(property, offset, _length, line, character) {
         const top = stack[stack.length - 1];
         if (!top?.keys) return;
-        const path = [...top.path, property];
+        propertyKey = childKey(top.key, property);
         if (top.keys.has(property)) {
+          const path = top.key === '' ? [property] : [...top.key.split('\u0000'), property];
           errors.push(
-            new InputError(`duplicate key '${property}'`, { file, line: line + 1, column: character + 1, keyPath: formatDocPath(path) }, 'keep one of them: JSON.parse and Keycloak would silently use the last'),
+            new InputError(`duplicate key '${property}'`, { file, line: line + 1, column: character + 1, keyPath: formatDocPath(path.map((part) => (/^\d+$/.test(part) ? Number(part) : part))) }, 'keep one of them: JSON.parse and Keycloak would silently use the last'),
           );
         }
         top.keys.add(property);
-        positions.set(path, { line: line + 1, column: character + 1 });
+        positions.setOffset(propertyKey, offset);
       },
       onError(error: ParseErrorCode, _offset, _length, line, character) {
         errors.push(new InputError(`JSON syntax error: ${describeJsonError(printParseErrorCode(error))}`, { file, line: line + 1, column: character + 1 }, 'fix the JSON syntax (a JSON linter shows the spot)'));
@@ -159,10 +162,10 @@ export function parseYaml(text: string, file: string): ParsedText {
     throw new InputError('the file has no content (only comments or an empty document)', { file, line: 1, column: 1 }, EMPTY_HINT);
   }
   // Positions first: the walk also rejects keys that are not plain scalars before toJS sees them.
-  const positions = new DocPositions();
-  const root = at((doc.contents as YamlNode).range?.[0]);
-  if (root.line !== undefined) positions.set([], root as { line: number; column: number });
-  recordYamlPositions(doc.contents as YamlNode, [], positions, at, file);
+  const positions = new DocPositions(text);
+  const rootOffset = (doc.contents as YamlNode).range?.[0];
+  if (rootOffset !== undefined) positions.setOffset('', rootOffset);
+  recordYamlPositions(doc.contents as YamlNode, [], '', positions, at, file);
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -179,6 +182,7 @@ export function parseYaml(text: string, file: string): ParsedText {
 function recordYamlPositions(
   node: YamlNode,
   path: (string | number)[],
+  key: string,
   positions: DocPositions,
   at: (offset: number | undefined) => { line?: number; column?: number },
   file: string,
@@ -191,20 +195,20 @@ function recordYamlPositions(
       if (!isScalar(keyNode)) {
         throw new InputError('a key that is a list or a mapping', { file, ...at(keyNode?.range?.[0]), keyPath: formatDocPath(path) || undefined }, 'use plain text keys');
       }
-      const key = String(keyNode.value);
-      const childPath = [...path, key];
-      const position = at(keyNode?.range?.[0]);
-      if (position.line !== undefined) positions.set(childPath, position as { line: number; column: number });
-      if (pair.value) recordYamlPositions(pair.value as YamlNode, childPath, positions, at, file);
+      const name = String(keyNode.value);
+      const child = childKey(key, name);
+      const offset = keyNode.range?.[0];
+      if (offset !== undefined) positions.setOffset(child, offset);
+      if (pair.value) recordYamlPositions(pair.value as YamlNode, [...path, name], child, positions, at, file);
     }
     return;
   }
   if (isSeq(node)) {
     node.items.forEach((item, index) => {
-      const childPath = [...path, index];
-      const position = at((item as YamlNode | null)?.range?.[0]);
-      if (position.line !== undefined) positions.set(childPath, position as { line: number; column: number });
-      if (item) recordYamlPositions(item as YamlNode, childPath, positions, at, file);
+      const child = childKey(key, index);
+      const offset = (item as YamlNode | null)?.range?.[0];
+      if (offset !== undefined) positions.setOffset(child, offset);
+      if (item) recordYamlPositions(item as YamlNode, [...path, index], child, positions, at, file);
     });
   }
 }
