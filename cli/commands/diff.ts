@@ -104,8 +104,9 @@ async function loadSides(inputs: string[], options: DiffOptions): Promise<{ base
   });
   if (errors.length === 1) throw errors[0];
   if (errors.length > 1) throw new InputErrors(errors);
-  const [base, head] = settled.map((outcome) => (outcome.status === 'fulfilled' ? outcome.value : []));
-  return { base: base ?? [], head: head ?? [] };
+  // One file per side; the loader already refuses a file that declares a realm twice.
+  const [base = [], head = []] = settled.map((outcome) => (outcome.status === 'fulfilled' ? outcome.value : []));
+  return { base, head };
 }
 
 function checkRulesUrl(url: string): void {

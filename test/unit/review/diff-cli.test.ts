@@ -142,6 +142,14 @@ describe('realmguard diff: usage and input errors exit 2 with one clear line', S
     expect(run.stderr).toMatch(/typo\.yaml:3/);
   });
 
+  it('the same realm twice on one side', async () => {
+    const twice = join(scratch, 'twice.json');
+    await writeFile(twice, JSON.stringify([{ realm: 'billing', id: 'a' }, { realm: 'billing', id: 'b' }]));
+    const run = await runCli(['diff', BASE, twice]);
+    expect(run.code).toBe(2);
+    expectOneLine(run.stderr, /twice\.json:1:\d+: \[1\]\.realm: realm 'billing' appears twice/);
+  });
+
   it('a bad --format', async () => {
     const run = await runCli(['diff', BASE, HEAD, '--format', 'html']);
     expect(run.code).toBe(2);

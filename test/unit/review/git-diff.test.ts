@@ -123,6 +123,23 @@ describe('diff --git', SLOW, () => {
     expect(noRepo.stderr).toMatch(/not inside a git repository/);
   });
 
+  it('exits 2 when git is not on PATH', async () => {
+    const run = await runCli(['diff', '--git', 'v1..feature', 'baselines/'], { cwd: repo, env: { PATH: '' } });
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim()).toBe('realmguard: git is not installed or not on PATH — install git to use --git');
+  });
+
+  it('exits 2 when one revision declares a realm in two files', async () => {
+    await inRepo('checkout', '-q', '-b', 'duplicate', 'feature');
+    await copyFile(join(FIXTURES, 'shop-head.yaml'), join(repo, 'baselines', 'shop-copy.yaml'));
+    await inRepo('add', '.');
+    await inRepo('commit', '-q', '-m', 'duplicate');
+    const run = await runCli(['diff', '--git', 'v1..duplicate', 'baselines/'], { cwd: repo });
+    await inRepo('checkout', '-q', 'feature');
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim()).toMatch(/^realmguard: duplicate:baselines\/shop\.yaml: realm 'shop' is declared twice at duplicate: in baselines\/shop-copy\.yaml and in baselines\/shop\.yaml/);
+  });
+
   it('exits 2 naming the revision and file when a committed file is broken', async () => {
     await writeFile(join(repo, 'baselines', 'broken.yaml'), 'realm: [broken\n');
     await inRepo('add', '.');
