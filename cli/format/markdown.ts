@@ -21,6 +21,8 @@ export function formatMarkdown(input: FormatInput, options: FormatOptions = {}):
     for (const finding of input.findings.filter((entry) => entry.realm === realm)) lines.push(row(finding, input));
     lines.push('');
   }
+  const clean = (input.realms ?? []).filter((run) => !realms.includes(run.realm));
+  if (clean.length > 0) lines.push(`No findings in ${clean.map((run) => `\`${cell(run.realm)}\` (\`${cell(run.origin)}\`)`).join(', ')}.`, '');
   if (input.suppressed?.length) {
     lines.push('<details><summary>Suppressed findings</summary>', '', '| Rule | Where | Reason | Expires |', '|---|---|---|---|');
     for (const finding of input.suppressed) {

@@ -26,6 +26,11 @@ export function formatText(input: FormatInput, options: FormatOptions = {}): str
     }
     lines.push('');
   }
+  for (const run of input.realms ?? []) {
+    if (!input.findings.some((finding) => finding.realm === run.realm)) {
+      lines.push(c.bold(`realm ${run.realm}`) + c.dim(` (${run.origin}, profile ${run.profile})`) + ': no findings', '');
+    }
+  }
   for (const { suppression, findings } of input.expiredSuppressions ?? []) {
     const where = suppression.location ? `${suppression.location.file}:${suppression.location.line}: ` : '';
     lines.push(c.yellow(`${where}suppression of ${suppression.rule}${suppression.entity ? ` for ${suppression.entity}` : ''} expired on ${suppression.expires} and no longer applies (${findings.length} finding(s) reported again).`));

@@ -63,6 +63,12 @@ describe('text', () => {
   it('says so when there is nothing', () => {
     expect(formatFindings({ findings: [] }, 'text')).toBe('No findings.\n');
   });
+
+  it('names each realm that had no findings', () => {
+    const clean = { findings: [], realms: [{ realm: 'bank', profile: 'strict' as const, origin: 'baselines/bank.yaml' }] };
+    expect(formatFindings(clean, 'text')).toBe('realm bank (baselines/bank.yaml, profile strict): no findings\n\nNo findings.\n');
+    expect(formatFindings(clean, 'markdown')).toContain('No findings in `bank` (`baselines/bank.yaml`).');
+  });
 });
 
 describe('json', () => {
