@@ -70,17 +70,21 @@ function common(command: Command): Command {
     .addOption(new Option('--password <password>').hideHelp());
 }
 
-function print(result: ActionResult, options: CommonOptions): void {
-  if (options.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-  else process.stdout.write(`${renderResult(result)}\n`);
+function print(s: Setup, result: ActionResult, options: CommonOptions): void {
   const secret = (result.data as { newSecret?: unknown } | undefined)?.newSecret;
-  if (!options.json && typeof secret === 'string') process.stdout.write(`new secret: ${secret}\n`);
+  const shown = typeof secret === 'string' ? secret : undefined;
+  // Everything printed passes the redactor, except the one secret the user asked to see.
+  const { data: _data, ...rest } = result;
+  const printable = shown === undefined ? result : rest;
+  const text = options.json ? JSON.stringify(printable, null, 2) : renderResult(printable);
+  process.stdout.write(`${s.http.secrets.redact(text)}\n`);
+  if (shown !== undefined) process.stdout.write(options.json ? `${JSON.stringify({ newSecret: shown })}\n` : `new secret: ${shown}\n`);
 }
 
 function finish(s: Setup, result: ActionResult, options: CommonOptions, input?: string): void {
   // The journal entry is built from the result without data (which may hold a secret shown once).
   s.journal.append(journalEntry({ ...result, data: undefined }, { actor: s.http.actor, server: s.http.origin, ...(input !== undefined ? { input } : {}) }));
-  print(result, options);
+  print(s, result, options);
   if (!result.ok) {
     process.stderr.write(`realmguard: ${result.action} failed: ${failureOf(result)}\n`);
     process.exitCode = ExitCode.Findings;
