@@ -29,3 +29,21 @@ export {
   realmDefaults,
   clientDefaults,
 } from './keycloak-defaults.ts';
+export { detectKind, type InputKind } from './load.ts';
+export { BaselineSchema, type BaselineDocument, type BaselineClient, type BaselineKeyProvider } from './baseline/schema.ts';
+export { representationToRealm, type KeyMetadata } from './export/to-settings.ts';
+export { RealmRepresentationSchema, type RealmRepresentation } from './export/schema.ts';
+export {
+  TOKEN_VERSION_CLIENT_SCOPE,
+  TOKEN_VERSION_DEFAULT_ATTRIBUTE,
+  TOKEN_VERSION_DEFAULT_CLAIM,
+  TOKEN_VERSION_MAPPER_TYPE,
+} from './token-version.ts';
+export {
+  KEYCLOAK_EVENT_TYPES,
+  KEYCLOAK_DEFAULT_SAVED_EVENT_TYPES,
+  KEYCLOAK_KEY_PROVIDER_TYPES,
+  KEYCLOAK_GLOBAL_CLIENT_PROFILES,
+  KEYCLOAK_DEFAULT_CLIENT_SCOPES,
+  KEYCLOAK_OPTIONAL_CLIENT_SCOPES,
+} from './keycloak-catalog.ts';
