@@ -81,4 +81,3 @@ export function instantiations(props: Record<string, unknown>, identity: Record<
   return PROBES.map((probe) => substitute(fixed, probe) as Record<string, unknown>);
 }
 
-export { PROBES as UNKNOWN_STAND_INS };
