@@ -1,15 +1,21 @@
 /**
  * Reads a live realm through the admin REST API into the model. Read-only: GET requests only,
  * so a service account with realm-management's view-realm and view-clients roles is enough.
- * The answers are assembled into a RealmRepresentation and go through the same adapter as a
- * realm export, so the live realm and its export give the same model.
+ * The answers are assembled into a RealmRepresentation and go through the same schema and
+ * adapter as a realm export, so the live realm and its export give the same model. The events
+ * settings come with the realm representation (GET /events/config would need view-events).
  */
 import type KeycloakAdminClient from '@keycloak/keycloak-admin-client';
 import { NetworkError } from '@keycloak/keycloak-admin-client';
-import { InputError } from './errors.ts';
+import { InputError, InputErrors } from './errors.ts';
 import type { LoadedRealm } from './realm-settings.ts';
-import { KEY_PROVIDER_COMPONENT_TYPE, type RealmRepresentation } from './export/schema.ts';
+import { KEY_PROVIDER_COMPONENT_TYPE, RealmRepresentationSchema } from './export/schema.ts';
 import { representationToRealm, type KeyMetadata } from './export/to-settings.ts';
+import { DocPositions } from './source/doc-positions.ts';
+import type { ParsedText } from './source/parse-text.ts';
+import { schemaValidator, type SchemaValidator } from './source/validate-schema.ts';
+
+const validator: SchemaValidator<typeof RealmRepresentationSchema> = schemaValidator(RealmRepresentationSchema);
 
 /** Clients are listed in pages of this size (GET /clients?first&max). */
 const CLIENT_PAGE_SIZE = 200;
@@ -32,25 +38,74 @@ export async function readLiveRealm(admin: KeycloakAdminClient, realm: string): 
     call('read client profiles', 'view-realm', () => admin.clientPolicies.listProfiles({ realm })),
   ]);
 
-  // Only the fields the adapter reads; the admin client's own types are wider than ours.
-  const assembled = {
-    ...representation,
-    clients,
-    components: { [KEY_PROVIDER_COMPONENT_TYPE]: components.map((component) => ({ ...component, name: component.name ?? '', providerId: component.providerId ?? '' })) },
-    clientScopes: clientScopes.map((scope) => ({ ...scope, name: scope.name ?? '' })),
-    defaultDefaultClientScopes: defaultScopes.map((scope) => scope.name ?? ''),
-    clientPolicies: policies,
-    clientProfiles: profiles,
-  } as unknown as RealmRepresentation;
-  const keyMetadata: KeyMetadata[] = (keys.keys ?? []).map((key) => ({
-    kid: key.kid,
-    providerId: key.providerId,
-    algorithm: key.algorithm,
-    status: key.status,
-    type: key.type,
-    publicKey: key.publicKey,
+  return liveRealmFromAnswers(
+    {
+      realm: representation,
+      clients,
+      keyComponents: components,
+      keys: keys.keys ?? [],
+      clientScopes,
+      defaultClientScopes: defaultScopes,
+      clientPolicies: policies,
+      clientProfiles: profiles,
+    },
+    origin,
+  );
+}
+
+/** What the admin API answered, as it arrived (typed loosely: it is checked before use). */
+export interface LiveAnswers {
+  realm: unknown;
+  clients: unknown[];
+  keyComponents: unknown[];
+  keys: unknown[];
+  clientScopes: unknown[];
+  defaultClientScopes: unknown[];
+  clientPolicies: unknown;
+  clientProfiles: unknown;
+}
+
+/**
+ * Assembles the admin API's answers into one RealmRepresentation, checks it against the same
+ * schema as a realm export (a server that answers in an unexpected shape is an InputError, not a
+ * crash) and adapts it. Pure: property-tested with arbitrary answers.
+ */
+export function liveRealmFromAnswers(answers: LiveAnswers, origin: string): LoadedRealm {
+  const realm = isRecord(answers.realm) ? answers.realm : {};
+  const assembled: unknown = {
+    ...realm,
+    clients: answers.clients,
+    components: { [KEY_PROVIDER_COMPONENT_TYPE]: answers.keyComponents },
+    clientScopes: answers.clientScopes,
+    defaultDefaultClientScopes: answers.defaultClientScopes.map((scope) => (isRecord(scope) ? scope.name : scope)),
+    clientPolicies: answers.clientPolicies,
+    clientProfiles: answers.clientProfiles,
+  };
+  const parsed: ParsedText = { file: origin, format: 'json', value: assembled, positions: new DocPositions('') };
+  try {
+    validator.check(parsed, assembled);
+  } catch (error) {
+    if (!(error instanceof InputErrors)) throw error;
+    const first = error.errors[0];
+    throw new InputError(
+      `the server answered in an unexpected shape (${error.errors.length} problem${error.errors.length === 1 ? '' : 's'}; first: ${first?.location.keyPath ?? ''} ${first?.message ?? ''})`,
+      { file: origin },
+      'check that the server is a Keycloak 26 and the URL points at it',
+    );
+  }
+  const keys: KeyMetadata[] = answers.keys.filter(isRecord).map((key) => ({
+    ...(typeof key.kid === 'string' && { kid: key.kid }),
+    ...(typeof key.providerId === 'string' && { providerId: key.providerId }),
+    ...(typeof key.algorithm === 'string' && { algorithm: key.algorithm }),
+    ...(typeof key.status === 'string' && { status: key.status }),
+    ...(typeof key.type === 'string' && { type: key.type }),
+    ...(typeof key.publicKey === 'string' && { publicKey: key.publicKey }),
   }));
-  return representationToRealm(assembled, { kind: 'live', origin, keys: keyMetadata });
+  return representationToRealm(assembled, { kind: 'live', origin, keys });
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 async function listAllClients(admin: KeycloakAdminClient, realm: string) {

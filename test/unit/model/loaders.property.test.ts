@@ -12,6 +12,7 @@ import { loadRealmText } from '../../../model/load.ts';
 import { loadBaselineText } from '../../../model/baseline/load-baseline.ts';
 import { parseDuration } from '../../../model/durations.ts';
 import type { LoadedRealm } from '../../../model/realm-settings.ts';
+import { liveRealmFromAnswers } from '../../../model/live.ts';
 
 type Outcome = { ok: true; realms: LoadedRealm[] } | { ok: false; error: InputError | InputErrors };
 
@@ -143,6 +144,29 @@ describe('arbitrary values: only typed errors', () => {
       { numRuns: 1_500 },
     );
   }, 90_000);
+});
+
+describe('live admin-API answers: only typed errors', () => {
+  it('arbitrary answers in roughly the right shape', () => {
+    const anyValue = fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constantFrom('RS256', 'rsa-generated', '2048', 'ACTIVE', true, 0));
+    const config = fc.dictionary(fc.constantFrom('priority', 'active', 'enabled', 'keySize', 'algorithm', 'certificate', 'secretSize'), fc.oneof(fc.array(fc.string(), { maxLength: 2 }), anyValue));
+    const answers = fc.record({
+      realm: fc.oneof(fc.record({ realm: fc.oneof(fc.string(), anyValue), id: anyValue, accessTokenLifespan: anyValue, enabledEventTypes: anyValue }, { requiredKeys: [] }), anyValue),
+      clients: fc.array(fc.dictionary(fc.constantFrom('clientId', 'id', 'publicClient', 'attributes', 'redirectUris', 'protocolMappers', 'defaultClientScopes'), anyValue), { maxLength: 3 }),
+      keyComponents: fc.array(fc.record({ id: anyValue, name: fc.oneof(fc.string(), anyValue), providerId: fc.oneof(fc.constantFrom('rsa-generated', 'hmac-generated', 'ecdsa-generated'), anyValue), config }, { requiredKeys: [] }), { maxLength: 3 }),
+      keys: fc.array(fc.dictionary(fc.constantFrom('kid', 'providerId', 'algorithm', 'status', 'publicKey'), anyValue), { maxLength: 3 }),
+      clientScopes: fc.array(fc.dictionary(fc.constantFrom('name', 'protocolMappers'), anyValue), { maxLength: 2 }),
+      defaultClientScopes: fc.array(anyValue, { maxLength: 2 }),
+      clientPolicies: anyValue,
+      clientProfiles: anyValue,
+    });
+    fc.assert(
+      fc.property(answers, (answer) => {
+        outcome(() => [liveRealmFromAnswers(answer, 'http://127.0.0.1/admin/realms/x')]);
+      }),
+      { numRuns: 2_000 },
+    );
+  }, 60_000);
 });
 
 describe('generated valid baselines always load, with their values', () => {
