@@ -156,6 +156,7 @@ function typeHint(schema: Record<string, unknown>): string | undefined {
   if (schema.type === 'boolean') return 'write true or false (not yes/no, not quoted)';
   if (schema.type === 'array') return 'write a list, e.g. [a, b] or one "- item" per line';
   if (schema.type === 'integer') return 'write a whole number without quotes';
+  if (schema.type === 'string') return 'write text; quote values that YAML would read otherwise, e.g. "true" or "300"';
   if (typeof schema.description === 'string') return schema.description;
   return undefined;
 }
