@@ -4,6 +4,7 @@ import { parseText, type ParsedText } from '../source/parse-text.ts';
 import { readTextFile } from '../source/read-file.ts';
 import { schemaValidator, type SchemaValidator } from '../source/validate-schema.ts';
 import { InputError } from '../errors.ts';
+import { detectKind } from '../detect-kind.ts';
 import { BaselineSchema } from './schema.ts';
 import { baselineToRealm } from './to-settings.ts';
 
@@ -25,6 +26,13 @@ export function baselineFromParsed(parsed: ParsedText): LoadedRealm {
       `a baseline is a mapping with 'realm:' and its sections, not ${Array.isArray(value) ? 'a list' : `a single ${value === null ? 'null' : typeof value}`}`,
       { file: parsed.file, line: 1, column: 1 },
       'start the file with realm: <name> (see docs/baseline-format.md)',
+    );
+  }
+  if (detectKind(parsed) === 'realm-export') {
+    throw new InputError(
+      'this is a Keycloak realm export, not a baseline',
+      { file: parsed.file, line: 1, column: 1 },
+      'load it with loadRealmFile (realmguard check and validate accept both), or write a baseline (docs/baseline-format.md)',
     );
   }
   validator.check(parsed, value);

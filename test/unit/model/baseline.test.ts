@@ -189,3 +189,12 @@ describe('profile filling', () => {
     expect(human.settings).toEqual(seconds.settings);
   });
 });
+
+describe('loadBaseline on something else', () => {
+  it('a realm export is named as such, not buried in unknown-key errors', async () => {
+    await expect(loadBaseline('test/fixtures/exports/stock-realm.json')).rejects.toMatchObject({
+      message: 'this is a Keycloak realm export, not a baseline',
+      location: { file: 'test/fixtures/exports/stock-realm.json', line: 1, column: 1 },
+    });
+  });
+});
