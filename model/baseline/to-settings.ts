@@ -147,7 +147,42 @@ export function baselineToRealm(document: BaselineDocument, parsed: ParsedText):
   if (tokenVersionClaim) settings.tokenVersionClaim = tokenVersionClaim;
 
   if (convert.errors.length > 0) throw new InputErrors(convert.errors);
+  markFilledFields(settings, convert);
   return { settings, source: { kind: 'baseline', origin: parsed.file, positions: convert.positions }, profile };
+}
+
+/** Where each realm-level field lives in the baseline format, for fields the file left out. */
+const SECTION_OF: Record<string, DocPath> = {
+  ...Object.fromEntries(REALM_FIELD_MAPPINGS.map((mapping) => [mapping.field, mapping.docPath.slice(0, -1)])),
+  passwordPolicy: ['security'],
+  browserSecurityHeaders: ['security'],
+  enabledEventTypes: ['events'],
+  eventsListeners: ['events'],
+  keyProviders: ['keys'],
+  clientPolicies: [],
+};
+
+/**
+ * A value the profile filled has no line of its own; a finding about it should still point
+ * somewhere useful: the innermost section the file has (e.g. `security:`), else `realm:`.
+ */
+function markFilledFields(settings: RealmSettings, convert: Converter): void {
+  for (const field of Object.keys(settings)) {
+    if (convert.positions.has(pathKey([field]))) continue;
+    const section = SECTION_OF[field];
+    if (!section) continue;
+    for (let length = section.length; length > 0; length--) {
+      if (convert.parsed.positions.get(section.slice(0, length))) {
+        convert.mark([field], section.slice(0, length));
+        break;
+      }
+    }
+    if (!convert.positions.has(pathKey([field]))) convert.mark([field], ['realm']);
+  }
+  // The profile's default keys, when the file declares none, belong to the realm too.
+  for (const key of settings.keyProviders) {
+    if (!convert.positions.has(pathKey(['keyProviders', key.name]))) convert.mark(['keyProviders', key.name], convert.parsed.positions.get(['keys']) ? ['keys'] : ['realm']);
+  }
 }
 
 function findDuplicates(names: string[], docPathOf: (index: number) => DocPath, what: string, convert: Converter): void {

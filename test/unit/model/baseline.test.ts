@@ -107,8 +107,13 @@ describe('baselines/hardened.yaml → model', () => {
     expect(at('keyProviders', 'rsa-2026-11', 'keySize')).toMatchObject(lineOf('keySize: 3072'));
     // A field the profile filled points at its entity (the client's list item).
     expect(at('clients', 'spa', 'attributes', 'require.pushed.authorization.requests')).toMatchObject(lineOf('clientId: spa'));
-    // Realm fields the file does not set have no position.
-    expect(at('accessTokenLifespanForImplicitFlow')).toBeUndefined();
+    // A realm field the profile filled points at its section, or at `realm:` without one.
+    expect(at('accessTokenLifespanForImplicitFlow')).toMatchObject(lineOf('tokens:'));
+    expect(at('permanentLockout')).toMatchObject(lineOf('bruteForce:'));
+    expect(at('enabledEventTypes')).toMatchObject(lineOf('events:'));
+    const tiny = loadBaselineText('# a comment\nrealm: tiny\n', 'tiny.yaml');
+    expect(positionOf(tiny.source, ['sslRequired'])).toEqual({ file: 'tiny.yaml', line: 2, column: 1 });
+    expect(positionOf(tiny.source, ['keyProviders', 'rsa-generated', 'keySize'])).toEqual({ file: 'tiny.yaml', line: 2, column: 1 });
   });
 });
 
