@@ -7,6 +7,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
 import { loadRealmFile } from '../model/load.ts';
 import type { Report } from './run.ts';
@@ -43,6 +44,10 @@ export default async function (report: Report): Promise<void> {
     report({ name: 'loadRealmFile: read + parse + validate + adapt', value: ours, unit: 'ms', note: `median of ${RUNS}` });
     report({ name: 'JSON.parse of the same file (read + parse only)', value: plain, unit: 'ms', note: `median of ${RUNS}` });
     report({ name: 'ratio loadRealmFile / JSON.parse', value: ours / plain, unit: 'ratio' });
+
+    const hardened = fileURLToPath(new URL('../baselines/hardened.yaml', import.meta.url));
+    const baseline = await medianMs(() => loadRealmFile(hardened));
+    report({ name: 'loadRealmFile baselines/hardened.yaml (YAML, schema, profile)', value: baseline, unit: 'ms', note: `median of ${RUNS}` });
 
     const start = performance.now();
     parseDocument(text);
