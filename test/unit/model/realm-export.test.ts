@@ -94,6 +94,26 @@ describe('keycloak-config-cli style files (partial, YAML or JSON, one realm or a
     expect(realm!.settings.tokenVersionClaim).toEqual({ attribute: 'tv', claim: 'tver', clients: ['a'] });
   });
 
+  it('an imported RSA key (provider `rsa`) gets its real size from the certificate the export carries', () => {
+    // A self-signed certificate of a 3072-bit key (openssl req -x509 -newkey rsa:3072 -outform DER | base64).
+    const certificate = 'MIIEFTCCAn2gAwIBAgIUbLmubdUT+pgr/ltwj16kwQbAaSYwDQYJKoZIhvcNAQELBQAwGjEYMBYGA1UEAwwPcmVhbG1ndWFyZC10ZXN0MB4XDTI2MTEyMTE2MjgzNVoXDTM2MTExODE2MjgzNVowGjEYMBYGA1UEAwwPcmVhbG1ndWFyZC10ZXN0MIIBojANBgkqhkiG9w0BAQEFAAOCAY8AMIIBigKCAYEA0xCtzctr3l/jUoShQT7KNHyCTuklGnGZtG2qQ88tUxHX/5BkvMDezKfh3YCKEJ0BEbl5GVhQuDDOUXcvsoGN4y3ts87vnlDRAMcn0N3lllq1kToCvahxEakG3NV8xsvCw2ZzDGEDpuqQV+qHcAkpm1PPTN9MunU2opEgPfNfm6aEraXht4S2hbFSUnkP0FiOk1QasN+xMZcVM011MxSlL/PUIteTIPP7eiywLlxnkxWyTesJBu/E+hG6OB8zO8sWpcHdBr8yN6TV5wsug8C9Al95HqxWVaWHruUN9zGp2U2nqFFZpiuf8j6KPlR+VSs+lGe0mXEavwFuSLe7OdPGlXbOdN/k+qVD0Sco90Fe0EzPKMjMxeBDE29UhAjaiMd4fjLHe79226NQGEHI31xJumZ1DndaaUtqhOj/zKn54ycF5R9M/BOlvLychN5aDnF2Q8SHs0dt7MTeljKqmV7s/dxpByw/LfEExYA25qWLSv5+PZ9un6RQvRrYxiZ7AMJHAgMBAAGjUzBRMB0GA1UdDgQWBBRnu3ZpohSCZ+ALW1M99NCKUdqdpjAfBgNVHSMEGDAWgBRnu3ZpohSCZ+ALW1M99NCKUdqdpjAPBgNVHRMBAf8EBTADAQH/MA0GCSqGSIb3DQEBCwUAA4IBgQCugMc9PzoGZ3EbrHbrV1W0PnNuD8n0kh3bL5FhlOAIs6fKXy0pT6NjTdIPBWBY5cIlhV/jI/+oVLVERXT6FGoRxF3qZI8Lbhz6+H/e0UXGPHq903JusCCgM8pMRYXFy/stDvdMdakeOf88knhoST5crJ6fVv4tbGAOPRdFf6Tu1W4p2F9doSoONczbXweOTQFRz0n8wwfT6Y5TVe6eacRVYUJWuM9uO8n+jwMtuGgql0lLV4sPMIIUbImNMJDU1pPCrLMwrEaWpfqLTLka0ZHobDs7kvwb0nG8Xm32yMm5tIB2vhdOOUtpFp2y69py1QbRlNFSSzUeEjwUqaxX5RpPSXGJWpTeLb8rcpc6FV2kCCLJ12mzhU8eQpZISuYMrb25cQvg3SbC8eweRr/cGOV1v056kj/V4Mbfy9kgNGqLocs+SP+NjkyaLDGJGxRKMaMJlWm8Kq79UCoQes2mSmLB13KIJ9eIdZGUK/M0rimOz148uuLLDeAF/RdOrdIOhIc=';
+    const text = JSON.stringify({
+      realm: 'imported',
+      components: {
+        'org.keycloak.keys.KeyProvider': [
+          { name: 'imported', providerId: 'rsa', config: { priority: ['100'], certificate: [certificate], privateKey: ['**********'] } },
+          { name: 'masked', providerId: 'rsa', config: { certificate: ['**********'], keySize: ['4096'] } },
+        ],
+      },
+    });
+    const [realm] = loadRealmText(text, 'imported.json');
+    expect(realm!.settings.keyProviders.map((key) => [key.name, key.keySize, key.algorithm])).toEqual([
+      ['imported', 3072, 'RS256'],
+      ['masked', 4096, 'RS256'],
+    ]);
+    expect(JSON.stringify(realm!.settings)).not.toContain('privateKey');
+  });
+
   it('refuses duplicate client ids and duplicate realms', () => {
     expect(() => loadRealmText('{"realm":"d","clients":[{"clientId":"x"},{"clientId":"x"}]}', 'd.json')).toThrow(/client 'x' appears twice/);
     expect(() => loadRealmText('[{"realm":"d"},{"realm":"d"}]', 'd.json')).toThrow(/realm 'd' appears twice/);
