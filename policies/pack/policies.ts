@@ -22,7 +22,7 @@ import { findingsOf } from '../run.ts';
 import { allRules } from '../rules/index.ts';
 import { assembleRealm, identityStandIns, REALM_TYPE, valueAt, type PackResource } from './assemble.ts';
 import { packTarget } from './targets.ts';
-import { instantiations, rawProps } from './unknowns.ts';
+import { containsUnknown, instantiations, rawProps } from './unknowns.ts';
 
 /** Stack tag naming the profile when the policy config does not: `realmguard:profile`. */
 export const PROFILE_STACK_TAG = 'realmguard:profile';
@@ -57,7 +57,7 @@ export function buildPolicies(rules: readonly Rule[] = allRules, now: () => Date
     }
     const policy: StackValidationPolicy = {
       ...common,
-      validateStack: (args, report) => validateStack(rule, target.types, args, report, now()),
+      validateStack: (args, report) => validateStack(rule, target.types, target.wholeRealm, args, report, now()),
     };
     return policy;
   });
@@ -71,12 +71,12 @@ function validateResource(rule: Rule, types: readonly string[], args: ResourceVa
   for (const { finding } of robustFindings(rule, copies, settings, now)) report(violationMessage(finding));
 }
 
-function validateStack(rule: Rule, types: readonly string[], args: StackValidationArgs, report: ReportViolation, now: Date): void {
+function validateStack(rule: Rule, types: readonly string[], wholeRealm: boolean, args: StackValidationArgs, report: ReportViolation, now: Date): void {
   const settings = packSettings(args.getConfig<PackPolicyConfig>(), args.stackTags);
   const relevant = args.resources
     .filter((resource) => types.includes(resource.type))
     .map((resource) => ({ type: resource.type, urn: resource.urn, name: resource.name, props: rawProps(resource.props) }));
-  for (const group of groupByRealm(relevant)) {
+  for (const group of groupByRealm(relevant, wholeRealm)) {
     const copies = instantiateGroup(group);
     for (const { finding, urn } of robustFindings(rule, copies, settings, now)) report(violationMessage(finding), urn);
   }
@@ -139,25 +139,30 @@ function configuredParams(rule: Rule, settings: PackSettings): Partial<RuleParam
 }
 
 /**
- * Resources per realm: a resource whose realm (realmId, or a realm's own name) is known goes to
- * that realm; one whose realm is unknown goes to the only realm of the stack, or — with several
- * realms — is left out, since guessing could report a violation that is not there.
+ * Resources per realm. A resource whose `realmId` names a realm of the stack goes to it; one whose
+ * realm is unknown during preview goes to the stack's only realm, and with several realms to
+ * none. With `wholeRealm`, a group that might be missing a member — an unknown realmId with
+ * several realms, or a realmId that matches no known realm while some realm's name is unknown —
+ * is left out: judging part of a realm could report a violation (no active key, no client
+ * policy) that its missing resources would clear. A realmId naming no realm of the stack at all
+ * is a realm managed elsewhere and is not judged here.
  */
-function groupByRealm(resources: PackResource[]): PackResource[][] {
+function groupByRealm(resources: PackResource[], wholeRealm: boolean): PackResource[][] {
+  const known = (value: unknown): string | undefined => (typeof value === 'string' && !containsUnknown(value) ? value : undefined);
   const realms = resources.filter((resource) => resource.type === REALM_TYPE);
-  const nameOf = (resource: PackResource): string | undefined => {
-    const value = resource.type === REALM_TYPE ? resource.props.realm : resource.props.realmId;
-    return typeof value === 'string' && instantiations({ value }).length === 1 ? value : undefined;
-  };
-  const groups = new Map<string, PackResource[]>();
-  const single = realms.length === 1 ? (nameOf(realms[0]!) ?? realms[0]!.urn) : undefined;
+  const groups = new Map<PackResource, PackResource[]>(realms.map((realm) => [realm, [realm]]));
+  const byName = new Map(realms.flatMap((realm) => (known(realm.props.realm) === undefined ? [] : [[known(realm.props.realm)!, realm] as const])));
+  const unnamed = realms.filter((realm) => known(realm.props.realm) === undefined);
+  const incomplete = new Set<PackResource>();
   for (const resource of resources) {
-    const key = nameOf(resource) ?? (resource.type === REALM_TYPE ? resource.urn : single);
-    if (key === undefined) continue;
-    groups.set(key, [...(groups.get(key) ?? []), resource]);
+    if (resource.type === REALM_TYPE) continue;
+    const realmId = known(resource.props.realmId);
+    const owner = realmId !== undefined ? byName.get(realmId) : realms.length === 1 ? realms[0] : undefined;
+    if (owner) groups.get(owner)!.push(resource);
+    else if (realmId === undefined) realms.forEach((realm) => incomplete.add(realm));
+    else unnamed.forEach((realm) => incomplete.add(realm));
   }
-  // A group needs its realm: without it the realm-wide fields would be guesses.
-  return [...groups.values()].filter((group) => group.some((resource) => resource.type === REALM_TYPE));
+  return [...groups].filter(([realm]) => !wholeRealm || !incomplete.has(realm)).map(([, group]) => group);
 }
 
 /** Copies of a group with unknowns replaced, the same stand-in index across all its resources. */

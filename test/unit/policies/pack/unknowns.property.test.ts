@@ -67,7 +67,7 @@ describe('unknown values in the policy pack', () => {
       fc.asyncProperty(picks, async (chosen) => {
         expect(await runPack(policies, withUnknown(stack, chosen))).toEqual([]);
       }),
-      { numRuns: 60 },
+      { numRuns: 100 },
     );
   });
 
@@ -80,7 +80,7 @@ describe('unknown values in the policy pack', () => {
         const reported = (await runPack(policies, withUnknown(stack, chosen))).map(key);
         for (const violation of reported) expect(known, violation).toContain(violation);
       }),
-      { numRuns: 60 },
+      { numRuns: 100 },
     );
   });
 });
