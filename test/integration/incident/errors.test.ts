@@ -6,7 +6,7 @@
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContext, IncidentHttp, logoutUser, notBefore, rotateClientSecret } from '../../../incident/index.ts';
-import { RealmFixture } from './support/realm-fixture.ts';
+import { nextSecond, RealmFixture } from './support/realm-fixture.ts';
 import { startProxy } from './support/recording-proxy.ts';
 
 let fx: RealmFixture;
@@ -96,7 +96,7 @@ describe('client credentials', () => {
     });
     const serviceUser = await fx.kc.clients.getServiceAccountUser({ realm: fx.realm, id });
     const realmManagement = await fx.clientUuid('realm-management');
-    const roles = await Promise.all(['view-users', 'manage-users'].map((roleName) => fx.kc.clients.findRole({ realm: fx.realm, id: realmManagement, roleName })));
+    const roles = await Promise.all(['view-users', 'manage-users', 'view-realm', 'manage-realm'].map((roleName) => fx.kc.clients.findRole({ realm: fx.realm, id: realmManagement, roleName })));
     await fx.kc.users.addClientRoleMappings({ realm: fx.realm, id: serviceUser.id!, clientUniqueId: realmManagement, roles: roles.map((role) => ({ id: role!.id!, name: role!.name! })) });
     const proxy = await startProxy(fx.url);
     try {
@@ -112,6 +112,28 @@ describe('client credentials', () => {
       const second = await logoutUser(ctx, { user: 'erin' });
       expect(second.ok).toBe(true);
       expect(tokenRequests()).toBe(2);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('acting on its own realm: a realm not-before outdates its own token; the 401 is answered by authenticating again', async () => {
+    const [responder] = await fx.kc.clients.find({ realm: fx.realm, clientId: 'responder' });
+    await fx.kc.clients.update({ realm: fx.realm, id: responder!.id! }, { ...responder, attributes: { ...responder!.attributes, 'access.token.lifespan': '300' } });
+    const proxy = await startProxy(fx.url);
+    try {
+      const http = new IncidentHttp({ url: proxy.url, authRealm: fx.realm, credentials: { grant: 'client_credentials', clientId: 'responder', clientSecret: BOT_SECRET } });
+      const ctx = createContext(http, fx.realm);
+      expect((await logoutUser(ctx, { user: 'erin' })).ok).toBe(true);
+      await nextSecond();
+      const own = await notBefore(ctx, {});
+      expect(own.error).toBeUndefined();
+      expect(own.ok).toBe(true);
+      const after = await logoutUser(ctx, { user: 'erin' });
+      expect(after.error).toBeUndefined();
+      expect(after.ok).toBe(true);
+      const statuses = proxy.log.filter((request) => request.path.endsWith('/protocol/openid-connect/token'));
+      expect(statuses.length).toBe(2);
     } finally {
       await proxy.close();
     }
