@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keycloak } from '../../support/keycloak.ts';
 import { INTROSPECTOR_SECRET, RealmFixture } from './support/realm-fixture.ts';
-import { adminEnv, runCli } from './support/run-cli.ts';
+import { adminEnv, runCli, runCliOnTerminal } from './support/run-cli.ts';
 
 let fx: RealmFixture;
 let dir: string;
@@ -65,13 +65,29 @@ describe('incident CLI', () => {
   });
 
   it('realm-wide without a terminal and without --yes: exit 2, nothing sent', async () => {
-    const web = await fx.login('cara', 'web');
+    await fx.createUser('nora');
+    const web = await fx.login('nora', 'web');
     const journal = join(dir, 'realm.jsonl');
     const run = await runCli(['logout-realm', '--realm', fx.realm, '--journal', journal]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/this is realm-wide and there is no terminal to confirm on — pass --yes/);
     expect(await fx.refreshStatus(web.refresh_token)).toBe(200);
     const yes = await runCli(['logout-realm', '--realm', fx.realm, '--yes', '--journal', journal]);
+    expect(yes.code).toBe(0);
+    expect(await fx.refreshStatus(web.refresh_token)).toBe(400);
+  });
+
+  it('on a terminal, a realm-wide action asks first: no sends nothing, yes goes ahead', async () => {
+    await fx.createUser('tina');
+    const web = await fx.login('tina', 'web');
+    const journal = join(dir, 'tty.jsonl');
+    const no = await runCliOnTerminal(['logout-realm', '--realm', fx.realm, '--journal', journal], 'n');
+    expect(no.stdout).toContain(`Log out EVERY session of realm '${fx.realm}'?`);
+    expect(no.stdout).toContain('not confirmed, nothing sent');
+    expect(no.code).toBe(1);
+    expect(await fx.refreshStatus(web.refresh_token)).toBe(200);
+    const yes = await runCliOnTerminal(['logout-realm', '--realm', fx.realm, '--journal', journal], 'y');
+    expect(yes.stdout).toContain(`logout-realm · realm ${fx.realm} · done`);
     expect(yes.code).toBe(0);
     expect(await fx.refreshStatus(web.refresh_token)).toBe(400);
   });
@@ -106,7 +122,8 @@ describe('incident CLI', () => {
   });
 
   it('revoke-token reads the token from stdin', async () => {
-    const tokens = await fx.login('cara', 'web');
+    await fx.createUser('rick');
+    const tokens = await fx.login('rick', 'web');
     const run = await runCli(['revoke-token', '--realm', fx.realm, '--token-file', '-', '--journal', join(dir, 'revoke.jsonl')], { stdin: `${tokens.refresh_token}\n` });
     expect(run.code).toBe(0);
     expect(await fx.refreshStatus(tokens.refresh_token)).toBe(400);

@@ -30,3 +30,31 @@ export function runCli(args: string[], options: { env?: NodeJS.ProcessEnv; stdin
     child.stdin.end(options.stdin ?? '');
   });
 }
+
+/**
+ * Runs the command on a pseudo-terminal (util-linux `script`) and answers its confirmation prompt
+ * once it appears: the way an operator at a terminal sees it.
+ */
+export function runCliOnTerminal(args: string[], answer: 'y' | 'n', env: NodeJS.ProcessEnv = adminEnv()): Promise<CliRun> {
+  const quote = (value: string) => `'${value.replace(/'/g, `'\\''`)}'`;
+  const command = [process.execPath, 'bin/realmguard.js', 'incident', ...args].map(quote).join(' ');
+  return new Promise((resolve, reject) => {
+    const child = spawn('script', ['-qec', command, '/dev/null'], { cwd: root, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    let answered = false;
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      if (!answered && stdout.includes('(y/N)')) {
+        answered = true;
+        child.stdin.write(`${answer}\r`);
+      }
+    });
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', (error) => reject(new Error(`cannot run util-linux 'script' for a pseudo-terminal (${error.message}): install util-linux`)));
+    child.on('close', (code) => {
+      child.stdin.end();
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
