@@ -160,13 +160,15 @@ const KEY_VALUES: Record<Profile, KeyProfileValues> = {
     ],
   },
   strict: {
-    rsaKeySize: 3072,
+    // 4096, not 3072: the Pulumi Keycloak provider accepts RSA sizes 1024, 2048 and 4096 only.
+    rsaKeySize: 4096,
     ellipticCurve: 'P-256',
     hmacSecretSize: 64,
     aesSecretSize: 32,
     defaultProviders: [
-      { name: 'rsa-ps256-generated', providerId: 'rsa-generated', priority: 100, enabled: true, active: true, algorithm: 'PS256', keySize: 3072 },
-      { name: 'rsa-enc-generated', providerId: 'rsa-enc-generated', priority: 100, enabled: true, active: true, algorithm: 'RSA-OAEP', keySize: 3072 },
+      { name: 'rsa-ps256-generated', providerId: 'rsa-generated', priority: 100, enabled: true, active: true, algorithm: 'PS256', keySize: 4096 },
+      // Keycloak's own encryption key (2048 bits): the provider has no resource to manage it.
+      { name: 'rsa-enc-generated', providerId: 'rsa-enc-generated', priority: 100, enabled: true, active: true, algorithm: 'RSA-OAEP', keySize: 2048 },
       { name: 'hmac-generated-hs512', providerId: 'hmac-generated', priority: 100, enabled: true, active: true, algorithm: 'HS512', secretSize: 64 },
       { name: 'aes-generated', providerId: 'aes-generated', priority: 100, enabled: true, active: true, secretSize: 32 },
     ],

@@ -48,7 +48,7 @@ describe('baselines/hardened.yaml → model', () => {
     const realm = await loadBaseline('baselines/hardened.yaml');
     const keys = Object.fromEntries(realm.settings.keyProviders.map((key) => [key.name, key]));
     expect(Object.keys(keys)).toEqual(['rsa-2026-11', 'rsa-2026-05', 'rsa-enc-generated', 'hmac-generated-hs512']);
-    expect(keys['rsa-2026-11']).toEqual({ name: 'rsa-2026-11', providerId: 'rsa-generated', priority: 200, enabled: true, active: true, algorithm: 'RS256', keySize: 3072 });
+    expect(keys['rsa-2026-11']).toEqual({ name: 'rsa-2026-11', providerId: 'rsa-generated', priority: 200, enabled: true, active: true, algorithm: 'RS256', keySize: 4096 });
     expect(keys['rsa-2026-05']).toMatchObject({ enabled: true, active: false, passiveSince: '2026-11-01', keySize: 2048 });
     expect(keys['hmac-generated-hs512']).toMatchObject({ providerId: 'hmac-generated', algorithm: 'HS512', secretSize: 64 });
   });
@@ -104,7 +104,7 @@ describe('baselines/hardened.yaml → model', () => {
     expect(at('clients', 'web-app', 'attributes', 'post.logout.redirect.uris')).toMatchObject(lineOf('postLogoutRedirectUris:', 1));
     expect(at('clients', 'spa', 'attributes', 'client.session.max.lifespan')).toMatchObject(lineOf('clientSessionMax: 8h'));
     expect(at('keyProviders', 'rsa-2026-05', 'active')).toMatchObject(lineOf('state: passive'));
-    expect(at('keyProviders', 'rsa-2026-11', 'keySize')).toMatchObject(lineOf('keySize: 3072'));
+    expect(at('keyProviders', 'rsa-2026-11', 'keySize')).toMatchObject(lineOf('keySize: 4096'));
     // A field the profile filled points at its entity (the client's list item).
     expect(at('clients', 'spa', 'attributes', 'require.pushed.authorization.requests')).toMatchObject(lineOf('clientId: spa'));
     // A realm field the profile filled points at its section, or at `realm:` without one.
@@ -178,7 +178,7 @@ describe('profile filling', () => {
 
   it('an RSA key without an algorithm signs with the realm default algorithm', () => {
     const realm = loadBaselineText('realm: r\nprofile: strict\nkeys:\n  providers:\n    - name: k\n', 'r.yaml');
-    expect(realm.settings.keyProviders).toEqual([{ name: 'k', providerId: 'rsa-generated', priority: 100, enabled: true, active: true, algorithm: 'PS256', keySize: 3072 }]);
+    expect(realm.settings.keyProviders).toEqual([{ name: 'k', providerId: 'rsa-generated', priority: 100, enabled: true, active: true, algorithm: 'PS256', keySize: 4096 }]);
   });
 
   it('events: listeners keep jboss-logging unless told not to', () => {
