@@ -16,7 +16,9 @@ export default defineConfig({
           globalSetup: ['test/support/keycloak-global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 300_000,
-          fileParallelism: false,
+          // One file at a time: the files share one Keycloak and some act realm-wide.
+          pool: 'forks',
+          poolOptions: { forks: { singleFork: true } },
         },
       },
       {
@@ -26,7 +28,9 @@ export default defineConfig({
           globalSetup: ['test/support/keycloak-global-setup.ts', 'test/support/pulumi-global-setup.ts'],
           testTimeout: 600_000,
           hookTimeout: 600_000,
-          fileParallelism: false,
+          // One file at a time: the files share one Keycloak and some act realm-wide.
+          pool: 'forks',
+          poolOptions: { forks: { singleFork: true } },
         },
       },
     ],
