@@ -1,34 +1,65 @@
 /**
  * The baseline edits that keep the next `pulumi up` from undoing an incident response: without
  * them, the declared state would bring back a compromised key or re-enable a disabled client.
- * The snippets use the model's field names (model/realm-settings.ts), which baselines share.
+ * The snippets are in the baseline YAML format (docs/baseline-format.md): `keys.providers`,
+ * `keys.compromised` and `clients`, merged into the realm's baseline entry by entry (a provider by
+ * its name, a client by its clientId).
  */
 import { stringify } from 'yaml';
+import { KEYCLOAK_KEY_PROVIDER_TYPES } from '../model/keycloak-catalog.ts';
+
+/** A key provider as the edit declares it (Keycloak's provider id; the edit prints it as `type`). */
+export interface KeyDeclaration {
+  name: string;
+  providerId?: string;
+  priority?: number;
+  algorithm?: string;
+  keySize?: number;
+  ellipticCurve?: string;
+  secretSize?: number;
+}
 
 export interface KeyEdit {
-  /** The rotated provider's name, and its new state. */
-  old: { name: string; state: 'passive' | 'retired'; kid?: string };
+  /** The rotated provider, its new state and its key id; a passive one keeps its options. */
+  old: KeyDeclaration & { state: 'passive' | 'retired'; kid?: string };
   /** The provider that now signs. */
-  created: { name: string; providerId: string; priority: number; algorithm?: string; keySize?: number; ellipticCurve?: string; secretSize?: number };
+  created: KeyDeclaration & { providerId: string; priority: number };
   compromised: boolean;
 }
 
-function banner(realm: string, why: string): string {
-  return `# realm ${realm}: ${why}\n`;
+function banner(realm: string, why: string, how: string): string {
+  return `# realm ${realm}: ${why}\n# ${how}\n`;
+}
+
+/** The baseline's `type` for a provider id; undefined for one the format does not name (left to its default). */
+function baselineType(providerId: string | undefined): string | undefined {
+  return KEYCLOAK_KEY_PROVIDER_TYPES.find((type) => type === providerId);
+}
+
+function withoutUndefined(entry: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(entry).filter(([, value]) => value !== undefined));
+}
+
+/** One `keys.providers` entry, in the baseline's key order. */
+function providerEntry(key: KeyDeclaration, state: 'active' | 'passive' | 'retired', passiveSince?: string): Record<string, unknown> {
+  // A retired key is removed from the realm: its name (and type) is all the baseline needs.
+  if (state === 'retired') return withoutUndefined({ name: key.name, type: baselineType(key.providerId), state });
+  const { name, providerId, ...options } = key;
+  return withoutUndefined({ name, type: baselineType(providerId), state, ...options, passiveSince });
 }
 
 export function keyRotationEdit(realm: string, edit: KeyEdit, today = new Date()): string {
-  const oldEntry: Record<string, unknown> = { name: edit.old.name, state: edit.old.state };
-  if (edit.old.state === 'passive') oldEntry.passiveSince = today.toISOString().slice(0, 10);
-  const created = Object.fromEntries(Object.entries({ ...edit.created, enabled: true, active: true, state: 'active' }).filter(([, value]) => value !== undefined));
-  const document: Record<string, unknown> = { keyProviders: [oldEntry, created] };
-  if (edit.compromised) document.compromisedKeys = [edit.old.name, ...(edit.old.kid ? [edit.old.kid] : [])];
+  const { state, kid, ...old } = edit.old;
+  const passiveSince = state === 'passive' ? today.toISOString().slice(0, 10) : undefined;
+  const keys: Record<string, unknown> = { providers: [providerEntry(old, state, passiveSince), providerEntry(edit.created, 'active')] };
+  if (edit.compromised) keys.compromised = [old.name, ...(kid ? [kid] : [])];
   const why = edit.compromised
     ? 'the compromised key is gone; keep it out (retired, listed as compromised) and declare the new one'
-    : 'the old key is passive now; declare that and the new key, and remove the old one once its tokens have expired';
-  return banner(realm, why) + stringify(document);
+    : 'the old key is passive now; declare that and the new key, and retire the old one once its tokens have expired';
+  const how = `in keys.providers, replace the entry of the same name or add it${edit.compromised ? '; add the names to keys.compromised' : ''}`;
+  return banner(realm, why, how) + stringify({ keys });
 }
 
 export function disabledClientEdit(realm: string, clientId: string): string {
-  return banner(realm, `keep client ${clientId} disabled`) + stringify({ clients: [{ clientId, enabled: false }] });
+  return banner(realm, `keep client ${clientId} disabled`, 'in clients, set enabled: false on the entry of this clientId (or add the entry)') + stringify({ clients: [{ clientId, enabled: false }] });
 }

@@ -129,9 +129,25 @@ async function rotate(run: ActionRun, options: RotateKeysOptions): Promise<void>
   }
 
   const keySize = Number(copied.keySize?.[0]) || undefined;
+  const secretSize = Number(copied.secretSize?.[0]) || undefined;
+  const ellipticCurve = copied.ecdsaEllipticCurveKey?.[0] ?? copied.eddsaEllipticCurveKey?.[0];
+  // Both keys have the same kind and strength; a baseline's AES key names no algorithm.
+  const keyOptions = {
+    ...(oldKey.algorithm && providerId !== 'aes-generated' ? { algorithm: oldKey.algorithm } : {}),
+    ...(keySize ? { keySize } : {}),
+    ...(ellipticCurve ? { ellipticCurve } : {}),
+    ...(secretSize ? { secretSize } : {}),
+  };
   run.baselineEdit = keyRotationEdit(realm, {
-    old: { name: oldComponent.name, state: options.mode === 'routine' ? 'passive' : 'retired', ...(oldKey.kid ? { kid: oldKey.kid } : {}) },
-    created: { name, providerId, priority, ...(oldKey.algorithm ? { algorithm: oldKey.algorithm } : {}), ...(keySize ? { keySize } : {}) },
+    old: {
+      name: oldComponent.name,
+      ...(oldComponent.providerId ? { providerId: oldComponent.providerId } : {}),
+      ...(oldKey.providerPriority !== undefined ? { priority: oldKey.providerPriority } : {}),
+      ...keyOptions,
+      state: options.mode === 'routine' ? 'passive' : 'retired',
+      ...(oldKey.kid ? { kid: oldKey.kid } : {}),
+    },
+    created: { name, providerId, priority, ...keyOptions },
     compromised: options.mode === 'emergency',
   });
   if (run.dryRun || !created) return;

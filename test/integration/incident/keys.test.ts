@@ -46,7 +46,7 @@ describe('rotate-keys', () => {
     // A passive key still verifies what it signed: the old session's refresh works.
     expect(await fx.refreshStatus(before.refresh_token)).toBe(200);
     expect(result.baselineEdit).toContain('state: passive');
-    expect(result.baselineEdit).toContain('providerId: rsa-generated');
+    expect(result.baselineEdit).toContain('type: rsa-generated');
   });
 
   it('emergency by kid: the compromised key leaves GET /keys and the JWKS at once; earlier tokens fail', async () => {
@@ -64,7 +64,7 @@ describe('rotate-keys', () => {
     expect(await fx.active(before.access_token)).toBe(false);
     expect(await fx.refreshStatus(before.refresh_token)).toBe(400);
     expect(result.baselineEdit).toMatch(/state: retired/);
-    expect(result.baselineEdit).toMatch(new RegExp(`compromisedKeys:\\n  - rsa-generated\\n  - ${oldKid}`));
+    expect(result.baselineEdit).toMatch(new RegExp(`compromised:\\n    - rsa-generated\\n    - ${oldKid}`));
   });
 
   it('emergency by provider name works the same way', async () => {

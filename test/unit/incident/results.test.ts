@@ -92,18 +92,20 @@ describe('key rotation', () => {
   });
 
   it('prints the baseline edit: old key retired and compromised, new key declared', () => {
-    const edit = keyRotationEdit('shop', { old: { name: 'rsa-2025', state: 'retired', kid: 'k1' }, created: { name: 'rsa-2026', providerId: 'rsa-generated', priority: 200, algorithm: 'RS256', keySize: 3072 }, compromised: true });
+    const edit = keyRotationEdit('shop', { old: { name: 'rsa-2025', providerId: 'rsa-generated', state: 'retired', kid: 'k1' }, created: { name: 'rsa-2026', providerId: 'rsa-generated', priority: 200, algorithm: 'RS256', keySize: 3072 }, compromised: true });
     expect(edit.split('\n')[0]).toMatch(/^# realm shop: the compromised key is gone/);
     expect(parse(edit)).toEqual({
-      keyProviders: [
-        { name: 'rsa-2025', state: 'retired' },
-        { name: 'rsa-2026', providerId: 'rsa-generated', priority: 200, algorithm: 'RS256', keySize: 3072, enabled: true, active: true, state: 'active' },
-      ],
-      compromisedKeys: ['rsa-2025', 'k1'],
+      keys: {
+        providers: [
+          { name: 'rsa-2025', type: 'rsa-generated', state: 'retired' },
+          { name: 'rsa-2026', type: 'rsa-generated', state: 'active', priority: 200, algorithm: 'RS256', keySize: 3072 },
+        ],
+        compromised: ['rsa-2025', 'k1'],
+      },
     });
-    const routine = parse(keyRotationEdit('shop', { old: { name: 'rsa-2025', state: 'passive' }, created: { name: 'rsa-2026', providerId: 'rsa-generated', priority: 200 }, compromised: false }, new Date('2026-11-21T00:00:00Z')));
-    expect(routine.keyProviders[0]).toEqual({ name: 'rsa-2025', state: 'passive', passiveSince: '2026-11-21' });
-    expect(routine.compromisedKeys).toBeUndefined();
+    const routine = parse(keyRotationEdit('shop', { old: { name: 'rsa-2025', providerId: 'rsa-generated', priority: 100, keySize: 3072, state: 'passive' }, created: { name: 'rsa-2026', providerId: 'rsa-generated', priority: 200 }, compromised: false }, new Date('2026-11-21T00:00:00Z')));
+    expect(routine.keys.providers[0]).toEqual({ name: 'rsa-2025', type: 'rsa-generated', state: 'passive', priority: 100, keySize: 3072, passiveSince: '2026-11-21' });
+    expect(routine.keys.compromised).toBeUndefined();
   });
 
   it('prints the baseline edit for a disabled client', () => {
