@@ -1,12 +1,15 @@
 /**
  * Reads a live realm through the admin REST API into the model. Read-only: GET requests only,
- * so a service account with realm-management's view-realm and view-clients roles is enough.
- * The answers are assembled into a RealmRepresentation and go through the same schema and
- * adapter as a realm export, so the live realm and its export give the same model. The events
- * settings come with the realm representation (GET /events/config would need view-events).
+ * so a service account with the view-realm and view-clients roles is enough. The answers are
+ * assembled into a RealmRepresentation and go through the same schema and adapter as a realm
+ * export, so the live realm and its export give the same model. The events settings come with
+ * the realm representation (GET /events/config would need view-events).
+ *
+ * How a request is sent and how its failure is told (retries, 401/403/404 messages) is the
+ * caller's: each GET goes through the given requester, which learns what the GET is for, its
+ * path and the role it needs. realmguard audit passes the incident request core.
  */
 import type KeycloakAdminClient from '@keycloak/keycloak-admin-client';
-import { NetworkError } from '@keycloak/keycloak-admin-client';
 import { InputError, InputErrors } from './errors.ts';
 import type { LoadedRealm } from './realm-settings.ts';
 import { KEY_PROVIDER_COMPONENT_TYPE, RealmRepresentationSchema } from './export/schema.ts';
@@ -15,27 +18,48 @@ import { DocPositions } from './source/doc-positions.ts';
 import type { ParsedText } from './source/parse-text.ts';
 import { schemaValidator, type SchemaValidator } from './source/validate-schema.ts';
 
+/** One GET of the reader: what it is for, its path below the server URL, the role it needs. */
+export interface LiveRead {
+  what: string;
+  path: string;
+  /** The realm-management role (or, for a master-realm account, the role of the `<realm>-realm` client). */
+  role: 'view-realm' | 'view-clients';
+}
+
+/** Sends one GET (run performs it) and decides how a failure is retried and told. */
+export type LiveRequester = <T>(read: LiveRead, run: () => Promise<T>) => Promise<T>;
+
+/** Sends each GET once and lets a failure through as the admin client throws it. */
+const sendOnce: LiveRequester = (_read, run) => run();
+
 const validator: SchemaValidator<typeof RealmRepresentationSchema> = schemaValidator(RealmRepresentationSchema);
 
 /** Clients are listed in pages of this size (GET /clients?first&max). */
 const CLIENT_PAGE_SIZE = 200;
 
-export async function readLiveRealm(admin: KeycloakAdminClient, realm: string): Promise<LoadedRealm> {
-  const origin = `${admin.baseUrl.replace(/\/+$/, '')}/admin/realms/${encodeURIComponent(realm)}`;
-  const call = <T>(what: string, role: string, request: () => Promise<T>): Promise<T> => explained(what, role, origin, request);
+export async function readLiveRealm(admin: KeycloakAdminClient, realm: string, request: LiveRequester = sendOnce): Promise<LoadedRealm> {
+  const realmPath = `/admin/realms/${encodeURIComponent(realm)}`;
+  const origin = `${admin.baseUrl.replace(/\/+$/, '')}${realmPath}`;
+  const call = <T>(what: string, path: string, role: LiveRead['role'], run: () => Promise<T>): Promise<T> => request({ what, path: `${realmPath}${path}`, role }, run);
 
-  const representation = await call('read the realm', 'view-realm', () => admin.realms.findOne({ realm }));
+  // findOne answers undefined for a realm that does not exist (the admin client catches the 404).
+  const representation = await call('read the realm', '', 'view-realm', () => admin.realms.findOne({ realm }));
   if (!representation) {
     throw new InputError(`realm '${realm}' does not exist on ${admin.baseUrl}`, { keyPath: 'realm' }, 'check the realm name (it is case-sensitive)');
   }
   const [clients, components, keys, clientScopes, defaultScopes, policies, profiles] = await Promise.all([
-    call('list clients', 'view-clients', () => listAllClients(admin, realm)),
-    call('list key providers', 'view-realm', () => admin.components.find({ realm, type: KEY_PROVIDER_COMPONENT_TYPE, parent: representation.id })),
-    call('list keys', 'view-realm', () => admin.realms.getKeys({ realm })),
-    call('list client scopes', 'view-clients', () => admin.clientScopes.find({ realm })),
-    call('list default client scopes', 'view-realm', () => admin.clientScopes.listDefaultClientScopes({ realm } as void & { realm: string })),
-    call('read client policies', 'view-realm', () => admin.clientPolicies.listPolicies({ realm })),
-    call('read client profiles', 'view-realm', () => admin.clientPolicies.listProfiles({ realm })),
+    call('list clients', '/clients', 'view-clients', () => listAllClients(admin, realm)),
+    call('list key providers', `/components?type=${KEY_PROVIDER_COMPONENT_TYPE}`, 'view-realm', () =>
+      admin.components.find({ realm, type: KEY_PROVIDER_COMPONENT_TYPE, parent: representation.id }),
+    ),
+    call('list keys', '/keys', 'view-realm', () => admin.realms.getKeys({ realm })),
+    call('list client scopes', '/client-scopes', 'view-clients', () => admin.clientScopes.find({ realm })),
+    // Keycloak guards the realm's default client scopes like the client scopes (view-clients).
+    call('list default client scopes', '/default-default-client-scopes', 'view-clients', () =>
+      admin.clientScopes.listDefaultClientScopes({ realm } as void & { realm: string }),
+    ),
+    call('read client policies', '/client-policies/policies', 'view-realm', () => admin.clientPolicies.listPolicies({ realm })),
+    call('read client profiles', '/client-policies/profiles', 'view-realm', () => admin.clientPolicies.listProfiles({ realm })),
   ]);
 
   return liveRealmFromAnswers(
@@ -114,24 +138,5 @@ async function listAllClients(admin: KeycloakAdminClient, realm: string) {
     const page = await admin.clients.find({ realm, first, max: CLIENT_PAGE_SIZE });
     all.push(...page);
     if (page.length < CLIENT_PAGE_SIZE) return all;
-  }
-}
-
-/** Runs one admin request and turns HTTP failures into an InputError that says what to do. */
-async function explained<T>(what: string, role: string, origin: string, request: () => Promise<T>): Promise<T> {
-  try {
-    return await request();
-  } catch (error) {
-    if (error instanceof NetworkError) {
-      const status = error.response.status;
-      if (status === 401) throw new InputError(`could not ${what}: 401 Unauthorized`, { file: origin }, 'check KEYCLOAK_USER / KEYCLOAK_PASSWORD or KEYCLOAK_CLIENT_ID / KEYCLOAK_CLIENT_SECRET');
-      if (status === 403) throw new InputError(`could not ${what}: 403 Forbidden`, { file: origin }, `grant the account realm-management's '${role}' role for this realm`);
-      if (status === 404) throw new InputError(`could not ${what}: 404 Not Found`, { file: origin }, 'check the realm name and the server URL');
-      throw new InputError(`could not ${what}: HTTP ${status}`, { file: origin }, 'check that the server is a Keycloak 26 and reachable');
-    }
-    if (error instanceof TypeError && /fetch failed/i.test(error.message)) {
-      throw new InputError(`could not ${what}: the server did not answer`, { file: origin }, 'check KEYCLOAK_URL and that Keycloak is running');
-    }
-    throw error;
   }
 }

@@ -2,7 +2,7 @@
  * realmguard audit --realm R [--baseline FILE] — the rule catalogue against a live realm, read
  * through the admin API with GET requests only (view-realm, view-clients, view-users suffice),
  * and, with a baseline, the drift between what is declared and what is live, setting by setting.
- * Connection and errors reuse the incident request core: one error line per HTTP failure.
+ * Connection, requests and errors reuse the incident request core: one error line per HTTP failure.
  */
 import { writeFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
@@ -16,8 +16,8 @@ import { SEVERITIES } from '../../policies/finding.ts';
 import { runRules, type RuleRunResult } from '../../policies/run.ts';
 import { checkServerUrl, credentialsFromEnv } from '../../incident/http/auth.ts';
 import { IncidentHttp } from '../../incident/http/core.ts';
-import { httpFailureOf, IncidentError, toIncidentError } from '../../incident/http/errors.ts';
-import type { RealmManagementRole } from '../../incident/http/request-spec.ts';
+import { toIncidentError } from '../../incident/http/errors.ts';
+import { read } from '../../incident/http/request-spec.ts';
 import type { SettingChange } from '../../review/change.ts';
 import { withoutBuiltInClients } from '../../review/built-in-clients.ts';
 import { driftBetween } from '../../review/drift.ts';
@@ -116,25 +116,16 @@ async function declaredRealm(file: string, realm: string): Promise<LoadedRealm> 
   return found;
 }
 
-/** The role a failed GET needed, from its path. */
-function roleFor(path: string): RealmManagementRole {
-  if (/\/clients(\/|$|\?)/.test(path)) return 'view-clients';
-  if (/\/users(\/|$|\?)/.test(path)) return 'view-users';
-  return 'view-realm';
-}
-
+/**
+ * Each GET of the live reader goes through the incident request core: retries for server trouble,
+ * one fresh authentication after a 401, and one error line naming the role a 403 lacks.
+ */
 async function readLive(http: IncidentHttp, realm: string): Promise<LoadedRealm> {
   try {
-    return await readLiveRealm(http.admin, realm);
+    return await readLiveRealm(http.admin, realm, (step, run) => http.send(read(step.path, step.role), realm, run));
   } catch (error) {
     if (error instanceof InputError) throw error;
-    const failure = httpFailureOf(error);
-    const responseUrl = (error as { response?: { url?: unknown } }).response?.url;
-    const path = typeof responseUrl === 'string' && responseUrl !== '' ? new URL(responseUrl).pathname : `/admin/realms/${encodeURIComponent(realm)}`;
-    if (failure?.status === 404 && path.replace(/\/$/, '') === `/admin/realms/${encodeURIComponent(realm)}`) {
-      throw new InputError(`realm '${realm}' not found on ${http.origin}`, { keyPath: '--realm' }, 'check the realm name (it is case-sensitive)');
-    }
-    const mapped = error instanceof IncidentError ? error : toIncidentError(error, { method: 'GET', path, role: roleFor(path) }, http.scene(realm));
+    const mapped = toIncidentError(error, { method: 'GET', path: `/admin/realms/${encodeURIComponent(realm)}` }, http.scene(realm));
     // Secrets never reach the output, even when a server echoes them back.
     throw new InputError(http.secrets.redact(mapped.message));
   }

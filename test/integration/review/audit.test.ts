@@ -202,6 +202,9 @@ describe('realmguard audit: connection and access failures are one line, exit 2'
     const line = oneLine(await audit([], envFor(viewRealmOnly)));
     expect(line).toMatch(/403 Forbidden/);
     expect(line).toContain('view-clients');
+    // The account lives in master: its roles are on the <realm>-realm client there, and the line says so.
+    expect(line).toContain(`client '${realm}-realm' for a master-realm account`);
+    expect(line).toContain(`client 'realm-management' in '${realm}'`);
   });
 
   it('404: a realm that does not exist', async () => {
