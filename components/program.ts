@@ -7,6 +7,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import { isAbsolute, resolve } from 'node:path';
 import { InputError, InputErrors } from '../model/errors.ts';
+import { isLoopbackHost } from '../model/loopback.ts';
 import type { LoadedRealm } from '../model/realm-settings.ts';
 import { HardenedRealmFromBaseline } from './hardened-realm-from-baseline.ts';
 
@@ -117,8 +118,7 @@ export function checkKeycloakUrl(url: string | undefined, allowInsecureHttp: boo
   } catch {
     throw new InputError(`the Keycloak URL '${url}' is not a URL`, { keyPath: 'keycloak:url' });
   }
-  const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(parsed.hostname) || parsed.hostname.startsWith('127.');
-  if (parsed.protocol === 'http:' && !loopback && !allowInsecureHttp) {
+  if (parsed.protocol === 'http:' && !isLoopbackHost(parsed.hostname) && !allowInsecureHttp) {
     throw new InputError(
       `the Keycloak URL '${url}' is plain http to a non-loopback host: admin credentials would cross the network in clear`,
       { keyPath: 'keycloak:url' },

@@ -5,6 +5,7 @@
  * client-credentials grants carry no refresh token, so re-authenticating is the one way for both.
  */
 import { InputError } from '../../model/errors.ts';
+import { isLoopbackHost } from '../../model/loopback.ts';
 
 export type Credentials =
   | { grant: 'client_credentials'; clientId: string; clientSecret: string }
@@ -16,12 +17,6 @@ export interface AuthConfig {
   /** Realm the acting account lives in (KEYCLOAK_REALM, default master). */
   authRealm: string;
   credentials?: Credentials;
-}
-
-/** Loopback hosts: plain http there never leaves the machine. */
-export function isLoopback(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '');
-  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
 }
 
 /** Parses and checks the server URL: http only to loopback unless allowed. */
@@ -36,7 +31,7 @@ export function checkServerUrl(raw: string | undefined, allowInsecureHttp: boole
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new InputError(`unsupported scheme '${url.protocol}' in '${raw}'`, { keyPath: 'KEYCLOAK_URL' }, 'use https://');
   }
-  if (url.protocol === 'http:' && !isLoopback(url.hostname) && !allowInsecureHttp) {
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname) && !allowInsecureHttp) {
     throw new InputError(
       `refusing plain http:// to ${url.hostname}: tokens and credentials would cross the network unencrypted`,
       { keyPath: 'KEYCLOAK_URL' },

@@ -2,28 +2,15 @@
  * What an added redirect URI or web origin risks: wildcards (RFC 9700 §2.1, ASVS 10.4.1) and
  * plain http to anything but loopback (RFC 9700 §2.6). Removing one always narrows the client.
  */
+import { isPlainHttpToRemote } from '../../model/loopback.ts';
 import type { Verdict } from '../change.ts';
 import { neutralVerdict, strengthens, weakens, type SetRules } from './differ.ts';
-
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /** Why a redirect URI is risky, or undefined when it is an exact, safe one. */
 export function redirectUriRisk(uri: string): string | undefined {
   if (uri.includes('*')) return 'wildcard redirect URI';
-  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(uri)?.[1]?.toLowerCase();
-  if (scheme === 'http') {
-    const host = hostOf(uri);
-    if (host === undefined || !LOOPBACK_HOSTS.has(host)) return 'plain-http redirect URI to a non-loopback host';
-  }
+  if (isPlainHttpToRemote(uri)) return 'plain-http redirect URI to a non-loopback host';
   return undefined;
-}
-
-function hostOf(uri: string): string | undefined {
-  try {
-    return new URL(uri).hostname.toLowerCase();
-  } catch {
-    return undefined;
-  }
 }
 
 function addedRedirect(uri: string): Verdict {

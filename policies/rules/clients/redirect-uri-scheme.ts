@@ -1,17 +1,13 @@
+import { isPlainHttpToRemote, uriScheme } from '../../../model/loopback.ts';
 import { defineRule } from '../../define-rule.ts';
 import { clientPath, oidcClients, usesBrowserFlow } from '../../entities.ts';
 import { RFC9700 } from '../../sources.ts';
 
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-
 /** 'http' for plain HTTP to a non-loopback host, 'custom' for a private-use scheme, else undefined. */
 export function schemeProblem(uri: string): 'http' | 'custom' | undefined {
-  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(uri)?.[1]?.toLowerCase();
+  const scheme = uriScheme(uri);
   if (scheme === undefined || scheme === 'https') return undefined; // relative URIs resolve against rootUrl
-  if (scheme === 'http') {
-    const host = /^http:\/\/(\[[^\]]*\]|[^/:?#*]*)/i.exec(uri)?.[1]?.toLowerCase() ?? '';
-    return LOOPBACK_HOSTS.has(host) ? undefined : 'http';
-  }
+  if (scheme === 'http') return isPlainHttpToRemote(uri) ? 'http' : undefined;
   return 'custom';
 }
 

@@ -125,6 +125,10 @@ describe('checkKeycloakUrl', () => {
     expect(() => checkKeycloakUrl('http://kc.example.com', true)).not.toThrow();
   });
 
+  it('does not take a host name that merely starts with 127. for loopback', () => {
+    expect(() => checkKeycloakUrl('http://127.attacker.example', false)).toThrow(/plain http to a non-loopback host/);
+  });
+
   it('refuses a missing or malformed URL', () => {
     expect(() => checkKeycloakUrl(undefined, false)).toThrow(/no Keycloak URL is configured/);
     expect(() => checkKeycloakUrl('not a url', false)).toThrow(/is not a URL/);
