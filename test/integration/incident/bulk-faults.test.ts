@@ -39,19 +39,20 @@ it('bulk logout of 200 users through a faulty proxy: persistent failures listed,
   const stubborn = new Set([ids[3]!, ids[50]!, ids[99]!, ids[150]!, ids[199]!]);
   const proxy = await startProxy(fx.url);
   let injected = 0;
-  proxy.fault = (request, index) => {
+  // Every distinct request fails on its first attempt (a 502 or a reset, alternating), so each one
+  // needs the core's retry; only the stubborn users' logouts keep failing. Keyed per request, not
+  // by global order, so concurrency cannot line up a request's retries with more faults.
+  const attempts = new Map<string, number>();
+  proxy.fault = (request) => {
     if (!request.path.startsWith('/admin/')) return 'pass';
     const logoutOf = /\/users\/([0-9a-f-]+)\/logout$/.exec(request.path)?.[1];
     if (logoutOf && stubborn.has(logoutOf)) return 'bad-gateway';
-    if (index % 9 === 4) {
-      injected++;
-      return 'bad-gateway';
-    }
-    if (index % 13 === 6) {
-      injected++;
-      return 'reset';
-    }
-    return 'pass';
+    const key = `${request.method} ${request.path}`;
+    const attempt = (attempts.get(key) ?? 0) + 1;
+    attempts.set(key, attempt);
+    if (attempt > 1) return 'pass';
+    injected++;
+    return injected % 2 === 0 ? 'bad-gateway' : 'reset';
   };
   const file = join(mkdtempSync(join(tmpdir(), 'realmguard-faults-')), 'journal.jsonl');
   const ctx = fx.context({ url: proxy.url, retries: 3 });
