@@ -4,7 +4,6 @@
  * and, with a baseline, the drift between what is declared and what is live, setting by setting.
  * Connection, requests and errors reuse the incident request core: one error line per HTTP failure.
  */
-import { writeFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
 import { InputError } from '../../model/errors.ts';
 import { readLiveRealm } from '../../model/live.ts';
@@ -12,7 +11,6 @@ import { loadRealmFile } from '../../model/load.ts';
 import { PROFILES, type Profile } from '../../model/profiles.ts';
 import type { LoadedRealm } from '../../model/realm-settings.ts';
 import { loadPolicyConfig } from '../../policies/config.ts';
-import { SEVERITIES } from '../../policies/finding.ts';
 import { runRules, type RuleRunResult } from '../../policies/run.ts';
 import { checkServerUrl, credentialsFromEnv } from '../../incident/http/auth.ts';
 import { IncidentHttp } from '../../incident/http/core.ts';
@@ -24,7 +22,7 @@ import { driftBetween } from '../../review/drift.ts';
 import { driftMarkdown, driftText, withDriftJson, withDriftSarif } from '../../review/render/drift.ts';
 import { ExitCode } from '../exit-codes.ts';
 import { formatFindings, OUTPUT_FORMATS, shouldColor, type OutputFormat } from '../format/index.ts';
-import { failsAt, type FailOn } from './check.ts';
+import { failOnOption, failsAt, wholeNumber, writeReport, type FailOn } from './shared.ts';
 
 export interface AuditOptions {
   realm: string;
@@ -56,13 +54,13 @@ export function register(program: Command): void {
     .option('--baseline <file>', 'baseline YAML or realm export declaring the realm: report each setting where the live realm differs')
     .addOption(new Option('--format <format>', 'output format').choices(OUTPUT_FORMATS).default('text'))
     .option('--output <file>', 'write the report to a file instead of stdout')
-    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices([...SEVERITIES, 'none']).default('medium'))
+    .addOption(failOnOption('exit 1 when a finding is at or above this severity', 'medium'))
     .option('--fail-on-drift', 'exit 1 when the live realm differs from the baseline in any setting')
     .addOption(new Option('--profile <profile>', 'thresholds to check against (default: the baseline’s profile, else baseline)').choices(PROFILES))
     .option('--config <file>', 'policy config YAML: rule parameters, enforcement levels, suppressions')
     .option('--include-built-in-clients', 'also check the clients Keycloak creates in every realm (account, admin-cli, …) when the baseline does not declare them')
     .option('--allow-insecure-http', 'allow plain http:// to a non-loopback KEYCLOAK_URL (credentials would cross the network unencrypted)')
-    .addOption(new Option('--timeout <ms>', 'per-request timeout in milliseconds').default(15_000).argParser(positiveInteger('--timeout')))
+    .addOption(new Option('--timeout <ms>', 'per-request timeout in milliseconds').default(15_000).argParser(wholeNumber('--timeout', 1, 'milliseconds')))
     .action(async (options: AuditOptions) => {
       const { exitCode } = await audit(options);
       process.exitCode = exitCode;
@@ -89,7 +87,7 @@ export async function audit(options: AuditOptions, env: NodeJS.ProcessEnv = proc
   if (toFile) await writeReport(options.output!, report);
   else process.stdout.write(report);
 
-  const fails = failsAt(result, options.failOn) || (options.failOnDrift === true && (drift?.length ?? 0) > 0);
+  const fails = failsAt(result.findings, options.failOn) || (options.failOnDrift === true && (drift?.length ?? 0) > 0);
   return { result, skipped, drift, exitCode: fails ? ExitCode.Findings : ExitCode.Clean };
 }
 
@@ -144,22 +142,5 @@ function render(result: RuleRunResult, drift: SettingChange[] | undefined, optio
       return withDriftJson(findings, drift, baseline);
     case 'sarif':
       return withDriftSarif(findings, drift, baseline);
-  }
-}
-
-function positiveInteger(option: string) {
-  return (value: string): number => {
-    const number = Number(value);
-    if (!Number.isSafeInteger(number) || number <= 0) throw new InputError(`${option} must be a positive whole number of milliseconds, got '${value}'`);
-    return number;
-  };
-}
-
-async function writeReport(path: string, report: string): Promise<void> {
-  try {
-    await writeFile(path, report);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new InputError(`cannot write the report (${code})`, { file: path }, 'pass a writable path to --output');
   }
 }

@@ -3,15 +3,12 @@
  * security: each changed setting classified (weakens / strengthens / neutral), and the findings
  * the change introduces or resolves. Loading is the model's, judging the review engine's.
  */
-import { writeFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
-import { InputError, InputErrors } from '../../model/errors.ts';
-import { loadRealmFile } from '../../model/load.ts';
+import { InputError } from '../../model/errors.ts';
 import { PROFILES, type Profile } from '../../model/profiles.ts';
 import type { LoadedRealm } from '../../model/realm-settings.ts';
 import { loadPolicyConfig } from '../../policies/config.ts';
 import { RULE_DOCS_URL } from '../../policies/define-rule.ts';
-import { SEVERITIES, severityRank, type Severity } from '../../policies/finding.ts';
 import { loadGitSides } from '../../review/git-revisions.ts';
 import { formatReviewJson } from '../../review/render/json.ts';
 import { formatReviewMarkdown } from '../../review/render/markdown.ts';
@@ -19,6 +16,7 @@ import { formatReviewText } from '../../review/render/text.ts';
 import { reviewChange, type ReviewResult } from '../../review/review.ts';
 import { ExitCode } from '../exit-codes.ts';
 import { shouldColor } from '../format/index.ts';
+import { failOnOption, failsAt, loadEveryFile, writeReport, type FailOn } from './shared.ts';
 
 export const DIFF_FORMATS = ['markdown', 'text', 'json'] as const;
 export type DiffFormat = (typeof DIFF_FORMATS)[number];
@@ -28,7 +26,7 @@ export interface DiffOptions {
   format: DiffFormat;
   output?: string;
   failOnWeaken?: boolean;
-  failOn: Severity | 'none';
+  failOn: FailOn;
   rulesUrl: string;
   profile?: Profile;
   config?: string;
@@ -45,7 +43,7 @@ export function register(program: Command): void {
     .addOption(new Option('--format <format>', 'output format').choices(DIFF_FORMATS).default('text'))
     .option('--output <file>', 'write the report to a file instead of stdout')
     .option('--fail-on-weaken', 'exit 1 when any setting weakens')
-    .addOption(new Option('--fail-on <severity>', 'exit 1 when the change introduces a finding at or above this severity').choices([...SEVERITIES, 'none']).default('none'))
+    .addOption(failOnOption('exit 1 when the change introduces a finding at or above this severity', 'none'))
     .option('--rules-url <url>', 'base URL of the rule reference that findings link to', RULE_DOCS_URL)
     .addOption(new Option('--profile <profile>', 'thresholds for the rules (default: each baseline’s own profile)').choices(PROFILES))
     .option('--config <file>', 'policy config YAML: rule parameters, enforcement levels, suppressions')
@@ -74,9 +72,7 @@ export async function diff(inputs: string[], options: DiffOptions): Promise<Diff
 
 export function failsOn(result: ReviewResult, options: Pick<DiffOptions, 'failOnWeaken' | 'failOn'>): boolean {
   if (options.failOnWeaken && result.changes.some((change) => change.effect === 'weakens')) return true;
-  const failOn = options.failOn;
-  if (failOn === 'none') return false;
-  return result.findings.introduced.some((finding) => severityRank(finding.severity) >= severityRank(failOn));
+  return failsAt(result.findings.introduced, options.failOn);
 }
 
 function render(result: ReviewResult, options: DiffOptions, color: boolean): string {
@@ -95,17 +91,8 @@ async function loadSides(inputs: string[], options: DiffOptions): Promise<{ base
   if (inputs.length !== 2) {
     throw new InputError(`diff needs exactly two files, BASE and HEAD (got ${inputs.length})`, {}, 'run: realmguard diff old.yaml new.yaml, or realmguard diff --git origin/main..HEAD baselines/');
   }
-  const settled = await Promise.allSettled(inputs.map((file) => loadRealmFile(file)));
-  const errors = settled.flatMap((outcome) => {
-    if (outcome.status === 'fulfilled') return [];
-    if (outcome.reason instanceof InputErrors) return outcome.reason.errors;
-    if (outcome.reason instanceof InputError) return [outcome.reason];
-    throw outcome.reason;
-  });
-  if (errors.length === 1) throw errors[0];
-  if (errors.length > 1) throw new InputErrors(errors);
   // One file per side; the loader already refuses a file that declares a realm twice.
-  const [base = [], head = []] = settled.map((outcome) => (outcome.status === 'fulfilled' ? outcome.value : []));
+  const [base = [], head = []] = await loadEveryFile(inputs);
   return { base, head };
 }
 
@@ -118,14 +105,5 @@ function checkRulesUrl(url: string): void {
   }
   if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) {
     throw new InputError(`--rules-url must be an http(s) URL, got '${url}'`, {}, 'for example --rules-url https://github.com/acme/realms/blob/main/docs/rules.md');
-  }
-}
-
-async function writeReport(path: string, report: string): Promise<void> {
-  try {
-    await writeFile(path, report);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new InputError(`cannot write the report (${code})`, { file: path }, 'pass a writable path to --output');
   }
 }

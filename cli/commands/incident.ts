@@ -3,7 +3,7 @@
  * a function in incident/; this file only maps options to it, asks before realm-wide changes,
  * prints the result, journals it and sets the exit code (1 when an action failed).
  */
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import { InputError } from '../../model/errors.ts';
 import {
   bumpTokenVersion,
@@ -33,18 +33,7 @@ import { startProgress } from '../../incident/cli/progress.ts';
 import { renderResult, renderSummary } from '../../incident/cli/render.ts';
 import { setup, type CommonOptions, type Setup } from '../../incident/cli/setup.ts';
 import { ExitCode } from '../exit-codes.ts';
-
-function positiveInt(value: string): number {
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
-  return parsed;
-}
-
-function wholeNumber(value: string): number {
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 0) throw new InvalidArgumentError('expected a whole number');
-  return parsed;
-}
+import { wholeNumber } from './shared.ts';
 
 /** The options every action shares: where, who, how, and the evidence token. */
 function common(command: Command): Command {
@@ -55,8 +44,8 @@ function common(command: Command): Command {
     .option('--client-secret-file <file>', 'file holding the service-account secret (default: $KEYCLOAK_CLIENT_SECRET)')
     .option('--password-file <file>', 'file holding the admin password (default: $KEYCLOAK_PASSWORD)')
     .option('--allow-insecure-http', 'allow plain http:// to a host other than loopback')
-    .option('--timeout <ms>', 'per-request timeout in milliseconds', positiveInt, 15_000)
-    .option('--retries <n>', 'retries for idempotent requests on 5xx, 429 and network errors', wholeNumber, 3)
+    .option('--timeout <ms>', 'per-request timeout in milliseconds', wholeNumber('--timeout', 1, 'milliseconds'), 15_000)
+    .option('--retries <n>', 'retries for idempotent requests on 5xx, 429 and network errors', wholeNumber('--retries', 0), 3)
     .option('--dry-run', 'list the requests that would change state and send none of them')
     .option('--journal <file>', 'append-only journal (JSON lines)', './realmguard-incident.jsonl')
     .option('--yes', 'confirm realm-wide actions without a prompt (required when not on a terminal)')
@@ -146,7 +135,7 @@ function withUsers(command: Command): Command {
   return command
     .option('--user <user>', 'username or user id')
     .option('--users-file <file>', "bulk: one username or id per line ('-' for stdin)")
-    .option('--concurrency <n>', 'bulk: users handled at once', positiveInt, 8)
+    .option('--concurrency <n>', 'bulk: users handled at once', wholeNumber('--concurrency', 1), 8)
     .option('--resume <journal>', 'bulk: skip the users this journal shows done');
 }
 
@@ -213,7 +202,7 @@ export function register(program: Command): void {
     .option('--provider <name>', 'the key to replace, by key provider name or id')
     .option('--algorithm <alg>', 'without --kid/--provider: the active key of this algorithm', 'RS256')
     .option('--name <name>', 'name of the new key provider')
-    .option('--priority <n>', 'priority of the new key (default: highest of its algorithm + 100)', positiveInt)
+    .option('--priority <n>', 'priority of the new key (default: highest of its algorithm + 100)', wholeNumber('--priority', 1))
     .action((options: CommonOptions & { emergency?: boolean; kid?: string; provider?: string; algorithm: string; name?: string; priority?: number }) =>
       single(
         options,

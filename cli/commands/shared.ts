@@ -1,0 +1,60 @@
+/**
+ * What check, diff and audit share: the --fail-on threshold, loading every given file before
+ * judging any, and writing the report to --output. Not a command: cli/main.ts registers the
+ * commands by name.
+ */
+import { writeFile } from 'node:fs/promises';
+import { Option } from 'commander';
+import { InputError, InputErrors } from '../../model/errors.ts';
+import { loadRealmFile } from '../../model/load.ts';
+import type { LoadedRealm } from '../../model/realm-settings.ts';
+import { SEVERITIES, severityRank, type Severity } from '../../policies/finding.ts';
+
+export type FailOn = Severity | 'none';
+
+/** --fail-on <severity>: one of the severities, or none. */
+export function failOnOption(description: string, defaultValue: FailOn): Option {
+  return new Option('--fail-on <severity>', description).choices([...SEVERITIES, 'none']).default(defaultValue);
+}
+
+/** True when a finding is at or above the threshold. */
+export function failsAt(findings: ReadonlyArray<{ severity: Severity }>, failOn: FailOn): boolean {
+  if (failOn === 'none') return false;
+  return findings.some((finding) => severityRank(finding.severity) >= severityRank(failOn));
+}
+
+/** A commander parser for a whole-number option of at least `minimum` (0 or 1); anything else is an input error, exit 2. */
+export function wholeNumber(option: string, minimum: 0 | 1, unit?: string): (value: string) => number {
+  return (value) => {
+    const parsed = Number(value);
+    if (!Number.isSafeInteger(parsed) || parsed < minimum) {
+      throw new InputError(`${option} must be a ${minimum === 1 ? 'positive ' : ''}whole number${unit ? ` of ${unit}` : ''}, got '${value}'`);
+    }
+    return parsed;
+  };
+}
+
+/** Loads every file; every problem of every file is reported together, and nothing loads unless all do. */
+export async function loadEveryFile(files: string[]): Promise<LoadedRealm[][]> {
+  const settled = await Promise.allSettled(files.map((file) => loadRealmFile(file)));
+  const errors: InputError[] = [];
+  const loaded: LoadedRealm[][] = [];
+  for (const outcome of settled) {
+    if (outcome.status === 'fulfilled') loaded.push(outcome.value);
+    else if (outcome.reason instanceof InputErrors) errors.push(...outcome.reason.errors);
+    else if (outcome.reason instanceof InputError) errors.push(outcome.reason);
+    else throw outcome.reason;
+  }
+  if (errors.length === 1) throw errors[0];
+  if (errors.length > 1) throw new InputErrors(errors);
+  return loaded;
+}
+
+export async function writeReport(path: string, report: string): Promise<void> {
+  try {
+    await writeFile(path, report);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new InputError(`cannot write the report (${code})`, { file: path }, 'pass a writable path to --output');
+  }
+}
