@@ -3,25 +3,13 @@
  * timestamps, so two runs over the same input give byte-identical output.
  */
 import { SEVERITIES, type Finding } from '../../policies/finding.ts';
+import { findingJson as findingWithLink } from '../../policies/finding-json.ts';
 import { RULE_DOCS_URL } from '../../policies/define-rule.ts';
 import type { FormatInput } from './input.ts';
 
 export const JSON_FORMAT_VERSION = 1;
 
-function findingJson(finding: Finding) {
-  return {
-    ruleId: finding.ruleId,
-    severity: finding.severity,
-    realm: finding.realm,
-    entity: finding.entity ?? null,
-    path: [...finding.path],
-    messageId: finding.messageId,
-    message: finding.message,
-    location: finding.location ?? null,
-    fingerprint: finding.fingerprint,
-    helpUri: `${RULE_DOCS_URL}#${finding.ruleId}`,
-  };
-}
+const findingJson = (finding: Finding) => findingWithLink(finding, RULE_DOCS_URL);
 
 export function formatJson(input: FormatInput): string {
   const document = {

@@ -1,5 +1,5 @@
 /** JSON: a stable document for tools. Keys in a fixed order, no timestamps, sorted entries. */
-import type { Finding } from '../../policies/finding.ts';
+import { findingJson } from '../../policies/finding-json.ts';
 import type { SettingChange } from '../change.ts';
 import type { ReviewResult } from '../review.ts';
 import { countReview, verdictText } from '../verdict.ts';
@@ -18,21 +18,6 @@ export function changeJson(change: SettingChange) {
     unit: change.unit ?? null,
     reason: change.reason,
     location: change.location ?? null,
-  };
-}
-
-export function findingJson(finding: Finding, rulesUrl: string) {
-  return {
-    ruleId: finding.ruleId,
-    severity: finding.severity,
-    realm: finding.realm,
-    entity: finding.entity ?? null,
-    path: [...finding.path],
-    messageId: finding.messageId,
-    message: finding.message,
-    location: finding.location ?? null,
-    fingerprint: finding.fingerprint,
-    helpUri: `${rulesUrl}#${finding.ruleId}`,
   };
 }
 
