@@ -9,7 +9,7 @@ import { InputError } from '../model/errors.ts';
 import { DURATION_HINT, DurationError, parseDuration } from '../model/durations.ts';
 import { realmProfileValues, type Profile, type RealmProfileValues } from '../model/profiles.ts';
 import type { RealmSettings, SslRequired } from '../model/realm-settings.ts';
-import { realmArgsFromSettings, realmEventsArgsFromSettings } from '../model/provider-dialect.ts';
+import { REALM_DURATION_FIELDS, realmArgsFromSettings, realmEventsArgsFromSettings } from '../model/provider-dialect.ts';
 
 /** A duration: whole seconds, or text such as '5m', '10h', '30d', '1h30m'. */
 export type Duration = number | string;
@@ -119,20 +119,8 @@ export class HardenedRealm extends pulumi.ComponentResource {
 /** The realm-level part of RealmSettings (no keys, clients or policies). */
 export type RealmLevelSettings = RealmProfileValues & { realm: string };
 
-const DURATION_ARGS = [
-  'accessTokenLifespan',
-  'accessTokenLifespanForImplicitFlow',
-  'accessCodeLifespan',
-  'ssoSessionIdleTimeout',
-  'ssoSessionMaxLifespan',
-  'ssoSessionIdleTimeoutRememberMe',
-  'ssoSessionMaxLifespanRememberMe',
-  'clientSessionIdleTimeout',
-  'clientSessionMaxLifespan',
-  'offlineSessionIdleTimeout',
-  'offlineSessionMaxLifespan',
-  'eventsExpiration',
-] as const;
+/** Args given as durations: the realm's lifespans and timeouts, and how long events are kept. */
+const DURATION_ARGS = [...REALM_DURATION_FIELDS, 'eventsExpiration'] as const;
 
 const COUNT_ARGS = [
   'refreshTokenMaxReuse',
