@@ -68,19 +68,30 @@ export class Journal {
 export function doneInputs(file: string, action: string, realm: string): Set<string> {
   if (!existsSync(file)) throw new InputError(`journal ${file} does not exist`, { file }, 'give the journal of the run to resume (--journal of that run)');
   const done = new Set<string>();
-  const lines = readFileSync(file, 'utf8').split('\n');
-  lines.forEach((line, index) => {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = error instanceof Error && 'code' in error ? String(error.code) : 'unreadable';
+    throw new InputError(`cannot read the journal (${code})`, { file }, 'give the journal file of the run to resume');
+  }
+  text.split('\n').forEach((line, index) => {
     if (line.trim() === '') return;
-    let entry: Partial<JournalEntry>;
+    const damaged = (what: string) => new InputError(what, { file, line: index + 1 }, 'the journal is damaged here: remove or repair this line');
+    let parsed: unknown;
     try {
-      entry = JSON.parse(line) as Partial<JournalEntry>;
+      parsed = JSON.parse(line);
     } catch {
-      throw new InputError('not a JSON line', { file, line: index + 1 }, 'the journal is damaged here: remove or repair this line');
+      throw damaged('not a JSON line');
     }
+    // Each line is an object; a damaged one (null, a number, targets not a list) is named, not a crash.
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw damaged('not a journal entry');
+    const entry = parsed as Partial<JournalEntry>;
+    if (entry.targets !== undefined && !Array.isArray(entry.targets)) throw damaged('not a journal entry');
     if (entry.action !== action || entry.realm !== realm || entry.result !== 'ok') return;
     if (typeof entry.input === 'string') done.add(entry.input);
     for (const target of entry.targets ?? []) {
-      if (target.type !== 'user') continue;
+      if (typeof target !== 'object' || target === null || target.type !== 'user') continue;
       if (target.id) done.add(target.id);
       if (target.name) done.add(target.name);
     }

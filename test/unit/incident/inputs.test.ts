@@ -109,6 +109,15 @@ describe('resume from the journal', () => {
     expect(inputError(() => doneInputs(file, 'logout-user', 'shop')).format()).toBe(`${file}:2: not a JSON line — the journal is damaged here: remove or repair this line`);
     expect(inputError(() => doneInputs(join(dir, 'nope.jsonl'), 'logout-user', 'shop')).message).toMatch(/does not exist/);
   });
+
+  it('a line that is JSON but no entry, or a journal that is a folder, is an input error too (no crash)', () => {
+    const file = join(dir, 'odd.jsonl');
+    writeFileSync(file, '{"action":"x"}\nnull\n');
+    expect(inputError(() => doneInputs(file, 'logout-user', 'shop')).format()).toBe(`${file}:2: not a journal entry — the journal is damaged here: remove or repair this line`);
+    writeFileSync(file, '{"realm":"shop","action":"logout-user","result":"ok","targets":5}\n');
+    expect(inputError(() => doneInputs(file, 'logout-user', 'shop')).format()).toBe(`${file}:1: not a journal entry — the journal is damaged here: remove or repair this line`);
+    expect(inputError(() => doneInputs(dir, 'logout-user', 'shop')).message).toBe('cannot read the journal (EISDIR)');
+  });
 });
 
 describe('confirmation', () => {
