@@ -15,10 +15,6 @@ export function severityRank(severity: Severity): number {
   return SEVERITIES.length - 1 - SEVERITIES.indexOf(severity);
 }
 
-export function isSeverity(value: unknown): value is Severity {
-  return typeof value === 'string' && (SEVERITIES as readonly string[]).includes(value);
-}
-
 export type EntityKind = 'realm' | 'client' | 'key-provider';
 
 export interface EntityRef {

@@ -57,8 +57,3 @@ export function change(
 export function describe(spec: Pick<RequestSpec, 'method' | 'path'>): string {
   return `${spec.method} ${spec.path}`;
 }
-
-/** Encodes one path segment (ids and names come from users and servers). */
-export function seg(value: string): string {
-  return encodeURIComponent(value);
-}

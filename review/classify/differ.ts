@@ -14,8 +14,6 @@ export interface ClassifyContext {
   entityId?: string;
 }
 
-export type Side = 'before' | 'after';
-
 /** One classified change below the field it was found in (subPath is relative to that field). */
 export interface FieldChange extends Verdict {
   subPath: string[];
