@@ -72,6 +72,17 @@ async function ensureRepository(cwd: string): Promise<void> {
   }
 }
 
+async function mergeBase(base: string, head: string, range: GitRange, cwd: string): Promise<string> {
+  try {
+    return (await git(['merge-base', base, head], cwd)).trim();
+  } catch (error) {
+    if (error instanceof GitCommandError) {
+      throw new InputError(`${range.base} and ${range.head} have no common ancestor`, {}, `compare them directly: --git ${range.base}..${range.head}`);
+    }
+    throw error;
+  }
+}
+
 const GLOB = /[*?[]/;
 
 /**
@@ -117,7 +128,7 @@ export async function loadGitSides(rangeText: string, paths: readonly string[], 
   await ensureRepository(cwd);
   const head = await resolveCommit(range.head, cwd);
   let base = await resolveCommit(range.base, cwd);
-  if (range.mergeBase) base = (await git(['merge-base', base, head], cwd)).trim();
+  if (range.mergeBase) base = await mergeBase(base, head, range, cwd);
 
   // Globs are matched against repository paths: prefix them with where we stand in the repository.
   const prefix = (await git(['rev-parse', '--show-prefix'], cwd)).trim();

@@ -123,6 +123,15 @@ describe('diff --git', SLOW, () => {
     expect(noRepo.stderr).toMatch(/not inside a git repository/);
   });
 
+  it('exits 2 with one line when BASE...HEAD have no common ancestor', async () => {
+    await inRepo('checkout', '-q', '--orphan', 'unrelated');
+    await inRepo('commit', '-q', '-m', 'unrelated root');
+    await inRepo('checkout', '-q', 'feature');
+    const run = await runCli(['diff', '--git', 'unrelated...feature', 'baselines/'], { cwd: repo });
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim()).toBe('realmguard: unrelated and feature have no common ancestor — compare them directly: --git unrelated..feature');
+  });
+
   it('exits 2 when git is not on PATH', async () => {
     const run = await runCli(['diff', '--git', 'v1..feature', 'baselines/'], { cwd: repo, env: { PATH: '' } });
     expect(run.code).toBe(2);
