@@ -115,7 +115,7 @@ function fromStatus(failure: HttpFailure, spec: Pick<RequestSpec, 'role' | 'notF
   }
   if (status === 403) {
     const role = spec.role
-      ? `lacks the realm-management role '${spec.role}' for realm '${scene.realm}' — grant it (client 'realm-management' in '${scene.realm}', or client '${scene.realm}-realm' for a master-realm account)`
+      ? `lacks the realm-management role '${spec.role}' for realm '${scene.realm}' — grant it (${roleHolder(scene.realm)})`
       : `is not allowed to do this${detail ? ` (${detail})` : ''}`;
     return new IncidentError('forbidden', `403 Forbidden for ${request}: ${scene.actor} ${role}`, status, detail);
   }
@@ -125,6 +125,15 @@ function fromStatus(failure: HttpFailure, spec: Pick<RequestSpec, 'role' | 'notF
   }
   if (status === 429) return new IncidentError('http', `429 Too Many Requests for ${request}: Keycloak is rate limiting — retry later or lower --concurrency`, status, detail);
   return new IncidentError('http', `${status} for ${request}${detail ? `: ${detail}` : ''}`, status, detail);
+}
+
+/**
+ * Where a realm's admin roles live: its own realm-management client, and for an account of the
+ * master realm the `<realm>-realm` client there. The master realm has only the latter.
+ */
+function roleHolder(realm: string): string {
+  if (realm === 'master') return "client 'master-realm' in 'master'";
+  return `client 'realm-management' in '${realm}', or client '${realm}-realm' for a master-realm account`;
 }
 
 /** Thrown by the plain-fetch path for a non-2xx answer, mapped like the admin client's NetworkError. */

@@ -29,6 +29,14 @@ describe('toIncidentError', () => {
     expect(error.message).toMatch(/lacks the realm-management role 'view-realm'/);
   });
 
+  it('a 403 names where the role is granted: realm-management in the realm, or <realm>-realm in master', () => {
+    const shop = toIncidentError(new HttpStatusError(403, ''), read('/admin/realms/shop/keys', 'view-realm'), scene);
+    expect(shop.message).toMatch(/grant it \(client 'realm-management' in 'shop', or client 'shop-realm' for a master-realm account\)$/);
+    // The master realm has no realm-management client: its admin roles are on master-realm.
+    const master = toIncidentError(new HttpStatusError(403, ''), read('/admin/realms/master/keys', 'view-realm'), { ...scene, realm: 'master' });
+    expect(master.message).toMatch(/grant it \(client 'master-realm' in 'master'\)$/);
+  });
+
   it('maps connection refused, unknown host, resets and timeouts to one line each', () => {
     const refused = new TypeError('fetch failed', { cause: Object.assign(new Error('connect'), { code: 'ECONNREFUSED' }) });
     expect(toIncidentError(refused, logout, scene).message).toBe('cannot connect to https://sso.example.com: connection refused — is Keycloak running there, and is KEYCLOAK_URL right?');
