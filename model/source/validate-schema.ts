@@ -66,7 +66,16 @@ export function suggest(input: string, candidates: readonly string[]): string | 
   return candidates.find((candidate) => candidate.toLowerCase().includes(lower) || lower.includes(candidate.toLowerCase()));
 }
 
-function describe(value: unknown): string {
+/**
+ * Keys under which realm exports carry secrets (key providers' private keys and HMAC/AES secrets,
+ * keystore passwords, client secrets): a value found there is never repeated in a message.
+ */
+const SECRET_KEY = /^(secret|privateKey|password|keystorePassword|keyPassword|clientSecret|client_secret)$/i;
+
+function describe(value: unknown, path: readonly (string | number)[]): string {
+  if (path.some((segment) => typeof segment === 'string' && SECRET_KEY.test(segment))) {
+    return `${typeof value === 'string' ? 'text' : Array.isArray(value) ? 'a list' : 'a value'} (not shown: a secret)`;
+  }
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
@@ -111,9 +120,9 @@ function toInputError(error: ErrorObject, parsed: ParsedText, base: DocPath): In
     case 'type': {
       const expected = ([] as string[]).concat(schema.type as string | string[]).map((type) => TYPE_WORDS[type] ?? type);
       if (isDurationField) {
-        return new InputError(`expected a duration, got ${describe(error.data)}`, where(parsed, path), DURATION_HINT);
+        return new InputError(`expected a duration, got ${describe(error.data, path)}`, where(parsed, path), DURATION_HINT);
       }
-      return new InputError(`expected ${expected.join(' or ')}, got ${describe(error.data)}`, where(parsed, path), typeHint(schema));
+      return new InputError(`expected ${expected.join(' or ')}, got ${describe(error.data, path)}`, where(parsed, path), typeHint(schema));
     }
     case 'format': {
       if (isDurationField) {
@@ -121,13 +130,13 @@ function toInputError(error: ErrorObject, parsed: ParsedText, base: DocPath): In
       }
       const format = String((error.params as { format: string }).format);
       const formatHint = format === 'date' ? 'write a date as YYYY-MM-DD, e.g. 2026-11-01' : `write a valid ${format}`;
-      return new InputError(`${describe(error.data)} is not a valid ${format}`, where(parsed, path), formatHint);
+      return new InputError(`${describe(error.data, path)} is not a valid ${format}`, where(parsed, path), formatHint);
     }
     case 'enum': {
       const allowed = ((error.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String);
       const guess = typeof error.data === 'string' ? suggest(error.data, allowed) : undefined;
       const shown = allowed.length > 12 ? `${allowed.slice(0, 12).join(', ')}, … (see docs/baseline-format.md)` : allowed.join(', ');
-      return new InputError(`${describe(error.data)} is not allowed here`, where(parsed, path), guess ? `did you mean '${guess}'? (allowed: ${shown})` : `use one of: ${shown}`);
+      return new InputError(`${describe(error.data, path)} is not allowed here`, where(parsed, path), guess ? `did you mean '${guess}'? (allowed: ${shown})` : `use one of: ${shown}`);
     }
     case 'minimum':
     case 'maximum':
@@ -137,7 +146,7 @@ function toInputError(error: ErrorObject, parsed: ParsedText, base: DocPath): In
       if (isDurationField && error.keyword === 'minimum') {
         return new InputError(`bad duration ${quote(error.data)}`, where(parsed, path), DURATION_HINT);
       }
-      return new InputError(`${describe(error.data)} ${error.message ?? 'is out of range'}`, where(parsed, path), `use a value ${error.keyword.includes('min') ? 'of at least' : 'of at most'} ${limit}`);
+      return new InputError(`${describe(error.data, path)} ${error.message ?? 'is out of range'}`, where(parsed, path), `use a value ${error.keyword.includes('min') ? 'of at least' : 'of at most'} ${limit}`);
     }
     case 'minLength':
       return new InputError('must not be empty', where(parsed, path), 'write a value or remove the key');
@@ -146,7 +155,7 @@ function toInputError(error: ErrorObject, parsed: ParsedText, base: DocPath): In
     case 'uniqueItems':
       return new InputError('lists the same value twice', where(parsed, path), 'remove the duplicate');
     case 'pattern':
-      return new InputError(`${describe(error.data)} does not have the expected form`, where(parsed, path), typeof schema.description === 'string' ? schema.description : `match ${String((error.params as { pattern: string }).pattern)}`);
+      return new InputError(`${describe(error.data, path)} does not have the expected form`, where(parsed, path), typeof schema.description === 'string' ? schema.description : `match ${String((error.params as { pattern: string }).pattern)}`);
     default:
       return new InputError(error.message ?? `is invalid (${error.keyword})`, where(parsed, path), typeof schema.description === 'string' ? schema.description : undefined);
   }

@@ -117,3 +117,17 @@ describe('file-system problems', () => {
     expect(loaded?.settings.realm).toBe('bom');
   });
 });
+
+describe('a value under a secret key is never repeated in a message', () => {
+  it.each([
+    ['an HMAC secret', 'secret'],
+    ['a private key', 'privateKey'],
+    ['a keystore password', 'keystorePassword'],
+  ])('%s given as text instead of a list', (_what, key) => {
+    const secret = 'Zx9S3cr3tKeyMaterial0123456789abcdefghijklmnop';
+    const text = JSON.stringify({ realm: 'acme', components: { 'org.keycloak.keys.KeyProvider': [{ name: 'k', providerId: 'hmac-generated', config: { [key]: secret } }] } }, null, 2);
+    const problems = problemsOf(() => loadRealmText(text, 'export.json'));
+    expect(problems).toEqual([`export.json:9:11: components["org.keycloak.keys.KeyProvider"][0].config.${key}: expected a list, got text (not shown: a secret) — write a list, e.g. [a, b] or one "- item" per line`]);
+    expect(problems.join('\n')).not.toContain(secret.slice(0, 12));
+  });
+});
