@@ -68,9 +68,10 @@ export function suggest(input: string, candidates: readonly string[]): string | 
 
 /**
  * Keys under which realm exports carry secrets (key providers' private keys and HMAC/AES secrets,
- * keystore passwords, client secrets): a value found there is never repeated in a message.
+ * keystore passwords, client secrets, the client attribute client.secret.rotated): a value found
+ * there is never repeated in a message. secretSize and passwordPolicy hold no secret.
  */
-const SECRET_KEY = /^(secret|privateKey|password|keystorePassword|keyPassword|clientSecret|client_secret)$/i;
+const SECRET_KEY = /secret(?!size)|privatekey|password$/i;
 
 function describe(value: unknown, path: readonly (string | number)[]): string {
   if (path.some((segment) => typeof segment === 'string' && SECRET_KEY.test(segment))) {

@@ -130,4 +130,9 @@ describe('a value under a secret key is never repeated in a message', () => {
     expect(problems).toEqual([`export.json:9:11: components["org.keycloak.keys.KeyProvider"][0].config.${key}: expected a list, got text (not shown: a secret) — write a list, e.g. [a, b] or one "- item" per line`]);
     expect(problems.join('\n')).not.toContain(secret.slice(0, 12));
   });
+
+  it('values of keys that only sound secret are still shown', () => {
+    const text = 'realm: acme\nkeys:\n  providers:\n    - name: h\n      type: hmac-generated\n      secretSize: big\n';
+    expect(problemsOf(() => loadRealmText(text, 'baseline.yaml'))).toEqual([expect.stringContaining("got the text 'big'")]);
+  });
 });
