@@ -12,7 +12,7 @@ import { PROFILES, type Profile } from '../../model/profiles.ts';
 import type { LoadedRealm } from '../../model/realm-settings.ts';
 import { loadPolicyConfig } from '../../policies/config.ts';
 import { runRules, type RuleRunResult } from '../../policies/run.ts';
-import { checkServerUrl, credentialsFromEnv } from '../../incident/http/auth.ts';
+import { authConfigFrom } from '../../incident/http/auth.ts';
 import { IncidentHttp } from '../../incident/http/core.ts';
 import { toIncidentError } from '../../incident/http/errors.ts';
 import { read } from '../../incident/http/request-spec.ts';
@@ -92,16 +92,15 @@ export async function audit(options: AuditOptions, env: NodeJS.ProcessEnv = proc
 }
 
 function connection(options: AuditOptions, env: NodeJS.ProcessEnv): IncidentHttp {
-  const url = checkServerUrl(env.KEYCLOAK_URL, options.allowInsecureHttp === true);
-  const credentials = credentialsFromEnv(env);
-  if (!credentials) {
+  const config = authConfigFrom(env, { allowInsecureHttp: options.allowInsecureHttp === true });
+  if (!config.credentials) {
     throw new InputError(
       'no admin credentials',
       { keyPath: 'KEYCLOAK_CLIENT_ID' },
       'set KEYCLOAK_CLIENT_ID and KEYCLOAK_CLIENT_SECRET (a service account with view-realm, view-clients, view-users; preferred) or KEYCLOAK_USER and KEYCLOAK_PASSWORD',
     );
   }
-  return new IncidentHttp({ url, authRealm: env.KEYCLOAK_REALM || 'master', credentials }, { timeoutMs: options.timeout });
+  return new IncidentHttp(config, { timeoutMs: options.timeout });
 }
 
 async function declaredRealm(file: string, realm: string): Promise<LoadedRealm> {

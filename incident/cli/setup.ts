@@ -4,7 +4,7 @@
  */
 import { InputError } from '../../model/errors.ts';
 import { createContext, type IncidentContext, type IntrospectionClient } from '../context.ts';
-import { checkServerUrl, credentialsFromEnv } from '../http/auth.ts';
+import { authConfigFrom } from '../http/auth.ts';
 import { IncidentHttp } from '../http/core.ts';
 import { Journal } from '../journal.ts';
 import { readSecret, readToken, refuseArgvSecret } from './inputs.ts';
@@ -50,14 +50,16 @@ export function refuseArgvSecrets(options: CommonOptions): void {
 
 export function setup(options: CommonOptions, env: NodeJS.ProcessEnv, { tokenIsTarget = false } = {}): Setup {
   refuseArgvSecrets(options);
-  const url = checkServerUrl(options.url ?? env.KEYCLOAK_URL, options.allowInsecureHttp === true);
   const clientSecret = readSecret(options.clientSecretFile, '--client-secret-file', env, 'KEYCLOAK_CLIENT_SECRET');
   const password = readSecret(options.passwordFile, '--password-file', env, 'KEYCLOAK_PASSWORD');
-  const credentials = credentialsFromEnv(env, { ...(clientSecret ? { clientSecret } : {}), ...(password ? { password } : {}) });
-  const http = new IncidentHttp({ url, authRealm: options.authRealm ?? env.KEYCLOAK_REALM ?? 'master', ...(credentials ? { credentials } : {}) }, {
-    timeoutMs: options.timeout,
-    retries: options.retries,
+  const config = authConfigFrom(env, {
+    ...(options.url !== undefined ? { url: options.url } : {}),
+    ...(options.authRealm !== undefined ? { authRealm: options.authRealm } : {}),
+    allowInsecureHttp: options.allowInsecureHttp === true,
+    ...(clientSecret ? { clientSecret } : {}),
+    ...(password ? { password } : {}),
   });
+  const http = new IncidentHttp(config, { timeoutMs: options.timeout, retries: options.retries });
   const token = readToken(options, env);
   http.secrets.add(token);
   let introspection: IntrospectionClient | undefined;

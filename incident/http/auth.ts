@@ -55,6 +55,23 @@ export function credentialsFromEnv(
   return undefined;
 }
 
+/**
+ * The connection for incident and audit alike: the server URL (--url, else KEYCLOAK_URL) checked,
+ * the credentials from the environment (secrets optionally from files already read), and the
+ * realm of the acting account (--auth-realm, else KEYCLOAK_REALM, else master; empty counts as unset).
+ */
+export function authConfigFrom(
+  env: NodeJS.ProcessEnv,
+  options: { url?: string; authRealm?: string; allowInsecureHttp?: boolean; clientSecret?: string; password?: string } = {},
+): AuthConfig {
+  const url = checkServerUrl(options.url ?? env.KEYCLOAK_URL, options.allowInsecureHttp === true);
+  const credentials = credentialsFromEnv(env, {
+    ...(options.clientSecret !== undefined ? { clientSecret: options.clientSecret } : {}),
+    ...(options.password !== undefined ? { password: options.password } : {}),
+  });
+  return { url, authRealm: options.authRealm || env.KEYCLOAK_REALM || 'master', ...(credentials ? { credentials } : {}) };
+}
+
 /** Who acts, for messages and the journal (never a secret). */
 export function actorOf(config: AuthConfig): string {
   const credentials = config.credentials;

@@ -7,7 +7,7 @@ import { InputError } from '../../../model/errors.ts';
 import { parseUserList } from '../../../incident/bulk.ts';
 import { confirmRealmWide } from '../../../incident/cli/confirm.ts';
 import { readSecret, readToken } from '../../../incident/cli/inputs.ts';
-import { checkServerUrl, credentialsFromEnv } from '../../../incident/http/auth.ts';
+import { authConfigFrom, checkServerUrl, credentialsFromEnv } from '../../../incident/http/auth.ts';
 import { doneInputs } from '../../../incident/journal.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'realmguard-incident-unit-'));
@@ -41,6 +41,21 @@ describe('server URL', () => {
     expect(inputError(() => checkServerUrl(undefined, false)).message).toBe('no Keycloak URL given');
     expect(inputError(() => checkServerUrl('sso', false)).message).toBe("'sso' is not a URL");
     expect(inputError(() => checkServerUrl('ftp://x', false)).message).toMatch(/unsupported scheme/);
+  });
+});
+
+describe('the connection from options and environment', () => {
+  it('takes --url and --auth-realm over the environment; an empty KEYCLOAK_REALM means master', () => {
+    const env = { KEYCLOAK_URL: 'https://env.example.com', KEYCLOAK_REALM: '', KEYCLOAK_CLIENT_ID: 'bot', KEYCLOAK_CLIENT_SECRET: 'from-env-secret' };
+    expect(authConfigFrom(env)).toEqual({ url: 'https://env.example.com', authRealm: 'master', credentials: { grant: 'client_credentials', clientId: 'bot', clientSecret: 'from-env-secret' } });
+    expect(authConfigFrom({ ...env, KEYCLOAK_REALM: 'ops' }, { url: 'https://flag.example.com', clientSecret: 'from-file-secret' })).toEqual({
+      url: 'https://flag.example.com',
+      authRealm: 'ops',
+      credentials: { grant: 'client_credentials', clientId: 'bot', clientSecret: 'from-file-secret' },
+    });
+    expect(authConfigFrom(env, { authRealm: 'admins' }).authRealm).toBe('admins');
+    expect(authConfigFrom({ KEYCLOAK_URL: 'https://env.example.com' }).credentials).toBeUndefined();
+    expect(inputError(() => authConfigFrom({ KEYCLOAK_URL: 'http://sso.example.com' })).message).toMatch(/refusing plain http/);
   });
 });
 
