@@ -1,15 +1,11 @@
 /** Markdown for pull-request comments: a summary line, then one table per realm. */
 import { RULE_DOCS_URL } from '../../policies/define-rule.ts';
-import type { Finding, Severity } from '../../policies/finding.ts';
+import type { Finding } from '../../policies/finding.ts';
 import { entityText, locationText, pathText, type FormatInput, type FormatOptions } from './input.ts';
 import { summary } from './text.ts';
-
-const ICON: Record<Severity, string> = { critical: '🔴', high: '🟠', medium: '🟡', low: '🔵', info: '⚪' };
-
-/** Table cells: no pipes or newlines may leak out of a cell. */
-export function cell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/`/g, "'");
-}
+// The same cell escaping and severity marks as the diff and drift reports.
+import { cell } from '../../review/render/markdown.ts';
+import { SEVERITY_ICON } from '../../review/render/values.ts';
 
 export function formatMarkdown(input: FormatInput, options: FormatOptions = {}): string {
   const lines = [`### ${options.title ?? 'realmguard'}`, '', summary(input, (text) => `**${text}**`), ''];
@@ -39,7 +35,7 @@ export function formatMarkdown(input: FormatInput, options: FormatOptions = {}):
 function row(finding: Finding, input: FormatInput): string {
   return [
     '',
-    ` ${ICON[finding.severity]} ${finding.severity} `,
+    ` ${SEVERITY_ICON[finding.severity]} ${finding.severity} `,
     ` [${finding.ruleId}](${RULE_DOCS_URL}#${finding.ruleId}) `,
     ` ${cell(entityText(finding))} `,
     ` \`${cell(pathText(finding.path))}\` `,

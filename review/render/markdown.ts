@@ -8,11 +8,9 @@ import type { Finding } from '../../policies/finding.ts';
 import type { SettingChange } from '../change.ts';
 import type { ReviewResult } from '../review.ts';
 import { countReview, isConcerning, verdictText } from '../verdict.ts';
-import { EFFECT_ICON, entityLabel, findingSubject, formatValue } from './values.ts';
+import { EFFECT_ICON, entityLabel, findingSubject, formatValue, SEVERITY_ICON } from './values.ts';
 
 export const COMMENT_MARKER = '<!-- realmguard-diff -->';
-
-const SEVERITY_ICON: Record<Finding['severity'], string> = { critical: '🔴', high: '🟠', medium: '🟡', low: '🔵', info: '⚪' };
 
 export interface MarkdownOptions {
   /** Base URL of the rule reference; each rule links to `${rulesUrl}#${ruleId}`. */

@@ -1,6 +1,6 @@
 /** How values, entities and effects read in every review format. */
 import { formatDuration } from '../../model/durations.ts';
-import type { Finding } from '../../policies/finding.ts';
+import type { Finding, Severity } from '../../policies/finding.ts';
 import type { ChangedEntity, Effect, SettingValue, ValueUnit } from '../change.ts';
 
 /** '—' for absent, durations with their human form: 3600 → '3600 (1h)'. */
@@ -32,6 +32,9 @@ export function entityLabel(entity: ChangedEntity): string {
 }
 
 export const EFFECT_ICON: Record<Effect, string> = { weakens: '⚠️', strengthens: '🛡️', neutral: '➖' };
+
+/** The severity marks of every Markdown report (check, audit, diff). */
+export const SEVERITY_ICON: Record<Severity, string> = { critical: '🔴', high: '🟠', medium: '🟡', low: '🔵', info: '⚪' };
 
 /** What a finding is about: 'client web', 'key rsa-generated' or 'realm settings'. */
 export function findingSubject(finding: Finding): string {
