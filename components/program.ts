@@ -7,7 +7,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import { isAbsolute, resolve } from 'node:path';
 import { InputError, InputErrors } from '../model/errors.ts';
-import { isLoopbackHost } from '../model/loopback.ts';
+import { serverUrlProblem } from '../model/loopback.ts';
 import type { LoadedRealm } from '../model/realm-settings.ts';
 import { HardenedRealmFromBaseline } from './hardened-realm-from-baseline.ts';
 
@@ -112,18 +112,18 @@ export function checkKeycloakUrl(url: string | undefined, allowInsecureHttp: boo
   if (url === undefined) {
     throw new InputError('no Keycloak URL is configured', { keyPath: 'keycloak:url' }, 'pulumi config set keycloak:url https://keycloak.example.com (or set KEYCLOAK_URL)');
   }
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new InputError(`the Keycloak URL '${url}' is not a URL`, { keyPath: 'keycloak:url' });
-  }
-  if (parsed.protocol === 'http:' && !isLoopbackHost(parsed.hostname) && !allowInsecureHttp) {
-    throw new InputError(
-      `the Keycloak URL '${url}' is plain http to a non-loopback host: admin credentials would cross the network in clear`,
-      { keyPath: 'keycloak:url' },
-      'use https, or (for a lab only) pulumi config set realmguard:allowInsecureHttp true',
-    );
+  const problem = serverUrlProblem(url, allowInsecureHttp);
+  switch (problem?.kind) {
+    case 'not-a-url':
+      throw new InputError(`the Keycloak URL '${url}' is not a URL`, { keyPath: 'keycloak:url' }, 'pulumi config set keycloak:url https://keycloak.example.com');
+    case 'scheme':
+      throw new InputError(`the Keycloak URL '${url}' has the scheme '${problem.scheme}'`, { keyPath: 'keycloak:url' }, 'use https://');
+    case 'plain-http':
+      throw new InputError(
+        `the Keycloak URL '${url}' is plain http to a non-loopback host: admin credentials would cross the network in clear`,
+        { keyPath: 'keycloak:url' },
+        'use https, or (for a lab only) pulumi config set realmguard:allowInsecureHttp true',
+      );
   }
 }
 

@@ -5,7 +5,7 @@
  * client-credentials grants carry no refresh token, so re-authenticating is the one way for both.
  */
 import { InputError } from '../../model/errors.ts';
-import { isLoopbackHost } from '../../model/loopback.ts';
+import { serverUrlProblem } from '../../model/loopback.ts';
 
 export type Credentials =
   | { grant: 'client_credentials'; clientId: string; clientSecret: string }
@@ -22,23 +22,20 @@ export interface AuthConfig {
 /** Parses and checks the server URL: http only to loopback unless allowed. */
 export function checkServerUrl(raw: string | undefined, allowInsecureHttp: boolean): string {
   if (!raw) throw new InputError('no Keycloak URL given', { keyPath: 'KEYCLOAK_URL' }, 'set KEYCLOAK_URL (e.g. https://sso.example.com) or pass --url');
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new InputError(`'${raw}' is not a URL`, { keyPath: 'KEYCLOAK_URL' }, 'give the server root, e.g. https://sso.example.com');
+  const problem = serverUrlProblem(raw, allowInsecureHttp);
+  switch (problem?.kind) {
+    case 'not-a-url':
+      throw new InputError(`'${raw}' is not a URL`, { keyPath: 'KEYCLOAK_URL' }, 'give the server root, e.g. https://sso.example.com');
+    case 'scheme':
+      throw new InputError(`unsupported scheme '${problem.scheme}' in '${raw}'`, { keyPath: 'KEYCLOAK_URL' }, 'use https://');
+    case 'plain-http':
+      throw new InputError(
+        `refusing plain http:// to ${problem.host}: tokens and credentials would cross the network unencrypted`,
+        { keyPath: 'KEYCLOAK_URL' },
+        'use https://, or pass --allow-insecure-http if you accept that risk',
+      );
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new InputError(`unsupported scheme '${url.protocol}' in '${raw}'`, { keyPath: 'KEYCLOAK_URL' }, 'use https://');
-  }
-  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname) && !allowInsecureHttp) {
-    throw new InputError(
-      `refusing plain http:// to ${url.hostname}: tokens and credentials would cross the network unencrypted`,
-      { keyPath: 'KEYCLOAK_URL' },
-      'use https://, or pass --allow-insecure-http if you accept that risk',
-    );
-  }
-  return url.href.replace(/\/+$/, '');
+  return new URL(raw).href.replace(/\/+$/, '');
 }
 
 /** Reads credentials from the environment, secrets optionally from files already read by the caller. */

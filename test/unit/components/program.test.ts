@@ -132,5 +132,6 @@ describe('checkKeycloakUrl', () => {
   it('refuses a missing or malformed URL', () => {
     expect(() => checkKeycloakUrl(undefined, false)).toThrow(/no Keycloak URL is configured/);
     expect(() => checkKeycloakUrl('not a url', false)).toThrow(/is not a URL/);
+    expect(() => checkKeycloakUrl('ftp://kc.example.com', false)).toThrow("the Keycloak URL 'ftp://kc.example.com' has the scheme 'ftp:'");
   });
 });
