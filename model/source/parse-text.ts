@@ -161,7 +161,7 @@ export function parseYaml(text: string, file: string): ParsedText {
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
     throw new InputError('the file has no content (only comments or an empty document)', { file, line: 1, column: 1 }, EMPTY_HINT);
   }
-  // Positions first: the walk also rejects keys that are not plain scalars before toJS sees them.
+  // Positions first: the walk also rejects keys that are not plain text before toJS sees them.
   const positions = new DocPositions(text);
   const rootOffset = (doc.contents as YamlNode).range?.[0];
   if (rootOffset !== undefined) positions.setOffset('', rootOffset);
@@ -192,8 +192,10 @@ function recordYamlPositions(
     for (const pair of node.items) {
       if (!isPair(pair)) continue;
       const keyNode = pair.key as YamlNode | null;
-      if (!isScalar(keyNode)) {
-        throw new InputError('a key that is a list or a mapping', { file, ...at(keyNode?.range?.[0]), keyPath: formatDocPath(path) || undefined }, 'use plain text keys');
+      const notPlain = nonPlainKey(keyNode);
+      if (notPlain !== undefined || !isScalar(keyNode)) {
+        const location = { file, ...at(keyNode?.range?.[0] ?? node.range?.[0]), ...(path.length > 0 ? { keyPath: formatDocPath(path) } : {}) };
+        throw new InputError(`mapping keys must be plain text, not ${notPlain}`, location, 'write the key as plain text (quote it if it looks like something else)');
       }
       const name = String(keyNode.value);
       const child = childKey(key, name);
@@ -211,6 +213,27 @@ function recordYamlPositions(
       if (item) recordYamlPositions(item as YamlNode, [...path, index], child, positions, at, file);
     });
   }
+}
+
+/**
+ * What a mapping key is when it is not plain text, or undefined when it is. Such keys are refused
+ * before toJS: it would turn them into text itself and print a Node warning ("Keys with collection
+ * values will be stringified") instead of telling the user. Numbers, booleans and null are plain
+ * scalars that toJS turns into text silently; an explicit tag (!!binary, !!timestamp) makes a key
+ * an object.
+ */
+function nonPlainKey(keyNode: YamlNode | null): string | undefined {
+  if (isAlias(keyNode)) return `an alias (*${keyNode.source})`;
+  if (isMap(keyNode)) return 'a mapping';
+  if (isSeq(keyNode)) return 'a list';
+  if (isScalar(keyNode)) {
+    const { value } = keyNode;
+    if (value instanceof Date) return 'a timestamp';
+    if (value instanceof Uint8Array) return 'binary data';
+    if (typeof value === 'object' && value !== null) return `a tagged value (${keyNode.tag ?? 'object'})`;
+    return undefined;
+  }
+  return 'a list or a mapping';
 }
 
 /** The key written at `offset` (quoted or plain), for messages. */

@@ -1,7 +1,7 @@
 import { mkdtemp, writeFile, mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { InputError, InputErrors } from '../../../model/errors.ts';
 import { loadRealmFile, loadRealmText } from '../../../model/load.ts';
 import { BAD_INPUTS } from './bad-inputs.ts';
@@ -23,6 +23,41 @@ describe('every kind of bad input is one clear InputError with file, line, colum
     const problems = problemsOf(() => loadRealmText(input.text, input.file));
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(input.expected);
+  });
+});
+
+describe('a mapping key that is not plain text is refused before conversion', () => {
+  const cases = [
+    ['a list (block)', 'list.yaml', 'realm: acme\n? [a, b]\n: 1\n', /^list\.yaml:2:3: mapping keys must be plain text, not a list — /],
+    ['a list (flow)', 'flow.yaml', 'realm: acme\nsessions: {[a]: 1}\n', /^flow\.yaml:2:12: sessions: mapping keys must be plain text, not a list — /],
+    ['a mapping in a realm export', 'export.yaml', '- realm: acme\n  id: acme\n  ? {a: 1}\n  : 2\n', /^export\.yaml:3:5: \[0\]: mapping keys must be plain text, not a mapping — /],
+    ['binary data', 'binary.yaml', 'realm: acme\n!!binary cmVhbG0=: x\n', /^binary\.yaml:2:10: mapping keys must be plain text, not binary data — /],
+    ['a timestamp', 'date.yaml', 'realm: acme\n!!timestamp 2001-12-14: x\n', /^date\.yaml:2:13: mapping keys must be plain text, not a timestamp — /],
+  ] as const;
+
+  it.each(cases)('%s: one InputError, and yaml prints no "stringified" warning', (_what, file, text, expected) => {
+    // yaml warns through process.emitWarning when toJS meets an object key; the loader must refuse it first.
+    const warn = vi.spyOn(process, 'emitWarning').mockImplementation(() => {});
+    try {
+      const problems = problemsOf(() => loadRealmText(text, file));
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toMatch(expected);
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  it('numbers, booleans and null keys stay plain scalars (no error, no warning)', () => {
+    const warn = vi.spyOn(process, 'emitWarning').mockImplementation(() => {});
+    try {
+      // Unknown keys, so a schema error, but not a key-form error.
+      const problems = problemsOf(() => loadRealmText('realm: acme\n1: x\ntrue: y\n~: z\n', 'scalars.yaml'));
+      expect(problems.join('\n')).not.toContain('mapping keys must be plain text');
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
   });
 });
 

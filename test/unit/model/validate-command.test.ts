@@ -58,6 +58,22 @@ describe('realmguard validate (CLI)', () => {
     expect(run.stderr).not.toMatch(/\n\s+at |internal error/);
   });
 
+  it('mapping keys that are lists, mappings, aliases or tagged values: one line each, exit 2, no yaml "stringified" warning', async () => {
+    await writeFile(join(dir, 'datekey.yaml'), 'realm: acme\n!!timestamp 2001-12-14: x\n');
+    const run = await realmguard(['validate', 'listkey.yaml', 'mapkey-export.yaml', 'binkey.yaml', 'aliaskey.yaml', 'datekey.yaml'], dir);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).not.toMatch(/stringified|Warning/);
+    const lines = run.stderr.trim().split('\n').filter((line) => line.trim() !== 'realmguard:');
+    expect(lines).toEqual([
+      expect.stringMatching(/^listkey\.yaml:3:5: tokens: mapping keys must be plain text, not a list — /),
+      expect.stringMatching(/^mapkey-export\.yaml:3:14: attributes: mapping keys must be plain text, not a mapping — /),
+      expect.stringMatching(/^binkey\.yaml:2:10: mapping keys must be plain text, not binary data — /),
+      expect.stringMatching(/^aliaskey\.yaml:4:5: clients\[0\]: mapping keys must be plain text, not an alias \(\*r\) — /),
+      expect.stringMatching(/^datekey\.yaml:2:13: mapping keys must be plain text, not a timestamp — /),
+    ]);
+  });
+
   it('a missing file', async () => {
     const run = await realmguard(['validate', 'no-such-baseline.yaml'], dir);
     expect(run.code).toBe(2);
