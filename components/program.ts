@@ -6,7 +6,7 @@
  */
 import * as pulumi from '@pulumi/pulumi';
 import { isAbsolute, resolve } from 'node:path';
-import { InputError, InputErrors } from '../model/errors.ts';
+import { InputError, InputErrors, inputProblemsOf, throwIfAny } from '../model/errors.ts';
 import { serverUrlProblem } from '../model/loopback.ts';
 import type { LoadedRealm } from '../model/realm-settings.ts';
 import { HardenedRealmFromBaseline } from './hardened-realm-from-baseline.ts';
@@ -84,9 +84,7 @@ export async function loadAll(paths: string[], load: BaselineLoader, projectDir:
     try {
       loaded.push(await load(isAbsolute(path) ? path : resolve(projectDir, path)));
     } catch (error) {
-      if (error instanceof InputError) errors.push(error);
-      else if (error instanceof InputErrors) errors.push(...error.errors);
-      else throw error;
+      errors.push(...inputProblemsOf(error));
     }
   }
   const seen = new Map<string, string>();
@@ -97,8 +95,7 @@ export async function loadAll(paths: string[], load: BaselineLoader, projectDir:
     }
     seen.set(baseline.settings.realm, baseline.source.origin);
   }
-  if (errors.length === 1) throw errors[0];
-  if (errors.length > 1) throw new InputErrors(errors);
+  throwIfAny(errors);
   return loaded;
 }
 

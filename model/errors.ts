@@ -38,3 +38,26 @@ export class InputErrors extends Error {
     super(errors.map((error) => error.format()).join('\n'));
   }
 }
+
+/**
+ * The single problems inside an input error, an InputErrors flattened to its items. Anything
+ * else (a bug, not the user's input) is rethrown, so a catch block can collect with
+ * `problems.push(...inputProblemsOf(error))` and still let crashes through.
+ */
+export function inputProblemsOf(error: unknown): InputError[] {
+  if (error instanceof InputError) return [error];
+  if (error instanceof InputErrors) return [...error.errors];
+  throw error;
+}
+
+/**
+ * Ends a pass that collected every input problem before giving up: returns when there is none,
+ * throws the InputError itself when there is one and InputErrors (nested lists flattened) when
+ * there are more. `asList` throws InputErrors even for one, for callers that promise a list.
+ */
+export function throwIfAny(problems: ReadonlyArray<InputError | InputErrors>, options: { asList?: boolean } = {}): void {
+  const flat = problems.flatMap((problem) => inputProblemsOf(problem));
+  if (flat.length === 0) return;
+  if (flat.length === 1 && !options.asList) throw flat[0]!;
+  throw new InputErrors(flat);
+}

@@ -5,7 +5,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { Option } from 'commander';
-import { InputError, InputErrors } from '../../model/errors.ts';
+import { InputError, inputProblemsOf, throwIfAny } from '../../model/errors.ts';
 import { loadRealmFile } from '../../model/load.ts';
 import type { LoadedRealm } from '../../model/realm-settings.ts';
 import { SEVERITIES, severityRank, type Severity } from '../../policies/finding.ts';
@@ -41,12 +41,9 @@ export async function loadEveryFile(files: string[]): Promise<LoadedRealm[][]> {
   const loaded: LoadedRealm[][] = [];
   for (const outcome of settled) {
     if (outcome.status === 'fulfilled') loaded.push(outcome.value);
-    else if (outcome.reason instanceof InputErrors) errors.push(...outcome.reason.errors);
-    else if (outcome.reason instanceof InputError) errors.push(outcome.reason);
-    else throw outcome.reason;
+    else errors.push(...inputProblemsOf(outcome.reason));
   }
-  if (errors.length === 1) throw errors[0];
-  if (errors.length > 1) throw new InputErrors(errors);
+  throwIfAny(errors);
   return loaded;
 }
 

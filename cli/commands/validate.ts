@@ -5,7 +5,7 @@
  * the settings.
  */
 import type { Command } from 'commander';
-import { InputError, InputErrors } from '../../model/errors.ts';
+import { inputProblemsOf, throwIfAny, type InputError } from '../../model/errors.ts';
 import { loadRealmFile } from '../../model/load.ts';
 import type { LoadedRealm } from '../../model/realm-settings.ts';
 import { ExitCode } from '../exit-codes.ts';
@@ -27,12 +27,10 @@ export async function validate(files: string[], print: (line: string) => void): 
     try {
       print(`${file}: valid (${describe(await loadRealmFile(file))})`);
     } catch (error) {
-      if (error instanceof InputErrors) problems.push(...error.errors);
-      else if (error instanceof InputError) problems.push(error);
-      else throw error;
+      problems.push(...inputProblemsOf(error));
     }
   }
-  if (problems.length > 0) throw new InputErrors(problems);
+  throwIfAny(problems, { asList: true });
   return ExitCode.Clean;
 }
 

@@ -4,7 +4,7 @@
  * baseline key that set it. Problems the schema cannot see (duplicate client ids, options that
  * do not fit a key type, unknown clients in tokenVersionClaim) are collected as InputErrors.
  */
-import { InputError, InputErrors } from '../errors.ts';
+import { InputError, throwIfAny } from '../errors.ts';
 import { parseDuration, DurationError, DURATION_HINT } from '../durations.ts';
 import {
   clientPolicyProfileValues,
@@ -146,7 +146,7 @@ export function baselineToRealm(document: BaselineDocument, parsed: ParsedText):
   const tokenVersionClaim = convertTokenVersionClaim(document, clients, convert);
   if (tokenVersionClaim) settings.tokenVersionClaim = tokenVersionClaim;
 
-  if (convert.errors.length > 0) throw new InputErrors(convert.errors);
+  throwIfAny(convert.errors, { asList: true });
   markFilledFields(settings, convert);
   return { settings, source: { kind: 'baseline', origin: parsed.file, positions: convert.positions }, profile };
 }

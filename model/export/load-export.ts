@@ -3,7 +3,7 @@
  * realms in one file). Types are checked against the export schema, with every problem of the
  * file reported at once.
  */
-import { InputError, InputErrors } from '../errors.ts';
+import { InputError, inputProblemsOf, throwIfAny } from '../errors.ts';
 import type { LoadedRealm } from '../realm-settings.ts';
 import type { ParsedText } from '../source/parse-text.ts';
 import { schemaValidator, type SchemaValidator } from '../source/validate-schema.ts';
@@ -37,11 +37,9 @@ export function exportFromParsed(parsed: ParsedText): LoadedRealm[] {
       names.set(realm.realm, index);
       loaded.push(representationToRealm(realm, { kind: 'realm-export', origin: parsed.file, parsed, base }));
     } catch (error) {
-      if (error instanceof InputErrors) errors.push(...error.errors);
-      else if (error instanceof InputError) errors.push(error);
-      else throw error;
+      errors.push(...inputProblemsOf(error));
     }
   });
-  if (errors.length > 0) throw new InputErrors(errors);
+  throwIfAny(errors, { asList: true });
   return loaded;
 }

@@ -5,7 +5,7 @@
  * give the same model.
  */
 import { X509Certificate, createPublicKey } from 'node:crypto';
-import { InputError, InputErrors } from '../errors.ts';
+import { InputError, throwIfAny } from '../errors.ts';
 import { clientDefaults, KEYCLOAK_KEY_DEFAULTS, realmDefaults } from '../keycloak-defaults.ts';
 import { KEYCLOAK_DEFAULT_SAVED_EVENT_TYPES } from '../keycloak-catalog.ts';
 import {
@@ -195,7 +195,7 @@ export function representationToRealm(rep: RealmRepresentation, options: AdaptOp
   const tokenVersionClaim = tokenVersionClaimFrom(rep);
   if (tokenVersionClaim) settings.tokenVersionClaim = tokenVersionClaim;
 
-  if (errors.length > 0) throw new InputErrors(errors);
+  throwIfAny(errors, { asList: true });
   return { settings, source: { kind: options.kind, origin: options.origin, positions: positions.map } };
 }
 

@@ -7,7 +7,7 @@
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import { printParseErrorCode, visit, type ParseErrorCode } from 'jsonc-parser';
-import { InputError, InputErrors } from '../errors.ts';
+import { InputError, InputErrors, throwIfAny } from '../errors.ts';
 import { childKey, DocPositions, formatDocPath, type DocPath } from './doc-positions.ts';
 
 export type TextFormat = 'json' | 'yaml';
@@ -98,7 +98,7 @@ export function parseJson(text: string, file: string): ParsedText {
   // After the first syntax error the parser's further complaints are mostly echoes of it.
   const firstSyntax = errors.find((error) => error.message.startsWith('JSON syntax error'));
   const reported = [...errors.filter((error) => !error.message.startsWith('JSON syntax error')), ...(firstSyntax ? [firstSyntax] : [])];
-  if (reported.length > 0) throw reported.length === 1 ? reported[0]! : new InputErrors(reported.slice(0, 50));
+  throwIfAny(reported.slice(0, 50));
   let value: unknown;
   try {
     value = JSON.parse(text);
