@@ -5,7 +5,7 @@
  * Connection, requests and errors reuse the incident request core: one error line per HTTP failure.
  */
 import { Option, type Command } from 'commander';
-import { InputError } from '../../model/errors.ts';
+import { InputError, InputErrors } from '../../model/errors.ts';
 import { readLiveRealm } from '../../model/live.ts';
 import { loadRealmFile } from '../../model/load.ts';
 import { PROFILES, type Profile } from '../../model/profiles.ts';
@@ -121,7 +121,7 @@ async function readLive(http: IncidentHttp, realm: string): Promise<LoadedRealm>
   try {
     return await readLiveRealm(http.admin, realm, (step, run) => http.send(read(step.path, step.role), realm, run));
   } catch (error) {
-    if (error instanceof InputError) throw error;
+    if (error instanceof InputError || error instanceof InputErrors) throw error;
     const mapped = toIncidentError(error, { method: 'GET', path: `/admin/realms/${encodeURIComponent(realm)}` }, http.scene(realm));
     // Secrets never reach the output, even when a server echoes them back.
     throw new InputError(http.secrets.redact(mapped.message));
