@@ -35,15 +35,15 @@ function realmguard(args: string[], env: NodeJS.ProcessEnv, input?: string): num
   return result.status ?? 1;
 }
 
-async function passwordGrant(url: string, realm: string, clientId: string, secret: string, username: string, password: string): Promise<string> {
+async function passwordGrant(url: string, realm: string, clientId: string, secret: string, username: string, password: string): Promise<{ access_token: string }> {
   const response = await fetch(`${url}/realms/${realm}/protocol/openid-connect/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ grant_type: 'password', client_id: clientId, client_secret: secret, username, password, scope: 'openid' }),
   });
-  const body = (await response.json()) as { refresh_token?: string };
-  if (!response.ok || !body.refresh_token) throw new Error(`the demo could not log in its demo user (HTTP ${response.status})`);
-  return body.refresh_token;
+  const body = (await response.json()) as { access_token?: string };
+  if (!response.ok || !body.access_token) throw new Error(`the demo could not log in its demo user (HTTP ${response.status})`);
+  return { access_token: body.access_token };
 }
 
 async function tour(server: { url: string; adminUser: string; adminPassword: string }): Promise<void> {
@@ -112,20 +112,36 @@ async function tour(server: { url: string; adminUser: string; adminPassword: str
   await admin.realms.create(stock);
   realmguard(['audit', '--realm', 'demo-stock'], env);
 
-  heading('6. Respond: a user\'s refresh token leaked — contain the user');
+  heading('6. Respond: a user\'s access token leaked — contain the user');
   await admin.realms.create({ realm: 'demo-incident', enabled: true });
   admin.setConfig({ realmName: 'demo-incident' });
   const secret = 'demo-only-secret';
-  await admin.clients.create({ clientId: 'demo-app', publicClient: false, secret, directAccessGrantsEnabled: true, standardFlowEnabled: false });
+  // The audience mapper lets demo-app introspect its own access tokens (Keycloak 26 answers
+  // introspection only for a client in the token's audience): the evidence can then be checked.
+  await admin.clients.create({
+    clientId: 'demo-app',
+    publicClient: false,
+    secret,
+    directAccessGrantsEnabled: true,
+    standardFlowEnabled: false,
+    protocolMappers: [
+      {
+        name: 'audience demo-app',
+        protocol: 'openid-connect',
+        protocolMapper: 'oidc-audience-mapper',
+        config: { 'included.client.audience': 'demo-app', 'access.token.claim': 'true', 'id.token.claim': 'false' },
+      },
+    ],
+  });
   // Keycloak 26 drops user attributes its user profile does not declare; the demo realm lets
   // the token-version attribute through (the TokenVersionClaim component declares it instead).
   const profile = await admin.users.getProfile();
   await admin.users.updateProfile({ ...profile, unmanagedAttributePolicy: UnmanagedAttributePolicy.Enabled });
   await admin.users.create({ username: 'alice', enabled: true, email: 'alice@example.test', firstName: 'Alice', lastName: 'Demo', emailVerified: true, credentials: [{ type: 'password', value: 'alice-demo-pass', temporary: false }] });
   admin.setConfig({ realmName: 'master' });
-  const refreshToken = await passwordGrant(server.url, 'demo-incident', 'demo-app', secret, 'alice', 'alice-demo-pass');
+  const leaked = await passwordGrant(server.url, 'demo-incident', 'demo-app', secret, 'alice', 'alice-demo-pass');
   const tokenFile = join(work, 'leaked-token');
-  writeFileSync(tokenFile, refreshToken, { mode: 0o600 });
+  writeFileSync(tokenFile, leaked.access_token, { mode: 0o600 });
   const secretFile = join(work, 'introspect-secret');
   writeFileSync(secretFile, secret, { mode: 0o600 });
   const journal = join(work, 'incident.jsonl');
