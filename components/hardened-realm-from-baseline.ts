@@ -8,6 +8,10 @@
  * is left to Keycloak instead of being created twice. Keys of a type the provider cannot manage
  * (rsa-enc-generated) are left to Keycloak when the profile filled them in; a baseline that
  * declares one explicitly, with other values than Keycloak's, is refused.
+ *
+ * Client policies are applied by the realm component (one RealmClientPolicyProfilePolicy each,
+ * for every client of the realm). Realm-defined client profiles are refused: the provider's
+ * profile resource is not used, so only Keycloak's built-in profiles can be named.
  */
 import * as pulumi from '@pulumi/pulumi';
 import { InputError } from '../model/errors.ts';
@@ -16,6 +20,7 @@ import { isManagedKeyProvider } from '../model/provider-dialect.ts';
 import { HardenedRealm, hardenedRealmSettings, type HardenedRealmArgs } from './hardened-realm.ts';
 import { checkedClientSettings, HardenedClient } from './hardened-client.ts';
 import { planKeys, RealmKeys, type KeyDeclaration } from './realm-keys.ts';
+import { checkedClientPolicies } from './client-policies.ts';
 import { TokenVersionClaim, tokenVersionPlan } from './token-version-claim.ts';
 
 export interface HardenedRealmFromBaselineArgs {
@@ -116,8 +121,8 @@ const PROVIDER_RSA_KEY_SIZES: readonly number[] = [1024, 2048, 4096];
 /** Everything the component will build, computed without Pulumi. Throws InputError with the baseline's file position. */
 export function planBaseline(baseline: LoadedRealm): BaselinePlan {
   const { settings } = baseline;
-  const { realm, keyProviders, compromisedKeys: _c, clients, clientPolicies: _p, clientProfiles: _r, tokenVersionClaim: _t, ...realmLevel } = settings;
-  const realmArgs: HardenedRealmArgs = { realm, ...(baseline.profile ? { profile: baseline.profile } : {}), ...realmLevel };
+  const { realm, keyProviders, compromisedKeys: _c, clients, clientPolicies, clientProfiles, tokenVersionClaim: _t, ...realmLevel } = settings;
+  const realmArgs: HardenedRealmArgs = { realm, ...(baseline.profile ? { profile: baseline.profile } : {}), ...realmLevel, clientPolicies };
 
   const keysDeclared = declares(baseline, ['keyProviders']);
   const keys: KeyDeclaration[] = [];
@@ -164,11 +169,19 @@ export function planBaseline(baseline: LoadedRealm): BaselinePlan {
       ...(key.secretSize !== undefined ? { secretSize: key.secretSize } : {}),
     });
   }
-  if (settings.clientPolicies.length > 0) {
-    notes.push(
-      `realm '${realm}': client policies (${settings.clientPolicies.map((policy) => policy.name).join(', ')}) are not applied by these components; check them with 'realmguard audit'`,
+  if (clientProfiles.length > 0) {
+    throw locate(
+      baseline,
+      ['clientProfiles'],
+      new InputError(
+        `realm-defined client profiles (${clientProfiles.join(', ')}) cannot be applied: the components create client policies, not client profiles`,
+        { keyPath: 'clientProfiles' },
+        "drop them and use Keycloak's built-in profiles in clientPolicies (e.g. fapi-2-dpop-security-profile), or create the profiles outside realmguard",
+      ),
     );
   }
+  for (const policy of clientPolicies) located(baseline, ['clientPolicies', policy.name], () => checkedClientPolicies([policy]));
+  located(baseline, ['clientPolicies'], () => checkedClientPolicies(clientPolicies));
 
   const usedNames = new Map<string, string>();
   const clientPlan: [string, ClientSettings][] = [];
@@ -244,8 +257,8 @@ function located<T>(baseline: LoadedRealm, path: FieldPath, build: () => T): T {
 function keyPathTail(keyPath: string | undefined, base: FieldPath): string[] {
   if (!keyPath) return [];
   const parts = keyPath.split('.');
-  // Component errors say 'clients.<id>.<field>' or 'keys.<name>.<field>': keep the field.
-  if (base.length > 0 && (parts[0] === 'clients' || parts[0] === 'keys') && parts.length >= 3) {
+  // Component errors say 'clients.<id>.<field>', 'keys.<name>.<field>' or 'clientPolicies.<name>.<field>': keep the field.
+  if (base.length > 0 && (parts[0] === 'clients' || parts[0] === 'keys' || parts[0] === 'clientPolicies') && parts.length >= 3) {
     // The component's 'state' is the model's active/enabled pair.
     const field = parts.slice(2).map((part) => (part === 'state' ? 'active' : part));
     return base[0] === 'keyProviders' ? [parts[1] ?? '', ...field] : field;

@@ -15,7 +15,7 @@
  * component passes them on unchanged, and the compiler checks them against the provider's
  * argument types there.
  */
-import type { ClientSettings, KeyProviderSettings, RealmSettings, SslRequired } from './realm-settings.ts';
+import type { ClientPolicySettings, ClientSettings, KeyProviderSettings, RealmSettings, SslRequired } from './realm-settings.ts';
 import { goDurationFromSeconds, secondsFromGoDuration } from './provider-dialect/go-duration.ts';
 import { InputError } from './errors.ts';
 
@@ -587,6 +587,58 @@ export function keyProviderSettingsFromInputs(type: string, props: Record<string
       out.secretSize = num(props.secretSize) ?? KEY_ARGUMENT_DEFAULTS.aesSecretSize;
       break;
   }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Client policies
+
+export const CLIENT_POLICY_RESOURCE_TYPE = 'keycloak:index/realmClientPolicyProfilePolicy:RealmClientPolicyProfilePolicy';
+
+/**
+ * Keycloak's condition that selects every client. Keycloak applies a policy only to the clients
+ * its conditions select, and a policy without conditions to none, so the model's "this realm's
+ * clients follow these profiles" needs this one condition. It takes no configuration.
+ */
+export const ANY_CLIENT_CONDITION = 'any-client';
+
+/** One entry of the provider's `conditions` list (Keycloak's `condition` and its `configuration`). */
+export interface ClientPolicyConditionDialect {
+  name: string;
+  configuration?: Record<string, string>;
+}
+
+/** keycloak.RealmClientPolicyProfilePolicyArgs without realmId. */
+export interface ClientPolicyDialectArgs {
+  name: string;
+  enabled: boolean;
+  profiles: string[];
+  conditions: ClientPolicyConditionDialect[];
+}
+
+/**
+ * The policy resource's arguments. `enabled` is always sent (the provider's default is true, so
+ * a disabled policy must say so). Profiles are referred to by name: Keycloak's built-in (global)
+ * profiles need no resource of their own.
+ */
+export function clientPolicyArgsFromSettings(policy: ClientPolicySettings): ClientPolicyDialectArgs {
+  return { name: policy.name, enabled: policy.enabled, profiles: [...policy.profiles], conditions: [{ name: ANY_CLIENT_CONDITION }] };
+}
+
+/**
+ * The client policy a policy resource's inputs declare. An omitted `enabled` is the provider's
+ * default (true). A policy whose conditions are absent or empty selects no client in Keycloak,
+ * so it is reported as not enabled: that is its effect. Other conditions (client type, roles,
+ * scopes...) select some clients; the model cannot say which, so the policy's own flag is kept.
+ */
+export function clientPolicySettingsFromInputs(props: Record<string, unknown>): Partial<ClientPolicySettings> {
+  const out: Partial<ClientPolicySettings> = {};
+  const name = str(props.name);
+  if (name !== undefined) out.name = name;
+  const profiles = strings(props.profiles);
+  if (profiles !== undefined) out.profiles = profiles;
+  const conditions = Array.isArray(props.conditions) ? props.conditions : [];
+  out.enabled = conditions.length > 0 && (bool(props.enabled) ?? true);
   return out;
 }
 

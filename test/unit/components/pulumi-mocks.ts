@@ -84,4 +84,5 @@ export const TYPES = {
   aes: 'keycloak:index/realmKeystoreAesGenerated:RealmKeystoreAesGenerated',
   mapper: 'keycloak:openid/userAttributeProtocolMapper:UserAttributeProtocolMapper',
   scope: 'keycloak:openid/clientScope:ClientScope',
+  clientPolicy: 'keycloak:index/realmClientPolicyProfilePolicy:RealmClientPolicyProfilePolicy',
 } as const;
