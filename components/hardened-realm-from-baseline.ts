@@ -9,18 +9,23 @@
  * (rsa-enc-generated) are left to Keycloak when the profile filled them in; a baseline that
  * declares one explicitly, with other values than Keycloak's, is refused.
  *
- * Client policies are applied by the realm component (one RealmClientPolicyProfilePolicy each,
- * for every client of the realm). Realm-defined client profiles are refused: the provider's
- * profile resource is not used, so only Keycloak's built-in profiles can be named.
+ * Client policies: one RealmClientPolicyProfilePolicy each, for every client of the realm
+ * (Keycloak's any-client condition), created after the clients. Keycloak runs a policy's
+ * profile on every client created or changed while the policy exists: it refuses clients the
+ * profile forbids (a FAPI 2 profile refuses a public client with a custom-scheme redirect) and
+ * rewrites others (consent, signature algorithms, DPoP binding), which would fight the values
+ * the baseline declares. Realm-defined client profiles are refused: the provider's profile
+ * resource is not used, so only Keycloak's built-in profiles can be named.
  */
 import * as pulumi from '@pulumi/pulumi';
+import * as keycloak from '@pulumi/keycloak';
 import { InputError } from '../model/errors.ts';
 import { pathKey, positionOf, type ClientSettings, type FieldPath, type KeyProviderSettings, type LoadedRealm } from '../model/realm-settings.ts';
-import { isManagedKeyProvider } from '../model/provider-dialect.ts';
+import { clientPolicyArgsFromSettings, isManagedKeyProvider } from '../model/provider-dialect.ts';
 import { HardenedRealm, hardenedRealmSettings, type HardenedRealmArgs } from './hardened-realm.ts';
 import { checkedClientSettings, HardenedClient } from './hardened-client.ts';
 import { planKeys, RealmKeys, type KeyDeclaration } from './realm-keys.ts';
-import { checkedClientPolicies } from './client-policies.ts';
+import { checkedClientPolicies, type ClientPolicyPlan } from './client-policies.ts';
 import { TokenVersionClaim, tokenVersionPlan } from './token-version-claim.ts';
 
 export interface HardenedRealmFromBaselineArgs {
@@ -36,6 +41,8 @@ export class HardenedRealmFromBaseline extends pulumi.ComponentResource {
   /** The clients, by clientId. */
   public readonly clients: Record<string, HardenedClient>;
   public readonly tokenVersion: TokenVersionClaim | undefined;
+  /** The client policies, by policy name. */
+  public readonly clientPolicies: Record<string, keycloak.RealmClientPolicyProfilePolicy>;
   /** Baseline keys not created because Keycloak already holds them (or the provider cannot manage their type). */
   public readonly keysLeftToKeycloak: string[];
   public readonly realmId: pulumi.Output<string>;
@@ -86,6 +93,21 @@ export class HardenedRealmFromBaseline extends pulumi.ComponentResource {
         })
       : undefined;
 
+    // After the clients (see the file comment), and one after another: the provider writes a
+    // policy by reading the realm's whole policy list and putting it back, so two written at
+    // once can lose one another.
+    this.clientPolicies = {};
+    let previous: pulumi.Resource[] = [this.realm, ...Object.values(this.clients), ...(this.tokenVersion ? [this.tokenVersion] : [])];
+    for (const [resourceKey, policy] of plan.clientPolicies) {
+      const resource = new keycloak.RealmClientPolicyProfilePolicy(
+        `${name}-client-policy-${resourceKey}`,
+        { realmId: this.realmId, ...clientPolicyArgsFromSettings(policy) },
+        { parent: this, dependsOn: previous },
+      );
+      this.clientPolicies[policy.name] = resource;
+      previous = [resource];
+    }
+
     this.registerOutputs({
       realmId: this.realmId,
       clientIds: Object.fromEntries(Object.entries(this.clients).map(([clientId, client]) => [clientId, client.id])),
@@ -102,6 +124,7 @@ export interface BaselinePlan {
   notes: string[];
   /** [child resource key, client] — keys are unique and safe in resource names. */
   clients: [string, ClientSettings][];
+  clientPolicies: ClientPolicyPlan;
 }
 
 /** The keys Keycloak creates in every new realm (Keycloak 26, checked against a live server). */
@@ -122,7 +145,7 @@ const PROVIDER_RSA_KEY_SIZES: readonly number[] = [1024, 2048, 4096];
 export function planBaseline(baseline: LoadedRealm): BaselinePlan {
   const { settings } = baseline;
   const { realm, keyProviders, compromisedKeys: _c, clients, clientPolicies, clientProfiles, tokenVersionClaim: _t, ...realmLevel } = settings;
-  const realmArgs: HardenedRealmArgs = { realm, ...(baseline.profile ? { profile: baseline.profile } : {}), ...realmLevel, clientPolicies };
+  const realmArgs: HardenedRealmArgs = { realm, ...(baseline.profile ? { profile: baseline.profile } : {}), ...realmLevel };
 
   const keysDeclared = declares(baseline, ['keyProviders']);
   const keys: KeyDeclaration[] = [];
@@ -181,7 +204,7 @@ export function planBaseline(baseline: LoadedRealm): BaselinePlan {
     );
   }
   for (const policy of clientPolicies) located(baseline, ['clientPolicies', policy.name], () => checkedClientPolicies([policy]));
-  located(baseline, ['clientPolicies'], () => checkedClientPolicies(clientPolicies));
+  const policyPlan = located(baseline, ['clientPolicies'], () => checkedClientPolicies(clientPolicies));
 
   const usedNames = new Map<string, string>();
   const clientPlan: [string, ClientSettings][] = [];
@@ -211,7 +234,7 @@ export function planBaseline(baseline: LoadedRealm): BaselinePlan {
     const targets = claim.clients.includes('*') ? clientPlan.map(([key]) => key) : claim.clients.map(resourceNameFor);
     located(baseline, ['tokenVersionClaim'], () => tokenVersionPlan({ attribute: claim.attribute, claim: claim.claim, clients: Object.fromEntries(targets.map((key) => [key, key])) }));
   }
-  return { realm: realmArgs, keys, keysLeftToKeycloak, notes, clients: clientPlan };
+  return { realm: realmArgs, keys, keysLeftToKeycloak, notes, clients: clientPlan, clientPolicies: policyPlan };
 }
 
 /** A clientId made safe and stable for a Pulumi resource name ('https://x/y' → 'https___x_y'). */

@@ -8,9 +8,8 @@ import * as keycloak from '@pulumi/keycloak';
 import { InputError } from '../model/errors.ts';
 import { DURATION_HINT, DurationError, parseDuration } from '../model/durations.ts';
 import { realmProfileValues, type Profile, type RealmProfileValues } from '../model/profiles.ts';
-import type { ClientPolicySettings, RealmSettings, SslRequired } from '../model/realm-settings.ts';
-import { clientPolicyArgsFromSettings, REALM_DURATION_FIELDS, realmArgsFromSettings, realmEventsArgsFromSettings } from '../model/provider-dialect.ts';
-import { checkedClientPolicies } from './client-policies.ts';
+import type { RealmSettings, SslRequired } from '../model/realm-settings.ts';
+import { REALM_DURATION_FIELDS, realmArgsFromSettings, realmEventsArgsFromSettings } from '../model/provider-dialect.ts';
 
 /** A duration: whole seconds, or text such as '5m', '10h', '30d', '1h30m'. */
 export type Duration = number | string;
@@ -88,12 +87,6 @@ export interface HardenedRealmArgs {
   adminEventsEnabled?: boolean;
   /** Include the representation in stored admin events. */
   adminEventsDetailsEnabled?: boolean;
-  /**
-   * Client policies: each applies its profiles to every client of the realm (Keycloak's
-   * `any-client` condition). Only Keycloak's built-in profiles (fapi-2-dpop-security-profile,
-   * oauth-2-1-for-confidential-client, ...). Omitted: none.
-   */
-  clientPolicies?: ClientPolicySettings[];
 }
 
 export class HardenedRealm extends pulumi.ComponentResource {
@@ -105,14 +98,10 @@ export class HardenedRealm extends pulumi.ComponentResource {
   public readonly settings: RealmLevelSettings;
   public readonly realmResource: keycloak.Realm;
   public readonly events: keycloak.RealmEvents;
-  /** The client policies, by policy name. */
-  public readonly clientPolicies: Record<string, keycloak.RealmClientPolicyProfilePolicy>;
 
   constructor(name: string, args: HardenedRealmArgs, opts?: pulumi.ComponentResourceOptions) {
     super('realmguard:index:HardenedRealm', name, {}, opts);
-    // Everything is checked before the first child exists.
     this.settings = hardenedRealmSettings(args);
-    const policies = checkedClientPolicies(args.clientPolicies ?? []);
     const full: RealmSettings = { ...this.settings, keyProviders: [], compromisedKeys: [], clients: [], clientPolicies: [], clientProfiles: [] };
 
     this.realmResource = new keycloak.Realm(`${name}-realm`, realmArgsFromSettings(full), { parent: this });
@@ -123,20 +112,6 @@ export class HardenedRealm extends pulumi.ComponentResource {
     );
     this.realmId = this.realmResource.id;
     this.realmName = this.realmResource.realm;
-
-    // The provider writes a policy by reading the realm's whole policy list and putting it back,
-    // so two policies created at once can lose one another: each waits for the one before.
-    this.clientPolicies = {};
-    let previous: pulumi.Resource = this.realmResource;
-    for (const [key, policy] of policies) {
-      const resource = new keycloak.RealmClientPolicyProfilePolicy(
-        `${name}-client-policy-${key}`,
-        { realmId: this.realmResource.id, ...clientPolicyArgsFromSettings(policy) },
-        { parent: this, dependsOn: [previous] },
-      );
-      this.clientPolicies[policy.name] = resource;
-      previous = resource;
-    }
     this.registerOutputs({ realmId: this.realmId, realmName: this.realmName });
   }
 }
@@ -159,7 +134,7 @@ const COUNT_ARGS = [
 
 /** The profile's realm values with the args laid over them, validated. Throws InputError. */
 export function hardenedRealmSettings(args: HardenedRealmArgs): RealmLevelSettings {
-  const { realm, profile = 'baseline', clientPolicies: _policies, ...overrides } = args;
+  const { realm, profile = 'baseline', ...overrides } = args;
   if (typeof realm !== 'string' || !/^[A-Za-z0-9._-]+$/.test(realm)) {
     throw new InputError(`realm name '${String(realm)}' is not usable in a URL`, { keyPath: 'realm' }, 'use letters, digits, dot, dash or underscore');
   }

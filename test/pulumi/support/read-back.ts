@@ -1,11 +1,11 @@
 /**
  * Reads a realm back through the admin API and checks that Keycloak holds every setting the
  * baseline declares: realm fields, events, clients and their attributes, key providers and
- * their status in GET /keys, the token-version mappers.
+ * their status in GET /keys, the token-version mappers, the client policies.
  */
 import { expect } from 'vitest';
 import { planBaseline } from '../../../components/hardened-realm-from-baseline.ts';
-import { canonicalPasswordPolicy } from '../../../model/provider-dialect.ts';
+import { ANY_CLIENT_CONDITION, canonicalPasswordPolicy } from '../../../model/provider-dialect.ts';
 import type { LoadedRealm, RealmSettings } from '../../../model/realm-settings.ts';
 import { adminClient } from '../../support/keycloak.ts';
 
@@ -125,4 +125,32 @@ export async function expectKeycloakHolds(baseline: LoadedRealm): Promise<void> 
       ).toBe(true);
     }
   }
+
+  const livePolicies = await readClientPolicies(realm);
+  expect(livePolicies.map((policy) => policy.name).sort(), 'client policies').toEqual(settings.clientPolicies.map((policy) => policy.name).sort());
+  for (const policy of settings.clientPolicies) {
+    const live = livePolicies.find((candidate) => candidate.name === policy.name);
+    expect(live?.enabled, `client policy ${policy.name} enabled`).toBe(policy.enabled);
+    expect([...(live?.profiles ?? [])].sort(), `client policy ${policy.name} profiles`).toEqual([...policy.profiles].sort());
+    expect(live?.conditions.map((condition) => condition.condition), `client policy ${policy.name} conditions`).toEqual([ANY_CLIENT_CONDITION]);
+  }
+}
+
+export interface LiveClientPolicy {
+  name: string;
+  enabled: boolean;
+  profiles: string[];
+  conditions: { condition: string }[];
+}
+
+/** The realm's own client policies (GET /admin/realms/{realm}/client-policies/policies, global ones left out). */
+export async function readClientPolicies(realm: string): Promise<LiveClientPolicy[]> {
+  const admin = await adminClient();
+  const answer = await admin.clientPolicies.listPolicies({ realm, includeGlobalPolicies: false });
+  return (answer.policies ?? []).map((policy) => ({
+    name: policy.name ?? '',
+    enabled: policy.enabled ?? false,
+    profiles: [...(policy.profiles ?? [])],
+    conditions: (policy.conditions ?? []).map((condition) => ({ condition: condition.condition ?? '' })),
+  }));
 }

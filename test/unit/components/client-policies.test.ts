@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { HardenedRealm } from '../../../components/hardened-realm.ts';
 import { HardenedRealmFromBaseline, planBaseline } from '../../../components/hardened-realm-from-baseline.ts';
 import { loadBaseline, loadBaselineText } from '../../../model/baseline/load-baseline.ts';
 import { InputError } from '../../../model/errors.ts';
@@ -25,11 +24,11 @@ function caught(build: () => unknown): InputError {
 }
 
 describe('client policies from a baseline', () => {
-  it('the strict example applies fapi-2-dpop to every client of the realm, as a child of the realm component', async () => {
+  it('the strict example applies fapi-2-dpop to every client of the realm, as a child of the component', async () => {
     const strict = await loadBaseline(STRICT_EXAMPLE);
     const built = new HardenedRealmFromBaseline('bank', { baseline: strict });
     await settle();
-    const policy = child(TYPES.clientPolicy, 'bank-realm-client-policy-fapi-2-dpop');
+    const policy = child(TYPES.clientPolicy, 'bank-client-policy-fapi-2-dpop');
     expect(policy.custom).toBe(true);
     expect(policy.inputs).toEqual({
       realmId: 'bank',
@@ -39,10 +38,10 @@ describe('client policies from a baseline', () => {
       conditions: [{ name: 'any-client' }],
     });
     expect(ofType(TYPES.clientPolicy)).toHaveLength(1);
-    const resource = built.realm.clientPolicies['fapi-2-dpop'];
+    const resource = built.clientPolicies['fapi-2-dpop'];
     expect(resource).toBeDefined();
-    // The URN carries the parent's type: the policy is the realm component's child.
-    expect(await valueOf(resource!.urn)).toMatch(/::realmguard:index:HardenedRealm\$keycloak:index\/realmClientPolicyProfilePolicy:RealmClientPolicyProfilePolicy::bank-realm-client-policy-fapi-2-dpop$/);
+    // The URN carries the parent's type: the policy is the component's child.
+    expect(await valueOf(resource!.urn)).toMatch(/::realmguard:index:HardenedRealmFromBaseline\$keycloak:index\/realmClientPolicyProfilePolicy:RealmClientPolicyProfilePolicy::bank-client-policy-fapi-2-dpop$/);
   });
 
   it('no longer warns about client policies', async () => {
@@ -64,8 +63,8 @@ describe('client policies from a baseline', () => {
     };
     new HardenedRealmFromBaseline('bank', { baseline: changed });
     await settle();
-    expect(child(TYPES.clientPolicy, 'bank-realm-client-policy-fapi-2-dpop').inputs).toMatchObject({ name: 'fapi-2-dpop', enabled: false });
-    expect(child(TYPES.clientPolicy, 'bank-realm-client-policy-OAuth_2.1___confidential').inputs).toEqual({
+    expect(child(TYPES.clientPolicy, 'bank-client-policy-fapi-2-dpop').inputs).toMatchObject({ name: 'fapi-2-dpop', enabled: false });
+    expect(child(TYPES.clientPolicy, 'bank-client-policy-OAuth_2.1___confidential').inputs).toEqual({
       realmId: 'bank',
       name: 'OAuth 2.1 / confidential',
       enabled: true,
@@ -81,10 +80,10 @@ describe('client policies from a baseline', () => {
     new HardenedRealmFromBaseline('bank-eu', { baseline: other });
     await settle();
     const policies = ofType(TYPES.clientPolicy);
-    expect(policies.map((policy) => policy.name).sort()).toEqual(['bank-eu-realm-client-policy-fapi-2-dpop', 'bank-realm-client-policy-fapi-2-dpop']);
+    expect(policies.map((policy) => policy.name).sort()).toEqual(['bank-client-policy-fapi-2-dpop', 'bank-eu-client-policy-fapi-2-dpop']);
     expect(new Set(registered.map((item) => `${item.type}::${item.name}`)).size).toBe(registered.length);
-    expect(child(TYPES.clientPolicy, 'bank-eu-realm-client-policy-fapi-2-dpop').inputs.realmId).toBe('bank-eu');
-    expect(child(TYPES.clientPolicy, 'bank-realm-client-policy-fapi-2-dpop').inputs.realmId).toBe('bank');
+    expect(child(TYPES.clientPolicy, 'bank-eu-client-policy-fapi-2-dpop').inputs.realmId).toBe('bank-eu');
+    expect(child(TYPES.clientPolicy, 'bank-client-policy-fapi-2-dpop').inputs.realmId).toBe('bank');
   });
 
   it('refuses realm-defined client profiles with the file and a hint, before creating anything', async () => {
@@ -109,40 +108,33 @@ describe('client policies from a baseline', () => {
   });
 });
 
-describe('HardenedRealm clientPolicies', () => {
-  it('applies policies given directly, one resource each, in the order given', async () => {
-    const realm = new HardenedRealm('shop', {
-      realm: 'shop',
-      clientPolicies: [
-        { name: 'a', enabled: true, profiles: ['oauth-2-1-for-public-client'] },
-        { name: 'b', enabled: true, profiles: ['oauth-2-1-for-confidential-client'] },
-      ],
-    });
-    await settle();
-    expect(ofType(TYPES.clientPolicy).map((policy) => policy.name)).toEqual(['shop-client-policy-a', 'shop-client-policy-b']);
-    expect(Object.keys(realm.clientPolicies)).toEqual(['a', 'b']);
-    // The realm's own settings stay free of the policies.
-    expect(realm.settings).not.toHaveProperty('clientPolicies');
-  });
+describe('client policy checks', () => {
+  async function withPolicies(clientPolicies: LoadedRealm['settings']['clientPolicies']): Promise<LoadedRealm> {
+    const strict = await loadBaseline(STRICT_EXAMPLE);
+    return { ...strict, settings: { ...strict.settings, clientPolicies } };
+  }
 
-  it('creates none when none are given', async () => {
-    new HardenedRealm('shop', { realm: 'shop' });
+  it('creates none when the baseline declares none', async () => {
+    new HardenedRealmFromBaseline('bank', { baseline: await withPolicies([]) });
     await settle();
     expect(ofType(TYPES.clientPolicy)).toHaveLength(0);
   });
 
-  it('refuses an empty profile list and two policies that collide as resource names', () => {
-    expect(caught(() => new HardenedRealm('shop', { realm: 'shop', clientPolicies: [{ name: 'a', enabled: true, profiles: [] }] })).message).toBe("client policy 'a' applies no profile");
-    const collision = caught(
-      () =>
-        new HardenedRealm('shop', {
-          realm: 'shop',
-          clientPolicies: [
-            { name: 'a b', enabled: true, profiles: ['fapi-2-security-profile'] },
-            { name: 'a/b', enabled: true, profiles: ['fapi-2-security-profile'] },
-          ],
-        }),
-    );
-    expect(collision.message).toBe("client policies 'a b' and 'a/b' differ only in characters resource names cannot hold");
+  it('refuses an empty profile list', async () => {
+    const empty = await withPolicies([{ name: 'a', enabled: true, profiles: [] }]);
+    const error = caught(() => planBaseline(empty));
+    expect(error.message).toBe("client policy 'a' applies no profile");
+    expect(error.location.file).toBe(STRICT_EXAMPLE);
+  });
+
+  it('refuses two policies that collide as resource names, before creating anything', async () => {
+    const colliding = await withPolicies([
+      { name: 'a b', enabled: true, profiles: ['fapi-2-security-profile'] },
+      { name: 'a/b', enabled: true, profiles: ['fapi-2-security-profile'] },
+    ]);
+    const error = caught(() => new HardenedRealmFromBaseline('bank', { baseline: colliding }));
+    expect(error.message).toBe("client policies 'a b' and 'a/b' differ only in characters resource names cannot hold");
+    await settle();
+    expect(registered.filter((item) => item.custom)).toHaveLength(0);
   });
 });
