@@ -593,8 +593,6 @@ export function keyProviderSettingsFromInputs(type: string, props: Record<string
 // ---------------------------------------------------------------------------------------------
 // Client policies
 
-export const CLIENT_POLICY_RESOURCE_TYPE = 'keycloak:index/realmClientPolicyProfilePolicy:RealmClientPolicyProfilePolicy';
-
 /**
  * Keycloak's condition that selects every client. Keycloak applies a policy only to the clients
  * its conditions select, and a policy without conditions to none, so the model's "this realm's
