@@ -131,9 +131,10 @@ describe('baselines/strict-fapi.yaml → model', () => {
       clientAuthenticatorType: 'client-x509',
       standardFlowEnabled: false,
       serviceAccountsEnabled: true,
-      attributes: { 'tls.client.certificate.bound.access.tokens': 'true', 'dpop.bound.access.tokens': 'false', 'use.refresh.tokens': 'false' },
+      attributes: { 'tls.client.certificate.bound.access.tokens': 'false', 'dpop.bound.access.tokens': 'true', 'use.refresh.tokens': 'false' },
     });
-    expect(client(realm, 'mobile')).toMatchObject({ publicClient: true, attributes: { 'dpop.bound.access.tokens': 'true' } });
+    // FAPI 2.0's client policy applies to every client: the strict example has no public client.
+    expect(realm.settings.clients.filter((each) => each.publicClient)).toEqual([]);
     expect(realm.settings.compromisedKeys).toEqual(['ps256-2025-03']);
     expect(realm.settings.clientPolicies).toEqual([{ name: 'fapi-2-dpop', enabled: true, profiles: ['fapi-2-dpop-security-profile'] }]);
     expect(realm.settings.keyProviders.find((key) => key.name === 'es256-2026-11')).toMatchObject({ providerId: 'ecdsa-generated', algorithm: 'ES256', ellipticCurve: 'P-256' });
