@@ -17,21 +17,12 @@ import { runRules } from '../policies/run.ts';
 import { formatFindings } from '../cli/format/index.ts';
 import { largeRealmExport } from './fixtures/large-export.ts';
 import type { Report } from './run.ts';
+import { median, timed } from './measure.ts';
 
 const CLIENTS = Number(process.env.REALMGUARD_BENCH_CHECK_CLIENTS ?? 5_000);
 const RUNS = Number(process.env.REALMGUARD_BENCH_CHECK_RUNS ?? 5);
 const MiB = 1024 * 1024;
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
-async function timed<T>(work: () => Promise<T> | T): Promise<{ ms: number; value: T }> {
-  const start = performance.now();
-  const value = await work();
-  return { ms: performance.now() - start, value };
-}
 
 type Phase = 'baseline' | 'load' | 'load+rules' | 'load+rules+sarif';
 

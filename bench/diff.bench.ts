@@ -16,21 +16,12 @@ import { formatReviewMarkdown } from '../review/render/markdown.ts';
 import { reviewChange } from '../review/review.ts';
 import { largeRealmExport } from './fixtures/large-export.ts';
 import type { Report } from './run.ts';
+import { median, timed } from './measure.ts';
 
 const CLIENTS = Number(process.env.REALMGUARD_BENCH_DIFF_CLIENTS ?? 5_000);
 const RUNS = Number(process.env.REALMGUARD_BENCH_DIFF_RUNS ?? 5);
 const run = promisify(execFile);
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
-async function timed<T>(work: () => Promise<T> | T): Promise<{ ms: number; value: T }> {
-  const start = performance.now();
-  const value = await work();
-  return { ms: performance.now() - start, value };
-}
 
 /** The pull request: every 100th client gains a wildcard redirect URI; access tokens live 1 h. */
 function changedExport(text: string): string {

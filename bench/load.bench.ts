@@ -11,21 +11,12 @@ import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
 import { loadRealmFile } from '../model/load.ts';
 import type { Report } from './run.ts';
+import { medianMs } from './measure.ts';
 import { largeRealmExport } from './fixtures/large-export.ts';
 
 const CLIENTS = 5_000;
 const RUNS = 5;
 
-async function medianMs(run: () => Promise<unknown> | unknown): Promise<number> {
-  const times: number[] = [];
-  for (let index = 0; index < RUNS; index++) {
-    const start = performance.now();
-    await run();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
-}
 
 export default async function (report: Report): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'realmguard-bench-'));
@@ -39,14 +30,14 @@ export default async function (report: Report): Promise<void> {
     if (loaded?.settings.clients.length !== CLIENTS) throw new Error(`expected ${CLIENTS} clients, loaded ${loaded?.settings.clients.length}`);
     report({ name: 'source positions recorded', value: loaded.source.positions.size, unit: 'count' });
 
-    const ours = await medianMs(() => loadRealmFile(file));
-    const plain = await medianMs(async () => JSON.parse(await readFile(file, 'utf8')));
+    const ours = await medianMs(RUNS, () => loadRealmFile(file));
+    const plain = await medianMs(RUNS, async () => JSON.parse(await readFile(file, 'utf8')));
     report({ name: 'loadRealmFile: read + parse + validate + adapt', value: ours, unit: 'ms', note: `median of ${RUNS}` });
     report({ name: 'JSON.parse of the same file (read + parse only)', value: plain, unit: 'ms', note: `median of ${RUNS}` });
     report({ name: 'ratio loadRealmFile / JSON.parse', value: ours / plain, unit: 'ratio' });
 
     const hardened = fileURLToPath(new URL('../baselines/hardened.yaml', import.meta.url));
-    const baseline = await medianMs(() => loadRealmFile(hardened));
+    const baseline = await medianMs(RUNS, () => loadRealmFile(hardened));
     report({ name: 'loadRealmFile baselines/hardened.yaml (YAML, schema, profile)', value: baseline, unit: 'ms', note: `median of ${RUNS}` });
 
     const start = performance.now();
