@@ -250,15 +250,11 @@ function headersFromInputs(headers: Record<string, unknown>): Record<string, str
 // ---------------------------------------------------------------------------------------------
 // Realm events
 
-/** keycloak.RealmEventsArgs without realmId. */
-export interface RealmEventsDialectArgs {
-  eventsEnabled: boolean;
-  eventsExpiration: number;
-  enabledEventTypes: string[];
-  eventsListeners: string[];
-  adminEventsEnabled: boolean;
-  adminEventsDetailsEnabled: boolean;
-}
+/** keycloak.RealmEventsArgs without realmId: the provider uses the model's names and units here. */
+export type RealmEventsDialectArgs = Pick<
+  RealmSettings,
+  'eventsEnabled' | 'eventsExpiration' | 'enabledEventTypes' | 'eventsListeners' | 'adminEventsEnabled' | 'adminEventsDetailsEnabled'
+>;
 
 /**
  * keycloak.RealmEvents arguments. The provider replaces the listener list, so Keycloak's
