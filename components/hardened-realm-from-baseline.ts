@@ -138,9 +138,6 @@ export const KEYCLOAK_BUILT_IN_KEYS: readonly KeyProviderSettings[] = [
 /** Derived key priorities start here: above the priority 100 of Keycloak's own keys. */
 const KEY_BASE_PRIORITY = 200;
 
-/** RSA modulus sizes the provider's rsa-generated resource accepts. */
-const PROVIDER_RSA_KEY_SIZES: readonly number[] = [1024, 2048, 4096];
-
 /** Everything the component will build, computed without Pulumi. Throws InputError with the baseline's file position. */
 export function planBaseline(baseline: LoadedRealm): BaselinePlan {
   const { settings } = baseline;
@@ -173,13 +170,6 @@ export function planBaseline(baseline: LoadedRealm): BaselinePlan {
       continue;
     }
     const priorityDeclared = declares(baseline, ['keyProviders', key.name, 'priority']);
-    let keySize = key.keySize;
-    if (keySize !== undefined && key.providerId === 'rsa-generated' && !PROVIDER_RSA_KEY_SIZES.includes(keySize) && !declares(baseline, ['keyProviders', key.name, 'keySize'])) {
-      // The profile's size is not one the provider takes (it allows 1024, 2048, 4096): use the next one up.
-      const upgraded = PROVIDER_RSA_KEY_SIZES.find((size) => size >= (keySize ?? 0)) ?? 4096;
-      notes.push(`realm '${realm}': key '${key.name}' gets ${upgraded}-bit RSA instead of the profile's ${keySize}: the Pulumi Keycloak provider accepts only ${PROVIDER_RSA_KEY_SIZES.join(', ')}`);
-      keySize = upgraded;
-    }
     keys.push({
       name: key.name,
       providerId: key.providerId,
@@ -187,7 +177,8 @@ export function planBaseline(baseline: LoadedRealm): BaselinePlan {
       // A priority the file states is kept; otherwise it is derived from the key's place in the list.
       ...(priorityDeclared || !keysDeclared ? { priority: key.priority } : {}),
       ...(key.algorithm !== undefined ? { algorithm: key.algorithm } : {}),
-      ...(keySize !== undefined ? { keySize } : {}),
+      // Sizes the provider refuses are reported by RealmKeys' validation; the profiles use allowed ones.
+      ...(key.keySize !== undefined ? { keySize: key.keySize } : {}),
       ...(key.ellipticCurve !== undefined ? { ellipticCurve: key.ellipticCurve } : {}),
       ...(key.secretSize !== undefined ? { secretSize: key.secretSize } : {}),
     });
