@@ -1,17 +1,19 @@
 /**
  * Bulk runs: one action over many users with bounded concurrency (p-limit). Each target's result
  * is journaled the moment it ends, so an interrupted run can be resumed from the journal; the
- * summary names exactly the targets that failed.
+ * summary names exactly the targets that failed. Nothing one target does — an action that throws,
+ * a journal line that cannot be written — stops the others or loses the summary: the other
+ * targets are being acted on concurrently, so the operator must learn what happened to each.
  */
 import pLimit from 'p-limit';
 import { InputError } from '../model/errors.ts';
-import type { ActionResult } from './result.ts';
+import type { ActionName, ActionResult } from './result.ts';
 
 export interface BulkOptions {
   concurrency: number;
   /** Inputs to skip (from --resume). */
   skip?: Set<string>;
-  /** Called after each target, in completion order. */
+  /** Called after each target, in completion order. If it throws, the error is kept in `unrecorded`. */
   onResult?: (input: string, result: ActionResult) => void;
 }
 
@@ -21,6 +23,8 @@ export interface BulkSummary {
   skipped: string[];
   failed: Array<{ input: string; error: string }>;
   results: Array<{ input: string; result: ActionResult }>;
+  /** Targets whose onResult (the journal line) threw, with why, in list order. */
+  unrecorded?: Array<{ input: string; error: string }>;
 }
 
 /** Parses a users file: one username or id per line; blank lines and # comments ignored; duplicates once. */
@@ -47,6 +51,20 @@ export function failureOf(result: ActionResult): string {
   return failed.join('; ') || 'failed';
 }
 
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * The failed result for a target whose action threw instead of returning one, so that target is
+ * journaled (as failed: a --resume retries it) and listed like any other failure.
+ */
+export function thrownResult(action: ActionName, realm: string, dryRun: boolean, input: string, error: unknown): ActionResult {
+  const message = error instanceof InputError ? error.format() : `unexpected error: ${messageOf(error)}`;
+  const notes = ['the action stopped with this error: the requests it sent before are not known, so check this target'];
+  return { action, realm, dryRun, ok: false, targets: [{ type: 'user', name: input }], requests: [], evidence: [], limits: [], notes, error: message };
+}
+
 export async function runBulk(inputs: string[], act: (input: string) => Promise<ActionResult>, options: BulkOptions): Promise<BulkSummary> {
   if (!Number.isInteger(options.concurrency) || options.concurrency < 1) {
     throw new InputError(`concurrency must be a whole number of at least 1, not ${options.concurrency}`, { keyPath: '--concurrency' });
@@ -55,18 +73,33 @@ export async function runBulk(inputs: string[], act: (input: string) => Promise<
   const skipped = inputs.filter((input) => options.skip?.has(input));
   const todo = inputs.filter((input) => !options.skip?.has(input));
   const results: BulkSummary['results'] = [];
+  const crashed: BulkSummary['failed'] = [];
+  const unrecorded: NonNullable<BulkSummary['unrecorded']> = [];
   await Promise.all(
     todo.map((input) =>
       limit(async () => {
-        const result = await act(input);
+        let result: ActionResult;
+        try {
+          result = await act(input);
+        } catch (error) {
+          // A bug or an unforeseen answer for this target: it failed, the others go on.
+          crashed.push({ input, error: `unexpected error: ${messageOf(error)}` });
+          return;
+        }
         results.push({ input, result });
-        options.onResult?.(input, result);
+        try {
+          options.onResult?.(input, result);
+        } catch (error) {
+          unrecorded.push({ input, error: messageOf(error) });
+        }
       }),
     ),
   );
   // Report in list order, not completion order.
   const order = new Map(inputs.map((input, index) => [input, index]));
-  results.sort((a, b) => (order.get(a.input) ?? 0) - (order.get(b.input) ?? 0));
-  const failed = results.filter(({ result }) => !result.ok).map(({ input, result }) => ({ input, error: failureOf(result) }));
-  return { total: inputs.length, ok: results.length - failed.length, skipped, failed, results };
+  const byList = (a: { input: string }, b: { input: string }) => (order.get(a.input) ?? 0) - (order.get(b.input) ?? 0);
+  results.sort(byList);
+  const failed = [...results.filter(({ result }) => !result.ok).map(({ input, result }) => ({ input, error: failureOf(result) })), ...crashed].sort(byList);
+  const ok = results.length - results.filter(({ result }) => !result.ok).length;
+  return { total: inputs.length, ok, skipped, failed, results, ...(unrecorded.length > 0 ? { unrecorded: unrecorded.sort(byList) } : {}) };
 }

@@ -4,7 +4,8 @@
  * a secret: entries are built from the result's fields only, and each line passes the secret
  * registry's redaction before it is written.
  */
-import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, openSync, readFileSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { InputError } from '../model/errors.ts';
 import type { SecretRegistry } from './http/secrets.ts';
 import type { ActionResult, Evidence, Target } from './result.ts';
@@ -51,16 +52,65 @@ export function journalEntry(result: ActionResult, meta: { actor: string; server
   };
 }
 
+/** How a journal line reaches the disk; tests inject one that fails to play a full disk. */
+export type JournalWriter = (file: string, line: string) => void;
+
+// Synchronous O_APPEND writes of whole lines: concurrent bulk workers never interleave. The file
+// is opened per line (not held open) so a journal moved or replaced mid-run is noticed, not
+// silently written into a file nobody looks at any more.
+const appendLine: JournalWriter = (file, line) => appendFileSync(file, line, { mode: 0o600 });
+
+function codeOf(error: unknown): string {
+  return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : error instanceof Error ? error.message : String(error);
+}
+
+/** A journal line that could not be written, with the (already redacted) line itself so nothing is lost. */
+export class JournalWriteError extends Error {
+  override name = 'JournalWriteError';
+  constructor(
+    readonly file: string,
+    readonly code: string,
+    readonly line: string,
+  ) {
+    super(`cannot write the journal ${file} (${code})`);
+  }
+}
+
 export class Journal {
   constructor(
     readonly file: string,
     private readonly secrets: SecretRegistry,
+    private readonly writer: JournalWriter = appendLine,
   ) {}
 
+  /**
+   * The pre-flight: proves the journal can take a line before anything is sent, so an action is
+   * never half-done for want of a place to record it. Opens the file for append (creating it
+   * 0600 if new) and closes it again; throws an InputError naming what is wrong.
+   */
+  check(): void {
+    const file = this.file;
+    const refuse = (what: string, hint = 'give a file in a writable directory with --journal FILE') => new InputError(what, { file, keyPath: '--journal' }, hint);
+    const stat = statSync(file, { throwIfNoEntry: false });
+    if (stat?.isDirectory()) throw refuse('the journal is a directory', 'give a file path with --journal FILE');
+    const parent = statSync(dirname(file), { throwIfNoEntry: false });
+    if (!parent) throw refuse(`the journal's directory ${dirname(file)} does not exist`, 'create it first, or give another --journal FILE');
+    if (!parent.isDirectory()) throw refuse(`the journal's directory ${dirname(file)} is not a directory`);
+    try {
+      closeSync(openSync(file, 'a', 0o600));
+    } catch (error) {
+      throw refuse(`cannot open the journal for appending (${codeOf(error)})`);
+    }
+  }
+
+  /** Appends one entry; throws JournalWriteError (carrying the line) when the disk refuses it. */
   append(entry: JournalEntry): void {
     const line = this.secrets.redact(JSON.stringify(entry));
-    // Synchronous O_APPEND writes of whole lines: concurrent bulk workers never interleave.
-    appendFileSync(this.file, `${line}\n`, { mode: 0o600 });
+    try {
+      this.writer(this.file, `${line}\n`);
+    } catch (error) {
+      throw new JournalWriteError(this.file, codeOf(error), line);
+    }
   }
 }
 

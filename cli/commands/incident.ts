@@ -26,9 +26,10 @@ import {
   type ActionResult,
   type IncidentContext,
 } from '../../incident/index.ts';
-import { failureOf } from '../../incident/bulk.ts';
+import { failureOf, thrownResult } from '../../incident/bulk.ts';
 import { confirmRealmWide } from '../../incident/cli/confirm.ts';
 import { readSecret, readTextFile } from '../../incident/cli/inputs.ts';
+import { JournalKeeper } from '../../incident/cli/journaling.ts';
 import { startProgress } from '../../incident/cli/progress.ts';
 import { renderResult, renderSummary } from '../../incident/cli/render.ts';
 import { setup, type CommonOptions, type Setup } from '../../incident/cli/setup.ts';
@@ -72,13 +73,20 @@ function print(s: Setup, result: ActionResult, options: CommonOptions): void {
 
 function finish(s: Setup, result: ActionResult, options: CommonOptions, input?: string): void {
   // The journal entry is built from the result without data (which may hold a secret shown once).
-  s.journal.append(journalEntry({ ...result, data: undefined }, { actor: s.http.actor, server: s.http.origin, ...(input !== undefined ? { input } : {}) }));
+  // A journal that refuses the line does not stop the result from being printed: what was sent is sent.
+  const keeper = new JournalKeeper(s.journal);
+  keeper.record(journalEntry({ ...result, data: undefined }, { actor: s.http.actor, server: s.http.origin, ...(input !== undefined ? { input } : {}) }));
   print(s, result, options);
   if (!result.ok) {
-    process.stderr.write(`realmguard: ${result.action} failed: ${failureOf(result)}\n`);
+    process.stderr.write(`realmguard: ${result.action} failed: ${s.http.secrets.redact(failureOf(result))}\n`);
     process.exitCode = ExitCode.Findings;
   } else {
     process.exitCode ??= ExitCode.Clean;
+  }
+  const lost = keeper.report(result.dryRun ? `${result.action} (dry run) finished` : `${result.action} ${result.ok ? 'was done' : 'ran'}`);
+  if (lost) {
+    process.stderr.write(lost);
+    process.exitCode = ExitCode.Findings;
   }
 }
 
@@ -111,24 +119,35 @@ async function perUser(options: UserTargetOptions, action: 'logout-user' | 'cont
     await single(options, (s) => act(s.ctx, user));
     return;
   }
+  // Pre-flight, in this order and before any request: the list, the journal to resume, then the
+  // connection options and the journal to write (setup).
   const file = options.usersFile!;
   const users = parseUserList(readTextFile(file, '--users-file'), file === '-' ? 'stdin' : file);
   const skip = options.resume ? doneInputs(options.resume, action, options.realm) : undefined;
   const s = setup(options, process.env);
+  const keeper = new JournalKeeper(s.journal);
   const progress = startProgress(users.length - users.filter((user) => skip?.has(user)).length, action);
   const started = Date.now();
-  const summary = await runBulk(users, (user) => act(s.ctx, user), {
+  // A target whose action throws is a failed target (journaled, listed), never the end of the run.
+  const attempt = (user: string) => act(s.ctx, user).catch((error: unknown) => thrownResult(action, options.realm, s.ctx.dryRun, user, error));
+  const summary = await runBulk(users, attempt, {
     concurrency: options.concurrency,
     ...(skip ? { skip } : {}),
     onResult: (input, result) => {
-      s.journal.append(journalEntry(result, { actor: s.http.actor, server: s.http.origin, input }));
       progress.tick(!result.ok);
+      keeper.record(journalEntry(result, { actor: s.http.actor, server: s.http.origin, input }));
     },
   });
   progress.stop();
-  if (options.json) process.stdout.write(`${JSON.stringify({ total: summary.total, ok: summary.ok, skipped: summary.skipped, failed: summary.failed }, null, 2)}\n`);
-  else process.stdout.write(`${renderSummary(action, summary, Date.now() - started)}\n`);
-  process.exitCode = summary.failed.length > 0 ? ExitCode.Findings : ExitCode.Clean;
+  const journal = { file: s.journal.file, lost: keeper.lostInputs, ...(keeper.reason ? { reason: keeper.reason } : {}) };
+  const done = summary.results.filter(({ result }) => result.ok).map(({ input }) => input);
+  const text = options.json
+    ? JSON.stringify({ total: summary.total, ok: summary.ok, done, skipped: summary.skipped, failed: summary.failed, journal: { ...journal, lost: [...journal.lost, ...(summary.unrecorded ?? []).map(({ input }) => input)] } }, null, 2)
+    : renderSummary(action, summary, Date.now() - started, journal);
+  process.stdout.write(`${s.http.secrets.redact(text)}\n`);
+  const lost = keeper.report(`the ${action} run ended`);
+  if (lost) process.stderr.write(lost);
+  process.exitCode = summary.failed.length > 0 || lost || summary.unrecorded ? ExitCode.Findings : ExitCode.Clean;
 }
 
 function withUsers(command: Command): Command {
@@ -232,12 +251,18 @@ export function register(program: Command): void {
   add('rotate-client-secret', "generate a new client secret (the old one stops working); it is not printed unless asked")
     .requiredOption('--client <clientId>', 'the clientId')
     .option('--secret-file <file>', 'write the new secret to this new file (mode 0600)')
+    .option('--force', 'with --secret-file: replace the file if it exists (with a new 0600 file)')
     .option('--show-secret', 'print the new secret on stdout (it never goes to the journal)')
-    .action((options: CommonOptions & { client: string; secretFile?: string; showSecret?: boolean }) =>
-      single(options, (s) =>
-        rotateClientSecret(s.ctx, { client: options.client, ...(options.secretFile ? { secretFile: options.secretFile } : {}), showSecret: options.showSecret === true }),
-      ),
-    );
+    .action((options: CommonOptions & { client: string; secretFile?: string; force?: boolean; showSecret?: boolean }) => {
+      if (options.force && !options.secretFile) throw new InputError('--force applies to --secret-file', { keyPath: '--force' }, 'give --secret-file FILE, or leave --force out');
+      return single(options, (s) =>
+        rotateClientSecret(s.ctx, {
+          client: options.client,
+          ...(options.secretFile ? { secretFile: options.secretFile, force: options.force === true } : {}),
+          showSecret: options.showSecret === true,
+        }),
+      );
+    });
 
   add('bump-token-version', "raise the user's token-version attribute by one")
     .requiredOption('--user <user>', 'username or user id')

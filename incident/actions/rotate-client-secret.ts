@@ -6,7 +6,6 @@
  * accepted when each authenticates at the /revoke endpoint with a dummy token — a check that
  * needs no grant type and changes nothing (an unknown token is answered 200 by RFC 7009).
  */
-import { writeFileSync } from 'node:fs';
 import type { ActionRun } from '../action-run.ts';
 import { runAction } from '../action-run.ts';
 import type { IncidentContext } from '../context.ts';
@@ -15,12 +14,15 @@ import { change, read, type RequestSpec } from '../http/request-spec.ts';
 import { SECRET_LIMIT } from '../limits.ts';
 import { resolveClient } from '../lookup.ts';
 import type { ActionResult } from '../result.ts';
+import { checkSecretFile, SecretFile } from '../secret-file.ts';
 
 export interface RotateClientSecretOptions {
   /** The clientId. */
   client: string;
   /** Write the new secret here (created new, mode 0600; an existing file is not overwritten). */
   secretFile?: string;
+  /** Replace an existing secretFile (atomically, with a fresh 0600 file). */
+  force?: boolean;
   /** Put the new secret into the result (the CLI prints it). Off by default. */
   showSecret?: boolean;
 }
@@ -38,7 +40,21 @@ export async function secretAccepted(run: ActionRun, clientId: string, secret: s
   }
 }
 
-export function rotateClientSecret(ctx: IncidentContext, options: RotateClientSecretOptions): Promise<ActionResult> {
+export async function rotateClientSecret(ctx: IncidentContext, options: RotateClientSecretOptions): Promise<ActionResult> {
+  // The secret file is made ready before any request: a path that cannot take the secret is an
+  // input error (InputError, exit 2) while the old secret still works. A dry run only checks.
+  const fileOptions = { force: options.force === true };
+  if (options.secretFile && ctx.dryRun) checkSecretFile(options.secretFile, fileOptions);
+  const file = options.secretFile && !ctx.dryRun ? SecretFile.reserve(options.secretFile, fileOptions) : undefined;
+  try {
+    return await rotate(ctx, options, file);
+  } finally {
+    // Removes the empty reservation when the secret never came (refused, failed, or a crash).
+    file?.discard();
+  }
+}
+
+function rotate(ctx: IncidentContext, options: RotateClientSecretOptions, file: SecretFile | undefined): Promise<ActionResult> {
   return runAction(ctx, 'rotate-client-secret', async (run) => {
     run.limit(SECRET_LIMIT);
     const target = run.target({ type: 'client', name: options.client });
@@ -59,22 +75,24 @@ export function rotateClientSecret(ctx: IncidentContext, options: RotateClientSe
     const value = fresh?.value;
     if (!value) throw new IncidentError('unexpected', `${secretPath} answered without a secret`);
     run.ctx.http.secrets.add(value);
-    deliverSecret(run, value, options);
+    deliverSecret(run, value, options, file);
     if (old?.value) run.check('old secret refused', !(await secretAccepted(run, client.clientId, old.value)), 'client authentication at /revoke with the old secret');
     else run.check('old secret refused', 'unverified', 'the client had no readable secret before');
     run.check('new secret accepted', await secretAccepted(run, client.clientId, value), 'client authentication at /revoke with the new secret');
   });
 }
 
-function deliverSecret(run: ActionRun, value: string, options: RotateClientSecretOptions): void {
-  if (options.secretFile) {
+function deliverSecret(run: ActionRun, value: string, options: RotateClientSecretOptions, file: SecretFile | undefined): void {
+  if (file) {
     try {
-      writeFileSync(options.secretFile, `${value}\n`, { mode: 0o600, flag: 'wx' });
+      file.write(value);
+      run.notes.push(`new secret written to ${file.file} (mode 0600)`);
     } catch (error) {
-      const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
-      throw new IncidentError('unexpected', `the secret was rotated but could not be written to ${options.secretFile} (${reason}): read it in the admin console (client ${options.client} → Credentials)`);
+      // The rotation is done and cannot be taken back: record the failure and go on to the
+      // evidence, so the result (and the journal) still say what happened.
+      const reason = error instanceof Error ? error.message : String(error);
+      run.error = `the secret was rotated but ${reason}: read it in the admin console (client ${options.client} → Credentials)`;
     }
-    run.notes.push(`new secret written to ${options.secretFile} (mode 0600)`);
   } else if (options.showSecret) {
     // Deliberately outside the journal: the CLI prints it once, to stdout.
     run.data = { newSecret: value };

@@ -65,14 +65,36 @@ export function renderResult(result: ActionResult, indent = ''): string {
   return lines.join('\n');
 }
 
-export function renderSummary(action: string, summary: BulkSummary, elapsedMs: number): string {
+/** What the summary says about the journal: its path (for --resume) and the lines it lacks. */
+export interface SummaryJournal {
+  file: string;
+  /** Inputs whose journal line could not be written. */
+  lost?: string[];
+  /** Why (the first refusal). */
+  reason?: string;
+}
+
+export function renderSummary(action: string, summary: BulkSummary, elapsedMs: number, journal?: SummaryJournal): string {
   const lines = [
     `${action}: ${summary.total} listed · ${summary.ok} done · ${summary.failed.length} failed · ${summary.skipped.length} skipped (done in the resumed journal) · ${(elapsedMs / 1000).toFixed(1)} s`,
   ];
+  const done = summary.results.filter(({ result }) => result.ok).map(({ input }) => input);
+  if (done.length > 0) lines.push(`done: ${done.join(', ')}`);
   if (summary.failed.length > 0) {
     lines.push('failed:');
     for (const failure of summary.failed) lines.push(`  ${failure.input}: ${failure.error}`);
-    lines.push('rerun with --resume JOURNAL to finish only these');
+  }
+  const lost = [...(journal?.lost ?? []), ...(summary.unrecorded ?? []).map(({ input }) => input)];
+  if (lost.length > 0) {
+    const reason = journal?.reason ?? summary.unrecorded?.[0]?.error;
+    lines.push(`not journaled (${reason ?? 'the journal refused the line'}): ${lost.join(', ')}`);
+  }
+  if (summary.failed.length > 0) {
+    if (!journal) lines.push('rerun with --resume JOURNAL to finish only these');
+    else if (lost.length > 0) lines.push(`to finish only the failed ones: append the missing journal lines (printed on stderr) to ${journal.file}, then rerun the same command with --resume ${journal.file}`);
+    else lines.push(`to finish only these: rerun the same command with --resume ${journal.file}`);
+  } else if (journal && lost.length > 0) {
+    lines.push(`append the missing journal lines (printed on stderr) to ${journal.file}, so a later --resume skips those targets`);
   }
   return lines.join('\n');
 }

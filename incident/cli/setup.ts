@@ -1,6 +1,7 @@
 /**
  * Turns the common command-line options and the environment into a ready IncidentContext and
- * journal. Everything a person can get wrong here is an InputError (exit 2): nothing is sent.
+ * journal — the pre-flight of every action. Everything a person can get wrong here is an
+ * InputError (exit 2), and nothing has been sent yet: no request, not even the token request.
  */
 import { InputError } from '../../model/errors.ts';
 import { createContext, type IncidentContext, type IntrospectionClient } from '../context.ts';
@@ -72,5 +73,8 @@ export function setup(options: CommonOptions, env: NodeJS.ProcessEnv, { tokenIsT
   }
   const suspect = !tokenIsTarget && token ? { token, ...(introspection ? { introspection } : {}) } : undefined;
   const ctx = createContext(http, options.realm, { dryRun: options.dryRun === true, ...(suspect ? { suspect } : {}) });
-  return { ctx, http, journal: new Journal(options.journal, http.secrets), ...(token ? { token } : {}), ...(introspection ? { introspection } : {}) };
+  const journal = new Journal(options.journal, http.secrets);
+  // Pre-flight: a journal that cannot take a line is found now, while nothing has been sent.
+  journal.check();
+  return { ctx, http, journal, ...(token ? { token } : {}), ...(introspection ? { introspection } : {}) };
 }
