@@ -12,6 +12,7 @@ import { dirname, join, resolve } from 'node:path';
 import KcAdminClient from '@keycloak/keycloak-admin-client';
 import { UnmanagedAttributePolicy } from '@keycloak/keycloak-admin-client/lib/defs/userProfileMetadata.js';
 import { startKeycloak, PrerequisiteError, type KeycloakServer } from './lib/keycloak-server.ts';
+import { pulumiToolchain, ToolchainMissing, type PulumiToolchainEnv } from './lib/pulumi-toolchain.ts';
 
 const keep = process.argv.includes('--keep');
 const root = resolve(import.meta.dirname, '..');
@@ -70,17 +71,24 @@ async function tour(server: { url: string; adminUser: string; adminPassword: str
   realmguard(['diff', 'baselines/hardened.yaml', headFile, '--format', 'markdown', '--fail-on-weaken'], env);
 
   heading('4. Apply: pulumi up of the hardened and strict baselines');
-  const toolchain = spawnSync(join(root, 'scripts/pulumi-toolchain.sh'), ['--check'], { encoding: 'utf8' });
-  if (toolchain.status === 0) {
-    const binDir = toolchain.stdout.trim();
-    // The language host starts `node --import tsx`: this process's Node 22 goes first on PATH.
+  let toolchain: PulumiToolchainEnv | undefined;
+  try {
+    toolchain = pulumiToolchain();
+  } catch (error) {
+    if (!(error instanceof ToolchainMissing)) throw error;
+    process.stdout.write(
+      'Not run: the Pulumi toolchain is not complete on this machine (the tests fail on this, the demo goes on).\n' +
+        error.message.replace(/^/gm, '  ') +
+        "\nWith it installed, this step runs `pulumi up` with Pulumi.dev.yaml's baselines, `pulumi preview --expect-no-changes`,\n" +
+        'an audit of the applied realm against its baseline, and `pulumi destroy`.\n',
+    );
+  }
+  if (toolchain) {
     const pulumiEnv = {
       ...env,
-      PATH: `${binDir}:${dirname(process.execPath)}:${process.env.PATH ?? ''}`,
+      ...toolchain.env,
       PULUMI_BACKEND_URL: `file://${work}`,
       PULUMI_CONFIG_PASSPHRASE: 'realmguard-demo',
-      PULUMI_SKIP_UPDATE_CHECK: 'true',
-      PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: 'true',
       KEYCLOAK_CLIENT_ID: 'admin-cli',
     };
     const pulumi = (args: string[]): void => {
@@ -97,13 +105,6 @@ async function tour(server: { url: string; adminUser: string; adminPassword: str
     const hardenedRealm = /^realm:\s*(\S+)/m.exec(readFileSync(join(root, 'baselines/hardened.yaml'), 'utf8'))?.[1] ?? 'hardened';
     realmguard(['audit', '--realm', hardenedRealm, '--baseline', 'baselines/hardened.yaml', '--fail-on-drift'], env);
     pulumi(['destroy', '--yes', '--stack', 'demo']);
-  } else {
-    process.stdout.write(
-      'Skipped in this demo, not in the tests: the Pulumi toolchain is not complete on this machine.\n' +
-        toolchain.stderr.replace(/^/gm, '  ') +
-        'With it installed, this step runs `pulumi up` with Pulumi.dev.yaml\'s baselines, `pulumi preview --expect-no-changes`,\n' +
-        'an audit of the applied realm against its baseline, and `pulumi destroy`.\n',
-    );
   }
 
   heading('5. Audit: a realm created with Keycloak\'s defaults, read live');

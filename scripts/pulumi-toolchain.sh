@@ -4,141 +4,113 @@
 #   pulumi-language-nodejs       the Node.js language host (programs and policy packs)
 #   pulumi-resource-keycloak     the Keycloak resource plugin, at the version of @pulumi/keycloak
 #                                in package-lock.json
-# It uses what is installed (PATH, or PULUMI_BIN / ~/.pulumi/bin, and `pulumi plugin ls`), and
-# otherwise builds the missing pieces from the Go module proxy into a cache keyed by version.
-# On success it prints the directory to put first on PATH; on failure it names what is missing
-# and how to provide it, and exits 2. Automatic plugin downloads stay off.
+# It uses what is installed (PULUMI_BIN, PATH, ~/.pulumi/bin; the plugin through `pulumi plugin
+# ls`). Whatever is missing it builds from source with ../shared/third_party/build.sh (the Go
+# module proxy supplies every other dependency) into a cache keyed by version, outside the
+# repository, with the Go module and build caches beside it, and installs the built plugin with
+# `pulumi plugin install --file` into a PULUMI_HOME of that cache.
 #
-#   scripts/pulumi-toolchain.sh            find or build, print the bin directory
+# On success it prints two lines for the caller to export:
+#   PULUMI_PATH=<dirs>     the directories holding the tools it found or built (PATH prefix)
+#   PULUMI_HOME=<dir>      the Pulumi home holding the Keycloak plugin (empty: the user's default)
+# On failure it names each missing piece and how to provide it, and exits 2.
+# Automatic plugin downloads stay off: nothing is fetched from get.pulumi.com.
+#
+#   scripts/pulumi-toolchain.sh            find, or build what is missing
 #   scripts/pulumi-toolchain.sh --check    find only, never build
+# Environment: REALMGUARD_CACHE (default ~/.cache/realmguard), REALMGUARD_THIRD_PARTY (default
+# ../shared/third_party beside the repository), PULUMI_BIN (a pulumi binary to use).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-root="$here/.."
-CACHE="${REALMGUARD_CACHE:-$HOME/.cache/realmguard}/pulumi"
-CLI_VERSION="${REALMGUARD_PULUMI_VERSION:-3.259.0}"
+root="$(cd "$here/.." && pwd)"
 mode="${1:-build}"
+THIRD_PARTY="${REALMGUARD_THIRD_PARTY:-$root/../shared/third_party}"
+# The versions build.sh produces; a lock that moves @pulumi/keycloak needs sources to match.
+CLI_VERSION=3.259.0
 
 say() { echo "realmguard: $*" >&2; }
+have() { command -v "$1" >/dev/null 2>&1; }
 missing=()
 
 provider_version="$(node -p "require('$root/package-lock.json').packages['node_modules/@pulumi/keycloak'].version" 2>/dev/null || true)"
 [ -n "$provider_version" ] || { say "cannot read the @pulumi/keycloak version from package-lock.json; run npm ci first."; exit 2; }
 
-# The Go module proxy has no tags for these modules' subdirectories: release commits, as
-# pseudo-versions. Add a line when package-lock.json moves to a new @pulumi/keycloak.
-provider_pseudo_version() {
-  case "$1" in
-    6.13.0) echo "v6.0.0-20260801042451-d68abf5db516" ;;
-    *) echo "" ;;
-  esac
-}
-language_host_pseudo_version() {
-  case "$1" in
-    3.259.0) echo "v3.0.0-20260819165155-0ac56e876614" ;;
-    *) echo "" ;;
-  esac
-}
-
-bin_dir="$CACHE/bin"
-mkdir -p "$bin_dir"
-export PATH="$bin_dir:${PULUMI_BIN:+$(dirname "$PULUMI_BIN"):}$HOME/.pulumi/bin:$PATH"
+TOOLCHAIN="${REALMGUARD_CACHE:-$HOME/.cache/realmguard}/pulumi/v$CLI_VERSION-keycloak-$provider_version"
+built_bin="$TOOLCHAIN/bin"
+built_home="$TOOLCHAIN/home"
 export PULUMI_SKIP_UPDATE_CHECK=true PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION=true
 
-have() { command -v "$1" >/dev/null 2>&1; }
-
-go_build() { # go_build <name> <workdir> <go.mod body> <package> <ldflags> <output>
-  local name="$1" dir="$2" gomod="$3" pkg="$4" ldflags="$5" out="$6"
-  if ! have go; then
-    missing+=("$name: Go is needed to build it from the Go module proxy (install Go >= 1.26, e.g. apt-get install golang, or install $name yourself)")
-    return 1
-  fi
-  mkdir -p "$dir"
-  printf '%s\n' "$gomod" >"$dir/go.mod"
-  printf '//go:build tools\n\npackage tools\n\nimport _ "%s"\n' "$pkg" >"$dir/tools.go"
-  say "building $name from the Go module proxy (first time only; several minutes)"
-  if ! (cd "$dir" && GOFLAGS=-mod=mod go mod tidy >"$dir/build.log" 2>&1 && go build -o "$out" -ldflags "$ldflags" "$pkg" >>"$dir/build.log" 2>&1); then
-    local reason
-    reason="$(grep -m1 -E 'not available|403|404|cannot find|no matching' "$dir/build.log" || tail -n1 "$dir/build.log")"
-    missing+=("$name: the build from the Go module proxy failed ($reason; full log: $dir/build.log)")
-    return 1
-  fi
+# The first executable of that name among: PULUMI_BIN's directory, PATH, ~/.pulumi/bin, the cache.
+find_tool() {
+  local name="$1" dir
+  if [ -n "${PULUMI_BIN:-}" ] && [ -x "$(dirname "$PULUMI_BIN")/$name" ]; then echo "$(dirname "$PULUMI_BIN")/$name"; return 0; fi
+  if have "$name"; then command -v "$name"; return 0; fi
+  for dir in "$HOME/.pulumi/bin" "$built_bin"; do
+    if [ -x "$dir/$name" ]; then echo "$dir/$name"; return 0; fi
+  done
+  return 1
 }
 
-# 1. The CLI.
-if ! have pulumi; then
-  if [ "$mode" = "--check" ]; then
-    missing+=("pulumi: the Pulumi CLI is not on PATH")
-  else
-    go_build "pulumi CLI $CLI_VERSION" "$CACHE/build/cli-$CLI_VERSION" "module realmguard.local/pulumi-cli
-go 1.26.6
-require (
-	github.com/pulumi/pulumi/pkg/v3 v$CLI_VERSION
-	github.com/pulumi/pulumi/sdk/v3 v$CLI_VERSION
-)
-replace github.com/atotto/clipboard => github.com/tgummerer/clipboard v0.0.0-20241001131231-d02d263e614e
-replace golang.org/x/text => golang.org/x/text v0.39.0" \
-      github.com/pulumi/pulumi/pkg/v3/cmd/pulumi \
-      "-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v$CLI_VERSION" "$bin_dir/pulumi" || true
-  fi
-fi
-
-# 2. The Node.js language host, on PATH or next to the CLI.
-if ! have pulumi-language-nodejs && ! { have pulumi && [ -x "$(dirname "$(command -v pulumi)")/pulumi-language-nodejs" ]; }; then
-  host_version="$(language_host_pseudo_version "$CLI_VERSION")"
-  if [ "$mode" = "--check" ]; then
-    missing+=("pulumi-language-nodejs: the Node.js language host is not on PATH nor next to pulumi")
-  elif [ -z "$host_version" ]; then
-    missing+=("pulumi-language-nodejs: no known release commit for CLI $CLI_VERSION (add it to language_host_pseudo_version in $0)")
-  else
-    go_build "pulumi-language-nodejs $CLI_VERSION" "$CACHE/build/language-nodejs-$CLI_VERSION" "module realmguard.local/pulumi-language-nodejs
-go 1.26.6
-require (
-	github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3 $host_version
-	github.com/pulumi/pulumi/pkg/v3 v$CLI_VERSION
-	github.com/pulumi/pulumi/sdk/v3 v$CLI_VERSION
-)
-replace github.com/atotto/clipboard => github.com/tgummerer/clipboard v0.0.0-20241001131231-d02d263e614e
-replace golang.org/x/text => golang.org/x/text v0.39.0" \
-      github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3 \
-      "-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v$CLI_VERSION" "$bin_dir/pulumi-language-nodejs" || true
-  fi
-fi
-
-# 3. The Keycloak resource plugin at the locked version.
-plugin_installed() {
-  have pulumi-resource-keycloak && return 0
-  have pulumi && pulumi plugin ls --json 2>/dev/null | node -e '
+# Is the Keycloak plugin at the locked version installed in the Pulumi home $2 ('' = default)?
+plugin_in_home() {
+  local pulumi="$1" home="$2"
+  (if [ -n "$home" ]; then export PULUMI_HOME="$home"; fi
+   "$pulumi" plugin ls --json 2>/dev/null) | node -e '
     let s = ""; process.stdin.on("data", (d) => (s += d)).on("end", () => {
-      const list = JSON.parse(s || "[]");
+      let list = [];
+      try { list = JSON.parse(s || "[]") ?? []; } catch { process.exit(1); }
       process.exit(list.some((p) => p.name === "keycloak" && p.kind === "resource" && p.version === process.argv[1]) ? 0 : 1);
     });' "$provider_version"
 }
-if ! plugin_installed; then
-  pseudo="$(provider_pseudo_version "$provider_version")"
-  if [ "$mode" = "--check" ]; then
-    missing+=("pulumi-resource-keycloak $provider_version: not installed (pulumi plugin install resource keycloak $provider_version)")
-  elif [ -z "$pseudo" ]; then
-    missing+=("pulumi-resource-keycloak $provider_version: no known release commit (add it to provider_pseudo_version in $0)")
-  elif ! have go; then
-    missing+=("pulumi-resource-keycloak $provider_version: Go is needed to build it (or run: pulumi plugin install resource keycloak $provider_version)")
-  else
-    dir="$CACHE/build/keycloak-$provider_version"
-    mkdir -p "$dir"
-    say "fetching github.com/pulumi/pulumi-keycloak/provider/v6@$pseudo from the Go module proxy"
-    if ! (cd "$dir" && GOFLAGS=-mod=mod go mod download -json "github.com/pulumi/pulumi-keycloak/provider/v6@$pseudo" >"$dir/download.json" 2>"$dir/build.log"); then
-      reason="$(grep -m1 -E 'not available|403|404|not found' "$dir/build.log" "$dir/download.json" 2>/dev/null | sed 's/^[^:]*://' || true)"
-      missing+=("pulumi-resource-keycloak $provider_version: the Go module proxy did not serve github.com/pulumi/pulumi-keycloak/provider/v6@$pseudo (${reason:-see $dir/build.log}). Install the plugin another way: pulumi plugin install resource keycloak $provider_version [--file BINARY]")
+
+pulumi_bin="$(find_tool pulumi || true)"
+host_bin="$(find_tool pulumi-language-nodejs || true)"
+home=""
+plugin_found=no
+if [ -n "$pulumi_bin" ]; then
+  if [ -n "${PULUMI_HOME:-}" ] && plugin_in_home "$pulumi_bin" "$PULUMI_HOME"; then home="$PULUMI_HOME"; plugin_found=yes
+  elif [ -z "${PULUMI_HOME:-}" ] && plugin_in_home "$pulumi_bin" ""; then plugin_found=yes
+  elif plugin_in_home "$pulumi_bin" "$built_home"; then home="$built_home"; plugin_found=yes
+  fi
+fi
+
+if [ "$mode" = "--check" ]; then
+  [ -n "$pulumi_bin" ] || missing+=("pulumi: the Pulumi CLI is not on PATH")
+  [ -n "$host_bin" ] || missing+=("pulumi-language-nodejs: the Node.js language host is not on PATH nor next to pulumi")
+  [ "$plugin_found" = yes ] || missing+=("pulumi-resource-keycloak $provider_version: not installed (pulumi plugin install resource keycloak $provider_version)")
+else
+  wanted=()
+  [ -n "$pulumi_bin" ] || wanted+=(cli)
+  [ -n "$host_bin" ] || wanted+=(host)
+  # A provider binary built earlier is installed below without building again.
+  [ "$plugin_found" = yes ] || [ -x "$built_bin/pulumi-resource-keycloak" ] || wanted+=(provider)
+  if [ "${#wanted[@]}" -gt 0 ]; then
+    build_version="$(sed -n 's/^KEYCLOAK_VERSION=//p' "$THIRD_PARTY/build.sh" 2>/dev/null || true)"
+    if [ ! -x "$THIRD_PARTY/build.sh" ]; then
+      missing+=("${wanted[*]}: the sources to build them are not at $THIRD_PARTY (set REALMGUARD_THIRD_PARTY to the folder holding build.sh)")
+    elif [ "$build_version" != "$provider_version" ]; then
+      missing+=("pulumi-resource-keycloak $provider_version: $THIRD_PARTY builds $build_version, not the version package-lock.json locks")
+    elif ! have go; then
+      missing+=("${wanted[*]}: Go >= 1.25 is needed to build them from source (apt-get install golang, or install Go)")
     else
-      # The provider embeds a generated schema-embed.json that the module zip lacks: copy the
-      # source out of the read-only module cache, write it, then build with the version ldflag.
-      src="$(node -p "JSON.parse(require('fs').readFileSync('$dir/download.json','utf8')).Dir")"
-      rm -rf "$dir/src" && cp -r "$src" "$dir/src" && chmod -R u+w "$dir/src"
-      node -e "const fs=require('fs');const p='$dir/src/cmd/pulumi-resource-keycloak/';const s=JSON.parse(fs.readFileSync(p+'schema.json','utf8'));s.version='$provider_version';fs.writeFileSync(p+'schema-embed.json',JSON.stringify(s));"
-      if (cd "$dir/src" && go build -o "$bin_dir/pulumi-resource-keycloak" -ldflags "-X github.com/pulumi/pulumi-keycloak/provider/v6/pkg/version.Version=$provider_version" ./cmd/pulumi-resource-keycloak >>"$dir/build.log" 2>&1); then
-        :
+      mkdir -p "$TOOLCHAIN/go/mod" "$TOOLCHAIN/go/build"
+      say "building ${wanted[*]} from $THIRD_PARTY into $TOOLCHAIN (first time only: about 6 minutes on 2 cores; log: $TOOLCHAIN/build.log)"
+      if ONLY="${wanted[*]}" GOMODCACHE="$TOOLCHAIN/go/mod" GOCACHE="$TOOLCHAIN/go/build" \
+        "$THIRD_PARTY/build.sh" "$built_bin" >"$TOOLCHAIN/build.log" 2>&1; then
+        [ -n "$pulumi_bin" ] || pulumi_bin="$built_bin/pulumi"
+        [ -n "$host_bin" ] || host_bin="$built_bin/pulumi-language-nodejs"
       else
-        missing+=("pulumi-resource-keycloak $provider_version: the build failed (see $dir/build.log)")
+        missing+=("${wanted[*]}: the build failed: $(grep -m1 -iE 'error|not available|403|404' "$TOOLCHAIN/build.log" || tail -n1 "$TOOLCHAIN/build.log") (full log: $TOOLCHAIN/build.log)")
       fi
+    fi
+  fi
+  if [ "${#missing[@]}" -eq 0 ] && [ "$plugin_found" = no ]; then
+    if PULUMI_HOME="$built_home" "$pulumi_bin" plugin install resource keycloak "$provider_version" \
+      --file "$built_bin/pulumi-resource-keycloak" >"$TOOLCHAIN/plugin-install.log" 2>&1 &&
+      plugin_in_home "$pulumi_bin" "$built_home"; then
+      home="$built_home"
+    else
+      missing+=("pulumi-resource-keycloak $provider_version: 'pulumi plugin install --file' failed (see $TOOLCHAIN/plugin-install.log)")
     fi
   fi
 fi
@@ -149,4 +121,10 @@ if [ "${#missing[@]}" -gt 0 ]; then
   say "install the Pulumi CLI (https://www.pulumi.com/docs/install/) and run 'pulumi plugin install resource keycloak $provider_version', or put the binaries on PATH, then run again."
   exit 2
 fi
-echo "$bin_dir"
+
+# The CLI finds the language host on PATH or beside itself: list the host's directory only when it differs.
+path="$(dirname "$pulumi_bin")"
+host_dir="$(dirname "$host_bin")"
+[ "$host_dir" = "$path" ] || path="$path:$host_dir"
+echo "PULUMI_PATH=$path"
+echo "PULUMI_HOME=$home"

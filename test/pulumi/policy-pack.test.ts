@@ -1,17 +1,18 @@
 /**
  * The policy pack under the real Pulumi CLI and Keycloak provider plugin:
- * `pulumi preview --policy-pack policies` on a stack with an insecure realm stops on the
+ * `pulumi preview --policy-pack dist/policy-pack` on a stack with an insecure realm stops on the
  * mandatory violations and prints the advisory ones; a hardened stack passes; and
- * `--policy-pack-config` turns a mandatory policy advisory. Runs only in `npm run test:pulumi`.
+ * `--policy-pack-config` turns a mandatory policy advisory.
  */
 import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { uniqueRealmName } from '../support/keycloak.ts';
 import { pulumi } from '../support/pulumi.ts';
 
-const PACK = resolve('policies');
+/** The pack as users run it: compiled by `npm run build` (the suite's global setup builds it). */
+const PACK = inject('pulumi').policyPack;
 
 /** A throwaway Pulumi project whose program is `program` (TypeScript, run by the language host's ts-node). */
 async function project(name: string, program: string): Promise<string> {
@@ -90,7 +91,7 @@ new keycloak.openid.Client('spa', {
 });
 `;
 
-describe('pulumi preview --policy-pack policies', () => {
+describe('pulumi preview --policy-pack dist/policy-pack', () => {
   it('stops an insecure realm on its mandatory violations and prints the advisory ones', async () => {
     const dir = await project('rg-policy-insecure', INSECURE);
     const preview = await pulumi(dir, ['preview', '--policy-pack', PACK]);

@@ -5,8 +5,11 @@ import { inject } from 'vitest';
 import { keycloak } from './keycloak.ts';
 
 export interface PulumiToolchain {
+  /** Directories holding pulumi and its language host. */
   binDir: string;
   backendUrl: string;
+  /** The compiled policy pack folder (dist/policy-pack), built by the suite's global setup. */
+  policyPack: string;
   env: Record<string, string>;
 }
 
@@ -49,6 +52,9 @@ export async function pulumi(cwd: string, args: string[], extraEnv: Record<strin
     return { stdout, stderr, code: 0 };
   } catch (error) {
     const failure = error as { stdout?: string; stderr?: string; code?: number };
-    return { stdout: failure.stdout ?? '', stderr: failure.stderr ?? '', code: typeof failure.code === 'number' ? failure.code : 1 };
+    const result = { stdout: failure.stdout ?? '', stderr: failure.stderr ?? '', code: typeof failure.code === 'number' ? failure.code : 1 };
+    // Shown in the run's log whether or not the test expected the failure: the cause is pulumi's stderr.
+    process.stderr.write(`[pulumi] \`pulumi ${args.join(' ')}\` exited ${result.code} in ${cwd}:\n${result.stderr || result.stdout.slice(-4000)}\n`);
+    return result;
   }
 }
