@@ -1,6 +1,6 @@
 /**
- * The realmguard CrossGuard policy pack:
- *   pulumi preview --policy-pack policies [--policy-pack-config cfg.json]
+ * The realmguard CrossGuard policy pack (compiled by `npm run build` to dist/policy-pack, which is what Pulumi loads):
+ *   pulumi preview --policy-pack dist/policy-pack [--policy-pack-config cfg.json]
  * One policy per rule of the catalogue (policies/pack/policies.ts). Critical and high rules are
  * mandatory by default, the rest advisory; `all` and each policy can be reconfigured.
  */

@@ -61,7 +61,7 @@ export function renderRuleDocs(rules: readonly Rule[] = allRules): string {
     '# Rule reference',
     '',
     `realmguard checks ${rules.length} rules, one file each under \`policies/rules/<realm|keys|clients>/<id>.ts\`. The same rules run in`,
-    '`realmguard check` (files), `realmguard audit` (a live realm) and the CrossGuard policy pack (`pulumi preview --policy-pack policies`).',
+    '`realmguard check` (files), `realmguard audit` (a live realm) and the CrossGuard policy pack (`pulumi preview --policy-pack dist/policy-pack`).',
     '',
     'Thresholds come in two profiles: **baseline** (OWASP ASVS 5.0 L2, NIST SP 800-63B-4 AAL2, RFC 9700) and **strict**',
     '(ASVS L3, AAL3, FAPI 2.0). A baseline file names its profile; `--profile` overrides it. Every parameter can be',
