@@ -3,6 +3,8 @@
  * It carries where (file, line, column, key path) and what to do; the CLI prints it as one
  * line and exits 2, never with a stack trace.
  */
+import { visible } from './source/visible-text.ts';
+
 export interface InputErrorLocation {
   file?: string;
   line?: number;
@@ -22,12 +24,15 @@ export class InputError extends Error {
     super(message);
   }
 
-  /** One line: file:line:column: key: message (hint). */
+  /**
+   * One line: file:line:column: key: message (hint). Keys, values and file names come from the
+   * input, so control and bidi characters are shown as escapes (the line stays one line).
+   */
   format(): string {
     const { file, line, column, keyPath } = this.location;
     const where = [file, line, line !== undefined ? column : undefined].filter((part) => part !== undefined).join(':');
     const parts = [where, keyPath ? `${keyPath}` : undefined, this.message].filter(Boolean);
-    return parts.join(': ') + (this.hint ? ` — ${this.hint}` : '');
+    return visible(parts.join(': ') + (this.hint ? ` — ${this.hint}` : ''));
   }
 }
 

@@ -17,10 +17,26 @@ export interface FormatOptions {
   title?: string;
 }
 
+type RealmRun = NonNullable<FormatInput['realms']>[number];
+
+/** Realm runs by name, built once per input: a lookup per finding stays O(1) with many realms. */
+const runIndex = new WeakMap<FormatInput, Map<string, RealmRun>>();
+
+export function runsByRealm(input: FormatInput): Map<string, RealmRun> {
+  let runs = runIndex.get(input);
+  if (!runs) {
+    runs = new Map();
+    // The first run of a realm name wins, as Array.find did.
+    for (const run of input.realms ?? []) if (!runs.has(run.realm)) runs.set(run.realm, run);
+    runIndex.set(input, runs);
+  }
+  return runs;
+}
+
 /** "file:line:column", or the realm's origin when the field has no position. */
 export function locationText(finding: Finding, input: FormatInput): string {
   if (finding.location) return `${finding.location.file}:${finding.location.line}:${finding.location.column}`;
-  return input.realms?.find((realm) => realm.realm === finding.realm)?.origin ?? '';
+  return runsByRealm(input).get(finding.realm)?.origin ?? '';
 }
 
 /** "clients.web-app.attributes.pkce.code.challenge.method" reads better with brackets for dotted keys. */

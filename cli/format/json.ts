@@ -5,6 +5,7 @@
 import { SEVERITIES, type Finding } from '../../policies/finding.ts';
 import { findingJson as findingWithLink } from '../../policies/finding-json.ts';
 import { RULE_DOCS_URL } from '../../policies/define-rule.ts';
+import { safeJson } from '../../model/source/visible-text.ts';
 import type { FormatInput } from './input.ts';
 
 export const JSON_FORMAT_VERSION = 1;
@@ -34,5 +35,5 @@ export function formatJson(input: FormatInput): string {
       findings: findings.map((finding) => finding.fingerprint),
     })),
   };
-  return `${JSON.stringify(document, null, 2)}\n`;
+  return `${safeJson(document)}\n`;
 }

@@ -1,24 +1,26 @@
 /** Markdown for pull-request comments: a summary line, then one table per realm. */
 import { RULE_DOCS_URL } from '../../policies/define-rule.ts';
 import type { Finding } from '../../policies/finding.ts';
-import { entityText, locationText, pathText, type FormatInput, type FormatOptions } from './input.ts';
+import { groupBy } from './group.ts';
+import { entityText, locationText, pathText, runsByRealm, type FormatInput, type FormatOptions } from './input.ts';
 import { summary } from './text.ts';
 // The same cell escaping and severity marks as the diff and drift reports.
-import { cell } from '../../review/render/markdown.ts';
+import { cell, codeCell } from '../../review/render/markdown.ts';
 import { SEVERITY_ICON } from '../../review/render/values.ts';
 
 export function formatMarkdown(input: FormatInput, options: FormatOptions = {}): string {
   const lines = [`### ${options.title ?? 'realmguard'}`, '', summary(input, (text) => `**${text}**`), ''];
-  const realms = [...new Set(input.findings.map((finding) => finding.realm))];
-  for (const realm of realms) {
-    const run = input.realms?.find((entry) => entry.realm === realm);
-    lines.push(`#### Realm \`${cell(realm)}\`${run ? ` — \`${cell(run.origin)}\`, profile ${run.profile}` : ''}`, '');
+  const byRealm = groupBy(input.findings, (finding) => finding.realm);
+  const runs = runsByRealm(input);
+  for (const [realm, findings] of byRealm) {
+    const run = runs.get(realm);
+    lines.push(`#### Realm \`${codeCell(realm)}\`${run ? ` — \`${codeCell(run.origin)}\`, profile ${run.profile}` : ''}`, '');
     lines.push('| Severity | Rule | Where | Field | Finding | Location |', '|---|---|---|---|---|---|');
-    for (const finding of input.findings.filter((entry) => entry.realm === realm)) lines.push(row(finding, input));
+    for (const finding of findings) lines.push(row(finding, input));
     lines.push('');
   }
-  const clean = (input.realms ?? []).filter((run) => !realms.includes(run.realm));
-  if (clean.length > 0) lines.push(`No findings in ${clean.map((run) => `\`${cell(run.realm)}\` (\`${cell(run.origin)}\`)`).join(', ')}.`, '');
+  const clean = (input.realms ?? []).filter((run) => !byRealm.has(run.realm));
+  if (clean.length > 0) lines.push(`No findings in ${clean.map((run) => `\`${codeCell(run.realm)}\` (\`${codeCell(run.origin)}\`)`).join(', ')}.`, '');
   if (input.suppressed?.length) {
     lines.push('<details><summary>Suppressed findings</summary>', '', '| Rule | Where | Reason | Expires |', '|---|---|---|---|');
     for (const finding of input.suppressed) {
@@ -27,7 +29,7 @@ export function formatMarkdown(input: FormatInput, options: FormatOptions = {}):
     lines.push('', '</details>', '');
   }
   for (const { suppression } of input.expiredSuppressions ?? []) {
-    lines.push(`> ⚠️ The suppression of \`${suppression.rule}\`${suppression.entity ? ` for \`${cell(suppression.entity)}\`` : ''} expired on ${suppression.expires}; its findings are reported again.`, '');
+    lines.push(`> ⚠️ The suppression of \`${suppression.rule}\`${suppression.entity ? ` for \`${codeCell(suppression.entity)}\`` : ''} expired on ${suppression.expires}; its findings are reported again.`, '');
   }
   return `${lines.join('\n')}`.trimEnd() + '\n';
 }
@@ -38,7 +40,7 @@ function row(finding: Finding, input: FormatInput): string {
     ` ${SEVERITY_ICON[finding.severity]} ${finding.severity} `,
     ` [${finding.ruleId}](${RULE_DOCS_URL}#${finding.ruleId}) `,
     ` ${cell(entityText(finding))} `,
-    ` \`${cell(pathText(finding.path))}\` `,
+    ` \`${codeCell(pathText(finding.path))}\` `,
     ` ${cell(finding.message)} `,
     ` ${cell(locationText(finding, input))} `,
     '',

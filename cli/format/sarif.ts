@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import type { Location, Log, ReportingDescriptor, Result } from 'sarif';
 import type { Rule } from '../../policies/define-rule.ts';
 import type { Finding, Severity } from '../../policies/finding.ts';
+import { safeJson, visible } from '../../model/source/visible-text.ts';
 import { allRules } from '../../policies/rules/index.ts';
 import type { FormatInput } from './input.ts';
 import { pathText } from './input.ts';
@@ -29,7 +30,7 @@ export function formatSarif(input: FormatInput, rules: readonly Rule[] = allRule
     ...input.findings.map((finding) => result(finding, input, index, cwd)),
     ...(input.suppressed ?? []).map((finding) => ({
       ...result(finding, input, index, cwd),
-      suppressions: [{ kind: 'external' as const, status: 'accepted' as const, justification: finding.reason }],
+      suppressions: [{ kind: 'external' as const, status: 'accepted' as const, justification: visible(finding.reason) }],
     })),
   ];
   const log: Log = {
@@ -43,7 +44,7 @@ export function formatSarif(input: FormatInput, rules: readonly Rule[] = allRule
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return `${safeJson(log)}\n`;
 }
 
 function descriptor(rule: Rule): ReportingDescriptor {
@@ -74,7 +75,8 @@ function result(finding: Finding, input: FormatInput, index: Map<string, number>
     ruleId: finding.ruleId,
     ...(ruleIndex !== undefined && { ruleIndex }),
     level: LEVEL[finding.severity],
-    message: { text: finding.message },
+    // GitHub shows message text as it is: control and bidi characters become visible escapes.
+    message: { text: visible(finding.message) },
     locations: [location(finding, input, cwd)],
     partialFingerprints: { 'realmguard/v1': finding.fingerprint },
     properties: { severity: finding.severity, realm: finding.realm, path: [...finding.path], ...(finding.entity && { entity: finding.entity }) },

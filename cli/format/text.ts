@@ -1,7 +1,13 @@
-/** Text for terminals: grouped by realm, then entity; severity colored; each with file:line. */
+/**
+ * Text for terminals: grouped by realm, then entity; severity colored; each with file:line.
+ * Linear in the number of findings (see group.ts). Every string from the input goes through
+ * visible(), so a client id cannot carry escape sequences or bidi overrides to the terminal.
+ */
 import { createColors } from 'picocolors';
-import { SEVERITIES, type Finding, type Severity } from '../../policies/finding.ts';
-import { entityText, locationText, type FormatInput, type FormatOptions } from './input.ts';
+import { visible } from '../../model/source/visible-text.ts';
+import { SEVERITIES, type Severity } from '../../policies/finding.ts';
+import { groupBy } from './group.ts';
+import { entityText, locationText, runsByRealm, type FormatInput, type FormatOptions } from './input.ts';
 
 export function formatText(input: FormatInput, options: FormatOptions = {}): string {
   const c = createColors(options.color ?? false);
@@ -13,27 +19,30 @@ export function formatText(input: FormatInput, options: FormatOptions = {}): str
     info: c.dim,
   };
   const lines: string[] = [];
-  for (const [realm, findings] of groupBy(input.findings, (finding) => finding.realm)) {
-    const run = input.realms?.find((entry) => entry.realm === realm);
-    lines.push(c.bold(`realm ${realm}`) + (run ? c.dim(` (${run.origin}, profile ${run.profile})`) : ''));
+  const runs = runsByRealm(input);
+  const byRealm = groupBy(input.findings, (finding) => finding.realm);
+  for (const [realm, findings] of byRealm) {
+    const run = runs.get(realm);
+    lines.push(c.bold(`realm ${visible(realm)}`) + (run ? c.dim(` (${visible(run.origin)}, profile ${run.profile})`) : ''));
     for (const [entity, group] of groupBy(findings, entityText)) {
-      lines.push(`  ${c.bold(entity)}`);
+      lines.push(`  ${c.bold(visible(entity))}`);
       for (const finding of group) {
         const where = locationText(finding, input);
-        lines.push(`    ${paint[finding.severity](finding.severity.toUpperCase().padEnd(8))} ${finding.ruleId}  ${finding.message}`);
-        if (where) lines.push(`             ${c.dim(where)}`);
+        lines.push(`    ${paint[finding.severity](finding.severity.toUpperCase().padEnd(8))} ${finding.ruleId}  ${visible(finding.message)}`);
+        if (where) lines.push(`             ${c.dim(visible(where))}`);
       }
     }
     lines.push('');
   }
   for (const run of input.realms ?? []) {
-    if (!input.findings.some((finding) => finding.realm === run.realm)) {
-      lines.push(c.bold(`realm ${run.realm}`) + c.dim(` (${run.origin}, profile ${run.profile})`) + ': no findings', '');
+    if (!byRealm.has(run.realm)) {
+      lines.push(c.bold(`realm ${visible(run.realm)}`) + c.dim(` (${visible(run.origin)}, profile ${run.profile})`) + ': no findings', '');
     }
   }
   for (const { suppression, findings } of input.expiredSuppressions ?? []) {
     const where = suppression.location ? `${suppression.location.file}:${suppression.location.line}: ` : '';
-    lines.push(c.yellow(`${where}suppression of ${suppression.rule}${suppression.entity ? ` for ${suppression.entity}` : ''} expired on ${suppression.expires} and no longer applies (${findings.length} finding(s) reported again).`));
+    const text = `${where}suppression of ${suppression.rule}${suppression.entity ? ` for ${suppression.entity}` : ''} expired on ${suppression.expires} and no longer applies (${findings.length} finding(s) reported again).`;
+    lines.push(c.yellow(visible(text)));
   }
   lines.push(summary(input, c.bold));
   return `${lines.join('\n')}\n`;
@@ -50,13 +59,4 @@ export function summary(input: FormatInput, bold: (text: string) => string = (te
   ].filter(Boolean);
   const total = `${input.findings.length} finding${input.findings.length === 1 ? '' : 's'}`;
   return bold(`${total}${counts.length ? `: ${counts.join(', ')}` : ''}`) + (extras.length ? ` (${extras.join(', ')})` : '');
-}
-
-function groupBy(findings: readonly Finding[], key: (finding: Finding) => string): Map<string, Finding[]> {
-  const groups = new Map<string, Finding[]>();
-  for (const finding of findings) {
-    const name = key(finding);
-    groups.set(name, [...(groups.get(name) ?? []), finding]);
-  }
-  return groups;
 }

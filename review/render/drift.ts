@@ -10,8 +10,9 @@ import { createColors } from 'picocolors';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import type { Effect, SettingChange } from '../change.ts';
 import { EFFECTS } from '../change.ts';
+import { safeJson, visible } from '../../model/source/visible-text.ts';
 import { changeJson } from './json.ts';
-import { cell } from './markdown.ts';
+import { cell, codeCell } from './markdown.ts';
 import { changeLines } from './text.ts';
 import { EFFECT_ICON, entityLabel, formatValue } from './values.ts';
 
@@ -28,20 +29,20 @@ function counts(drift: readonly SettingChange[]): string {
 export function driftText(drift: readonly SettingChange[], baseline: string, color = false): string {
   const c = createColors(color);
   const paint: Record<Effect, (text: string) => string> = { weakens: c.red, strengthens: c.green, neutral: c.dim };
-  const lines = [c.bold(`Drift from ${baseline} (declared → live): ${counts(drift)}`)];
+  const lines = [c.bold(`Drift from ${visible(baseline)} (declared → live): ${counts(drift)}`)];
   if (drift.length > 0) lines.push(...changeLines(drift, paint, c.dim));
   return `${lines.join('\n')}\n`;
 }
 
 export function driftMarkdown(drift: readonly SettingChange[], baseline: string): string {
-  const lines = [`#### Drift from \`${cell(baseline)}\``, '', `**${counts(drift)}**`, ''];
+  const lines = [`#### Drift from \`${codeCell(baseline)}\``, '', `**${counts(drift)}**`, ''];
   if (drift.length > 0) {
     lines.push('| Effect | Realm | Entity | Setting | Declared → Live | Why |', '|---|---|---|---|---|---|');
     for (const change of drift) {
       lines.push(
-        `| ${EFFECT_ICON[change.effect]} ${change.effect} | ${cell(change.realm)} | ${cell(entityLabel(change.entity))} | \`${cell(change.setting)}\` | \`${cell(
+        `| ${EFFECT_ICON[change.effect]} ${change.effect} | ${cell(change.realm)} | ${cell(entityLabel(change.entity))} | \`${codeCell(change.setting)}\` | \`${codeCell(
           formatValue(change.before, change.unit),
-        )}\` → \`${cell(formatValue(change.after, change.unit))}\` | ${cell(change.reason)} |`,
+        )}\` → \`${codeCell(formatValue(change.after, change.unit))}\` | ${cell(change.reason)} |`,
       );
     }
     lines.push('');
@@ -53,7 +54,7 @@ export function driftMarkdown(drift: readonly SettingChange[], baseline: string)
 export function withDriftJson(findingsJson: string, drift: readonly SettingChange[], baseline: string): string {
   const document = JSON.parse(findingsJson) as Record<string, unknown>;
   document.drift = { baseline, summary: counts(drift), changes: drift.map(changeJson) };
-  return `${JSON.stringify(document, null, 2)}\n`;
+  return `${safeJson(document)}\n`;
 }
 
 const DRIFT_DESCRIPTOR: ReportingDescriptor = {
@@ -82,7 +83,8 @@ export function withDriftSarif(sarif: string, drift: readonly SettingChange[], b
     ruleIndex,
     level: change.effect === 'weakens' ? 'warning' : 'note',
     message: {
-      text: `${change.realm}: ${entityLabel(change.entity)}: ${change.setting}: declared ${formatValue(change.before, change.unit)}, live ${formatValue(change.after, change.unit)} (${change.effect}: ${change.reason})`,
+      // GitHub shows this text as it is: control and bidi characters as escapes.
+      text: visible(`${change.realm}: ${entityLabel(change.entity)}: ${change.setting}: declared ${formatValue(change.before, change.unit)}, live ${formatValue(change.after, change.unit)} (${change.effect}: ${change.reason})`),
     },
     locations: [
       {
@@ -97,7 +99,7 @@ export function withDriftSarif(sarif: string, drift: readonly SettingChange[], b
     properties: { effect: change.effect, realm: change.realm, path: [...change.path] },
   }));
   run.results = [...(run.results ?? []), ...results];
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return `${safeJson(log)}\n`;
 }
 
 /** Stable over realm, path and the item for list settings; not over the values of scalar settings. */

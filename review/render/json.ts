@@ -1,4 +1,5 @@
 /** JSON: a stable document for tools. Keys in a fixed order, no timestamps, sorted entries. */
+import { safeJson } from '../../model/source/visible-text.ts';
 import { findingJson } from '../../policies/finding-json.ts';
 import type { SettingChange } from '../change.ts';
 import type { ReviewResult } from '../review.ts';
@@ -43,5 +44,5 @@ export function formatReviewJson(result: ReviewResult, rulesUrl: string): string
       resolved: result.findings.resolved.map((finding) => findingJson(finding, rulesUrl)),
     },
   };
-  return `${JSON.stringify(document, null, 2)}\n`;
+  return `${safeJson(document)}\n`;
 }

@@ -8,6 +8,7 @@ import type { Finding } from '../../policies/finding.ts';
 import type { SettingChange } from '../change.ts';
 import type { ReviewResult } from '../review.ts';
 import { countReview, isConcerning, verdictText } from '../verdict.ts';
+import { visible } from '../../model/source/visible-text.ts';
 import { EFFECT_ICON, entityLabel, findingSubject, formatValue, SEVERITY_ICON } from './values.ts';
 
 export const COMMENT_MARKER = '<!-- realmguard-diff -->';
@@ -20,12 +21,23 @@ export interface MarkdownOptions {
   maxLength?: number;
 }
 
-/** Keeps a value inside its table cell: no pipes, newlines or backticks escape. */
-export function cell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/`/g, "'");
+/**
+ * Keeps a value inside a code span of a table cell: control and bidi characters are shown as
+ * escapes (visible(): a newline becomes `\n`, U+202E `\u202e`), and no pipe or backtick escapes.
+ */
+export function codeCell(text: string): string {
+  return visible(text).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/`/g, "'");
 }
 
-const code = (text: string) => `\`${cell(text)}\``;
+/**
+ * Keeps a value inside a plain table cell: as codeCell, and `<`, `>`, `&` as entities, so a name
+ * cannot open an HTML comment or tag that hides or restyles the rest of the comment.
+ */
+export function cell(text: string): string {
+  return codeCell(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+const code = (text: string) => `\`${codeCell(text)}\``;
 
 /**
  * GitHub refuses comments over 65,536 characters. A review longer than this keeps the verdict

@@ -4,6 +4,7 @@ import type { Finding } from '../../policies/finding.ts';
 import type { Effect, SettingChange } from '../change.ts';
 import type { ReviewResult } from '../review.ts';
 import { countReview, verdictText } from '../verdict.ts';
+import { visible } from '../../model/source/visible-text.ts';
 import { entityLabel, findingSubject, formatValue } from './values.ts';
 
 export interface TextOptions {
@@ -22,8 +23,8 @@ export function formatReviewText(result: ReviewResult, options: TextOptions = {}
     if (list.length === 0) return;
     lines.push(c.bold(label));
     for (const finding of list) {
-      lines.push(`  ${finding.severity.toUpperCase().padEnd(8)} ${finding.ruleId}  ${finding.realm}: ${findingSubject(finding)}: ${finding.message}`);
-      if (finding.location) lines.push(`           ${c.dim(`${finding.location.file}:${finding.location.line}:${finding.location.column}`)}`);
+      lines.push(`  ${finding.severity.toUpperCase().padEnd(8)} ${finding.ruleId}  ${visible(`${finding.realm}: ${findingSubject(finding)}: ${finding.message}`)}`);
+      if (finding.location) lines.push(`           ${c.dim(visible(`${finding.location.file}:${finding.location.line}:${finding.location.column}`))}`);
     }
     lines.push('');
   };
@@ -34,8 +35,9 @@ export function formatReviewText(result: ReviewResult, options: TextOptions = {}
 
 export function changeLines(changes: readonly SettingChange[], paint: Record<Effect, (text: string) => string>, dim: (text: string) => string): string[] {
   return changes.flatMap((change) => {
-    const head = `  ${paint[change.effect](change.effect.padEnd(11))} ${change.realm}: ${entityLabel(change.entity)}: ${change.setting}: ${formatValue(change.before, change.unit)} → ${formatValue(change.after, change.unit)}`;
+    // Realm, entity, setting and values come from the inputs: visible() before any color.
+    const head = `  ${paint[change.effect](change.effect.padEnd(11))} ${visible(`${change.realm}: ${entityLabel(change.entity)}: ${change.setting}: ${formatValue(change.before, change.unit)} → ${formatValue(change.after, change.unit)}`)}`;
     const where = change.location ? ` (${change.location.file}:${change.location.line})` : '';
-    return [head, `              ${dim(`${change.reason}${where}`)}`];
+    return [head, `              ${dim(visible(`${change.reason}${where}`))}`];
   });
 }
