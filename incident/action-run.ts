@@ -4,7 +4,10 @@
  * turns an IncidentError into a failed result so a bulk run can go on with the next target.
  */
 import type { IncidentContext } from './context.ts';
+import type { Answer } from './http/core.ts';
+import { requestSpec, type Endpoint } from './http/endpoints.ts';
 import { IncidentError } from './http/errors.ts';
+import type { PathParams, QueryParams } from './http/path.ts';
 import type { RequestSpec } from './http/request-spec.ts';
 import type { ActionName, ActionResult, Evidence, EvidenceStatus, RequestRecord, Target } from './result.ts';
 
@@ -32,27 +35,40 @@ export class ActionRun {
     return this.ctx.dryRun;
   }
 
-  /** Admin path of the realm, e.g. adminPath('users', id, 'logout'). Segments are URL-encoded. */
-  adminPath(...segments: string[]): string {
-    return ['/admin/realms', encodeURIComponent(this.realm), ...segments.map(encodeURIComponent)].join('/');
+  /**
+   * The request an endpoint makes in this run's realm, its path built by the one path builder.
+   * A value that cannot be a path segment ('..', '.', empty) is an IncidentError: nothing is sent.
+   */
+  spec(endpoint: Endpoint, params: PathParams = {}, options: { query?: QueryParams; notFound?: string } = {}): RequestSpec {
+    return requestSpec(endpoint, { realm: this.realm, ...params }, options);
   }
 
-  /** OIDC endpoint path of the realm, e.g. oidcPath('revoke'). */
-  oidcPath(...segments: string[]): string {
-    return ['/realms', encodeURIComponent(this.realm), 'protocol/openid-connect', ...segments].join('/');
+  #record(spec: RequestSpec, sent: boolean): void {
+    // The path listed is the path sent: the core fetches exactly spec.path below the server URL.
+    this.requests.push({ method: spec.method, path: spec.path, changesState: spec.changesState, sent });
   }
 
   /** A request that changes nothing: sent in dry runs too (to resolve ids and show state). */
   async read<T>(spec: RequestSpec, send: () => Promise<T>): Promise<T> {
-    this.requests.push({ method: spec.method, path: spec.path, changesState: spec.changesState, sent: true });
+    this.#record(spec, true);
     return this.ctx.http.send(spec, this.realm, send);
   }
 
   /** A state-changing request: in a dry run only listed, and undefined is returned. */
   async change<T>(spec: RequestSpec, send: () => Promise<T>): Promise<T | undefined> {
-    this.requests.push({ method: spec.method, path: spec.path, changesState: true, sent: !this.dryRun });
+    this.#record(spec, !this.dryRun);
     if (this.dryRun) return undefined;
     return this.ctx.http.send(spec, this.realm, send);
+  }
+
+  /** An admin API read: the answer's body, unchecked (the caller checks its shape). */
+  get(spec: RequestSpec): Promise<unknown> {
+    return this.read(spec, async () => (await this.ctx.http.adminOnce(spec)).body);
+  }
+
+  /** An admin API change with an optional JSON body: the whole answer, undefined in a dry run. */
+  send(spec: RequestSpec, body?: unknown): Promise<Answer | undefined> {
+    return this.change(spec, () => this.ctx.http.adminOnce(spec, body));
   }
 
   check(check: string, status: EvidenceStatus | boolean, detail: string): void {

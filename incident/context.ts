@@ -3,6 +3,7 @@
  * realm to act on, dry-run mode, and optionally a suspect token with a confidential client that
  * may introspect it (the evidence that a revocation took).
  */
+import { checkRealmName } from './http/auth.ts';
 import type { IncidentHttp } from './http/core.ts';
 
 export interface IntrospectionClient {
@@ -24,7 +25,9 @@ export interface IncidentContext {
   suspect?: SuspectToken;
 }
 
+/** Throws InputError for a realm name that cannot be a path segment ('.', '..', empty): nothing is sent. */
 export function createContext(http: IncidentHttp, realm: string, options: { dryRun?: boolean; suspect?: SuspectToken } = {}): IncidentContext {
+  checkRealmName(realm, '--realm');
   if (options.suspect) {
     http.secrets.add(options.suspect.token);
     http.secrets.add(options.suspect.introspection?.clientSecret);

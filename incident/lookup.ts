@@ -1,12 +1,14 @@
 /**
  * Resolves what a person types (a username or a user id, a clientId) to Keycloak's records.
- * Reads only: dry runs send these too.
+ * Reads only: dry runs send these too. The username and clientId travel in the query, where no
+ * value can climb the path; a user id from the input is a path segment only when it is a UUID.
  */
 import type ClientRepresentation from '@keycloak/keycloak-admin-client/lib/defs/clientRepresentation.js';
 import type UserRepresentation from '@keycloak/keycloak-admin-client/lib/defs/userRepresentation.js';
 import type { ActionRun } from './action-run.ts';
+import { expectRecord, expectRecords, withStrings } from './http/answers.ts';
+import { ENDPOINTS } from './http/endpoints.ts';
 import { IncidentError } from './http/errors.ts';
-import { read } from './http/request-spec.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -22,31 +24,34 @@ export interface ResolvedClient extends ClientRepresentation {
 
 /** A user by id (when the input looks like one) or by exact username. */
 export async function resolveUser(run: ActionRun, input: string): Promise<ResolvedUser> {
-  const admin = run.ctx.http.admin;
   const realm = run.realm;
   if (UUID.test(input)) {
-    const spec = read(run.adminPath('users', input), 'view-users', `user '${input}'`);
-    const byId = await run.read(spec, () => admin.users.findOne({ realm, id: input }, { catchNotFound: true }));
-    if (byId?.id && byId.username) return { ...byId, id: byId.id, username: byId.username };
+    const spec = run.spec(ENDPOINTS.user, { id: input }, { notFound: `user '${input}'` });
+    try {
+      const byId = expectRecord(spec, await run.get(spec), 'a user');
+      if (typeof byId.id === 'string' && typeof byId.username === 'string') return byId as ResolvedUser & typeof byId;
+    } catch (error) {
+      // Not a user id after all: try it as a username.
+      if (!(error instanceof IncidentError && error.kind === 'not-found')) throw error;
+    }
   }
-  const spec = read(`${run.adminPath('users')}?username=${encodeURIComponent(input)}&exact=true`, 'view-users', `user '${input}'`);
-  const found = await run.read(spec, () => admin.users.find({ realm, username: input, exact: true }));
-  const user = found.find((candidate) => candidate.username?.toLowerCase() === input.toLowerCase());
-  if (!user?.id || !user.username) {
+  const spec = run.spec(ENDPOINTS.users, {}, { query: { username: input, exact: true }, notFound: `user '${input}'` });
+  const found = expectRecords(spec, await run.get(spec), 'a list of users');
+  const user = found.find((candidate) => typeof candidate.username === 'string' && candidate.username.toLowerCase() === input.toLowerCase());
+  if (!user) {
     throw new IncidentError('not-found', `unknown user '${input}' in realm '${realm}': no user has that username or id`);
   }
-  return { ...user, id: user.id, username: user.username };
+  return withStrings(spec, user, ['id', 'username'], 'a list of users with ids') as ResolvedUser;
 }
 
 /** A client by its clientId (the name clients log in with, not the internal UUID). */
 export async function resolveClient(run: ActionRun, clientId: string): Promise<ResolvedClient> {
-  const admin = run.ctx.http.admin;
   const realm = run.realm;
-  const spec = read(`${run.adminPath('clients')}?clientId=${encodeURIComponent(clientId)}`, 'view-clients', `client '${clientId}'`);
-  const found = await run.read(spec, () => admin.clients.find({ realm, clientId }));
+  const spec = run.spec(ENDPOINTS.clients, {}, { query: { clientId }, notFound: `client '${clientId}'` });
+  const found = expectRecords(spec, await run.get(spec), 'a list of clients');
   const client = found.find((candidate) => candidate.clientId === clientId);
-  if (!client?.id || !client.clientId) {
+  if (!client) {
     throw new IncidentError('not-found', `unknown client '${clientId}' in realm '${realm}': no client has that clientId`);
   }
-  return { ...client, id: client.id, clientId: client.clientId };
+  return withStrings(spec, client, ['id', 'clientId'], 'a list of clients with ids') as ResolvedClient;
 }

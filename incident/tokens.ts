@@ -4,8 +4,8 @@
  */
 import type { ActionRun } from './action-run.ts';
 import type { IntrospectionClient } from './context.ts';
+import { ENDPOINTS } from './http/endpoints.ts';
 import { IncidentError } from './http/errors.ts';
-import type { RequestSpec } from './http/request-spec.ts';
 import { listUserSessions } from './user-sessions.ts';
 
 export interface TokenClaims {
@@ -54,13 +54,15 @@ export function tokenLabel(claims: TokenClaims | undefined): string {
 }
 
 export async function introspect(run: ActionRun, token: string, client: IntrospectionClient): Promise<{ active: boolean }> {
-  const path = run.oidcPath('token/introspect');
   // Introspection reads: safe to send in a dry run and to retry.
-  const spec: RequestSpec = { method: 'POST', path, changesState: false, idempotent: true };
+  const spec = run.spec(ENDPOINTS.introspect);
   try {
-    const answer = await run.read(spec, () => run.ctx.http.postForm(path, { token, client_id: client.clientId, client_secret: client.clientSecret }));
-    const body = answer.body as { active?: unknown };
-    return { active: body.active === true };
+    const answer = await run.read(spec, () => run.ctx.http.postForm(spec.path, { token, client_id: client.clientId, client_secret: client.clientSecret }));
+    const body = answer.body;
+    if (typeof body !== 'object' || body === null || typeof (body as { active?: unknown }).active !== 'boolean') {
+      throw new IncidentError('bad-answer', `${spec.method} ${spec.path} answered without a boolean 'active' — is KEYCLOAK_URL the root of a Keycloak server?`);
+    }
+    return { active: (body as { active: boolean }).active };
   } catch (error) {
     if (error instanceof IncidentError && (error.status === 401 || error.status === 403)) {
       throw new IncidentError(

@@ -4,7 +4,8 @@
  * are the ones its consents list with the grant 'Offline Token'.
  */
 import type { ActionRun } from './action-run.ts';
-import { read } from './http/request-spec.ts';
+import { expectRecords, isRecord, type JsonRecord } from './http/answers.ts';
+import { ENDPOINTS } from './http/endpoints.ts';
 
 export interface SessionSummary {
   id: string;
@@ -31,50 +32,49 @@ export interface UserSessions {
   offlineGrants: OfflineGrant[];
 }
 
-function summarize(raw: { id?: string; ipAddress?: string; start?: number; lastAccess?: number; clients?: Record<string, string> }): SessionSummary {
+function summarize(raw: JsonRecord): SessionSummary {
+  const number = (key: string) => (typeof raw[key] === 'number' ? (raw[key] as number) : undefined);
+  const start = number('start');
+  const lastAccess = number('lastAccess');
+  const clients = isRecord(raw.clients) ? Object.values(raw.clients).filter((value): value is string => typeof value === 'string') : [];
   return {
-    id: raw.id ?? '?',
-    ...(raw.ipAddress ? { ipAddress: raw.ipAddress } : {}),
-    ...(raw.start !== undefined ? { start: raw.start } : {}),
-    ...(raw.lastAccess !== undefined ? { lastAccess: raw.lastAccess } : {}),
-    clients: Object.values(raw.clients ?? {}),
+    id: typeof raw.id === 'string' ? raw.id : '?',
+    ...(typeof raw.ipAddress === 'string' && raw.ipAddress ? { ipAddress: raw.ipAddress } : {}),
+    ...(start !== undefined ? { start } : {}),
+    ...(lastAccess !== undefined ? { lastAccess } : {}),
+    clients,
   };
 }
 
-/** Keycloak sends additionalGrants with each consent; the admin client's type omits it. */
-interface ConsentGrants {
-  additionalGrants?: Array<{ client?: string; key?: string }>;
-}
-
 export async function offlineGrantsOf(run: ActionRun, userId: string): Promise<OfflineGrant[]> {
-  const admin = run.ctx.http.admin;
-  const realm = run.realm;
-  const consents = await run.read(read(run.adminPath('users', userId, 'consents'), 'view-users', `user '${userId}'`), () =>
-    admin.users.listConsents({ realm, id: userId }),
-  );
+  const spec = run.spec(ENDPOINTS.userConsents, { id: userId }, { notFound: `user '${userId}'` });
+  const consents = expectRecords(spec, await run.get(spec), 'a list of consents');
   const grants: OfflineGrant[] = [];
-  for (const consent of consents as Array<(typeof consents)[number] & ConsentGrants>) {
-    for (const grant of consent.additionalGrants ?? []) {
+  for (const consent of consents) {
+    // Keycloak sends additionalGrants with each consent (the admin client's type omits it).
+    const additional = Array.isArray(consent.additionalGrants) ? consent.additionalGrants.filter(isRecord) : [];
+    for (const grant of additional) {
       // additionalGrants carries the client UUID; the consent itself the clientId.
-      if (grant.key === 'Offline Token' && consent.clientId && grant.client) grants.push({ clientId: consent.clientId, clientUuid: grant.client });
+      if (grant.key === 'Offline Token' && typeof consent.clientId === 'string' && typeof grant.client === 'string') {
+        grants.push({ clientId: consent.clientId, clientUuid: grant.client });
+      }
     }
   }
   return grants;
 }
 
+/** The user's offline sessions held for one client (by the client's UUID: always a safe path segment). */
+export async function offlineSessionsOf(run: ActionRun, userId: string, grant: OfflineGrant): Promise<Array<SessionSummary & { grant: OfflineGrant }>> {
+  const spec = run.spec(ENDPOINTS.userOfflineSessions, { id: userId, clientUuid: grant.clientUuid }, { notFound: `user '${userId}' or client '${grant.clientId}'` });
+  const sessions = expectRecords(spec, await run.get(spec), 'a list of sessions');
+  return sessions.map((session) => ({ ...summarize(session), grant }));
+}
+
 export async function listUserSessions(run: ActionRun, userId: string): Promise<UserSessions> {
-  const admin = run.ctx.http.admin;
-  const realm = run.realm;
-  const online = await run.read(read(run.adminPath('users', userId, 'sessions'), 'view-users', `user '${userId}'`), () =>
-    admin.users.listSessions({ realm, id: userId }),
-  );
+  const spec = run.spec(ENDPOINTS.userSessions, { id: userId }, { notFound: `user '${userId}'` });
+  const online = expectRecords(spec, await run.get(spec), 'a list of sessions');
   const offlineGrants = await offlineGrantsOf(run, userId);
   const offline: UserSessions['offline'] = [];
-  for (const grant of offlineGrants) {
-    const sessions = await run.read(read(run.adminPath('users', userId, 'offline-sessions', grant.clientUuid), 'view-users', `user '${userId}' or client '${grant.clientId}'`), () =>
-      admin.users.listOfflineSessions({ realm, id: userId, clientId: grant.clientUuid }),
-    );
-    for (const session of sessions) offline.push({ ...summarize(session), grant });
-  }
+  for (const grant of offlineGrants) offline.push(...(await offlineSessionsOf(run, userId, grant)));
   return { online: online.map(summarize), offline, offlineGrants };
 }

@@ -3,7 +3,7 @@ export * from './realm-settings.ts';
 export * from './errors.ts';
 export { loadRealmFile, loadRealmText } from './load.ts';
 export { loadBaseline, loadBaselineText } from './baseline/load-baseline.ts';
-export { readLiveRealm, type LiveRead, type LiveRequester } from './live.ts';
+export { readLiveRealm, type LiveRead, type LiveSource } from './live.ts';
 export { isLoopbackHost, isPlainHttpToRemote } from './loopback.ts';
 export { parseDuration, formatDuration, isDuration, DurationError, DURATION_HINT } from './durations.ts';
 export {

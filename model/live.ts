@@ -5,11 +5,13 @@
  * export, so the live realm and its export give the same model. The events settings come with
  * the realm representation (GET /events/config would need view-events).
  *
- * How a request is sent and how its failure is told (retries, 401/403/404 messages) is the
- * caller's: each GET goes through the given requester, which learns what the GET is for, its
- * path and the role it needs. realmguard audit passes the incident request core.
+ * How a request is sent — the path built from the template, retries, 401/403/404 messages — is
+ * the caller's: each GET is described as data (template, values, query, role) and handed to the
+ * given source, which answers the parsed body, or undefined for a 404. realmguard audit passes
+ * the incident request core, whose path builder refuses a realm like '..'. Every answer's shape
+ * is checked here before use: a server answering HTML or an object where a list belongs is an
+ * InputError naming the read, never a crash.
  */
-import type KeycloakAdminClient from '@keycloak/keycloak-admin-client';
 import { InputError, InputErrors } from './errors.ts';
 import type { LoadedRealm } from './realm-settings.ts';
 import { KEY_PROVIDER_COMPONENT_TYPE, RealmRepresentationSchema } from './export/schema.ts';
@@ -18,56 +20,87 @@ import { DocPositions } from './source/doc-positions.ts';
 import type { ParsedText } from './source/parse-text.ts';
 import { schemaValidator, type SchemaValidator } from './source/validate-schema.ts';
 
-/** One GET of the reader: what it is for, its path below the server URL, the role it needs. */
+/** One GET of the reader: what it is for, its path template and values, the role it needs. */
 export interface LiveRead {
   what: string;
-  path: string;
+  /** Below the server URL, holes in braces: '/admin/realms/{realm}/clients'. */
+  template: string;
+  params: Readonly<Record<string, string>>;
+  query?: Readonly<Record<string, string | number>>;
   /** The realm-management role (or, for a master-realm account, the role of the `<realm>-realm` client). */
   role: 'view-realm' | 'view-clients';
 }
 
-/** Sends one GET (run performs it) and decides how a failure is retried and told. */
-export type LiveRequester = <T>(read: LiveRead, run: () => Promise<T>) => Promise<T>;
-
-/** Sends each GET once and lets a failure through as the admin client throws it. */
-const sendOnce: LiveRequester = (_read, run) => run();
+/** Where the reader gets its answers: the server's URL (for messages) and one GET at a time. */
+export interface LiveSource {
+  /** The server URL, e.g. https://sso.example.com (never with credentials). */
+  url: string;
+  /** The parsed answer of the GET, or undefined when the server answers 404. */
+  get(read: LiveRead): Promise<unknown>;
+}
 
 const validator: SchemaValidator<typeof RealmRepresentationSchema> = schemaValidator(RealmRepresentationSchema);
 
 /** Clients are listed in pages of this size (GET /clients?first&max). */
 const CLIENT_PAGE_SIZE = 200;
 
-export async function readLiveRealm(admin: KeycloakAdminClient, realm: string, request: LiveRequester = sendOnce): Promise<LoadedRealm> {
-  const realmPath = `/admin/realms/${encodeURIComponent(realm)}`;
-  const origin = `${admin.baseUrl.replace(/\/+$/, '')}${realmPath}`;
-  const call = <T>(what: string, path: string, role: LiveRead['role'], run: () => Promise<T>): Promise<T> => request({ what, path: `${realmPath}${path}`, role }, run);
+const REALM = '/admin/realms/{realm}';
 
-  // findOne answers undefined for a realm that does not exist (the admin client catches the 404).
-  const representation = await call('read the realm', '', 'view-realm', () => admin.realms.findOne({ realm }));
-  if (!representation) {
-    throw new InputError(`realm '${realm}' does not exist on ${admin.baseUrl}`, { keyPath: 'realm' }, 'check the realm name (it is case-sensitive)');
+function kindOf(value: unknown): string {
+  if (value === undefined) return 'nothing (404)';
+  if (Array.isArray(value)) return 'a list';
+  return value === null ? 'null' : `a ${typeof value === 'object' ? 'JSON object' : typeof value}`;
+}
+
+function wrongShape(origin: string, read: LiveRead, expected: string, got: unknown): InputError {
+  return new InputError(
+    `the server answered '${read.what}' (GET ${read.template}) with ${kindOf(got)}, not ${expected}`,
+    { file: origin },
+    'check that the server is a Keycloak 26 and the URL points at its root',
+  );
+}
+
+export async function readLiveRealm(source: LiveSource, realm: string): Promise<LoadedRealm> {
+  const base = source.url.replace(/\/+$/, '');
+  const origin = `${base}/admin/realms/${encodeURIComponent(realm)}`;
+  const read = (what: string, path: string, role: LiveRead['role'], query?: LiveRead['query']): LiveRead => ({ what, template: `${REALM}${path}`, params: { realm }, role, ...(query ? { query } : {}) });
+  const list = async (step: LiveRead): Promise<unknown[]> => {
+    const answer = await source.get(step);
+    if (!Array.isArray(answer)) throw wrongShape(origin, step, 'a list', answer);
+    return answer;
+  };
+  const object = async (step: LiveRead): Promise<Record<string, unknown>> => {
+    const answer = await source.get(step);
+    if (!isRecord(answer)) throw wrongShape(origin, step, 'a JSON object', answer);
+    return answer;
+  };
+
+  const realmRead = read('read the realm', '', 'view-realm');
+  const representation = await source.get(realmRead);
+  if (representation === undefined) {
+    throw new InputError(`realm '${realm}' does not exist on ${base} (404)`, { keyPath: 'realm' }, 'check the realm name (it is case-sensitive)');
   }
+  if (!isRecord(representation)) throw wrongShape(origin, realmRead, 'a JSON object', representation);
+  const realmId = typeof representation.id === 'string' ? representation.id : undefined;
   const [clients, components, keys, clientScopes, defaultScopes, policies, profiles] = await Promise.all([
-    call('list clients', '/clients', 'view-clients', () => listAllClients(admin, realm)),
-    call('list key providers', `/components?type=${KEY_PROVIDER_COMPONENT_TYPE}`, 'view-realm', () =>
-      admin.components.find({ realm, type: KEY_PROVIDER_COMPONENT_TYPE, parent: representation.id }),
-    ),
-    call('list keys', '/keys', 'view-realm', () => admin.realms.getKeys({ realm })),
-    call('list client scopes', '/client-scopes', 'view-clients', () => admin.clientScopes.find({ realm })),
+    listAllClients((first) => list(read('list clients', '/clients', 'view-clients', { first, max: CLIENT_PAGE_SIZE }))),
+    list(read('list key providers', '/components', 'view-realm', { type: KEY_PROVIDER_COMPONENT_TYPE, ...(realmId ? { parent: realmId } : {}) })),
+    object(read('list keys', '/keys', 'view-realm')),
+    list(read('list client scopes', '/client-scopes', 'view-clients')),
     // Keycloak guards the realm's default client scopes like the client scopes (view-clients).
-    call('list default client scopes', '/default-default-client-scopes', 'view-clients', () =>
-      admin.clientScopes.listDefaultClientScopes({ realm } as void & { realm: string }),
-    ),
-    call('read client policies', '/client-policies/policies', 'view-realm', () => admin.clientPolicies.listPolicies({ realm })),
-    call('read client profiles', '/client-policies/profiles', 'view-realm', () => admin.clientPolicies.listProfiles({ realm })),
+    list(read('list default client scopes', '/default-default-client-scopes', 'view-clients')),
+    object(read('read client policies', '/client-policies/policies', 'view-realm')),
+    object(read('read client profiles', '/client-policies/profiles', 'view-realm')),
   ]);
+  const keyList = keys.keys ?? [];
+  if (!Array.isArray(keyList)) throw wrongShape(origin, read('list keys', '/keys', 'view-realm'), "an object with a list of 'keys'", keyList);
 
   return liveRealmFromAnswers(
     {
       realm: representation,
       clients,
       keyComponents: components,
-      keys: keys.keys ?? [],
+      keys: keyList,
       clientScopes,
       defaultClientScopes: defaultScopes,
       clientPolicies: policies,
@@ -132,11 +165,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-async function listAllClients(admin: KeycloakAdminClient, realm: string) {
-  const all = [];
+async function listAllClients(page: (first: number) => Promise<unknown[]>): Promise<unknown[]> {
+  const all: unknown[] = [];
   for (let first = 0; ; first += CLIENT_PAGE_SIZE) {
-    const page = await admin.clients.find({ realm, first, max: CLIENT_PAGE_SIZE });
-    all.push(...page);
-    if (page.length < CLIENT_PAGE_SIZE) return all;
+    const items = await page(first);
+    all.push(...items);
+    if (items.length < CLIENT_PAGE_SIZE) return all;
   }
 }

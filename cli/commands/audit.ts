@@ -12,10 +12,10 @@ import { PROFILES, type Profile } from '../../model/profiles.ts';
 import type { LoadedRealm } from '../../model/realm-settings.ts';
 import { loadPolicyConfig } from '../../policies/config.ts';
 import { runRules, type RuleRunResult } from '../../policies/run.ts';
-import { authConfigFrom } from '../../incident/http/auth.ts';
+import { authConfigFrom, checkRealmName } from '../../incident/http/auth.ts';
 import { IncidentHttp } from '../../incident/http/core.ts';
 import { toIncidentError } from '../../incident/http/errors.ts';
-import { read } from '../../incident/http/request-spec.ts';
+import { liveSource } from '../../incident/http/live-source.ts';
 import type { SettingChange } from '../../review/change.ts';
 import { withoutBuiltInClients } from '../../review/built-in-clients.ts';
 import { driftBetween } from '../../review/drift.ts';
@@ -36,6 +36,10 @@ export interface AuditOptions {
   allowInsecureHttp?: boolean;
   includeBuiltInClients?: boolean;
   timeout: number;
+  retries: number;
+  /** Total milliseconds for the whole audit (every request and retry). */
+  deadline: number;
+  maxResponseMib: number;
 }
 
 export interface AuditOutcome {
@@ -61,6 +65,9 @@ export function register(program: Command): void {
     .option('--include-built-in-clients', 'also check the clients Keycloak creates in every realm (account, admin-cli, …) when the baseline does not declare them')
     .option('--allow-insecure-http', 'allow plain http:// to a non-loopback KEYCLOAK_URL (credentials would cross the network unencrypted)')
     .addOption(new Option('--timeout <ms>', 'per-request timeout in milliseconds').default(15_000).argParser(wholeNumber('--timeout', 1, 'milliseconds')))
+    .addOption(new Option('--retries <n>', 'retries for a read on 5xx, 429 and network errors').default(3).argParser(wholeNumber('--retries', 0)))
+    .addOption(new Option('--deadline <ms>', 'total time for the whole audit, retries included').default(300_000).argParser(wholeNumber('--deadline', 1, 'milliseconds')))
+    .addOption(new Option('--max-response-mib <n>', 'largest answer body read from the server').default(64).argParser(wholeNumber('--max-response-mib', 1)))
     .action(async (options: AuditOptions) => {
       const { exitCode } = await audit(options);
       process.exitCode = exitCode;
@@ -69,6 +76,7 @@ export function register(program: Command): void {
 
 export async function audit(options: AuditOptions, env: NodeJS.ProcessEnv = process.env): Promise<AuditOutcome> {
   // Everything that can be wrong locally is checked before the first request.
+  checkRealmName(options.realm, '--realm');
   const http = connection(options, env);
   const config = options.config ? await loadPolicyConfig(options.config) : undefined;
   const declared = options.baseline ? await declaredRealm(options.baseline, options.realm) : undefined;
@@ -100,7 +108,12 @@ function connection(options: AuditOptions, env: NodeJS.ProcessEnv): IncidentHttp
       'set KEYCLOAK_CLIENT_ID and KEYCLOAK_CLIENT_SECRET (a service account with view-realm, view-clients, view-users; preferred) or KEYCLOAK_USER and KEYCLOAK_PASSWORD',
     );
   }
-  return new IncidentHttp(config, { timeoutMs: options.timeout });
+  return new IncidentHttp(config, {
+    timeoutMs: options.timeout,
+    retries: options.retries ?? 3,
+    deadlineMs: options.deadline ?? 300_000,
+    maxResponseBytes: (options.maxResponseMib ?? 64) * 1024 * 1024,
+  });
 }
 
 async function declaredRealm(file: string, realm: string): Promise<LoadedRealm> {
@@ -119,7 +132,7 @@ async function declaredRealm(file: string, realm: string): Promise<LoadedRealm> 
  */
 async function readLive(http: IncidentHttp, realm: string): Promise<LoadedRealm> {
   try {
-    return await readLiveRealm(http.admin, realm, (step, run) => http.send(read(step.path, step.role), realm, run));
+    return await readLiveRealm(liveSource(http, realm), realm);
   } catch (error) {
     if (error instanceof InputError || error instanceof InputErrors) throw error;
     const mapped = toIncidentError(error, { method: 'GET', path: `/admin/realms/${encodeURIComponent(realm)}` }, http.scene(realm));

@@ -47,6 +47,8 @@ function common(command: Command): Command {
     .option('--allow-insecure-http', 'allow plain http:// to a host other than loopback')
     .option('--timeout <ms>', 'per-request timeout in milliseconds', wholeNumber('--timeout', 1, 'milliseconds'), 15_000)
     .option('--retries <n>', 'retries for idempotent requests on 5xx, 429 and network errors', wholeNumber('--retries', 0), 3)
+    .option('--deadline <ms>', 'total time for the whole command, retries included (default: none)', wholeNumber('--deadline', 1, 'milliseconds'))
+    .option('--max-response-mib <n>', 'largest answer body read from the server', wholeNumber('--max-response-mib', 1), 64)
     .option('--dry-run', 'list the requests that would change state and send none of them')
     .option('--journal <file>', 'append-only journal (JSON lines)', './realmguard-incident.jsonl')
     .option('--yes', 'confirm realm-wide actions without a prompt (required when not on a terminal)')

@@ -7,8 +7,9 @@
  */
 import { runAction } from '../action-run.ts';
 import type { IncidentContext } from '../context.ts';
+import { expectRecord, isRecord } from '../http/answers.ts';
+import { ENDPOINTS } from '../http/endpoints.ts';
 import { IncidentError } from '../http/errors.ts';
-import { change, read } from '../http/request-spec.ts';
 import { TOKEN_VERSION_LIMIT } from '../limits.ts';
 import { resolveUser } from '../lookup.ts';
 import type { ActionResult } from '../result.ts';
@@ -38,18 +39,16 @@ export function bumpTokenVersion(ctx: IncidentContext, options: BumpTokenVersion
     Object.assign(target, { id: user.id, name: user.username });
     const from = currentVersion(user.attributes?.[attribute], attribute);
     const to = from + 1;
-    const admin = run.ctx.http.admin;
-    const realm = run.realm;
-    const path = run.adminPath('users', user.id);
-    await run.change(change('PUT', path, 'manage-users', { notFound: `user '${user.username}'` }), () =>
-      admin.users.update({ realm, id: user.id }, { ...user, attributes: { ...user.attributes, [attribute]: [String(to)] } }),
-    );
+    const notFound = `user '${user.username}'`;
+    await run.send(run.spec(ENDPOINTS.updateUser, { id: user.id }, { notFound }), { ...user, attributes: { ...user.attributes, [attribute]: [String(to)] } });
     if (run.dryRun) {
       run.notes.push(`${attribute}: ${from} → ${to} (planned)`);
       return;
     }
-    const after = await run.read(read(path, 'view-users', `user '${user.username}'`), () => admin.users.findOne({ realm, id: user.id }));
-    const stored = after?.attributes?.[attribute]?.[0];
+    const readBack = run.spec(ENDPOINTS.user, { id: user.id }, { notFound });
+    const after = expectRecord(readBack, await run.get(readBack), 'a user');
+    const values = isRecord(after.attributes) ? after.attributes[attribute] : undefined;
+    const stored = Array.isArray(values) && typeof values[0] === 'string' ? values[0] : undefined;
     run.check(
       `${attribute} raised`,
       stored === String(to),

@@ -5,7 +5,8 @@
 import { runAction } from '../action-run.ts';
 import { disabledClientEdit } from '../baseline-edit.ts';
 import type { IncidentContext } from '../context.ts';
-import { read } from '../http/request-spec.ts';
+import { expectRecord } from '../http/answers.ts';
+import { ENDPOINTS } from '../http/endpoints.ts';
 import { LOCAL_JWT_LIMIT, PUSH_LIMIT } from '../limits.ts';
 import { resolveClient } from '../lookup.ts';
 import { setClientNotBefore } from '../not-before-steps.ts';
@@ -28,12 +29,11 @@ export function disableClient(ctx: IncidentContext, options: DisableClientOption
     const notBefore = await setClientNotBefore(run, client, { enabled: false });
     run.baselineEdit = disabledClientEdit(run.realm, client.clientId);
     if (run.dryRun) return;
-    const admin = run.ctx.http.admin;
-    const after = await run.read(read(run.adminPath('clients', client.id), 'view-clients', `client '${client.clientId}'`), () =>
-      admin.clients.findOne({ realm: run.realm, id: client.id }),
-    );
-    run.check('client disabled', after?.enabled === false, `enabled: ${after?.enabled}`);
-    run.check('client not-before', (after?.notBefore ?? 0) >= notBefore, String(after?.notBefore ?? 0));
+    const readBack = run.spec(ENDPOINTS.client, { id: client.id }, { notFound: `client '${client.clientId}'` });
+    const after = expectRecord(readBack, await run.get(readBack), 'a client');
+    const stored = typeof after.notBefore === 'number' ? after.notBefore : 0;
+    run.check('client disabled', after.enabled === false, `enabled: ${String(after.enabled)}`);
+    run.check('client not-before', stored >= notBefore, String(stored));
     if (suspectBefore?.claims?.azp === client.clientId) reportIssuedBefore(run, suspectBefore, notBefore);
     await checkSuspectToken(run, suspectBefore, { expectInactive: true, expectSessionEnds: false });
   });

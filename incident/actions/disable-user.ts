@@ -4,7 +4,8 @@
  */
 import { runAction } from '../action-run.ts';
 import type { IncidentContext } from '../context.ts';
-import { change, read } from '../http/request-spec.ts';
+import { expectRecord } from '../http/answers.ts';
+import { ENDPOINTS } from '../http/endpoints.ts';
 import { LOCAL_JWT_LIMIT } from '../limits.ts';
 import { resolveUser } from '../lookup.ts';
 import type { ActionResult } from '../result.ts';
@@ -22,15 +23,14 @@ export function disableUser(ctx: IncidentContext, options: DisableUserOptions): 
     const target = run.target({ type: 'user', name: options.user });
     const user = await resolveUser(run, options.user);
     Object.assign(target, { id: user.id, name: user.username });
-    const admin = run.ctx.http.admin;
-    const realm = run.realm;
-    const path = run.adminPath('users', user.id);
+    const notFound = `user '${user.username}'`;
     // The full representation goes back: a partial PUT can drop attributes under the user profile.
-    await run.change(change('PUT', path, 'manage-users', { notFound: `user '${user.username}'` }), () => admin.users.update({ realm, id: user.id }, { ...user, enabled: false }));
+    await run.send(run.spec(ENDPOINTS.updateUser, { id: user.id }, { notFound }), { ...user, enabled: false });
     await logOutEverywhere(run, user);
     if (run.dryRun) return;
-    const after = await run.read(read(path, 'view-users', `user '${user.username}'`), () => admin.users.findOne({ realm, id: user.id }));
-    run.check('user disabled', after?.enabled === false, `enabled: ${after?.enabled}`);
+    const readBack = run.spec(ENDPOINTS.user, { id: user.id }, { notFound });
+    const after = expectRecord(readBack, await run.get(readBack), 'a user');
+    run.check('user disabled', after.enabled === false, `enabled: ${String(after.enabled)}`);
     await checkSuspectToken(run, suspectBefore, { expectInactive: true, expectSessionEnds: true });
   });
 }

@@ -5,7 +5,8 @@
  */
 import { runAction } from '../action-run.ts';
 import type { IncidentContext } from '../context.ts';
-import { change, read } from '../http/request-spec.ts';
+import { expectRecords } from '../http/answers.ts';
+import { ENDPOINTS } from '../http/endpoints.ts';
 import { LOCAL_JWT_LIMIT, PUSH_LIMIT } from '../limits.ts';
 import { checkRealmNotBefore, nowSeconds, recordPush } from '../not-before-steps.ts';
 import type { ActionResult } from '../result.ts';
@@ -17,22 +18,20 @@ export function logoutRealm(ctx: IncidentContext): Promise<ActionResult> {
     run.limit(PUSH_LIMIT);
     run.target({ type: 'realm', name: run.realm });
     const suspectBefore = await observeSuspect(run);
-    const admin = run.ctx.http.admin;
     const realm = run.realm;
     const startedAt = nowSeconds();
-    // The admin client types the answer as void; Keycloak sends a GlobalRequestResult.
-    const answer: unknown = await run.change(change('POST', run.adminPath('logout-all'), 'manage-users', { idempotentPost: true, notFound: `realm '${realm}'` }), () =>
-      admin.realms.logoutAll({ realm }),
-    );
+    // Keycloak answers a GlobalRequestResult (the admin client typed it as void).
+    const answer = await run.send(run.spec(ENDPOINTS.logoutAll, {}, { notFound: `realm '${realm}'` }));
     // Keycloak 26.7 lists a client whose logout push failed among successRequests (the server log
     // says KC-SERVICES0057); push-revocation reports failures truthfully, and pushing the
     // not-before logout-all just set is harmless — so its answer names the unreachable clients.
-    const pushed = await run.change(change('POST', run.adminPath('push-revocation'), 'manage-realm', { idempotentPost: true }), () => admin.realms.pushRevocation({ realm }));
+    const pushed = await run.send(run.spec(ENDPOINTS.pushRevocation));
     if (run.dryRun) return;
-    recordPush(run, 'logout push', answer);
-    recordPush(run, 'not-before push', pushed);
+    recordPush(run, 'logout push', answer?.body);
+    recordPush(run, 'not-before push', pushed?.body);
     await checkRealmNotBefore(run, startedAt);
-    const stats = await run.read(read(run.adminPath('client-session-stats'), 'view-realm'), () => admin.realms.getClientSessionStats({ realm }));
+    const statsSpec = run.spec(ENDPOINTS.clientSessionStats);
+    const stats = expectRecords(statsSpec, await run.get(statsSpec), 'a list of session counts');
     const left = stats.filter((stat) => Number(stat.active) > 0 || Number(stat.offline) > 0);
     run.check(
       'sessions left in the realm',

@@ -7,7 +7,7 @@
 import { runAction } from '../action-run.ts';
 import type { IncidentContext } from '../context.ts';
 import { IncidentError } from '../http/errors.ts';
-import { change } from '../http/request-spec.ts';
+import { ENDPOINTS } from '../http/endpoints.ts';
 import { LOCAL_JWT_LIMIT } from '../limits.ts';
 import { resolveUser } from '../lookup.ts';
 import type { ActionResult } from '../result.ts';
@@ -36,10 +36,8 @@ export function logoutSession(ctx: IncidentContext, options: LogoutSessionOption
     if (kinds.length === 0) {
       throw new IncidentError('not-found', `unknown session '${options.session}' for user '${user.username}' in realm '${run.realm}': run 'realmguard incident sessions' to list them`);
     }
-    const admin = run.ctx.http.admin;
     for (const isOffline of kinds) {
-      const spec = change('DELETE', `${run.adminPath('sessions', options.session)}?isOffline=${isOffline}`, 'manage-users', { notFound: `session '${options.session}'` });
-      await run.change(spec, () => admin.realms.deleteSession({ realm: run.realm, session: options.session, isOffline }));
+      await run.send(run.spec(ENDPOINTS.deleteSession, { session: options.session }, { query: { isOffline }, notFound: `session '${options.session}'` }));
     }
     if (run.dryRun) return;
     const after = await listUserSessions(run, user.id);

@@ -1,7 +1,8 @@
 /** not-before: set a not-before policy of now for the realm or one client, and push it. */
 import { runAction } from '../action-run.ts';
 import type { IncidentContext } from '../context.ts';
-import { read } from '../http/request-spec.ts';
+import { expectRecord } from '../http/answers.ts';
+import { ENDPOINTS } from '../http/endpoints.ts';
 import { LOCAL_JWT_LIMIT, PUSH_LIMIT } from '../limits.ts';
 import { resolveClient } from '../lookup.ts';
 import { setClientNotBefore, setRealmNotBefore } from '../not-before-steps.ts';
@@ -28,11 +29,10 @@ export function notBefore(ctx: IncidentContext, options: NotBeforeOptions = {}):
       target.id = client.id;
       const value = await setClientNotBefore(run, client);
       if (run.dryRun) return;
-      const admin = run.ctx.http.admin;
-      const after = await run.read(read(run.adminPath('clients', client.id), 'view-clients', `client '${client.clientId}'`), () =>
-        admin.clients.findOne({ realm: run.realm, id: client.id }),
-      );
-      run.check(`client ${client.clientId} not-before`, (after?.notBefore ?? 0) >= value, String(after?.notBefore ?? 0));
+      const readBack = run.spec(ENDPOINTS.client, { id: client.id }, { notFound: `client '${client.clientId}'` });
+      const after = expectRecord(readBack, await run.get(readBack), 'a client');
+      const stored = typeof after.notBefore === 'number' ? after.notBefore : 0;
+      run.check(`client ${client.clientId} not-before`, stored >= value, String(stored));
       if (suspectBefore?.claims?.azp === client.clientId) reportIssuedBefore(run, suspectBefore, value);
     }
     await checkSuspectToken(run, suspectBefore, { expectInactive: true, expectSessionEnds: false });

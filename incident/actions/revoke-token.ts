@@ -6,8 +6,8 @@
  */
 import { runAction } from '../action-run.ts';
 import type { IncidentContext, IntrospectionClient } from '../context.ts';
+import { ENDPOINTS } from '../http/endpoints.ts';
 import { IncidentError } from '../http/errors.ts';
-import type { RequestSpec } from '../http/request-spec.ts';
 import { LOCAL_JWT_LIMIT } from '../limits.ts';
 import type { ActionResult } from '../result.ts';
 import { decodeClaims, observeSuspect, reportSuspect, tokenLabel } from '../tokens.ts';
@@ -42,12 +42,11 @@ export function revokeToken(ctx: IncidentContext, options: RevokeTokenOptions): 
     const introspector: IntrospectionClient | undefined =
       options.introspection ?? (options.clientSecret ? { clientId, clientSecret: options.clientSecret } : undefined);
     const before = await observeSuspect(run, options.token, introspector);
-    const path = run.oidcPath('revoke');
     // Revoking an already revoked token is answered 200 and changes nothing more: safe to retry.
-    const spec: RequestSpec = { method: 'POST', path, changesState: true, idempotent: true };
+    const spec = run.spec(ENDPOINTS.revoke);
     const form: Record<string, string> = { token: options.token, client_id: clientId, ...(options.clientSecret ? { client_secret: options.clientSecret } : {}) };
     try {
-      await run.change(spec, () => run.ctx.http.postForm(path, form));
+      await run.change(spec, () => run.ctx.http.postForm(spec.path, form));
     } catch (error) {
       if (error instanceof IncidentError && (error.status === 400 || error.status === 401)) {
         throw new IncidentError(

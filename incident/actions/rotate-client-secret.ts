@@ -9,8 +9,9 @@
 import type { ActionRun } from '../action-run.ts';
 import { runAction } from '../action-run.ts';
 import type { IncidentContext } from '../context.ts';
+import { expectRecord } from '../http/answers.ts';
+import { ENDPOINTS } from '../http/endpoints.ts';
 import { IncidentError } from '../http/errors.ts';
-import { change, read, type RequestSpec } from '../http/request-spec.ts';
 import { SECRET_LIMIT } from '../limits.ts';
 import { resolveClient } from '../lookup.ts';
 import type { ActionResult } from '../result.ts';
@@ -29,10 +30,9 @@ export interface RotateClientSecretOptions {
 
 /** Whether Keycloak accepts the client's credentials: authenticate at /revoke with a token that matches nothing. */
 export async function secretAccepted(run: ActionRun, clientId: string, secret: string): Promise<boolean> {
-  const path = run.oidcPath('revoke');
-  const spec: RequestSpec = { method: 'POST', path, changesState: false, idempotent: true };
+  const spec = run.spec(ENDPOINTS.revokeProbe);
   try {
-    await run.read(spec, () => run.ctx.http.postForm(path, { token: 'realmguard-secret-check', client_id: clientId, client_secret: secret }));
+    await run.read(spec, () => run.ctx.http.postForm(spec.path, { token: 'realmguard-secret-check', client_id: clientId, client_secret: secret }));
     return true;
   } catch (error) {
     if (error instanceof IncidentError && (error.status === 401 || error.status === 400)) return false;
@@ -63,20 +63,22 @@ function rotate(ctx: IncidentContext, options: RotateClientSecretOptions, file: 
     if (client.publicClient || (client.clientAuthenticatorType && !['client-secret', 'client-secret-jwt'].includes(client.clientAuthenticatorType))) {
       throw new IncidentError('unexpected', `client '${client.clientId}' has no secret to rotate (${client.publicClient ? 'public client' : client.clientAuthenticatorType})`);
     }
-    const admin = run.ctx.http.admin;
-    const realm = run.realm;
-    const secretPath = run.adminPath('clients', client.id, 'client-secret');
+    const notFound = `client '${client.clientId}'`;
     // The old secret is read (into memory only) to prove afterwards that it is refused.
-    const old = run.dryRun ? undefined : await run.read(read(secretPath, 'view-clients', `client '${client.clientId}'`), () => admin.clients.getClientSecret({ realm, id: client.id }));
-    run.ctx.http.secrets.add(old?.value);
-    // Generating a secret is not idempotent: never retried.
-    const fresh = await run.change(change('POST', secretPath, 'manage-clients', { notFound: `client '${client.clientId}'` }), () => admin.clients.generateNewClientSecret({ realm, id: client.id }));
+    const oldSpec = run.spec(ENDPOINTS.clientSecret, { id: client.id }, { notFound });
+    const old = run.dryRun ? undefined : expectRecord(oldSpec, await run.get(oldSpec), 'a client secret');
+    const oldValue = typeof old?.value === 'string' ? old.value : undefined;
+    run.ctx.http.secrets.add(oldValue);
+    // Generating a secret is not idempotent: never retried (the endpoint says so).
+    const freshSpec = run.spec(ENDPOINTS.newClientSecret, { id: client.id }, { notFound });
+    const fresh = await run.send(freshSpec);
     if (run.dryRun) return;
-    const value = fresh?.value;
-    if (!value) throw new IncidentError('unexpected', `${secretPath} answered without a secret`);
+    const answer = expectRecord(freshSpec, fresh?.body, 'a client secret');
+    const value = typeof answer.value === 'string' ? answer.value : undefined;
+    if (!value) throw new IncidentError('bad-answer', `${freshSpec.method} ${freshSpec.path} answered without a secret`);
     run.ctx.http.secrets.add(value);
     deliverSecret(run, value, options, file);
-    if (old?.value) run.check('old secret refused', !(await secretAccepted(run, client.clientId, old.value)), 'client authentication at /revoke with the old secret');
+    if (oldValue) run.check('old secret refused', !(await secretAccepted(run, client.clientId, oldValue)), 'client authentication at /revoke with the old secret');
     else run.check('old secret refused', 'unverified', 'the client had no readable secret before');
     run.check('new secret accepted', await secretAccepted(run, client.clientId, value), 'client authentication at /revoke with the new secret');
   });

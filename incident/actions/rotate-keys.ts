@@ -13,8 +13,9 @@ import type { ActionRun } from '../action-run.ts';
 import { runAction } from '../action-run.ts';
 import { keyRotationEdit } from '../baseline-edit.ts';
 import type { IncidentContext } from '../context.ts';
+import { expectRecord, expectRecords, isRecord } from '../http/answers.ts';
+import { ENDPOINTS } from '../http/endpoints.ts';
 import { IncidentError } from '../http/errors.ts';
-import { change, read } from '../http/request-spec.ts';
 import { KEY_ROTATION_LIMIT, LOCAL_JWT_LIMIT, PUSH_LIMIT } from '../limits.ts';
 import { setRealmNotBefore } from '../not-before-steps.ts';
 import type { ActionResult } from '../result.ts';
@@ -83,18 +84,16 @@ export function rotateKeys(ctx: IncidentContext, options: RotateKeysOptions): Pr
 }
 
 async function listKeys(run: ActionRun): Promise<KeyMetadataRepresentation[]> {
-  const admin = run.ctx.http.admin;
-  const answer = await run.read(read(run.adminPath('keys'), 'view-realm', `realm '${run.realm}'`), () => admin.realms.getKeys({ realm: run.realm }));
-  return answer.keys ?? [];
+  const spec = run.spec(ENDPOINTS.keys, {}, { notFound: `realm '${run.realm}'` });
+  const answer = expectRecord(spec, await run.get(spec), 'a key listing');
+  return expectRecords(spec, answer.keys ?? [], "a key listing with a list of 'keys'") as KeyMetadataRepresentation[];
 }
 
 async function rotate(run: ActionRun, options: RotateKeysOptions): Promise<void> {
-  const admin = run.ctx.http.admin;
   const realm = run.realm;
   const keys = await listKeys(run);
-  const components = await run.read(read(`${run.adminPath('components')}?type=${KEY_PROVIDER_TYPE}`, 'view-realm'), () =>
-    admin.components.find({ realm, type: KEY_PROVIDER_TYPE }),
-  );
+  const componentsSpec = run.spec(ENDPOINTS.components, {}, { query: { type: KEY_PROVIDER_TYPE } });
+  const components = expectRecords(componentsSpec, await run.get(componentsSpec), 'a list of components') as ComponentRepresentation[];
   const oldKey = pickKey(keys, components, options, realm);
   const oldComponent = components.find((component) => component.id === oldKey.providerId);
   if (!oldComponent?.id || !oldComponent.name) throw new IncidentError('not-found', `key '${oldKey.kid}' belongs to no key provider of realm '${realm}'`);
@@ -113,18 +112,22 @@ async function rotate(run: ActionRun, options: RotateKeysOptions): Promise<void>
     active: ['true'],
   };
   // Creating a key is not idempotent: never retried.
-  const created = await run.change(change('POST', run.adminPath('components'), 'manage-realm'), () =>
-    admin.components.create({ realm, name, providerId, providerType: KEY_PROVIDER_TYPE, config }),
-  );
+  const createSpec = run.spec(ENDPOINTS.createComponent);
+  const answer = await run.send(createSpec, { name, providerId, providerType: KEY_PROVIDER_TYPE, config });
+  // Keycloak answers 201 with the new component's URL in Location; its last segment is the id.
+  const createdId = answer?.location ? decodeURIComponent(new URL(answer.location, 'http://h').pathname.split('/').pop() ?? '') : undefined;
+  if (answer && !createdId) throw new IncidentError('bad-answer', `${createSpec.method} ${createSpec.path} answered ${answer.status} without the new key's Location`);
+  const created = createdId ? { id: createdId } : undefined;
 
-  const oldPath = run.adminPath('components', oldComponent.id);
+  const oldId = oldComponent.id;
+  const notFound = `key provider '${oldComponent.name}'`;
   if (options.mode === 'routine') {
-    const full = await run.read(read(oldPath, 'view-realm', `key provider '${oldComponent.name}'`), () => admin.components.findOne({ realm, id: oldComponent.id! }));
-    await run.change(change('PUT', oldPath, 'manage-realm', { notFound: `key provider '${oldComponent.name}'` }), () =>
-      admin.components.update({ realm, id: oldComponent.id! }, { ...full, config: { ...full?.config, active: ['false'] } }),
-    );
+    const readSpec = run.spec(ENDPOINTS.component, { id: oldId }, { notFound });
+    const full = expectRecord(readSpec, await run.get(readSpec), 'a component');
+    const fullConfig = isRecord(full.config) ? full.config : {};
+    await run.send(run.spec(ENDPOINTS.updateComponent, { id: oldId }, { notFound }), { ...full, config: { ...fullConfig, active: ['false'] } });
   } else {
-    await run.change(change('DELETE', oldPath, 'manage-realm', { notFound: `key provider '${oldComponent.name}'` }), () => admin.components.del({ realm, id: oldComponent.id! }));
+    await run.send(run.spec(ENDPOINTS.deleteComponent, { id: oldId }, { notFound }));
     await setRealmNotBefore(run);
   }
 
@@ -168,9 +171,8 @@ async function checkRotation(run: ActionRun, facts: { oldKid?: string; newProvid
     return;
   }
   run.check('compromised kid gone from GET /keys', old === undefined, old ? `still listed (${old.status})` : `kid ${facts.oldKid} not listed`);
-  const jwks = (await run.read({ method: 'GET', path: run.oidcPath('certs'), changesState: false, idempotent: true }, () => run.ctx.http.getPublic(run.oidcPath('certs')))) as {
-    keys?: Array<{ kid?: string }>;
-  };
-  const published = (jwks.keys ?? []).some((key) => key.kid === facts.oldKid);
+  const certs = run.spec(ENDPOINTS.certs);
+  const jwks = expectRecord(certs, await run.read(certs, () => run.ctx.http.getPublic(certs.path)), 'a JWKS');
+  const published = expectRecords(certs, jwks.keys ?? [], "a JWKS with a list of 'keys'").some((key) => key.kid === facts.oldKid);
   run.check('compromised kid gone from the public JWKS', !published, published ? 'still published' : `kid ${facts.oldKid} not published`);
 }

@@ -19,6 +19,10 @@ export interface CommonOptions {
   allowInsecureHttp?: boolean;
   timeout: number;
   retries: number;
+  /** Total milliseconds for the whole command (unset: no deadline). */
+  deadline?: number;
+  /** Largest answer body read, in MiB. */
+  maxResponseMib?: number;
   dryRun?: boolean;
   journal: string;
   yes?: boolean;
@@ -60,7 +64,12 @@ export function setup(options: CommonOptions, env: NodeJS.ProcessEnv, { tokenIsT
     ...(clientSecret ? { clientSecret } : {}),
     ...(password ? { password } : {}),
   });
-  const http = new IncidentHttp(config, { timeoutMs: options.timeout, retries: options.retries });
+  const http = new IncidentHttp(config, {
+    timeoutMs: options.timeout,
+    retries: options.retries,
+    ...(options.deadline !== undefined ? { deadlineMs: options.deadline } : {}),
+    ...(options.maxResponseMib !== undefined ? { maxResponseBytes: options.maxResponseMib * 1024 * 1024 } : {}),
+  });
   const token = readToken(options, env);
   http.secrets.add(token);
   let introspection: IntrospectionClient | undefined;

@@ -4,6 +4,7 @@
  * that says what failed and what to do. The CLI prints the message; bulk runs list it per target.
  */
 import { describe, type RequestSpec } from './request-spec.ts';
+import { tlsCode, tlsMessage } from './tls.ts';
 
 export type IncidentErrorKind =
   | 'unauthorized'
@@ -12,6 +13,12 @@ export type IncidentErrorKind =
   | 'unreachable'
   | 'timeout'
   | 'http'
+  /** A certificate problem: never retried, the message says how to trust a CA. */
+  | 'tls'
+  /** A request refused before sending: a path segment the URL parser would rewrite. */
+  | 'refused'
+  /** An answer that is not what the endpoint gives (not JSON, the wrong shape, too large). */
+  | 'bad-answer'
   | 'unexpected';
 
 export class IncidentError extends Error {
@@ -85,6 +92,8 @@ export function toIncidentError(error: unknown, spec: Pick<RequestSpec, 'method'
   const request = describe(spec);
   const failure = httpFailureOf(error) ?? (error instanceof HttpStatusError ? { status: error.status, body: error.body } : undefined);
   if (failure) return fromStatus(failure, spec, request, scene);
+  const tls = tlsCode(error);
+  if (tls !== undefined) return new IncidentError('tls', tlsMessage(tls, scene.origin));
   if (isTimeout(error)) {
     return new IncidentError('timeout', `timeout: ${scene.origin} did not answer ${request} within ${scene.timeoutMs} ms — check the server's health or raise --timeout`);
   }

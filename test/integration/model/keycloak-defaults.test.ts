@@ -16,6 +16,7 @@ import {
   KEYCLOAK_OPTIONAL_CLIENT_SCOPES,
 } from '../../../model/keycloak-catalog.ts';
 import { readLiveRealm } from '../../../model/live.ts';
+import { adminLiveSource } from '../../support/live-source.ts';
 import { adminClient, uniqueRealmName } from '../../support/keycloak.ts';
 
 let admin: KcAdminClient;
@@ -85,7 +86,7 @@ describe('Keycloak 26 defaults, read back from the server', () => {
     expect(KEYCLOAK_KEY_DEFAULTS.ecdsaCurve).toBe('P-256');
 
     // The live reader sees the same (kids from GET /keys, sizes from the public keys).
-    const live = await readLiveRealm(admin, realm);
+    const live = await readLiveRealm(adminLiveSource(realm), realm);
     const bare = live.settings.keyProviders.filter((key) => key.name.startsWith('bare-'));
     expect(bare.map(({ kids, id, ...rest }) => ({ ...rest, kids: kids?.length, hasId: typeof id === 'string' }))).toEqual([
       { name: 'bare-ec', providerId: 'ecdsa-generated', priority: 7, enabled: true, active: true, algorithm: 'ES256', ellipticCurve: 'P-256', kids: 1, hasId: true },

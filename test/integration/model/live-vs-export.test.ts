@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type KcAdminClient from '@keycloak/keycloak-admin-client';
 import { readLiveRealm } from '../../../model/live.ts';
+import { adminLiveSource } from '../../support/live-source.ts';
 import { loadRealmText } from '../../../model/load.ts';
 import { InputError } from '../../../model/errors.ts';
 import type { LoadedRealm, RealmSettings } from '../../../model/realm-settings.ts';
@@ -107,7 +108,7 @@ describe('live realm ≡ its export', () => {
   let exported: LoadedRealm;
 
   beforeAll(async () => {
-    live = await readLiveRealm(admin, realm);
+    live = await readLiveRealm(adminLiveSource(realm), realm);
     const text = JSON.stringify(await partialExport(admin, realm), null, 2);
     [exported] = loadRealmText(text, `${realm}.json`) as [LoadedRealm];
   });
@@ -139,7 +140,7 @@ describe('live realm ≡ its export', () => {
   });
 
   it('an unknown realm is a clear input error', async () => {
-    await expect(readLiveRealm(admin, `${realm}-missing`)).rejects.toThrow(InputError);
-    await expect(readLiveRealm(admin, `${realm}-missing`)).rejects.toMatchObject({ message: expect.stringMatching(/404|does not exist/) });
+    await expect(readLiveRealm(adminLiveSource(`${realm}-missing`), `${realm}-missing`)).rejects.toThrow(InputError);
+    await expect(readLiveRealm(adminLiveSource(`${realm}-missing`), `${realm}-missing`)).rejects.toMatchObject({ message: expect.stringMatching(/404|does not exist/) });
   });
 });

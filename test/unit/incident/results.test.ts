@@ -53,13 +53,23 @@ describe('journal entries', () => {
 });
 
 describe('SecretRegistry', () => {
-  it('redacts every registered secret, ignores short values', () => {
+  it('redacts every registered secret, however short (issue 10: a 7-character password echoed by a server stayed readable)', () => {
     const secrets = new SecretRegistry();
     secrets.add('eyJ.long-token-value');
     secrets.add('abc');
+    secrets.add('pw1');
+    secrets.add('');
     secrets.add(undefined);
-    expect(secrets.redact('Bearer eyJ.long-token-value and abc')).toBe('Bearer [redacted] and abc');
+    expect(secrets.redact('Bearer eyJ.long-token-value and abc, password pw1')).toBe('Bearer [redacted] and [redacted], password [redacted]');
     expect(secrets.has('x eyJ.long-token-value')).toBe(true);
+    expect(secrets.has('x abc')).toBe(true);
+  });
+
+  it('replaces the longest secret first, so a short one inside a token leaves nothing of the token', () => {
+    const secrets = new SecretRegistry();
+    secrets.add('tok');
+    secrets.add('xx-tok-yy-long-token');
+    expect(secrets.redact('a xx-tok-yy-long-token b tok')).toBe('a [redacted] b [redacted]');
   });
 });
 
