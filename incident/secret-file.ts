@@ -5,7 +5,7 @@
  * still works, never a rotated secret with nowhere to go. After the rotation the secret is
  * written into what was reserved; if the rotation never happens the reservation is removed.
  */
-import { closeSync, fchmodSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fchmodSync, fstatSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../model/errors.ts';
@@ -37,6 +37,8 @@ export function checkSecretFile(file: string, options: SecretFileOptions = {}): 
 export class SecretFile {
   #fd: number | undefined;
   #done = false;
+  /** The reserved inode: only it is ever removed, never a file someone put at the path since. */
+  readonly #identity: { ino: number; dev: number };
 
   private constructor(
     readonly file: string,
@@ -45,6 +47,18 @@ export class SecretFile {
     fd: number,
   ) {
     this.#fd = fd;
+    const { ino, dev } = fstatSync(fd);
+    this.#identity = { ino, dev };
+  }
+
+  /** Whether the staging path still names the reserved file. */
+  #stillOurs(): boolean {
+    const there = statSync(this.staging, { throwIfNoEntry: false });
+    return there !== undefined && there.ino === this.#identity.ino && there.dev === this.#identity.dev;
+  }
+
+  #removeOurs(): void {
+    if (this.#stillOurs()) removeQuietly(this.staging);
   }
 
   /** Checks and creates the file (or its temporary twin) now, before anything is sent. Throws InputError. */
@@ -78,13 +92,16 @@ export class SecretFile {
       let written = 0;
       while (written < bytes.length) written += writeSync(fd, bytes, written);
       fsyncSync(fd);
+      // The reserved file must still be the one at its path: a file deleted or replaced meanwhile
+      // would take the secret into an inode nobody can open.
+      if (!this.#stillOurs()) throw Object.assign(new Error('replaced meanwhile'), { code: 'it was removed or replaced while the secret was rotated' });
       open = false;
       closeSync(fd);
       if (this.staging !== this.file) renameSync(this.staging, this.file);
     } catch (error) {
       // Never close twice: the number may already belong to another file.
       if (open) closeQuietly(fd);
-      removeQuietly(this.staging);
+      this.#removeOurs();
       throw new Error(`cannot write the secret file ${this.file} (${codeOf(error)})`);
     }
   }
@@ -93,7 +110,7 @@ export class SecretFile {
   discard(): void {
     if (this.#done) return;
     closeQuietly(this.#take());
-    removeQuietly(this.staging);
+    this.#removeOurs();
   }
 
   #take(): number {

@@ -141,7 +141,9 @@ async function perUser(options: UserTargetOptions, action: 'logout-user' | 'cont
     },
   });
   progress.stop();
-  const journal = { file: s.journal.file, lost: keeper.lostInputs, ...(keeper.reason ? { reason: keeper.reason } : {}) };
+  const position = new Map(users.map((user, index) => [user, index]));
+  const lostInOrder = keeper.lostInputs.sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0));
+  const journal = { file: s.journal.file, lost: lostInOrder, ...(keeper.reason ? { reason: keeper.reason } : {}) };
   const done = summary.results.filter(({ result }) => result.ok).map(({ input }) => input);
   const text = options.json
     ? JSON.stringify({ total: summary.total, ok: summary.ok, done, skipped: summary.skipped, failed: summary.failed, journal: { ...journal, lost: [...journal.lost, ...(summary.unrecorded ?? []).map(({ input }) => input)] } }, null, 2)

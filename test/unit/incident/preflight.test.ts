@@ -163,6 +163,17 @@ describe('secret file pre-flight', () => {
     expect(() => reserved.write('new-secret-value')).toThrow(`cannot write the secret file ${file} (EISDIR)`);
     expect(readdirSync(sub)).toEqual(['api.secret']);
   });
+  it('a reserved file replaced before the write is reported, and the file now there is left alone', () => {
+    const sub = mkdtempSync(join(dir, 'swapped-'));
+    const file = join(sub, 'api.secret');
+    const reserved = SecretFile.reserve(file);
+    rmSync(file);
+    writeFileSync(file, 'someone else\n');
+    expect(() => reserved.write('new-secret-value')).toThrow(`cannot write the secret file ${file} (it was removed or replaced while the secret was rotated)`);
+    expect(readFileSync(file, 'utf8')).toBe('someone else\n');
+    reserved.discard();
+    expect(readFileSync(file, 'utf8')).toBe('someone else\n');
+  });
 });
 
 describe('bulk runs end with their summary', () => {

@@ -6,7 +6,8 @@
 import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type Fault = 'pass' | 'bad-gateway' | 'reset' | 'hang';
+/** html: a 200 with an HTML page, as a login portal or a misrouted proxy answers. */
+export type Fault = 'pass' | 'bad-gateway' | 'reset' | 'hang' | 'html';
 
 export interface RecordedRequest {
   method: string;
@@ -33,6 +34,11 @@ export async function startProxy(target: string): Promise<RecordingProxy> {
       return;
     }
     if (fault === 'hang') return;
+    if (fault === 'html') {
+      incoming.resume();
+      outgoing.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>Please sign in</body></html>');
+      return;
+    }
     if (fault === 'bad-gateway') {
       incoming.resume();
       outgoing.writeHead(502, { 'content-type': 'text/plain' }).end('injected fault');
