@@ -7,6 +7,7 @@ import { InputError } from '../errors.ts';
 import { detectKind } from '../detect-kind.ts';
 import { BaselineSchema } from './schema.ts';
 import { baselineToRealm } from './to-settings.ts';
+import { checkBaselineConstraints } from '../constraints/index.ts';
 
 const validator: SchemaValidator<typeof BaselineSchema> = schemaValidator(BaselineSchema);
 
@@ -36,5 +37,8 @@ export function baselineFromParsed(parsed: ParsedText): LoadedRealm {
     );
   }
   validator.check(parsed, value);
-  return baselineToRealm(value, parsed);
+  const loaded = baselineToRealm(value, parsed);
+  // What Keycloak itself would refuse (model/constraints) stops here, before validate, check or pulumi up.
+  checkBaselineConstraints(loaded, value, parsed);
+  return loaded;
 }

@@ -9,6 +9,7 @@ import type { ParsedText } from '../source/parse-text.ts';
 import { schemaValidator, type SchemaValidator } from '../source/validate-schema.ts';
 import { RealmRepresentationSchema } from './schema.ts';
 import { representationToRealm } from './to-settings.ts';
+import { checkExportConstraints } from '../constraints/index.ts';
 
 const validator: SchemaValidator<typeof RealmRepresentationSchema> = schemaValidator(RealmRepresentationSchema);
 
@@ -35,7 +36,9 @@ export function exportFromParsed(parsed: ParsedText): LoadedRealm[] {
         throw new InputError(`realm '${realm.realm}' appears twice (first as item ${first})`, { file: parsed.file, ...(position ?? {}), keyPath: `[${index}].realm` }, 'keep one per realm name');
       }
       names.set(realm.realm, index);
-      loaded.push(representationToRealm(realm, { kind: 'realm-export', origin: parsed.file, parsed, base }));
+      const adapted = representationToRealm(realm, { kind: 'realm-export', origin: parsed.file, parsed, base });
+      checkExportConstraints(adapted, realm, parsed, base); // what Keycloak would refuse to import
+      loaded.push(adapted);
     } catch (error) {
       errors.push(...inputProblemsOf(error));
     }
