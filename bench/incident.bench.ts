@@ -8,32 +8,13 @@
  */
 import KcAdminClient from '@keycloak/keycloak-admin-client';
 import pLimit from 'p-limit';
-import { startKeycloak, type KeycloakServer } from '../scripts/lib/keycloak-server.ts';
 import { createContext, IncidentHttp, logoutUser, runBulk } from '../incident/index.ts';
 import type { Report } from './run.ts';
+import { benchServer } from './server.ts';
 
 const USERS = Number(process.env.REALMGUARD_BENCH_INCIDENT_USERS ?? 500);
 const CONCURRENCY = Number(process.env.REALMGUARD_BENCH_INCIDENT_CONCURRENCY ?? 8);
 const PASSWORD = 'bench-password-123';
-
-interface Server {
-  url: string;
-  adminUser: string;
-  adminPassword: string;
-  stop?: () => Promise<void>;
-}
-
-async function server(): Promise<Server> {
-  const url = process.env.KEYCLOAK_URL;
-  if (url) {
-    const adminUser = process.env.KEYCLOAK_USER;
-    const adminPassword = process.env.KEYCLOAK_PASSWORD;
-    if (!adminUser || !adminPassword) throw new Error('KEYCLOAK_URL is set but KEYCLOAK_USER / KEYCLOAK_PASSWORD are not: set both, or unset KEYCLOAK_URL to let the bench start a Keycloak');
-    return { url: url.replace(/\/+$/, ''), adminUser, adminPassword };
-  }
-  const started: KeycloakServer = await startKeycloak();
-  return { url: started.url, adminUser: started.adminUser, adminPassword: started.adminPassword, stop: () => started.stop() };
-}
 
 async function login(url: string, realm: string, username: string, offline: boolean): Promise<void> {
   const response = await fetch(`${url}/realms/${realm}/protocol/openid-connect/token`, {
@@ -74,7 +55,7 @@ async function sessionsLeft(kc: KcAdminClient, realm: string): Promise<number> {
 }
 
 export default async function bench(report: Report): Promise<void> {
-  const target = await server();
+  const target = await benchServer();
   const kc = new KcAdminClient({ baseUrl: target.url, realmName: 'master' });
   await kc.auth({ grantType: 'password', clientId: 'admin-cli', username: target.adminUser, password: target.adminPassword });
   const realm = `bench-incident-${Date.now().toString(36)}`;

@@ -20,6 +20,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import * as keycloak from '@pulumi/keycloak';
 import { InputError } from '../model/errors.ts';
+import { isKeycloakBuiltInKey } from '../model/keycloak-keys.ts';
 import { pathKey, positionOf, type ClientSettings, type FieldPath, type KeyProviderSettings, type LoadedRealm } from '../model/realm-settings.ts';
 import { clientPolicyArgsFromSettings, isManagedKeyProvider } from '../model/provider-dialect.ts';
 import { HardenedRealm, hardenedRealmSettings, type HardenedRealmArgs } from './hardened-realm.ts';
@@ -127,14 +128,6 @@ export interface BaselinePlan {
   clientPolicies: ClientPolicyPlan;
 }
 
-/** The keys Keycloak creates in every new realm (Keycloak 26, checked against a live server). */
-export const KEYCLOAK_BUILT_IN_KEYS: readonly KeyProviderSettings[] = [
-  { name: 'rsa-generated', providerId: 'rsa-generated', priority: 100, enabled: true, active: true, algorithm: 'RS256', keySize: 2048 },
-  { name: 'rsa-enc-generated', providerId: 'rsa-enc-generated', priority: 100, enabled: true, active: true, algorithm: 'RSA-OAEP', keySize: 2048 },
-  { name: 'hmac-generated-hs512', providerId: 'hmac-generated', priority: 100, enabled: true, active: true, algorithm: 'HS512', secretSize: 64 },
-  { name: 'aes-generated', providerId: 'aes-generated', priority: 100, enabled: true, active: true, secretSize: 16 },
-];
-
 /** Derived key priorities start here: above the priority 100 of Keycloak's own keys. */
 const KEY_BASE_PRIORITY = 200;
 
@@ -149,7 +142,7 @@ export function planBaseline(baseline: LoadedRealm): BaselinePlan {
   const keysLeftToKeycloak: string[] = [];
   const notes: string[] = [];
   for (const key of keyProviders) {
-    if (isBuiltIn(key)) {
+    if (isKeycloakBuiltInKey(key)) {
       keysLeftToKeycloak.push(key.name);
       continue;
     }
@@ -231,21 +224,6 @@ export function planBaseline(baseline: LoadedRealm): BaselinePlan {
 /** A clientId made safe and stable for a Pulumi resource name ('https://x/y' → 'https___x_y'). */
 export function resourceNameFor(clientId: string): string {
   return clientId.replace(/[^A-Za-z0-9._-]/g, '_');
-}
-
-function isBuiltIn(key: KeyProviderSettings): boolean {
-  const builtIn = KEYCLOAK_BUILT_IN_KEYS.find((candidate) => candidate.name === key.name && candidate.providerId === key.providerId);
-  if (!builtIn) return false;
-  return (
-    key.priority === builtIn.priority &&
-    key.enabled === builtIn.enabled &&
-    key.active === builtIn.active &&
-    // AES keys have one algorithm; some sources name it ('AES'), others leave it out.
-    (key.providerId === 'aes-generated' || (key.algorithm ?? builtIn.algorithm) === builtIn.algorithm) &&
-    (key.keySize ?? builtIn.keySize) === builtIn.keySize &&
-    (key.secretSize ?? builtIn.secretSize) === builtIn.secretSize &&
-    key.ellipticCurve === undefined
-  );
 }
 
 /** Whether the baseline file itself states this field (as opposed to its profile filling it). */

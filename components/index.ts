@@ -22,7 +22,8 @@ export {
   HardenedRealmFromBaseline,
   planBaseline,
   resourceNameFor,
-  KEYCLOAK_BUILT_IN_KEYS,
   type HardenedRealmFromBaselineArgs,
   type BaselinePlan,
 } from './hardened-realm-from-baseline.ts';
+/** Keycloak's own keys: a fact of the model, re-exported for component users. */
+export { KEYCLOAK_BUILT_IN_KEYS } from '../model/keycloak-keys.ts';

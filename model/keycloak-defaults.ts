@@ -71,20 +71,7 @@ export const KEYCLOAK_CLIENT_DEFAULTS: Readonly<ClientDefaults> = Object.freeze(
   attributes: {},
 });
 
-/** Key provider config values Keycloak uses when a component's config leaves them out. */
-export const KEYCLOAK_KEY_DEFAULTS = Object.freeze({
-  priority: 0,
-  rsaKeySize: 2048,
-  rsaAlgorithm: 'RS256',
-  rsaEncAlgorithm: 'RSA-OAEP',
-  ecdsaCurve: 'P-256',
-  // What the server really uses when the config leaves it out (its admin UI pre-fills HS512).
-  hmacAlgorithm: 'HS256',
-  // serverinfo's declared defaults for a component whose config leaves secretSize out (the
-  // secret itself is never shown, so the runtime size cannot be read back).
-  hmacSecretSize: 128,
-  aesSecretSize: 32,
-});
+export { KEYCLOAK_KEY_DEFAULTS, KEYCLOAK_BUILT_IN_KEYS, isKeycloakBuiltInKey } from './keycloak-keys.ts';
 
 /** A fresh copy of the realm defaults (arrays and maps not shared). */
 export function realmDefaults(): RealmDefaults {

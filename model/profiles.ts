@@ -4,6 +4,7 @@
  * ASVS 5.0 L2, NIST SP 800-63B AAL2 and RFC 9700; `strict` at ASVS L3, AAL3 and FAPI 2.0.
  * Explicit values in a baseline always win.
  */
+import { KEYCLOAK_BUILT_IN_KEYS } from './keycloak-keys.ts';
 import type { ClientPolicySettings, KeyProviderSettings, RealmSettings } from './realm-settings.ts';
 
 export type Profile = 'baseline' | 'strict';
@@ -152,12 +153,8 @@ const KEY_VALUES: Record<Profile, KeyProfileValues> = {
     ellipticCurve: 'P-256',
     hmacSecretSize: 64,
     aesSecretSize: 16,
-    defaultProviders: [
-      { name: 'rsa-generated', providerId: 'rsa-generated', priority: 100, enabled: true, active: true, algorithm: 'RS256', keySize: 2048 },
-      { name: 'rsa-enc-generated', providerId: 'rsa-enc-generated', priority: 100, enabled: true, active: true, algorithm: 'RSA-OAEP', keySize: 2048 },
-      { name: 'hmac-generated-hs512', providerId: 'hmac-generated', priority: 100, enabled: true, active: true, algorithm: 'HS512', secretSize: 64 },
-      { name: 'aes-generated', providerId: 'aes-generated', priority: 100, enabled: true, active: true, secretSize: 16 },
-    ],
+    // Keycloak's own keys, as it creates them: the realm keeps them, nothing is created.
+    defaultProviders: KEYCLOAK_BUILT_IN_KEYS.map((key) => ({ ...key })),
   },
   strict: {
     // 4096, not 3072: the Pulumi Keycloak provider accepts RSA sizes 1024, 2048 and 4096 only.
@@ -169,8 +166,8 @@ const KEY_VALUES: Record<Profile, KeyProfileValues> = {
       { name: 'rsa-ps256-generated', providerId: 'rsa-generated', priority: 100, enabled: true, active: true, algorithm: 'PS256', keySize: 4096 },
       // Keycloak's own encryption key (2048 bits): the provider has no resource to manage it.
       { name: 'rsa-enc-generated', providerId: 'rsa-enc-generated', priority: 100, enabled: true, active: true, algorithm: 'RSA-OAEP', keySize: 2048 },
-      { name: 'hmac-generated-hs512', providerId: 'hmac-generated', priority: 100, enabled: true, active: true, algorithm: 'HS512', secretSize: 64 },
-      { name: 'aes-generated', providerId: 'aes-generated', priority: 100, enabled: true, active: true, secretSize: 32 },
+      // Keycloak's own HMAC and AES keys (128 and 32 bytes) meet the strict profile as they are.
+      ...KEYCLOAK_BUILT_IN_KEYS.filter((key) => key.providerId === 'hmac-generated' || key.providerId === 'aes-generated').map((key) => ({ ...key })),
     ],
   },
 };

@@ -2,9 +2,11 @@
  * Drift: each setting where a live realm differs from what its baseline declares. It is the diff
  * engine with the declared realm as "before" and the live realm as "after", so the effect reads
  * "the live realm is weaker / stronger than declared". What a baseline cannot declare is left
- * out: the clients Keycloak creates in every realm (unless the baseline declares them), and
- * client attributes realmguard does not classify that only the server sets.
+ * out: the clients and the keys Keycloak creates in every realm (unless the baseline declares
+ * them, or they were changed), and client attributes realmguard does not classify that only the
+ * server sets.
  */
+import { isKeycloakBuiltInKey } from '../model/keycloak-keys.ts';
 import { positionOf, type LoadedRealm } from '../model/realm-settings.ts';
 import type { SettingChange } from './change.ts';
 import { CLIENT_ATTRIBUTE_RULES } from './classify/client-attributes.ts';
@@ -20,8 +22,13 @@ const SET_BY_KEYCLOAK_ON_CREATE: Readonly<Record<string, string>> = {
   'post.logout.redirect.uris': '+',
 };
 
-function isServerOnly(change: SettingChange, declared: LoadedRealm): boolean {
+function isServerOnly(change: SettingChange, declared: LoadedRealm, live: LoadedRealm): boolean {
   const [collection, id, field, attribute] = change.path;
+  if (collection === 'keyProviders' && id !== undefined && field === undefined && change.before === undefined) {
+    // A key the baseline does not name, exactly as Keycloak creates it in every realm.
+    const liveKey = live.settings.keyProviders.find((key) => key.name === id);
+    return !declared.settings.keyProviders.some((key) => key.name === id) && liveKey !== undefined && isKeycloakBuiltInKey(liveKey);
+  }
   if (collection !== 'clients' || id === undefined) return false;
   const declaresClient = declared.settings.clients.some((client) => client.clientId === id);
   if (field === undefined) return !declaresClient && KEYCLOAK_BUILT_IN_CLIENTS.includes(id) && change.before === undefined;
@@ -35,7 +42,7 @@ function isServerOnly(change: SettingChange, declared: LoadedRealm): boolean {
 /** Declared → live, setting by setting; locations point at the baseline line to look at. */
 export function driftBetween(declared: LoadedRealm, live: LoadedRealm): SettingChange[] {
   return diffRealm(declared.settings, live.settings)
-    .filter((change) => !isServerOnly(change, declared))
+    .filter((change) => !isServerOnly(change, declared, live))
     .map((change) => {
       const location = positionOf(declared.source, change.path);
       const { location: _ignored, ...rest } = change;

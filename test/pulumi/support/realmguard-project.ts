@@ -4,11 +4,11 @@
  * a baseline of the test's own with a unique realm name, and a stack of its own in the suite's
  * file backend.
  */
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect } from 'vitest';
 import YAML from 'yaml';
+import { scaffoldRealmguardProject } from '../../../scripts/lib/pulumi-project.ts';
 import { loadBaseline } from '../../../model/index.ts';
 import type { LoadedRealm } from '../../../model/realm-settings.ts';
 import { uniqueRealmName } from '../../support/keycloak.ts';
@@ -36,9 +36,7 @@ const ROOT = resolve(import.meta.dirname, '../../..');
 
 /** A project applying `baselineYaml` (a baseline text; its `realm:` is replaced by a unique name). */
 export async function realmguardProject(prefix: string, baselineYaml: string): Promise<RealmguardProject> {
-  const dir = mkdtempSync(join(tmpdir(), `realmguard-${prefix}-`));
-  for (const file of ['Pulumi.yaml', 'index.ts', 'package.json', 'tsconfig.json']) copyFileSync(join(ROOT, file), join(dir, file));
-  for (const folder of ['model', 'components', 'node_modules']) symlinkSync(join(ROOT, folder), join(dir, folder));
+  const dir = scaffoldRealmguardProject(prefix);
   const realm = uniqueRealmName(prefix);
   const stack = realm;
   const baselineFile = join(dir, 'baseline.yaml');

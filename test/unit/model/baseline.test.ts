@@ -50,7 +50,7 @@ describe('baselines/hardened.yaml → model', () => {
     expect(Object.keys(keys)).toEqual(['rsa-2026-11', 'rsa-2026-05', 'rsa-enc-generated', 'hmac-generated-hs512']);
     expect(keys['rsa-2026-11']).toEqual({ name: 'rsa-2026-11', providerId: 'rsa-generated', priority: 200, enabled: true, active: true, algorithm: 'RS256', keySize: 4096 });
     expect(keys['rsa-2026-05']).toMatchObject({ enabled: true, active: false, passiveSince: '2026-11-01', keySize: 2048 });
-    expect(keys['hmac-generated-hs512']).toMatchObject({ providerId: 'hmac-generated', algorithm: 'HS512', secretSize: 64 });
+    expect(keys['hmac-generated-hs512']).toMatchObject({ providerId: 'hmac-generated', algorithm: 'HS512', secretSize: 128 });
   });
 
   it('maps client options to Keycloak fields and attribute keys', async () => {

@@ -4,6 +4,7 @@ import type { LoadedRealm, RealmSettings } from '../../../model/realm-settings.t
 import { pathKey } from '../../../model/realm-settings.ts';
 import { withoutBuiltInClients } from '../../../review/built-in-clients.ts';
 import { driftBetween } from '../../../review/drift.ts';
+import { KEYCLOAK_BUILT_IN_KEYS } from '../../../model/keycloak-keys.ts';
 import { DRIFT_RULE_ID, driftMarkdown, driftText, withDriftJson, withDriftSarif } from '../../../review/render/drift.ts';
 import { changed, client, hardenedClient, hardenedRealm, loaded } from './fixtures.ts';
 
@@ -36,6 +37,27 @@ describe('driftBetween', () => {
       ['redirectUris', undefined, 'https://*.example.com/*', 'weakens', 9],
       ['accessTokenLifespan', 300, 1800, 'weakens', 4],
     ]);
+  });
+
+  it("ignores Keycloak's own keys the baseline does not name, as Keycloak creates them, and reports any other undeclared key", () => {
+    const withoutAes = loaded(changed(hardenedRealm(), (realm) => {
+      realm.keyProviders = realm.keyProviders.filter((key) => key.name !== 'aes-generated' && key.name !== 'aes');
+    }));
+    const server = changed(hardenedRealm(), (realm) => {
+      realm.keyProviders = realm.keyProviders.filter((key) => key.name !== 'aes-generated' && key.name !== 'aes');
+      realm.keyProviders.push({ ...KEYCLOAK_BUILT_IN_KEYS.find((key) => key.name === 'aes-generated')! });
+    });
+    expect(driftBetween(withoutAes, live(server))).toEqual([]);
+
+    const changedBuiltIn = changed(server, (realm) => {
+      realm.keyProviders.find((key) => key.name === 'aes-generated')!.priority = 500;
+    });
+    expect(driftBetween(withoutAes, live(changedBuiltIn)).map((change) => change.path.join('.'))).toEqual(['keyProviders.aes-generated']);
+
+    const planted = changed(server, (realm) => {
+      realm.keyProviders.push({ name: 'planted', providerId: 'rsa-generated', priority: 900, enabled: true, active: true, algorithm: 'RS256', keySize: 2048 });
+    });
+    expect(driftBetween(withoutAes, live(planted)).map((change) => change.path.join('.'))).toEqual(['keyProviders.planted']);
   });
 
   it('ignores what only the server sets: built-in clients, unclassified attributes, post-logout "+" on creation', () => {

@@ -47,7 +47,10 @@ let pack: ChildProcess;
 let client: AnalyzerClient;
 
 beforeAll(async () => {
-  pack = spawn(process.execPath, ['--import', 'tsx', 'index.ts'], { cwd: resolve('policies'), stdio: ['ignore', 'pipe', 'pipe'] });
+  // The source of the pack, served from the project root (whose package.json gives the version the
+  // SDK reads from the working directory); the compiled pack in dist/policy-pack is what the real
+  // CLI runs in the pulumi suite.
+  pack = spawn(process.execPath, ['--import', 'tsx', 'policies/index.ts'], { cwd: resolve('.'), stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   pack.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const port = await new Promise<string>((done, fail) => {

@@ -1,0 +1,50 @@
+/**
+ * Keycloak's key providers: the config values Keycloak 26 uses when a component leaves them out,
+ * and the keys it creates in every new realm. Checked against a real server by
+ * test/integration/model/keycloak-defaults.test.ts. Imports nothing but types, so profiles and
+ * defaults can both build on it.
+ */
+import type { KeyProviderSettings } from './realm-settings.ts';
+
+/** Key provider config values Keycloak uses when a component's config leaves them out. */
+export const KEYCLOAK_KEY_DEFAULTS = Object.freeze({
+  priority: 0,
+  rsaKeySize: 2048,
+  rsaAlgorithm: 'RS256',
+  rsaEncAlgorithm: 'RSA-OAEP',
+  ecdsaCurve: 'P-256',
+  // What the server really uses when the config leaves it out (its admin UI pre-fills HS512).
+  hmacAlgorithm: 'HS256',
+  // serverinfo's declared defaults for a component whose config leaves secretSize out (the
+  // secret itself is never shown, so the runtime size cannot be read back).
+  hmacSecretSize: 128,
+  aesSecretSize: 32,
+});
+
+/**
+ * The key providers Keycloak 26 creates in every new realm (DefaultKeyProviders; their config
+ * names only priority and algorithm, so the sizes are the defaults above — checked against a live
+ * server by test/integration/model/keycloak-defaults.test.ts).
+ */
+export const KEYCLOAK_BUILT_IN_KEYS: readonly Readonly<KeyProviderSettings>[] = Object.freeze([
+  { name: 'rsa-generated', providerId: 'rsa-generated', priority: 100, enabled: true, active: true, algorithm: KEYCLOAK_KEY_DEFAULTS.rsaAlgorithm, keySize: KEYCLOAK_KEY_DEFAULTS.rsaKeySize },
+  { name: 'rsa-enc-generated', providerId: 'rsa-enc-generated', priority: 100, enabled: true, active: true, algorithm: KEYCLOAK_KEY_DEFAULTS.rsaEncAlgorithm, keySize: KEYCLOAK_KEY_DEFAULTS.rsaKeySize },
+  { name: 'hmac-generated-hs512', providerId: 'hmac-generated', priority: 100, enabled: true, active: true, algorithm: 'HS512', secretSize: KEYCLOAK_KEY_DEFAULTS.hmacSecretSize },
+  { name: 'aes-generated', providerId: 'aes-generated', priority: 100, enabled: true, active: true, secretSize: KEYCLOAK_KEY_DEFAULTS.aesSecretSize },
+]);
+
+/** True when the key is one of Keycloak's own, as Keycloak creates it (same name, type and settings). */
+export function isKeycloakBuiltInKey(key: Readonly<KeyProviderSettings>): boolean {
+  const builtIn = KEYCLOAK_BUILT_IN_KEYS.find((candidate) => candidate.name === key.name && candidate.providerId === key.providerId);
+  if (!builtIn) return false;
+  return (
+    key.priority === builtIn.priority &&
+    key.enabled === builtIn.enabled &&
+    key.active === builtIn.active &&
+    // AES keys have one algorithm; some sources name it ('AES'), others leave it out.
+    (key.providerId === 'aes-generated' || (key.algorithm ?? builtIn.algorithm) === builtIn.algorithm) &&
+    (key.keySize ?? builtIn.keySize) === builtIn.keySize &&
+    (key.secretSize ?? builtIn.secretSize) === builtIn.secretSize &&
+    key.ellipticCurve === undefined
+  );
+}
