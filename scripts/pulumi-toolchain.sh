@@ -37,8 +37,18 @@ provider_version="$(node -p "require('$root/package-lock.json').packages['node_m
 
 TOOLCHAIN="${REALMGUARD_CACHE:-$HOME/.cache/realmguard}/pulumi/v$CLI_VERSION-keycloak-$provider_version"
 built_bin="$TOOLCHAIN/bin"
+# The built plugin waits outside bin/: pulumi prefers a plugin it finds on PATH over the installed one.
+built_plugin="$TOOLCHAIN/plugin/pulumi-resource-keycloak"
 built_home="$TOOLCHAIN/home"
 export PULUMI_SKIP_UPDATE_CHECK=true PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION=true
+
+# build.sh writes all three binaries to one folder; the plugin moves out of the one put on PATH.
+move_built_plugin() {
+  if [ -x "$built_bin/pulumi-resource-keycloak" ]; then
+    mkdir -p "$(dirname "$built_plugin")" && mv -f "$built_bin/pulumi-resource-keycloak" "$built_plugin"
+  fi
+}
+move_built_plugin
 
 # The first executable of that name among: PULUMI_BIN's directory, PATH, ~/.pulumi/bin, the cache.
 find_tool() {
@@ -83,7 +93,7 @@ else
   [ -n "$pulumi_bin" ] || wanted+=(cli)
   [ -n "$host_bin" ] || wanted+=(host)
   # A provider binary built earlier is installed below without building again.
-  [ "$plugin_found" = yes ] || [ -x "$built_bin/pulumi-resource-keycloak" ] || wanted+=(provider)
+  [ "$plugin_found" = yes ] || [ -x "$built_plugin" ] || wanted+=(provider)
   if [ "${#wanted[@]}" -gt 0 ]; then
     build_version="$(sed -n 's/^KEYCLOAK_VERSION=//p' "$THIRD_PARTY/build.sh" 2>/dev/null || true)"
     if [ ! -x "$THIRD_PARTY/build.sh" ]; then
@@ -99,6 +109,7 @@ else
         "$THIRD_PARTY/build.sh" "$built_bin" >"$TOOLCHAIN/build.log" 2>&1; then
         [ -n "$pulumi_bin" ] || pulumi_bin="$built_bin/pulumi"
         [ -n "$host_bin" ] || host_bin="$built_bin/pulumi-language-nodejs"
+        move_built_plugin
       else
         missing+=("${wanted[*]}: the build failed: $(grep -m1 -iE 'error|not available|403|404' "$TOOLCHAIN/build.log" || tail -n1 "$TOOLCHAIN/build.log") (full log: $TOOLCHAIN/build.log)")
       fi
@@ -106,7 +117,7 @@ else
   fi
   if [ "${#missing[@]}" -eq 0 ] && [ "$plugin_found" = no ]; then
     if PULUMI_HOME="$built_home" "$pulumi_bin" plugin install resource keycloak "$provider_version" \
-      --file "$built_bin/pulumi-resource-keycloak" >"$TOOLCHAIN/plugin-install.log" 2>&1 &&
+      --file "$built_plugin" >"$TOOLCHAIN/plugin-install.log" 2>&1 &&
       plugin_in_home "$pulumi_bin" "$built_home"; then
       home="$built_home"
     else

@@ -5,7 +5,7 @@
  * toolchain itself is proven by the `pulumi` suite, which runs it.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -92,6 +92,23 @@ describe('scripts/pulumi-toolchain.sh with the tools installed', () => {
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(new RegExp(`pulumi-resource-keycloak ${escaped}: not installed`));
     expect(result.stderr).not.toMatch(/pulumi: the Pulumi CLI is not on PATH/);
+  });
+});
+
+describe('scripts/pulumi-toolchain.sh with the tools it built earlier', () => {
+  it('uses its cache and keeps the built plugin off PATH, where pulumi would prefer it to the installed one', () => {
+    const cache = mkdtempSync(join(tmpdir(), 'realmguard-cache-'));
+    const toolchain = join(cache, `pulumi/v3.259.0-keycloak-${providerVersion}`);
+    const bin = join(toolchain, 'bin');
+    mkdirSync(bin, { recursive: true });
+    const tools = installedTools([{ name: 'keycloak', kind: 'resource', version: providerVersion }]);
+    for (const name of ['pulumi', 'pulumi-language-nodejs']) writeFileSync(join(bin, name), readFileSync(join(tools, name)), { mode: 0o755 });
+    writeFileSync(join(bin, 'pulumi-resource-keycloak'), '#!/bin/sh\nexit 0\n', { mode: 0o755 });
+    const result = runScript([], { HOME: cache, REALMGUARD_CACHE: cache });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(new RegExp(`^PULUMI_PATH=${bin}\n`));
+    expect(existsSync(join(bin, 'pulumi-resource-keycloak'))).toBe(false);
+    expect(existsSync(join(toolchain, 'plugin/pulumi-resource-keycloak'))).toBe(true);
   });
 });
 
