@@ -190,6 +190,17 @@ describe('an I/O failure after the write', () => {
 });
 
 describe('bulk runs end with their summary', () => {
+  it('--json, with a journal that refuses every line: the summary is still JSON on stdout, the lines on stderr', async () => {
+    const names = ['json-a', 'json-b', 'json-c'];
+    for (const name of names) await loggedIn(name);
+    const run = await cli(['contain-user', '--users-file', '-', '--json', '--journal', '/dev/full'], `${names.join('\n')}\n`);
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout)).toMatchObject({ total: 3, ok: 3, done: names, failed: [], journal: { file: '/dev/full', lost: names, reason: 'cannot write the journal /dev/full (ENOSPC)' } });
+    const [message, ...lines] = run.stderr.trimEnd().split('\n');
+    expect(message).toMatch(/^realmguard: the contain-user run ended, but cannot write the journal \/dev\/full \(ENOSPC\): 3 of 3 entries are not in the journal/);
+    expect(lines.map((line) => (JSON.parse(line) as { input: string; result: string }).result)).toEqual(['ok', 'ok', 'ok']);
+  });
+
   it('30 users: failing targets and a journal that breaks half-way are all in the summary; --resume finishes the rest', async () => {
     const names = Array.from({ length: 30 }, (_, index) => `sum-${String(index).padStart(2, '0')}`);
     const limit = pLimit(6);
