@@ -13,8 +13,11 @@
  */
 import { readFile } from 'node:fs/promises';
 import { closest } from 'fastest-levenshtein';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
 import { InputError } from '../model/errors.ts';
+import { decodeUtf8 } from '../model/source/utf8.ts';
+import { isUnsafeNumber } from '../model/source/limits.ts';
+import { parseYamlDocument } from '../model/source/yaml-document.ts';
 import type { SourcePosition } from '../model/realm-settings.ts';
 import type { ParamValue, Rule, RuleParams } from './define-rule.ts';
 import { ENFORCEMENT_LEVELS, isEnforcementLevel, type EnforcementLevel } from './enforcement.ts';
@@ -47,19 +50,19 @@ export interface PolicyConfig {
 export const EMPTY_POLICY_CONFIG: PolicyConfig = { rules: {}, suppressions: [] };
 
 export async function loadPolicyConfig(path: string, rules: readonly Rule[] = allRules): Promise<PolicyConfig> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new InputError(code === 'ENOENT' ? 'config file not found' : `cannot read config file (${code ?? String(error)})`, { file: path }, 'pass an existing YAML file to --config');
   }
-  return parsePolicyConfig(text, path, rules);
+  return parsePolicyConfig(decodeUtf8(bytes, path), path, rules);
 }
 
 export function parsePolicyConfig(text: string, file: string, rules: readonly Rule[] = allRules): PolicyConfig {
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter });
+  // The model's YAML entry: nesting deeper than its limit is refused before it can overflow the stack.
+  const { document, lineCounter } = parseYamlDocument(text, file);
   const where = (node: Node | null | undefined, keyPath: string) => {
     const offset = node?.range?.[0];
     const position = offset === undefined ? undefined : lineCounter.linePos(offset);
@@ -67,8 +70,8 @@ export function parsePolicyConfig(text: string, file: string, rules: readonly Ru
   };
   const firstError = document.errors[0];
   if (firstError) {
-    const position = firstError.linePos?.[0];
-    throw new InputError(`not valid YAML: ${firstError.message.split('\n')[0]}`, { file, line: position?.line, column: position?.col });
+    const position = lineCounter.linePos(firstError.pos[0]);
+    throw new InputError(`not valid YAML: ${firstError.message.split('\n')[0]}`, { file, line: position.line, column: position.col });
   }
   return new ConfigReader(document, rules, where, file).read();
 }
@@ -155,6 +158,7 @@ class ConfigReader {
     }
     if (typeof json !== typeof example) throw this.error(node, keyPath, `expected a ${typeof example}, got ${JSON.stringify(json)}`);
     if (typeof json === 'number' && !(Number.isFinite(json) && json >= 0)) throw this.error(node, keyPath, 'expected a number of zero or more');
+    if (isUnsafeNumber(json)) throw this.error(node, keyPath, `${JSON.stringify(json)} is too large to be read exactly`, `use a number of at most ${Number.MAX_SAFE_INTEGER}`);
     return json as ParamValue;
   }
 

@@ -3,12 +3,15 @@
  * position of every key and list item. JSON goes through jsonc-parser (positions, strict JSON)
  * and JSON.parse (the value) because a YAML parser is about a hundred times slower on a
  * 10 MB export; YAML goes through the `yaml` package. Every problem is an InputError naming the
- * file, line and column: syntax errors, duplicate keys, alias bombs, empty documents.
+ * file, line and column: syntax errors, duplicate keys, alias bombs, empty documents, nesting
+ * deeper than MAX_NESTING_DEPTH and numbers too large to be read exactly.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import { printParseErrorCode, visit, type ParseErrorCode } from 'jsonc-parser';
 import { InputError, InputErrors, throwIfAny } from '../errors.ts';
 import { childKey, DocPositions, formatDocPath, type DocPath } from './doc-positions.ts';
+import { isUnsafeNumber, MAX_NESTING_DEPTH, tooDeep, unsafeNumber } from './limits.ts';
+import { parseYamlDocument } from './yaml-document.ts';
 
 export type TextFormat = 'json' | 'yaml';
 
@@ -44,6 +47,13 @@ export function parseJson(text: string, file: string): ParsedText {
   // One frame per open object or array: its key, and for objects the keys seen so far.
   const stack: { key: string; keys?: Set<string>; index: number }[] = [];
   let propertyKey = ''; // the key of the property whose value comes next
+  // jsonc-parser recurses per level: the walk stops at the limit, before the stack runs out.
+  const stop = new Error('nesting limit');
+  const enter = (line: number, character: number): void => {
+    if (stack.length < MAX_NESTING_DEPTH) return;
+    errors.push(tooDeep({ file, line: line + 1, column: character + 1 }));
+    throw stop;
+  };
 
   /** Records where a value starts (list items and the root) and returns its key. */
   const valueStart = (offset: number): string => {
@@ -58,43 +68,50 @@ export function parseJson(text: string, file: string): ParsedText {
     return key;
   };
 
-  visit(
-    text,
-    {
-      onObjectBegin(offset) {
-        stack.push({ key: valueStart(offset), keys: new Set(), index: 0 });
+  try {
+    visit(
+      text,
+      {
+        onObjectBegin(offset, _length, line, character) {
+          enter(line, character);
+          stack.push({ key: valueStart(offset), keys: new Set(), index: 0 });
+        },
+        onObjectEnd() {
+          stack.pop();
+        },
+        onArrayBegin(offset, _length, line, character) {
+          enter(line, character);
+          stack.push({ key: valueStart(offset), index: 0 });
+        },
+        onArrayEnd() {
+          stack.pop();
+        },
+        onLiteralValue(value: unknown, offset, length, line, character) {
+          const key = valueStart(offset);
+          if (isUnsafeNumber(value)) {
+            errors.push(unsafeNumber(text.slice(offset, offset + length), { file, line: line + 1, column: character + 1, ...(key !== '' && { keyPath: keyPathOf(key.split('\u0000')) }) }));
+          }
+        },
+        onObjectProperty(property, offset, _length, line, character) {
+          const top = stack[stack.length - 1];
+          if (!top?.keys) return;
+          propertyKey = childKey(top.key, property);
+          if (top.keys.has(property)) {
+            const path = top.key === '' ? [property] : [...top.key.split('\u0000'), property];
+            errors.push(new InputError(`duplicate key '${property}'`, { file, line: line + 1, column: character + 1, keyPath: keyPathOf(path) }, 'keep one of them: JSON.parse and Keycloak would silently use the last'));
+          }
+          top.keys.add(property);
+          positions.setOffset(propertyKey, offset);
+        },
+        onError(error: ParseErrorCode, _offset, _length, line, character) {
+          errors.push(new InputError(`JSON syntax error: ${describeJsonError(printParseErrorCode(error))}`, { file, line: line + 1, column: character + 1 }, 'fix the JSON syntax (a JSON linter shows the spot)'));
+        },
       },
-      onObjectEnd() {
-        stack.pop();
-      },
-      onArrayBegin(offset) {
-        stack.push({ key: valueStart(offset), index: 0 });
-      },
-      onArrayEnd() {
-        stack.pop();
-      },
-      onLiteralValue(_value, offset) {
-        valueStart(offset);
-      },
-      onObjectProperty(property, offset, _length, line, character) {
-        const top = stack[stack.length - 1];
-        if (!top?.keys) return;
-        propertyKey = childKey(top.key, property);
-        if (top.keys.has(property)) {
-          const path = top.key === '' ? [property] : [...top.key.split('\u0000'), property];
-          errors.push(
-            new InputError(`duplicate key '${property}'`, { file, line: line + 1, column: character + 1, keyPath: formatDocPath(path.map((part) => (/^\d+$/.test(part) ? Number(part) : part))) }, 'keep one of them: JSON.parse and Keycloak would silently use the last'),
-          );
-        }
-        top.keys.add(property);
-        positions.setOffset(propertyKey, offset);
-      },
-      onError(error: ParseErrorCode, _offset, _length, line, character) {
-        errors.push(new InputError(`JSON syntax error: ${describeJsonError(printParseErrorCode(error))}`, { file, line: line + 1, column: character + 1 }, 'fix the JSON syntax (a JSON linter shows the spot)'));
-      },
-    },
-    { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
-  );
+      { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
+    );
+  } catch (error) {
+    if (error !== stop) throw error;
+  }
   // After the first syntax error the parser's further complaints are mostly echoes of it.
   const firstSyntax = errors.find((error) => error.message.startsWith('JSON syntax error'));
   const reported = [...errors.filter((error) => !error.message.startsWith('JSON syntax error')), ...(firstSyntax ? [firstSyntax] : [])];
@@ -107,6 +124,11 @@ export function parseJson(text: string, file: string): ParsedText {
     throw new InputError(`JSON syntax error: ${error instanceof Error ? error.message : String(error)}`, { file }, 'fix the JSON syntax');
   }
   return { file, format: 'json', value, positions };
+}
+
+/** A key path for messages from the parts of a document key (list indexes back to numbers). */
+function keyPathOf(parts: readonly string[]): string {
+  return formatDocPath(parts.map((part) => (/^\d+$/.test(part) ? Number(part) : part)));
 }
 
 function describeJsonError(code: string): string {
@@ -134,8 +156,7 @@ function describeJsonError(code: string): string {
 // ---------------------------------------------------------------- YAML
 
 export function parseYaml(text: string, file: string): ParsedText {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  const { document: doc, lineCounter } = parseYamlDocument(text, file, { uniqueKeys: true, strict: true });
   const at = (offset: number | undefined): { line?: number; column?: number } => {
     if (offset === undefined) return {};
     const { line, col } = lineCounter.linePos(offset);
@@ -188,6 +209,12 @@ function recordYamlPositions(
   file: string,
 ): void {
   if (isAlias(node)) return; // its target's positions are recorded where it is defined
+  if (isScalar(node)) {
+    if (isUnsafeNumber(node.value)) {
+      throw unsafeNumber(node.source ?? String(node.value), { file, ...at(node.range?.[0]), ...(path.length > 0 ? { keyPath: formatDocPath(path) } : {}) });
+    }
+    return;
+  }
   if (isMap(node)) {
     for (const pair of node.items) {
       if (!isPair(pair)) continue;
@@ -197,6 +224,7 @@ function recordYamlPositions(
         const location = { file, ...at(keyNode?.range?.[0] ?? node.range?.[0]), ...(path.length > 0 ? { keyPath: formatDocPath(path) } : {}) };
         throw new InputError(`mapping keys must be plain text, not ${notPlain}`, location, 'write the key as plain text (quote it if it looks like something else)');
       }
+      if (isUnsafeNumber(keyNode.value)) throw unsafeNumber(keyNode.source ?? String(keyNode.value), { file, ...at(keyNode.range?.[0]), ...(path.length > 0 ? { keyPath: formatDocPath(path) } : {}) });
       const name = String(keyNode.value);
       const child = childKey(key, name);
       const offset = keyNode.range?.[0];

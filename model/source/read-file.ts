@@ -1,6 +1,7 @@
-/** Reads an input file as UTF-8 text, turning file-system failures into InputErrors. */
+/** Reads an input file as UTF-8 text (validated), turning file-system failures into InputErrors. */
 import { readFile } from 'node:fs/promises';
 import { InputError } from '../errors.ts';
+import { decodeUtf8 } from './utf8.ts';
 
 /** Larger inputs are refused rather than read into memory (a 5,000-client export is ~12 MiB). */
 export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
@@ -20,7 +21,5 @@ export async function readTextFile(path: string): Promise<string> {
     throw new InputError(`is ${Math.round(bytes.length / 1048576)} MiB, more than the ${MAX_INPUT_BYTES / 1048576} MiB an input may have`, { file: path }, 'split the export per realm');
   }
   if (bytes.includes(0)) throw new InputError('is a binary file, not YAML or JSON text', { file: path }, 'pass a baseline YAML or a realm-export JSON');
-  // Drop a UTF-8 byte-order mark; YAML and JSON parsers would otherwise see a stray character.
-  const text = bytes.toString('utf8');
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return decodeUtf8(bytes, path);
 }
