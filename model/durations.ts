@@ -71,3 +71,70 @@ export function formatDuration(seconds: number): string {
   }
   return `${seconds}s`;
 }
+
+/** Keycloak keeps durations in Java ints: more seconds than this cannot be stored or imported. */
+export const KEYCLOAK_MAX_SECONDS = 2_147_483_647;
+
+/**
+ * What Keycloak does with a zero-or-negative value of a duration field, read from its sources
+ * (Keycloak 26: TokenManager.getTokenExpiration, SessionExpirationUtils):
+ * - 'session-max': -1 makes access tokens live as long as the SSO session (ssoSessionMaxLifespan,
+ *   or its remember-me value); any other negative value is added to the current time, so the
+ *   tokens are issued already expired.
+ * - 'default': zero or less is "not set"; Keycloak uses its built-in default.
+ * - 'fallback': zero or less is "not set"; the realm's or SSO session's value applies.
+ * - 'unknown': realmguard knows no Keycloak meaning for a negative value.
+ */
+export type NonPositiveMeaning = 'session-max' | 'default' | 'fallback' | 'unknown';
+
+/** Realm fields (seconds) and what a negative value means to Keycloak. */
+export const REALM_DURATION_FIELDS: Readonly<Record<string, NonPositiveMeaning>> = {
+  accessTokenLifespan: 'session-max',
+  accessTokenLifespanForImplicitFlow: 'session-max',
+  accessCodeLifespan: 'unknown',
+  ssoSessionIdleTimeout: 'default',
+  ssoSessionMaxLifespan: 'default',
+  ssoSessionIdleTimeoutRememberMe: 'fallback',
+  ssoSessionMaxLifespanRememberMe: 'fallback',
+  clientSessionIdleTimeout: 'fallback',
+  clientSessionMaxLifespan: 'fallback',
+  offlineSessionIdleTimeout: 'default',
+  offlineSessionMaxLifespan: 'default',
+  eventsExpiration: 'unknown',
+  waitIncrementSeconds: 'unknown',
+  maxFailureWaitSeconds: 'unknown',
+  minimumQuickLoginWaitSeconds: 'unknown',
+  maxDeltaTimeSeconds: 'unknown',
+};
+
+/** Client attributes (seconds, written as text) and what a negative value means to Keycloak. */
+export const CLIENT_DURATION_ATTRIBUTES: Readonly<Record<string, NonPositiveMeaning>> = {
+  'access.token.lifespan': 'session-max',
+  'client.session.idle.timeout': 'fallback',
+  'client.session.max.lifespan': 'fallback',
+  'client.offline.session.idle.timeout': 'fallback',
+  'client.offline.session.max.lifespan': 'fallback',
+};
+
+/**
+ * Why Keycloak would read `seconds` otherwise than it looks, or undefined when it is an ordinary
+ * duration: a negative value (with Keycloak's meaning of it) or more than a Java int holds.
+ */
+export function keycloakDurationProblem(seconds: number, meaning: NonPositiveMeaning): { message: string; hint: string } | undefined {
+  if (seconds > KEYCLOAK_MAX_SECONDS) {
+    return { message: `${seconds} seconds is more than Keycloak can store (${KEYCLOAK_MAX_SECONDS}, about 68 years)`, hint: 'write the duration in seconds, at most 2147483647' };
+  }
+  if (seconds >= 0) return undefined;
+  switch (meaning) {
+    case 'session-max':
+      return seconds === -1
+        ? { message: '-1 makes Keycloak issue tokens that live as long as the SSO session (ssoSessionMaxLifespan)', hint: 'write the lifespan you mean in seconds (e.g. 300)' }
+        : { message: `${seconds} makes Keycloak issue tokens that are already expired (it adds the value to the current time)`, hint: 'write the lifespan in seconds (e.g. 300)' };
+    case 'default':
+      return { message: `${seconds} is "not set" to Keycloak (zero or less): it uses its built-in default instead`, hint: 'write 0 for "not set", or the duration in seconds' };
+    case 'fallback':
+      return { message: `${seconds} is "not set" to Keycloak (zero or less): the realm's or SSO session's value applies instead`, hint: 'write 0 for "not set", or the duration in seconds' };
+    case 'unknown':
+      return { message: `${seconds}: a negative duration has no meaning realmguard knows of in Keycloak`, hint: 'write a duration of 0 seconds or more' };
+  }
+}

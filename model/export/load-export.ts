@@ -9,6 +9,7 @@ import type { ParsedText } from '../source/parse-text.ts';
 import { schemaValidator, type SchemaValidator } from '../source/validate-schema.ts';
 import { RealmRepresentationSchema } from './schema.ts';
 import { representationToRealm } from './to-settings.ts';
+import { durationProblems } from './check-durations.ts';
 import { checkExportConstraints } from '../constraints/index.ts';
 
 const validator: SchemaValidator<typeof RealmRepresentationSchema> = schemaValidator(RealmRepresentationSchema);
@@ -30,6 +31,7 @@ export function exportFromParsed(parsed: ParsedText): LoadedRealm[] {
         throw new InputError(`expected a realm object, got ${Array.isArray(realm) ? 'a list' : realm === null ? 'null' : typeof realm}`, { file: parsed.file, ...(position ?? {}), ...(base.length ? { keyPath: `[${index}]` } : {}) }, 'a realm export is a RealmRepresentation object with at least "realm"');
       }
       validator.check(parsed, realm, base);
+      throwIfAny(durationProblems(realm, parsed, base), { asList: true });
       const first = names.get(realm.realm);
       if (first !== undefined) {
         const position = parsed.positions.nearest([...base, 'realm']);
