@@ -79,6 +79,32 @@ describe('pre-flight: nothing is sent when this machine cannot finish the job', 
     expect(await fx.sessionCounts(userId)).toEqual({ online: 1, offline: 1 });
   });
 
+  it('every action checks the journal before its first request', async () => {
+    const folder = join(dir, 'every-action-journal');
+    mkdirSync(folder, { recursive: true });
+    const tokenFile = join(dir, 'dummy.token');
+    writeFileSync(tokenFile, 'eyJhbGciOiJSUzI1NiJ9.eyJhenAiOiJ3ZWIifQ.c2ln\n');
+    const actions: string[][] = [
+      ['sessions', '--user', 'pre-ada'],
+      ['logout-session', '--user', 'pre-ada', '--session', 'sid'],
+      ['logout-user', '--user', 'pre-ada'],
+      ['logout-realm', '--yes'],
+      ['revoke-token', '--token-file', tokenFile],
+      ['not-before', '--yes'],
+      ['rotate-keys', '--yes'],
+      ['disable-user', '--user', 'pre-ada'],
+      ['disable-client', '--client', 'web'],
+      ['rotate-client-secret', '--client', 'rotating'],
+      ['bump-token-version', '--user', 'pre-ada'],
+      ['contain-user', '--user', 'pre-ada'],
+      ['contain-realm', '--yes'],
+    ];
+    for (const args of actions) {
+      proxy.log.length = 0;
+      refusedUpFront(await cli([...args, '--journal', folder]), /--journal: the journal is a directory/);
+    }
+  });
+
   it('a secret file that exists (without --force), is a directory or has no directory: exit 2, the old secret still works', async () => {
     const existing = join(dir, 'existing.secret');
     writeFileSync(existing, 'keep me\n');
