@@ -3,6 +3,7 @@ import type { BulkSummary } from '../bulk.ts';
 import type { ActionResult, Evidence } from '../result.ts';
 import { targetLabel } from '../result.ts';
 import type { UserSessions } from '../user-sessions.ts';
+import { visible } from '../../model/source/visible-text.ts';
 
 const MARK: Record<Evidence['status'], string> = { pass: '✓', fail: '✗', unverified: '?' };
 
@@ -38,13 +39,21 @@ function sessionLines(data: unknown): string[] {
   return lines;
 }
 
+/**
+ * Targets, errors, paths, session fields and evidence carry names from the server and the input:
+ * every line goes through visible() (model/source/visible-text.ts), so none can act on the terminal.
+ */
 export function renderResult(result: ActionResult, indent = ''): string {
+  return resultLines(result, indent).map(visible).join('\n');
+}
+
+function resultLines(result: ActionResult, indent: string): string[] {
   const lines = [`${indent}${result.action} · realm ${result.realm} · ${status(result)}`];
   const inner = `${indent}  `;
   for (const target of result.targets) lines.push(`${inner}target: ${targetLabel(target)}`);
   if (result.error) lines.push(`${inner}error: ${result.error}`);
   if (result.steps) {
-    for (const step of result.steps) lines.push(renderResult(step, inner));
+    for (const step of result.steps) lines.push(...resultLines(step, inner));
   } else {
     lines.push(...requestLines(result, inner));
   }
@@ -62,7 +71,7 @@ export function renderResult(result: ActionResult, indent = ''): string {
     lines.push(`${inner}baseline edit (so the next \`pulumi up\` does not undo this):`);
     for (const line of result.baselineEdit.trimEnd().split('\n')) lines.push(`${inner}  ${line}`);
   }
-  return lines.join('\n');
+  return lines;
 }
 
 /** What the summary says about the journal: its path (for --resume) and the lines it lacks. */
@@ -96,5 +105,5 @@ export function renderSummary(action: string, summary: BulkSummary, elapsedMs: n
   } else if (journal && lost.length > 0) {
     lines.push(`append the missing journal lines (printed on stderr) to ${journal.file}, so a later --resume skips those targets`);
   }
-  return lines.join('\n');
+  return lines.map(visible).join('\n');
 }
