@@ -8,7 +8,8 @@
  *   value and its remember-me variant). The offline and access-token attributes have no limit.
  * - validateUrls → checkUri: every redirect URI and post-logout redirect URI must parse as a
  *   java.net.URI, must not use the data: or javascript: scheme, and must not have a fragment.
- * - validateJwks: use.jwks.url and use.jwks.string may not both be true.
+ * - validateJwks: use.jwks.url and use.jwks.string may not both be true (message key
+ *   duplicatedJwksSettings).
  */
 import type { ClientSettings, RealmSettings } from '../realm-settings.ts';
 import { parseJavaUri } from './java-uri.ts';
@@ -97,7 +98,7 @@ function jwksViolations(client: ClientSettings): ConstraintViolation[] {
   return [
     {
       subject: { kind: 'client-attribute', clientId: client.clientId, attribute: 'use.jwks.string' },
-      message: `client '${client.clientId}' turns on both use.jwks.url and use.jwks.string ("Illegal to use both jwks_uri and jwks_string")`,
+      message: `client '${client.clientId}' turns on both use.jwks.url and use.jwks.string, which Keycloak refuses ("The \"Use JWKS\" switch and the switch \"Use JWKS URL\" cannot be ON at the same time.")`,
       hint: 'keep one of the two attributes true',
     },
   ];

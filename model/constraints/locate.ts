@@ -26,8 +26,11 @@ export function baselineLocator(document: BaselineDocument): Locator {
   return (subject) => {
     switch (subject.kind) {
       case 'realm':
+        if (subject.field === 'realm') return ['realm'];
         if (subject.field === 'passwordPolicy') return ['security', 'passwordPolicy'];
         return REALM_FIELD_MAPPINGS.find((mapping) => mapping.field === subject.field)?.docPath ?? [];
+      case 'realm-header':
+        return ['security', 'browserSecurityHeaders', subject.header];
       case 'password-policy':
         return ['security', 'passwordPolicy', subject.index];
       case 'client': {
@@ -69,6 +72,8 @@ export function exportLocator(rep: RealmRepresentation, base: DocPath): Locator 
       switch (subject.kind) {
         case 'realm':
           return [subject.field];
+        case 'realm-header':
+          return ['browserSecurityHeaders', subject.header];
         case 'password-policy':
           return ['passwordPolicy'];
         case 'client': {

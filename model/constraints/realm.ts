@@ -1,5 +1,11 @@
 /**
- * Realm-level session constraints. Keycloak (26.5+) refuses a realm update whose client session
+ * Realm-level constraints.
+ *
+ * The realm name and security headers: RealmAdminResource#updateRealm runs
+ * org.keycloak.utils.ReservedCharValidator — validate(name) refuses any of : / ? # @ ! $ & ( ) * + , ; = [ ] \
+ * and validateSecurityHeaders refuses a newline in a browser security header (400 "… not allowed.").
+ *
+ * Session timeouts. Keycloak (26.5+) refuses a realm update whose client session
  * idle / max exceeds the SSO session idle / max — or, with "remember me" on, the larger of the SSO
  * value and its remember-me variant:
  * org.keycloak.storage.datastore.DefaultExportImportManager#validateClientAndRealmTimeouts, called
@@ -24,9 +30,28 @@ export function limitSource(settings: RealmSettings, kind: 'idle' | 'max'): stri
   return settings.rememberMe ? `${sso} or ${sso}RememberMe, whichever is longer` : sso;
 }
 
+/** ReservedCharValidator.RESERVED_CHARS_PATTERN. */
+const RESERVED_NAME_CHARS = /[:/?#@!$&()*+,;=[\]\\]/;
+
 export function realmViolations(settings: RealmSettings): ConstraintViolation[] {
   const limits = ssoSessionLimits(settings);
   const violations: ConstraintViolation[] = [];
+  const reserved = RESERVED_NAME_CHARS.exec(settings.realm);
+  if (reserved) {
+    violations.push({
+      subject: { kind: 'realm', field: 'realm' },
+      message: `the realm name '${settings.realm}' has the character '${reserved[0]}', which Keycloak refuses in a realm name`,
+      hint: 'use letters, digits, dot, dash or underscore (none of : / ? # @ ! $ & ( ) * + , ; = [ ] \\)',
+    });
+  }
+  for (const [header, value] of Object.entries(settings.browserSecurityHeaders)) {
+    if (!value.includes('\n')) continue;
+    violations.push({
+      subject: { kind: 'realm-header', header },
+      message: `the ${header} header has a line break, which Keycloak refuses ("Newline not allowed.")`,
+      hint: 'write the header value on one line (a YAML | or > block keeps the line break: use a plain or quoted string)',
+    });
+  }
   const check = (field: 'clientSessionIdleTimeout' | 'clientSessionMaxLifespan', kind: 'idle' | 'max'): void => {
     const value = settings[field];
     const limit = limits[kind];

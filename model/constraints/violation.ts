@@ -12,7 +12,9 @@ export type RealmField = keyof Omit<RealmSettings, 'keyProviders' | 'clients' | 
 export type KeyField = 'priority' | 'enabled' | 'active' | 'keySize' | 'secretSize' | 'ellipticCurve';
 
 export type ConstraintSubject =
-  | { kind: 'realm'; field: RealmField }
+  | { kind: 'realm'; field: RealmField | 'realm' }
+  /** One of the realm's browserSecurityHeaders. */
+  | { kind: 'realm-header'; header: string }
   /** The index-th policy of the realm's password policy ('length(12) and digits(1)' → 0, 1). */
   | { kind: 'password-policy'; index: number }
   | { kind: 'client'; clientId: string; field: 'clientId' | 'redirectUris'; item?: number }

@@ -95,6 +95,24 @@ export const CONSTRAINT_CASES: readonly ConstraintCase[] = [
     },
     keycloak: { send: realmUpdate({ rememberMe: true, ssoSessionIdleTimeout: 600, ssoSessionIdleTimeoutRememberMe: 900, clientSessionIdleTimeout: 1200 }), refusal: 'cannot exceed realm SSO session idle timeout and RememberMe idle timeout' },
   },
+  {
+    id: 'realm name with a character Keycloak reserves',
+    keycloakSource: 'RealmAdminResource#updateRealm → ReservedCharValidator#validate',
+    file: { name: 'case.yaml', text: yaml("realm: 'shop:eu'", 'enabled: true'), at: 'realm:', keyPath: 'realm', ours: "the realm name 'shop:eu' has the character ':'" },
+    keycloak: { send: realmUpdate({ realm: 'shop:eu' }), refusal: 'not allowed' },
+  },
+  {
+    id: 'browser security header with a line break',
+    keycloakSource: 'RealmAdminResource#updateRealm → ReservedCharValidator#validateSecurityHeaders',
+    file: {
+      name: 'case.yaml',
+      text: yaml('realm: r', 'security:', '  browserSecurityHeaders:', `    contentSecurityPolicy: "frame-src 'self';\\nobject-src 'none';"`),
+      at: 'contentSecurityPolicy',
+      keyPath: 'security.browserSecurityHeaders.contentSecurityPolicy',
+      ours: 'the contentSecurityPolicy header has a line break',
+    },
+    keycloak: { send: realmUpdate({ browserSecurityHeaders: { contentSecurityPolicy: "frame-src 'self';\nobject-src 'none';" } }), refusal: 'Newline not allowed.' },
+  },
   // ---------------------------------------------------------------- password policy
   {
     id: 'unknown password policy',
@@ -201,7 +219,7 @@ export const CONSTRAINT_CASES: readonly ConstraintCase[] = [
     id: 'both use.jwks.url and use.jwks.string',
     keycloakSource: 'DefaultClientValidationProvider#validateJwks',
     file: { name: 'case.yaml', text: yaml('realm: r', 'clients:', '  - clientId: app', '    redirectUris: [https://app.example.com/cb]', '    attributes:', "      use.jwks.url: 'true'", "      use.jwks.string: 'true'"), at: 'use.jwks.string', keyPath: 'clients[0].attributes["use.jwks.string"]', ours: 'turns on both use.jwks.url and use.jwks.string' },
-    keycloak: { send: newClient({ attributes: { 'use.jwks.url': 'true', 'use.jwks.string': 'true' } }), refusal: 'Illegal to use both jwks_uri and jwks_string' },
+    keycloak: { send: newClient({ attributes: { 'use.jwks.url': 'true', 'use.jwks.string': 'true' } }), refusal: 'The "Use JWKS" switch and the switch "Use JWKS URL" cannot be ON at the same time.' },
   },
   // ---------------------------------------------------------------- key providers
   {
@@ -289,3 +307,50 @@ export const CONSTRAINT_CASES: readonly ConstraintCase[] = [
 export function lineOf(text: string, at: string): number {
   return text.split('\n').reduce((found, line, index) => (line.includes(at) ? index + 1 : found), -1);
 }
+
+/**
+ * Redirect URIs on both sides of java.net.URI's grammar and of Keycloak's scheme and fragment
+ * checks. The integration test sends each to Keycloak and expects the verdict our loader gives.
+ */
+export const REDIRECT_URI_CORPUS: readonly string[] = [
+  'https://app.example.com/cb',
+  'https://app.example.com/*',
+  '/relative/*',
+  'relative/path',
+  '//app.example.com/cb',
+  'com.example.app:/cb',
+  'myapp://callback',
+  'urn:ietf:wg:oauth:2.0:oob',
+  'mailto:a@b.example',
+  'http://[::1]:8080/cb',
+  'http://127.0.0.1:*/cb',
+  'https://user:pw@app.example.com:8443/cb',
+  'https://app.example.com:abc/cb',
+  'https://ü.example/ä',
+  'https://app.example.com/cb?a=b&c=[1]',
+  'https://app.example.com/~user/(x)/it\'s',
+  'https://app.example.com/%41',
+  'https:///path',
+  'https://app.example.com/a b',
+  'https://app.example.com/a\u00a0b',
+  ' https://app.example.com/',
+  'https://app.example.com/a|b',
+  'https://app.example.com/{x}',
+  'https://app.example.com/a^b',
+  'https://app.example.com/a`b',
+  'https://app.example.com/a\\b',
+  'https://app.example.com/"q"',
+  'https://app.example.com/<a>',
+  'https://app.example.com/p[1]',
+  'https://app.example.com/%zz',
+  'https://app.example.com/%',
+  'http://[::1/cb',
+  'https:',
+  'https://',
+  '1https://app.example.com/',
+  'https://app.example.com/#',
+  'https://app.example.com/cb#a#b',
+  'https://app.example.com/cb#frag',
+  'JavaScript:alert(1)',
+  'data:,x',
+];
