@@ -15,6 +15,8 @@ export interface BulkOptions {
   skip?: Set<string>;
   /** Called after each target, in completion order. If it throws, the error is kept in `unrecorded`. */
   onResult?: (input: string, result: ActionResult) => void;
+  /** Once aborted (Ctrl-C), no further target is started; those in flight finish and are reported. */
+  signal?: AbortSignal;
 }
 
 export interface BulkSummary {
@@ -25,6 +27,8 @@ export interface BulkSummary {
   results: Array<{ input: string; result: ActionResult }>;
   /** Targets whose onResult (the journal line) threw, with why, in list order. */
   unrecorded?: Array<{ input: string; error: string }>;
+  /** Targets never started because the run was interrupted, in list order. */
+  notStarted?: string[];
 }
 
 /** Parses a users file: one username or id per line; blank lines and # comments ignored; duplicates once. */
@@ -75,9 +79,14 @@ export async function runBulk(inputs: string[], act: (input: string) => Promise<
   const results: BulkSummary['results'] = [];
   const crashed: BulkSummary['failed'] = [];
   const unrecorded: NonNullable<BulkSummary['unrecorded']> = [];
+  const notStarted: string[] = [];
   await Promise.all(
     todo.map((input) =>
       limit(async () => {
+        if (options.signal?.aborted) {
+          notStarted.push(input);
+          return;
+        }
         let result: ActionResult;
         try {
           result = await act(input);
@@ -101,5 +110,13 @@ export async function runBulk(inputs: string[], act: (input: string) => Promise<
   results.sort(byList);
   const failed = [...results.filter(({ result }) => !result.ok).map(({ input, result }) => ({ input, error: failureOf(result) })), ...crashed].sort(byList);
   const ok = results.length - results.filter(({ result }) => !result.ok).length;
-  return { total: inputs.length, ok, skipped, failed, results, ...(unrecorded.length > 0 ? { unrecorded: unrecorded.sort(byList) } : {}) };
+  return {
+    total: inputs.length,
+    ok,
+    skipped,
+    failed,
+    results,
+    ...(unrecorded.length > 0 ? { unrecorded: unrecorded.sort(byList) } : {}),
+    ...(notStarted.length > 0 ? { notStarted: notStarted.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)) } : {}),
+  };
 }

@@ -132,26 +132,61 @@ async function perUser(options: UserTargetOptions, action: 'logout-user' | 'cont
   const started = Date.now();
   // A target whose action throws is a failed target (journaled, listed), never the end of the run.
   const attempt = (user: string) => act(s.ctx, user).catch((error: unknown) => thrownResult(action, options.realm, s.ctx.dryRun, user, error));
+  const interruption = interruptible();
   const summary = await runBulk(users, attempt, {
     concurrency: options.concurrency,
     ...(skip ? { skip } : {}),
+    signal: interruption.signal,
     onResult: (input, result) => {
       progress.tick(!result.ok);
       keeper.record(journalEntry(result, { actor: s.http.actor, server: s.http.origin, input }));
     },
-  });
+  }).finally(() => interruption.release());
   progress.stop();
   const position = new Map(users.map((user, index) => [user, index]));
   const lostInOrder = keeper.lostInputs.sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0));
   const journal = { file: s.journal.file, lost: lostInOrder, ...(keeper.reason ? { reason: keeper.reason } : {}) };
   const done = summary.results.filter(({ result }) => result.ok).map(({ input }) => input);
   const text = options.json
-    ? JSON.stringify({ total: summary.total, ok: summary.ok, done, skipped: summary.skipped, failed: summary.failed, journal: { ...journal, lost: [...journal.lost, ...(summary.unrecorded ?? []).map(({ input }) => input)] } }, null, 2)
+    ? JSON.stringify(
+        {
+          total: summary.total,
+          ok: summary.ok,
+          done,
+          skipped: summary.skipped,
+          failed: summary.failed,
+          ...(summary.notStarted ? { notStarted: summary.notStarted } : {}),
+          journal: { ...journal, lost: [...journal.lost, ...(summary.unrecorded ?? []).map(({ input }) => input)] },
+        },
+        null,
+        2,
+      )
     : renderSummary(action, summary, Date.now() - started, journal);
   process.stdout.write(`${s.http.secrets.redact(text)}\n`);
   const lost = keeper.report(`the ${action} run ended`);
   if (lost) process.stderr.write(lost);
-  process.exitCode = summary.failed.length > 0 || lost || summary.unrecorded ? ExitCode.Findings : ExitCode.Clean;
+  process.exitCode = summary.failed.length > 0 || lost || summary.unrecorded || summary.notStarted ? ExitCode.Findings : ExitCode.Clean;
+}
+
+/**
+ * Ctrl-C (or SIGTERM) in a bulk run: start no further user, let those in flight finish — their
+ * requests are already out, and killing them would leave no result and no journal line — then
+ * print the summary. A second signal finds no handler and ends the process at once.
+ */
+function interruptible(): { signal: AbortSignal; release: () => void } {
+  const controller = new AbortController();
+  const stop = (): void => {
+    release();
+    process.stderr.write('realmguard: interrupted — finishing the users in progress and starting no more (press Ctrl-C again to stop at once)\n');
+    controller.abort();
+  };
+  const release = (): void => {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return { signal: controller.signal, release };
 }
 
 function withUsers(command: Command): Command {

@@ -98,10 +98,13 @@ export function renderSummary(action: string, summary: BulkSummary, elapsedMs: n
     const reason = journal?.reason ?? summary.unrecorded?.[0]?.error;
     lines.push(`not journaled (${reason ?? 'the journal refused the line'}): ${lost.join(', ')}`);
   }
-  if (summary.failed.length > 0) {
+  const notStarted = summary.notStarted ?? [];
+  if (notStarted.length > 0) lines.push(`interrupted: ${notStarted.length} not started: ${notStarted.join(', ')}`);
+  if (summary.failed.length > 0 || notStarted.length > 0) {
+    const these = notStarted.length === 0 ? 'these' : summary.failed.length === 0 ? 'the ones not started' : 'the failed and the ones not started';
     if (!journal) lines.push('rerun with --resume JOURNAL to finish only these');
-    else if (lost.length > 0) lines.push(`to finish only the failed ones: append the missing journal lines (printed on stderr) to ${journal.file}, then rerun the same command with --resume ${journal.file}`);
-    else lines.push(`to finish only these: rerun the same command with --resume ${journal.file}`);
+    else if (lost.length > 0) lines.push(`to finish only ${these === 'these' ? 'the failed ones' : these}: append the missing journal lines (printed on stderr) to ${journal.file}, then rerun the same command with --resume ${journal.file}`);
+    else lines.push(`to finish only ${these}: rerun the same command with --resume ${journal.file}`);
   } else if (journal && lost.length > 0) {
     lines.push(`append the missing journal lines (printed on stderr) to ${journal.file}, so a later --resume skips those targets`);
   }

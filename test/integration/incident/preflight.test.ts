@@ -8,6 +8,8 @@
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import pLimit from 'p-limit';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { keycloak } from '../../support/keycloak.ts';
@@ -225,6 +227,49 @@ describe('bulk runs end with their summary', () => {
     const [message, ...lines] = run.stderr.trimEnd().split('\n');
     expect(message).toMatch(/^realmguard: the contain-user run ended, but cannot write the journal \/dev\/full \(ENOSPC\): 3 of 3 entries are not in the journal/);
     expect(lines.map((line) => (JSON.parse(line) as { input: string; result: string }).result)).toEqual(['ok', 'ok', 'ok']);
+  });
+
+  it('Ctrl-C half-way: the users in flight finish, the summary names the ones not started, --resume does them', async () => {
+    const names = Array.from({ length: 30 }, (_, index) => `int-${String(index).padStart(2, '0')}`);
+    const limit = pLimit(6);
+    const ids = await Promise.all(names.map((name) => limit(() => loggedIn(name))));
+    const list = join(dir, 'int-users.txt');
+    writeFileSync(list, `${names.join('\n')}\n`);
+    const journal = join(dir, 'int.jsonl');
+    const root = fileURLToPath(new URL('../../../', import.meta.url));
+    const child = spawn(process.execPath, ['bin/realmguard.js', 'incident', 'logout-user', '--realm', fx.realm, '--url', proxy.url, '--users-file', list, '--concurrency', '2', '--journal', journal], { cwd: root, env: adminEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    let logouts = 0;
+    proxy.fault = (request) => {
+      if (request.method === 'POST' && request.path.endsWith('/logout') && ++logouts === 5) child.kill('SIGINT');
+      return 'pass';
+    };
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toMatch(/^realmguard: interrupted — finishing the users in progress and starting no more/);
+    expect(stderr).not.toMatch(/internal error/);
+    expect(code).toBe(1);
+    const out = stdout.trimEnd().split('\n');
+    const done = out.find((line) => line.startsWith('done: '))!.slice('done: '.length).split(', ');
+    const notStarted = out.find((line) => line.startsWith('interrupted: '))!.split(': ')[2]!.split(', ');
+    expect(done.length).toBeGreaterThanOrEqual(5);
+    expect(done.length).toBeLessThan(30);
+    expect([...done, ...notStarted].sort()).toEqual(names);
+    expect(out[0]).toMatch(new RegExp(`^logout-user: 30 listed · ${done.length} done · 0 failed · 0 skipped`));
+    expect(out.at(-1)).toBe(`to finish only the ones not started: rerun the same command with --resume ${journal}`);
+    // Every user it started is finished and journaled; the rest are untouched.
+    expect(readFileSync(journal, 'utf8').trim().split('\n').map((line) => (JSON.parse(line) as { input: string }).input).sort()).toEqual([...done].sort());
+    for (const [index, name] of names.entries()) {
+      const counts = await fx.sessionCounts(ids[index]!);
+      expect(counts.online + counts.offline > 0).toBe(notStarted.includes(name));
+    }
+    proxy.fault = () => 'pass';
+    const resumed = await cli(['logout-user', '--users-file', list, '--resume', journal, '--journal', journal]);
+    expect(resumed.code).toBe(0);
+    expect(resumed.stdout.split('\n')[0]).toMatch(new RegExp(`^logout-user: 30 listed · ${notStarted.length} done · 0 failed · ${done.length} skipped`));
+    for (const id of ids) expect(await fx.sessionCounts(id)).toEqual({ online: 0, offline: 0 });
   });
 
   it('30 users: failing targets and a journal that breaks half-way are all in the summary; --resume finishes the rest', async () => {

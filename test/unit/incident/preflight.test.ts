@@ -195,6 +195,28 @@ describe('bulk runs end with their summary', () => {
     expect(summary.results.map(({ input }) => input)).toEqual(['a', 'c', 'd']);
   });
 
+  it('once interrupted, starts no further target; those in flight finish and are reported', async () => {
+    const controller = new AbortController();
+    const started: string[] = [];
+    const summary = await runBulk(
+      ['a', 'b', 'c', 'd', 'e'],
+      async (input) => {
+        started.push(input);
+        if (input === 'b') controller.abort();
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        return result({ targets: [{ type: 'user', name: input }] });
+      },
+      { concurrency: 2, signal: controller.signal },
+    );
+    expect(started).toEqual(['a', 'b']);
+    expect(summary).toMatchObject({ total: 5, ok: 2, failed: [], notStarted: ['c', 'd', 'e'] });
+    expect(renderSummary('logout-user', summary, 1000, { file: 'j.jsonl', lost: [] }).split('\n').slice(1)).toEqual([
+      'done: a, b',
+      'interrupted: 3 not started: c, d, e',
+      'to finish only the ones not started: rerun the same command with --resume j.jsonl',
+    ]);
+  });
+
   it('a thrown error becomes a failed, journaled result; an input error keeps its own words', () => {
     expect(thrownResult('logout-user', 'shop', false, 'bob', new TypeError('x is not a function'))).toMatchObject({ ok: false, error: 'unexpected error: x is not a function', targets: [{ type: 'user', name: 'bob' }] });
     expect(thrownResult('logout-user', 'shop', false, '..', new InputError("user id '..' cannot be addressed", { keyPath: '--users-file' })).error).toBe("--users-file: user id '..' cannot be addressed");
