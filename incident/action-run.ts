@@ -44,8 +44,9 @@ export class ActionRun {
   }
 
   #record(spec: RequestSpec, sent: boolean): void {
-    // The path listed is the path sent: the core fetches exactly spec.path below the server URL.
-    this.requests.push({ method: spec.method, path: spec.path, changesState: spec.changesState, sent });
+    // The path listed is the path sent: the core fetches exactly spec.path below the server URL,
+    // whose own path (an old-style '/auth') is part of what goes on the wire.
+    this.requests.push({ method: spec.method, path: `${this.ctx.http.basePath}${spec.path}`, changesState: spec.changesState, sent });
   }
 
   /** A request that changes nothing: sent in dry runs too (to resolve ids and show state). */

@@ -74,6 +74,11 @@ export class IncidentHttp {
     return new URL(this.config.url).origin;
   }
 
+  /** The server URL's own path ('' for a server at the root, '/auth' for an old-style one): every request path starts with it. */
+  get basePath(): string {
+    return new URL(this.config.url).pathname.replace(/\/+$/, '');
+  }
+
   scene(realm: string): ErrorScene {
     return { origin: this.origin, realm, actor: this.actor, timeoutMs: this.timeoutMs };
   }

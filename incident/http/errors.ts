@@ -132,6 +132,10 @@ function fromStatus(failure: HttpFailure, spec: Pick<RequestSpec, 'role' | 'notF
     const what = spec.notFound ? `unknown ${spec.notFound} in realm '${scene.realm}'` : `not found${detail ? ` (${detail})` : ''}`;
     return new IncidentError('not-found', `404 Not Found for ${request}: ${what} — check the name and the realm (or that realm '${scene.realm}' exists)`, status, detail);
   }
+  if (status >= 300 && status < 400) {
+    // No redirect is followed: the request sent must be the one listed and journalled.
+    return new IncidentError('http', `${status} redirect for ${request}: realmguard follows no redirect — give the server's own root URL in KEYCLOAK_URL (or --url)`, status, detail);
+  }
   if (status === 429) return new IncidentError('http', `429 Too Many Requests for ${request}: Keycloak is rate limiting — retry later or lower --concurrency`, status, detail);
   return new IncidentError('http', `${status} for ${request}${detail ? `: ${detail}` : ''}`, status, detail);
 }

@@ -208,3 +208,27 @@ describe('one retry budget and a deadline for the whole command', () => {
     expect(ended - server.times[0]!).toBeLessThan(2000 + 1500);
   });
 });
+
+describe('the path listed is the path sent', () => {
+  it('below a server URL with a path of its own (/auth), the listing carries it too', async () => {
+    const server = await serve((request, response) => {
+      if (request.url?.endsWith('/token')) return tokenAnswer(request, response);
+      response.writeHead(200, { 'content-type': 'application/json' }).end('[]');
+    });
+    const result = await logoutUser(createContext(new IncidentHttp(config(`${server.url}/auth`)), 'shop'), { user: 'a b/..' });
+    expect(result.error).toBe("unknown user 'a b/..' in realm 'shop': no user has that username or id");
+    const listed = result.requests.map((request) => `${request.method} ${request.path}`);
+    expect(listed).toEqual(['GET /auth/admin/realms/shop/users?username=a+b%2F..&exact=true']);
+    expect(server.log.filter((line) => !line.endsWith('/token'))).toEqual(listed);
+  });
+
+  it('a redirect is not followed: one line, the listed request is the only one sent', async () => {
+    const server = await serve((request, response) => {
+      if (request.url?.endsWith('/token')) return tokenAnswer(request, response);
+      response.writeHead(302, { location: 'https://elsewhere.example/admin' }).end();
+    });
+    const result = await logoutUser(createContext(new IncidentHttp(config(server.url)), 'shop'), { user: 'alice' });
+    expect(result.error).toMatch(/^302 redirect for GET \/admin\/realms\/shop\/users\?username=alice&exact=true: realmguard follows no redirect/);
+    expect(server.log.filter((line) => line.startsWith('GET '))).toHaveLength(1);
+  });
+});
