@@ -58,6 +58,14 @@ describe('TLS', () => {
     expect(server.log).toEqual([]);
   });
 
+  it('https:// to a server that speaks plain http is named, not retried', async () => {
+    const server = await serve(tokenAnswer);
+    const http = new IncidentHttp(config(server.url.replace('http:', 'https:')), { retries: 3, minRetryDelayMs: 1 });
+    const error = await failure(http.admin(usersSpec, 'shop'));
+    expect(error.message).toMatch(/^TLS: https:\/\/127\.0\.0\.1:\d+ does not speak TLS on that port \(ERR_SSL_WRONG_VERSION_NUMBER\) — is it an http:\/\/ endpoint\?$/);
+    expect(server.connections).toBe(1);
+  });
+
   async function cli(url: string): Promise<{ code: number; stderr: string; stdout: string }> {
     const journal = join(mkdtempSync(join(tmpdir(), 'realmguard-tls-journal-')), 'journal.jsonl');
     return runCli(['incident', 'logout-user', '--realm', 'shop', '--user', 'alice', '--url', url, '--journal', journal, '--retries', '3'], {
