@@ -174,6 +174,8 @@ export function planBaseline(baseline: LoadedRealm): BaselinePlan {
       ...(key.keySize !== undefined ? { keySize: key.keySize } : {}),
       ...(key.ellipticCurve !== undefined ? { ellipticCurve: key.ellipticCurve } : {}),
       ...(key.secretSize !== undefined ? { secretSize: key.secretSize } : {}),
+      // A key the baseline names by its Keycloak id exists already (an incident created it): adopt it.
+      ...(key.id !== undefined && declares(baseline, ['keyProviders', key.name, 'id']) ? { importId: `${realm}/${key.id}` } : {}),
     });
   }
   if (clientProfiles.length > 0) {

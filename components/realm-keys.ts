@@ -33,6 +33,12 @@ export interface KeyDeclaration {
   ellipticCurve?: string;
   /** hmac-generated (16–512) or aes-generated (16, 24, 32) secret size in bytes. */
   secretSize?: number;
+  /**
+   * The provider's import id (`<realm>/<component id>`) of a key that exists in Keycloak already —
+   * one `realmguard incident rotate-keys` created — for Pulumi to take over instead of creating
+   * another. Ignored once the key is in the stack's state.
+   */
+  importId?: string;
 }
 
 export interface RealmKeysArgs {
@@ -73,12 +79,12 @@ export class RealmKeys extends pulumi.ComponentResource {
 
     const signers = new Map<string, KeystoreResource>();
     for (const entry of plan.filter((item) => item.state === 'active')) {
-      signers.set(entry.dialect.args.name, keystore(`${name}-key-${entry.dialect.args.name}`, args.realmId, entry.dialect, [], this));
+      signers.set(entry.dialect.args.name, keystore(`${name}-key-${entry.dialect.args.name}`, args.realmId, entry, [], this));
     }
     const resources = new Map(signers);
     for (const entry of plan.filter((item) => item.state === 'passive')) {
       // A passive key is demoted only once every active key exists: no gap without a signer.
-      resources.set(entry.dialect.args.name, keystore(`${name}-key-${entry.dialect.args.name}`, args.realmId, entry.dialect, [...signers.values()], this));
+      resources.set(entry.dialect.args.name, keystore(`${name}-key-${entry.dialect.args.name}`, args.realmId, entry, [...signers.values()], this));
     }
 
     this.keystores = Object.fromEntries(resources);
@@ -93,12 +99,12 @@ export class RealmKeys extends pulumi.ComponentResource {
 function keystore(
   resourceName: string,
   realmId: pulumi.Input<string>,
-  dialect: KeyProviderDialect,
+  { dialect, importId }: PlannedKey,
   dependsOn: pulumi.Resource[],
   parent: pulumi.Resource,
 ): KeystoreResource {
   // Never delete before replacing: the old key keeps verifying until its successor exists.
-  const opts: pulumi.CustomResourceOptions = { parent, dependsOn, deleteBeforeReplace: false };
+  const opts: pulumi.CustomResourceOptions = { parent, dependsOn, deleteBeforeReplace: false, ...(importId ? { import: importId } : {}) };
   switch (dialect.providerId) {
     case 'rsa-generated':
       return new keycloak.RealmKeystoreRsaGenerated(resourceName, { realmId, ...dialect.args }, opts);
@@ -115,6 +121,7 @@ function keystore(
 export interface PlannedKey {
   state: Exclude<KeyState, 'retired'>;
   dialect: KeyProviderDialect;
+  importId?: string;
 }
 
 /** Sizes and algorithms the provider's schema accepts (it would refuse others at preview, less clearly). */
@@ -163,7 +170,7 @@ export function planKeys(keys: KeyDeclaration[], compromised: string[], basePrio
       ...(key.ellipticCurve !== undefined ? { ellipticCurve: key.ellipticCurve } : {}),
       ...(key.secretSize !== undefined ? { secretSize: key.secretSize } : {}),
     });
-    return [{ state: key.state, dialect }];
+    return [{ state: key.state, dialect, ...(key.importId ? { importId: key.importId } : {}) }];
   });
   checkNewestActiveSigns(planned);
   return planned;

@@ -17,6 +17,8 @@ export interface KeyDeclaration {
   keySize?: number;
   ellipticCurve?: string;
   secretSize?: number;
+  /** The Keycloak component id of a key the incident created: the baseline's `id` makes Pulumi adopt it. */
+  id?: string;
 }
 
 export interface KeyEdit {
@@ -56,7 +58,10 @@ export function keyRotationEdit(realm: string, edit: KeyEdit, today = new Date()
   const why = edit.compromised
     ? 'the compromised key is gone; keep it out (retired, listed as compromised) and declare the new one'
     : 'the old key is passive now; declare that and the new key, and retire the old one once its tokens have expired';
-  const how = `in keys.providers, replace the entry of the same name or add it${edit.compromised ? '; add the names to keys.compromised' : ''}`;
+  const how =
+    `in keys.providers, replace the entry of the same name or add it${edit.compromised ? '; add the names to keys.compromised' : ''}` +
+    `${edit.compromised ? '; then `pulumi refresh` (Keycloak no longer has the compromised key) and `pulumi up`' : '; then `pulumi up`'}` +
+    `${edit.created.id ? ', which adopts the new key by its id instead of creating another' : ''}`;
   return banner(realm, why, how) + stringify({ keys });
 }
 

@@ -53,7 +53,7 @@ export function bumpTokenVersion(ctx: IncidentContext, options: BumpTokenVersion
       `${attribute} raised`,
       stored === String(to),
       stored === undefined
-        ? `Keycloak did not store it: the realm's user profile drops undeclared attributes — declare '${attribute}' in the user profile (the token-version component does) or allow unmanaged attributes`
+        ? `Keycloak did not store it: the realm's user profile drops undeclared attributes — declare '${attribute}' in the realm's user profile (admin-editable only) or set its unmanaged-attribute policy to ADMIN_EDIT — the token-version component adds the claim, not the declaration`
         : `${from} → ${stored}`,
     );
     if (stored === String(to)) run.notes.push(`${attribute}: ${from} → ${to}`);

@@ -150,7 +150,7 @@ async function rotate(run: ActionRun, options: RotateKeysOptions): Promise<void>
       state: options.mode === 'routine' ? 'passive' : 'retired',
       ...(oldKey.kid ? { kid: oldKey.kid } : {}),
     },
-    created: { name, providerId, priority, ...keyOptions },
+    created: { name, providerId, priority, ...keyOptions, ...(createdId ? { id: createdId } : {}) },
     compromised: options.mode === 'emergency',
   });
   if (run.dryRun || !created) return;

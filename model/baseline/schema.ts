@@ -109,6 +109,7 @@ export const KeyProviderSchema = Closed({
   ellipticCurve: Opt(StringEnum(['P-256', 'P-384', 'P-521', 'Ed25519', 'Ed448'] as const, 'Elliptic curve.')),
   secretSize: Opt(Type.Integer({ minimum: 1, description: 'HMAC / AES secret size in bytes.' })),
   passiveSince: Opt(Type.String({ format: 'date', description: 'Date the key became passive (YYYY-MM-DD).' })),
+  id: Opt(Text('Keycloak component id of a key that exists already (one `realmguard incident rotate-keys` created): Pulumi takes it over instead of creating another.')),
 });
 
 export const KeysSchema = Closed({

@@ -244,13 +244,14 @@ function convertKey(key: BaselineKeyProvider, docPath: DocPath, values: KeyProfi
   const secretSize = key.secretSize ?? (type === 'hmac-generated' ? values.hmacSecretSize : type === 'aes-generated' ? values.aesSecretSize : undefined);
   if (secretSize !== undefined) provider.secretSize = secretSize;
   if (key.passiveSince) provider.passiveSince = key.passiveSince;
+  if (key.id !== undefined) provider.id = key.id;
 
   convert.mark(entity, docPath);
   convert.mark([...entity, 'name'], [...docPath, 'name']);
   convert.mark([...entity, 'providerId'], [...docPath, 'type'], docPath);
   convert.mark([...entity, 'active'], [...docPath, 'state'], docPath);
   convert.mark([...entity, 'enabled'], [...docPath, 'state'], docPath);
-  for (const field of ['priority', 'algorithm', 'keySize', 'ellipticCurve', 'secretSize', 'passiveSince'] as const) {
+  for (const field of ['priority', 'algorithm', 'keySize', 'ellipticCurve', 'secretSize', 'passiveSince', 'id'] as const) {
     convert.mark([...entity, field], [...docPath, field]);
   }
   return provider;

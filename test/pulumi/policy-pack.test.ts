@@ -14,6 +14,17 @@ import { pulumi } from '../support/pulumi.ts';
 /** The pack as users run it: compiled by `npm run build` (the suite's global setup builds it). */
 const PACK = inject('pulumi').policyPack;
 
+/**
+ * A violation line as the Pulumi CLI prints it under the pack's heading, e.g.
+ * `- [mandatory] [severity: critical]  ssl-required  (keycloak:index:Realm: insecure)`.
+ */
+function violation(level: 'mandatory' | 'advisory', policy: string, resource = '[^)]*'): RegExp {
+  return new RegExp(`- \\[${level}\\] \\[severity: (critical|high|medium|low)\\]\\s+${policy}\\s+\\(keycloak:${resource}\\)`);
+}
+
+/** The pack's heading in the preview output: realmguard at the package's version, loaded from the compiled folder. */
+const PACK_HEADING = /realmguard@v0\.1\.0/;
+
 /** A throwaway Pulumi project whose program is `program` (TypeScript, run by the language host's ts-node). */
 async function project(name: string, program: string): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), `realmguard-${name}-`));
@@ -97,10 +108,11 @@ describe('pulumi preview --policy-pack dist/policy-pack', () => {
     const preview = await pulumi(dir, ['preview', '--policy-pack', PACK]);
     const output = preview.stdout + preview.stderr;
     expect(preview.code, output).not.toBe(0);
-    expect(output).toMatch(/\[mandatory\]\s+realmguard[^\n]*ssl-required/);
-    expect(output).toMatch(/\[mandatory\]\s+realmguard[^\n]*refresh-token-rotation/);
-    expect(output).toMatch(/\[mandatory\]\s+realmguard[^\n]*implicit-flow/);
-    expect(output).toMatch(/\[advisory\]\s+realmguard[^\n]*access-code-lifespan/);
+    expect(output).toMatch(PACK_HEADING);
+    expect(output).toMatch(violation('mandatory', 'ssl-required', 'index:Realm: insecure'));
+    expect(output).toMatch(violation('mandatory', 'refresh-token-rotation'));
+    expect(output).toMatch(violation('mandatory', 'implicit-flow'));
+    expect(output).toMatch(violation('advisory', 'access-code-lifespan'));
     expect(output).not.toMatch(/can't run policy/);
   });
 
@@ -111,7 +123,7 @@ describe('pulumi preview --policy-pack dist/policy-pack', () => {
     const preview = await pulumi(dir, ['preview', '--policy-pack', PACK, '--policy-pack-config', config]);
     const output = preview.stdout + preview.stderr;
     expect(preview.code, output).toBe(0);
-    expect(output).toMatch(/\[advisory\]\s+realmguard[^\n]*ssl-required/);
+    expect(output).toMatch(violation('advisory', 'ssl-required'));
     expect(output).not.toMatch(/implicit-flow/);
   });
 
@@ -122,4 +134,68 @@ describe('pulumi preview --policy-pack dist/policy-pack', () => {
     expect(preview.code, output).toBe(0);
     expect(output).not.toMatch(/\[mandatory\]/);
   });
+
+  it('takes rule parameters from --policy-pack-config: a tighter access-token limit fails the hardened realm', async () => {
+    const dir = await project('rg-policy-params', HARDENED);
+    const config = join(dir, 'policy-config.json');
+    writeFileSync(config, JSON.stringify({ 'access-token-lifespan': { enforcementLevel: 'mandatory', max: 60 } }));
+    const preview = await pulumi(dir, ['preview', '--policy-pack', PACK, '--policy-pack-config', config]);
+    const output = preview.stdout + preview.stderr;
+    expect(preview.code, output).not.toBe(0);
+    expect(output).toMatch(violation('mandatory', 'access-token-lifespan'));
+    expect(output).toMatch(/Access tokens live 5 min; at most 1 min is accepted/);
+  });
+
+  it.each([
+    ['active', true],
+    ['passive', false],
+  ])('stops a preview that declares a compromised key %s', async (_state, active) => {
+    const dir = await project(`rg-policy-compromised-${String(active)}`, HARDENED + compromisedKeyProgram(active));
+    const config = join(dir, 'policy-config.json');
+    writeFileSync(config, JSON.stringify({ 'compromised-key': { compromisedKeys: ['leaked-2026-11'] } }));
+    const preview = await pulumi(dir, ['preview', '--policy-pack', PACK, '--policy-pack-config', config]);
+    const output = preview.stdout + preview.stderr;
+    expect(preview.code, output).not.toBe(0);
+    expect(output).toMatch(violation('mandatory', 'compromised-key'));
+    expect(output).toMatch(/leaked-2026-11/);
+
+    // The same stack without the compromised key listed passes: the key alone is not the violation.
+    const clean = await pulumi(dir, ['preview', '--policy-pack', PACK]);
+    expect(clean.code, clean.stdout + clean.stderr).toBe(0);
+  });
+
+  it('reports no violation for values unknown at preview: a realm named after another resource\'s output', async () => {
+    const program = HARDENED.replace(
+      "realm: new pulumi.Config().require('realm'),",
+      "realm: new keycloak.Realm('seed', { realm: new pulumi.Config().require('realm') + '-seed' }).id.apply((id) => id + '-main'),",
+    );
+    expect(program).not.toBe(HARDENED);
+    const dir = await project('rg-policy-unknown', program);
+    const preview = await pulumi(dir, ['preview', '--policy-pack', PACK]);
+    const output = preview.stdout + preview.stderr;
+    // The seed realm itself has Keycloak's defaults (e.g. no brute-force protection): its violations
+    // are real. The main realm's settings are all known and hardened: nothing may be reported on it.
+    expect(output).not.toMatch(/can't run policy|unhandled|TypeError/);
+    expect(output).toMatch(violation('mandatory', '[a-z-]+', 'index:Realm: seed'));
+    for (const resource of ['hardened', 'events', 'spa']) {
+      for (const level of ['mandatory', 'advisory'] as const) {
+        expect(output, `a violation reported on ${resource}`).not.toMatch(violation(level, '[a-z-]+', `[^)]*: ${resource}`));
+      }
+    }
+  });
 });
+
+/** A second signing key on the hardened realm, by the name the policy config lists as compromised. */
+function compromisedKeyProgram(active: boolean): string {
+  return `
+new keycloak.RealmKeystoreRsaGenerated('leaked', {
+  realmId: realm.id,
+  name: 'leaked-2026-11',
+  active: ${String(active)},
+  enabled: true,
+  priority: 50,
+  algorithm: 'RS256',
+  keySize: 2048,
+});
+`;
+}

@@ -9,6 +9,7 @@ import { isMap, isSeq, parse, parseDocument, type Document, type YAMLMap } from 
 import { describe, expect, it } from 'vitest';
 import { disabledClientEdit, keyRotationEdit } from '../../../incident/baseline-edit.ts';
 import { loadBaselineText } from '../../../model/baseline/load-baseline.ts';
+import { planBaseline } from '../../../components/hardened-realm-from-baseline.ts';
 
 const HARDENED_FILE = new URL('../../../baselines/hardened.yaml', import.meta.url);
 const hardened = readFileSync(HARDENED_FILE, 'utf8');
@@ -84,6 +85,20 @@ describe('baseline edits merge into a real baseline', () => {
     expect(settings.keyProviders.find((key) => key.name === 'rsa-2026-11')).toMatchObject({ enabled: true, active: false, passiveSince: '2027-05-02', priority: 200, algorithm: 'RS256', keySize: 4096 });
     expect(settings.keyProviders.find((key) => key.name === 'rsa-2027-05')).toMatchObject({ active: true, priority: 300 });
     expect(settings.compromisedKeys).toEqual([]);
+  });
+
+  it('a key the incident created carries its Keycloak id, so the component adopts it instead of creating another', () => {
+    const edit = keyRotationEdit('acme', {
+      old: { name: 'rsa-2026-11', providerId: 'rsa-generated', state: 'retired', kid: 'kid-of-rsa-2026-11' },
+      created: { name: 'rsa-2026-11c', providerId: 'rsa-generated', priority: 300, algorithm: 'RS256', keySize: 4096, id: '6f1c1d8e-0000-4000-8000-000000000001' },
+      compromised: true,
+    });
+    expect(edit).toMatch(/pulumi refresh/);
+    const merged = loadBaselineText(applyEdit(hardened, edit), 'hardened+edit.yaml');
+    expect(merged.settings.keyProviders.find((key) => key.name === 'rsa-2026-11c')?.id).toBe('6f1c1d8e-0000-4000-8000-000000000001');
+    const plan = planBaseline(merged);
+    expect(plan.keys.find((key) => key.name === 'rsa-2026-11c')?.importId).toBe(`acme/6f1c1d8e-0000-4000-8000-000000000001`);
+    expect(plan.keys.find((key) => key.name === 'rsa-2026-05')?.importId).toBeUndefined();
   });
 
   it('disable-client: the declared client is disabled, its other settings kept', () => {
