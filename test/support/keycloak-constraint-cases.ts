@@ -221,6 +221,48 @@ export const CONSTRAINT_CASES: readonly ConstraintCase[] = [
     file: { name: 'case.yaml', text: yaml('realm: r', 'clients:', '  - clientId: app', '    redirectUris: [https://app.example.com/cb]', '    attributes:', "      use.jwks.url: 'true'", "      use.jwks.string: 'true'"), at: 'use.jwks.string', keyPath: 'clients[0].attributes["use.jwks.string"]', ours: 'turns on both use.jwks.url and use.jwks.string' },
     keycloak: { send: newClient({ attributes: { 'use.jwks.url': 'true', 'use.jwks.string': 'true' } }), refusal: 'The "Use JWKS" switch and the switch "Use JWKS URL" cannot be ON at the same time.' },
   },
+  {
+    id: 'backchannel logout URL that is not absolute',
+    keycloakSource: CLIENT_URLS,
+    file: { name: 'case.yaml', text: yaml('realm: r', 'clients:', '  - clientId: app', '    redirectUris: [https://app.example.com/cb]', '    attributes:', "      backchannel.logout.url: 'logout/backchannel'"), at: 'backchannel.logout.url', keyPath: 'clients[0].attributes["backchannel.logout.url"]', ours: "backchannel.logout.url 'logout/backchannel' is not a valid URL" },
+    keycloak: { send: newClient({ attributes: { 'backchannel.logout.url': 'logout/backchannel' } }), refusal: 'Backchannel logout URL is not a valid URL' },
+  },
+  {
+    id: 'front-channel logout URL with the javascript: scheme',
+    keycloakSource: CLIENT_URLS,
+    file: { name: 'case.yaml', text: yaml('realm: r', 'clients:', '  - clientId: app', '    redirectUris: [https://app.example.com/cb]', '    attributes:', "      frontchannel.logout.url: 'javascript:alert(1)'"), at: 'frontchannel.logout.url', keyPath: 'clients[0].attributes["frontchannel.logout.url"]', ours: "frontchannel.logout.url 'javascript:alert(1)' uses the javascript: scheme" },
+    keycloak: { send: newClient({ attributes: { 'frontchannel.logout.url': 'javascript:alert(1)' } }), refusal: 'Front-channel logout URL uses an illegal scheme' },
+  },
+  {
+    id: 'JWKS URL with a protocol Java has no handler for',
+    keycloakSource: CLIENT_URLS,
+    file: { name: 'case.yaml', text: yaml('realm: r', 'clients:', '  - clientId: app', '    redirectUris: [https://app.example.com/cb]', '    attributes:', "      jwks.url: 'myapp://keys'"), at: 'jwks.url', keyPath: 'clients[0].attributes["jwks.url"]', ours: "jwks.url 'myapp://keys' is not a valid URL" },
+    keycloak: { send: newClient({ attributes: { 'jwks.url': 'myapp://keys' } }), refusal: 'JWKS URL is not a valid URL' },
+  },
+  {
+    id: 'terms-of-service URL that is not a URI',
+    keycloakSource: CLIENT_URLS,
+    file: { name: 'case.yaml', text: yaml('realm: r', 'clients:', '  - clientId: app', '    redirectUris: [https://app.example.com/cb]', '    attributes:', "      tosUri: 'https://app.example.com/terms of use'"), at: 'tosUri', keyPath: 'clients[0].attributes.tosUri', ours: 'is not a valid URL' },
+    keycloak: { send: newClient({ attributes: { 'tosUri': 'https://app.example.com/terms of use' } }), refusal: 'Terms of service URL is not a valid URL' },
+  },
+  {
+    id: 'policy URL with the data: scheme',
+    keycloakSource: CLIENT_URLS,
+    file: { name: 'case.yaml', text: yaml('realm: r', 'clients:', '  - clientId: app', '    redirectUris: [https://app.example.com/cb]', '    attributes:', "      policyUri: 'data:text/html,policy'"), at: 'policyUri', keyPath: 'clients[0].attributes.policyUri', ours: 'uses the data: scheme' },
+    keycloak: { send: newClient({ attributes: { 'policyUri': 'data:text/html,policy' } }), refusal: 'Policy URL uses an illegal scheme' },
+  },
+  {
+    id: 'logo URL with the javascript: scheme',
+    keycloakSource: CLIENT_URLS,
+    file: { name: 'case.yaml', text: yaml('realm: r', 'clients:', '  - clientId: app', '    redirectUris: [https://app.example.com/cb]', '    attributes:', "      logoUri: 'javascript:alert(1)'"), at: 'logoUri', keyPath: 'clients[0].attributes.logoUri', ours: 'uses the javascript: scheme' },
+    keycloak: { send: newClient({ attributes: { 'logoUri': 'javascript:alert(1)' } }), refusal: 'Logo URL uses an illegal scheme' },
+  },
+  {
+    id: 'request URI with the javascript: scheme',
+    keycloakSource: CLIENT_URLS,
+    file: { name: 'case.yaml', text: yaml('realm: r', 'clients:', '  - clientId: app', '    redirectUris: [https://app.example.com/cb]', '    attributes:', "      request.uris: 'https://app.example.com/r##javascript:alert(1)'"), at: 'request.uris', keyPath: 'clients[0].attributes["request.uris"]', ours: 'uses the javascript: scheme' },
+    keycloak: { send: newClient({ attributes: { 'request.uris': 'https://app.example.com/r##javascript:alert(1)' } }), refusal: 'Valid request URIs has a value with illegal scheme' },
+  },
   // ---------------------------------------------------------------- key providers
   {
     id: 'RSA key size Keycloak does not offer',

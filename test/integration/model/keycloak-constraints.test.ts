@@ -101,6 +101,11 @@ describe('what our loaders accept, Keycloak accepts', () => {
     const attributes = { 'client.session.idle.timeout': '1800', 'client.session.max.lifespan': '36000', 'client.offline.session.idle.timeout': '99999999', 'client.offline.session.max.lifespan': '99999999', 'access.token.lifespan': '99999999' };
     expect(await send(realm, { method: 'POST', path: '/clients', body: () => ({ clientId: 'at-the-limit', attributes }) })).toMatchObject({ status: 201 });
   });
+
+  it('URL attributes we accept: a backchannel URL relative to the server, a data: logo, mailto:, lists of request URIs', async () => {
+    expect(await send(realm, { method: 'POST', path: '/clients', body: () => ({ clientId: 'urls', attributes: ACCEPTED_URL_ATTRIBUTES }) })).toMatchObject({ status: 201 });
+    expect(weAccept('https://app.example.com/cb', ACCEPTED_URL_ATTRIBUTES)).toBe(true);
+  });
 });
 
 describe('redirect URIs: Keycloak and our loader agree', () => {
@@ -117,8 +122,18 @@ describe('redirect URIs: Keycloak and our loader agree', () => {
   });
 });
 
-function weAccept(uri: string): boolean {
-  const text = JSON.stringify({ realm: 'r', clients: [{ clientId: 'c', redirectUris: [uri] }] });
+const ACCEPTED_URL_ATTRIBUTES = {
+  'backchannel.logout.url': '/realms/x/logout',
+  'frontchannel.logout.url': 'https://app.example.com/logout',
+  'jwks.url': 'http://127.0.0.1:8080/jwks',
+  logoUri: 'data:image/png;base64,AAAA',
+  policyUri: 'mailto:privacy@example.com',
+  tosUri: 'https://app.example.com/tos',
+  'request.uris': 'https://app.example.com/r1##https://app.example.com/r2',
+};
+
+function weAccept(uri: string, attributes: Record<string, string> = {}): boolean {
+  const text = JSON.stringify({ realm: 'r', clients: [{ clientId: 'c', redirectUris: [uri], attributes }] });
   try {
     loadRealmText(text, 'uri.json');
     return true;
