@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { InputError, InputErrors } from '../model/errors.ts';
+import { visible } from '../model/source/visible-text.ts';
 import { ExitCode } from './exit-codes.ts';
 import { register as registerValidate } from './commands/validate.ts';
 import { register as registerCheck } from './commands/check.ts';
@@ -16,7 +17,9 @@ export function buildProgram(): Command {
     .description('Keycloak realm hardening as code: validate and check baselines, review changes, audit live realms, respond to incidents.')
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
-    .exitOverride();
+    .exitOverride()
+    // commander repeats a bad option value in its message: shown as escapes, like every input.
+    .configureOutput({ outputError: (text, write) => write(text.split('\n').map(visible).join('\n')) });
   for (const register of [registerValidate, registerCheck, registerDiff, registerAudit, registerIncident]) {
     register(program);
   }
@@ -49,7 +52,7 @@ export function reportError(error: unknown): number {
     return ExitCode.Usage;
   }
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`realmguard: internal error: ${message}\n`);
+  process.stderr.write(`realmguard: internal error: ${visible(message)}\n`);
   if (process.env.REALMGUARD_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
   else process.stderr.write('  (set REALMGUARD_DEBUG=1 for a stack trace, and please report it)\n');
   return ExitCode.Findings;

@@ -26,7 +26,8 @@ export function parseDuration(value: string | number): number {
     if (!Number.isSafeInteger(value) || value < 0) {
       throw new DurationError(`'${value}' is not a whole, non-negative number of seconds`);
     }
-    return value;
+    // The same ceiling as for text (found by the fuzz suite: 216220700508475 was accepted as a number).
+    return checkedSeconds(value, String(value));
   }
   const text = value.trim();
   if (/^\d+$/.test(text)) return checkedSeconds(Number(text), value);

@@ -6,6 +6,7 @@
  */
 import { Option, type Command } from 'commander';
 import { InputError, InputErrors } from '../../model/errors.ts';
+import { visible } from '../../model/source/visible-text.ts';
 import { readLiveRealm } from '../../model/live.ts';
 import { loadRealmFile } from '../../model/load.ts';
 import { PROFILES, type Profile } from '../../model/profiles.ts';
@@ -84,7 +85,7 @@ export async function audit(options: AuditOptions, env: NodeJS.ProcessEnv = proc
   const read = await readLive(http, options.realm);
   const { realm: live, skipped } = options.includeBuiltInClients ? { realm: read, skipped: [] } : withoutBuiltInClients(read, declared);
   if (skipped.length > 0) {
-    process.stderr.write(`realmguard: left out Keycloak's built-in clients ${skipped.join(', ')} (pass --include-built-in-clients to check them)\n`);
+    process.stderr.write(`realmguard: left out Keycloak's built-in clients ${visible(skipped.join(', '))} (pass --include-built-in-clients to check them)\n`);
   }
   const profile = options.profile ?? declared?.profile;
   const result = runRules([live], { ...(profile && { profile }), ...(config && { config }) });

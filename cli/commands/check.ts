@@ -4,6 +4,7 @@
  */
 import { Option, type Command } from 'commander';
 import { PROFILES, type Profile } from '../../model/profiles.ts';
+import { visible } from '../../model/source/visible-text.ts';
 import { loadPolicyConfig } from '../../policies/config.ts';
 import { runRules, type RuleRunResult } from '../../policies/run.ts';
 import { ExitCode } from '../exit-codes.ts';
@@ -56,7 +57,7 @@ export async function check(files: string[], options: CheckOptions): Promise<Che
   else process.stdout.write(report);
   if (options.format !== 'text' || toFile) {
     for (const { suppression } of result.expiredSuppressions) {
-      process.stderr.write(`realmguard: suppression of ${suppression.rule}${suppression.entity ? ` for ${suppression.entity}` : ''} expired on ${suppression.expires}; its findings are reported again\n`);
+      process.stderr.write(`${visible(`realmguard: suppression of ${suppression.rule}${suppression.entity ? ` for ${suppression.entity}` : ''} expired on ${suppression.expires}; its findings are reported again`)}\n`);
     }
   }
   return { result, exitCode: failsAt(result.findings, options.failOn) ? ExitCode.Findings : ExitCode.Clean };

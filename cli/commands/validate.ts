@@ -7,6 +7,7 @@
 import type { Command } from 'commander';
 import { inputProblemsOf, throwIfAny, type InputError } from '../../model/errors.ts';
 import { loadRealmFile } from '../../model/load.ts';
+import { visible } from '../../model/source/visible-text.ts';
 import type { LoadedRealm } from '../../model/realm-settings.ts';
 import { ExitCode } from '../exit-codes.ts';
 
@@ -25,7 +26,8 @@ export async function validate(files: string[], print: (line: string) => void): 
   const problems: InputError[] = [];
   for (const file of files) {
     try {
-      print(`${file}: valid (${describe(await loadRealmFile(file))})`);
+      // The file and realm names are the user's: shown as escapes, never raw control characters.
+      print(visible(`${file}: valid (${describe(await loadRealmFile(file))})`));
     } catch (error) {
       problems.push(...inputProblemsOf(error));
     }

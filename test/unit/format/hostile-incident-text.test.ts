@@ -34,9 +34,9 @@ describe('incident text output', () => {
   });
 
   it('a playbook: nested steps stay separate lines, each escaped', () => {
-    const text = renderResult({ ...hostile, steps: [hostile, { ...hostile, action: 'revoke-offline' }] });
+    const text = renderResult({ ...hostile, steps: [hostile, { ...hostile, action: 'logout-session' }] });
     expect(text).not.toMatch(RAW);
-    expect(text.split('\n').filter((line) => /^ {2}(logout-user|revoke-offline) · realm/.test(line))).toHaveLength(2);
+    expect(text.split('\n').filter((line) => /^ {2}(logout-user|logout-session) · realm/.test(line))).toHaveLength(2);
   });
 
   it('a bulk summary: failed inputs escaped', () => {
