@@ -85,7 +85,7 @@ function result(finding: Finding, input: FormatInput, index: Map<string, number>
 
 function location(finding: Finding, input: FormatInput, cwd: string): Location {
   const file = finding.location?.file ?? input.realms?.find((realm) => realm.realm === finding.realm)?.origin;
-  const logicalLocations = [{ fullyQualifiedName: `${finding.realm}/${pathText(finding.path)}`, kind: finding.entity ? 'object' : 'member' }];
+  const logicalLocations = [{ fullyQualifiedName: visible(`${finding.realm}/${pathText(finding.path)}`), kind: finding.entity ? 'object' : 'member' }];
   if (file === undefined || /^[a-z]+:\/\//i.test(file)) return { logicalLocations }; // a live realm has no file
   return {
     physicalLocation: {
