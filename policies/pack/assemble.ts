@@ -1,9 +1,11 @@
 /**
  * Builds RealmSettings from Pulumi resource inputs, through the provider dialect (the one
  * mapping between provider inputs and the model; model/provider-dialect.ts). Fields no
- * resource declares take Keycloak's defaults, as they would on the server.
+ * resource declares take Keycloak's defaults, as they would on the server — the keys too: every
+ * realm the provider creates holds Keycloak's own keys, which the stack cannot remove.
  */
 import { clientDefaults, realmDefaults } from '../../model/keycloak-defaults.ts';
+import { KEYCLOAK_BUILT_IN_KEYS } from '../../model/keycloak-keys.ts';
 import {
   clientSettingsFromInputs,
   eventSettingsFromInputs,
@@ -34,6 +36,8 @@ export interface AssembledRealm {
   settings: RealmSettings;
   /** The URN of the resource that declares the field at `path`. */
   ownerOf(path: FieldPath): string | undefined;
+  /** True when `path` is about one of Keycloak's own keys, which no resource of the stack declares. */
+  isKeycloakOwnKey(path: FieldPath): boolean;
 }
 
 /** Input keys that name things: an unknown one gets the resource name as a stand-in. */
@@ -47,7 +51,7 @@ export function assembleRealm(resources: readonly PackResource[], compromisedKey
   const settings: RealmSettings = {
     realm: 'realm',
     ...realmDefaults(),
-    keyProviders: [],
+    keyProviders: KEYCLOAK_BUILT_IN_KEYS.map((key) => ({ ...key })),
     compromisedKeys: [...compromisedKeys],
     clients: [],
     clientPolicies: [],
@@ -91,6 +95,10 @@ export function assembleRealm(resources: readonly PackResource[], compromisedKey
       if (collection === 'clientPolicies') return [...entityUrns.entries()].find(([key]) => key.startsWith('clientPolicies/'))?.[1] ?? realmUrn;
       if (collection !== undefined && EVENT_FIELDS.has(collection)) return eventsUrn;
       return realmUrn;
+    },
+    isKeycloakOwnKey(path) {
+      const [collection, id] = path;
+      return collection === 'keyProviders' && id !== undefined && !entityUrns.has(`keyProviders/${id}`);
     },
   };
 }

@@ -114,6 +114,9 @@ function robustFindings(rule: Rule, copies: PackResource[][], settings: PackSett
     const loaded = { settings: assembled.settings, source: { kind: 'pulumi' as const, origin: resources[0]?.urn ?? '', positions: new Map() } };
     const current = new Map<string, { finding: Finding; urn?: string; value: string }>();
     for (const finding of findingsOf(rule, loaded, settings.profile, config, now)) {
+      // Keycloak's own keys count for the realm as a whole (a signing key exists), but the stack
+      // declares none of them: a finding about one is not the stack's to answer for.
+      if (assembled.isKeycloakOwnKey(finding.path)) continue;
       const urn = assembled.ownerOf(finding.path);
       const value = JSON.stringify(valueAt(assembled.settings, finding.path)) ?? 'undefined';
       current.set(`${finding.messageId}\u0000${finding.path.join('\u0000')}`, { finding, value, ...(urn !== undefined && { urn }) });

@@ -143,7 +143,7 @@ describe('pulumi preview --policy-pack dist/policy-pack', () => {
     const output = preview.stdout + preview.stderr;
     expect(preview.code, output).not.toBe(0);
     expect(output).toMatch(violation('mandatory', 'access-token-lifespan'));
-    expect(output).toMatch(/Access tokens live 5 min; at most 1 min is accepted/);
+    expect(output).toMatch(/Access tokens live 300 s \(5 min\); at most 60 s \(1 min\) is accepted/);
   });
 
   it.each([

@@ -127,6 +127,14 @@ describe('stack policies', () => {
     expect(violations).toEqual([{ message: expect.stringContaining('PS256'), urn: urnOf(acme) }]);
   });
 
+  it("active-signing-key: Keycloak's own rsa-generated key signs RS256 when the stack's only RSA key is passive", async () => {
+    const key = (name: string, active: boolean): Resource => ({ type: RSA, name, props: { realmId: 'acme', name, algorithm: 'RS256', keySize: 3072, active } });
+    const acme = realm({ defaultSignatureAlgorithm: 'RS256' });
+    expect(await validateStack(stackPolicy('active-signing-key'), [acme, key('old', false)])).toEqual([]);
+    // A PS256 realm still needs a PS256 key of the stack's: Keycloak's own keys sign RS256.
+    expect(await validateStack(stackPolicy('active-signing-key'), [realm({ defaultSignatureAlgorithm: 'PS256' }), key('old', false)])).toHaveLength(1);
+  });
+
   it('groups resources by realm and leaves out those whose realm cannot be told', async () => {
     const other = { type: REALM_TYPE, name: 'other', props: { realm: 'other', revokeRefreshToken: true } };
     const spaAcme = client('spa-acme', { accessType: 'PUBLIC', realmId: 'acme' });
