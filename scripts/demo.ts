@@ -8,11 +8,12 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import KcAdminClient from '@keycloak/keycloak-admin-client';
 import { UnmanagedAttributePolicy } from '@keycloak/keycloak-admin-client/lib/defs/userProfileMetadata.js';
 import { startKeycloak, PrerequisiteError, type KeycloakServer } from './lib/keycloak-server.ts';
 import { pulumiToolchain, ToolchainMissing, type PulumiToolchainEnv } from './lib/pulumi-toolchain.ts';
+import { scaffoldRealmguardProject } from './lib/pulumi-project.ts';
 
 const keep = process.argv.includes('--keep');
 const root = resolve(import.meta.dirname, '..');
@@ -93,20 +94,23 @@ async function tour(server: { url: string; adminUser: string; adminPassword: str
       // The provider's default 5 s can be too short for a 4096-bit RSA key on a small machine.
       KEYCLOAK_CLIENT_TIMEOUT: '120',
     };
+    // A copy of the project (the real program, symlinked code) so the demo's stack file stays out of the checkout.
+    const project = scaffoldRealmguardProject('demo');
     const pulumi = (args: string[]): void => {
       process.stdout.write(`$ pulumi ${args.join(' ')}\n`);
-      execFileSync('pulumi', [...args, '--non-interactive'], { cwd: root, env: pulumiEnv, stdio: 'inherit' });
+      execFileSync('pulumi', [...args, '--non-interactive'], { cwd: project, env: pulumiEnv, stdio: 'inherit' });
     };
     pulumi(['stack', 'init', 'demo']);
     pulumi(['config', 'set', 'keycloak:url', server.url, '--stack', 'demo']);
-    pulumi(['config', 'set', '--path', 'realmguard:baselines[0]', 'baselines/hardened.yaml', '--stack', 'demo']);
-    pulumi(['config', 'set', '--path', 'realmguard:baselines[1]', 'baselines/strict-fapi.yaml', '--stack', 'demo']);
+    pulumi(['config', 'set', '--path', 'realmguard:baselines[0]', join(root, 'baselines/hardened.yaml'), '--stack', 'demo']);
+    pulumi(['config', 'set', '--path', 'realmguard:baselines[1]', join(root, 'baselines/strict-fapi.yaml'), '--stack', 'demo']);
     pulumi(['up', '--yes', '--stack', 'demo']);
     pulumi(['preview', '--expect-no-changes', '--stack', 'demo']);
     heading('   ...and audit the applied realm against its baseline: no drift');
     const hardenedRealm = /^realm:\s*(\S+)/m.exec(readFileSync(join(root, 'baselines/hardened.yaml'), 'utf8'))?.[1] ?? 'hardened';
     realmguard(['audit', '--realm', hardenedRealm, '--baseline', 'baselines/hardened.yaml', '--fail-on-drift'], env);
     pulumi(['destroy', '--yes', '--stack', 'demo']);
+    rmSync(project, { recursive: true, force: true });
   }
 
   heading('5. Audit: a realm created with Keycloak\'s defaults, read live');
