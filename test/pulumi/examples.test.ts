@@ -7,7 +7,7 @@
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { adminClient } from '../support/keycloak.ts';
+import { adminClient, keycloak } from '../support/keycloak.ts';
 import { exampleBaseline, realmguardProject } from './support/realmguard-project.ts';
 import { expectKeycloakHolds, readClientPolicies } from './support/read-back.ts';
 
@@ -44,6 +44,11 @@ describe.each(EXAMPLES)('example baseline %s', (file) => {
         secretsChecked += 1;
       }
       if (secretsChecked > 0) expect(exported.stdout).toContain('4dabf18193072939515e22adb298388d');
+      // The admin credential the provider used is in neither the state nor any output.
+      const { adminPassword } = keycloak();
+      for (const [what, text] of [['state', exported.stdout], ['up', up.stdout + up.stderr], ['preview', preview.stdout + preview.stderr]] as const) {
+        expect(text.includes(adminPassword), `the admin password in the ${what}`).toBe(false);
+      }
     } finally {
       await project.destroy();
     }

@@ -81,6 +81,9 @@ describe('seed claims on a realm applied by pulumi up', () => {
       }
       const up = await project.up();
       expect(up.code, up.stdout + up.stderr).toBe(0);
+      // Set with `pulumi config set --secret`: in no output, not in the state in plaintext, yet it authenticates below.
+      expect((up.stdout + up.stderr).includes(SECRET)).toBe(false);
+      expect((await project.run(['stack', 'export'])).stdout.includes(SECRET)).toBe(false);
 
       // --- DPoP: holder-of-key ---
       const key = generateKeyPairSync('ec', { namedCurve: 'P-256' });
