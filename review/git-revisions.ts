@@ -10,6 +10,7 @@ import { promisify } from 'node:util';
 import { InputError } from '../model/errors.ts';
 import { loadRealmText } from '../model/load.ts';
 import type { LoadedRealm } from '../model/realm-settings.ts';
+import { decodeUtf8 } from '../model/source/utf8.ts';
 
 const run = promisify(execFile);
 
@@ -40,8 +41,13 @@ export function parseGitRange(text: string): GitRange {
 }
 
 async function git(args: string[], cwd: string): Promise<string> {
+  return (await gitBytes(args, cwd)).toString('utf8');
+}
+
+/** git's output as bytes: a file at a revision is checked as UTF-8 like any input file, not decoded blindly. */
+async function gitBytes(args: string[], cwd: string): Promise<Buffer> {
   try {
-    const { stdout } = await run('git', args, { cwd, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' });
+    const { stdout } = await run('git', args, { cwd, maxBuffer: 64 * 1024 * 1024, encoding: 'buffer' });
     return stdout;
   } catch (error) {
     const failure = error as NodeJS.ErrnoException & { stderr?: string };
@@ -106,8 +112,8 @@ async function realmsAt(commit: string, label: string, files: readonly string[],
   const realms: LoadedRealm[] = [];
   const declaredIn = new Map<string, string>();
   for (const file of files) {
-    const text = await git(['show', `${commit}:${file}`], cwd);
     const origin = `${label}:${file}`;
+    const text = decodeUtf8(await gitBytes(['show', `${commit}:${file}`], cwd), origin);
     for (const realm of load(text, origin)) {
       const name = realm.settings.realm;
       const earlier = declaredIn.get(name);
