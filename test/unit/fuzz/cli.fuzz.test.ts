@@ -1,7 +1,7 @@
 /**
  * Fuzz through the real command line: main(argv) of cli/main.ts (what bin/realmguard.js runs),
  * in this process. Fuzzed files (edited examples, realm exports with hostile names, arbitrary
- * bytes, deep nesting) under validate and check in every format, and fuzzed option lists. A crash
+ * bytes, deep nesting) under validate, check in every format and diff against a baseline, and fuzzed option lists. A crash
  * — an exit other than 0, 1 or 2, or any "internal error" — fails; so does a raw control or bidi
  * character in what a terminal would show.
  */
@@ -18,6 +18,8 @@ const dir = mkdtempSync(join(tmpdir(), 'realmguard-fuzz-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const HARDENED = readFileSync('baselines/hardened.yaml', 'utf8');
+const BASE = join(dir, 'base.yaml');
+writeFileSync(BASE, HARDENED);
 const WEAK = readFileSync('baselines/weak-legacy.yaml', 'utf8');
 
 /** Realm exports whose names and values are hostile, but well-formed enough to reach the rules. */
@@ -71,15 +73,17 @@ function expectNoCrash(run: CliRun, args: readonly string[], format?: string): v
 }
 
 describe('fuzz: files through main()', () => {
-  it('validate and check, every format, any file', async () => {
+  it('validate, check in every format and diff, any file', async () => {
     let index = 0;
     await fc.assert(
-      fc.asyncProperty(content, extension, fc.constantFrom('validate', 'text', 'markdown', 'json', 'sarif'), async (text, ext, mode) => {
+      fc.asyncProperty(content, extension, fc.constantFrom('validate', 'text', 'markdown', 'json', 'sarif', 'diff text', 'diff markdown', 'diff json'), async (text, ext, mode) => {
         const file = join(dir, `input-${index++ % 8}${ext}`);
         writeFileSync(file, text);
-        const args = mode === 'validate' ? ['validate', file] : ['check', '--format', mode, '--fail-on', 'none', file];
+        const [command, format = 'text'] = mode.startsWith('diff') ? ['diff', mode.slice(5)] : [mode];
+        const args =
+          command === 'validate' ? ['validate', file] : command === 'diff' ? ['diff', '--format', format, BASE, file] : ['check', '--format', format, '--fail-on', 'none', file];
         const run = await runMain(args);
-        expectNoCrash(run, args, mode);
+        expectNoCrash(run, args, format);
         expect([0, 2]).toContain(run.code); // --fail-on none: findings never exit 1
       }),
       fuzz('cli: files through main()'),
