@@ -51,6 +51,12 @@ export interface AuditOutcome {
   exitCode: ExitCode;
 }
 
+/**
+ * Default total time for an audit. Generous: a realm of 68,000 clients is read in 340 pages, one
+ * after another. A server that never answers is bounded sooner by the retries (4 attempts).
+ */
+const AUDIT_DEADLINE_MS = 600_000;
+
 export function register(program: Command): void {
   program
     .command('audit')
@@ -67,7 +73,7 @@ export function register(program: Command): void {
     .option('--allow-insecure-http', 'allow plain http:// to a non-loopback KEYCLOAK_URL (credentials would cross the network unencrypted)')
     .addOption(new Option('--timeout <ms>', 'per-request timeout in milliseconds').default(15_000).argParser(wholeNumber('--timeout', 1, 'milliseconds')))
     .addOption(new Option('--retries <n>', 'retries for a read on 5xx, 429 and network errors').default(3).argParser(wholeNumber('--retries', 0)))
-    .addOption(new Option('--deadline <ms>', 'total time for the whole audit, retries included').default(300_000).argParser(wholeNumber('--deadline', 1, 'milliseconds')))
+    .addOption(new Option('--deadline <ms>', 'total time for the whole audit, retries included').default(AUDIT_DEADLINE_MS).argParser(wholeNumber('--deadline', 1, 'milliseconds')))
     .addOption(new Option('--max-response-mib <n>', 'largest answer body read from the server').default(64).argParser(wholeNumber('--max-response-mib', 1)))
     .action(async (options: AuditOptions) => {
       const { exitCode } = await audit(options);
@@ -112,7 +118,7 @@ function connection(options: AuditOptions, env: NodeJS.ProcessEnv): IncidentHttp
   return new IncidentHttp(config, {
     timeoutMs: options.timeout,
     retries: options.retries ?? 3,
-    deadlineMs: options.deadline ?? 300_000,
+    deadlineMs: options.deadline ?? AUDIT_DEADLINE_MS,
     maxResponseBytes: (options.maxResponseMib ?? 64) * 1024 * 1024,
   });
 }
