@@ -3,6 +3,8 @@
  * Keycloak runs on every client it creates, updates or imports (ValidationUtil#validateClient;
  * 400 {"error":"invalid_input","error_description": …}):
  * - validateClientId: "Client ID cannot be blank".
+ * - validateProtocol: the protocol must be a LoginProtocol the server has. Only names no Keycloak
+ *   26.7 knows are refused here: docker-v2 and oid4vc exist when their features are on.
  * - validateClientSessionTimeout: the client.session.idle.timeout / client.session.max.lifespan
  *   attributes may not exceed the realm's SSO idle / max (with remember me: the larger of the SSO
  *   value and its remember-me variant). The offline and access-token attributes have no limit.
@@ -27,6 +29,7 @@ const POST_LOGOUT_KEYWORDS = new Set(['+', '-', '*']);
 export function clientViolations(settings: RealmSettings): ConstraintViolation[] {
   return settings.clients.flatMap((client) => [
     ...clientIdViolations(client),
+    ...protocolViolations(client),
     ...sessionViolations(client, settings),
     ...uriViolations(client),
     ...urlAttributeViolations(client),
@@ -37,6 +40,20 @@ export function clientViolations(settings: RealmSettings): ConstraintViolation[]
 function clientIdViolations(client: ClientSettings): ConstraintViolation[] {
   if (client.clientId.trim() !== '') return [];
   return [{ subject: { kind: 'client', clientId: client.clientId, field: 'clientId' }, message: 'the client id is blank ("Client ID cannot be blank")', hint: 'give the client a clientId with visible characters' }];
+}
+
+/** LoginProtocolFactory ids of Keycloak 26.7 (openid-connect and saml always; the others behind features). */
+const KEYCLOAK_PROTOCOLS = new Set(['openid-connect', 'saml', 'docker-v2', 'oid4vc']);
+
+function protocolViolations(client: ClientSettings): ConstraintViolation[] {
+  if (KEYCLOAK_PROTOCOLS.has(client.protocol)) return [];
+  return [
+    {
+      subject: { kind: 'client', clientId: client.clientId, field: 'protocol' },
+      message: `client '${client.clientId}' uses the protocol '${client.protocol}', which Keycloak does not have`,
+      hint: "use 'openid-connect' or 'saml'",
+    },
+  ];
 }
 
 /** Keycloak's parseIntAttribute: an attribute that is not an int counts as unset. */

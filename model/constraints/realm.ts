@@ -1,7 +1,8 @@
 /**
  * Realm-level constraints.
  *
- * The realm name and security headers: RealmAdminResource#updateRealm runs
+ * The realm name may not be blank (RealmManager#createRealm, DefaultExportImportManager#updateRealm:
+ * "Realm name cannot be empty"). The realm name and security headers: RealmAdminResource#updateRealm runs
  * org.keycloak.utils.ReservedCharValidator — validate(name) refuses any of : / ? # @ ! $ & ( ) * + , ; = [ ] \
  * and validateSecurityHeaders refuses a newline in a browser security header (400 "… not allowed.").
  *
@@ -36,6 +37,9 @@ const RESERVED_NAME_CHARS = /[:/?#@!$&()*+,;=[\]\\]/;
 export function realmViolations(settings: RealmSettings): ConstraintViolation[] {
   const limits = ssoSessionLimits(settings);
   const violations: ConstraintViolation[] = [];
+  if (settings.realm.trim() === '') {
+    violations.push({ subject: { kind: 'realm', field: 'realm' }, message: 'the realm name is blank ("Realm name cannot be empty")', hint: 'name the realm with letters, digits, dot, dash or underscore' });
+  }
   const reserved = RESERVED_NAME_CHARS.exec(settings.realm);
   if (reserved) {
     violations.push({

@@ -17,7 +17,7 @@ export type ConstraintSubject =
   | { kind: 'realm-header'; header: string }
   /** The index-th policy of the realm's password policy ('length(12) and digits(1)' → 0, 1). */
   | { kind: 'password-policy'; index: number }
-  | { kind: 'client'; clientId: string; field: 'clientId' | 'redirectUris'; item?: number }
+  | { kind: 'client'; clientId: string; field: 'clientId' | 'protocol' | 'redirectUris'; item?: number }
   /** A client attribute; `item` is the index of one URI inside a '##'-separated list. */
   | { kind: 'client-attribute'; clientId: string; attribute: string; item?: number }
   | { kind: 'key'; name: string; field: KeyField }

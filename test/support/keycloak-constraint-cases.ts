@@ -102,6 +102,12 @@ export const CONSTRAINT_CASES: readonly ConstraintCase[] = [
     keycloak: { send: realmUpdate({ realm: 'shop:eu' }), refusal: 'not allowed' },
   },
   {
+    id: 'blank realm name',
+    keycloakSource: 'DefaultExportImportManager#updateRealm (RealmManager#createRealm alike)',
+    file: { name: 'case.yaml', text: yaml("realm: '   '", 'enabled: true'), at: 'realm:', keyPath: 'realm', ours: 'the realm name is blank' },
+    keycloak: { send: realmUpdate({ realm: '   ' }), refusal: 'Realm name cannot be empty' },
+  },
+  {
     id: 'browser security header with a line break',
     keycloakSource: 'RealmAdminResource#updateRealm → ReservedCharValidator#validateSecurityHeaders',
     file: {
@@ -172,6 +178,12 @@ export const CONSTRAINT_CASES: readonly ConstraintCase[] = [
       send: newClient({ attributes: { 'client.session.idle.timeout': '7200' } }),
       refusal: 'Client session idle timeout cannot exceed realm SSO session idle timeout and RememberMe idle timeout.',
     },
+  },
+  {
+    id: 'client protocol Keycloak does not have (realm export)',
+    keycloakSource: 'DefaultClientValidationProvider#validateProtocol',
+    file: { name: 'case.json', text: JSON.stringify({ realm: 'r', clients: [{ clientId: 'app', protocol: 'openid-connect2' }] }, null, 2), at: '"protocol"', keyPath: 'clients[0].protocol', ours: "uses the protocol 'openid-connect2', which Keycloak does not have" },
+    keycloak: { send: newClient({ protocol: 'openid-connect2' }), refusal: 'openid-connect2' },
   },
   {
     id: 'blank client id',
