@@ -7,6 +7,7 @@
 import { InputError } from '../model/errors.ts';
 import { KEYCLOAK_GLOBAL_CLIENT_PROFILES } from '../model/keycloak-catalog.ts';
 import type { ClientPolicySettings } from '../model/realm-settings.ts';
+import { resourceNameFor } from './resource-name.ts';
 
 /** [child resource key, policy] — keys are unique and safe in resource names. */
 export type ClientPolicyPlan = [string, ClientPolicySettings][];
@@ -31,7 +32,7 @@ export function checkedClientPolicies(policies: readonly ClientPolicySettings[])
         );
       }
     }
-    const key = clientPolicyResourceKey(policy.name);
+    const key = resourceNameFor(policy.name);
     const other = usedKeys.get(key);
     if (other !== undefined) {
       throw new InputError(
@@ -44,9 +45,4 @@ export function checkedClientPolicies(policies: readonly ClientPolicySettings[])
     plan.push([key, policy]);
   }
   return plan;
-}
-
-/** A policy name made safe and stable for a Pulumi resource name ('FAPI 2 / DPoP' → 'FAPI_2___DPoP'). */
-export function clientPolicyResourceKey(name: string): string {
-  return name.replace(/[^A-Za-z0-9._-]/g, '_');
 }

@@ -13,7 +13,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import * as keycloak from '@pulumi/keycloak';
 import { InputError } from '../model/errors.ts';
-import { DURATION_HINT, DurationError, parseDuration } from '../model/durations.ts';
+import { durationInput } from '../model/durations.ts';
 import { clientProfileValues, type Profile } from '../model/profiles.ts';
 import type { ClientSettings } from '../model/realm-settings.ts';
 import { clientArgsFromSettings } from '../model/provider-dialect.ts';
@@ -221,10 +221,5 @@ export function checkedClientSettings(settings: ClientSettings): ClientSettings 
 }
 
 function seconds(value: Duration, clientId: string, key: string): number {
-  try {
-    return parseDuration(value);
-  } catch (error) {
-    if (error instanceof DurationError) throw new InputError(`${key}: ${error.message}`, { keyPath: `clients.${clientId}.${key}` }, DURATION_HINT);
-    throw error;
-  }
+  return durationInput(value, key, { keyPath: `clients.${clientId}.${key}` });
 }

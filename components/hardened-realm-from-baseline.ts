@@ -28,6 +28,7 @@ import { checkedClientSettings, HardenedClient } from './hardened-client.ts';
 import { planKeys, RealmKeys, type KeyDeclaration } from './realm-keys.ts';
 import { checkedClientPolicies, type ClientPolicyPlan } from './client-policies.ts';
 import { TokenVersionClaim, tokenVersionPlan } from './token-version-claim.ts';
+import { resourceNameFor } from './resource-name.ts';
 
 export interface HardenedRealmFromBaselineArgs {
   /** A baseline as the model's loadBaseline returns it (validated, filled from its profile). */
@@ -221,11 +222,6 @@ export function planBaseline(baseline: LoadedRealm): BaselinePlan {
     located(baseline, ['tokenVersionClaim'], () => tokenVersionPlan({ attribute: claim.attribute, claim: claim.claim, clients: Object.fromEntries(targets.map((key) => [key, key])) }));
   }
   return { realm: realmArgs, keys, keysLeftToKeycloak, notes, clients: clientPlan, clientPolicies: policyPlan };
-}
-
-/** A clientId made safe and stable for a Pulumi resource name ('https://x/y' → 'https___x_y'). */
-export function resourceNameFor(clientId: string): string {
-  return clientId.replace(/[^A-Za-z0-9._-]/g, '_');
 }
 
 /** Whether the baseline file itself states this field (as opposed to its profile filling it). */

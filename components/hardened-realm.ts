@@ -6,7 +6,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import * as keycloak from '@pulumi/keycloak';
 import { InputError } from '../model/errors.ts';
-import { DURATION_HINT, DurationError, parseDuration } from '../model/durations.ts';
+import { durationInput } from '../model/durations.ts';
 import { realmProfileValues, type Profile, type RealmProfileValues } from '../model/profiles.ts';
 import type { RealmSettings, SslRequired } from '../model/realm-settings.ts';
 import { REALM_DURATION_FIELDS, realmArgsFromSettings, realmEventsArgsFromSettings } from '../model/provider-dialect.ts';
@@ -174,10 +174,5 @@ export function hardenedRealmSettings(args: HardenedRealmArgs): RealmLevelSettin
 }
 
 function durationArg(key: string, value: Duration): number {
-  try {
-    return parseDuration(value);
-  } catch (error) {
-    if (error instanceof DurationError) throw new InputError(`${key}: ${error.message}`, { keyPath: key }, DURATION_HINT);
-    throw error;
-  }
+  return durationInput(value, key, { keyPath: key });
 }

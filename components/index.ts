@@ -21,9 +21,9 @@ export {
 export {
   HardenedRealmFromBaseline,
   planBaseline,
-  resourceNameFor,
   type HardenedRealmFromBaselineArgs,
   type BaselinePlan,
 } from './hardened-realm-from-baseline.ts';
+export { resourceNameFor } from './resource-name.ts';
 /** Keycloak's own keys: a fact of the model, re-exported for component users. */
 export { KEYCLOAK_BUILT_IN_KEYS } from '../model/keycloak-keys.ts';

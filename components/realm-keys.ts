@@ -13,6 +13,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import * as keycloak from '@pulumi/keycloak';
 import { InputError } from '../model/errors.ts';
+import { ecdsaAlgorithmFor } from '../model/keycloak-keys.ts';
 import type { KeyState } from '../model/realm-settings.ts';
 import { keyProviderArgsFromSettings, type ManagedKeyProviderId, type KeyProviderDialect } from '../model/provider-dialect.ts';
 
@@ -213,7 +214,7 @@ function signingAlgorithm(dialect: KeyProviderDialect): string | undefined {
     case 'hmac-generated':
       return dialect.args.algorithm;
     case 'ecdsa-generated':
-      return ({ 'P-256': 'ES256', 'P-384': 'ES384', 'P-521': 'ES512' } as Record<string, string>)[dialect.args.ellipticCurveKey];
+      return ecdsaAlgorithmFor(dialect.args.ellipticCurveKey);
     case 'aes-generated':
       return undefined;
   }

@@ -2,6 +2,7 @@
  * Human durations for baselines: '90s', '5m', '10h', '30d', '2w', compounds such as '1h30m',
  * or a whole number of seconds. Keycloak keeps durations in seconds, and so does the model.
  */
+import { InputError, type InputErrorLocation } from './errors.ts';
 
 const UNIT_SECONDS = { w: 604_800, d: 86_400, h: 3_600, m: 60, s: 1 } as const;
 type Unit = keyof typeof UNIT_SECONDS;
@@ -49,6 +50,19 @@ function checkedSeconds(seconds: number, original: string): number {
     throw new DurationError(`'${original}' is longer than Keycloak can store (about 68 years)`);
   }
   return seconds;
+}
+
+/**
+ * Seconds in a duration a user gave (a baseline key, a component argument). A bad one is the
+ * InputError every input path reports: '<what>: <why>' at `location`, with DURATION_HINT.
+ */
+export function durationInput(value: string | number, what: string, location: InputErrorLocation): number {
+  try {
+    return parseDuration(value);
+  } catch (error) {
+    if (error instanceof DurationError) throw new InputError(`${what}: ${error.message}`, location, DURATION_HINT);
+    throw error;
+  }
 }
 
 /** True when parseDuration would accept the value. */

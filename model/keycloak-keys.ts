@@ -22,6 +22,25 @@ export const KEYCLOAK_KEY_DEFAULTS = Object.freeze({
 });
 
 /**
+ * Key provider types whose keys are RSA: the generated ones, imported PEM keys ('rsa', 'rsa-enc')
+ * and keystores (this project reads a java-keystore key as RSA, Keycloak's default for it).
+ * One list, so a check of RSA key sizes cannot forget a type.
+ */
+export const RSA_KEY_PROVIDER_TYPES: readonly string[] = Object.freeze(['rsa-generated', 'rsa', 'rsa-enc-generated', 'rsa-enc', 'java-keystore']);
+
+/** The RSA types whose key Keycloak generates, so its size is the configured one or Keycloak's default. */
+export const GENERATED_RSA_KEY_PROVIDER_TYPES: readonly string[] = Object.freeze(['rsa-generated', 'rsa-enc-generated']);
+
+/** The JWS algorithm an ECDSA key signs with is fixed by its curve (RFC 7518 §3.4). */
+const ECDSA_CURVE_ALGORITHMS: Readonly<Record<string, string>> = Object.freeze({ 'P-256': 'ES256', 'P-384': 'ES384', 'P-521': 'ES512' });
+
+/** The algorithm an ecdsa-generated key on `curve` signs with; undefined for a curve ECDSA keys cannot use. */
+export function ecdsaAlgorithmFor(curve: string): string | undefined {
+  // hasOwn: a curve read from input ('constructor', 'toString') must not find Object's members.
+  return Object.hasOwn(ECDSA_CURVE_ALGORITHMS, curve) ? ECDSA_CURVE_ALGORITHMS[curve] : undefined;
+}
+
+/**
  * The key providers Keycloak 26 creates in every new realm (DefaultKeyProviders; their config
  * names only priority and algorithm, so the sizes are the defaults above — checked against a live
  * server by test/integration/model/keycloak-defaults.test.ts).

@@ -18,6 +18,7 @@
 import type { ClientPolicySettings, ClientSettings, KeyProviderSettings, RealmSettings, SslRequired } from './realm-settings.ts';
 import { goDurationFromSeconds, secondsFromGoDuration } from './provider-dialect/go-duration.ts';
 import { InputError } from './errors.ts';
+import { ecdsaAlgorithmFor } from './keycloak-keys.ts';
 
 export { goDurationFromSeconds, secondsFromGoDuration } from './provider-dialect/go-duration.ts';
 
@@ -544,8 +545,6 @@ export function keyProviderArgsFromSettings(key: KeyProviderSettings): KeyProvid
   }
 }
 
-const ECDSA_ALGORITHMS: Readonly<Record<string, string>> = { 'P-256': 'ES256', 'P-384': 'ES384', 'P-521': 'ES512' };
-
 /**
  * The key provider settings a keystore resource's inputs declare. `type` is the Pulumi type
  * token (or the Keycloak providerId); undefined when it is not a key provider this project
@@ -571,7 +570,7 @@ export function keyProviderSettingsFromInputs(type: string, props: Record<string
       break;
     case 'ecdsa-generated': {
       out.ellipticCurve = str(props.ellipticCurveKey) ?? KEY_ARGUMENT_DEFAULTS.ellipticCurve;
-      const algorithm = ECDSA_ALGORITHMS[out.ellipticCurve];
+      const algorithm = ecdsaAlgorithmFor(out.ellipticCurve);
       if (algorithm) out.algorithm = algorithm;
       break;
     }

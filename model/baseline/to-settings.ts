@@ -4,8 +4,8 @@
  * baseline key that set it. Problems the schema cannot see (duplicate client ids, options that
  * do not fit a key type, unknown clients in tokenVersionClaim) are collected as InputErrors.
  */
-import { InputError, throwIfAny } from '../errors.ts';
-import { parseDuration, DurationError, DURATION_HINT } from '../durations.ts';
+import { InputError, throwIfAny, type InputErrorLocation } from '../errors.ts';
+import { durationInput } from '../durations.ts';
 import {
   clientPolicyProfileValues,
   clientProfileValues,
@@ -17,6 +17,7 @@ import {
   type Profile,
 } from '../profiles.ts';
 import { KEYCLOAK_DEFAULT_CLIENT_SCOPES, KEYCLOAK_OPTIONAL_CLIENT_SCOPES } from '../keycloak-catalog.ts';
+import { ecdsaAlgorithmFor, GENERATED_RSA_KEY_PROVIDER_TYPES, RSA_KEY_PROVIDER_TYPES } from '../keycloak-keys.ts';
 import { pathKey, type ClientSettings, type FieldPath, type KeyProviderSettings, type LoadedRealm, type RealmSettings, type SourcePosition } from '../realm-settings.ts';
 import { formatDocPath, type DocPath } from '../source/doc-positions.ts';
 import type { ParsedText } from '../source/parse-text.ts';
@@ -26,11 +27,8 @@ import { TOKEN_VERSION_DEFAULT_ATTRIBUTE, TOKEN_VERSION_DEFAULT_CLAIM } from '..
 import { CLIENT_LIFESPAN_ATTRIBUTES, MANAGED_CLIENT_ATTRIBUTES, REALM_FIELD_MAPPINGS } from './fields.ts';
 
 
-const RSA_TYPES = new Set(['rsa-generated', 'rsa', 'rsa-enc-generated', 'rsa-enc', 'java-keystore']);
-const GENERATED_RSA_TYPES = new Set(['rsa-generated', 'rsa-enc-generated']);
 const CURVE_TYPES = new Set(['ecdsa-generated', 'ecdh-generated', 'eddsa-generated']);
 const SECRET_TYPES = new Set(['hmac-generated', 'aes-generated']);
-const CURVE_ALGORITHMS: Record<string, string> = { 'P-256': 'ES256', 'P-384': 'ES384', 'P-521': 'ES512' };
 
 class Converter {
   readonly errors: InputError[] = [];
@@ -45,18 +43,23 @@ class Converter {
   }
 
   fail(docPath: DocPath, message: string, hint?: string): void {
-    const position = this.parsed.positions.nearest(docPath);
-    this.errors.push(new InputError(message, { file: this.parsed.file, ...(position ?? {}), keyPath: formatDocPath(docPath) }, hint));
+    this.errors.push(new InputError(message, this.location(docPath), hint));
   }
 
+  /** Collects a bad duration with the others (the file is reported whole) and goes on with 0. */
   seconds(value: string | number, docPath: DocPath): number {
     try {
-      return parseDuration(value);
+      return durationInput(value, 'bad duration', this.location(docPath));
     } catch (error) {
-      if (!(error instanceof DurationError)) throw error;
-      this.fail(docPath, `bad duration: ${error.message}`, DURATION_HINT);
+      if (!(error instanceof InputError)) throw error;
+      this.errors.push(error);
       return 0;
     }
+  }
+
+  private location(docPath: DocPath): InputErrorLocation {
+    const position = this.parsed.positions.nearest(docPath);
+    return { file: this.parsed.file, ...(position ?? {}), keyPath: formatDocPath(docPath) };
   }
 }
 
@@ -219,7 +222,7 @@ function convertKey(key: BaselineKeyProvider, docPath: DocPath, values: KeyProfi
   const state = key.state ?? 'active';
   const notFor = (option: string, types: string): void =>
     convert.fail([...docPath, option], `'${option}' does not apply to a ${type} key`, `remove it, or use it on ${types} keys`);
-  if (key.keySize !== undefined && !RSA_TYPES.has(type)) notFor('keySize', 'RSA');
+  if (key.keySize !== undefined && !RSA_KEY_PROVIDER_TYPES.includes(type)) notFor('keySize', 'RSA');
   if (key.ellipticCurve !== undefined && !CURVE_TYPES.has(type)) notFor('ellipticCurve', 'ecdsa-generated, ecdh-generated or eddsa-generated');
   if (key.secretSize !== undefined && !SECRET_TYPES.has(type)) notFor('secretSize', 'hmac-generated or aes-generated');
   if (key.passiveSince !== undefined && state !== 'passive') {
@@ -237,7 +240,7 @@ function convertKey(key: BaselineKeyProvider, docPath: DocPath, values: KeyProfi
   };
   const algorithm = key.algorithm ?? defaultKeyAlgorithm(type, key, values, signatureAlgorithm);
   if (algorithm) provider.algorithm = algorithm;
-  const keySize = key.keySize ?? (GENERATED_RSA_TYPES.has(type) ? values.rsaKeySize : undefined);
+  const keySize = key.keySize ?? (GENERATED_RSA_KEY_PROVIDER_TYPES.includes(type) ? values.rsaKeySize : undefined);
   if (keySize !== undefined) provider.keySize = keySize;
   const curve = key.ellipticCurve ?? (type === 'eddsa-generated' ? 'Ed25519' : CURVE_TYPES.has(type) ? values.ellipticCurve : undefined);
   if (curve) provider.ellipticCurve = curve;
@@ -268,7 +271,7 @@ function defaultKeyAlgorithm(type: string, key: BaselineKeyProvider, values: Key
     case 'rsa-enc':
       return 'RSA-OAEP';
     case 'ecdsa-generated':
-      return CURVE_ALGORITHMS[key.ellipticCurve ?? values.ellipticCurve] ?? 'ES256';
+      return ecdsaAlgorithmFor(key.ellipticCurve ?? values.ellipticCurve) ?? 'ES256';
     case 'ecdh-generated':
       return 'ECDH-ES';
     case 'eddsa-generated':

@@ -8,6 +8,7 @@ import { X509Certificate, createPublicKey } from 'node:crypto';
 import { InputError, throwIfAny } from '../errors.ts';
 import { clientDefaults, KEYCLOAK_KEY_DEFAULTS, realmDefaults } from '../keycloak-defaults.ts';
 import { KEYCLOAK_DEFAULT_SAVED_EVENT_TYPES } from '../keycloak-catalog.ts';
+import { ecdsaAlgorithmFor, GENERATED_RSA_KEY_PROVIDER_TYPES, RSA_KEY_PROVIDER_TYPES } from '../keycloak-keys.ts';
 import {
   pathKey,
   type ClientSettings,
@@ -306,7 +307,7 @@ function defaultAlgorithm(component: ComponentRepresentation): string | undefine
       return KEYCLOAK_KEY_DEFAULTS.hmacAlgorithm;
     case 'ecdsa-generated': {
       const curve = ellipticCurve(component) ?? KEYCLOAK_KEY_DEFAULTS.ecdsaCurve;
-      return { 'P-256': 'ES256', 'P-384': 'ES384', 'P-521': 'ES512' }[curve] ?? 'ES256';
+      return ecdsaAlgorithmFor(curve) ?? 'ES256';
     }
     case 'ecdh-generated':
       return 'ECDH-ES';
@@ -336,7 +337,7 @@ function ellipticCurve(component: ComponentRepresentation): string | undefined {
  */
 function rsaKeySize(component: ComponentRepresentation, ownKeys: KeyMetadata[]): number | undefined {
   const type = component.providerId;
-  if (!['rsa-generated', 'rsa-enc-generated', 'rsa', 'rsa-enc', 'java-keystore'].includes(type)) return undefined;
+  if (!RSA_KEY_PROVIDER_TYPES.includes(type)) return undefined;
   for (const key of ownKeys) {
     const bits = key.publicKey ? modulusBits(() => createPublicKey({ key: Buffer.from(key.publicKey!, 'base64'), format: 'der', type: 'spki' })) : undefined;
     if (bits) return bits;
@@ -348,7 +349,7 @@ function rsaKeySize(component: ComponentRepresentation, ownKeys: KeyMetadata[]):
   }
   const configured = integer(configValue(component, 'keySize'));
   if (configured !== undefined) return configured;
-  return type === 'rsa-generated' || type === 'rsa-enc-generated' ? KEYCLOAK_KEY_DEFAULTS.rsaKeySize : undefined;
+  return GENERATED_RSA_KEY_PROVIDER_TYPES.includes(type) ? KEYCLOAK_KEY_DEFAULTS.rsaKeySize : undefined;
 }
 
 function modulusBits(getKey: () => { asymmetricKeyDetails?: { modulusLength?: number } }): number | undefined {
@@ -362,6 +363,8 @@ function modulusBits(getKey: () => { asymmetricKeyDetails?: { modulusLength?: nu
 function tokenVersionClaimFrom(rep: RealmRepresentation): RealmSettings['tokenVersionClaim'] {
   const isTokenVersionMapper = (mapper: { protocolMapper?: string; config?: Record<string, unknown> }, inScope: boolean): boolean =>
     mapper.protocolMapper === TOKEN_VERSION_MAPPER_TYPE && (inScope || mapper.config?.['claim.name'] === TOKEN_VERSION_DEFAULT_CLAIM);
+  // The scope TokenVersionClaim creates with the default claim. Scopes are known by this name
+  // only: a scope named after some other claim may well hold another user attribute.
   const scope = (rep.clientScopes ?? []).find((candidate) => candidate.name === TOKEN_VERSION_CLIENT_SCOPE);
   const scopeMapper = scope?.protocolMappers?.find((mapper) => isTokenVersionMapper(mapper, true));
   if (scopeMapper) {

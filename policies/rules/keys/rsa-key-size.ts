@@ -1,8 +1,7 @@
+import { RSA_KEY_PROVIDER_TYPES } from '../../../model/keycloak-keys.ts';
 import { defineRule } from '../../define-rule.ts';
 import { keyPath, keyProviders } from '../../entities.ts';
 import { ASVS, NIST_800_131A, NIST_800_57 } from '../../sources.ts';
-
-const RSA_PROVIDERS = ['rsa-generated', 'rsa', 'rsa-enc-generated', 'java-keystore'];
 
 export default defineRule('keys', {
   id: 'rsa-key-size',
@@ -18,7 +17,7 @@ export default defineRule('keys', {
     belowPreferred: 'The RSA key is {{actual}} bits; {{preferred}} are recommended for use beyond 2030.',
   },
   *check(realm, { min, preferred }) {
-    for (const provider of keyProviders(realm, { providerIds: RSA_PROVIDERS })) {
+    for (const provider of keyProviders(realm, { providerIds: RSA_KEY_PROVIDER_TYPES })) {
       const size = provider.keySize;
       if (size === undefined) continue; // a key file's size is only known live
       if (size < min) yield { path: keyPath(provider, 'keySize'), messageId: 'tooSmall', data: { actual: size, min } };

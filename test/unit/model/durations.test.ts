@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DurationError, formatDuration, isDuration, parseDuration } from '../../../model/durations.ts';
+import { DURATION_HINT, DurationError, durationInput, formatDuration, isDuration, parseDuration } from '../../../model/durations.ts';
+import { InputError } from '../../../model/errors.ts';
 
 describe('parseDuration', () => {
   it.each([
@@ -37,6 +38,26 @@ describe('parseDuration', () => {
     expect(isDuration('5m')).toBe(true);
     expect(isDuration('5 minutes')).toBe(false);
     expect(isDuration(true)).toBe(false);
+  });
+});
+
+describe('durationInput', () => {
+  it('gives the seconds of a good duration', () => {
+    expect(durationInput('5m', 'accessTokenLifespan', { keyPath: 'accessTokenLifespan' })).toBe(300);
+  });
+
+  it('turns a bad one into the InputError every input path reports: what, why, where and the hint', () => {
+    const error = (() => {
+      try {
+        durationInput('5x', 'ssoSessionIdleTimeout', { file: 'a.yaml', line: 3, column: 3, keyPath: 'sessions.ssoSessionIdleTimeout' });
+      } catch (caught) {
+        return caught;
+      }
+    })();
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).message).toBe("ssoSessionIdleTimeout: '5x' is not a duration");
+    expect((error as InputError).location).toEqual({ file: 'a.yaml', line: 3, column: 3, keyPath: 'sessions.ssoSessionIdleTimeout' });
+    expect((error as InputError).hint).toBe(DURATION_HINT);
   });
 });
 

@@ -30,6 +30,8 @@ ruleTable(rule(rsaKeySize), {
   invalid: [
     { name: '1024 bits', change: (r) => { key(r, 'rsa-ps256').keySize = 1024; }, errors: [{ messageId: 'tooSmall', path: ['keyProviders', 'rsa-ps256', 'keySize'] }] },
     { name: '2048 bits under strict', profile: 'strict', change: (r) => { key(r, 'rsa-oaep').keySize = 2048; }, errors: [{ messageId: 'belowPreferred', path: ['keyProviders', 'rsa-oaep', 'keySize'], severity: 'low' }] },
+    // The rule's own list of RSA types once lacked 'rsa-enc' (an imported encryption key).
+    { name: 'an imported 1024-bit rsa-enc key', change: (r) => { key(r, 'rsa-oaep').providerId = 'rsa-enc'; key(r, 'rsa-oaep').keySize = 1024; }, errors: [{ messageId: 'tooSmall', path: ['keyProviders', 'rsa-oaep', 'keySize'] }] },
   ],
 });
 
