@@ -9,8 +9,10 @@
  * short-lived cache of the Keycloak attribute. Its limit: a backend that does not call it (or
  * reads a stale current version) still accepts old tokens until they expire.
  *
- * No Pulumi here: backends can import this file alone.
+ * No Pulumi here: backends can import this file alone (its one import, the claim's default
+ * name, is a constant with no imports of its own).
  */
+import { TOKEN_VERSION_DEFAULT_CLAIM } from '../model/token-version.ts';
 
 export interface TokenVersionOptions {
   /** The claim name. Default 'token_version'. */
@@ -34,7 +36,7 @@ export class StaleTokenError extends Error {
  * checks below refuse it.
  */
 export function tokenVersionOf(claims: Readonly<Record<string, unknown>>, options: TokenVersionOptions = {}): number | undefined {
-  const value = claims[options.claim ?? 'token_version'];
+  const value = claims[options.claim ?? TOKEN_VERSION_DEFAULT_CLAIM];
   if (value === undefined || value === null) return 0;
   const version = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
   return typeof version === 'number' && Number.isSafeInteger(version) && version >= 0 ? version : undefined;

@@ -15,6 +15,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import * as keycloak from '@pulumi/keycloak';
 import { InputError } from '../model/errors.ts';
+import { TOKEN_VERSION_DEFAULT_ATTRIBUTE, TOKEN_VERSION_DEFAULT_CLAIM, tokenVersionClientScope } from '../model/token-version.ts';
 
 export interface TokenVersionClaimArgs {
   /** The realm (a HardenedRealm's realmId). */
@@ -25,7 +26,7 @@ export interface TokenVersionClaimArgs {
   claim?: string;
   /** Clients that carry the claim, each under a stable key (names the child mapper): key → client UUID (HardenedClient.id). */
   clients?: Record<string, pulumi.Input<string>>;
-  /** Also create a client scope carrying the claim, to attach to clients as a default scope. */
+  /** Also create a client scope carrying the claim, to attach to clients as a default scope (`true`: named after the claim, `token_version` by default). */
   clientScope?: boolean | { name: string };
 }
 
@@ -85,8 +86,8 @@ export interface TokenVersionPlan {
 
 /** Names and checks. Throws InputError for an unusable claim or attribute name, or nothing to attach to. */
 export function tokenVersionPlan(args: Pick<TokenVersionClaimArgs, 'attribute' | 'claim' | 'clients' | 'clientScope'>): TokenVersionPlan {
-  const attribute = args.attribute ?? 'token_version';
-  const claim = args.claim ?? 'token_version';
+  const attribute = args.attribute ?? TOKEN_VERSION_DEFAULT_ATTRIBUTE;
+  const claim = args.claim ?? TOKEN_VERSION_DEFAULT_CLAIM;
   if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(attribute)) {
     throw new InputError(`token-version attribute '${attribute}' is not a usable user-attribute name`, { keyPath: 'tokenVersionClaim.attribute' }, 'use letters, digits and _ . -');
   }
@@ -94,7 +95,7 @@ export function tokenVersionPlan(args: Pick<TokenVersionClaimArgs, 'attribute' |
   if (!/^[A-Za-z_][A-Za-z0-9_-]*$/.test(claim)) {
     throw new InputError(`token-version claim '${claim}' is not a flat claim name`, { keyPath: 'tokenVersionClaim.claim' }, 'use letters, digits, _ and - (no dots)');
   }
-  const scopeName = args.clientScope === true ? claim : args.clientScope ? args.clientScope.name : undefined;
+  const scopeName = args.clientScope === true ? tokenVersionClientScope(claim) : args.clientScope ? args.clientScope.name : undefined;
   if (Object.keys(args.clients ?? {}).length === 0 && scopeName === undefined) {
     throw new InputError('the token-version claim is attached to nothing', { keyPath: 'tokenVersionClaim.clients' }, 'name at least one client, or ask for a client scope');
   }

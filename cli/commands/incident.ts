@@ -5,6 +5,7 @@
  */
 import { Command, Option } from 'commander';
 import { InputError } from '../../model/errors.ts';
+import { TOKEN_VERSION_DEFAULT_ATTRIBUTE } from '../../model/token-version.ts';
 import {
   bumpTokenVersion,
   containRealm,
@@ -305,14 +306,14 @@ export function register(program: Command): void {
 
   add('bump-token-version', "raise the user's token-version attribute by one")
     .requiredOption('--user <user>', 'username or user id')
-    .option('--attribute <name>', 'the user attribute the token-version claim reads', 'token_version')
+    .option('--attribute <name>', 'the user attribute the token-version claim reads', TOKEN_VERSION_DEFAULT_ATTRIBUTE)
     .action((options: CommonOptions & { user: string; attribute: string }) =>
       single(options, (s) => bumpTokenVersion(s.ctx, { user: options.user, attribute: options.attribute })),
     );
 
   withUsers(add('contain-user', 'playbook: log out everywhere (offline too), bump the token version, optionally disable'))
     .option('--disable', 'also disable the account')
-    .option('--attribute <name>', 'the token-version attribute', 'token_version')
+    .option('--attribute <name>', 'the token-version attribute', TOKEN_VERSION_DEFAULT_ATTRIBUTE)
     .action((options: UserTargetOptions & { disable?: boolean; attribute: string }) =>
       perUser(options, 'contain-user', (ctx, user) => containUser(ctx, { user, disable: options.disable === true, attribute: options.attribute })),
     );

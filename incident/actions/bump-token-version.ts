@@ -13,9 +13,10 @@ import { IncidentError } from '../http/errors.ts';
 import { TOKEN_VERSION_LIMIT } from '../limits.ts';
 import { resolveUser } from '../lookup.ts';
 import type { ActionResult } from '../result.ts';
+import { TOKEN_VERSION_DEFAULT_ATTRIBUTE } from '../../model/token-version.ts';
 
 /** The attribute the components' token-version claim reads by default. */
-export const DEFAULT_TOKEN_VERSION_ATTRIBUTE = 'token_version';
+export const DEFAULT_TOKEN_VERSION_ATTRIBUTE = TOKEN_VERSION_DEFAULT_ATTRIBUTE;
 
 export interface BumpTokenVersionOptions {
   user: string;

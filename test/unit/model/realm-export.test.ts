@@ -5,6 +5,7 @@ import { KEYCLOAK_CLIENT_DEFAULTS, KEYCLOAK_REALM_DEFAULTS } from '../../../mode
 import { KEYCLOAK_DEFAULT_SAVED_EVENT_TYPES } from '../../../model/keycloak-catalog.ts';
 import { positionOf } from '../../../model/realm-settings.ts';
 import { parseText } from '../../../model/source/parse-text.ts';
+import { TOKEN_VERSION_CLIENT_SCOPE } from '../../../model/token-version.ts';
 
 const STOCK = 'test/fixtures/exports/stock-realm.json';
 
@@ -86,8 +87,8 @@ describe('keycloak-config-cli style files (partial, YAML or JSON, one realm or a
     const text = JSON.stringify({
       realm: 'k',
       components: { 'org.keycloak.keys.KeyProvider': [{ name: 'ec', providerId: 'ecdsa-generated', config: { priority: ['50'], ecdsaEllipticCurveKey: ['P-384'], active: ['false'] } }] },
-      clientScopes: [{ name: 'token-version', protocolMappers: [{ protocolMapper: 'oidc-usermodel-attribute-mapper', config: { 'user.attribute': 'tv', 'claim.name': 'tver' } }] }],
-      clients: [{ clientId: 'a', defaultClientScopes: ['token-version'] }, { clientId: 'b' }],
+      clientScopes: [{ name: TOKEN_VERSION_CLIENT_SCOPE, protocolMappers: [{ protocolMapper: 'oidc-usermodel-attribute-mapper', config: { 'user.attribute': 'tv', 'claim.name': 'tver' } }] }],
+      clients: [{ clientId: 'a', defaultClientScopes: [TOKEN_VERSION_CLIENT_SCOPE] }, { clientId: 'b' }],
     });
     const [realm] = loadRealmText(text, 'k.json');
     expect(realm!.settings.keyProviders).toEqual([{ name: 'ec', providerId: 'ecdsa-generated', priority: 50, enabled: true, active: false, algorithm: 'ES384', ellipticCurve: 'P-384' }]);
