@@ -7,13 +7,14 @@
 import { clientDefaults, realmDefaults } from '../../model/keycloak-defaults.ts';
 import { KEYCLOAK_BUILT_IN_KEYS } from '../../model/keycloak-keys.ts';
 import {
+  clientPolicySettingsFromInputs,
   clientSettingsFromInputs,
   eventSettingsFromInputs,
   KEY_PROVIDER_RESOURCE_TYPES,
   keyProviderSettingsFromInputs,
   settingsFromRealmInputs,
 } from '../../model/provider-dialect.ts';
-import type { ClientSettings, FieldPath, KeyProviderSettings, RealmSettings } from '../../model/realm-settings.ts';
+import type { ClientPolicySettings, ClientSettings, FieldPath, KeyProviderSettings, RealmSettings } from '../../model/realm-settings.ts';
 
 export const REALM_TYPE = 'keycloak:index/realm:Realm';
 export const REALM_EVENTS_TYPE = 'keycloak:index/realmEvents:RealmEvents';
@@ -80,9 +81,9 @@ export function assembleRealm(resources: readonly PackResource[], compromisedKey
       settings.keyProviders.push(key);
       entityUrns.set(`keyProviders/${key.name}`, resource.urn);
     } else if (type === CLIENT_POLICY_TYPE) {
-      // Not a realm field the dialect covers: a client policy is a name, a switch and its profiles.
-      const profiles = Array.isArray(props.profiles) ? props.profiles.filter((item): item is string => typeof item === 'string') : [];
-      settings.clientPolicies.push({ name: typeof props.name === 'string' ? props.name : resource.name, enabled: props.enabled !== false, profiles });
+      // Through the dialect, with its conditions: a policy that selects no client binds none.
+      const policy: ClientPolicySettings = { name: resource.name, enabled: true, profiles: [], ...definedOnly(clientPolicySettingsFromInputs(props)) };
+      settings.clientPolicies.push(policy);
       entityUrns.set(`clientPolicies/${resource.name}`, resource.urn);
     }
   }

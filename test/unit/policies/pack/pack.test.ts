@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildPolicies } from '../../../../policies/pack/policies.ts';
 import { CLIENT_POLICY_TYPE, OPENID_CLIENT_TYPE, REALM_EVENTS_TYPE, REALM_TYPE } from '../../../../policies/pack/assemble.ts';
 import { allRules } from '../../../../policies/rules/index.ts';
+import { clientPolicyArgsFromSettings } from '../../../../model/provider-dialect.ts';
 import { hardenedRealm, NOW } from '../hardened-realm.ts';
 import { runPack, UNKNOWN, urnOf, validateResource, validateStack, type Resource } from './pack-args.ts';
 import { stackOf } from './stacks.ts';
@@ -46,7 +47,7 @@ describe('the policy pack', () => {
     expect(await runPack(policies, resources)).toEqual([]);
     const strict = Object.fromEntries(allRules.map((rule) => [rule.id, { profile: 'strict' }]));
     // strict wants a client policy bound to a FAPI 2 / OAuth 2.1 profile: declare it.
-    const withPolicy = [...resources, { type: CLIENT_POLICY_TYPE, name: 'fapi-2', props: { realmId: 'hardened', name: 'fapi-2', profiles: ['fapi-2-dpop-security-profile'] } }];
+    const withPolicy = [...resources, { type: CLIENT_POLICY_TYPE, name: 'fapi-2', props: { realmId: 'hardened', ...clientPolicyArgsFromSettings({ name: 'fapi-2', enabled: true, profiles: ['fapi-2-dpop-security-profile'] }) } }];
     expect(await runPack(policies, withPolicy, strict)).toEqual([]);
   });
 
@@ -149,8 +150,22 @@ describe('stack policies', () => {
     expect(await validateStack(stackPolicy('client-policy-profile'), [acme])).toEqual([]);
     expect(await validateStack(stackPolicy('client-policy-profile'), [acme], { profile: 'strict' })).toHaveLength(1);
     expect(await validateStack(stackPolicy('client-policy-profile'), [acme], {}, new Map([['realmguard:profile', 'strict']]))).toHaveLength(1);
-    const bound = { type: CLIENT_POLICY_TYPE, name: 'p', props: { realmId: 'acme', name: 'p', profiles: ['oauth-2-1-for-confidential-client'] } };
+    const bound = { type: CLIENT_POLICY_TYPE, name: 'p', props: { realmId: 'acme', ...clientPolicyArgsFromSettings({ name: 'p', enabled: true, profiles: ['oauth-2-1-for-confidential-client'] }) } };
     expect(await validateStack(stackPolicy('client-policy-profile'), [acme, bound], { profile: 'strict' })).toEqual([]);
+  });
+
+  it('client-policy-profile: a policy without conditions selects no client in Keycloak, so it binds nothing', async () => {
+    const acme = realm({});
+    const policy = (conditions: unknown): Resource => ({
+      type: CLIENT_POLICY_TYPE,
+      name: 'p',
+      props: { realmId: 'acme', name: 'p', enabled: true, profiles: ['oauth-2-1-for-confidential-client'], ...(conditions === undefined ? {} : { conditions }) },
+    });
+    expect(await validateStack(stackPolicy('client-policy-profile'), [acme, policy(undefined)], { profile: 'strict' })).toHaveLength(1);
+    expect(await validateStack(stackPolicy('client-policy-profile'), [acme, policy([])], { profile: 'strict' })).toHaveLength(1);
+    expect(await validateStack(stackPolicy('client-policy-profile'), [acme, policy([{ name: 'any-client' }])], { profile: 'strict' })).toEqual([]);
+    // Conditions unknown during preview: they may select clients, so no violation is claimed.
+    expect(await validateStack(stackPolicy('client-policy-profile'), [acme, policy(UNKNOWN)], { profile: 'strict' })).toEqual([]);
   });
 });
 
