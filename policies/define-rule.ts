@@ -40,6 +40,13 @@ export interface Violation<M extends string = string> {
   severity?: Severity;
 }
 
+/**
+ * The parts of a realm a check can read, as the model groups them. Where a rule runs follows
+ * from them: the policy pack judges it on the Pulumi resources that declare these parts
+ * (policies/pack/targets.ts holds the one map from part to resource types).
+ */
+export type RealmPart = 'realm' | 'events' | 'clients' | 'keys' | 'clientPolicies' | 'compromisedKeys';
+
 export interface RuleContext {
   profile: Profile;
   /** The clock, for date-based rules (passive-key-retention); tests pin it. */
@@ -61,6 +68,13 @@ export interface RuleDefinition<P extends RuleParams, M extends string> {
   /** Descriptions of each parameter, for the docs and the policy pack's config schema. */
   paramDocs: Record<keyof P, string>;
   messages: Record<M, string>;
+  /** What the check reads, when that is not just its category's part (realm settings, clients or keys). */
+  reads?: readonly RealmPart[];
+  /**
+   * The check judges the realm as a whole: another key, client policy... could clear a finding,
+   * so a realm seen only in part (some of its resources unknown during preview) is not judged.
+   */
+  wholeRealm?: boolean;
   check(realm: RealmSettings, params: P, context: RuleContext): Iterable<Violation<M>>;
 }
 
@@ -69,6 +83,8 @@ export interface Rule<P extends RuleParams = RuleParams, M extends string = stri
   category: 'realm' | 'keys' | 'clients';
   /** docs/rules.md anchor. */
   docsAnchor: string;
+  reads: readonly RealmPart[];
+  wholeRealm: boolean;
 }
 
 /** The docs page every finding links to; `#<rule id>` is each rule's anchor. */
@@ -82,7 +98,7 @@ export function defineRule<P extends RuleParams, M extends string>(
 ): Rule<P, M> {
   if (!ID_PATTERN.test(definition.id)) throw new Error(`rule id '${definition.id}' is not kebab-case`);
   if (definition.sources.length === 0) throw new Error(`rule '${definition.id}' cites no source`);
-  return { ...definition, category, docsAnchor: `${RULE_DOCS_URL}#${definition.id}` };
+  return { ...definition, category, docsAnchor: `${RULE_DOCS_URL}#${definition.id}`, reads: definition.reads ?? [category], wholeRealm: definition.wholeRealm ?? false };
 }
 
 /** Fills `{{name}}` placeholders of a rule message. */

@@ -21,7 +21,7 @@ import type { PolicyConfig } from '../config.ts';
 import { findingsOf } from '../run.ts';
 import { allRules } from '../rules/index.ts';
 import { assembleRealm, identityStandIns, REALM_TYPE, valueAt, type PackResource } from './assemble.ts';
-import { packTarget } from './targets.ts';
+import { packTarget, readsConfiguredKeys } from './targets.ts';
 import { containsUnknown, instantiations, rawProps } from './unknowns.ts';
 
 /** Stack tag naming the profile when the policy config does not: `realmguard:profile`. */
@@ -213,7 +213,7 @@ function configSchema(rule: Rule): PolicyConfigSchema {
       ? { type: 'array', items: { type: 'string' }, description }
       : { type: typeof example as 'number' | 'boolean' | 'string', description };
   }
-  if (rule.id === 'compromised-key') {
+  if (readsConfiguredKeys(rule)) {
     properties.compromisedKeys = { type: 'array', items: { type: 'string' }, description: 'Key provider names, component ids or kids that must never be present.' };
   }
   return { properties };

@@ -1,8 +1,9 @@
 /**
- * Where each rule runs in the pack: on one resource type (a resource validation policy) or
- * over the whole stack (a stack validation policy) when it needs more than one resource.
+ * Where each rule runs in the pack, derived from what the rule reads (Rule.reads, wholeRealm):
+ * on one resource type (a resource validation policy) when it reads one part of the realm, or
+ * over the whole stack (a stack validation policy) when it reads several or the realm as a whole.
  */
-import type { Rule } from '../define-rule.ts';
+import type { RealmPart, Rule } from '../define-rule.ts';
 import { CLIENT_POLICY_TYPE, KEY_PROVIDER_TYPES, OPENID_CLIENT_TYPE, REALM_EVENTS_TYPE, REALM_TYPE } from './assemble.ts';
 
 export type PackTarget =
@@ -14,29 +15,31 @@ export type PackTarget =
    */
   | { kind: 'stack'; types: readonly string[]; wholeRealm: boolean };
 
-/** Rules that read more than one resource. */
-const STACK_RULES: Record<string, { types: readonly string[]; wholeRealm: boolean }> = {
-  // The realm's rotation switch decides whether a public client's refresh tokens are protected;
-  // each client is judged on its own, so a client left out only means one finding fewer.
-  'client-refresh-tokens': { types: [REALM_TYPE, OPENID_CLIENT_TYPE], wholeRealm: false },
-  // The realm's algorithm against every key provider of the realm.
-  'active-signing-key': { types: [REALM_TYPE, ...KEY_PROVIDER_TYPES], wholeRealm: true },
-  // A property of the realm as a whole: does any client policy bind a strong profile?
-  'client-policy-profile': { types: [REALM_TYPE, CLIENT_POLICY_TYPE], wholeRealm: true },
+/** The part the policy config gives rather than a resource: the keys named compromised. */
+type ConfiguredPart = Extract<RealmPart, 'compromisedKeys'>;
+
+/** The resource types that declare each part of a realm. */
+const RESOURCE_TYPES: Record<Exclude<RealmPart, ConfiguredPart>, readonly string[]> = {
+  realm: [REALM_TYPE],
+  events: [REALM_EVENTS_TYPE],
+  clients: [OPENID_CLIENT_TYPE],
+  keys: KEY_PROVIDER_TYPES,
+  clientPolicies: [CLIENT_POLICY_TYPE],
 };
 
-const EVENT_RULES = new Set(['login-events', 'admin-events']);
+function fromResources(part: RealmPart): part is Exclude<RealmPart, ConfiguredPart> {
+  return part !== 'compromisedKeys';
+}
 
 export function packTarget(rule: Rule): PackTarget {
-  const stack = STACK_RULES[rule.id];
-  if (stack) return { kind: 'stack', ...stack };
-  if (EVENT_RULES.has(rule.id)) return { kind: 'resource', types: [REALM_EVENTS_TYPE] };
-  switch (rule.category) {
-    case 'realm':
-      return { kind: 'resource', types: [REALM_TYPE] };
-    case 'clients':
-      return { kind: 'resource', types: [OPENID_CLIENT_TYPE] };
-    case 'keys':
-      return { kind: 'resource', types: KEY_PROVIDER_TYPES };
-  }
+  const parts = rule.reads.filter(fromResources);
+  const types = parts.flatMap((part) => RESOURCE_TYPES[part]);
+  if (parts.length === 1 && !rule.wholeRealm) return { kind: 'resource', types };
+  // Resources are grouped per realm by the realm resource, so a stack policy always gathers it.
+  return { kind: 'stack', types: [...new Set([REALM_TYPE, ...types])], wholeRealm: rule.wholeRealm };
+}
+
+/** Whether the policy config names compromised keys for this rule. */
+export function readsConfiguredKeys(rule: Rule): boolean {
+  return rule.reads.includes('compromisedKeys');
 }

@@ -14,6 +14,9 @@ export default defineRule('clients', {
   },
   paramDocs: { required: 'Whether such a policy is required.', profiles: 'Client profiles that count.' },
   messages: { missing: 'No enabled client policy applies one of: {{profiles}}.' },
+  // Does any policy of the realm bind a strong profile: one left out could be it.
+  reads: ['clientPolicies'],
+  wholeRealm: true,
   *check(realm, { required, profiles }) {
     if (!required) return;
     const bound = realm.clientPolicies.some((policy) => policy.enabled && policy.profiles.some((profile) => profiles.includes(profile)));

@@ -12,6 +12,8 @@ export default defineRule('clients', {
   params: { baseline: {}, strict: {} },
   paramDocs: {},
   messages: { unprotected: 'The public client receives refresh tokens that are neither rotated (revokeRefreshToken is off) nor sender-constrained.' },
+  // The realm's rotation switch decides for each public client; a client left out is one finding fewer.
+  reads: ['realm', 'clients'],
   *check(realm) {
     if (realm.revokeRefreshToken) return;
     for (const client of oidcClients(realm, { access: 'public' })) {

@@ -30,6 +30,9 @@ export default defineRule('keys', {
   params: { baseline: {}, strict: {} },
   paramDocs: {},
   messages: { none: 'No enabled, active key provider signs with {{algorithm}}, the realm’s default signature algorithm.' },
+  // The realm's algorithm against all of its keys: a key left out could be the one that signs.
+  reads: ['realm', 'keys'],
+  wholeRealm: true,
   *check(realm) {
     // A realm that declares no key providers gets Keycloak's generated defaults.
     if (realm.keyProviders.length === 0) return;

@@ -12,6 +12,7 @@ export default defineRule('keys', {
   params: { baseline: {}, strict: {} },
   paramDocs: {},
   messages: { present: 'Key provider {{name}} ({{state}}) is listed as compromised ({{match}}).' },
+  reads: ['keys', 'compromisedKeys'],
   *check(realm) {
     if (realm.compromisedKeys.length === 0) return;
     const compromised = new Set(realm.compromisedKeys);

@@ -14,6 +14,7 @@ export default defineRule('realm', {
     off: 'Admin events are not recorded (adminEventsEnabled is off).',
     noDetails: 'Admin events are recorded without their details (adminEventsDetailsEnabled is off).',
   },
+  reads: ['events'],
   *check(realm, { details }) {
     if (!realm.adminEventsEnabled) yield { path: ['adminEventsEnabled'], messageId: 'off' };
     else if (details && !realm.adminEventsDetailsEnabled) yield { path: ['adminEventsDetailsEnabled'], messageId: 'noDetails' };

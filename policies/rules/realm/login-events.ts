@@ -19,6 +19,7 @@ export default defineRule('realm', {
     shortRetention: 'Events are kept {{actual}}; at least {{min}} is required.',
     missingTypes: 'Event types not recorded: {{missing}}.',
   },
+  reads: ['events'],
   *check(realm, { minRetention, types }) {
     if (!realm.eventsEnabled) {
       yield { path: ['eventsEnabled'], messageId: 'off' };
