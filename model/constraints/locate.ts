@@ -52,6 +52,8 @@ export function baselineLocator(document: BaselineDocument): Locator {
       }
       case 'client-policy':
         return ['clientPolicies', subject.index, subject.field, ...(subject.item === undefined ? [] : [subject.item])];
+      case 'client-profile':
+        return ['clientPolicies'];
     }
   };
 }
@@ -91,6 +93,8 @@ export function exportLocator(rep: RealmRepresentation, base: DocPath): Locator 
         }
         case 'client-policy':
           return ['clientPolicies', 'policies', subject.index, subject.field, ...(subject.item === undefined ? [] : [subject.item])];
+        case 'client-profile':
+          return ['clientProfiles', 'profiles', subject.index, 'name'];
       }
     })();
     return [...base, ...path];

@@ -21,7 +21,9 @@ export type ConstraintSubject =
   /** A client attribute; `item` is the index of one URI inside a '##'-separated list. */
   | { kind: 'client-attribute'; clientId: string; attribute: string; item?: number }
   | { kind: 'key'; name: string; field: KeyField }
-  | { kind: 'client-policy'; index: number; field: 'name' | 'profiles'; item?: number };
+  | { kind: 'client-policy'; index: number; field: 'name' | 'profiles'; item?: number }
+  /** A realm-defined client profile (realm exports only: baselines cannot define one). */
+  | { kind: 'client-profile'; index: number };
 
 export interface ConstraintViolation {
   subject: ConstraintSubject;

@@ -9,7 +9,7 @@
 /** One admin REST call; `path` is below /admin/realms/{realm} ('' is the realm itself). */
 export interface KeycloakStep {
   method: 'POST' | 'PUT';
-  path: '' | '/clients' | '/components' | '/client-policies/policies';
+  path: '' | '/clients' | '/components' | '/client-policies/policies' | '/client-policies/profiles';
   body: (realm: { name: string; id: string }) => unknown;
 }
 
@@ -337,6 +337,18 @@ export const CONSTRAINT_CASES: readonly ConstraintCase[] = [
     keycloak: { send: newKey('ecdsa-generated', { active: 'TRUE' }), refusal: "'Active' should be 'true' or 'false'" },
   },
   // ---------------------------------------------------------------- client policies
+  {
+    id: 'two realm client profiles with one name (realm export)',
+    keycloakSource: 'ClientPoliciesUtil#getValidatedClientProfilesForUpdate',
+    file: { name: 'case.json', text: JSON.stringify({ realm: 'r', clientProfiles: { profiles: [{ name: 'mine' }, { name: 'mine' }] } }, null, 2), at: '"name": "mine"', keyPath: 'clientProfiles.profiles[1].name', ours: "client profile 'mine' is defined twice" },
+    keycloak: { send: { method: 'PUT', path: '/client-policies/profiles', body: () => ({ profiles: [{ name: 'mine', executors: [] }, { name: 'mine', executors: [] }] }) }, refusal: 'proposed client profile name duplicated.' },
+  },
+  {
+    id: 'realm client profile named like a built-in one (realm export)',
+    keycloakSource: 'ClientPoliciesUtil#getValidatedClientProfilesForUpdate',
+    file: { name: 'case.json', text: JSON.stringify({ realm: 'r', clientProfiles: { profiles: [{ name: 'fapi-1-baseline' }] } }, null, 2), at: '"name": "fapi-1-baseline"', keyPath: 'clientProfiles.profiles[0].name', ours: "the realm defines a client profile 'fapi-1-baseline'" },
+    keycloak: { send: { method: 'PUT', path: '/client-policies/profiles', body: () => ({ profiles: [{ name: 'fapi-1-baseline', executors: [] }] }) }, refusal: 'fapi-1-baseline' },
+  },
   {
     id: 'client policy naming a profile nobody defines (realm export)',
     keycloakSource: POLICIES,
