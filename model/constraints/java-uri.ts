@@ -37,7 +37,7 @@ export function parseJavaUri(text: string): ParsedJavaUri | undefined {
     scheme = body.slice(0, colon);
     if (!SCHEME.test(scheme)) return undefined;
     rest = body.slice(colon + 1);
-    if (rest === '' ) return undefined; // "Expected scheme-specific part"
+    if (rest === '') return undefined; // "Expected scheme-specific part"
     if (!rest.startsWith('/')) return URIC_CHARS.test(rest) ? withParts(scheme, fragment) : undefined; // opaque, e.g. mailto:
   } else if (body === '' && fragment === undefined) {
     return undefined;
