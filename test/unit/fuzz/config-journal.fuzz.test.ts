@@ -14,28 +14,30 @@ import { doneInputs } from '../../../incident/journal.ts';
 import { parsePolicyConfig } from '../../../policies/config.ts';
 import { allRules } from '../../../policies/rules/index.ts';
 import { hostileJson, hostileNumber, hostileString, onlyInputErrors } from './arbitraries.ts';
-import { fuzz, timeout } from './settings.ts';
+import { breathe, fuzz, timeout } from './settings.ts';
 
 const RULE_IDS = allRules.map((rule) => rule.id);
 
 describe('fuzz: policy config', () => {
-  it('any text', () => {
-    fc.assert(
-      fc.property(fc.oneof(hostileString, fc.string({ unit: 'binary', maxLength: 300 }), fc.integer({ min: 1, max: 300 }).map((depth) => `rules: ${'['.repeat(depth)}`)), (text) => {
+  it('any text', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(hostileString, fc.string({ unit: 'binary', maxLength: 300 }), fc.integer({ min: 1, max: 300 }).map((depth) => `rules: ${'['.repeat(depth)}`)), async (text) => {
+        await breathe();
         onlyInputErrors(() => parsePolicyConfig(text, 'config.yaml'));
       }),
       fuzz('config: any text'),
     );
   }, timeout(30_000));
 
-  it('generated configs: rules, levels, parameters and suppressions of every type', () => {
+  it('generated configs: rules, levels, parameters and suppressions of every type', async () => {
     const value = fc.oneof(hostileJson, hostileNumber, hostileString, fc.constantFrom('advisory', 'mandatory', 'disabled', 'remediate', 600, -1, [], ['a'], '2027-01-31', '2027-02-30'));
     const ruleId = fc.oneof(fc.constantFrom(...RULE_IDS, 'all'), hostileString);
     const ruleSetting = fc.oneof(value, fc.dictionary(fc.oneof(fc.constantFrom('enforcementLevel', 'max', 'min', 'profiles', 'required'), hostileString), value, { maxKeys: 3 }));
     const suppression = fc.dictionary(fc.oneof(fc.constantFrom('rule', 'entity', 'realm', 'reason', 'expires'), hostileString), fc.oneof(value, fc.constantFrom(...RULE_IDS)), { maxKeys: 6 });
     const config = fc.record({ rules: fc.oneof(fc.dictionary(ruleId, ruleSetting, { maxKeys: 4 }), value), suppressions: fc.oneof(fc.array(suppression, { maxLength: 3 }), value) }, { requiredKeys: [] });
-    fc.assert(
-      fc.property(fc.oneof(config, fc.dictionary(hostileString, value, { maxKeys: 3 })), (document) => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(config, fc.dictionary(hostileString, value, { maxKeys: 3 })), async (document) => {
+        await breathe();
         onlyInputErrors(() => parsePolicyConfig(stringify(document), 'config.yaml'));
       }),
       fuzz('config: generated configs'),
@@ -67,10 +69,11 @@ describe('fuzz: the journal reader (--resume)', () => {
     { weight: 1, arbitrary: fc.constantFrom('', '   ', '{', '[]', 'null', '{"targets": 5}', '{"targets": [null, 1, "x"]}', '\ufeff{}') },
   );
 
-  it('damaged journals: the inputs done, or one InputError naming the line', () => {
+  it('damaged journals: the inputs done, or one InputError naming the line', async () => {
     let index = 0;
-    fc.assert(
-      fc.property(fc.array(line, { maxLength: 8 }), fc.boolean(), (lines, finalNewline) => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(line, { maxLength: 8 }), fc.boolean(), async (lines, finalNewline) => {
+        await breathe();
         const file = join(dir, `journal-${index++ % 16}.jsonl`);
         writeFileSync(file, lines.join('\n') + (finalNewline ? '\n' : ''));
         const done = onlyInputErrors(() => doneInputs(file, 'logout-user', 'shop'));

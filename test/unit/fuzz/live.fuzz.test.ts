@@ -7,10 +7,10 @@ import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import { liveRealmFromAnswers } from '../../../model/live.ts';
 import { hostileJson, hostileNumber, hostileString, onlyInputErrors } from './arbitraries.ts';
-import { fuzz, timeout } from './settings.ts';
+import { breathe, fuzz, timeout } from './settings.ts';
 
 describe('fuzz: admin-API answers', () => {
-  it('any answer in roughly the right shape, hostile names and numbers included', () => {
+  it('any answer in roughly the right shape, hostile names and numbers included', async () => {
     const value = fc.oneof(hostileJson, hostileNumber, hostileString, fc.constantFrom('RS256', 'rsa-generated', '2048', 'ACTIVE', 'PASSIVE', true, 0, -1, '<html>', ['x']));
     const keys = (names: string[]) => fc.dictionary(fc.oneof(fc.constantFrom(...names), hostileString), value, { maxKeys: 6 });
     const answers = fc.record({
@@ -23,8 +23,9 @@ describe('fuzz: admin-API answers', () => {
       clientPolicies: value,
       clientProfiles: value,
     });
-    fc.assert(
-      fc.property(answers, hostileString, (answer, realmName) => {
+    await fc.assert(
+      fc.asyncProperty(answers, hostileString, async (answer, realmName) => {
+        await breathe();
         onlyInputErrors(() => liveRealmFromAnswers(answer, `http://127.0.0.1:8080/admin/realms/${realmName}`));
       }),
       fuzz('live: admin-API answers'),

@@ -10,12 +10,13 @@ import { DurationError, keycloakDurationProblem, parseDuration, type NonPositive
 import { safeJson, visible } from '../../../model/source/visible-text.ts';
 import { SEVERITIES, type Finding } from '../../../policies/finding.ts';
 import { hostileJson, hostileString, RAW_CONTROL } from './arbitraries.ts';
-import { fuzz, timeout } from './settings.ts';
+import { breathe, fuzz, timeout } from './settings.ts';
 
 describe('fuzz: visible() and safeJson()', () => {
-  it('visible: no unsafe character is left, safe text is unchanged, lines stay one line', () => {
-    fc.assert(
-      fc.property(hostileString, (text) => {
+  it('visible: no unsafe character is left, safe text is unchanged, lines stay one line', async () => {
+    await fc.assert(
+      fc.asyncProperty(hostileString, async (text) => {
+        await breathe();
         const shown = visible(text);
         expect(shown).not.toMatch(RAW_CONTROL);
         expect(shown).not.toContain('\n');
@@ -27,9 +28,10 @@ describe('fuzz: visible() and safeJson()', () => {
     );
   }, timeout(20_000));
 
-  it('safeJson: parses back to the same value, with nothing raw in it', () => {
-    fc.assert(
-      fc.property(hostileJson, (value) => {
+  it('safeJson: parses back to the same value, with nothing raw in it', async () => {
+    await fc.assert(
+      fc.asyncProperty(hostileJson, async (value) => {
+        await breathe();
         const text = safeJson(value);
         expect(text.replace(/\n/g, '')).not.toMatch(RAW_CONTROL);
         expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(value)));
@@ -53,9 +55,10 @@ describe('fuzz: report formats', () => {
   });
   const run = fc.record({ realm: hostileString, profile: fc.constantFrom('baseline' as const, 'strict' as const), origin: hostileString });
 
-  it('every format renders any findings; text and markdown show nothing raw; json parses', () => {
-    fc.assert(
-      fc.property(fc.array(finding, { maxLength: 6 }), fc.array(run, { maxLength: 3 }), fc.constantFrom(...OUTPUT_FORMATS), (findings, realms, format) => {
+  it('every format renders any findings; text and markdown show nothing raw; json parses', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(finding, { maxLength: 6 }), fc.array(run, { maxLength: 3 }), fc.constantFrom(...OUTPUT_FORMATS), async (findings, realms, format) => {
+        await breathe();
         const input = { findings: findings.map((entry) => Object.fromEntries(Object.entries(entry).filter(([, value]) => value !== undefined)) as unknown as Finding), realms };
         const report = formatFindings(input, format, { color: false });
         if (format === 'json' || format === 'sarif') expect(() => JSON.parse(report) as unknown).not.toThrow();
@@ -68,10 +71,11 @@ describe('fuzz: report formats', () => {
 });
 
 describe('fuzz: durations', () => {
-  it('parseDuration reads or throws DurationError; Keycloak meaning for any whole number', () => {
+  it('parseDuration reads or throws DurationError; Keycloak meaning for any whole number', async () => {
     const meaning = fc.constantFrom<NonPositiveMeaning>('session-max', 'default', 'fallback', 'unknown');
-    fc.assert(
-      fc.property(fc.oneof(hostileString, fc.stringMatching(/^(\d{1,12}[wdhms]){1,4}$/), fc.integer(), fc.double()), meaning, (value, kind) => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(hostileString, fc.stringMatching(/^(\d{1,12}[wdhms]){1,4}$/), fc.integer(), fc.double()), meaning, async (value, kind) => {
+        await breathe();
         try {
           const seconds = parseDuration(value);
           expect(Number.isSafeInteger(seconds) && seconds >= 0 && seconds <= 2_147_483_647).toBe(true);
