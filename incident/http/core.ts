@@ -53,6 +53,12 @@ export class IncidentHttp {
   readonly #retries: number;
   readonly #minRetryDelayMs: number;
   readonly #tokens: TokenSource;
+  /**
+   * Set once a request has spent its retries on an unreachable or silent server: later requests
+   * of the command get one attempt each, so a bulk run against a dead server does not spend the
+   * whole retry budget again for every target.
+   */
+  #unreachable = false;
 
   constructor(
     readonly config: AuthConfig,
@@ -118,13 +124,27 @@ export class IncidentHttp {
         throw this.#map(error, spec, realm);
       }
     };
-    return pRetry(attempt, {
-      retries: spec.idempotent ? this.#retries : 0,
-      minTimeout: this.#minRetryDelayMs,
-      factor: 2,
-      randomize: true,
-      shouldRetry: ({ error }) => error instanceof IncidentError && error.transient && this.remainingMs() > this.#minRetryDelayMs,
-    });
+    const retries = spec.idempotent && !this.#unreachable ? this.#retries : 0;
+    let attempts = 0;
+    try {
+      return await pRetry(
+        async () => {
+          attempts++;
+          return attempt();
+        },
+        {
+          retries,
+          minTimeout: this.#minRetryDelayMs,
+          factor: 2,
+          randomize: true,
+          shouldRetry: ({ error }) => error instanceof IncidentError && error.transient && !this.#unreachable && this.remainingMs() > this.#minRetryDelayMs,
+        },
+      );
+    } catch (error) {
+      // Retries spent on a server that does not answer at all: the budget is gone for the command.
+      if (error instanceof IncidentError && (error.kind === 'unreachable' || error.kind === 'timeout') && attempts > 1) this.#unreachable = true;
+      throw error;
+    }
   }
 
   /** An admin API request with the core's rules: the parsed answer body. */

@@ -7,7 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createContext, IncidentError, IncidentHttp, logoutUser, type AuthConfig } from '../../../incident/index.ts';
+import { createContext, IncidentError, IncidentHttp, logoutUser, runBulk, type AuthConfig } from '../../../incident/index.ts';
 import { ENDPOINTS, requestSpec } from '../../../incident/http/endpoints.ts';
 import { runCli } from '../review/run-cli.ts';
 import { makeCertificates, startServer, tokenAnswer, type Certificates, type FakeServer } from './support/fake-server.ts';
@@ -238,5 +238,20 @@ describe('the path listed is the path sent', () => {
     const result = await logoutUser(createContext(new IncidentHttp(config(server.url)), 'shop'), { user: 'alice' });
     expect(result.error).toMatch(/^302 redirect for GET \/admin\/realms\/shop\/users\?username=alice&exact=true: realmguard follows no redirect/);
     expect(server.log.filter((line) => line.startsWith('GET '))).toHaveLength(1);
+  });
+});
+
+describe('one retry budget per command', () => {
+  it('once a request has spent its retries on a silent server, the next targets of a bulk run get one attempt each', async () => {
+    const server = await serve(() => undefined);
+    const http = new IncidentHttp(config(server.url), { timeoutMs: 200, retries: 3, minRetryDelayMs: 10 });
+    const ctx = createContext(http, 'shop');
+    const started = Date.now();
+    const summary = await runBulk(['u1', 'u2', 'u3', 'u4', 'u5'], (user) => logoutUser(ctx, { user }), { concurrency: 1 });
+    expect(summary.failed).toHaveLength(5);
+    for (const failure of summary.failed) expect(failure.error).toMatch(/^timeout: http:\/\/127\.0\.0\.1:\d+ did not answer POST \/realms\/master\/protocol\/openid-connect\/token within 200 ms/);
+    // 4 attempts for the first user, 1 for each of the other four: 8 token requests, not 20.
+    expect(server.log).toHaveLength(8);
+    expect(Date.now() - started).toBeLessThan(8 * 200 + 2000);
   });
 });
