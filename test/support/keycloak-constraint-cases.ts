@@ -150,6 +150,18 @@ export const CONSTRAINT_CASES: readonly ConstraintCase[] = [
     file: { name: 'case.yaml', text: yaml('realm: r', 'security:', '  passwordPolicy:', '    - regexPattern([a-z)'), at: 'regexPattern', keyPath: 'security.passwordPolicy[0]', ours: 'Not a valid regular expression' },
     keycloak: { send: realmUpdate({ passwordPolicy: 'regexPattern([a-z)' }), refusal: 'Invalid config for regexPattern: Not a valid regular expression' },
   },
+  {
+    id: 'password policy hashAlgorithm without a value',
+    keycloakSource: `${PASSWORD} (HashAlgorithmPasswordPolicyProviderFactory)`,
+    file: { name: 'case.yaml', text: yaml('realm: r', 'security:', '  passwordPolicy: [length(12), hashAlgorithm]'), at: 'hashAlgorithm', keyPath: 'security.passwordPolicy[1]', ours: 'hashAlgorithm: Keycloak has no such password hashing provider' },
+    keycloak: { send: realmUpdate({ passwordPolicy: 'length(12) and hashAlgorithm' }), refusal: 'Invalid config for hashAlgorithm' },
+  },
+  {
+    id: 'password policy regexPattern without a value',
+    keycloakSource: `${PASSWORD} (RegexPatternsPasswordPolicyProvider)`,
+    file: { name: 'case.yaml', text: yaml('realm: r', 'security:', '  passwordPolicy:', '    - regexPattern'), at: 'regexPattern', keyPath: 'security.passwordPolicy[0]', ours: 'Config required' },
+    keycloak: { send: realmUpdate({ passwordPolicy: 'regexPattern' }), refusal: 'Invalid config for regexPattern: Config required' },
+  },
   // ---------------------------------------------------------------- clients
   {
     id: 'client session idle above the realm SSO idle',
