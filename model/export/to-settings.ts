@@ -224,6 +224,10 @@ function clientFrom(client: ClientRepresentation, docPath: DocPath, positions: P
     target[field] = Array.isArray(value) ? [...value] : value;
     positions.markKey(childKey(entity, field), childKey(doc, field));
   }
+  // Client scopes are sets to Keycloak, listed in no stable order (an export and the admin API
+  // can differ): sorted, the same realm reads the same from every source.
+  settings.defaultClientScopes.sort();
+  settings.optionalClientScopes.sort();
   const attributesEntity = childKey(entity, 'attributes');
   const attributesDoc = childKey(doc, 'attributes');
   for (const [key, value] of Object.entries(client.attributes ?? {})) {
