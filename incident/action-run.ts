@@ -4,11 +4,11 @@
  * turns an IncidentError into a failed result so a bulk run can go on with the next target.
  */
 import type { IncidentContext } from './context.ts';
-import type { Answer } from './http/core.ts';
-import { requestSpec, type Endpoint } from './http/endpoints.ts';
-import { IncidentError } from './http/errors.ts';
-import type { PathParams, QueryParams } from './http/path.ts';
-import type { RequestSpec } from './http/request-spec.ts';
+import type { Answer } from '../keycloak/core.ts';
+import { requestSpec, type Endpoint } from '../keycloak/endpoints.ts';
+import { IncidentError } from '../keycloak/errors.ts';
+import type { PathParams, QueryParams } from '../keycloak/path.ts';
+import type { RequestSpec } from '../keycloak/request-spec.ts';
 import type { ActionName, ActionResult, Evidence, EvidenceStatus, RequestRecord, Target } from './result.ts';
 
 export class ActionRun {

@@ -3,8 +3,8 @@
  * realm to act on, dry-run mode, and optionally a suspect token with a confidential client that
  * may introspect it (the evidence that a revocation took).
  */
-import { checkRealmName } from './http/auth.ts';
-import type { IncidentHttp } from './http/core.ts';
+import { checkRealmName } from '../keycloak/auth.ts';
+import type { IncidentHttp } from '../keycloak/core.ts';
 
 export interface IntrospectionClient {
   clientId: string;

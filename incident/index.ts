@@ -1,8 +1,8 @@
 /** The incident actions as functions: (ctx, options) => Promise<ActionResult>. The CLI wraps them. */
 export { createContext, type IncidentContext, type IntrospectionClient, type SuspectToken } from './context.ts';
-export { IncidentHttp, type CoreOptions } from './http/core.ts';
-export { checkServerUrl, credentialsFromEnv, type AuthConfig, type Credentials } from './http/auth.ts';
-export { IncidentError } from './http/errors.ts';
+export { IncidentHttp, type CoreOptions } from '../keycloak/core.ts';
+export { checkServerUrl, credentialsFromEnv, type AuthConfig, type Credentials } from '../keycloak/auth.ts';
+export { IncidentError } from '../keycloak/errors.ts';
 export type { ActionResult, ActionName, Evidence, Target, RequestRecord } from './result.ts';
 export { listSessions } from './actions/sessions.ts';
 export { logoutSession } from './actions/logout-session.ts';

@@ -7,7 +7,7 @@
 import { appendFileSync, closeSync, existsSync, openSync, readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { InputError } from '../model/errors.ts';
-import type { SecretRegistry } from './http/secrets.ts';
+import type { SecretRegistry } from '../keycloak/secrets.ts';
 import type { ActionResult, Evidence, Target } from './result.ts';
 
 export interface JournalEntry {

@@ -6,9 +6,9 @@
 import type ClientRepresentation from '@keycloak/keycloak-admin-client/lib/defs/clientRepresentation.js';
 import type UserRepresentation from '@keycloak/keycloak-admin-client/lib/defs/userRepresentation.js';
 import type { ActionRun } from './action-run.ts';
-import { expectRecord, expectRecords, withStrings } from './http/answers.ts';
-import { ENDPOINTS } from './http/endpoints.ts';
-import { IncidentError } from './http/errors.ts';
+import { expectRecord, expectRecords, withStrings } from '../keycloak/answers.ts';
+import { ENDPOINTS } from '../keycloak/endpoints.ts';
+import { IncidentError } from '../keycloak/errors.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

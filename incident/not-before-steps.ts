@@ -4,8 +4,8 @@
  * token issued before that second; the push tells clients with an admin URL.
  */
 import type { ActionRun } from './action-run.ts';
-import { expectRecord, isRecord } from './http/answers.ts';
-import { ENDPOINTS } from './http/endpoints.ts';
+import { expectRecord, isRecord } from '../keycloak/answers.ts';
+import { ENDPOINTS } from '../keycloak/endpoints.ts';
 import type { ResolvedClient } from './lookup.ts';
 
 /** Keycloak's own unit: whole epoch seconds, as logout-all uses. */

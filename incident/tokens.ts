@@ -4,8 +4,8 @@
  */
 import type { ActionRun } from './action-run.ts';
 import type { IntrospectionClient } from './context.ts';
-import { ENDPOINTS } from './http/endpoints.ts';
-import { IncidentError } from './http/errors.ts';
+import { ENDPOINTS } from '../keycloak/endpoints.ts';
+import { IncidentError } from '../keycloak/errors.ts';
 import { listUserSessions } from './user-sessions.ts';
 
 export interface TokenClaims {

@@ -4,8 +4,8 @@
  * are the ones its consents list with the grant 'Offline Token'.
  */
 import type { ActionRun } from './action-run.ts';
-import { expectRecords, isRecord, type JsonRecord } from './http/answers.ts';
-import { ENDPOINTS } from './http/endpoints.ts';
+import { expectRecords, isRecord, type JsonRecord } from '../keycloak/answers.ts';
+import { ENDPOINTS } from '../keycloak/endpoints.ts';
 
 export interface SessionSummary {
   id: string;

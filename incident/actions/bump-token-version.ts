@@ -7,9 +7,9 @@
  */
 import { runAction } from '../action-run.ts';
 import type { IncidentContext } from '../context.ts';
-import { expectRecord, isRecord } from '../http/answers.ts';
-import { ENDPOINTS } from '../http/endpoints.ts';
-import { IncidentError } from '../http/errors.ts';
+import { expectRecord, isRecord } from '../../keycloak/answers.ts';
+import { ENDPOINTS } from '../../keycloak/endpoints.ts';
+import { IncidentError } from '../../keycloak/errors.ts';
 import { TOKEN_VERSION_LIMIT } from '../limits.ts';
 import { resolveUser } from '../lookup.ts';
 import type { ActionResult } from '../result.ts';

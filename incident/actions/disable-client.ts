@@ -5,8 +5,8 @@
 import { runAction } from '../action-run.ts';
 import { disabledClientEdit } from '../baseline-edit.ts';
 import type { IncidentContext } from '../context.ts';
-import { expectRecord } from '../http/answers.ts';
-import { ENDPOINTS } from '../http/endpoints.ts';
+import { expectRecord } from '../../keycloak/answers.ts';
+import { ENDPOINTS } from '../../keycloak/endpoints.ts';
 import { LOCAL_JWT_LIMIT, PUSH_LIMIT } from '../limits.ts';
 import { resolveClient } from '../lookup.ts';
 import { setClientNotBefore } from '../not-before-steps.ts';

@@ -4,8 +4,8 @@
  */
 import { runAction } from '../action-run.ts';
 import type { IncidentContext } from '../context.ts';
-import { expectRecord } from '../http/answers.ts';
-import { ENDPOINTS } from '../http/endpoints.ts';
+import { expectRecord } from '../../keycloak/answers.ts';
+import { ENDPOINTS } from '../../keycloak/endpoints.ts';
 import { LOCAL_JWT_LIMIT } from '../limits.ts';
 import { resolveUser } from '../lookup.ts';
 import type { ActionResult } from '../result.ts';

@@ -5,8 +5,8 @@
  */
 import { runAction } from '../action-run.ts';
 import type { IncidentContext } from '../context.ts';
-import { expectRecords } from '../http/answers.ts';
-import { ENDPOINTS } from '../http/endpoints.ts';
+import { expectRecords } from '../../keycloak/answers.ts';
+import { ENDPOINTS } from '../../keycloak/endpoints.ts';
 import { LOCAL_JWT_LIMIT, PUSH_LIMIT } from '../limits.ts';
 import { checkRealmNotBefore, nowSeconds, recordPush } from '../not-before-steps.ts';
 import type { ActionResult } from '../result.ts';

@@ -6,8 +6,8 @@
  */
 import { runAction } from '../action-run.ts';
 import type { IncidentContext } from '../context.ts';
-import { IncidentError } from '../http/errors.ts';
-import { ENDPOINTS } from '../http/endpoints.ts';
+import { IncidentError } from '../../keycloak/errors.ts';
+import { ENDPOINTS } from '../../keycloak/endpoints.ts';
 import { LOCAL_JWT_LIMIT } from '../limits.ts';
 import { resolveUser } from '../lookup.ts';
 import type { ActionResult } from '../result.ts';

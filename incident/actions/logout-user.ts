@@ -11,8 +11,8 @@
 import type { ActionRun } from '../action-run.ts';
 import { runAction } from '../action-run.ts';
 import type { IncidentContext } from '../context.ts';
-import { ENDPOINTS } from '../http/endpoints.ts';
-import { segmentProblem } from '../http/path.ts';
+import { ENDPOINTS } from '../../keycloak/endpoints.ts';
+import { segmentProblem } from '../../keycloak/path.ts';
 import { LOCAL_JWT_LIMIT } from '../limits.ts';
 import { resolveUser, type ResolvedUser } from '../lookup.ts';
 import type { ActionResult } from '../result.ts';

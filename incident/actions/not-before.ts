@@ -1,8 +1,8 @@
 /** not-before: set a not-before policy of now for the realm or one client, and push it. */
 import { runAction } from '../action-run.ts';
 import type { IncidentContext } from '../context.ts';
-import { expectRecord } from '../http/answers.ts';
-import { ENDPOINTS } from '../http/endpoints.ts';
+import { expectRecord } from '../../keycloak/answers.ts';
+import { ENDPOINTS } from '../../keycloak/endpoints.ts';
 import { LOCAL_JWT_LIMIT, PUSH_LIMIT } from '../limits.ts';
 import { resolveClient } from '../lookup.ts';
 import { setClientNotBefore, setRealmNotBefore } from '../not-before-steps.ts';

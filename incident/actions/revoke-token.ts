@@ -6,8 +6,8 @@
  */
 import { runAction } from '../action-run.ts';
 import type { IncidentContext, IntrospectionClient } from '../context.ts';
-import { ENDPOINTS } from '../http/endpoints.ts';
-import { IncidentError } from '../http/errors.ts';
+import { ENDPOINTS } from '../../keycloak/endpoints.ts';
+import { IncidentError } from '../../keycloak/errors.ts';
 import { LOCAL_JWT_LIMIT } from '../limits.ts';
 import type { ActionResult } from '../result.ts';
 import { decodeClaims, observeSuspect, reportSuspect, tokenLabel } from '../tokens.ts';

@@ -9,9 +9,9 @@
 import type { ActionRun } from '../action-run.ts';
 import { runAction } from '../action-run.ts';
 import type { IncidentContext } from '../context.ts';
-import { expectRecord } from '../http/answers.ts';
-import { ENDPOINTS } from '../http/endpoints.ts';
-import { IncidentError } from '../http/errors.ts';
+import { expectRecord } from '../../keycloak/answers.ts';
+import { ENDPOINTS } from '../../keycloak/endpoints.ts';
+import { IncidentError } from '../../keycloak/errors.ts';
 import { SECRET_LIMIT } from '../limits.ts';
 import { resolveClient } from '../lookup.ts';
 import type { ActionResult } from '../result.ts';

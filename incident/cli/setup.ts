@@ -5,8 +5,8 @@
  */
 import { InputError } from '../../model/errors.ts';
 import { createContext, type IncidentContext, type IntrospectionClient } from '../context.ts';
-import { authConfigFrom } from '../http/auth.ts';
-import { IncidentHttp } from '../http/core.ts';
+import { authConfigFrom } from '../../keycloak/auth.ts';
+import { IncidentHttp } from '../../keycloak/core.ts';
 import { Journal } from '../journal.ts';
 import { readSecret, readToken, refuseArgvSecret } from './inputs.ts';
 

@@ -1,6 +1,6 @@
 /** The live reader's source for tests: the request core `audit` uses, acting as the master-realm admin. */
-import { IncidentHttp } from '../../incident/http/core.ts';
-import { liveSource } from '../../incident/http/live-source.ts';
+import { IncidentHttp } from '../../keycloak/core.ts';
+import { liveSource } from '../../keycloak/live-source.ts';
 import type { LiveSource } from '../../model/live.ts';
 import { keycloak } from './keycloak.ts';
 

@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { ActionRun } from '../../../incident/action-run.ts';
 import { createContext } from '../../../incident/context.ts';
-import { IncidentHttp } from '../../../incident/http/core.ts';
-import { HttpStatusError, IncidentError } from '../../../incident/http/errors.ts';
-import { change, read } from '../../../incident/http/request-spec.ts';
+import { IncidentHttp } from '../../../keycloak/core.ts';
+import { HttpStatusError, IncidentError } from '../../../keycloak/errors.ts';
+import { change, read } from '../../../keycloak/request-spec.ts';
 
 function http(retries = 3): IncidentHttp {
   return new IncidentHttp({ url: 'http://127.0.0.1:1', authRealm: 'master' }, { retries, minRetryDelayMs: 1 });

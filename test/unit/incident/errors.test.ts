@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { HttpStatusError, IncidentError, networkCode, serverMessage, toIncidentError, type ErrorScene } from '../../../incident/http/errors.ts';
-import { change, read } from '../../../incident/http/request-spec.ts';
+import { HttpStatusError, IncidentError, networkCode, serverMessage, toIncidentError, type ErrorScene } from '../../../keycloak/errors.ts';
+import { change, read } from '../../../keycloak/request-spec.ts';
 
 const scene: ErrorScene = { origin: 'https://sso.example.com', realm: 'shop', actor: "client 'bot' (realm master)", timeoutMs: 1000 };
 const logout = change('POST', '/admin/realms/shop/users/u1/logout', 'manage-users', { notFound: "user 'alice'", idempotentPost: true });

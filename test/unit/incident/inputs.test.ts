@@ -7,7 +7,7 @@ import { InputError } from '../../../model/errors.ts';
 import { parseUserList } from '../../../incident/bulk.ts';
 import { confirmRealmWide } from '../../../incident/cli/confirm.ts';
 import { readSecret, readToken } from '../../../incident/cli/inputs.ts';
-import { authConfigFrom, checkServerUrl, credentialsFromEnv } from '../../../incident/http/auth.ts';
+import { authConfigFrom, checkServerUrl, credentialsFromEnv } from '../../../keycloak/auth.ts';
 import { doneInputs } from '../../../incident/journal.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'realmguard-incident-unit-'));

@@ -5,9 +5,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ENDPOINTS, requestSpec } from '../../../incident/http/endpoints.ts';
-import { IncidentError } from '../../../incident/http/errors.ts';
-import { buildPath, requestUrl, segmentProblem, UnsafeSegmentError } from '../../../incident/http/path.ts';
+import { ENDPOINTS, requestSpec } from '../../../keycloak/endpoints.ts';
+import { IncidentError } from '../../../keycloak/errors.ts';
+import { buildPath, requestUrl, segmentProblem, UnsafeSegmentError } from '../../../keycloak/path.ts';
 
 /** What the WHATWG parser makes of a path: the request that would really be sent. */
 const parsed = (path: string) => {

@@ -11,7 +11,7 @@ import { InputError } from '../../../model/errors.ts';
 import { runBulk, thrownResult } from '../../../incident/bulk.ts';
 import { JournalKeeper } from '../../../incident/cli/journaling.ts';
 import { renderSummary } from '../../../incident/cli/render.ts';
-import { SecretRegistry } from '../../../incident/http/secrets.ts';
+import { SecretRegistry } from '../../../keycloak/secrets.ts';
 import { Journal, journalEntry, JournalWriteError } from '../../../incident/journal.ts';
 import type { ActionResult } from '../../../incident/result.ts';
 import { checkSecretFile, SecretFile } from '../../../incident/secret-file.ts';

@@ -5,7 +5,7 @@ import { currentVersion } from '../../../incident/actions/bump-token-version.ts'
 import { defaultProviderName, successorProviderId } from '../../../incident/actions/rotate-keys.ts';
 import { disabledClientEdit, keyRotationEdit } from '../../../incident/baseline-edit.ts';
 import { runBulk } from '../../../incident/bulk.ts';
-import { SecretRegistry } from '../../../incident/http/secrets.ts';
+import { SecretRegistry } from '../../../keycloak/secrets.ts';
 import { journalEntry } from '../../../incident/journal.ts';
 import type { ActionResult } from '../../../incident/result.ts';
 import { decodeClaims, tokenLabel } from '../../../incident/tokens.ts';

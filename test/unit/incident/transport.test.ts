@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContext, IncidentError, IncidentHttp, logoutUser, runBulk, type AuthConfig } from '../../../incident/index.ts';
-import { ENDPOINTS, requestSpec } from '../../../incident/http/endpoints.ts';
+import { ENDPOINTS, requestSpec } from '../../../keycloak/endpoints.ts';
 import { runCli } from '../review/run-cli.ts';
 import { makeCertificates, startServer, tokenAnswer, type Certificates, type FakeServer } from './support/fake-server.ts';
 

@@ -1,6 +1,6 @@
 /** Credentials in the server URL are refused, and every message shows the URL without them (issue 10, item 3). */
 import { describe, expect, it } from 'vitest';
-import { authConfigFrom, checkRealmName, checkServerUrl, displayUrl } from '../../../incident/http/auth.ts';
+import { authConfigFrom, checkRealmName, checkServerUrl, displayUrl } from '../../../keycloak/auth.ts';
 import { InputError } from '../../../model/errors.ts';
 
 function messageOf(run: () => unknown): string {

@@ -1,9 +1,9 @@
 /**
- * The live reader's source (model/live.ts) on the incident request core: each GET the reader
+ * The live reader's source (model/live.ts) on the Keycloak request core: each GET the reader
  * describes is built by the one path builder and sent with the core's retries, deadline, size cap
  * and error lines. A 404 is answered as undefined: the reader words "realm does not exist".
  */
-import type { LiveRead, LiveSource } from '../../model/live.ts';
+import type { LiveRead, LiveSource } from '../model/live.ts';
 import type { IncidentHttp } from './core.ts';
 import { endpointPath } from './endpoints.ts';
 import { IncidentError } from './errors.ts';

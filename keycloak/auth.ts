@@ -4,8 +4,8 @@
  * admin-cli. Tokens are fetched on first use and fetched again when they expire or are rejected:
  * client-credentials grants carry no refresh token, so re-authenticating is the one way for both.
  */
-import { InputError } from '../../model/errors.ts';
-import { serverUrlProblem } from '../../model/loopback.ts';
+import { InputError } from '../model/errors.ts';
+import { serverUrlProblem } from '../model/loopback.ts';
 import { segmentProblem } from './path.ts';
 
 export type Credentials =
