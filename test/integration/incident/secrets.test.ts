@@ -5,18 +5,16 @@
  * and journal they produce is searched for every secret used. A KEYCLOAK_URL with credentials is
  * refused and shown without them; a server that echoes the password back gets it redacted.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keycloak } from '../../support/keycloak.ts';
+import { spawnRealmguard, type CliRun } from '../../support/realmguard-process.ts';
 import { API_SECRET, INTROSPECTOR_SECRET, PASSWORD, RealmFixture } from './support/realm-fixture.ts';
 
-const root = fileURLToPath(new URL('../../../', import.meta.url));
 /** Shorter than the 8 characters below which secrets used to go unredacted; '!' never occurs in ids or base64url. */
 const SHORT_SECRET = 'k!7x';
 const SHORT_PASSWORD = 'p!w';
@@ -59,26 +57,13 @@ afterAll(async () => {
   await fx?.destroy();
 });
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+type Run = CliRun;
 
-function run(args: string[], env: Record<string, string>, what = args.slice(0, 2).join(' ')): Promise<Run> {
+async function run(args: string[], env: Record<string, string>, what = args.slice(0, 2).join(' ')): Promise<Run> {
   const base = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('KEYCLOAK_') && !key.startsWith('REALMGUARD_')));
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/realmguard.js', ...args], { cwd: root, env: { ...base, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      outputs.push({ what: `${what} (stdout)`, text: stdout }, { what: `${what} (stderr)`, text: stderr });
-      resolve({ code, stdout, stderr });
-    });
-  });
+  const result = await spawnRealmguard(args, { env: { ...base, NO_COLOR: '1', ...env } });
+  outputs.push({ what: `${what} (stdout)`, text: result.stdout }, { what: `${what} (stderr)`, text: result.stderr });
+  return result;
 }
 
 let journals = 0;

@@ -3,14 +3,11 @@ import { spawn } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { keycloak } from '../../../support/keycloak.ts';
+import { spawnRealmguard, type CliRun } from '../../../support/realmguard-process.ts';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 
-export interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+export type { CliRun };
 
 /** The environment of an operator: the Pulumi provider's variables for the master admin, nothing else of ours. */
 export function adminEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
@@ -40,23 +37,12 @@ function leaks(args: string[], env: NodeJS.ProcessEnv, stdin: string | undefined
   );
 }
 
-export function runCli(args: string[], options: { env?: NodeJS.ProcessEnv; stdin?: string } = {}): Promise<CliRun> {
+export async function runCli(args: string[], options: { env?: NodeJS.ProcessEnv; stdin?: string } = {}): Promise<CliRun> {
   const env = options.env ?? adminEnv();
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/realmguard.js', 'incident', ...args], { cwd: root, env, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const run = { code, stdout, stderr };
-      const found = leaks(args, env, options.stdin, run);
-      if (found.length > 0) reject(new Error(`realmguard incident ${args[0]} printed a secret: ${found.join('; ')}`));
-      else resolve(run);
-    });
-    child.stdin.end(options.stdin ?? '');
-  });
+  const run = await spawnRealmguard(['incident', ...args], { env, ...(options.stdin !== undefined ? { stdin: options.stdin } : {}) });
+  const found = leaks(args, env, options.stdin, run);
+  if (found.length > 0) throw new Error(`realmguard incident ${args[0]} printed a secret: ${found.join('; ')}`);
+  return run;
 }
 
 /**
