@@ -50,7 +50,6 @@ export default async function bench(report: Report): Promise<void> {
     KEYCLOAK_USER: target.adminUser,
     KEYCLOAK_PASSWORD: target.adminPassword,
     KEYCLOAK_REALM: 'master',
-    KEYCLOAK_CLIENT_TIMEOUT: '120',
   };
   const pulumi = (cwd: string, args: string[]): void => {
     execFileSync('pulumi', [...args, '--non-interactive'], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 });

@@ -91,8 +91,6 @@ async function tour(server: { url: string; adminUser: string; adminPassword: str
       PULUMI_BACKEND_URL: `file://${work}`,
       PULUMI_CONFIG_PASSPHRASE: 'realmguard-demo',
       KEYCLOAK_CLIENT_ID: 'admin-cli',
-      // The provider's default 5 s can be too short for a 4096-bit RSA key on a small machine.
-      KEYCLOAK_CLIENT_TIMEOUT: '120',
     };
     // A copy of the project (the real program, symlinked code) so the demo's stack file stays out of the checkout.
     const project = scaffoldRealmguardProject('demo');

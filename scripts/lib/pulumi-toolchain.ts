@@ -15,7 +15,7 @@ export interface PulumiToolchainEnv {
   path: string;
   /** The Pulumi home holding the Keycloak plugin; undefined when it is the user's default. */
   home: string | undefined;
-  /** Environment variables for running `pulumi`: PATH (Node 22 first too), PULUMI_HOME, no update checks or plugin downloads. */
+  /** Environment variables for running `pulumi`: PATH (Node 22 first too), PULUMI_HOME, no update checks or plugin downloads, the provider's client timeout. */
   env: Record<string, string>;
 }
 
@@ -45,6 +45,8 @@ export function pulumiToolchain(options: { checkOnly?: boolean } = {}): PulumiTo
       PULUMI_SKIP_UPDATE_CHECK: 'true',
       PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: 'true',
       PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK: 'true',
+      // The Keycloak provider waits 5 s by default: too short for a 4096-bit RSA key on a small or busy server.
+      KEYCLOAK_CLIENT_TIMEOUT: '120',
     },
   };
 }

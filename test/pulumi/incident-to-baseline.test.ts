@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { adminClient, keycloak } from '../support/keycloak.ts';
-import { realmguardProject } from './support/realmguard-project.ts';
+import { PUBLIC_APP_CLIENT, realmguardProject } from './support/realmguard-project.ts';
 import { realmguardCli } from './support/realmguard-cli.ts';
 import { expectKeycloakHolds } from './support/read-back.ts';
 
@@ -19,12 +19,7 @@ keys:
   providers:
     - { name: key-a, type: rsa-generated, state: active, algorithm: RS256, keySize: 2048 }
 clients:
-  - clientId: app
-    type: public
-    flows: { standard: true }
-    redirectUris: [https://app.example.com/callback]
-    webOrigins: [https://app.example.com]
-`;
+${PUBLIC_APP_CLIENT}`;
 
 interface ProviderEntry {
   name: string;

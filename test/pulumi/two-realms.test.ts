@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { adminClient, uniqueRealmName } from '../support/keycloak.ts';
-import { realmguardProject } from './support/realmguard-project.ts';
+import { PUBLIC_APP_CLIENT, realmguardProject } from './support/realmguard-project.ts';
 import { expectKeycloakHolds } from './support/read-back.ts';
 import { loadBaseline } from '../../model/index.ts';
 
@@ -20,12 +20,7 @@ keys:
   providers:
     - { name: signing, type: rsa-generated, state: active, algorithm: RS256, keySize: 2048 }
 clients:
-  - clientId: app
-    type: public
-    flows: { standard: true }
-    redirectUris: [https://app.example.com/callback]
-    webOrigins: [https://app.example.com]
-`;
+${PUBLIC_APP_CLIENT}`;
 
 describe('two realms in one stack', () => {
   it('applies both without collisions; removing one baseline destroys only that realm', async () => {

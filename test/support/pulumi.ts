@@ -45,8 +45,6 @@ export async function pulumi(cwd: string, args: string[], extraEnv: Record<strin
         KEYCLOAK_USER: adminUser,
         KEYCLOAK_PASSWORD: adminPassword,
         KEYCLOAK_REALM: 'master',
-        // The provider's default 5 s is too short for a 4096-bit RSA key on a busy 2-core machine.
-        KEYCLOAK_CLIENT_TIMEOUT: '120',
         ...extraEnv,
       },
       maxBuffer: 64 * 1024 * 1024,

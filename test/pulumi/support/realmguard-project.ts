@@ -69,6 +69,14 @@ export async function realmguardProject(prefix: string, baselineYaml: string): P
   return project;
 }
 
+/** A public browser client for the suite's small baselines (YAML, under `clients:`). */
+export const PUBLIC_APP_CLIENT = `  - clientId: app
+    type: public
+    flows: { standard: true }
+    redirectUris: [https://app.example.com/callback]
+    webOrigins: [https://app.example.com]
+`;
+
 /** An example baseline from baselines/ as text. */
 export function exampleBaseline(file: string): string {
   return readFileSync(join(ROOT, 'baselines', file), 'utf8');
