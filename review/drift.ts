@@ -25,9 +25,9 @@ const SET_BY_KEYCLOAK_ON_CREATE: Readonly<Record<string, string>> = {
 function isServerOnly(change: SettingChange, declared: LoadedRealm, live: LoadedRealm): boolean {
   const [collection, id, field, attribute] = change.path;
   if (collection === 'keyProviders' && id !== undefined && field === undefined && change.before === undefined) {
-    // A key the baseline does not name, exactly as Keycloak creates it in every realm.
+    // A key the baseline does not name (nothing before), exactly as Keycloak creates it in every realm.
     const liveKey = live.settings.keyProviders.find((key) => key.name === id);
-    return !declared.settings.keyProviders.some((key) => key.name === id) && liveKey !== undefined && isKeycloakBuiltInKey(liveKey);
+    return liveKey !== undefined && isKeycloakBuiltInKey(liveKey);
   }
   if (collection !== 'clients' || id === undefined) return false;
   const declaresClient = declared.settings.clients.some((client) => client.clientId === id);
