@@ -8,6 +8,7 @@ import type { FormatInput } from '../../cli/format/input.ts';
 import type { findingJson } from '../../policies/finding-json.ts';
 import type { changeJson } from '../../review/render/json.ts';
 import type { ReviewResult } from '../../review/review.ts';
+import type { ReviewCounts } from '../../review/verdict.ts';
 
 export type FindingJson = ReturnType<typeof findingJson>;
 export type ChangeJson = ReturnType<typeof changeJson>;
@@ -34,7 +35,7 @@ export interface DiffReport {
   command: string;
   formatVersion: number;
   verdict: string;
-  summary: Record<string, unknown>;
+  summary: { weakens: number; strengthens: number; neutral: number; introduced: number; introducedBySeverity: ReviewCounts['introduced']; resolved: number };
   realms: ReviewResult['realms'];
   changes: ChangeJson[];
   findings: { introduced: FindingJson[]; resolved: FindingJson[] };
