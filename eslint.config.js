@@ -6,6 +6,8 @@ import tseslint from 'typescript-eslint';
 
 export default defineConfig(
   { ignores: ['dist/', 'node_modules/', 'coverage/', '.pulumi-test/', 'test/pulumi/programs/*/node_modules/'] },
+  // A disable comment that no longer disables anything fails the run, so none outlives its reason.
+  { linterOptions: { reportUnusedDisableDirectives: 'error' } },
   eslint.configs.recommended,
   tseslint.configs.strictTypeChecked,
   {
