@@ -13,7 +13,7 @@ const RULES = 'https://docs.example.org/rules.md';
 const base = hardenedRealm();
 const head = changed(base, (realm) => {
   client(realm, 'spa').directAccessGrantsEnabled = true; // password grant on a public client: high
-  client(realm, 'web').redirectUris.push('https://*.example.com/*'); // wildcard: critical
+  client(realm, 'web').redirectUris.push('https://*'); // wildcard: critical
   realm.accessTokenLifespan = 120; // strengthens
   realm.clients.push(hardenedClient('reports')); // neutral
 });
@@ -95,7 +95,7 @@ describe('renderers', () => {
     const lines = markdown.split('\n');
     expect(lines[0]).toBe(COMMENT_MARKER);
     expect(lines[3]).toMatch(/^⚠️ \*\*weakens 2 settings, introduces 1 critical/);
-    expect(markdown).toContain('| ⚠️ weakens | shop | client web | `redirectUris` | `—` → `https://*.example.com/*` | wildcard redirect URI added |');
+    expect(markdown).toContain('| ⚠️ weakens | shop | client web | `redirectUris` | `—` → `https://*` | wildcard redirect URI added |');
     expect(markdown).toContain('| 🛡️ strengthens | shop | realm settings | `accessTokenLifespan` | `300 (5m)` → `120 (2m)` |');
     expect(markdown).toContain(`[password-grant](${RULES}#password-grant)`);
     expect(markdown).toMatch(/<details><summary>1 neutral change<\/summary>[\s\S]*client reports/);
