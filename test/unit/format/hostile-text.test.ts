@@ -19,7 +19,8 @@ import { changed, client, hardenedRealm as reviewRealm, loaded } from '../review
 
 const ESC_REALM = 'acme\u001b[2J\u001b]0;pwned\u0007';
 const BIDI_CLIENT = 'web-app\u202eexe.txt';
-const NEWLINE_URI = 'https://app.example.com/*\n    CRITICAL fake-finding  all good';
+// A path wildcard (the redirect rule reports it, quoting the URI) with a fake report line inside.
+const NEWLINE_URI = 'https://app.example.com/\n    CRITICAL fake-finding  all good/*';
 
 /** Raw characters that must never reach a terminal or a comment. */
 const RAW = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]/;
