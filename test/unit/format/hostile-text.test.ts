@@ -9,13 +9,12 @@ import { hasUnsafeCharacters, safeJson, visible } from '../../../model/source/vi
 import { InputError } from '../../../model/errors.ts';
 import { pathKey, type LoadedRealm } from '../../../model/realm-settings.ts';
 import { runRules } from '../../../policies/run.ts';
-import { hardenedRealm, NOW } from '../policies/hardened-realm.ts';
 import { reviewChange } from '../../../review/review.ts';
 import { formatReviewMarkdown } from '../../../review/render/markdown.ts';
 import { formatReviewText } from '../../../review/render/text.ts';
 import { formatReviewJson } from '../../../review/render/json.ts';
 import { driftMarkdown, driftText, withDriftSarif } from '../../../review/render/drift.ts';
-import { changed, client, hardenedRealm as reviewRealm, loaded } from '../review/fixtures.ts';
+import { changed, client, hardenedRealm, loaded, NOW, shopRealm } from '../../support/fixtures.ts';
 
 const ESC_REALM = 'acme\u001b[2J\u001b]0;pwned\u0007';
 const BIDI_CLIENT = 'web-app\u202eexe.txt';
@@ -108,7 +107,7 @@ describe('check and audit reports', () => {
 });
 
 describe('review and drift reports', () => {
-  const base = reviewRealm();
+  const base = shopRealm();
   const head = changed(base, (realm) => {
     client(realm, 'web').redirectUris.push(NEWLINE_URI, `https://${BIDI_CLIENT}.example.com/*`);
   });

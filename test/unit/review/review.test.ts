@@ -6,16 +6,16 @@ import { formatReviewJson } from '../../../review/render/json.ts';
 import { formatReviewText } from '../../../review/render/text.ts';
 import { countReview, verdictText } from '../../../review/verdict.ts';
 import { failsOn } from '../../../cli/commands/diff.ts';
-import { changed, client, hardenedClient, hardenedRealm, loaded } from './fixtures.ts';
+import { changed, client, shopClient, shopRealm, loaded } from '../../support/fixtures.ts';
 
 const RULES = 'https://docs.example.org/rules.md';
 
-const base = hardenedRealm();
+const base = shopRealm();
 const head = changed(base, (realm) => {
   client(realm, 'spa').directAccessGrantsEnabled = true; // password grant on a public client: high
   client(realm, 'web').redirectUris.push('https://*'); // wildcard: critical
   realm.accessTokenLifespan = 120; // strengthens
-  realm.clients.push(hardenedClient('reports')); // neutral
+  realm.clients.push(shopClient('reports')); // neutral
 });
 
 describe('reviewChange', () => {
@@ -54,7 +54,7 @@ describe('reviewChange', () => {
   });
 
   it('treats a realm on one side only as added or removed, with all its findings', () => {
-    const other = changed(hardenedRealm('legacy'), (realm) => {
+    const other = changed(shopRealm('legacy'), (realm) => {
       realm.sslRequired = 'none';
     });
     const added = reviewChange([loaded(base)], [loaded(base), loaded(other)]);
@@ -117,7 +117,7 @@ describe('renderers', () => {
   it('markdown: a review too long for one comment keeps the verdict and says what it left out', () => {
     const many = changed(base, (realm) => {
       for (let index = 0; index < 300; index++) client(realm, 'web').redirectUris.push(`https://*.host-${index}.example.com/*`);
-      realm.clients.push(hardenedClient('neutral-one'));
+      realm.clients.push(shopClient('neutral-one'));
     });
     const big = reviewChange([loaded(base)], [loaded(many)]);
     const full = formatReviewMarkdown(big, { rulesUrl: RULES, maxLength: Number.POSITIVE_INFINITY });
