@@ -169,6 +169,9 @@ export interface RealmSettings {
   clientProfiles: string[];
 
   tokenVersionClaim?: TokenVersionClaimSettings;
+
+  /** The Keycloak version that wrote the realm, when the source says (an export's keycloakVersion): some matching rules changed between versions. */
+  keycloakVersion?: string;
 }
 
 /** Where a RealmSettings came from, and the file position of each field that has one. */

@@ -53,6 +53,7 @@ export const KEY_PROVIDER_COMPONENT_TYPE = 'org.keycloak.keys.KeyProvider';
 export const RealmRepresentationSchema = Type.Object({
   realm: Type.String({ minLength: 1 }),
   id: Opt(Type.String()),
+  keycloakVersion: Opt(Type.String()),
   enabled: Bool(),
   sslRequired: Opt(Type.Unsafe<string>({ type: 'string', enum: ['all', 'external', 'none', 'ALL', 'EXTERNAL', 'NONE'] })),
   accessTokenLifespan: Int(),

@@ -193,6 +193,11 @@ export function representationToRealm(rep: RealmRepresentation, options: AdaptOp
   });
   settings.clientProfiles = (rep.clientProfiles?.profiles ?? []).map((profile) => profile.name);
 
+  if (rep.keycloakVersion !== undefined) {
+    settings.keycloakVersion = rep.keycloakVersion;
+    positions.mark(['keycloakVersion'], ['keycloakVersion']);
+  }
+
   const tokenVersionClaim = tokenVersionClaimFrom(rep);
   if (tokenVersionClaim) settings.tokenVersionClaim = tokenVersionClaim;
 

@@ -80,6 +80,8 @@ const tokenVersionClaim: FieldDiffer<TokenVersionClaimSettings | undefined> = (b
 
 export const REALM_TABLE: DiffTable<RealmSettings> = {
   realm: ignored,
+  // Which Keycloak wrote an export is not a setting; what it changes shows in the findings' diff.
+  keycloakVersion: ignored,
   enabled: neutral('realm switched on or off (availability, not hardening)'),
   sslRequired: ranked([['none'], ['external'], ['all']], 'HTTPS required for fewer requests (RFC 9700 §2.6)'),
 

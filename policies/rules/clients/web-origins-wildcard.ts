@@ -7,7 +7,7 @@ export default defineRule('clients', {
   title: 'CORS origins are listed, not wildcarded',
   severity: 'medium',
   sources: [FETCH_CORS('CORS protocol: Access-Control-Allow-Origin')],
-  why: "webOrigins '*' lets script on any web site call Keycloak's token and userinfo endpoints with this client's tokens.",
+  why: "webOrigins '*' makes Keycloak allow every origin in its CORS answers for this client, so script on any web site can read what its endpoints return (tokens from the token endpoint, for one).",
   remediation: { baselineKey: 'clients[].webOrigins', value: ['+'], note: "'+' = the origins of the redirect URIs" },
   params: { baseline: {}, strict: {} },
   paramDocs: {},

@@ -25,7 +25,7 @@ export default defineRule('keys', {
   title: 'An active key signs with the realm’s algorithm',
   severity: 'high',
   sources: [KC_ADMIN_GUIDE('Managing realm keys (active, passive and disabled keys)')],
-  why: 'Keycloak signs tokens with the highest-priority active key for the realm’s default signature algorithm; with none, logins fail — typically after a rotation that left only passive keys.',
+  why: 'Keycloak signs tokens with the highest-priority active key for the realm’s default signature algorithm; a realm left without one — typically after a rotation that left only passive keys — has no key to sign tokens with.',
   remediation: { baselineKey: 'keys.providers[].state', value: 'active', note: 'for an enabled provider whose algorithm is defaultSignatureAlgorithm' },
   params: { baseline: {}, strict: {} },
   paramDocs: {},

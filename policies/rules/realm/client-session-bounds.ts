@@ -12,7 +12,7 @@ export default defineRule('realm', {
   title: 'Client sessions do not outlive SSO sessions',
   severity: 'low',
   sources: [ASVS('V7.3 (session timeout)')],
-  why: 'Keycloak caps a client session at the SSO session anyway; a longer realm-wide client-session value is misleading and hides which limit is really in force.',
+  why: 'A client session lives inside its SSO session, and Keycloak’s documentation asks for client-session values no longer than the SSO session’s; a longer realm-wide value suggests a limit the SSO session ends first, hiding which limit is really in force.',
   remediation: { baselineKey: 'sessions.clientSessionIdleTimeout', value: 0, note: '0 = same as the SSO session' },
   params: { baseline: {}, strict: {} },
   paramDocs: {},

@@ -9,17 +9,17 @@ import { hasUnsafeCharacters, safeJson, visible } from '../../../model/source/vi
 import { InputError } from '../../../model/errors.ts';
 import { pathKey, type LoadedRealm } from '../../../model/realm-settings.ts';
 import { runRules } from '../../../policies/run.ts';
-import { hardenedRealm, NOW } from '../policies/hardened-realm.ts';
 import { reviewChange } from '../../../review/review.ts';
 import { formatReviewMarkdown } from '../../../review/render/markdown.ts';
 import { formatReviewText } from '../../../review/render/text.ts';
 import { formatReviewJson } from '../../../review/render/json.ts';
 import { driftMarkdown, driftText, withDriftSarif } from '../../../review/render/drift.ts';
-import { changed, client, hardenedRealm as reviewRealm, loaded } from '../review/fixtures.ts';
+import { changed, client, hardenedRealm, loaded, NOW, shopRealm } from '../../support/fixtures.ts';
 
 const ESC_REALM = 'acme\u001b[2J\u001b]0;pwned\u0007';
 const BIDI_CLIENT = 'web-app\u202eexe.txt';
-const NEWLINE_URI = 'https://app.example.com/*\n    CRITICAL fake-finding  all good';
+// A path wildcard (the redirect rule reports it, quoting the URI) with a fake report line inside.
+const NEWLINE_URI = 'https://app.example.com/\n    CRITICAL fake-finding  all good/*';
 
 /* eslint-disable no-control-regex -- from here on, regexes match raw control characters and our own ANSI colors on purpose */
 /** Raw characters that must never reach a terminal or a comment. */
@@ -108,7 +108,7 @@ describe('check and audit reports', () => {
 });
 
 describe('review and drift reports', () => {
-  const base = reviewRealm();
+  const base = shopRealm();
   const head = changed(base, (realm) => {
     client(realm, 'web').redirectUris.push(NEWLINE_URI, `https://${BIDI_CLIENT}.example.com/*`);
   });

@@ -1,7 +1,7 @@
 /** A run over a weakened realm with file positions, as the formatters get it from check. */
 import { pathKey, type LoadedRealm } from '../../../model/realm-settings.ts';
 import { runRules } from '../../../policies/run.ts';
-import { hardenedRealm, NOW } from '../policies/hardened-realm.ts';
+import { hardenedRealm, NOW } from '../../support/fixtures.ts';
 
 export function sampleRun(file = 'baselines/acme.yaml') {
   const settings = hardenedRealm();

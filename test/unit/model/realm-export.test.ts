@@ -13,8 +13,9 @@ describe('stock realm export (from the real Keycloak 26.7) → model', () => {
   it('reads the realm with Keycloak’s values', async () => {
     const [realm, ...rest] = await loadRealmFile(STOCK);
     expect(rest).toEqual([]);
-    const { realm: name, keyProviders, clients, clientPolicies, clientProfiles, compromisedKeys, tokenVersionClaim, ...realmLevel } = realm!.settings;
+    const { realm: name, keycloakVersion, keyProviders, clients, clientPolicies, clientProfiles, compromisedKeys, tokenVersionClaim, ...realmLevel } = realm!.settings;
     expect(name).toBe('stock');
+    expect(keycloakVersion).toBe('26.7.3'); // the server that wrote the export: rules whose matching changed between versions read it
     expect(realm!.source).toMatchObject({ kind: 'realm-export', origin: STOCK });
     // A freshly created realm holds exactly Keycloak's defaults (it was created enabled).
     expect(realmLevel).toEqual({ ...KEYCLOAK_REALM_DEFAULTS, enabled: true, enabledEventTypes: [...KEYCLOAK_DEFAULT_SAVED_EVENT_TYPES].sort() });

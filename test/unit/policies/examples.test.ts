@@ -8,7 +8,7 @@ import { loadRealmFile } from '../../../model/load.ts';
 import type { Finding } from '../../../policies/finding.ts';
 import { severityRank } from '../../../policies/finding.ts';
 import { runRules } from '../../../policies/run.ts';
-import { NOW } from './hardened-realm.ts';
+import { NOW } from '../../support/fixtures.ts';
 import { STOCK_REALM_FINDINGS } from './stock-realm-findings.ts';
 
 const byId = (findings: readonly Finding[]) => findings.map((finding) => `${finding.ruleId}${finding.entity ? ` @${finding.entity.id}` : ''}`).sort();

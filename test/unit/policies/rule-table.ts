@@ -7,7 +7,9 @@ import type { FieldPath, RealmSettings } from '../../../model/realm-settings.ts'
 import type { Profile, Rule, RuleParams } from '../../../policies/define-rule.ts';
 import type { Severity } from '../../../policies/finding.ts';
 import { findingsOf } from '../../../policies/run.ts';
-import { hardenedRealm, loaded, NOW } from './hardened-realm.ts';
+import { hardenedRealm, loaded, NOW } from '../../support/fixtures.ts';
+
+export { client, key } from '../../support/fixtures.ts';
 
 interface Case {
   name: string;
@@ -21,18 +23,6 @@ export type ValidCase = Case;
 
 export interface InvalidCase extends Case {
   errors: Array<{ messageId: string; path: FieldPath; severity?: Severity }>;
-}
-
-export function client(realm: RealmSettings, clientId: string) {
-  const found = realm.clients.find((candidate) => candidate.clientId === clientId);
-  if (!found) throw new Error(`fixture has no client ${clientId}`);
-  return found;
-}
-
-export function key(realm: RealmSettings, name: string) {
-  const found = realm.keyProviders.find((candidate) => candidate.name === name);
-  if (!found) throw new Error(`fixture has no key provider ${name}`);
-  return found;
 }
 
 function run(rule: Rule, testCase: Case) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runRules } from '../../../policies/run.ts';
 import { fingerprintOf, severityRank } from '../../../policies/finding.ts';
 import { pathKey } from '../../../model/realm-settings.ts';
-import { hardenedRealm, loaded, NOW } from './hardened-realm.ts';
+import { hardenedRealm, loaded, NOW } from '../../support/fixtures.ts';
 
 function weak() {
   const settings = hardenedRealm();
@@ -20,11 +20,11 @@ describe('runRules', () => {
 
   it('uses the explicit profile, else the realm’s own, else baseline', () => {
     const ids = (profile?: 'baseline' | 'strict', own?: 'baseline' | 'strict') =>
-      runRules([loaded(weak(), own)], { now: NOW, ...(profile && { profile }) }).findings.map((finding) => finding.ruleId).sort();
+      runRules([loaded(weak(), { ...(own && { profile: own }) })], { now: NOW, ...(profile && { profile }) }).findings.map((finding) => finding.ruleId).sort();
     expect(ids()).toEqual(['password-grant']);
     expect(ids(undefined, 'strict')).toEqual(['access-token-lifespan', 'password-grant', 'ssl-required']);
     expect(ids('baseline', 'strict')).toEqual(['password-grant']);
-    expect(runRules([loaded(weak(), 'strict')], { now: NOW }).realms).toEqual([{ realm: 'hardened', profile: 'strict', origin: 'hardened.yaml' }]);
+    expect(runRules([loaded(weak(), { profile: 'strict' })], { now: NOW }).realms).toEqual([{ realm: 'hardened', profile: 'strict', origin: 'hardened.yaml' }]);
   });
 
   it('names realm, entity, path, position and a stable fingerprint', () => {

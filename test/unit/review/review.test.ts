@@ -7,16 +7,16 @@ import { formatReviewText } from '../../../review/render/text.ts';
 import { countReview, verdictText } from '../../../review/verdict.ts';
 import { failsOn } from '../../../cli/commands/diff.ts';
 import { diffReport } from '../../support/json-reports.ts';
-import { changed, client, hardenedClient, hardenedRealm, loaded } from './fixtures.ts';
+import { changed, client, shopClient, shopRealm, loaded } from '../../support/fixtures.ts';
 
 const RULES = 'https://docs.example.org/rules.md';
 
-const base = hardenedRealm();
+const base = shopRealm();
 const head = changed(base, (realm) => {
   client(realm, 'spa').directAccessGrantsEnabled = true; // password grant on a public client: high
-  client(realm, 'web').redirectUris.push('https://*.example.com/*'); // wildcard: critical
+  client(realm, 'web').redirectUris.push('https://*'); // wildcard: critical
   realm.accessTokenLifespan = 120; // strengthens
-  realm.clients.push(hardenedClient('reports')); // neutral
+  realm.clients.push(shopClient('reports')); // neutral
 });
 
 describe('reviewChange', () => {
@@ -55,7 +55,7 @@ describe('reviewChange', () => {
   });
 
   it('treats a realm on one side only as added or removed, with all its findings', () => {
-    const other = changed(hardenedRealm('legacy'), (realm) => {
+    const other = changed(shopRealm('legacy'), (realm) => {
       realm.sslRequired = 'none';
     });
     const added = reviewChange([loaded(base)], [loaded(base), loaded(other)]);
@@ -96,7 +96,7 @@ describe('renderers', () => {
     const lines = markdown.split('\n');
     expect(lines[0]).toBe(COMMENT_MARKER);
     expect(lines[3]).toMatch(/^⚠️ \*\*weakens 2 settings, introduces 1 critical/);
-    expect(markdown).toContain('| ⚠️ weakens | shop | client web | `redirectUris` | `—` → `https://*.example.com/*` | wildcard redirect URI added |');
+    expect(markdown).toContain('| ⚠️ weakens | shop | client web | `redirectUris` | `—` → `https://*` | wildcard redirect URI added |');
     expect(markdown).toContain('| 🛡️ strengthens | shop | realm settings | `accessTokenLifespan` | `300 (5m)` → `120 (2m)` |');
     expect(markdown).toContain(`[password-grant](${RULES}#password-grant)`);
     expect(markdown).toMatch(/<details><summary>1 neutral change<\/summary>[\s\S]*client reports/);
@@ -118,7 +118,7 @@ describe('renderers', () => {
   it('markdown: a review too long for one comment keeps the verdict and says what it left out', () => {
     const many = changed(base, (realm) => {
       for (let index = 0; index < 300; index++) client(realm, 'web').redirectUris.push(`https://*.host-${index}.example.com/*`);
-      realm.clients.push(hardenedClient('neutral-one'));
+      realm.clients.push(shopClient('neutral-one'));
     });
     const big = reviewChange([loaded(base)], [loaded(many)]);
     const full = formatReviewMarkdown(big, { rulesUrl: RULES, maxLength: Number.POSITIVE_INFINITY });

@@ -4,7 +4,7 @@ import { buildPolicies } from '../../../../policies/pack/policies.ts';
 import { CLIENT_POLICY_TYPE, OPENID_CLIENT_TYPE, REALM_EVENTS_TYPE, REALM_TYPE } from '../../../../policies/pack/assemble.ts';
 import { allRules } from '../../../../policies/rules/index.ts';
 import { clientPolicyArgsFromSettings } from '../../../../model/provider-dialect.ts';
-import { hardenedRealm, NOW } from '../hardened-realm.ts';
+import { hardenedRealm, NOW } from '../../../support/fixtures.ts';
 import { runPack, UNKNOWN, urnOf, validateResource, validateStack, type Resource } from './pack-args.ts';
 import { stackOf } from './stacks.ts';
 

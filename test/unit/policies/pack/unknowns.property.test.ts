@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildPolicies } from '../../../../policies/pack/policies.ts';
 import { allRules } from '../../../../policies/rules/index.ts';
-import { hardenedRealm, NOW } from '../hardened-realm.ts';
+import { hardenedRealm, NOW } from '../../../support/fixtures.ts';
 import { runPack, UNKNOWN, type Resource } from './pack-args.ts';
 import { stackOf } from './stacks.ts';
 

@@ -51,17 +51,27 @@ ruleTable(rule(pkcePlain), {
   invalid: [{ name: 'plain', change: (r) => { client(r, 'portal').attributes[PKCE] = 'plain'; }, errors: [{ messageId: 'plain', path: ['clients', 'portal', 'attributes', PKCE] }] }],
 });
 
+const LOGOUT = 'post.logout.redirect.uris';
+const redirect = (clientId: string, index: string) => ['clients', clientId, 'redirectUris', index];
+
 ruleTable(rule(redirectUriWildcard), {
   valid: [
     { name: "custom-scheme exact URI", change: (r) => { client(r, 'web-app').redirectUris.push('com.example.app:/callback'); } },
     { name: "'*' on a client without browser flows", change: (r) => { client(r, 'batch-service').redirectUris = ['*']; } },
+    { name: "a '*' inside the path (literal)", change: (r) => { client(r, 'portal').redirectUris = ['https://portal.example.com/a*b']; } },
+    { name: "post-logout '+' (the redirect URIs)", change: (r) => { client(r, 'web-app').attributes[LOGOUT] = '+'; } },
   ],
   invalid: [
-    { name: "'*'", change: (r) => { client(r, 'web-app').redirectUris = ['*']; }, errors: [{ messageId: 'open', path: ['clients', 'web-app', 'redirectUris', '0'] }] },
-    { name: 'host wildcard', change: (r) => { client(r, 'portal').redirectUris = ['https://*.example.com/cb']; }, errors: [{ messageId: 'open', path: ['clients', 'portal', 'redirectUris', '0'] }] },
-    { name: 'wildcard right after the host', change: (r) => { client(r, 'portal').redirectUris.push('https://portal.example.com*'); }, errors: [{ messageId: 'open', path: ['clients', 'portal', 'redirectUris', '1'] }] },
-    { name: 'path wildcard', change: (r) => { client(r, 'portal').redirectUris = ['https://portal.example.com/*']; }, errors: [{ messageId: 'path', path: ['clients', 'portal', 'redirectUris', '0'], severity: 'medium' }] },
-    { name: 'post-logout wildcard', change: (r) => { client(r, 'web-app').attributes['post.logout.redirect.uris'] = '*'; }, errors: [{ messageId: 'open', path: ['clients', 'web-app', 'attributes', 'post.logout.redirect.uris'] }] },
+    { name: "'*'", change: (r) => { client(r, 'web-app').redirectUris = ['*']; }, errors: [{ messageId: 'open', path: redirect('web-app', '0') }] },
+    { name: "'https://*'", change: (r) => { client(r, 'web-app').redirectUris = ['https://*']; }, errors: [{ messageId: 'open', path: redirect('web-app', '0') }] },
+    { name: 'host wildcard (literal: dead)', change: (r) => { client(r, 'portal').redirectUris = ['https://*.example.com/cb']; }, errors: [{ messageId: 'dead', path: redirect('portal', '0'), severity: 'low' }] },
+    { name: 'host wildcard with a path wildcard (still dead)', change: (r) => { client(r, 'portal').redirectUris = ['https://*.example.com/*']; }, errors: [{ messageId: 'dead', path: redirect('portal', '0'), severity: 'low' }] },
+    { name: "'*' right after the host, version unknown", change: (r) => { client(r, 'portal').redirectUris.push('https://portal.example.com*'); }, errors: [{ messageId: 'hostPathUnknownVersion', path: redirect('portal', '1'), severity: 'medium' }] },
+    { name: "'*' right after the host on 26.7.3", change: (r) => { r.keycloakVersion = '26.7.3'; client(r, 'portal').redirectUris.push('https://portal.example.com*'); }, errors: [{ messageId: 'hostPath', path: redirect('portal', '1'), severity: 'medium' }] },
+    { name: "'*' right after the host on 26.6.2 (prefix match)", change: (r) => { r.keycloakVersion = '26.6.2'; client(r, 'portal').redirectUris.push('https://portal.example.com*'); }, errors: [{ messageId: 'hostPrefix', path: redirect('portal', '1') }] },
+    { name: 'path wildcard', change: (r) => { client(r, 'portal').redirectUris = ['https://portal.example.com/*']; }, errors: [{ messageId: 'path', path: redirect('portal', '0'), severity: 'medium' }] },
+    { name: 'post-logout wildcard', change: (r) => { client(r, 'web-app').attributes[LOGOUT] = '*'; }, errors: [{ messageId: 'open', path: ['clients', 'web-app', 'attributes', LOGOUT] }] },
+    { name: 'post-logout host wildcard (dead)', change: (r) => { client(r, 'web-app').attributes[LOGOUT] = 'https://*.example.com/bye##+'; }, errors: [{ messageId: 'dead', path: ['clients', 'web-app', 'attributes', LOGOUT], severity: 'low' }] },
   ],
 });
 

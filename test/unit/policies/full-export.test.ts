@@ -1,0 +1,95 @@
+/**
+ * The full realm exports taken from the real Keycloak 26.7.3 (test/fixtures/exports/full-realm.ts
+ * builds them; export-full-realms.ts writes them): what the rules say about the weak variant,
+ * and that the hardened variant has nothing at medium or above.
+ */
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { loadRealmFile } from '../../../model/load.ts';
+import { severityRank } from '../../../policies/finding.ts';
+import { runRules } from '../../../policies/run.ts';
+
+const WEAK = 'test/fixtures/exports/full-weak.json';
+const HARDENED = 'test/fixtures/exports/full-hardened.json';
+
+async function findings(file: string) {
+  const realms = await loadRealmFile(file);
+  expect(realms.map((realm) => realm.settings.keycloakVersion)).toEqual(['26.7.3']);
+  return runRules(realms).findings;
+}
+
+/** Every finding on the weak export: severity, rule, entity and which message. */
+const WEAK_FINDINGS = [
+  'critical redirect-uri-wildcard @web-app open',
+  'critical ssl-required none',
+  'high access-token-lifespan tooLong',
+  'high client-refresh-tokens @account unprotected',
+  'high client-refresh-tokens @account-console unprotected',
+  'high client-refresh-tokens @admin-cli unprotected',
+  'high client-refresh-tokens @security-admin-console unprotected',
+  'high client-refresh-tokens @web-app unprotected',
+  'high client-token-lifespan @orders-service tooLong',
+  'high implicit-flow @web-app enabled',
+  'high password-grant @admin-cli enabled',
+  'high password-grant @web-app enabled',
+  'high pkce-required @account missing',
+  'high pkce-required @web-app missing',
+  'high redirect-uri-scheme @web-app http',
+  'high refresh-token-rotation off',
+  'info service-account-mixed @orders-service mixed',
+  'low client-authentication @orders-service shared',
+  'low full-scope-allowed @admin-cli full',
+  'low full-scope-allowed @security-admin-console full',
+  'low full-scope-allowed @web-app full',
+  'low redirect-uri-wildcard @web-app dead',
+  'low sender-constrained-tokens @account bearer',
+  'low sender-constrained-tokens @account-console bearer',
+  'low sender-constrained-tokens @admin-cli bearer',
+  'low sender-constrained-tokens @security-admin-console bearer',
+  'low sender-constrained-tokens @web-app bearer',
+  'medium access-code-lifespan tooLong',
+  'medium admin-events off',
+  'medium brute-force-protection off',
+  'medium login-events off',
+  'medium offline-session-max unlimited',
+  'medium password-policy tooShort',
+  'medium redirect-uri-wildcard @account path',
+  'medium redirect-uri-wildcard @account-console path',
+  'medium redirect-uri-wildcard @orders-service path',
+  'medium redirect-uri-wildcard @security-admin-console path',
+  'medium redirect-uri-wildcard @web-app hostPath',
+  'medium redirect-uri-wildcard @web-app path',
+  'medium sso-session-idle tooLong',
+  'medium sso-session-max unlimited',
+  'medium web-origins-wildcard @web-app wildcard',
+];
+
+describe('the full realm exports from the real Keycloak', () => {
+  it.each([WEAK, HARDENED])('%s holds users, a service account, groups, roles, client scopes, OIDC and SAML identity providers and a SAML client', async (file) => {
+    const realm = JSON.parse(await readFile(file, 'utf8')) as Record<string, Array<Record<string, unknown>>>;
+    expect(realm.users!.map((user) => user.serviceAccountClientId ?? user.username)).toEqual(['alice', 'bob', 'orders-service']);
+    expect(realm.groups!.map((group) => group.name)).toEqual(['staff']);
+    expect(realm.identityProviders!.map((idp) => idp.providerId).sort()).toEqual(['oidc', 'saml']);
+    expect(realm.clients!.some((client) => client.protocol === 'saml')).toBe(true);
+    expect((realm.roles as unknown as { realm: Array<{ name: string }> }).realm.map((role) => role.name)).toContain('operator');
+    expect(realm.clientScopes!.length).toBeGreaterThan(0);
+  });
+
+  it.each([WEAK, HARDENED])('%s carries no secret: every secret is masked as Keycloak masks it', async (file) => {
+    const text = await readFile(file, 'utf8');
+    const secrets = [...text.matchAll(/"(secret|clientSecret)"\s*:\s*"([^"]*)"/g)].map((match) => match[2]);
+    expect(secrets.length).toBeGreaterThan(0);
+    expect(new Set(secrets)).toEqual(new Set(['**********']));
+    expect(text).not.toContain('fixture-secret-not-real');
+  });
+
+  it('the weak export gives exactly these findings', async () => {
+    const found = (await findings(WEAK)).map((finding) => `${finding.severity} ${finding.ruleId}${finding.entity ? ` @${finding.entity.id}` : ''} ${finding.messageId}`).sort();
+    expect(found).toEqual(WEAK_FINDINGS);
+  });
+
+  it('the hardened export has no finding at medium or above', async () => {
+    const found = await findings(HARDENED);
+    expect(found.filter((finding) => severityRank(finding.severity) >= severityRank('medium'))).toEqual([]);
+  });
+});
