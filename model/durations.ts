@@ -3,6 +3,8 @@
  * or a whole number of seconds. Keycloak keeps durations in seconds, and so does the model.
  */
 import { InputError, type InputErrorLocation } from './errors.ts';
+import { rowsOf } from './fields/field-row.ts';
+import { REALM_FIELDS } from './fields/realm.ts';
 
 const UNIT_SECONDS = { w: 604_800, d: 86_400, h: 3_600, m: 60, s: 1 } as const;
 type Unit = keyof typeof UNIT_SECONDS;
@@ -102,25 +104,10 @@ export const KEYCLOAK_MAX_SECONDS = 2_147_483_647;
  */
 export type NonPositiveMeaning = 'session-max' | 'default' | 'fallback' | 'unknown';
 
-/** Realm fields (seconds) and what a negative value means to Keycloak. */
-export const REALM_DURATION_FIELDS: Readonly<Record<string, NonPositiveMeaning>> = {
-  accessTokenLifespan: 'session-max',
-  accessTokenLifespanForImplicitFlow: 'session-max',
-  accessCodeLifespan: 'unknown',
-  ssoSessionIdleTimeout: 'default',
-  ssoSessionMaxLifespan: 'default',
-  ssoSessionIdleTimeoutRememberMe: 'fallback',
-  ssoSessionMaxLifespanRememberMe: 'fallback',
-  clientSessionIdleTimeout: 'fallback',
-  clientSessionMaxLifespan: 'fallback',
-  offlineSessionIdleTimeout: 'default',
-  offlineSessionMaxLifespan: 'default',
-  eventsExpiration: 'unknown',
-  waitIncrementSeconds: 'unknown',
-  maxFailureWaitSeconds: 'unknown',
-  minimumQuickLoginWaitSeconds: 'unknown',
-  maxDeltaTimeSeconds: 'unknown',
-};
+/** Realm fields (seconds) and what a negative value means to Keycloak: the realm field table's `negative` column. */
+export const REALM_DURATION_FIELDS: Readonly<Record<string, NonPositiveMeaning>> = Object.fromEntries(
+  rowsOf(REALM_FIELDS).flatMap(([field, row]) => (row.negative ? [[field, row.negative]] : [])),
+);
 
 /** Client attributes (seconds, written as text) and what a negative value means to Keycloak. */
 export const CLIENT_DURATION_ATTRIBUTES: Readonly<Record<string, NonPositiveMeaning>> = {

@@ -1,6 +1,8 @@
 /** The model's public API: types, loaders, durations, profiles and Keycloak's defaults. */
 export * from './realm-settings.ts';
 export * from './errors.ts';
+export { REALM_FIELDS, type RealmFieldName, type RealmFieldValues } from './fields/realm.ts';
+export type { FieldRow, FieldKind, KindValue, DiffClass, ProviderArgument } from './fields/field-row.ts';
 export { loadRealmFile, loadRealmText } from './load.ts';
 export { loadBaseline, loadBaselineText } from './baseline/load-baseline.ts';
 export { readLiveRealm, type LiveRead, type LiveSource } from './live.ts';

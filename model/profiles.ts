@@ -5,17 +5,16 @@
  * Explicit values in a baseline always win.
  */
 import { KEYCLOAK_BUILT_IN_KEYS } from './keycloak-keys.ts';
-import type { ClientPolicySettings, KeyProviderSettings, RealmSettings } from './realm-settings.ts';
+import type { ClientPolicySettings, KeyProviderSettings } from './realm-settings.ts';
+import type { RealmFieldValues } from './fields/realm.ts';
+import { realmDefaults } from './keycloak-defaults.ts';
 
 export type Profile = 'baseline' | 'strict';
 export const PROFILES: readonly Profile[] = ['baseline', 'strict'];
 export const DEFAULT_PROFILE: Profile = 'baseline';
 
 /** Realm-level fields a profile fills (everything but identity, keys and clients). */
-export type RealmProfileValues = Omit<
-  RealmSettings,
-  'realm' | 'keyProviders' | 'compromisedKeys' | 'clients' | 'clientPolicies' | 'clientProfiles' | 'tokenVersionClaim'
->;
+export type RealmProfileValues = RealmFieldValues;
 
 /** What a profile fills on a client the baseline declares; the access type decides some of it. */
 export interface ClientProfileValues {
@@ -50,61 +49,33 @@ export const REQUIRED_EVENT_TYPES: readonly string[] = [
   'REMOVE_CREDENTIAL',
 ].sort(); // Keycloak keeps event types as a set; every adapter lists them sorted
 
-/** Keycloak 26's browser security headers (the security-headers rule wants them kept). */
-export const KEYCLOAK_BROWSER_SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  contentSecurityPolicyReportOnly: '',
-  xContentTypeOptions: 'nosniff',
-  referrerPolicy: 'no-referrer',
-  xRobotsTag: 'none',
-  contentSecurityPolicy: "frame-src 'self'; frame-ancestors 'self'; object-src 'none';",
-  xFrameOptions: 'SAMEORIGIN',
-  strictTransportSecurity: 'max-age=31536000; includeSubDomains',
-};
+export { KEYCLOAK_BROWSER_SECURITY_HEADERS } from './fields/realm.ts';
 
 const DAY = 86_400;
 
-const BASELINE_REALM: RealmProfileValues = {
+/**
+ * The baseline profile: Keycloak's defaults (the realm field table) plus the values it changes.
+ * A field the profile leaves at Keycloak's default needs no line here.
+ */
+const BASELINE_REALM_CHANGES: Partial<RealmProfileValues> = {
   enabled: true,
-  sslRequired: 'external',
-  accessTokenLifespan: 300,
-  accessTokenLifespanForImplicitFlow: 900,
-  accessCodeLifespan: 60,
   revokeRefreshToken: true,
-  refreshTokenMaxReuse: 0,
-  notBefore: 0,
-  ssoSessionIdleTimeout: 1_800,
-  ssoSessionMaxLifespan: 36_000,
-  rememberMe: false,
-  ssoSessionIdleTimeoutRememberMe: 0,
-  ssoSessionMaxLifespanRememberMe: 0,
-  clientSessionIdleTimeout: 0,
-  clientSessionMaxLifespan: 0,
   offlineSessionIdleTimeout: 30 * DAY,
   offlineSessionMaxLifespanEnabled: true,
   offlineSessionMaxLifespan: 60 * DAY,
   bruteForceProtected: true,
-  permanentLockout: false,
   failureFactor: 10,
-  waitIncrementSeconds: 60,
-  maxFailureWaitSeconds: 900,
-  minimumQuickLoginWaitSeconds: 60,
-  quickLoginCheckMilliSeconds: 1_000,
-  maxDeltaTimeSeconds: 43_200,
   passwordPolicy: 'length(12) and maxLength(128) and notUsername() and notEmail() and passwordHistory(3)',
-  defaultSignatureAlgorithm: 'RS256',
-  browserSecurityHeaders: { ...KEYCLOAK_BROWSER_SECURITY_HEADERS },
   eventsEnabled: true,
   eventsExpiration: 90 * DAY,
   enabledEventTypes: [...REQUIRED_EVENT_TYPES],
-  eventsListeners: ['jboss-logging'],
   adminEventsEnabled: true,
   adminEventsDetailsEnabled: true,
 };
 
-const STRICT_REALM: RealmProfileValues = {
-  ...BASELINE_REALM,
+/** The strict profile: the baseline profile plus the values it tightens. */
+const STRICT_REALM_CHANGES: Partial<RealmProfileValues> = {
   sslRequired: 'all',
-  accessTokenLifespan: 300,
   ssoSessionIdleTimeout: 900,
   ssoSessionMaxLifespan: 43_200,
   offlineSessionIdleTimeout: 7 * DAY,
@@ -112,10 +83,10 @@ const STRICT_REALM: RealmProfileValues = {
   failureFactor: 5,
   passwordPolicy: 'length(15) and maxLength(128) and notUsername() and notEmail() and passwordHistory(5)',
   defaultSignatureAlgorithm: 'PS256',
-  browserSecurityHeaders: { ...KEYCLOAK_BROWSER_SECURITY_HEADERS },
-  enabledEventTypes: [...REQUIRED_EVENT_TYPES],
-  eventsListeners: ['jboss-logging'],
 };
+
+const BASELINE_REALM: RealmProfileValues = { ...realmDefaults(), ...BASELINE_REALM_CHANGES };
+const STRICT_REALM: RealmProfileValues = { ...BASELINE_REALM, ...STRICT_REALM_CHANGES };
 
 const CLIENT_VALUES: Record<Profile, ClientProfileValues> = {
   baseline: {

@@ -19,6 +19,8 @@ import type { ClientPolicySettings, ClientSettings, KeyProviderSettings, RealmSe
 import { goDurationFromSeconds, secondsFromGoDuration } from './provider-dialect/go-duration.ts';
 import { InputError } from './errors.ts';
 import { ecdsaAlgorithmFor } from './keycloak-keys.ts';
+import { rowsOf, type FieldKind } from './fields/field-row.ts';
+import { REALM_FIELDS, type RealmBruteForceField, type RealmEventsField, type RealmGoDurationField } from './fields/realm.ts';
 
 export { goDurationFromSeconds, secondsFromGoDuration } from './provider-dialect/go-duration.ts';
 
@@ -48,46 +50,33 @@ export interface BruteForceDialect {
   failureResetTimeSeconds: number;
 }
 
-/** keycloak.RealmArgs as this project sets them. */
-export interface RealmDialectArgs {
+/** keycloak.RealmArgs as this project sets them; the Go-duration arguments come from the realm field table. */
+export interface RealmDialectArgs extends Record<RealmGoDurationField, string> {
   realm: string;
   enabled: boolean;
   sslRequired: SslRequired;
-  accessTokenLifespan: string;
-  accessTokenLifespanForImplicitFlow: string;
-  accessCodeLifespan: string;
   revokeRefreshToken: boolean;
   refreshTokenMaxReuse: number;
-  ssoSessionIdleTimeout: string;
-  ssoSessionMaxLifespan: string;
   rememberMe: boolean;
-  ssoSessionIdleTimeoutRememberMe: string;
-  ssoSessionMaxLifespanRememberMe: string;
-  clientSessionIdleTimeout: string;
-  clientSessionMaxLifespan: string;
-  offlineSessionIdleTimeout: string;
   offlineSessionMaxLifespanEnabled: boolean;
-  offlineSessionMaxLifespan: string;
   /** Omitted when the model's policy is empty: the provider sends no policy then. */
   passwordPolicy?: string;
   defaultSignatureAlgorithm: string;
   securityDefenses: { headers: HeadersDialect; bruteForceDetection?: BruteForceDialect };
 }
 
-/** Realm duration fields: model name = provider name, seconds ↔ Go duration. */
-export const REALM_DURATION_FIELDS = [
-  'accessTokenLifespan',
-  'accessTokenLifespanForImplicitFlow',
-  'accessCodeLifespan',
-  'ssoSessionIdleTimeout',
-  'ssoSessionMaxLifespan',
-  'ssoSessionIdleTimeoutRememberMe',
-  'ssoSessionMaxLifespanRememberMe',
-  'clientSessionIdleTimeout',
-  'clientSessionMaxLifespan',
-  'offlineSessionIdleTimeout',
-  'offlineSessionMaxLifespan',
-] as const satisfies readonly (keyof RealmSettings & keyof RealmDialectArgs)[];
+/** Realm duration fields: model name = provider name, seconds ↔ Go duration (the table's go-duration rows). */
+export const REALM_DURATION_FIELDS: readonly RealmGoDurationField[] = rowsOf(REALM_FIELDS).flatMap(([field, row]) =>
+  row.provider?.conversion === 'go-duration' ? [field as RealmGoDurationField] : [],
+);
+
+/** Model field → argument of the provider's `bruteForceDetection` block (the table's rows under it). */
+const BRUTE_FORCE_ARGS: readonly { field: RealmBruteForceField; arg: keyof BruteForceDialect }[] = rowsOf(REALM_FIELDS).flatMap(([field, row]) => {
+  const path = row.provider?.path ?? [];
+  return path.length === 3 && path[0] === 'securityDefenses' && path[1] === 'bruteForceDetection'
+    ? [{ field: field as RealmBruteForceField, arg: path[2] as keyof BruteForceDialect }]
+    : [];
+});
 
 /** Keycloak's browserSecurityHeaders key → the provider's header argument. */
 const HEADER_NAMES: Readonly<Record<string, keyof HeadersDialect>> = {
@@ -179,15 +168,7 @@ function headersFromSettings(headers: Record<string, string>): Required<HeadersD
 }
 
 function bruteForceFromSettings(settings: RealmSettings): BruteForceDialect {
-  return {
-    permanentLockout: settings.permanentLockout,
-    maxLoginFailures: settings.failureFactor,
-    waitIncrementSeconds: settings.waitIncrementSeconds,
-    quickLoginCheckMilliSeconds: settings.quickLoginCheckMilliSeconds,
-    minimumQuickLoginWaitSeconds: settings.minimumQuickLoginWaitSeconds,
-    maxFailureWaitSeconds: settings.maxFailureWaitSeconds,
-    failureResetTimeSeconds: settings.maxDeltaTimeSeconds,
-  };
+  return Object.fromEntries(BRUTE_FORCE_ARGS.map(({ field, arg }) => [arg, settings[field]])) as unknown as BruteForceDialect;
 }
 
 /**
@@ -229,13 +210,8 @@ export function settingsFromRealmInputs(props: Record<string, unknown>): Partial
         ? bruteForce[key]
         : PROVIDER_BRUTE_FORCE_DEFAULTS[key]) as BruteForceDialect[K];
     out.bruteForceProtected = true;
-    out.permanentLockout = value('permanentLockout');
-    out.failureFactor = value('maxLoginFailures');
-    out.waitIncrementSeconds = value('waitIncrementSeconds');
-    out.quickLoginCheckMilliSeconds = value('quickLoginCheckMilliSeconds');
-    out.minimumQuickLoginWaitSeconds = value('minimumQuickLoginWaitSeconds');
-    out.maxFailureWaitSeconds = value('maxFailureWaitSeconds');
-    out.maxDeltaTimeSeconds = value('failureResetTimeSeconds');
+    const target = out as Record<RealmBruteForceField, unknown>;
+    for (const { field, arg } of BRUTE_FORCE_ARGS) target[field] = value(arg);
   }
   return out;
 }
@@ -251,39 +227,42 @@ function headersFromInputs(headers: Record<string, unknown>): Record<string, str
 // ---------------------------------------------------------------------------------------------
 // Realm events
 
-/** keycloak.RealmEventsArgs without realmId: the provider uses the model's names and units here. */
-export type RealmEventsDialectArgs = Pick<
-  RealmSettings,
-  'eventsEnabled' | 'eventsExpiration' | 'enabledEventTypes' | 'eventsListeners' | 'adminEventsEnabled' | 'adminEventsDetailsEnabled'
->;
+/** keycloak.RealmEventsArgs without realmId: the provider uses the model's names and units here (the table's keycloak.RealmEvents rows). */
+export type RealmEventsDialectArgs = Pick<RealmSettings, RealmEventsField>;
+
+const EVENTS_FIELDS: readonly RealmEventsField[] = rowsOf(REALM_FIELDS).flatMap(([field, row]) =>
+  row.provider?.resource === 'keycloak.RealmEvents' ? [field as RealmEventsField] : [],
+);
 
 /**
  * keycloak.RealmEvents arguments. The provider replaces the listener list, so Keycloak's
  * default `jboss-logging` stays only when the settings list it (the profiles do).
  */
 export function realmEventsArgsFromSettings(settings: RealmSettings): RealmEventsDialectArgs {
-  return {
-    eventsEnabled: settings.eventsEnabled,
-    eventsExpiration: settings.eventsExpiration,
-    enabledEventTypes: [...settings.enabledEventTypes],
-    eventsListeners: [...settings.eventsListeners],
-    adminEventsEnabled: settings.adminEventsEnabled,
-    adminEventsDetailsEnabled: settings.adminEventsDetailsEnabled,
-  };
+  return Object.fromEntries(
+    EVENTS_FIELDS.map((field) => {
+      const value = settings[field];
+      return [field, Array.isArray(value) ? [...value] : value];
+    }),
+  ) as RealmEventsDialectArgs;
 }
 
+/** What keycloak.RealmEvents sends for an argument left out (Go's zero value), by the field's kind. */
+const EVENTS_INPUT_READERS: Partial<Record<FieldKind, (value: unknown) => unknown>> = {
+  boolean: (value) => bool(value) ?? false,
+  seconds: (value) => num(value) ?? 0,
+  'text-list': (value) => strings(value) ?? [],
+};
+
 /** The event settings a keycloak.RealmEvents' inputs declare (the provider's defaults for omissions). */
-export function eventSettingsFromInputs(
-  props: Record<string, unknown>,
-): Partial<Pick<RealmSettings, keyof RealmEventsDialectArgs>> {
-  return {
-    eventsEnabled: bool(props.eventsEnabled) ?? false,
-    eventsExpiration: num(props.eventsExpiration) ?? 0,
-    enabledEventTypes: strings(props.enabledEventTypes) ?? [],
-    eventsListeners: strings(props.eventsListeners) ?? [],
-    adminEventsEnabled: bool(props.adminEventsEnabled) ?? false,
-    adminEventsDetailsEnabled: bool(props.adminEventsDetailsEnabled) ?? false,
-  };
+export function eventSettingsFromInputs(props: Record<string, unknown>): Partial<RealmEventsDialectArgs> {
+  return Object.fromEntries(
+    EVENTS_FIELDS.map((field) => {
+      const read = EVENTS_INPUT_READERS[REALM_FIELDS[field].kind];
+      if (!read) throw new Error(`eventSettingsFromInputs: no reader for ${REALM_FIELDS[field].kind} (${field})`);
+      return [field, read(props[field])];
+    }),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -8,6 +8,8 @@
  * value Keycloak would actually use.
  */
 
+import type { RealmFieldValues } from './fields/realm.ts';
+
 export type SslRequired = 'all' | 'external' | 'none';
 
 /** Where a value came from in a file: 1-based line and column. */
@@ -108,54 +110,12 @@ export interface TokenVersionClaimSettings {
   clients: string[];
 }
 
-export interface RealmSettings {
+/**
+ * A realm. Its realm-level fields (tokens, sessions, security, events) come from the realm field
+ * table, model/fields/realm.ts, so a field exists in the model exactly when it has a row there.
+ */
+export interface RealmSettings extends RealmFieldValues {
   realm: string;
-  enabled: boolean;
-  sslRequired: SslRequired;
-
-  // tokens
-  accessTokenLifespan: number;
-  accessTokenLifespanForImplicitFlow: number;
-  accessCodeLifespan: number;
-  revokeRefreshToken: boolean;
-  refreshTokenMaxReuse: number;
-  notBefore: number;
-
-  // sessions
-  ssoSessionIdleTimeout: number;
-  ssoSessionMaxLifespan: number;
-  rememberMe: boolean;
-  ssoSessionIdleTimeoutRememberMe: number;
-  ssoSessionMaxLifespanRememberMe: number;
-  clientSessionIdleTimeout: number;
-  clientSessionMaxLifespan: number;
-  offlineSessionIdleTimeout: number;
-  offlineSessionMaxLifespanEnabled: boolean;
-  offlineSessionMaxLifespan: number;
-
-  // security
-  bruteForceProtected: boolean;
-  permanentLockout: boolean;
-  failureFactor: number;
-  waitIncrementSeconds: number;
-  maxFailureWaitSeconds: number;
-  minimumQuickLoginWaitSeconds: number;
-  quickLoginCheckMilliSeconds: number;
-  maxDeltaTimeSeconds: number;
-  /** Keycloak's policy string, e.g. 'length(12) and notUsername() and hashAlgorithm(pbkdf2-sha512)'. */
-  passwordPolicy: string;
-  defaultSignatureAlgorithm: string;
-  /** Keycloak's browserSecurityHeaders map (xFrameOptions, contentSecurityPolicy, strictTransportSecurity, ...). */
-  browserSecurityHeaders: Record<string, string>;
-
-  // events
-  eventsEnabled: boolean;
-  /** Seconds user events are kept; 0 or absent = forever. */
-  eventsExpiration: number;
-  enabledEventTypes: string[];
-  eventsListeners: string[];
-  adminEventsEnabled: boolean;
-  adminEventsDetailsEnabled: boolean;
 
   // keys
   keyProviders: KeyProviderSettings[];

@@ -1,8 +1,10 @@
 /**
- * How each realm-level baseline key maps to a RealmSettings field. One table drives the
- * adapter, the source positions and docs/baseline-format.md; client and key options are mapped
- * in to-settings.ts because they land in Keycloak attributes and components.
+ * How each realm-level baseline key maps to a RealmSettings field, read from the realm field
+ * table (model/fields/realm.ts). It drives the adapter and the source positions; client and key
+ * options are mapped in to-settings.ts because they land in Keycloak attributes and components.
  */
+import { rowsOf, type FieldKind } from '../fields/field-row.ts';
+import { REALM_FIELDS } from '../fields/realm.ts';
 import type { RealmProfileValues } from '../profiles.ts';
 
 export interface RealmFieldMapping {
@@ -13,40 +15,22 @@ export interface RealmFieldMapping {
   kind: 'duration' | 'boolean' | 'integer' | 'string';
 }
 
-const section = (name: string, kind: RealmFieldMapping['kind'], keys: (keyof RealmProfileValues)[]): RealmFieldMapping[] =>
-  keys.map((key) => ({ docPath: [name, key], field: key, kind }));
+const BASELINE_KIND: Readonly<Record<FieldKind, RealmFieldMapping['kind']>> = {
+  seconds: 'duration',
+  milliseconds: 'integer',
+  count: 'integer',
+  timestamp: 'integer',
+  boolean: 'boolean',
+  text: 'string',
+  ssl: 'string',
+  'text-list': 'string',
+  'text-map': 'string',
+};
 
-export const REALM_FIELD_MAPPINGS: readonly RealmFieldMapping[] = [
-  { docPath: ['enabled'], field: 'enabled', kind: 'boolean' },
-  ...section('tokens', 'duration', ['accessTokenLifespan', 'accessCodeLifespan', 'accessTokenLifespanForImplicitFlow']),
-  { docPath: ['tokens', 'revokeRefreshToken'], field: 'revokeRefreshToken', kind: 'boolean' },
-  { docPath: ['tokens', 'refreshTokenMaxReuse'], field: 'refreshTokenMaxReuse', kind: 'integer' },
-  ...section('sessions', 'duration', [
-    'ssoSessionIdleTimeout',
-    'ssoSessionMaxLifespan',
-    'ssoSessionIdleTimeoutRememberMe',
-    'ssoSessionMaxLifespanRememberMe',
-    'clientSessionIdleTimeout',
-    'clientSessionMaxLifespan',
-    'offlineSessionIdleTimeout',
-    'offlineSessionMaxLifespan',
-  ]),
-  ...section('sessions', 'boolean', ['rememberMe', 'offlineSessionMaxLifespanEnabled']),
-  { docPath: ['security', 'sslRequired'], field: 'sslRequired', kind: 'string' },
-  { docPath: ['security', 'defaultSignatureAlgorithm'], field: 'defaultSignatureAlgorithm', kind: 'string' },
-  { docPath: ['security', 'bruteForce', 'enabled'], field: 'bruteForceProtected', kind: 'boolean' },
-  { docPath: ['security', 'bruteForce', 'permanentLockout'], field: 'permanentLockout', kind: 'boolean' },
-  { docPath: ['security', 'bruteForce', 'failureFactor'], field: 'failureFactor', kind: 'integer' },
-  { docPath: ['security', 'bruteForce', 'waitIncrement'], field: 'waitIncrementSeconds', kind: 'duration' },
-  { docPath: ['security', 'bruteForce', 'maxFailureWait'], field: 'maxFailureWaitSeconds', kind: 'duration' },
-  { docPath: ['security', 'bruteForce', 'minimumQuickLoginWait'], field: 'minimumQuickLoginWaitSeconds', kind: 'duration' },
-  { docPath: ['security', 'bruteForce', 'quickLoginCheckMilliSeconds'], field: 'quickLoginCheckMilliSeconds', kind: 'integer' },
-  { docPath: ['security', 'bruteForce', 'maxDeltaTime'], field: 'maxDeltaTimeSeconds', kind: 'duration' },
-  { docPath: ['events', 'enabled'], field: 'eventsEnabled', kind: 'boolean' },
-  { docPath: ['events', 'expiration'], field: 'eventsExpiration', kind: 'duration' },
-  { docPath: ['events', 'adminEvents'], field: 'adminEventsEnabled', kind: 'boolean' },
-  { docPath: ['events', 'adminEventsDetails'], field: 'adminEventsDetailsEnabled', kind: 'boolean' },
-];
+/** The realm field table's baseline column, for the rows the adapter converts without custom code. */
+export const REALM_FIELD_MAPPINGS: readonly RealmFieldMapping[] = rowsOf(REALM_FIELDS).flatMap(([field, row]) =>
+  row.baseline && !row.baseline.custom ? [{ docPath: row.baseline.path, field, kind: BASELINE_KIND[row.kind] }] : [],
+);
 
 /** Client attribute keys the typed client options own (setting them under `attributes` is refused). */
 export const MANAGED_CLIENT_ATTRIBUTES: Readonly<Record<string, string>> = {

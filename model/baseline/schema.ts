@@ -4,13 +4,15 @@
  * closed (`additionalProperties: false`) so a typo is an error with "did you mean", not a
  * silently ignored setting. docs/baseline-format.md documents each key.
  */
-import { Optional as Opt, Type, type Static, type TSchema } from '@sinclair/typebox';
+import { Optional as Opt, Type, type Static, type TOptional, type TSchema } from '@sinclair/typebox';
+import { rowsOf, type AnyFieldRow, type FieldKind } from '../fields/field-row.ts';
+import { REALM_FIELDS, type RealmBaselineFieldIn, type RealmFieldName, type RealmFieldTable } from '../fields/realm.ts';
+import type { SslRequired } from '../realm-settings.ts';
 import { DURATION_FORMAT } from '../source/validate-schema.ts';
 import {
   KEYCLOAK_EVENT_TYPES,
   KEYCLOAK_GLOBAL_CLIENT_PROFILES,
   KEYCLOAK_KEY_PROVIDER_TYPES,
-  SIGNATURE_ALGORITHMS,
 } from '../keycloak-catalog.ts';
 
 /** A string from a fixed list: one `enum` keyword, so ajv reports one clear error. */
@@ -31,47 +33,51 @@ const Bool = (description: string) => Type.Boolean({ description });
 const Text = (description: string) => Type.String({ minLength: 1, description });
 const TextList = (description: string) => Type.Array(Type.String({ minLength: 1 }), { uniqueItems: true, description });
 
-export const TokensSchema = Closed({
-  accessTokenLifespan: Opt(Duration('How long an access token is valid (accessTokenLifespan).')),
-  accessCodeLifespan: Opt(Duration('How long an authorization code is valid (accessCodeLifespan).')),
-  accessTokenLifespanForImplicitFlow: Opt(Duration('Access token lifespan in the implicit flow.')),
-  revokeRefreshToken: Opt(Bool('Rotate refresh tokens: each refresh token can be used once (revokeRefreshToken).')),
-  refreshTokenMaxReuse: Opt(Type.Integer({ minimum: 0, description: 'How often a refresh token may be reused when rotation is on.' })),
-});
+/** The baseline schema of a realm field of each kind (the row's doc is its description). */
+const BASELINE_SCHEMA = {
+  seconds: (row: AnyFieldRow) => Duration(row.doc),
+  milliseconds: (row: AnyFieldRow) => Type.Integer({ minimum: row.baseline?.minimum ?? 0, description: row.doc }),
+  count: (row: AnyFieldRow) => Type.Integer({ minimum: row.baseline?.minimum ?? 0, description: row.doc }),
+  timestamp: (row: AnyFieldRow) => Type.Integer({ minimum: 0, description: row.doc }),
+  boolean: (row: AnyFieldRow) => Bool(row.doc),
+  text: (row: AnyFieldRow) => (row.baseline?.oneOf ? StringEnum(row.baseline.oneOf, row.doc) : Text(row.doc)),
+  ssl: (row: AnyFieldRow) => StringEnum<SslRequired>(['all', 'external', 'none'], row.doc),
+  'text-list': (row: AnyFieldRow) => TextList(row.doc),
+  'text-map': (row: AnyFieldRow) => Type.Record(Type.String(), Type.String(), { description: row.doc }),
+} as const satisfies Record<FieldKind, (row: AnyFieldRow) => TSchema>;
 
-export const SessionsSchema = Closed({
-  ssoSessionIdleTimeout: Opt(Duration('SSO session idle timeout.')),
-  ssoSessionMaxLifespan: Opt(Duration('SSO session maximum lifespan (0 = unlimited).')),
-  rememberMe: Opt(Bool('Offer "remember me" on the login page.')),
-  ssoSessionIdleTimeoutRememberMe: Opt(Duration('SSO idle timeout for remember-me sessions (0 = the SSO value).')),
-  ssoSessionMaxLifespanRememberMe: Opt(Duration('SSO maximum lifespan for remember-me sessions (0 = the SSO value).')),
-  clientSessionIdleTimeout: Opt(Duration('Client session idle timeout (0 = the SSO value).')),
-  clientSessionMaxLifespan: Opt(Duration('Client session maximum lifespan (0 = the SSO value).')),
-  offlineSessionIdleTimeout: Opt(Duration('Offline session idle timeout.')),
-  offlineSessionMaxLifespanEnabled: Opt(Bool('Limit offline sessions to offlineSessionMaxLifespan.')),
-  offlineSessionMaxLifespan: Opt(Duration('Offline session maximum lifespan.')),
-});
+type BaselineSchemaOfKind = { [K in FieldKind]: ReturnType<(typeof BASELINE_SCHEMA)[K]> };
+type LastKey<Path> = Path extends readonly [...string[], infer Key extends string] ? Key : never;
+type BaselinePathOf<F extends RealmFieldName> = RealmFieldTable[F] extends { baseline: { path: infer Path } } ? Path : never;
 
-export const BruteForceSchema = Closed({
-  enabled: Opt(Bool('Brute-force detection (bruteForceProtected).')),
-  permanentLockout: Opt(Bool('Lock users permanently instead of temporarily.')),
-  failureFactor: Opt(Type.Integer({ minimum: 1, description: 'Login failures before lockout.' })),
-  waitIncrement: Opt(Duration('Lockout added per failure (waitIncrementSeconds).')),
-  maxFailureWait: Opt(Duration('Longest temporary lockout (maxFailureWaitSeconds).')),
-  minimumQuickLoginWait: Opt(Duration('Lockout after too-quick failures (minimumQuickLoginWaitSeconds).')),
-  quickLoginCheckMilliSeconds: Opt(Type.Integer({ minimum: 0, description: 'Failures closer than this many milliseconds count as too quick.' })),
-  maxDeltaTime: Opt(Duration('When the failure count resets (maxDeltaTimeSeconds).')),
-});
+/** The optional keys a baseline section holds, one per realm field table row under it. */
+type SectionProperties<Section extends readonly string[]> = {
+  [F in RealmBaselineFieldIn<Section> as LastKey<BaselinePathOf<F>>]: TOptional<BaselineSchemaOfKind[RealmFieldTable[F]['kind']]>;
+};
+
+function sectionProperties<const Section extends readonly string[]>(section: Section): SectionProperties<Section> {
+  const inSection = (path: readonly string[]) => path.length === section.length + 1 && section.every((key, index) => path[index] === key);
+  return Object.fromEntries(
+    rowsOf(REALM_FIELDS).flatMap(([, row]) =>
+      row.baseline && !row.baseline.custom && inSection(row.baseline.path) ? [[row.baseline.path.at(-1), Opt(BASELINE_SCHEMA[row.kind](row))]] : [],
+    ),
+  ) as SectionProperties<Section>;
+}
+
+export const TokensSchema = Closed(sectionProperties(['tokens']));
+
+export const SessionsSchema = Closed(sectionProperties(['sessions']));
+
+export const BruteForceSchema = Closed(sectionProperties(['security', 'bruteForce']));
 
 export const SecuritySchema = Closed({
-  sslRequired: Opt(StringEnum(['all', 'external', 'none'] as const, 'all, external (non-private addresses) or none')),
+  ...sectionProperties(['security']),
   bruteForce: Opt(BruteForceSchema),
   passwordPolicy: Opt(
     Type.Array(Type.String({ minLength: 1, pattern: '^[A-Za-z][A-Za-z0-9]*(\\(.*\\))?$', description: "one Keycloak policy per item, e.g. length(12) or notUsername" }), {
       description: "Keycloak password policies, one per item, e.g. ['length(12)', 'notUsername()']",
     }),
   ),
-  defaultSignatureAlgorithm: Opt(StringEnum(SIGNATURE_ALGORITHMS, 'Algorithm that signs tokens by default.')),
   browserSecurityHeaders: Opt(
     Closed(
       {
@@ -89,13 +95,10 @@ export const SecuritySchema = Closed({
 });
 
 export const EventsSchema = Closed({
-  enabled: Opt(Bool('Save user events (eventsEnabled).')),
-  expiration: Opt(Duration('How long user events are kept (eventsExpiration; 0 = forever).')),
+  ...sectionProperties(['events']),
   types: Opt(Type.Array(StringEnum(KEYCLOAK_EVENT_TYPES, 'a Keycloak event type'), { uniqueItems: true, description: 'User event types saved (enabledEventTypes).' })),
   listeners: Opt(TextList('Event listeners (eventsListeners); jboss-logging is kept unless jbossLogging is false.')),
   jbossLogging: Opt(Bool('Keep the jboss-logging listener (default true).')),
-  adminEvents: Opt(Bool('Save admin events (adminEventsEnabled).')),
-  adminEventsDetails: Opt(Bool('Include representations in admin events (adminEventsDetailsEnabled).')),
 });
 
 export const KeyProviderSchema = Closed({
@@ -169,7 +172,7 @@ export const TokenVersionClaimSchema = Closed({
 export const BaselineSchema = Closed({
   realm: Type.String({ minLength: 1, pattern: '^[^/\\\\#%?]+$', description: 'the realm name, without / \\ # % ?' }),
   profile: Opt(StringEnum(['baseline', 'strict'] as const, 'which profile fills what the file leaves out')),
-  enabled: Opt(Bool('Whether the realm is enabled (default true).')),
+  ...sectionProperties([]),
   tokens: Opt(TokensSchema),
   sessions: Opt(SessionsSchema),
   security: Opt(SecuritySchema),

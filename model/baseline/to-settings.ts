@@ -25,6 +25,8 @@ import { suggest } from '../source/validate-schema.ts';
 import type { BaselineClient, BaselineDocument, BaselineKeyProvider } from './schema.ts';
 import { TOKEN_VERSION_DEFAULT_ATTRIBUTE, TOKEN_VERSION_DEFAULT_CLAIM } from '../token-version.ts';
 import { CLIENT_LIFESPAN_ATTRIBUTES, MANAGED_CLIENT_ATTRIBUTES, REALM_FIELD_MAPPINGS } from './fields.ts';
+import { rowsOf } from '../fields/field-row.ts';
+import { REALM_FIELDS } from '../fields/realm.ts';
 
 
 const CURVE_TYPES = new Set(['ecdsa-generated', 'ecdh-generated', 'eddsa-generated']);
@@ -157,11 +159,7 @@ export function baselineToRealm(document: BaselineDocument, parsed: ParsedText):
 
 /** Where each realm-level field lives in the baseline format, for fields the file left out. */
 const SECTION_OF: Record<string, DocPath> = {
-  ...Object.fromEntries(REALM_FIELD_MAPPINGS.map((mapping) => [mapping.field, mapping.docPath.slice(0, -1)])),
-  passwordPolicy: ['security'],
-  browserSecurityHeaders: ['security'],
-  enabledEventTypes: ['events'],
-  eventsListeners: ['events'],
+  ...Object.fromEntries(rowsOf(REALM_FIELDS).flatMap(([field, row]) => (row.baseline ? [[field, row.baseline.path.slice(0, -1)]] : []))),
   keyProviders: ['keys'],
   clientPolicies: [],
 };

@@ -3,7 +3,9 @@
  * the model reads, with its types. Objects stay open: exports carry many more fields, and newer
  * Keycloak versions add some, so unknown keys are fine here; wrong types are not.
  */
-import { Optional as Opt, Type, type Static } from '@sinclair/typebox';
+import { Optional as Opt, Type, type Static, type TSchema } from '@sinclair/typebox';
+import { rowsOf, type FieldKind } from '../fields/field-row.ts';
+import { REALM_FIELDS, type RealmFieldName, type RealmFieldTable } from '../fields/realm.ts';
 
 const Int = () => Opt(Type.Integer());
 const Bool = () => Opt(Type.Boolean());
@@ -50,45 +52,36 @@ export const ComponentSchema = Type.Object({
 
 export const KEY_PROVIDER_COMPONENT_TYPE = 'org.keycloak.keys.KeyProvider';
 
+/** The representation's schema for a field of each kind (an integer for every number: Keycloak's are Java ints/longs). */
+const REPRESENTATION_SCHEMA = {
+  seconds: Int,
+  milliseconds: Int,
+  count: Int,
+  timestamp: Int,
+  boolean: Bool,
+  text: () => Opt(Type.String()),
+  ssl: () => Opt(Type.Unsafe<string>({ type: 'string', enum: ['all', 'external', 'none', 'ALL', 'EXTERNAL', 'NONE'] })),
+  'text-list': Strings,
+  'text-map': () => Opt(Type.Record(Type.String(), Type.String())),
+} as const satisfies Record<FieldKind, () => TSchema>;
+
+type RepresentationSchemaOf<K extends FieldKind> = ReturnType<(typeof REPRESENTATION_SCHEMA)[K]>;
+
+/** The realm field table's representation keys, each with its kind's schema. */
+type RealmFieldProperties = {
+  [F in RealmFieldName as RealmFieldTable[F]['representation']['key']]: RepresentationSchemaOf<RealmFieldTable[F]['kind']>;
+};
+
+const realmFieldProperties = Object.fromEntries(
+  rowsOf(REALM_FIELDS).map(([, row]) => [row.representation.key, REPRESENTATION_SCHEMA[row.kind]()]),
+) as RealmFieldProperties;
+
 export const RealmRepresentationSchema = Type.Object({
   realm: Type.String({ minLength: 1 }),
   id: Opt(Type.String()),
+  // Which Keycloak wrote the export: the redirect rule follows its matching (not a setting).
   keycloakVersion: Opt(Type.String()),
-  enabled: Bool(),
-  sslRequired: Opt(Type.Unsafe<string>({ type: 'string', enum: ['all', 'external', 'none', 'ALL', 'EXTERNAL', 'NONE'] })),
-  accessTokenLifespan: Int(),
-  accessTokenLifespanForImplicitFlow: Int(),
-  accessCodeLifespan: Int(),
-  revokeRefreshToken: Bool(),
-  refreshTokenMaxReuse: Int(),
-  notBefore: Int(),
-  ssoSessionIdleTimeout: Int(),
-  ssoSessionMaxLifespan: Int(),
-  rememberMe: Bool(),
-  ssoSessionIdleTimeoutRememberMe: Int(),
-  ssoSessionMaxLifespanRememberMe: Int(),
-  clientSessionIdleTimeout: Int(),
-  clientSessionMaxLifespan: Int(),
-  offlineSessionIdleTimeout: Int(),
-  offlineSessionMaxLifespanEnabled: Bool(),
-  offlineSessionMaxLifespan: Int(),
-  bruteForceProtected: Bool(),
-  permanentLockout: Bool(),
-  failureFactor: Int(),
-  waitIncrementSeconds: Int(),
-  maxFailureWaitSeconds: Int(),
-  minimumQuickLoginWaitSeconds: Int(),
-  quickLoginCheckMilliSeconds: Int(),
-  maxDeltaTimeSeconds: Int(),
-  passwordPolicy: Opt(Type.String()),
-  defaultSignatureAlgorithm: Opt(Type.String()),
-  browserSecurityHeaders: Opt(Type.Record(Type.String(), Type.String())),
-  eventsEnabled: Bool(),
-  eventsExpiration: Int(),
-  enabledEventTypes: Strings(),
-  eventsListeners: Strings(),
-  adminEventsEnabled: Bool(),
-  adminEventsDetailsEnabled: Bool(),
+  ...realmFieldProperties,
   clients: Opt(Type.Array(ClientRepresentationSchema)),
   components: Opt(Type.Object({ [KEY_PROVIDER_COMPONENT_TYPE]: Opt(Type.Array(ComponentSchema)) })),
   clientPolicies: Opt(

@@ -20,6 +20,8 @@ import {
   type SourcePosition,
   type SslRequired,
 } from '../realm-settings.ts';
+import { rowsOf } from '../fields/field-row.ts';
+import { REALM_FIELDS, type RealmFieldName } from '../fields/realm.ts';
 import { childKey, docPathKey, formatDocPath, type DocPath } from '../source/doc-positions.ts';
 import type { ParsedText } from '../source/parse-text.ts';
 import { TOKEN_VERSION_CLIENT_SCOPE, TOKEN_VERSION_DEFAULT_CLAIM, TOKEN_VERSION_MAPPER_TYPE } from '../token-version.ts';
@@ -51,41 +53,10 @@ export interface AdaptOptions {
   keys?: KeyMetadata[];
 }
 
-/** Realm fields copied 1:1 when present (same name in RealmRepresentation and RealmSettings). */
-const REALM_SCALARS = [
-  'enabled',
-  'accessTokenLifespan',
-  'accessTokenLifespanForImplicitFlow',
-  'accessCodeLifespan',
-  'revokeRefreshToken',
-  'refreshTokenMaxReuse',
-  'notBefore',
-  'ssoSessionIdleTimeout',
-  'ssoSessionMaxLifespan',
-  'rememberMe',
-  'ssoSessionIdleTimeoutRememberMe',
-  'ssoSessionMaxLifespanRememberMe',
-  'clientSessionIdleTimeout',
-  'clientSessionMaxLifespan',
-  'offlineSessionIdleTimeout',
-  'offlineSessionMaxLifespanEnabled',
-  'offlineSessionMaxLifespan',
-  'bruteForceProtected',
-  'permanentLockout',
-  'failureFactor',
-  'waitIncrementSeconds',
-  'maxFailureWaitSeconds',
-  'minimumQuickLoginWaitSeconds',
-  'quickLoginCheckMilliSeconds',
-  'maxDeltaTimeSeconds',
-  'passwordPolicy',
-  'defaultSignatureAlgorithm',
-  'eventsEnabled',
-  'eventsExpiration',
-  'eventsListeners',
-  'adminEventsEnabled',
-  'adminEventsDetailsEnabled',
-] as const satisfies readonly (keyof RealmRepresentation & keyof RealmSettings)[];
+/** Realm fields copied 1:1 when present: the table's rows whose representation key needs no conversion. */
+const REALM_SCALARS: readonly { field: RealmFieldName; key: string }[] = rowsOf(REALM_FIELDS).flatMap(([field, row]) =>
+  'custom' in row.representation ? [] : [{ field, key: row.representation.key }],
+);
 
 const CLIENT_SCALARS = [
   'name',
@@ -154,11 +125,12 @@ export function representationToRealm(rep: RealmRepresentation, options: AdaptOp
   };
   positions.mark(['realm'], ['realm']);
   const target = settings as unknown as Record<string, unknown>;
-  for (const field of REALM_SCALARS) {
-    const value = rep[field];
+  const source = rep as Record<string, unknown>;
+  for (const { field, key } of REALM_SCALARS) {
+    const value = source[key];
     if (value === undefined) continue;
-    target[field] = Array.isArray(value) ? [...value] : value;
-    positions.mark([field], [field]);
+    target[field] = Array.isArray(value) ? [...(value as unknown[])] : value;
+    positions.mark([field], [key]);
   }
   if (rep.sslRequired !== undefined) {
     settings.sslRequired = rep.sslRequired.toLowerCase() as SslRequired;

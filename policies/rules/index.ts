@@ -2,6 +2,7 @@
 import type { Rule } from '../define-rule.ts';
 import accessCodeLifespan from './realm/access-code-lifespan.ts';
 import accessTokenLifespan from './realm/access-token-lifespan.ts';
+import actionTokenLifespan from './realm/action-token-lifespan.ts';
 import adminEvents from './realm/admin-events.ts';
 import bruteForceProtection from './realm/brute-force-protection.ts';
 import clientSessionBounds from './realm/client-session-bounds.ts';
@@ -49,6 +50,7 @@ import webOriginsWildcard from './clients/web-origins-wildcard.ts';
 export const allRules: readonly Rule[] = [
   accessCodeLifespan,
   accessTokenLifespan,
+  actionTokenLifespan,
   adminEvents,
   bruteForceProtection,
   clientSessionBounds,

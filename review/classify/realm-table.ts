@@ -1,9 +1,13 @@
 /**
- * How each realm setting is judged. Every field of RealmSettings has a line here (the type
- * checker refuses a missing one); the reasons cite the standard the direction comes from
- * (notes/rule-catalogue.md).
+ * How each realm setting is judged. Realm-level fields are judged as their row in the realm
+ * field table (model/fields/realm.ts) says; the rows marked `custom` and the entity fields have
+ * their differ here. The type checker refuses a missing one; the reasons cite the standard the
+ * direction comes from (notes/rule-catalogue.md).
  */
+import { rowsOf, type AnyFieldRow, type FieldKind } from '../../model/fields/field-row.ts';
+import { REALM_FIELDS, type RealmCustomDiffField, type RealmFieldValues } from '../../model/fields/realm.ts';
 import type { ClientPolicySettings, RealmSettings, TokenVersionClaimSettings } from '../../model/realm-settings.ts';
+import type { ValueUnit } from '../change.ts';
 import { SIGNATURE_ALGORITHM_ORDER } from './algorithms.ts';
 import { CLIENTS } from './client-table.ts';
 import {
@@ -21,16 +25,13 @@ import {
   type DiffTable,
   type FieldChange,
   type FieldDiffer,
+  type NumberOptions,
 } from './differ.ts';
 import { entities } from './entities.ts';
 import { KEY_PROVIDERS } from './key-table.ts';
 import { passwordPolicy } from './password-policy.ts';
 import { securityHeader } from './security-headers.ts';
 
-const seconds = { unit: 'seconds' } as const;
-/** Client session values of 0 fall back to the SSO session values. */
-const orSsoIdle = { unit: 'seconds', zero: (realm: RealmSettings) => realm.ssoSessionIdleTimeout } as const;
-const orSsoMax = { unit: 'seconds', zero: (realm: RealmSettings) => realm.ssoSessionMaxLifespan } as const;
 
 const CLIENT_POLICY_TABLE: DiffTable<ClientPolicySettings> = {
   name: ignored,
@@ -78,45 +79,40 @@ const tokenVersionClaim: FieldDiffer<TokenVersionClaimSettings | undefined> = (b
   return changes;
 };
 
-export const REALM_TABLE: DiffTable<RealmSettings> = {
-  realm: ignored,
-  // Which Keycloak wrote an export is not a setting; what it changes shows in the findings' diff.
-  keycloakVersion: ignored,
-  enabled: neutral('realm switched on or off (availability, not hardening)'),
+const ZERO_MEANS: Readonly<Record<'unlimited' | 'sso-idle' | 'sso-max', NumberOptions['zero']>> = {
+  unlimited: 'unlimited',
+  /** Session values of 0 fall back to the SSO session values. */
+  'sso-idle': (realm: RealmSettings) => realm.ssoSessionIdleTimeout,
+  'sso-max': (realm: RealmSettings) => realm.ssoSessionMaxLifespan,
+};
+
+const UNIT_OF: Partial<Record<FieldKind, ValueUnit>> = { seconds: 'seconds', timestamp: 'seconds', milliseconds: 'milliseconds' };
+
+/** The differ a table row's diff class describes (custom rows have theirs below). */
+function differFor(row: AnyFieldRow): FieldDiffer<never> | undefined {
+  const { diff } = row;
+  if ('custom' in diff) return undefined;
+  if ('neutral' in diff) return neutral(diff.neutral);
+  if ('safeWhen' in diff) return safeWhen(diff.safeWhen, diff.reason);
+  const unit = UNIT_OF[row.kind];
+  const options: NumberOptions = { ...(unit ? { unit } : {}), ...(diff.zero ? { zero: ZERO_MEANS[diff.zero] } : {}) };
+  return diff.safer === 'lower' ? lowerIsSafer(diff.reason, options) : higherIsSafer(diff.reason, options);
+}
+
+/** Realm fields whose table row names a simple diff class. */
+const TABLE_DIFFERS = Object.fromEntries(
+  rowsOf(REALM_FIELDS).flatMap(([field, row]) => {
+    const differ = differFor(row);
+    return differ ? [[field, differ]] : [];
+  }),
+) as Omit<DiffTable<RealmFieldValues>, RealmCustomDiffField>;
+
+/** Realm fields whose table row says `custom`: the type checker wants one differ for each. */
+const CUSTOM_DIFFERS: Pick<DiffTable<RealmFieldValues>, RealmCustomDiffField> = {
   sslRequired: ranked([['none'], ['external'], ['all']], 'HTTPS required for fewer requests (RFC 9700 §2.6)'),
-
-  accessTokenLifespan: lowerIsSafer('a stolen access token stays usable longer (FAPI 1.0 §5.2.2-21)', seconds),
-  accessTokenLifespanForImplicitFlow: lowerIsSafer('implicit-flow access tokens live longer', seconds),
-  accessCodeLifespan: lowerIsSafer('authorization codes stay redeemable longer (ASVS 10.4.3)', seconds),
-  revokeRefreshToken: safeWhen(true, 'refresh-token rotation off: a stolen refresh token can be reused (RFC 9700 §2.2.2)'),
-  refreshTokenMaxReuse: lowerIsSafer('a refresh token may be reused more often (RFC 9700 §4.14.2)'),
-  notBefore: higherIsSafer('tokens issued before an earlier revocation point are accepted again', seconds),
-
-  ssoSessionIdleTimeout: lowerIsSafer('idle sessions live longer (NIST SP 800-63B-4, ASVS 7.3.1)', seconds),
-  ssoSessionMaxLifespan: lowerIsSafer('sessions live longer before reauthentication (ASVS 7.3.2)', { unit: 'seconds', zero: 'unlimited' }),
-  rememberMe: safeWhen(false, 'remember-me on: longer-lived sessions'),
-  ssoSessionIdleTimeoutRememberMe: lowerIsSafer('remember-me sessions idle longer', orSsoIdle),
-  ssoSessionMaxLifespanRememberMe: lowerIsSafer('remember-me sessions live longer', orSsoMax),
-  clientSessionIdleTimeout: lowerIsSafer('idle client sessions live longer', orSsoIdle),
-  clientSessionMaxLifespan: lowerIsSafer('client sessions live longer', orSsoMax),
-  offlineSessionIdleTimeout: lowerIsSafer('idle offline sessions live longer', seconds),
-  offlineSessionMaxLifespanEnabled: safeWhen(true, 'offline sessions no longer have an absolute limit (ASVS 10.4.8)'),
-  offlineSessionMaxLifespan: lowerIsSafer('offline sessions live longer (ASVS 10.4.8)', seconds),
-
-  bruteForceProtected: safeWhen(true, 'brute-force protection off (ASVS 6.3.1)'),
-  permanentLockout: safeWhen(true, 'lockouts are no longer permanent'),
-  failureFactor: lowerIsSafer('more failed logins allowed before a lockout (ASVS 6.3.1)'),
-  waitIncrementSeconds: higherIsSafer('shorter lockout after failed logins', seconds),
-  maxFailureWaitSeconds: higherIsSafer('shorter longest lockout', seconds),
-  minimumQuickLoginWaitSeconds: higherIsSafer('shorter lockout after too-quick logins', seconds),
-  quickLoginCheckMilliSeconds: higherIsSafer('fewer rapid logins count as an attack', { unit: 'milliseconds' }),
-  maxDeltaTimeSeconds: higherIsSafer('failed-login counts reset sooner', seconds),
   passwordPolicy,
   defaultSignatureAlgorithm: ranked(SIGNATURE_ALGORITHM_ORDER, 'weaker token signature algorithm (RFC 8725 §3.1, FAPI 2.0)'),
   browserSecurityHeaders: mapOf(securityHeader),
-
-  eventsEnabled: safeWhen(true, 'login events no longer recorded (ASVS 16.3.1)'),
-  eventsExpiration: higherIsSafer('login events kept for less time', { unit: 'seconds', zero: 'unlimited' }),
   enabledEventTypes: setOf({
     added: (type) => strengthens(`${type} events recorded`),
     removed: (type) => weakens(`${type} events no longer recorded`),
@@ -125,8 +121,14 @@ export const REALM_TABLE: DiffTable<RealmSettings> = {
     added: () => neutralVerdict('event listener added'),
     removed: (listener) => weakens(`events no longer sent to ${listener}`),
   }),
-  adminEventsEnabled: safeWhen(true, 'admin events no longer recorded (ASVS 16.3.3)'),
-  adminEventsDetailsEnabled: safeWhen(true, 'admin events no longer include details (ASVS 16.3.3)'),
+};
+
+export const REALM_TABLE: DiffTable<RealmSettings> = {
+  realm: ignored,
+  // Which Keycloak wrote an export is not a setting; what it changes shows in the findings' diff.
+  keycloakVersion: ignored,
+  ...TABLE_DIFFERS,
+  ...CUSTOM_DIFFERS,
 
   keyProviders: KEY_PROVIDERS,
   compromisedKeys: setOf({

@@ -15,7 +15,7 @@ import { allRules } from '../../../policies/rules/index.ts';
 /** Every id of notes/rule-catalogue.md, by table. */
 const CATALOGUE = {
   realm: [
-    'ssl-required', 'access-token-lifespan', 'access-code-lifespan', 'sso-session-idle', 'sso-session-max', 'remember-me-session',
+    'ssl-required', 'access-token-lifespan', 'access-code-lifespan', 'action-token-lifespan', 'sso-session-idle', 'sso-session-max', 'remember-me-session',
     'client-session-bounds', 'refresh-token-rotation', 'refresh-token-reuse', 'offline-session-max', 'offline-session-idle',
     'login-events', 'admin-events', 'brute-force-protection', 'password-policy', 'signature-algorithm', 'security-headers',
   ],

@@ -25,6 +25,8 @@ export const realmSettings: fc.Arbitrary<RealmSettings> = fc.record({
   accessTokenLifespan: seconds,
   accessTokenLifespanForImplicitFlow: seconds,
   accessCodeLifespan: seconds,
+  actionTokenGeneratedByUserLifespan: seconds,
+  actionTokenGeneratedByAdminLifespan: seconds,
   revokeRefreshToken: fc.boolean(),
   refreshTokenMaxReuse: fc.nat(10),
   notBefore: fc.constant(0),

@@ -37,6 +37,8 @@ const cases: Case[] = [
   { name: 'shorter access-token lifespan strengthens', edit: (r) => { r.accessTokenLifespan = 120; }, path: 'accessTokenLifespan', effect: 'strengthens' },
   { name: 'longer implicit-flow lifespan weakens', edit: (r) => { r.accessTokenLifespanForImplicitFlow = 1800; }, path: 'accessTokenLifespanForImplicitFlow', effect: 'weakens' },
   { name: 'longer access-code lifespan weakens', edit: (r) => { r.accessCodeLifespan = 600; }, path: 'accessCodeLifespan', effect: 'weakens' },
+  { name: 'a reset-password link living for days weakens', edit: (r) => { r.actionTokenGeneratedByUserLifespan = 3 * 86_400; }, path: 'actionTokenGeneratedByUserLifespan', effect: 'weakens', before: 300, after: 259_200 },
+  { name: 'a shorter admin-sent action link strengthens', edit: (r) => { r.actionTokenGeneratedByAdminLifespan = 3_600; }, path: 'actionTokenGeneratedByAdminLifespan', effect: 'strengthens' },
   { name: 'rotation off weakens', edit: (r) => { r.revokeRefreshToken = false; }, path: 'revokeRefreshToken', effect: 'weakens', before: true, after: false },
   { name: 'refresh-token reuse up weakens', edit: (r) => { r.refreshTokenMaxReuse = 3; }, path: 'refreshTokenMaxReuse', effect: 'weakens' },
   { name: 'realm not-before pushed strengthens', edit: (r) => { r.notBefore = 1_790_000_000; }, path: 'notBefore', effect: 'strengthens' },

@@ -1,4 +1,5 @@
 import accessCodeLifespan from '../../../../policies/rules/realm/access-code-lifespan.ts';
+import actionTokenLifespan from '../../../../policies/rules/realm/action-token-lifespan.ts';
 import accessTokenLifespan from '../../../../policies/rules/realm/access-token-lifespan.ts';
 import adminEvents from '../../../../policies/rules/realm/admin-events.ts';
 import bruteForceProtection from '../../../../policies/rules/realm/brute-force-protection.ts';
@@ -46,6 +47,19 @@ ruleTable(rule(accessTokenLifespan), {
 ruleTable(rule(accessCodeLifespan), {
   valid: [{ name: '60 s', change: (r) => { r.accessCodeLifespan = 60; } }],
   invalid: [{ name: '600 s', change: (r) => { r.accessCodeLifespan = 600; }, errors: [{ messageId: 'tooLong', path: ['accessCodeLifespan'] }] }],
+});
+
+ruleTable(rule(actionTokenLifespan), {
+  valid: [
+    { name: "Keycloak's defaults (5 min, 12 h) under strict", profile: 'strict', change: (r) => { r.actionTokenGeneratedByUserLifespan = 300; r.actionTokenGeneratedByAdminLifespan = 43_200; } },
+    { name: '1 h user links, 24 h admin links under baseline', change: (r) => { r.actionTokenGeneratedByUserLifespan = 3_600; r.actionTokenGeneratedByAdminLifespan = 86_400; } },
+  ],
+  invalid: [
+    { name: 'a reset-password link that lives 3 days', change: (r) => { r.actionTokenGeneratedByUserLifespan = 259_200; }, errors: [{ messageId: 'userTooLong', path: ['actionTokenGeneratedByUserLifespan'] }] },
+    { name: 'admin links for a week', change: (r) => { r.actionTokenGeneratedByAdminLifespan = 604_800; }, errors: [{ messageId: 'adminTooLong', path: ['actionTokenGeneratedByAdminLifespan'] }] },
+    { name: '1 h user links under strict', profile: 'strict', change: (r) => { r.actionTokenGeneratedByUserLifespan = 3_600; }, errors: [{ messageId: 'userTooLong', path: ['actionTokenGeneratedByUserLifespan'] }] },
+    { name: '5 min with userMax lowered in config', params: { userMax: 120 }, errors: [{ messageId: 'userTooLong', path: ['actionTokenGeneratedByUserLifespan'] }] },
+  ],
 });
 
 ruleTable(rule(ssoSessionIdle), {
