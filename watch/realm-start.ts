@@ -1,0 +1,50 @@
+/**
+ * What the watcher learns about a realm before reading events: whether it records events at all
+ * and which types (GET events/config, view-events suffices), and its current configuration for
+ * the admin-change comparison (GET realm, view-realm: optional — refused, changes are compared
+ * with Keycloak's defaults and the report says so).
+ */
+import { expectRecord, isRecord } from '../keycloak/answers.ts';
+import type { IncidentHttp } from '../keycloak/core.ts';
+import { ENDPOINTS, requestSpec } from '../keycloak/endpoints.ts';
+import { IncidentError } from '../keycloak/errors.ts';
+import { KEYCLOAK_DEFAULT_SAVED_EVENT_TYPES } from '../model/keycloak-catalog.ts';
+import { RealmSnapshot } from './realm-snapshot.ts';
+
+/** The user event types the detections read (token-misuse, login-failures, new-address, impersonation). */
+export const NEEDED_EVENT_TYPES = ['LOGIN', 'LOGIN_ERROR', 'REFRESH_TOKEN_ERROR', 'USER_DISABLED_BY_TEMPORARY_LOCKOUT', 'USER_DISABLED_BY_PERMANENT_LOCKOUT', 'IMPERSONATE'] as const;
+
+export interface EventsConfig {
+  eventsEnabled: boolean;
+  adminEventsEnabled: boolean;
+  adminEventsDetailsEnabled: boolean;
+  /** The types Keycloak stores: the list, or its default set when the list is empty. */
+  savedTypes: string[];
+}
+
+export async function readEventsConfig(http: IncidentHttp, realm: string): Promise<EventsConfig> {
+  const spec = requestSpec(ENDPOINTS.eventsConfig, { realm }, { notFound: `realm '${realm}'` });
+  const body = expectRecord(spec, await http.admin(spec, realm), 'the realm events configuration');
+  const listed = Array.isArray(body.enabledEventTypes) ? body.enabledEventTypes.filter((type): type is string => typeof type === 'string') : [];
+  return {
+    eventsEnabled: body.eventsEnabled === true,
+    adminEventsEnabled: body.adminEventsEnabled === true,
+    adminEventsDetailsEnabled: body.adminEventsDetailsEnabled === true,
+    savedTypes: listed.length > 0 ? listed : [...KEYCLOAK_DEFAULT_SAVED_EVENT_TYPES],
+  };
+}
+
+export function missingTypes(config: EventsConfig): string[] {
+  return NEEDED_EVENT_TYPES.filter((type) => !config.savedTypes.includes(type));
+}
+
+export async function readSnapshot(http: IncidentHttp, realm: string): Promise<RealmSnapshot> {
+  const spec = requestSpec(ENDPOINTS.realm, { realm });
+  try {
+    const body = await http.admin(spec, realm);
+    return new RealmSnapshot(realm, isRecord(body) ? { realm: body, clients: [] } : undefined);
+  } catch (error) {
+    if (error instanceof IncidentError && error.kind === 'forbidden') return new RealmSnapshot(realm);
+    throw error;
+  }
+}
