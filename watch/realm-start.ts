@@ -1,15 +1,15 @@
 /**
  * What the watcher learns about a realm before reading events: whether it records events at all
- * and which types (GET events/config, view-events suffices), and its current configuration for
- * the admin-change comparison (GET realm, view-realm: optional — refused, changes are compared
- * with Keycloak's defaults and the report says so).
+ * and which types (GET events/config, view-events suffices), and on the first run its current
+ * configuration for the admin-change comparison (GET realm, view-realm: optional — refused,
+ * changes are compared with Keycloak's defaults and the report says so).
  */
 import { expectRecord, isRecord } from '../keycloak/answers.ts';
 import type { IncidentHttp } from '../keycloak/core.ts';
 import { ENDPOINTS, requestSpec } from '../keycloak/endpoints.ts';
 import { IncidentError } from '../keycloak/errors.ts';
 import { KEYCLOAK_DEFAULT_SAVED_EVENT_TYPES } from '../model/keycloak-catalog.ts';
-import { RealmSnapshot } from './realm-snapshot.ts';
+import { snapshotOf, type SnapshotState } from './realm-snapshot.ts';
 
 /** The user event types the detections read (token-misuse, login-failures, new-address, impersonation). */
 export const NEEDED_EVENT_TYPES = ['LOGIN', 'LOGIN_ERROR', 'REFRESH_TOKEN_ERROR', 'USER_DISABLED_BY_TEMPORARY_LOCKOUT', 'USER_DISABLED_BY_PERMANENT_LOCKOUT', 'IMPERSONATE'] as const;
@@ -38,13 +38,15 @@ export function missingTypes(config: EventsConfig): string[] {
   return NEEDED_EVENT_TYPES.filter((type) => !config.savedTypes.includes(type));
 }
 
-export async function readSnapshot(http: IncidentHttp, realm: string): Promise<RealmSnapshot> {
+/** The realm as it is now, for a first run; undefined when the account may not read it (no view-realm). */
+export async function readSnapshot(http: IncidentHttp, realm: string): Promise<SnapshotState | undefined> {
   const spec = requestSpec(ENDPOINTS.realm, { realm });
+  const time = Date.now();
   try {
     const body = await http.admin(spec, realm);
-    return new RealmSnapshot(realm, isRecord(body) ? { realm: body, clients: [] } : undefined);
+    return isRecord(body) ? snapshotOf(body, time) : undefined;
   } catch (error) {
-    if (error instanceof IncidentError && error.kind === 'forbidden') return new RealmSnapshot(realm);
+    if (error instanceof IncidentError && error.kind === 'forbidden') return undefined;
     throw error;
   }
 }

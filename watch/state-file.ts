@@ -15,6 +15,8 @@ const StateSchema = Type.Object({
   version: Type.Literal(1),
   cursors: Type.Record(Type.String(), CursorSchema),
   responded: Type.Array(Type.String()),
+  /** Per realm: its configuration as the last admin event left it (realm-snapshot.ts). */
+  snapshots: Type.Record(Type.String(), Type.Object({ time: Type.Integer(), realm: Type.Record(Type.String(), Type.Unknown()), clients: Type.Record(Type.String(), Type.Record(Type.String(), Type.Unknown())) })),
 });
 export type WatchState = Static<typeof StateSchema>;
 
@@ -24,7 +26,7 @@ const RESPONDED_KEPT = 10_000;
 export const cursorKey = (realm: string, stream: string) => `${realm}/${stream}`;
 
 export function emptyState(): WatchState {
-  return { version: 1, cursors: {}, responded: [] };
+  return { version: 1, cursors: {}, responded: [], snapshots: {} };
 }
 
 export function loadState(file: string): WatchState {

@@ -15,6 +15,7 @@ import type { EventStream } from './event.ts';
 import { eventPages } from './event-pages.ts';
 import { readStream } from './read-stream.ts';
 import { missingTypes, readEventsConfig, readSnapshot } from './realm-start.ts';
+import { RealmSnapshot } from './realm-snapshot.ts';
 import type { Responder } from './respond.ts';
 import { cursorKey, type StateFile } from './state-file.ts';
 
@@ -70,8 +71,10 @@ export async function watchRealms(http: IncidentHttp, run: WatchRun): Promise<Wa
     const missing = missingTypes(events);
     if (events.eventsEnabled && missing.length > 0) run.note(`realm ${realm} does not store the event types ${missing.join(', ')}: detections built on them stay silent (rule watch-events)`);
     if (events.adminEventsEnabled && !events.adminEventsDetailsEnabled) run.note(`realm ${realm} stores admin events without their representation: weakening changes cannot be classified (set adminEventsDetailsEnabled)`);
-    const snapshot = await readSnapshot(http, realm);
-    if (!snapshot.complete) run.note(`realm ${realm}: no view-realm, so admin changes are compared with Keycloak's defaults, not the realm's earlier state`);
+    const kept = run.state.state.snapshots[realm] ?? (await readSnapshot(http, realm));
+    if (!kept) run.note(`realm ${realm}: no view-realm, so admin changes are compared with Keycloak's defaults, not the realm's earlier state`);
+    else run.state.state.snapshots[realm] = kept;
+    const snapshot = new RealmSnapshot(realm, kept);
     const detect = detectorsFor(run.config, snapshot, { ...(run.profile ? { profile: run.profile } : {}), ...(run.policy ? { policy: run.policy } : {}) });
     const cursors = STREAMS.map((stream) => {
       const key = cursorKey(realm, stream);

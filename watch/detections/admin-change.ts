@@ -35,19 +35,22 @@ export function adminChange(snapshot: RealmSnapshot, options: { profile?: Profil
       let before: LoadedRealm;
       let after: LoadedRealm;
       let subject: string;
+      let known: boolean;
       if (admin.resourceType === 'REALM') {
-        const change = snapshot.updateRealm(admin.representation);
-        before = loaded(change.before, []);
+        const change = snapshot.updateRealm(admin.representation, event.time);
+        before = loaded(change.before ?? { realm: event.realm }, []);
         after = loaded(change.after, []);
         subject = `realm ${event.realm}`;
-      } else if (admin.resourceType === 'CLIENT' && admin.resourcePath?.startsWith('clients/')) {
+        known = change.known;
+      } else if (admin.resourceType === 'CLIENT' && admin.resourcePath?.startsWith('clients/') && !admin.resourcePath.slice('clients/'.length).includes('/')) {
         const id = admin.resourcePath.slice('clients/'.length);
-        const change = snapshot.updateClient(id, admin.representation);
+        const change = snapshot.updateClient(id, admin.representation, event.time);
         const clientId = typeof change.after.clientId === 'string' ? change.after.clientId : id;
         // Without a known earlier state the client is compared with Keycloak's defaults for a new client.
         before = loaded(snapshot.realm(), [change.before ?? { id, clientId }]);
-        after = loaded(snapshot.realm(), [change.after]);
+        after = loaded(snapshot.realm(), [{ clientId, ...change.after }]);
         subject = `client ${clientId}`;
+        known = change.known;
       } else {
         return [];
       }
@@ -76,7 +79,7 @@ export function adminChange(snapshot: RealmSnapshot, options: { profile?: Profil
           ...(admin.actorClientId ? { client: admin.actorClientId } : {}),
           ...(event.ipAddress ? { ipAddress: event.ipAddress } : {}),
           eventIds: [event.id],
-          summary: `${subject} weakened by ${actor}${event.ipAddress ? ` from ${event.ipAddress}` : ''}: ${described.join('; ')}${snapshot.complete ? '' : ' (earlier state unknown: compared with Keycloak defaults)'}`,
+          summary: `${subject} weakened by ${actor}${event.ipAddress ? ` from ${event.ipAddress}` : ''}: ${described.join('; ')}${known ? '' : ' (earlier state unknown: compared with Keycloak defaults)'}`,
           changes,
         },
       ];
