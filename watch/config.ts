@@ -63,7 +63,10 @@ export function parseWatchConfig(text: string, file: string): WatchConfig {
   const first = errors[0];
   if (first) {
     const keyPath = `watch${first.path.replaceAll('/', '.')}`;
-    const offset = (pair.value as Node | null)?.range?.[0];
+    const segments = first.path.split('/').filter(Boolean);
+    // The offending node itself when it is there (a wrong value), else the section (a missing key).
+    const node = (document.getIn(['watch', ...segments], true) as Node | undefined) ?? (pair.value as Node | null);
+    const offset = node?.range?.[0];
     const position = offset === undefined ? undefined : lineCounter.linePos(offset);
     throw new InputError(first.message, { file, line: position?.line, column: position?.col, keyPath }, 'see the watch section in README.md');
   }
