@@ -30,7 +30,7 @@ export interface ClientProfileValues {
   fullScopeAllowed: boolean;
 }
 
-/** The user-event types the login-events rule requires, and the profile fills. */
+/** The user-event types the login-events and watch-events rules require, and the profile fills. */
 export const REQUIRED_EVENT_TYPES: readonly string[] = [
   'LOGIN',
   'LOGIN_ERROR',
@@ -48,6 +48,10 @@ export const REQUIRED_EVENT_TYPES: readonly string[] = [
   'UPDATE_PASSWORD',
   'UPDATE_CREDENTIAL',
   'REMOVE_CREDENTIAL',
+  // What `realmguard watch` detects on besides the above (rule watch-events).
+  'IMPERSONATE',
+  'USER_DISABLED_BY_PERMANENT_LOCKOUT',
+  'USER_DISABLED_BY_TEMPORARY_LOCKOUT',
 ].sort(); // Keycloak keeps event types as a set; every adapter lists them sorted
 
 /** Keycloak 26's browser security headers (the security-headers rule wants them kept). */

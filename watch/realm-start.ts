@@ -9,10 +9,11 @@ import type { IncidentHttp } from '../keycloak/core.ts';
 import { ENDPOINTS, requestSpec } from '../keycloak/endpoints.ts';
 import { IncidentError } from '../keycloak/errors.ts';
 import { KEYCLOAK_DEFAULT_SAVED_EVENT_TYPES } from '../model/keycloak-catalog.ts';
+import { WATCHED_EVENT_TYPES } from '../policies/rules/realm/watch-events.ts';
 import { snapshotOf, type SnapshotState } from './realm-snapshot.ts';
 
-/** The user event types the detections read (token-misuse, login-failures, new-address, impersonation). */
-export const NEEDED_EVENT_TYPES = ['LOGIN', 'LOGIN_ERROR', 'REFRESH_TOKEN_ERROR', 'USER_DISABLED_BY_TEMPORARY_LOCKOUT', 'USER_DISABLED_BY_PERMANENT_LOCKOUT', 'IMPERSONATE'] as const;
+/** The user event types the detections read: the rule watch-events holds the list. */
+export const NEEDED_EVENT_TYPES = WATCHED_EVENT_TYPES;
 
 export interface EventsConfig {
   eventsEnabled: boolean;
