@@ -68,7 +68,8 @@ export function parseWatchConfig(text: string, file: string): WatchConfig {
     const node = (document.getIn(['watch', ...segments], true) as Node | undefined) ?? (pair.value as Node | null);
     const offset = node?.range?.[0];
     const position = offset === undefined ? undefined : lineCounter.linePos(offset);
-    throw new InputError(first.message, { file, line: position?.line, column: position?.col, keyPath }, 'see the watch section in README.md');
+    const message = segments[0] === 'respond' && segments.length === 2 ? `must be one of ${RESPONSES.join(', ')}` : first.message;
+    throw new InputError(message, { file, line: position?.line, column: position?.col, keyPath }, 'see the watch section in README.md');
   }
   const parsed = section as Static<typeof WatchSectionSchema>;
   return { ...DEFAULT_WATCH_CONFIG, ...parsed, respond: parsed.respond ?? DEFAULT_WATCH_CONFIG.respond };
