@@ -11,6 +11,7 @@ import { register as registerCheck } from './commands/check.ts';
 import { register as registerDiff } from './commands/diff.ts';
 import { register as registerAudit } from './commands/audit.ts';
 import { register as registerIncident } from './commands/incident.ts';
+import { register as registerWatch } from './commands/watch.ts';
 
 export function buildProgram(): Command {
   const program = new Command('realmguard')
@@ -20,7 +21,7 @@ export function buildProgram(): Command {
     .exitOverride()
     // commander repeats a bad option value in its message: shown as escapes, like every input.
     .configureOutput({ outputError: (text, write) => write(text.split('\n').map(visible).join('\n')) });
-  for (const register of [registerValidate, registerCheck, registerDiff, registerAudit, registerIncident]) {
+  for (const register of [registerValidate, registerCheck, registerDiff, registerAudit, registerIncident, registerWatch]) {
     register(program);
   }
   // Subcommands inherit exitOverride so usage errors reach main() and exit 2.

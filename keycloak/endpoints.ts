@@ -77,6 +77,12 @@ export const ENDPOINTS = {
   defaultClientScopes: get(`${REALM}/default-default-client-scopes`, 'view-clients'),
   clientPolicies: get(`${REALM}/client-policies/policies`, 'view-realm'),
   clientProfiles: get(`${REALM}/client-policies/profiles`, 'view-realm'),
+
+  // The reader of `watch` (GET only): query dateFrom (epoch ms, inclusive), direction asc, first, max.
+  events: get(`${REALM}/events`, 'view-events'),
+  adminEvents: get(`${REALM}/admin-events`, 'view-events'),
+  /** eventsEnabled, enabledEventTypes, eventsExpiration, adminEventsEnabled: readable with view-events alone. */
+  eventsConfig: get(`${REALM}/events/config`, 'view-events'),
 } as const satisfies Record<string, Endpoint>;
 
 export type EndpointName = keyof typeof ENDPOINTS;

@@ -13,7 +13,8 @@ export type RealmManagementRole =
   | 'view-clients'
   | 'manage-clients'
   | 'view-realm'
-  | 'manage-realm';
+  | 'manage-realm'
+  | 'view-events';
 
 export interface RequestSpec {
   method: HttpMethod;

@@ -29,7 +29,7 @@ export interface ClientProfileValues {
   fullScopeAllowed: boolean;
 }
 
-/** The user-event types the login-events rule requires, and the profile fills. */
+/** The user-event types the login-events and watch-events rules require, and the profile fills. */
 export const REQUIRED_EVENT_TYPES: readonly string[] = [
   'LOGIN',
   'LOGIN_ERROR',
@@ -47,6 +47,10 @@ export const REQUIRED_EVENT_TYPES: readonly string[] = [
   'UPDATE_PASSWORD',
   'UPDATE_CREDENTIAL',
   'REMOVE_CREDENTIAL',
+  // What `realmguard watch` detects on besides the above (rule watch-events).
+  'IMPERSONATE',
+  'USER_DISABLED_BY_PERMANENT_LOCKOUT',
+  'USER_DISABLED_BY_TEMPORARY_LOCKOUT',
 ].sort(); // Keycloak keeps event types as a set; every adapter lists them sorted
 
 export { KEYCLOAK_BROWSER_SECURITY_HEADERS } from './fields/realm.ts';

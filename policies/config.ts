@@ -98,6 +98,7 @@ class ConfigReader {
       const key = this.keyOf(pair.key, '');
       if (key === 'rules') this.readRules(pair.value as Node | null, config);
       else if (key === 'suppressions') this.readSuppressions(pair.value as Node | null, config);
+      else if (key === 'watch') continue; // read by watch/config.ts
       else throw this.error(pair.key as Node, key, `unknown key '${key}'`, 'the config has `rules` and `suppressions`');
     }
     return config;

@@ -18,6 +18,7 @@ import signatureAlgorithm from './realm/signature-algorithm.ts';
 import sslRequired from './realm/ssl-required.ts';
 import ssoSessionIdle from './realm/sso-session-idle.ts';
 import ssoSessionMax from './realm/sso-session-max.ts';
+import watchEvents from './realm/watch-events.ts';
 import activeSigningKey from './keys/active-signing-key.ts';
 import compromisedKey from './keys/compromised-key.ts';
 import ecCurve from './keys/ec-curve.ts';
@@ -66,6 +67,7 @@ export const allRules: readonly Rule[] = [
   sslRequired,
   ssoSessionIdle,
   ssoSessionMax,
+  watchEvents,
   activeSigningKey,
   compromisedKey,
   ecCurve,

@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 const root = resolve(import.meta.dirname, '../..');
 
 /** Source folders of ours (what tsconfig.build.json compiles). */
-const SOURCE_FOLDERS = ['model', 'components', 'policies', 'incident', 'keycloak', 'review', 'cli'] as const;
+const SOURCE_FOLDERS = ['model', 'components', 'policies', 'incident', 'keycloak', 'review', 'cli', 'watch'] as const;
 
 const IMPORT_PATTERNS = [
   // import x from '…', import { a,\n b } from '…', import type …, export { … } from '…', export * from '…'

@@ -63,6 +63,7 @@ describe('baselines/weak-legacy.yaml', () => {
       'ssl-required',
       'sso-session-idle',
       'sso-session-max',
+      'watch-events',
       'web-origins-wildcard @legacy-portal',
     ]);
     for (const finding of findings) {

@@ -18,6 +18,7 @@ const CATALOGUE = {
     'ssl-required', 'access-token-lifespan', 'access-code-lifespan', 'action-token-lifespan', 'sso-session-idle', 'sso-session-max', 'remember-me-session',
     'client-session-bounds', 'refresh-token-rotation', 'refresh-token-reuse', 'offline-session-max', 'offline-session-idle',
     'login-events', 'admin-events', 'brute-force-protection', 'password-policy', 'signature-algorithm', 'security-headers',
+    'watch-events',
   ],
   keys: ['active-signing-key', 'rsa-key-size', 'ec-curve', 'hmac-secret-size', 'encryption-algorithm', 'compromised-key', 'passive-key-retention'],
   clients: [

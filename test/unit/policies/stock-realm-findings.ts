@@ -28,4 +28,5 @@ export const STOCK_REALM_FINDINGS = [
   'sender-constrained-tokens @admin-cli',
   'sender-constrained-tokens @minimal-public',
   'sender-constrained-tokens @security-admin-console',
+  'watch-events',
 ];

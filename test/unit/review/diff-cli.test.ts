@@ -67,7 +67,7 @@ describe('realmguard diff: formats', SLOW, () => {
       'rsa-2026 active neutral',
       'rsa-2027 (key provider) neutral',
     ]);
-    expect(document.findings.introduced.map((finding) => finding.ruleId)).toEqual(['ssl-required', 'login-events']);
+    expect(document.findings.introduced.map((finding) => finding.ruleId)).toEqual(['ssl-required', 'login-events', 'watch-events']);
     expect(document.changes[1]!.location).toMatchObject({ file: expect.stringMatching(/export-after\.json$/) as unknown, line: 5 });
   });
 

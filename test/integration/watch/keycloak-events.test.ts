@@ -1,0 +1,186 @@
+/**
+ * What Keycloak 26.7 records, shown on the real server before any detection is built on it:
+ * which user events a replayed rotated refresh token, a token used after logout or not-before,
+ * a brute-force lockout and an impersonation leave (type, error, details), what the replay ends
+ * and what it leaves alive, which admin events a realm, client, key provider and client secret
+ * change produce (with the representation when adminEventsDetailsEnabled), and how
+ * GET /events answers dateFrom and direction.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RealmFixture } from '../incident/support/realm-fixture.ts';
+import { WATCHED_EVENT_TYPES, adminEvents, enableEvents, userEvents, type RawEvent } from './support/events.ts';
+
+let fx: RealmFixture;
+beforeAll(async () => {
+  fx = await RealmFixture.create('watch-facts');
+  await enableEvents(fx);
+});
+afterAll(async () => {
+  await fx?.destroy();
+});
+
+const replayReason = 'Maximum allowed refresh token reuse exceeded';
+
+async function refresh(refreshToken: string, clientId: 'web' | 'api' = 'web') {
+  const response = await fetch(fx.endpoint('token'), {
+    method: 'POST',
+    body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: clientId, ...(clientId === 'api' ? { client_secret: 'api-secret-0123456789abcdef' } : {}) }),
+  });
+  return { status: response.status, body: (await response.json()) as { refresh_token?: string; error?: string; error_description?: string } };
+}
+
+const errorsWith = (events: RawEvent[], reason: string) => events.filter((event) => event.type === 'REFRESH_TOKEN_ERROR' && event.details?.reason === reason);
+
+describe('a replayed rotated refresh token (revokeRefreshToken: true, refreshTokenMaxReuse: 0)', () => {
+  it('is refused, recorded as REFRESH_TOKEN_ERROR invalid_token with its reason, and ends only that client session', async () => {
+    const userId = await fx.createUser('rita');
+    const first = await fx.login('rita', 'web');
+    const other = await fx.login('rita', 'web');
+    const offline = await fx.login('rita', 'api', true);
+    const rotated = await refresh(first.refresh_token);
+    expect(rotated.status).toBe(200);
+    const replay = await refresh(first.refresh_token);
+    expect(replay).toEqual({ status: 400, body: { error: 'invalid_grant', error_description: replayReason } });
+
+    const [event, ...more] = errorsWith(await userEvents(fx), replayReason);
+    expect(more).toHaveLength(0);
+    expect(event).toMatchObject({ type: 'REFRESH_TOKEN_ERROR', error: 'invalid_token', clientId: 'web', sessionId: first.session_state, ipAddress: expect.any(String) });
+    // The user is named only in the details, not in userId.
+    expect(event?.userId).toBeUndefined();
+    expect(event?.details?.refresh_token_sub).toBe(userId);
+
+    // What it ends: the legitimate client's rotated token too (its client session is gone) …
+    const afterReplay = await refresh(rotated.body.refresh_token!);
+    expect(afterReplay.body.error_description).toBe("Session doesn't have required client");
+    // … but not the user session itself, nor the user's other sessions, nor the offline token.
+    const sessions = await fx.kc.users.listSessions({ realm: fx.realm, id: userId });
+    expect(sessions.map((session) => session.id).sort()).toEqual([first.session_state, other.session_state].sort());
+    expect((await refresh(other.refresh_token)).status).toBe(200);
+    expect((await refresh(offline.refresh_token, 'api')).status).toBe(200);
+  });
+
+  it('leaves no event at all when enabledEventTypes is empty: REFRESH_TOKEN_ERROR is not among the types Keycloak saves by default', async () => {
+    const quiet = await RealmFixture.create('watch-facts-default-types');
+    try {
+      await quiet.kc.realms.update({ realm: quiet.realm }, { eventsEnabled: true, revokeRefreshToken: true, refreshTokenMaxReuse: 0 });
+      await quiet.createUser('dora');
+      const tokens = await quiet.login('dora', 'web');
+      await refreshIn(quiet, tokens.refresh_token);
+      expect((await refreshIn(quiet, tokens.refresh_token)).status).toBe(400);
+      const types = (await userEvents(quiet)).map((event) => event.type);
+      expect(types).toContain('LOGIN');
+      expect(types).not.toContain('REFRESH_TOKEN');
+      expect(types).not.toContain('REFRESH_TOKEN_ERROR');
+    } finally {
+      await quiet.destroy();
+    }
+  });
+});
+
+async function refreshIn(realm: RealmFixture, refreshToken: string) {
+  const response = await fetch(realm.endpoint('token'), { method: 'POST', body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: 'web' }) });
+  await response.text();
+  return { status: response.status };
+}
+
+describe('tokens used after the end of their session', () => {
+  it("records 'Session not active' after an admin ended the session, and 'Stale token' after not-before", async () => {
+    const userId = await fx.createUser('lou');
+    const ended = await fx.login('lou', 'web');
+    const offline = await fx.login('lou', 'api', true);
+    await fx.kc.realms.deleteSession({ realm: fx.realm, session: ended.session_state!, isOffline: false });
+    expect((await refresh(ended.refresh_token)).body.error_description).toBe('Session not active');
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await fx.kc.realms.update({ realm: fx.realm }, { notBefore: Math.floor(Date.now() / 1000) });
+    expect((await refresh(offline.refresh_token, 'api')).body.error_description).toBe('Stale token');
+    const events = await userEvents(fx);
+    expect(errorsWith(events, 'Session not active')[0]).toMatchObject({ error: 'invalid_token', sessionId: ended.session_state, details: { refresh_token_sub: userId } });
+    // A stale token's event names neither user nor session: Keycloak rejects it before reading them.
+    const stale = errorsWith(events, 'Stale token')[0];
+    expect(stale).toMatchObject({ error: 'invalid_token', clientId: 'api' });
+    expect([stale?.userId, stale?.sessionId, stale?.details]).toEqual([undefined, undefined, { reason: 'Stale token', grant_type: 'refresh_token', client_auth_method: 'client-secret' }]);
+    await fx.kc.realms.update({ realm: fx.realm }, { notBefore: 0 });
+  });
+});
+
+describe('brute force and impersonation', () => {
+  it('records USER_DISABLED_BY_TEMPORARY_LOCKOUT with the failure count, then LOGIN_ERROR user_temporarily_disabled', async () => {
+    const userId = await fx.createUser('bruno');
+    await fx.kc.realms.update({ realm: fx.realm }, { bruteForceProtected: true, failureFactor: 3 });
+    for (let attempt = 0; attempt < 4; attempt++) {
+      const response = await fetch(fx.endpoint('token'), { method: 'POST', body: new URLSearchParams({ grant_type: 'password', username: 'bruno', password: 'wrong', client_id: 'web' }) });
+      await response.text();
+    }
+    const events = (await userEvents(fx)).filter((event) => event.userId === userId);
+    const lockout = events.find((event) => event.type === 'USER_DISABLED_BY_TEMPORARY_LOCKOUT');
+    expect(lockout?.details).toMatchObject({ reason: 'brute_force_attack detected', num_failures: expect.stringMatching(/^\d+$/) });
+    expect(events.filter((event) => event.type === 'LOGIN_ERROR').map((event) => event.error)).toEqual(expect.arrayContaining(['invalid_user_credentials', 'user_temporarily_disabled']));
+    await fx.kc.realms.update({ realm: fx.realm }, { bruteForceProtected: false });
+  });
+
+  it('records IMPERSONATE with the impersonator in the details; no event carries a user agent', async () => {
+    const userId = await fx.createUser('ivy');
+    await fx.kc.users.impersonation({ realm: fx.realm, id: userId }, { user: userId, realm: fx.realm });
+    const events = await userEvents(fx);
+    const impersonated = events.find((event) => event.type === 'IMPERSONATE' && event.userId === userId);
+    expect(impersonated?.details).toMatchObject({ impersonator: expect.any(String) });
+    expect(events.flatMap((event) => Object.keys(event.details ?? {})).filter((key) => /agent/i.test(key))).toEqual([]);
+  });
+});
+
+describe('admin events (adminEventsDetailsEnabled)', () => {
+  it('records what each change sent: realm PUTs only the fields given, clients whole, components, secrets masked, events switched off', async () => {
+    const started = Date.now();
+    await fx.kc.realms.update({ realm: fx.realm }, { ssoSessionIdleTimeout: 7200 });
+    const web = (await fx.kc.clients.find({ realm: fx.realm, clientId: 'api' }))[0]!;
+    await fx.kc.clients.update({ realm: fx.realm, id: web.id! }, { ...web, enabled: false });
+    await fx.kc.clients.update({ realm: fx.realm, id: web.id! }, { enabled: true });
+    await fx.kc.clients.generateNewClientSecret({ realm: fx.realm, id: web.id! });
+    const component = await fx.kc.components.create({ realm: fx.realm, name: 'extra-rsa', providerId: 'rsa-generated', providerType: 'org.keycloak.keys.KeyProvider', config: { priority: ['5'] } });
+    await fx.kc.components.del({ realm: fx.realm, id: component.id });
+    await fx.kc.clientPolicies.updatePolicy({ realm: fx.realm, policies: [{ name: 'watch-probe', enabled: true, conditions: [], profiles: [] }] });
+
+    const events = (await adminEvents(fx)).filter((event) => event.time >= started);
+    const summary = events.map((event) => [event.operationType, event.resourceType, event.resourcePath ?? null]);
+    expect(summary).toEqual([
+      ['UPDATE', 'REALM', null],
+      ['UPDATE', 'CLIENT', `clients/${web.id}`],
+      ['UPDATE', 'CLIENT', `clients/${web.id}`],
+      ['ACTION', 'CLIENT', `clients/${web.id}/client-secret`],
+      ['CREATE', 'COMPONENT', `components/${component.id}`],
+      ['DELETE', 'COMPONENT', `components/${component.id}`],
+      // A client policy change leaves no admin event in Keycloak 26.7.
+    ]);
+    const representation = (index: number) => (events[index]?.representation ? (JSON.parse(events[index].representation) as Record<string, unknown>) : undefined);
+    expect(representation(0)).toEqual({ ssoSessionIdleTimeout: 7200 });
+    expect(representation(1)).toMatchObject({ clientId: 'api', enabled: false, publicClient: false });
+    expect(representation(2)).toEqual({ enabled: true });
+    expect(representation(3)).toEqual({ type: 'secret', value: '**********' });
+    expect(representation(4)).toMatchObject({ name: 'extra-rsa', providerId: 'rsa-generated', providerType: 'org.keycloak.keys.KeyProvider' });
+    expect(representation(5)).toBeUndefined();
+    expect(events[0]?.authDetails).toMatchObject({ userId: expect.any(String), ipAddress: expect.any(String) });
+
+    await fx.kc.realms.update({ realm: fx.realm }, { eventsEnabled: false });
+    const off = (await adminEvents(fx)).at(-1);
+    expect([off?.operationType, off?.resourceType, off?.representation]).toEqual(['UPDATE', 'REALM', '{"eventsEnabled":false}']);
+    await enableEvents(fx);
+  });
+});
+
+describe('GET /events paging', () => {
+  it('takes dateFrom as epoch milliseconds, inclusive, and direction=asc for oldest first', async () => {
+    const all = await userEvents(fx);
+    expect(all.length).toBeGreaterThan(3);
+    const times = all.map((event) => event.time);
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    const pivot = all[Math.floor(all.length / 2)]!;
+    const from = await userEvents(fx, { dateFrom: pivot.time });
+    expect(from.map((event) => event.id)).toContain(pivot.id);
+    expect(from.every((event) => event.time >= pivot.time)).toBe(true);
+    expect(from.length).toBe(all.filter((event) => event.time >= pivot.time).length);
+  });
+
+  it('knows the types the watcher needs', () => {
+    expect(WATCHED_EVENT_TYPES).toContain('REFRESH_TOKEN_ERROR');
+  });
+});
