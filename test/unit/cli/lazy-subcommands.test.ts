@@ -2,7 +2,7 @@
  * Start-up (issue 13): a subcommand loads what it needs and no more. The real command runs in a
  * child process with a module hook that logs every module loaded; the log is the evidence.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,10 +10,25 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { SUBCOMMANDS, subcommandsFor } from '../../../cli/commands/table.ts';
 import { spawnRealmguard } from '../../support/realmguard-process.ts';
 
-const hook = fileURLToPath(new URL('./support/module-log.mjs', import.meta.url));
 const baseline = fileURLToPath(new URL('../../../baselines/hardened.yaml', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'realmguard-modules-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+// `node --import` the first file to log the URL of every module the process loads (the second
+// holds the module hooks, which run in their own thread) to $REALMGUARD_MODULE_LOG.
+const hook = join(dir, 'module-log.mjs');
+writeFileSync(hook, "import { register } from 'node:module';\nregister('./module-log-hooks.mjs', import.meta.url);\n");
+writeFileSync(
+  join(dir, 'module-log-hooks.mjs'),
+  [
+    "import { appendFileSync } from 'node:fs';",
+    'export async function load(url, context, nextLoad) {',
+    '  appendFileSync(process.env.REALMGUARD_MODULE_LOG, `${url}\\n`);',
+    '  return nextLoad(url, context);',
+    '}',
+    '',
+  ].join('\n'),
+);
 
 /** Runs realmguard ARGS and returns the URLs of the modules it loaded. */
 async function modulesLoadedBy(args: string[]): Promise<{ code: number | null; modules: string[] }> {
