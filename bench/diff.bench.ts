@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { loadRealmFile } from '../model/load.ts';
 import { diffRealmSets } from '../review/diff-realms.ts';
-import { formatReviewMarkdown } from '../review/render/markdown.ts';
+import { formatReviewMarkdown } from '../cli/format/review/markdown.ts';
 import { reviewChange } from '../review/review.ts';
 import { largeRealmExport } from './fixtures/large-export.ts';
 import type { Report } from './run.ts';

@@ -1,19 +1,18 @@
 /**
  * realmguard: load → adapt → run → format → exit code. Each subcommand lives in
- * cli/commands/<name>.ts and registers itself on the program.
+ * cli/commands/<name>.ts, is listed in cli/commands/table.ts and is imported only when it runs.
  */
 import { Command, CommanderError } from 'commander';
 import { InputError, InputErrors } from '../model/errors.ts';
 import { visible } from '../model/source/visible-text.ts';
 import { ExitCode } from './exit-codes.ts';
-import { register as registerValidate } from './commands/validate.ts';
-import { register as registerCheck } from './commands/check.ts';
-import { register as registerDiff } from './commands/diff.ts';
-import { register as registerAudit } from './commands/audit.ts';
-import { register as registerIncident } from './commands/incident.ts';
-import { register as registerWatch } from './commands/watch.ts';
+import { subcommandsFor } from './commands/table.ts';
 
-export function buildProgram(): Command {
+/**
+ * The program with the subcommands `args` (the words after `realmguard`) need; every subcommand
+ * when none are given.
+ */
+export async function buildProgram(args: readonly string[] = []): Promise<Command> {
   const program = new Command('realmguard')
     .description('Keycloak realm hardening as code: validate and check baselines, review changes, audit live realms, respond to incidents.')
     .version('0.1.0')
@@ -21,9 +20,8 @@ export function buildProgram(): Command {
     .exitOverride()
     // commander repeats a bad option value in its message: shown as escapes, like every input.
     .configureOutput({ outputError: (text, write) => write(text.split('\n').map(visible).join('\n')) });
-  for (const register of [registerValidate, registerCheck, registerDiff, registerAudit, registerIncident, registerWatch]) {
-    register(program);
-  }
+  // Loaded together, registered in table order (the order --help lists them in).
+  for (const module of await Promise.all(subcommandsFor(args).map((row) => row.load()))) module.register(program);
   // Subcommands inherit exitOverride so usage errors reach main() and exit 2.
   for (const command of program.commands) command.exitOverride();
   return program;
@@ -31,8 +29,8 @@ export function buildProgram(): Command {
 
 /** Runs the command line and returns the exit code. Never throws for user errors. */
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
   try {
+    const program = await buildProgram(argv.slice(2));
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : ExitCode.Clean;
   } catch (error) {

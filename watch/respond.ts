@@ -6,8 +6,8 @@
  */
 import { containUser, disableUser, logoutUser, type ActionResult, type IncidentContext } from '../incident/index.ts';
 import { journalEntry, type Journal } from '../incident/journal.ts';
-import { renderResult } from '../incident/cli/render.ts';
-import { JournalKeeper } from '../incident/cli/journaling.ts';
+import { renderResult } from '../cli/format/incident.ts';
+import { JournalKeeper } from '../cli/incident/journaling.ts';
 import type { IncidentHttp } from '../keycloak/core.ts';
 import { createContext } from '../incident/context.ts';
 import type { ResponseName, WatchConfig } from './config.ts';

@@ -6,7 +6,7 @@
  */
 import { Option, type Command } from 'commander';
 import { InputError, InputErrors } from '../../model/errors.ts';
-import { visible } from '../../model/source/visible-text.ts';
+import { safeJson, visible } from '../../model/source/visible-text.ts';
 import { readLiveRealm } from '../../model/live.ts';
 import { loadRealmFile } from '../../model/load.ts';
 import { PROFILES, type Profile } from '../../model/profiles.ts';
@@ -20,9 +20,11 @@ import { liveSource } from '../../keycloak/live-source.ts';
 import type { SettingChange } from '../../review/change.ts';
 import { withoutBuiltInClients } from '../../review/built-in-clients.ts';
 import { driftBetween } from '../../review/drift.ts';
-import { driftMarkdown, driftText, withDriftJson, withDriftSarif } from '../../review/render/drift.ts';
+import { driftMarkdown, driftText, withDriftJson, withDriftSarif } from '../format/review/drift.ts';
 import { ExitCode } from '../exit-codes.ts';
 import { formatFindings, OUTPUT_FORMATS, shouldColor, type OutputFormat } from '../format/index.ts';
+import { findingsDocument } from '../format/json.ts';
+import { sarifLog } from '../format/sarif.ts';
 import { failOnOption, failsAt, wholeNumber, writeReport, type FailOn } from './shared.ts';
 
 export interface AuditOptions {
@@ -148,18 +150,19 @@ async function readLive(http: IncidentHttp, realm: string): Promise<LoadedRealm>
   }
 }
 
+/** The findings report, with the drift beside it; JSON and SARIF are built as data and serialized once. */
 function render(result: RuleRunResult, drift: SettingChange[] | undefined, options: AuditOptions, color: boolean): string {
-  const findings = formatFindings(result, options.format, { color, title: `realmguard audit — realm ${options.realm}` });
-  if (drift === undefined) return findings;
+  const title = `realmguard audit — realm ${options.realm}`;
+  if (drift === undefined) return formatFindings(result, options.format, { color, title });
   const baseline = options.baseline ?? '';
   switch (options.format) {
     case 'text':
-      return `${findings}\n${driftText(drift, baseline, color)}`;
+      return `${formatFindings(result, 'text', { color, title })}\n${driftText(drift, baseline, color)}`;
     case 'markdown':
-      return `${findings}\n${driftMarkdown(drift, baseline)}`;
+      return `${formatFindings(result, 'markdown', { color, title })}\n${driftMarkdown(drift, baseline)}`;
     case 'json':
-      return withDriftJson(findings, drift, baseline);
+      return `${safeJson(withDriftJson(findingsDocument(result), drift, baseline))}\n`;
     case 'sarif':
-      return withDriftSarif(findings, drift, baseline);
+      return `${safeJson(withDriftSarif(sarifLog(result), drift, baseline))}\n`;
   }
 }

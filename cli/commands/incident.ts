@@ -28,12 +28,12 @@ import {
   type IncidentContext,
 } from '../../incident/index.ts';
 import { failureOf, thrownResult } from '../../incident/bulk.ts';
-import { confirmRealmWide } from '../../incident/cli/confirm.ts';
-import { readSecret, readTextFile } from '../../incident/cli/inputs.ts';
-import { JournalKeeper } from '../../incident/cli/journaling.ts';
-import { startProgress } from '../../incident/cli/progress.ts';
-import { renderResult, renderSummary } from '../../incident/cli/render.ts';
-import { setup, type CommonOptions, type Setup } from '../../incident/cli/setup.ts';
+import { confirmRealmWide } from '../incident/confirm.ts';
+import { readSecret, readTextFile } from '../incident/inputs.ts';
+import { JournalKeeper } from '../incident/journaling.ts';
+import { startProgress } from '../incident/progress.ts';
+import { renderResult, renderSummary } from '../format/incident.ts';
+import { setup, type CommonOptions, type Setup } from '../incident/setup.ts';
 import { ExitCode } from '../exit-codes.ts';
 import { wholeNumber } from './shared.ts';
 

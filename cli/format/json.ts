@@ -13,7 +13,12 @@ export const JSON_FORMAT_VERSION = 1;
 const findingJson = (finding: Finding) => findingWithLink(finding, RULE_DOCS_URL);
 
 export function formatJson(input: FormatInput): string {
-  const document = {
+  return `${safeJson(findingsDocument(input))}\n`;
+}
+
+/** The JSON document as data: audit adds its drift beside the findings before it is serialized, once. */
+export function findingsDocument(input: FormatInput) {
+  return {
     tool: 'realmguard',
     formatVersion: JSON_FORMAT_VERSION,
     summary: {
@@ -35,5 +40,4 @@ export function formatJson(input: FormatInput): string {
       findings: findings.map((finding) => finding.fingerprint),
     })),
   };
-  return `${safeJson(document)}\n`;
 }

@@ -5,8 +5,8 @@ import { groupBy } from './group.ts';
 import { entityText, locationText, pathText, runsByRealm, type FormatInput, type FormatOptions } from './input.ts';
 import { summary } from './text.ts';
 // The same cell escaping and severity marks as the diff and drift reports.
-import { cell, codeCell } from '../../review/render/markdown.ts';
-import { SEVERITY_ICON } from '../../review/render/values.ts';
+import { cell, codeCell } from './review/markdown.ts';
+import { SEVERITY_ICON } from './review/values.ts';
 
 export function formatMarkdown(input: FormatInput, options: FormatOptions = {}): string {
   const lines = [`### ${options.title ?? 'realmguard'}`, '', summary(input, (text) => `**${text}**`), ''];

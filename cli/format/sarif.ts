@@ -6,13 +6,12 @@
  * partialFingerprints so alerts survive line moves. Suppressed findings are included with an
  * external suppression and its justification, as the spec intends.
  */
-import { isAbsolute, relative, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Location, Log, ReportingDescriptor, Result } from 'sarif';
 import type { Rule } from '../../policies/define-rule.ts';
 import type { Finding, Severity } from '../../policies/finding.ts';
 import { safeJson, visible } from '../../model/source/visible-text.ts';
 import { allRules } from '../../policies/rules/index.ts';
+import { artifactUri } from './artifact-uri.ts';
 import type { FormatInput } from './input.ts';
 import { pathText } from './input.ts';
 
@@ -25,6 +24,11 @@ const LEVEL: Record<Severity, Result.level> = { critical: 'error', high: 'error'
 const SECURITY_SEVERITY: Record<Severity, string> = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0', info: '0.0' };
 
 export function formatSarif(input: FormatInput, rules: readonly Rule[] = allRules, cwd: string = process.cwd()): string {
+  return `${safeJson(sarifLog(input, rules, cwd))}\n`;
+}
+
+/** The SARIF log as data: audit adds its drift results before it is serialized, once. */
+export function sarifLog(input: FormatInput, rules: readonly Rule[] = allRules, cwd: string = process.cwd()): Log {
   const index = new Map(rules.map((rule, position) => [rule.id, position]));
   const results: Result[] = [
     ...input.findings.map((finding) => result(finding, input, index, cwd)),
@@ -33,7 +37,7 @@ export function formatSarif(input: FormatInput, rules: readonly Rule[] = allRule
       suppressions: [{ kind: 'external' as const, status: 'accepted' as const, justification: visible(finding.reason) }],
     })),
   ];
-  const log: Log = {
+  return {
     $schema: SARIF_SCHEMA_URI,
     version: '2.1.0',
     runs: [
@@ -44,7 +48,6 @@ export function formatSarif(input: FormatInput, rules: readonly Rule[] = allRule
       },
     ],
   };
-  return `${safeJson(log)}\n`;
 }
 
 function descriptor(rule: Rule): ReportingDescriptor {
@@ -94,11 +97,4 @@ function location(finding: Finding, input: FormatInput, cwd: string): Location {
     },
     logicalLocations,
   };
-}
-
-/** Repository-relative with forward slashes (what code scanning matches), else a file:// URI. */
-function artifactUri(file: string, cwd: string): string {
-  const relativePath = isAbsolute(file) ? relative(cwd, file) : file;
-  if (relativePath.startsWith('..') || isAbsolute(relativePath)) return pathToFileURL(file).href;
-  return relativePath.split(sep).join('/');
 }

@@ -7,7 +7,7 @@
  * a line that looks like ours; a lone surrogate breaks the encoding. Everything else, including
  * non-Latin scripts and emoji, is left as it is.
  *
- * The one helper for every human-facing output (cli/format, review/render, incident/cli/render,
+ * The one helper for every human-facing output (cli/format,
  * InputError.format). JSON keeps the data itself and only escapes these characters (safeJson).
  */
 

@@ -6,7 +6,7 @@
 import type { Log } from 'sarif';
 import type { FormatInput } from '../../cli/format/input.ts';
 import type { findingJson } from '../../policies/finding-json.ts';
-import type { changeJson } from '../../review/render/json.ts';
+import type { changeJson } from '../../cli/format/review/json.ts';
 import type { ReviewResult } from '../../review/review.ts';
 import type { ReviewCounts } from '../../review/verdict.ts';
 
@@ -29,7 +29,7 @@ export interface AuditReport extends CheckReport {
   drift: { baseline: string; summary: string; changes: ChangeJson[] };
 }
 
-/** `diff --format json` (review/render/json.ts). */
+/** `diff --format json` (cli/format/review/json.ts). */
 export interface DiffReport {
   tool: string;
   command: string;

@@ -1,7 +1,8 @@
 /**
  * The arrows stay one way: `cli → (incident | policies | components | keycloak) → model`.
  * The Keycloak connection layer (keycloak/) imports model/ and nothing else of ours; nothing under
- * cli/ reaches into the incident actions' old request core (incident/http); nothing imports cli/.
+ * cli/ reaches into the incident actions' old request core (incident/http); nothing imports cli/;
+ * the command line has one home (cli/): incident/cli is gone and nothing imports it.
  * The import lines are read with a regular expression, not a parser: static `import … from`,
  * `export … from`, bare `import '…'` and `import('…')`.
  */
@@ -90,6 +91,13 @@ describe('layout', () => {
     const keycloak = importsOf('keycloak');
     expect(keycloak.some(({ target }) => under(target, 'model'))).toBe(true);
     expect(keycloak.filter(({ target }) => !under(target, 'keycloak') && !under(target, 'model'))).toEqual([]);
+  });
+
+  it('keeps the command line in cli/: incident/cli gone, nothing importing it', () => {
+    expect(existsSync(join(root, 'incident/cli'))).toBe(false);
+    expect(existsSync(join(root, 'cli/incident/setup.ts'))).toBe(true);
+    const everything = SOURCE_FOLDERS.flatMap(importsOf);
+    expect(everything.filter(({ target }) => under(target, 'incident/cli'))).toEqual([]);
   });
 
   it('has nothing outside cli/ import cli/', () => {

@@ -13,8 +13,10 @@ function commands(command: Command, prefix = ''): Array<{ name: string; command:
   });
 }
 
+const program = await buildProgram();
+
 describe('README', () => {
-  const all = commands(buildProgram()).filter(({ name }) => !name.endsWith(' help'));
+  const all = commands(program).filter(({ name }) => !name.endsWith(' help'));
 
   it.each(all.map(({ name, command }) => [name, command] as const))('documents `realmguard %s` and each of its options', (name, command) => {
     const leaf = name.split(' ').at(-1) ?? name;

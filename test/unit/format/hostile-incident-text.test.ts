@@ -4,7 +4,7 @@
  * the incident renderer, in results, nested playbook steps and bulk summaries.
  */
 import { describe, expect, it } from 'vitest';
-import { renderResult, renderSummary } from '../../../incident/cli/render.ts';
+import { renderResult, renderSummary } from '../../../cli/format/incident.ts';
 import type { ActionResult } from '../../../incident/result.ts';
 import type { BulkSummary } from '../../../incident/bulk.ts';
 

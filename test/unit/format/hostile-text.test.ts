@@ -5,15 +5,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import { formatFindings, type OutputFormat } from '../../../cli/format/index.ts';
+import { sarifLog } from '../../../cli/format/sarif.ts';
 import { hasUnsafeCharacters, safeJson, visible } from '../../../model/source/visible-text.ts';
 import { InputError } from '../../../model/errors.ts';
 import { pathKey, type LoadedRealm } from '../../../model/realm-settings.ts';
 import { runRules } from '../../../policies/run.ts';
 import { reviewChange } from '../../../review/review.ts';
-import { formatReviewMarkdown } from '../../../review/render/markdown.ts';
-import { formatReviewText } from '../../../review/render/text.ts';
-import { formatReviewJson } from '../../../review/render/json.ts';
-import { driftMarkdown, driftText, withDriftSarif } from '../../../review/render/drift.ts';
+import { formatReviewMarkdown } from '../../../cli/format/review/markdown.ts';
+import { formatReviewText } from '../../../cli/format/review/text.ts';
+import { formatReviewJson } from '../../../cli/format/review/json.ts';
+import { driftMarkdown, driftText, withDriftSarif } from '../../../cli/format/review/drift.ts';
 import { changed, client, hardenedRealm, loaded, NOW, shopRealm } from '../../support/fixtures.ts';
 
 const ESC_REALM = 'acme\u001b[2J\u001b]0;pwned\u0007';
@@ -120,7 +121,7 @@ describe('review and drift reports', () => {
     ['json', () => formatReviewJson(review, 'https://x')],
     ['drift text', () => driftText(review.changes, 'base\u001b.yaml', true).replace(/\u001b\[\d+m/g, '')],
     ['drift markdown', () => driftMarkdown(review.changes, 'base\u001b.yaml')],
-    ['drift sarif', () => withDriftSarif(formatFindings({ findings: [] }, 'sarif'), review.changes, 'base.yaml')],
+    ['drift sarif', () => safeJson(withDriftSarif(sarifLog({ findings: [] }), review.changes, 'base.yaml'))],
   ])('%s: no raw control or bidi character', (_name, render) => {
     const report = render();
     expect(report).not.toMatch(RAW);

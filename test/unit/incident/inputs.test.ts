@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../model/errors.ts';
 import { parseUserList } from '../../../incident/bulk.ts';
-import { confirmRealmWide } from '../../../incident/cli/confirm.ts';
-import { readSecret, readToken } from '../../../incident/cli/inputs.ts';
+import { confirmRealmWide } from '../../../cli/incident/confirm.ts';
+import { readSecret, readToken } from '../../../cli/incident/inputs.ts';
 import { authConfigFrom, checkServerUrl, credentialsFromEnv } from '../../../keycloak/auth.ts';
 import { doneInputs } from '../../../incident/journal.ts';
 

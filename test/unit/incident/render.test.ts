@@ -1,6 +1,6 @@
 /** The text output: dry runs say what would be sent apart from what was read; summaries name failures. */
 import { describe, expect, it } from 'vitest';
-import { renderResult, renderSummary } from '../../../incident/cli/render.ts';
+import { renderResult, renderSummary } from '../../../cli/format/incident.ts';
 import type { ActionResult } from '../../../incident/result.ts';
 
 const base: ActionResult = { action: 'logout-user', realm: 'shop', dryRun: true, ok: true, targets: [{ type: 'user', name: 'alice', id: 'u1' }], requests: [], evidence: [], limits: ['JWTs stay valid'], notes: [] };

@@ -6,7 +6,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COMMENT_MARKER } from '../../../review/render/markdown.ts';
+import { COMMENT_MARKER } from '../../../cli/format/review/markdown.ts';
 import { diffReport } from '../../support/json-reports.ts';
 import { FIXTURES, runCli } from './run-cli.ts';
 

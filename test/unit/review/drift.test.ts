@@ -5,7 +5,7 @@ import { pathKey } from '../../../model/realm-settings.ts';
 import { withoutBuiltInClients } from '../../../review/built-in-clients.ts';
 import { driftBetween } from '../../../review/drift.ts';
 import { KEYCLOAK_BUILT_IN_KEYS } from '../../../model/keycloak-keys.ts';
-import { DRIFT_RULE_ID, driftMarkdown, driftText, withDriftJson, withDriftSarif } from '../../../review/render/drift.ts';
+import { DRIFT_RULE_ID, driftMarkdown, driftText, withDriftJson, withDriftSarif } from '../../../cli/format/review/drift.ts';
 import { auditReport, sarifLog } from '../../support/json-reports.ts';
 import { changed, client, shopClient, shopRealm, loaded } from '../../support/fixtures.ts';
 
@@ -122,7 +122,7 @@ describe('drift renderers', () => {
   });
 
   it('json adds a drift key beside the findings document', () => {
-    const document = auditReport(withDriftJson(JSON.stringify({ tool: 'realmguard', findings: [] }), drift, 'baselines/shop.yaml'));
+    const document = auditReport(JSON.stringify(withDriftJson({ tool: 'realmguard', findings: [] }, drift, 'baselines/shop.yaml')));
     expect(document.findings).toEqual([]);
     expect(document.drift.baseline).toBe('baselines/shop.yaml');
     expect(document.drift.changes[0]).toMatchObject({ effect: 'weakens', setting: 'accessTokenLifespan', before: 300, after: 1800, location: { line: 4 } });
@@ -130,7 +130,7 @@ describe('drift renderers', () => {
 
   it('sarif adds the baseline-drift rule and a result per setting at the baseline line', () => {
     const empty = JSON.stringify({ version: '2.1.0', runs: [{ tool: { driver: { name: 'realmguard', rules: [{ id: 'x' }] } }, results: [] }] });
-    const log = sarifLog(withDriftSarif(empty, drift, '/repo/baselines/shop.yaml', '/repo'));
+    const log = withDriftSarif(sarifLog(empty), drift, '/repo/baselines/shop.yaml', '/repo');
     const run = log.runs[0]!;
     expect(run.tool.driver.rules![1]!.id).toBe(DRIFT_RULE_ID);
     expect(run.results).toHaveLength(2);

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COMMENT_MARKER } from '../../../review/render/markdown.ts';
+import { COMMENT_MARKER } from '../../../cli/format/review/markdown.ts';
 import { BIN, FIXTURES } from './run-cli.ts';
 
 const run = promisify(execFile);

@@ -1,9 +1,9 @@
 /** reviewChange end to end on model fixtures: changes, the findings delta, and each renderer. */
 import { describe, expect, it } from 'vitest';
 import { reviewChange, findingDelta } from '../../../review/review.ts';
-import { formatReviewMarkdown, COMMENT_MARKER } from '../../../review/render/markdown.ts';
-import { formatReviewJson } from '../../../review/render/json.ts';
-import { formatReviewText } from '../../../review/render/text.ts';
+import { formatReviewMarkdown, COMMENT_MARKER } from '../../../cli/format/review/markdown.ts';
+import { formatReviewJson } from '../../../cli/format/review/json.ts';
+import { formatReviewText } from '../../../cli/format/review/text.ts';
 import { countReview, verdictText } from '../../../review/verdict.ts';
 import { failsOn } from '../../../cli/commands/diff.ts';
 import { diffReport } from '../../support/json-reports.ts';

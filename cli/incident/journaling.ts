@@ -4,7 +4,7 @@
  * the action has happened and cannot be taken back, so the result must still be printed. The
  * refused lines are kept and handed to the operator on stderr, to append by hand before --resume.
  */
-import { JournalWriteError, type Journal, type JournalEntry } from '../journal.ts';
+import { JournalWriteError, type Journal, type JournalEntry } from '../../incident/journal.ts';
 
 export class JournalKeeper {
   readonly #lost: Array<{ input?: string; error: JournalWriteError }> = [];

@@ -5,12 +5,12 @@
  * declares the setting.
  */
 import { createHash } from 'node:crypto';
-import { isAbsolute, relative, sep } from 'node:path';
 import { createColors } from 'picocolors';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
-import type { Effect, SettingChange } from '../change.ts';
-import { EFFECTS } from '../change.ts';
-import { safeJson, visible } from '../../model/source/visible-text.ts';
+import type { Effect, SettingChange } from '../../../review/change.ts';
+import { EFFECTS } from '../../../review/change.ts';
+import { visible } from '../../../model/source/visible-text.ts';
+import { artifactUri } from '../artifact-uri.ts';
 import { changeJson } from './json.ts';
 import { cell, codeCell } from './markdown.ts';
 import { changeLines } from './text.ts';
@@ -50,11 +50,9 @@ export function driftMarkdown(drift: readonly SettingChange[], baseline: string)
   return `${lines.join('\n')}\n`;
 }
 
-/** Adds `drift` to the findings JSON document. */
-export function withDriftJson(findingsJson: string, drift: readonly SettingChange[], baseline: string): string {
-  const document = JSON.parse(findingsJson) as Record<string, unknown>;
-  document.drift = { baseline, summary: counts(drift), changes: drift.map(changeJson) };
-  return `${safeJson(document)}\n`;
+/** The findings JSON document with `drift` beside the findings; data in, data out (serialized once, by the caller). */
+export function withDriftJson<Document extends object>(document: Document, drift: readonly SettingChange[], baseline: string) {
+  return { ...document, drift: { baseline, summary: counts(drift), changes: drift.map(changeJson) } };
 }
 
 const DRIFT_DESCRIPTOR: ReportingDescriptor = {
@@ -72,12 +70,11 @@ const DRIFT_DESCRIPTOR: ReportingDescriptor = {
  * the baseline does not spell out (its profile fills it) is located at line 1 of the baseline,
  * as code scanning wants a file for every result.
  */
-export function withDriftSarif(sarif: string, drift: readonly SettingChange[], baseline: string, cwd: string = process.cwd()): string {
-  const log = JSON.parse(sarif) as Log;
-  const run = log.runs[0];
-  if (!run) return sarif;
-  const rules = (run.tool.driver.rules ??= []);
-  const ruleIndex = rules.push(DRIFT_DESCRIPTOR) - 1;
+export function withDriftSarif(log: Log, drift: readonly SettingChange[], baseline: string, cwd: string = process.cwd()): Log {
+  const [run, ...otherRuns] = log.runs;
+  if (!run) return log;
+  const rules = [...(run.tool.driver.rules ?? []), DRIFT_DESCRIPTOR];
+  const ruleIndex = rules.length - 1;
   const results: Result[] = drift.map((change) => ({
     ruleId: DRIFT_RULE_ID,
     ruleIndex,
@@ -98,17 +95,11 @@ export function withDriftSarif(sarif: string, drift: readonly SettingChange[], b
     partialFingerprints: { 'realmguard/drift/v1': driftFingerprint(change) },
     properties: { effect: change.effect, realm: change.realm, path: [...change.path] },
   }));
-  run.results = [...(run.results ?? []), ...results];
-  return `${safeJson(log)}\n`;
+  return { ...log, runs: [{ ...run, tool: { ...run.tool, driver: { ...run.tool.driver, rules } }, results: [...(run.results ?? []), ...results] }, ...otherRuns] };
 }
 
 /** Stable over realm, path and the item for list settings; not over the values of scalar settings. */
 function driftFingerprint(change: SettingChange): string {
   const item = typeof change.before === 'string' && change.after === undefined ? change.before : typeof change.after === 'string' && change.before === undefined ? change.after : '';
   return createHash('sha256').update(JSON.stringify([change.realm, ...change.path, item])).digest('hex').slice(0, 32);
-}
-
-function artifactUri(file: string, cwd: string): string {
-  const relativePath = isAbsolute(file) ? relative(cwd, file) : file;
-  return relativePath.split(sep).join('/');
 }

@@ -4,11 +4,11 @@
  * resolves, each linked to its rule's documentation. The first line is an HTML marker so a
  * workflow can find and update its own comment instead of adding one per push.
  */
-import type { Finding } from '../../policies/finding.ts';
-import type { SettingChange } from '../change.ts';
-import type { ReviewResult } from '../review.ts';
-import { countReview, isConcerning, verdictText } from '../verdict.ts';
-import { visible } from '../../model/source/visible-text.ts';
+import type { Finding } from '../../../policies/finding.ts';
+import type { SettingChange } from '../../../review/change.ts';
+import type { ReviewResult } from '../../../review/review.ts';
+import { countReview, isConcerning, verdictText } from '../../../review/verdict.ts';
+import { visible } from '../../../model/source/visible-text.ts';
 import { EFFECT_ICON, entityLabel, findingSubject, formatValue, SEVERITY_ICON } from './values.ts';
 
 export const COMMENT_MARKER = '<!-- realmguard-diff -->';

@@ -1,8 +1,8 @@
 /** Plain-text rendering of action results and bulk summaries (the JSON output is the result itself). */
-import type { BulkSummary } from '../bulk.ts';
-import type { ActionResult, Evidence } from '../result.ts';
-import { targetLabel } from '../result.ts';
-import type { UserSessions } from '../user-sessions.ts';
+import type { BulkSummary } from '../../incident/bulk.ts';
+import type { ActionResult, Evidence } from '../../incident/result.ts';
+import { targetLabel } from '../../incident/result.ts';
+import type { UserSessions } from '../../incident/user-sessions.ts';
 import { visible } from '../../model/source/visible-text.ts';
 
 const MARK: Record<Evidence['status'], string> = { pass: '✓', fail: '✗', unverified: '?' };

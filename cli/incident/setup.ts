@@ -4,10 +4,10 @@
  * InputError (exit 2), and nothing has been sent yet: no request, not even the token request.
  */
 import { InputError } from '../../model/errors.ts';
-import { createContext, type IncidentContext, type IntrospectionClient } from '../context.ts';
+import { createContext, type IncidentContext, type IntrospectionClient } from '../../incident/context.ts';
 import { authConfigFrom } from '../../keycloak/auth.ts';
 import { IncidentHttp } from '../../keycloak/core.ts';
-import { Journal } from '../journal.ts';
+import { Journal } from '../../incident/journal.ts';
 import { readSecret, readToken, refuseArgvSecret } from './inputs.ts';
 
 export interface CommonOptions {

@@ -1,10 +1,10 @@
 /** Text for terminals: the verdict, then one line per change and per finding, effect colored. */
 import { createColors } from 'picocolors';
-import type { Finding } from '../../policies/finding.ts';
-import type { Effect, SettingChange } from '../change.ts';
-import type { ReviewResult } from '../review.ts';
-import { countReview, verdictText } from '../verdict.ts';
-import { visible } from '../../model/source/visible-text.ts';
+import type { Finding } from '../../../policies/finding.ts';
+import type { Effect, SettingChange } from '../../../review/change.ts';
+import type { ReviewResult } from '../../../review/review.ts';
+import { countReview, verdictText } from '../../../review/verdict.ts';
+import { visible } from '../../../model/source/visible-text.ts';
 import { entityLabel, findingSubject, formatValue } from './values.ts';
 
 export interface TextOptions {

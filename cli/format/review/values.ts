@@ -1,7 +1,7 @@
 /** How values, entities and effects read in every review format. */
-import { formatDuration } from '../../model/durations.ts';
-import type { Finding, Severity } from '../../policies/finding.ts';
-import type { ChangedEntity, Effect, SettingValue, ValueUnit } from '../change.ts';
+import { formatDuration } from '../../../model/durations.ts';
+import type { Finding, Severity } from '../../../policies/finding.ts';
+import type { ChangedEntity, Effect, SettingValue, ValueUnit } from '../../../review/change.ts';
 
 /** '—' for absent, durations with their human form: 3600 → '3600 (1h)'. */
 export function formatValue(value: SettingValue | undefined, unit?: ValueUnit): string {

@@ -1,9 +1,9 @@
 /** JSON: a stable document for tools. Keys in a fixed order, no timestamps, sorted entries. */
-import { safeJson } from '../../model/source/visible-text.ts';
-import { findingJson } from '../../policies/finding-json.ts';
-import type { SettingChange } from '../change.ts';
-import type { ReviewResult } from '../review.ts';
-import { countReview, verdictText } from '../verdict.ts';
+import { safeJson } from '../../../model/source/visible-text.ts';
+import { findingJson } from '../../../policies/finding-json.ts';
+import type { SettingChange } from '../../../review/change.ts';
+import type { ReviewResult } from '../../../review/review.ts';
+import { countReview, verdictText } from '../../../review/verdict.ts';
 
 export const REVIEW_JSON_VERSION = 1;
 
