@@ -20,11 +20,13 @@ export type PatternReading =
   /** A `*` glued to the authority: `hostBoundary` says whether the realm's Keycloak stops at the host. */
   | { kind: 'after-host'; hostBoundary: 'enforced' | 'prefix-match' | 'unknown'; asPath: string };
 
-/** The first release of each line that stops `https://host*` at the host (issue #48430). */
+/** The first release from main with the fix: every later minor line has it too. */
+const HOST_BOUNDARY_MAIN = [26, 7] as const;
+
+/** The first release of each older line that got the fix as a backport (issue #48430). */
 const HOST_BOUNDARY_SINCE: ReadonlyArray<readonly [major: number, minor: number, patch: number]> = [
   [26, 4, 13],
   [26, 6, 3],
-  [26, 7, 0],
 ];
 
 /** Whether a Keycloak version (as an export's `keycloakVersion`) reads `https://host*` as `https://host/*`. */
@@ -32,9 +34,8 @@ export function enforcesHostBoundary(version: string | undefined): boolean | und
   const match = /^(\d+)\.(\d+)\.(\d+)/.exec(version ?? '');
   if (!match) return undefined;
   const [major, minor, patch] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const newest = HOST_BOUNDARY_SINCE[HOST_BOUNDARY_SINCE.length - 1]!;
-  if (major !== newest[0]) return major > newest[0];
-  if (minor >= newest[1]) return true;
+  if (major !== HOST_BOUNDARY_MAIN[0]) return major > HOST_BOUNDARY_MAIN[0];
+  if (minor >= HOST_BOUNDARY_MAIN[1]) return true;
   const line = HOST_BOUNDARY_SINCE.find(([, lineMinor]) => lineMinor === minor);
   return line !== undefined && patch >= line[2];
 }

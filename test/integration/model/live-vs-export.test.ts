@@ -114,7 +114,10 @@ describe('live realm ≡ its export', () => {
   });
 
   it('gives the same model', () => {
-    expect(sorted(withoutKids(live.settings))).toEqual(sorted(exported.settings));
+    // Only an export says which Keycloak wrote it; the live reader does not ask the server (yet).
+    const { keycloakVersion, ...exportedSettings } = exported.settings;
+    expect(keycloakVersion).toMatch(/^\d+\.\d+\.\d+/);
+    expect(sorted(withoutKids(live.settings))).toEqual(sorted(exportedSettings));
     expect(live.source.kind).toBe('live');
     expect(exported.source.kind).toBe('realm-export');
   });

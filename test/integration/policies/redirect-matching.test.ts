@@ -29,12 +29,12 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await admin?.realms.del({ realm }).catch(() => undefined);
+  await admin.realms.del({ realm }).catch(() => undefined);
 });
 
 async function authorizationAccepts(clientId: string, redirectUri: string): Promise<boolean> {
   const query = new URLSearchParams({ client_id: clientId, response_type: 'code', scope: 'openid', redirect_uri: redirectUri });
-  const response = await fetch(`${keycloak().url}/realms/${realm}/protocol/openid-connect/auth?${query}`, { redirect: 'manual' });
+  const response = await fetch(`${keycloak().url}/realms/${realm}/protocol/openid-connect/auth?${query.toString()}`, { redirect: 'manual' });
   const body = await response.text();
   const refused = body.includes('Invalid parameter: redirect_uri');
   // The login page or the refusal, nothing else: a third outcome would make the verdict meaningless.
@@ -44,7 +44,7 @@ async function authorizationAccepts(clientId: string, redirectUri: string): Prom
 
 async function logoutAccepts(clientId: string, redirectUri: string): Promise<boolean> {
   const query = new URLSearchParams({ client_id: clientId, post_logout_redirect_uri: redirectUri });
-  const response = await fetch(`${keycloak().url}/realms/${realm}/protocol/openid-connect/logout?${query}`, { redirect: 'manual' });
+  const response = await fetch(`${keycloak().url}/realms/${realm}/protocol/openid-connect/logout?${query.toString()}`, { redirect: 'manual' });
   const refused = /Invalid redirect uri/i.test(await response.text());
   // Accepted: straight to the URI (no session to end) or the confirmation page.
   expect(refused ? [400] : [200, 302]).toContain(response.status);

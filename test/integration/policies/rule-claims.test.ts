@@ -36,7 +36,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await admin?.realms.del({ realm }).catch(() => undefined);
+  await admin.realms.del({ realm }).catch(() => undefined);
 });
 
 interface TokenAnswer {
@@ -105,7 +105,7 @@ describe('Keycloak behaves as the rule texts say', () => {
 
   it('security-headers: the login page sends anti-framing, HSTS and no-sniff headers by default', async () => {
     const query = new URLSearchParams({ client_id: 'any-origin', response_type: 'code', redirect_uri: 'https://app.example.com/cb' });
-    const page = await fetch(`${keycloak().url}/realms/${realm}/protocol/openid-connect/auth?${query}`);
+    const page = await fetch(`${keycloak().url}/realms/${realm}/protocol/openid-connect/auth?${query.toString()}`);
     expect(page.status).toBe(200);
     expect(page.headers.get('x-frame-options')).toBe('SAMEORIGIN');
     expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'self'");
