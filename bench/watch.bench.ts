@@ -13,6 +13,7 @@ import { Journal } from '../incident/journal.ts';
 import { DEFAULT_WATCH_CONFIG } from '../watch/config.ts';
 import { emptyState, StateFile } from '../watch/state-file.ts';
 import { responder } from '../watch/respond.ts';
+import { responseOutput } from '../cli/commands/watch.ts';
 import { watchRealms } from '../watch/watcher.ts';
 import { WATCHED_EVENT_TYPES } from '../policies/rules/realm/watch-events.ts';
 import { median } from './measure.ts';
@@ -98,7 +99,7 @@ export default async function bench(report: Report): Promise<void> {
     const toContainment: number[] = [];
     let replayedAt = 0;
     const stop = new AbortController();
-    const answer = responder(followHttp, DEFAULT_WATCH_CONFIG, state, { dryRun: false, journal: new Journal(journal, followHttp.secrets), write: () => undefined });
+    const answer = responder(followHttp, DEFAULT_WATCH_CONFIG, state, { dryRun: false, ...responseOutput(new Journal(journal, followHttp.secrets), () => undefined) });
     const following = watchRealms(followHttp, {
       realms: [realm],
       startAt: Date.now(),

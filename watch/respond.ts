@@ -5,9 +5,7 @@
  * a restart never acts on it again; the journal entry carries the detection id as its input.
  */
 import { containUser, disableUser, logoutUser, type ActionResult, type IncidentContext } from '../incident/index.ts';
-import { journalEntry, type Journal } from '../incident/journal.ts';
-import { renderResult } from '../cli/format/incident.ts';
-import { JournalKeeper } from '../cli/incident/journaling.ts';
+import { journalEntry, type JournalEntry } from '../incident/journal.ts';
 import type { IncidentHttp } from '../keycloak/core.ts';
 import { createContext } from '../incident/context.ts';
 import type { ResponseName, WatchConfig } from './config.ts';
@@ -25,17 +23,23 @@ export interface Responder {
   respond(detection: Detection): Promise<ActionResult | undefined>;
 }
 
-export function responder(http: IncidentHttp, config: WatchConfig, state: StateFile, options: { dryRun: boolean; journal: Journal; write: (line: string) => void }): Responder {
-  const keeper = new JournalKeeper(options.journal);
+/** What the command line lends the runner: its journal keeper and its way of showing a result (watch/ does not import cli/). */
+export interface ResponseOutput {
+  record(entry: JournalEntry): void;
+  render(result: ActionResult): string;
+  write(line: string): void;
+}
+
+export function responder(http: IncidentHttp, config: WatchConfig, state: StateFile, options: { dryRun: boolean } & ResponseOutput): Responder {
   return {
     async respond(detection) {
       const playbook = config.respond[detection.kind];
       if (!playbook || !detection.user || state.responded(detection.id)) return undefined;
       const ctx = createContext(http, detection.realm, { dryRun: options.dryRun });
       const result = await PLAYBOOKS[playbook](ctx, detection.user);
-      keeper.record(journalEntry({ ...result, data: undefined }, { actor: http.actor, server: http.origin, input: detection.id }));
+      options.record(journalEntry({ ...result, data: undefined }, { actor: http.actor, server: http.origin, input: detection.id }));
       if (!options.dryRun) state.markResponded(detection.id);
-      options.write(http.secrets.redact(`response to ${detection.id}: ${renderResult(result)}`));
+      options.write(http.secrets.redact(`response to ${detection.id}: ${options.render(result)}`));
       return result;
     },
   };

@@ -15,10 +15,12 @@ import { IncidentHttp } from '../../keycloak/core.ts';
 import { IncidentError } from '../../keycloak/errors.ts';
 import { loadWatchConfig } from '../../watch/config.ts';
 import { detectionWriter, WATCH_FORMATS, type WatchFormat } from '../../watch/output.ts';
-import { responder } from '../../watch/respond.ts';
+import { responder, type ResponseOutput } from '../../watch/respond.ts';
 import { emptyState, loadState, StateFile } from '../../watch/state-file.ts';
 import { watchRealms } from '../../watch/watcher.ts';
 import { ExitCode } from '../exit-codes.ts';
+import { renderResult } from '../format/incident.ts';
+import { JournalKeeper } from '../incident/journaling.ts';
 import { shouldColor } from '../format/index.ts';
 import { wholeNumber } from './shared.ts';
 
@@ -100,7 +102,7 @@ export async function watchCommand(options: WatchOptions, env: NodeJS.ProcessEnv
       state,
       emit,
       note: (line) => stderr(`realmguard: ${http.secrets.redact(line)}`),
-      ...(options.respond ? { responder: responder(http, config, state, { dryRun: options.dryRun === true, journal, write: stderr }) } : {}),
+      ...(options.respond ? { responder: responder(http, config, state, { dryRun: options.dryRun === true, ...responseOutput(journal, stderr) }) } : {}),
       signal: stop.signal,
     });
     return outcome.detections > 0 ? ExitCode.Findings : ExitCode.Clean;
@@ -112,4 +114,10 @@ export async function watchCommand(options: WatchOptions, env: NodeJS.ProcessEnv
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
+}
+
+/** The journal keeper and the result rendering the incident commands use, lent to the response runner. */
+export function responseOutput(journal: Journal, write: (line: string) => void): ResponseOutput {
+  const keeper = new JournalKeeper(journal);
+  return { record: (entry) => keeper.record(entry), render: renderResult, write };
 }

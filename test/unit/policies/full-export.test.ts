@@ -61,6 +61,7 @@ const WEAK_FINDINGS = [
   'medium redirect-uri-wildcard @web-app path',
   'medium sso-session-idle tooLong',
   'medium sso-session-max unlimited',
+  'medium watch-events off',
   'medium web-origins-wildcard @web-app wildcard',
 ];
 
