@@ -3,8 +3,9 @@
  * e.g. ['clients', 0, 'redirectUris']). Adapters translate these to model paths; schema errors
  * use them directly. Lines and columns are 1-based.
  *
- * A 10 MB export has hundreds of thousands of keys, so positions are stored as text offsets
- * under string keys and turned into line/column only when asked for.
+ * A 10 MB export has hundreds of thousands of keys, so positions are text offsets turned into
+ * line/column only when asked for. YAML records every offset while its parser has them (under
+ * string keys); JSON records none and finds the offset of a path when asked (JsonOffsets).
  */
 export type DocPath = readonly (string | number)[];
 
@@ -24,21 +25,31 @@ export function childKey(parentKey: string, part: string | number): string {
   return parentKey === '' ? String(part) : `${parentKey}${SEPARATOR}${part}`;
 }
 
+/** Finds the offset of a path on demand, for texts whose offsets are not recorded up front. */
+export interface OffsetLookup {
+  offsetOf(path: DocPath): number | undefined;
+}
+
 export class DocPositions {
   private readonly offsets = new Map<string, number>();
   private lineStarts: number[] | undefined;
 
-  constructor(private readonly text: string) {}
+  constructor(
+    private readonly text: string,
+    private readonly lookup?: OffsetLookup,
+  ) {}
 
   setOffset(key: string, offset: number): void {
     this.offsets.set(key, offset);
   }
 
   get(path: DocPath): LineColumn | undefined {
-    return this.getByKey(docPathKey(path));
+    const offset = this.lookup ? this.lookup.offsetOf(path) : this.offsets.get(docPathKey(path));
+    return offset === undefined ? undefined : this.lineColumn(offset);
   }
 
   getByKey(key: string): LineColumn | undefined {
+    if (this.lookup) return this.get(key === '' ? [] : key.split(SEPARATOR));
     const offset = this.offsets.get(key);
     return offset === undefined ? undefined : this.lineColumn(offset);
   }
@@ -50,10 +61,6 @@ export class DocPositions {
       if (position) return position;
     }
     return undefined;
-  }
-
-  get size(): number {
-    return this.offsets.size;
   }
 
   private lineColumn(offset: number): LineColumn {

@@ -1,8 +1,10 @@
 /**
  * Parses the text of a baseline or realm export, YAML or JSON, into a plain value plus the
- * position of every key and list item. JSON goes through jsonc-parser (positions, strict JSON)
- * and JSON.parse (the value) because a YAML parser is about a hundred times slower on a
- * 10 MB export; YAML goes through the `yaml` package. Every problem is an InputError naming the
+ * position of every key and list item. JSON goes through JSON.parse (a YAML parser is about a
+ * hundred times slower on a 10 MB export) and positions are found on demand (JsonOffsets); only
+ * a text JSON.parse refuses or that breaks a limit JSON.parse does not know (duplicate keys,
+ * nesting, numbers beyond 2^53) is walked again with jsonc-parser, to say where. YAML goes
+ * through the `yaml` package. Every problem is an InputError naming the
  * file, line and column: syntax errors, duplicate keys, alias bombs, empty documents, nesting
  * deeper than MAX_NESTING_DEPTH and numbers too large to be read exactly.
  */
@@ -10,6 +12,7 @@ import { isAlias, isMap, isPair, isScalar, isSeq, type Node as YamlNode } from '
 import { printParseErrorCode, visit, type ParseErrorCode } from 'jsonc-parser';
 import { InputError, throwIfAny } from '../errors.ts';
 import { childKey, DocPositions, formatDocPath, type DocPath } from './doc-positions.ts';
+import { countMembers, JsonOffsets } from './json-offsets.ts';
 import { isUnsafeNumber, MAX_NESTING_DEPTH, tooDeep, unsafeNumber } from './limits.ts';
 import { parseYamlDocument } from './yaml-document.ts';
 
@@ -42,6 +45,52 @@ export function parseText(text: string, file: string): ParsedText {
 // ---------------------------------------------------------------- JSON
 
 export function parseJson(text: string, file: string): ParsedText {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return parseJsonReportingProblems(text, file);
+  }
+  const { keys, withinLimits } = inspectValue(value);
+  // JSON.parse keeps the last of duplicate keys silently: the text then writes more members than
+  // the value has keys.
+  if (!withinLimits || countMembers(text) !== keys) return parseJsonReportingProblems(text, file);
+  return { file, format: 'json', value, positions: new DocPositions(text, new JsonOffsets(text)) };
+}
+
+/**
+ * How many object keys the value has, and whether it stays within the limits: nesting at most
+ * MAX_NESTING_DEPTH and every number exact. An explicit stack: JSON.parse nests without limit.
+ */
+function inspectValue(root: unknown): { keys: number; withinLimits: boolean } {
+  let keys = 0;
+  const stack: { value: unknown; depth: number }[] = [{ value: root, depth: 0 }];
+  while (stack.length > 0) {
+    const { value, depth } = stack.pop()!;
+    if (value === null || typeof value !== 'object') {
+      if (isUnsafeNumber(value)) return { keys, withinLimits: false };
+      continue;
+    }
+    const inner = depth + 1;
+    if (inner > MAX_NESTING_DEPTH) return { keys, withinLimits: false };
+    if (Array.isArray(value)) {
+      for (const item of value) stack.push({ value: item, depth: inner });
+      continue;
+    }
+    for (const key in value) {
+      keys++;
+      stack.push({ value: (value as Record<string, unknown>)[key], depth: inner });
+    }
+  }
+  return { keys, withinLimits: true };
+}
+
+/**
+ * The slow, exact path for a text the fast one refused: jsonc-parser walks it to name the line
+ * and column of every problem, and records every position on the way (JSON.parse's value is
+ * returned only if, against expectation, there is no problem to report).
+ */
+function parseJsonReportingProblems(text: string, file: string): ParsedText {
   const positions = new DocPositions(text);
   const errors: InputError[] = [];
   // One frame per open object or array: its key, and for objects the keys seen so far.
