@@ -32,12 +32,15 @@ export async function processCost(command: string, args: readonly string[]): Pro
   const dir = mkdtempSync(join(tmpdir(), 'realmguard-bench-time-'));
   const out = join(dir, 'time.txt');
   try {
+    let stderr = '';
     const code = await new Promise<number | null>((resolve, reject) => {
-      const child = spawn(GNU_TIME, ['-o', out, '-f', FORMAT, command, ...args], { stdio: ['ignore', 'ignore', 'ignore'] });
+      // stderr is kept (it is small) to say why a run failed; stdout, the report, is discarded.
+      const child = spawn(GNU_TIME, ['-o', out, '-f', FORMAT, command, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr = (stderr + chunk).slice(-2000)));
       child.on('error', reject);
       child.on('close', resolve);
     });
-    if (code !== 0) throw new Error(`bench: ${command} ${args.join(' ')} exited with ${code}`);
+    if (code !== 0) throw new Error(`bench: ${command} ${args.join(' ')} exited with ${code}: ${stderr.trim()}`);
     return parseTimeOutput(readFileSync(out, 'utf8'));
   } finally {
     rmSync(dir, { recursive: true, force: true });
