@@ -39,7 +39,7 @@ async function gitDiffNumstat(base: string, head: string): Promise<number> {
     await run('git', ['diff', '--no-index', '--numstat', base, head]);
     return 0;
   } catch (error) {
-    const stdout = String((error as { stdout?: string }).stdout ?? '');
+    const stdout = (error as { stdout?: string }).stdout ?? '';
     const [added, removed] = stdout.trim().split(/\s+/).map(Number);
     return (added ?? 0) + (removed ?? 0);
   }

@@ -2,7 +2,7 @@
 
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN; // no values, no median
 }
 
 /** Runs work once and returns how long it took, with its value. */
@@ -13,7 +13,7 @@ export async function timed<T>(work: () => Promise<T> | T): Promise<{ ms: number
 }
 
 /** The median time of `runs` runs of work, in milliseconds. */
-export async function medianMs(runs: number, work: () => Promise<unknown> | unknown): Promise<number> {
+export async function medianMs(runs: number, work: () => unknown): Promise<number> {
   const times: number[] = [];
   for (let index = 0; index < runs; index++) times.push((await timed(work)).ms);
   return median(times);

@@ -21,7 +21,7 @@ import * as pulumi from '@pulumi/pulumi';
 import * as keycloak from '@pulumi/keycloak';
 import { InputError } from '../model/errors.ts';
 import { isKeycloakBuiltInKey } from '../model/keycloak-keys.ts';
-import { pathKey, positionOf, type ClientSettings, type FieldPath, type KeyProviderSettings, type LoadedRealm } from '../model/realm-settings.ts';
+import { pathKey, positionOf, type ClientSettings, type FieldPath, type LoadedRealm } from '../model/realm-settings.ts';
 import { clientPolicyArgsFromSettings, isManagedKeyProvider } from '../model/provider-dialect.ts';
 import { HardenedRealm, hardenedRealmSettings, type HardenedRealmArgs } from './hardened-realm.ts';
 import { checkedClientSettings, HardenedClient } from './hardened-client.ts';
@@ -61,7 +61,8 @@ export class HardenedRealmFromBaseline extends pulumi.ComponentResource {
       new RealmKeys(`${name}-keys`, { realmId: this.realmId, keys: plan.keys, compromised: baseline.settings.compromisedKeys, basePriority: KEY_BASE_PRIORITY }, { parent: this, dependsOn: [this.realm] }),
     );
     this.keysLeftToKeycloak = plan.keysLeftToKeycloak;
-    for (const note of plan.notes) pulumi.log.warn(note, this);
+    // Never rejects (Pulumi prints an undeliverable message to stderr) and keeps the program alive until sent.
+    for (const note of plan.notes) void pulumi.log.warn(note, this);
 
     this.clients = {};
     for (const [resourceKey, client] of plan.clients) {

@@ -134,16 +134,17 @@ const COUNT_ARGS = [
 
 /** The profile's realm values with the args laid over them, validated. Throws InputError. */
 export function hardenedRealmSettings(args: HardenedRealmArgs): RealmLevelSettings {
-  const { realm, profile = 'baseline', ...overrides } = args;
+  // A JavaScript program may pass anything: the realm name and every override are checked here.
+  const { realm, profile = 'baseline', ...overrides }: Omit<HardenedRealmArgs, 'realm'> & { realm: unknown } = args;
   if (typeof realm !== 'string' || !/^[A-Za-z0-9._-]+$/.test(realm)) {
     throw new InputError(`realm name '${String(realm)}' is not usable in a URL`, { keyPath: 'realm' }, 'use letters, digits, dot, dash or underscore');
   }
   const settings: RealmLevelSettings = { ...realmProfileValues(profile), realm };
   const target = settings as unknown as Record<string, unknown>;
-  for (const [key, value] of Object.entries(overrides)) {
+  for (const [key, value] of Object.entries<unknown>(overrides)) {
     if (value === undefined) continue;
     if ((DURATION_ARGS as readonly string[]).includes(key)) target[key] = durationArg(key, value as Duration);
-    else if (Array.isArray(value)) target[key] = [...value];
+    else if (Array.isArray(value)) target[key] = [...(value as unknown[])];
     else if (typeof value === 'object' && value !== null) target[key] = { ...value };
     else target[key] = value;
   }

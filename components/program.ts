@@ -61,7 +61,7 @@ export function asRunError(error: unknown): unknown {
 export function readProgramConfig(): ProgramConfig {
   const config = new pulumi.Config('realmguard');
   const baselines = parseJson(config.get('baselines'), 'realmguard:baselines');
-  if (!Array.isArray(baselines) || baselines.length === 0 || !baselines.every((item) => typeof item === 'string' && item !== '')) {
+  if (!Array.isArray(baselines) || baselines.length === 0 || !baselines.every((item): item is string => typeof item === 'string' && item !== '')) {
     throw new InputError(
       'the stack names no baselines to apply',
       { keyPath: 'realmguard:baselines' },
@@ -139,7 +139,7 @@ function isSecretsMap(value: unknown): value is Record<string, Record<string, st
     value !== null &&
     !Array.isArray(value) &&
     Object.values(value).every(
-      (clients) => typeof clients === 'object' && clients !== null && !Array.isArray(clients) && Object.values(clients).every((secret) => typeof secret === 'string'),
+      (clients: unknown) => typeof clients === 'object' && clients !== null && !Array.isArray(clients) && Object.values(clients).every((secret) => typeof secret === 'string'),
     )
   );
 }

@@ -145,7 +145,7 @@ export function planKeys(keys: KeyDeclaration[], compromised: string[], basePrio
     if (seen.has(key.name)) throw keyError(key, 'name', `is declared twice`, 'give every key its own name; retire an old key rather than reusing its name');
     seen.add(key.name);
     if (!['active', 'passive', 'retired'].includes(key.state)) {
-      throw keyError(key, 'state', `has state '${String(key.state)}'`, "use 'active', 'passive' or 'retired'");
+      throw keyError(key, 'state', `has state '${key.state}'`, "use 'active', 'passive' or 'retired'");
     }
     if (key.state !== 'retired' && compromised.includes(key.name)) {
       throw keyError(

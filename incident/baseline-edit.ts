@@ -60,8 +60,8 @@ export function keyRotationEdit(realm: string, edit: KeyEdit, today = new Date()
     : 'the old key is passive now; declare that and the new key, and retire the old one once its tokens have expired';
   const how =
     `in keys.providers, replace the entry of the same name or add it${edit.compromised ? '; add the names to keys.compromised' : ''}` +
-    `${edit.compromised ? '; then `pulumi refresh` (Keycloak no longer has the compromised key) and `pulumi up`' : '; then `pulumi up`'}` +
-    `${edit.created.id ? ', which adopts the new key by its id instead of creating another' : ''}`;
+    (edit.compromised ? '; then `pulumi refresh` (Keycloak no longer has the compromised key) and `pulumi up`' : '; then `pulumi up`') +
+    (edit.created.id ? ', which adopts the new key by its id instead of creating another' : '');
   return banner(realm, why, how) + stringify({ keys });
 }
 

@@ -140,7 +140,8 @@ export function doneInputs(file: string, action: string, realm: string): Set<str
     if (entry.targets !== undefined && !Array.isArray(entry.targets)) throw damaged('not a journal entry');
     if (entry.action !== action || entry.realm !== realm || entry.result !== 'ok') return;
     if (typeof entry.input === 'string') done.add(entry.input);
-    for (const target of entry.targets ?? []) {
+    // A damaged line's list may hold anything, not only targets.
+    for (const target of (entry.targets ?? []) as (Partial<Target> | null | string | number | boolean)[]) {
       if (typeof target !== 'object' || target === null || target.type !== 'user') continue;
       if (target.id) done.add(target.id);
       if (target.name) done.add(target.name);

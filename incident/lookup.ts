@@ -41,7 +41,7 @@ export async function resolveUser(run: ActionRun, input: string): Promise<Resolv
   if (!user) {
     throw new IncidentError('not-found', `unknown user '${input}' in realm '${realm}': no user has that username or id`);
   }
-  return withStrings(spec, user, ['id', 'username'], 'a list of users with ids') as ResolvedUser;
+  return withStrings(spec, user, ['id', 'username'], 'a list of users with ids');
 }
 
 /** A client by its clientId (the name clients log in with, not the internal UUID). */
@@ -53,5 +53,5 @@ export async function resolveClient(run: ActionRun, clientId: string): Promise<R
   if (!client) {
     throw new IncidentError('not-found', `unknown client '${clientId}' in realm '${realm}': no client has that clientId`);
   }
-  return withStrings(spec, client, ['id', 'clientId'], 'a list of clients with ids') as ResolvedClient;
+  return withStrings(spec, client, ['id', 'clientId'], 'a list of clients with ids');
 }

@@ -102,7 +102,7 @@ export class SecretFile {
       // Never close twice: the number may already belong to another file.
       if (open) closeQuietly(fd);
       this.#removeOurs();
-      throw new Error(`cannot write the secret file ${this.file} (${codeOf(error)})`);
+      throw new Error(`cannot write the secret file ${this.file} (${codeOf(error)})`, { cause: error });
     }
   }
 

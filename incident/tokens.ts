@@ -28,8 +28,8 @@ export function decodeClaims(token: string): TokenClaims | undefined {
     const parsed: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
     if (typeof parsed !== 'object' || parsed === null) return undefined;
     const record = parsed as Record<string, unknown>;
-    const text = (key: string) => (typeof record[key] === 'string' ? (record[key] as string) : undefined);
-    const number = (key: string) => (typeof record[key] === 'number' ? (record[key] as number) : undefined);
+    const text = (key: string) => (typeof record[key] === 'string' ? record[key] : undefined);
+    const number = (key: string) => (typeof record[key] === 'number' ? record[key] : undefined);
     const claims: TokenClaims = {};
     for (const key of ['typ', 'sub', 'sid', 'azp', 'jti', 'iss'] as const) {
       const value = text(key);
@@ -89,11 +89,12 @@ export interface SuspectObservation {
 }
 
 async function sessionServesClient(run: ActionRun, claims: TokenClaims): Promise<boolean | undefined> {
-  if (!claims.sid || !claims.sub || !claims.azp || !run.ctx.http.config.credentials) return undefined;
+  const { sid, sub, azp } = claims;
+  if (!sid || !sub || !azp || !run.ctx.http.config.credentials) return undefined;
   try {
-    const sessions = await listUserSessions(run, claims.sub);
+    const sessions = await listUserSessions(run, sub);
     const pool = claims.typ === 'Offline' ? sessions.offline : sessions.online;
-    return pool.some((session) => session.id === claims.sid && session.clients.includes(claims.azp!));
+    return pool.some((session) => session.id === sid && session.clients.includes(azp));
   } catch (error) {
     // The user is gone (404): so is the session.
     if (error instanceof IncidentError && error.kind === 'not-found') return false;

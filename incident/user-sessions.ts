@@ -33,7 +33,7 @@ export interface UserSessions {
 }
 
 function summarize(raw: JsonRecord): SessionSummary {
-  const number = (key: string) => (typeof raw[key] === 'number' ? (raw[key] as number) : undefined);
+  const number = (key: string) => (typeof raw[key] === 'number' ? raw[key] : undefined);
   const start = number('start');
   const lastAccess = number('lastAccess');
   const clients = isRecord(raw.clients) ? Object.values(raw.clients).filter((value): value is string => typeof value === 'string') : [];

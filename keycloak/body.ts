@@ -27,7 +27,7 @@ export async function readCapped(response: Response, cap: number, spec: Pick<Req
     throw tooLarge(spec, cap);
   }
   if (!response.body) return '';
-  const reader = response.body.getReader();
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader(); // fetch bodies are bytes
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
@@ -43,9 +43,12 @@ export async function readCapped(response: Response, cap: number, spec: Pick<Req
   return Buffer.concat(chunks, total).toString('utf8');
 }
 
+// eslint-disable-next-line no-control-regex -- control characters are what a sample must not show
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g;
+
 /** A short, printable sample of what came back (control characters shown as '·'). */
 export function sample(text: string, length = 80): string {
-  const flat = text.replace(/\s+/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g, '·').trim();
+  const flat = text.replace(/\s+/g, ' ').replace(UNPRINTABLE, '·').trim();
   return flat.length > length ? `${flat.slice(0, length)}…` : flat;
 }
 

@@ -31,7 +31,7 @@ export class InputError extends Error {
   format(): string {
     const { file, line, column, keyPath } = this.location;
     const where = [file, line, line !== undefined ? column : undefined].filter((part) => part !== undefined).join(':');
-    const parts = [where, keyPath ? `${keyPath}` : undefined, this.message].filter(Boolean);
+    const parts = [where, keyPath, this.message].filter(Boolean);
     return visible(parts.join(': ') + (this.hint ? ` — ${this.hint}` : ''));
   }
 }
@@ -62,7 +62,8 @@ export function inputProblemsOf(error: unknown): InputError[] {
  */
 export function throwIfAny(problems: ReadonlyArray<InputError | InputErrors>, options: { asList?: boolean } = {}): void {
   const flat = problems.flatMap((problem) => inputProblemsOf(problem));
-  if (flat.length === 0) return;
-  if (flat.length === 1 && !options.asList) throw flat[0]!;
+  const [first] = flat;
+  if (first === undefined) return;
+  if (flat.length === 1 && !options.asList) throw first;
   throw new InputErrors(flat);
 }

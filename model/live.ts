@@ -67,7 +67,7 @@ export async function readLiveRealm(source: LiveSource, realm: string): Promise<
   const list = async (step: LiveRead): Promise<unknown[]> => {
     const answer = await source.get(step);
     if (!Array.isArray(answer)) throw wrongShape(origin, step, 'a list', answer);
-    return answer;
+    return answer as unknown[]; // Array.isArray narrows to any[]; the items are still unchecked
   };
   const object = async (step: LiveRead): Promise<Record<string, unknown>> => {
     const answer = await source.get(step);

@@ -122,8 +122,9 @@ class ConfigReader {
 
   private readLevelOnly(node: Node | null, keyPath: string): EnforcementLevel {
     if (isScalar(node)) return this.level(node, keyPath);
-    if (isMap(node) && node.items.length === 1 && this.keyOf(node.items[0]!.key, keyPath) === 'enforcementLevel') {
-      return this.level(node.items[0]!.value as Node | null, `${keyPath}.enforcementLevel`);
+    const only = isMap(node) && node.items.length === 1 ? node.items[0] : undefined;
+    if (only && this.keyOf(only.key, keyPath) === 'enforcementLevel') {
+      return this.level(only.value as Node | null, `${keyPath}.enforcementLevel`);
     }
     throw this.error(node, keyPath, '`all` takes only an enforcement level', `one of ${ENFORCEMENT_LEVELS.join(', ')}`);
   }
@@ -140,11 +141,13 @@ class ConfigReader {
         result.enforcementLevel = this.level(value, `${keyPath}.${key}`);
         continue;
       }
-      if (!(key in defaults)) {
+      // Own keys only: `key in` also found 'constructor' and reported "expected a function".
+      const example = Object.hasOwn(defaults, key) ? defaults[key] : undefined;
+      if (example === undefined) {
         const known = ['enforcementLevel', ...Object.keys(defaults)];
         throw this.error(pair.key as Node, `${keyPath}.${key}`, `rule '${rule.id}' has no parameter '${key}'`, this.didYouMean(key, known, `it takes ${known.join(', ')}`));
       }
-      result.params[key] = this.param(value, `${keyPath}.${key}`, defaults[key]!);
+      result.params[key] = this.param(value, `${keyPath}.${key}`, example);
     }
     return result;
   }
@@ -153,7 +156,7 @@ class ConfigReader {
   private param(node: Node | null, keyPath: string, example: ParamValue): ParamValue {
     const json: unknown = node === null ? null : node.toJSON();
     if (Array.isArray(example)) {
-      if (Array.isArray(json) && json.every((item) => typeof item === 'string')) return json as string[];
+      if (Array.isArray(json) && json.every((item) => typeof item === 'string')) return json;
       throw this.error(node, keyPath, 'expected a list of strings');
     }
     if (typeof json !== typeof example) throw this.error(node, keyPath, `expected a ${typeof example}, got ${JSON.stringify(json)}`);
@@ -182,15 +185,15 @@ class ConfigReader {
           throw this.error(pair.key as Node, `${keyPath}.${key}`, `unknown key '${key}'`, 'a suppression has rule, entity, realm, reason, expires');
         }
         const scalar: unknown = isScalar(value) ? value.value : undefined;
-        if (typeof scalar !== 'string' || scalar.trim() === '') throw this.error(value ?? (item as Node), `${keyPath}.${key}`, `${key} must be a non-empty string`);
+        if (typeof scalar !== 'string' || scalar.trim() === '') throw this.error(value ?? item, `${keyPath}.${key}`, `${key} must be a non-empty string`);
         fields[key] = scalar.trim();
       }
       const { rule, entity, realm, reason, expires } = fields;
-      if (rule === undefined) throw this.error(item as Node, keyPath, 'a suppression needs `rule`');
-      if (!this.byId.has(rule)) throw this.error(item.get('rule', true) as Node, `${keyPath}.rule`, `unknown rule '${rule}'`, this.didYouMean(rule, [...this.byId.keys()], 'see docs/rules.md'));
-      if (reason === undefined) throw this.error(item as Node, `${keyPath}.reason`, 'a suppression needs a `reason`', 'say why the finding is accepted, and who accepted it');
-      if (expires !== undefined && !isIsoDate(expires)) throw this.error(item.get('expires', true) as Node, `${keyPath}.expires`, `expires '${expires}' is not a date`, 'write it as YYYY-MM-DD');
-      const at = this.where(item as Node, keyPath);
+      if (rule === undefined) throw this.error(item, keyPath, 'a suppression needs `rule`');
+      if (!this.byId.has(rule)) throw this.error(item.get('rule', true), `${keyPath}.rule`, `unknown rule '${rule}'`, this.didYouMean(rule, [...this.byId.keys()], 'see docs/rules.md'));
+      if (reason === undefined) throw this.error(item, `${keyPath}.reason`, 'a suppression needs a `reason`', 'say why the finding is accepted, and who accepted it');
+      if (expires !== undefined && !isIsoDate(expires)) throw this.error(item.get('expires', true), `${keyPath}.expires`, `expires '${expires}' is not a date`, 'write it as YYYY-MM-DD');
+      const at = this.where(item, keyPath);
       config.suppressions.push({
         rule,
         reason,

@@ -12,6 +12,8 @@ export type { Profile };
 /** A rule parameter: thresholds are numbers (seconds, bits, bytes), switches, names or lists. */
 export type ParamValue = number | boolean | string | readonly string[];
 export type RuleParams = Record<string, ParamValue>;
+/** Parameters as a check receives them: config may set `false` where both profiles say `true`. */
+export type ConfiguredParams<P extends RuleParams> = { [K in keyof P]: P[K] extends boolean ? boolean : P[K] };
 
 export interface RuleSource {
   /** e.g. 'RFC 9700', 'OWASP ASVS 5.0', 'NIST SP 800-63B-4', 'FAPI 2.0 Security Profile'. */
@@ -59,7 +61,7 @@ export interface RuleDefinition<P extends RuleParams, M extends string> {
   title: string;
   /** The most severe a finding of this rule can be. */
   severity: Severity;
-  sources: readonly RuleSource[];
+  sources: readonly [RuleSource, ...RuleSource[]];
   /** Why it matters, in one or two sentences. */
   why: string;
   remediation: Remediation;
@@ -75,7 +77,7 @@ export interface RuleDefinition<P extends RuleParams, M extends string> {
    * so a realm seen only in part (some of its resources unknown during preview) is not judged.
    */
   wholeRealm?: boolean;
-  check(realm: RealmSettings, params: P, context: RuleContext): Iterable<Violation<M>>;
+  check(realm: RealmSettings, params: ConfiguredParams<P>, context: RuleContext): Iterable<Violation<M>>;
 }
 
 export interface Rule<P extends RuleParams = RuleParams, M extends string = string> extends RuleDefinition<P, M> {

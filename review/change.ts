@@ -52,6 +52,12 @@ export function effectOrder(effect: Effect): number {
   return EFFECTS.indexOf(effect);
 }
 
+/** The last sort key: the value as text (a mapping as JSON, where String() would say [object Object]). */
+function tieBreak(change: SettingChange): string {
+  const value = change.after ?? change.before;
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? JSON.stringify(value) : String(value);
+}
+
 /** Weakens first, then realm, entity and setting: deterministic, and what matters on top. */
 export function compareChanges(a: SettingChange, b: SettingChange): number {
   return (
@@ -60,6 +66,6 @@ export function compareChanges(a: SettingChange, b: SettingChange): number {
     a.entity.kind.localeCompare(b.entity.kind) ||
     a.entity.id.localeCompare(b.entity.id) ||
     a.setting.localeCompare(b.setting) ||
-    String(a.after ?? a.before).localeCompare(String(b.after ?? b.before))
+    tieBreak(a).localeCompare(tieBreak(b))
   );
 }

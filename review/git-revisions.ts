@@ -50,7 +50,7 @@ async function gitBytes(args: string[], cwd: string): Promise<Buffer> {
     const { stdout } = await run('git', args, { cwd, maxBuffer: 64 * 1024 * 1024, encoding: 'buffer' });
     return stdout;
   } catch (error) {
-    const failure = error as NodeJS.ErrnoException & { stderr?: string };
+    const failure = error as NodeJS.ErrnoException & { stderr?: Buffer }; // encoding: 'buffer'
     if (failure.code === 'ENOENT') throw new InputError('git is not installed or not on PATH', {}, 'install git to use --git');
     throw new GitCommandError(String(failure.stderr ?? failure.message).trim().split('\n')[0] ?? 'git failed');
   }

@@ -41,7 +41,7 @@ export function verdictText(counts: ReviewCounts): string {
   if (Object.keys(counts.introduced).length) concerns.push(`introduces ${severityList(counts.introduced)}`);
   if (counts.effects.strengthens) reliefs.push(`strengthens ${plural(counts.effects.strengthens, 'setting')}`);
   if (counts.resolved) reliefs.push(`resolves ${plural(counts.resolved, 'finding')}`);
-  if (counts.effects.neutral) reliefs.push(`${plural(counts.effects.neutral, 'neutral change')}`);
+  if (counts.effects.neutral) reliefs.push(plural(counts.effects.neutral, 'neutral change'));
   if (concerns.length === 0 && reliefs.length === 0) return 'no security-relevant change';
   return [concerns.join(', '), reliefs.join(', ')].filter(Boolean).join('; ');
 }

@@ -12,7 +12,7 @@ import { allRules } from '../policies/rules/index.ts';
 
 const CATEGORY_TITLES: Record<Rule['category'], string> = { realm: 'Realm', keys: 'Keys', clients: 'Clients (OpenID Connect)' };
 
-function value(param: ParamValue): string {
+function value(param: ParamValue | undefined): string {
   if (Array.isArray(param)) return param.length === 0 ? '(none)' : param.join(', ');
   return String(param);
 }
@@ -35,15 +35,15 @@ function ruleSection(rule: Rule): string {
   if (params.length > 0) {
     lines.push('| Parameter | baseline | strict | Meaning |', '|---|---|---|---|');
     for (const key of params) {
-      const doc = (rule.paramDocs as Record<string, string>)[key] ?? '';
-      lines.push(`| \`${key}\` | ${escape(value(rule.params.baseline[key]!))} | ${escape(value(rule.params.strict[key]!))} | ${escape(doc)} |`);
+      const doc = rule.paramDocs[key] ?? '';
+      lines.push(`| \`${key}\` | ${escape(value(rule.params.baseline[key]))} | ${escape(value(rule.params.strict[key]))} | ${escape(doc)} |`);
     }
     lines.push('');
   } else {
     lines.push('No parameters: the rule is the same under both profiles.', '');
   }
   lines.push('Findings:', '');
-  for (const [id, text] of Object.entries(rule.messages as Record<string, string>)) lines.push(`- \`${id}\`: ${text.replace(/\{\{\s*(\w+)\s*\}\}/g, '‹$1›')}`);
+  for (const [id, text] of Object.entries(rule.messages)) lines.push(`- \`${id}\`: ${text.replace(/\{\{\s*(\w+)\s*\}\}/g, '‹$1›')}`);
   lines.push('');
   const { baselineKey, value: fix, note } = rule.remediation;
   lines.push(`**Remediation:** in the baseline, \`${baselineKey}: ${JSON.stringify(fix)}\`${note ? ` (${note})` : ''}.`, '');

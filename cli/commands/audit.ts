@@ -99,7 +99,7 @@ export async function audit(options: AuditOptions, env: NodeJS.ProcessEnv = proc
 
   const toFile = options.output !== undefined;
   const report = render(result, drift, options, !toFile && shouldColor(process.stdout));
-  if (toFile) await writeReport(options.output!, report);
+  if (options.output !== undefined) await writeReport(options.output, report);
   else process.stdout.write(report);
 
   const fails = failsAt(result.findings, options.failOn) || (options.failOnDrift === true && (drift?.length ?? 0) > 0);
@@ -117,9 +117,9 @@ function connection(options: AuditOptions, env: NodeJS.ProcessEnv): IncidentHttp
   }
   return new IncidentHttp(config, {
     timeoutMs: options.timeout,
-    retries: options.retries ?? 3,
-    deadlineMs: options.deadline ?? AUDIT_DEADLINE_MS,
-    maxResponseBytes: (options.maxResponseMib ?? 64) * 1024 * 1024,
+    retries: options.retries,
+    deadlineMs: options.deadline,
+    maxResponseBytes: options.maxResponseMib * 1024 * 1024,
   });
 }
 

@@ -53,7 +53,7 @@ export async function check(files: string[], options: CheckOptions): Promise<Che
   });
   const toFile = options.output !== undefined;
   const report = formatFindings(result, options.format, { color: !toFile && shouldColor(process.stdout), title: 'realmguard check' });
-  if (toFile) await writeReport(options.output!, report);
+  if (options.output !== undefined) await writeReport(options.output, report);
   else process.stdout.write(report);
   if (options.format !== 'text' || toFile) {
     for (const { suppression } of result.expiredSuppressions) {

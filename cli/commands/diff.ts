@@ -65,7 +65,7 @@ export async function diff(inputs: string[], options: DiffOptions): Promise<Diff
   const result = reviewChange(base, head, { ...(options.profile && { profile: options.profile }), ...(config && { config }) });
   const toFile = options.output !== undefined;
   const report = render(result, options, !toFile && shouldColor(process.stdout));
-  if (toFile) await writeReport(options.output!, report);
+  if (options.output !== undefined) await writeReport(options.output, report);
   else process.stdout.write(report);
   return { result, exitCode: failsOn(result, options) ? ExitCode.Findings : ExitCode.Clean };
 }

@@ -124,7 +124,8 @@ async function perUser(options: UserTargetOptions, action: 'logout-user' | 'cont
   }
   // Pre-flight, in this order and before any request: the list, the journal to resume, then the
   // connection options and the journal to write (setup).
-  const file = options.usersFile!;
+  const file = options.usersFile;
+  if (file === undefined) throw new Error('not reached: exactly one of --user and --users-file is checked above');
   const users = parseUserList(readTextFile(file, '--users-file'), file === '-' ? 'stdin' : file);
   const skip = options.resume ? doneInputs(options.resume, action, options.realm) : undefined;
   const s = setup(options, process.env);

@@ -31,7 +31,7 @@ export function formatMarkdown(input: FormatInput, options: FormatOptions = {}):
   for (const { suppression } of input.expiredSuppressions ?? []) {
     lines.push(`> ⚠️ The suppression of \`${suppression.rule}\`${suppression.entity ? ` for \`${codeCell(suppression.entity)}\`` : ''} expired on ${suppression.expires}; its findings are reported again.`, '');
   }
-  return `${lines.join('\n')}`.trimEnd() + '\n';
+  return lines.join('\n').trimEnd() + '\n';
 }
 
 function row(finding: Finding, input: FormatInput): string {

@@ -38,7 +38,7 @@ export function bumpTokenVersion(ctx: IncidentContext, options: BumpTokenVersion
     const target = run.target({ type: 'user', name: options.user });
     const user = await resolveUser(run, options.user);
     Object.assign(target, { id: user.id, name: user.username });
-    const from = currentVersion(user.attributes?.[attribute], attribute);
+    const from = currentVersion(user.attributes?.[attribute] as string[] | undefined, attribute);
     const to = from + 1;
     const notFound = `user '${user.username}'`;
     await run.send(run.spec(ENDPOINTS.updateUser, { id: user.id }, { notFound }), { ...user, attributes: { ...user.attributes, [attribute]: [String(to)] } });

@@ -86,7 +86,7 @@ export function rotateKeys(ctx: IncidentContext, options: RotateKeysOptions): Pr
 async function listKeys(run: ActionRun): Promise<KeyMetadataRepresentation[]> {
   const spec = run.spec(ENDPOINTS.keys, {}, { notFound: `realm '${run.realm}'` });
   const answer = expectRecord(spec, await run.get(spec), 'a key listing');
-  return expectRecords(spec, answer.keys ?? [], "a key listing with a list of 'keys'") as KeyMetadataRepresentation[];
+  return expectRecords(spec, answer.keys ?? [], "a key listing with a list of 'keys'");
 }
 
 async function rotate(run: ActionRun, options: RotateKeysOptions): Promise<void> {

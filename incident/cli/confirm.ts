@@ -14,7 +14,7 @@ export interface ConfirmOptions {
 /** Resolves true to go ahead, false when the person at the terminal said no. */
 export async function confirmRealmWide(question: string, options: ConfirmOptions): Promise<boolean> {
   if (options.yes || options.dryRun) return true;
-  const interactive = options.interactive ?? (process.stdin.isTTY === true && process.stdout.isTTY === true);
+  const interactive = options.interactive ?? (process.stdin.isTTY && process.stdout.isTTY);
   if (!interactive) {
     throw new InputError(`${question} — this is realm-wide and there is no terminal to confirm on`, { keyPath: '--yes' }, 'pass --yes to go ahead, or --dry-run to see the requests first');
   }

@@ -29,7 +29,7 @@ function requestLines(result: ActionResult, indent: string): string[] {
 }
 
 function sessionLines(data: unknown): string[] {
-  const sessions = data as UserSessions;
+  const sessions = data as UserSessions | undefined;
   if (!Array.isArray(sessions?.online)) return [];
   const when = (ms?: number) => (ms ? new Date(ms).toISOString() : '?');
   const lines = [`  online sessions (${sessions.online.length}):`];

@@ -4,7 +4,7 @@
  * closed (`additionalProperties: false`) so a typo is an error with "did you mean", not a
  * silently ignored setting. docs/baseline-format.md documents each key.
  */
-import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { Optional as Opt, Type, type Static, type TSchema } from '@sinclair/typebox';
 import { DURATION_FORMAT } from '../source/validate-schema.ts';
 import {
   KEYCLOAK_EVENT_TYPES,
@@ -27,7 +27,6 @@ function Closed<T extends Record<string, TSchema>>(properties: T, description?: 
   return Type.Object(properties, { additionalProperties: false, ...(description ? { description } : {}) });
 }
 
-const Opt = Type.Optional;
 const Bool = (description: string) => Type.Boolean({ description });
 const Text = (description: string) => Type.String({ minLength: 1, description });
 const TextList = (description: string) => Type.Array(Type.String({ minLength: 1 }), { uniqueItems: true, description });

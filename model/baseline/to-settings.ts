@@ -92,7 +92,8 @@ export function baselineToRealm(document: BaselineDocument, parsed: ParsedText):
     convert.mark(['passwordPolicy'], ['security', 'passwordPolicy']);
   }
   if (security?.browserSecurityHeaders) {
-    for (const [header, value] of Object.entries(security.browserSecurityHeaders)) {
+    // An optional key may hold undefined (exactOptionalPropertyTypes is off), which Object.entries hides.
+    for (const [header, value] of Object.entries<string | undefined>(security.browserSecurityHeaders)) {
       if (value === undefined) continue;
       realmValues.browserSecurityHeaders[header] = value;
       convert.mark(['browserSecurityHeaders', header], ['security', 'browserSecurityHeaders', header]);

@@ -81,7 +81,7 @@ function jwksViolations(client: ClientSettings): ConstraintViolation[] {
   return [
     {
       subject: { kind: 'client-attribute', clientId: client.clientId, attribute: 'use.jwks.string' },
-      message: `client '${client.clientId}' turns on both use.jwks.url and use.jwks.string, which Keycloak refuses ("The \"Use JWKS\" switch and the switch \"Use JWKS URL\" cannot be ON at the same time.")`,
+      message: `client '${client.clientId}' turns on both use.jwks.url and use.jwks.string, which Keycloak refuses ("The "Use JWKS" switch and the switch "Use JWKS URL" cannot be ON at the same time.")`,
       hint: 'keep one of the two attributes true',
     },
   ];

@@ -3,9 +3,8 @@
  * the model reads, with its types. Objects stay open: exports carry many more fields, and newer
  * Keycloak versions add some, so unknown keys are fine here; wrong types are not.
  */
-import { Type, type Static } from '@sinclair/typebox';
+import { Optional as Opt, Type, type Static } from '@sinclair/typebox';
 
-const Opt = Type.Optional;
 const Int = () => Opt(Type.Integer());
 const Bool = () => Opt(Type.Boolean());
 const Strings = () => Opt(Type.Array(Type.String()));

@@ -342,8 +342,8 @@ function ellipticCurve(component: ComponentRepresentation): string | undefined {
 function rsaKeySize(component: ComponentRepresentation, ownKeys: KeyMetadata[]): number | undefined {
   const type = component.providerId;
   if (!RSA_KEY_PROVIDER_TYPES.includes(type)) return undefined;
-  for (const key of ownKeys) {
-    const bits = key.publicKey ? modulusBits(() => createPublicKey({ key: Buffer.from(key.publicKey!, 'base64'), format: 'der', type: 'spki' })) : undefined;
+  for (const { publicKey } of ownKeys) {
+    const bits = publicKey ? modulusBits(() => createPublicKey({ key: Buffer.from(publicKey, 'base64'), format: 'der', type: 'spki' })) : undefined;
     if (bits) return bits;
   }
   const certificate = configValue(component, 'certificate');

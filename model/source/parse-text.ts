@@ -8,7 +8,7 @@
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import { printParseErrorCode, visit, type ParseErrorCode } from 'jsonc-parser';
-import { InputError, InputErrors, throwIfAny } from '../errors.ts';
+import { InputError, throwIfAny } from '../errors.ts';
 import { childKey, DocPositions, formatDocPath, type DocPath } from './doc-positions.ts';
 import { isUnsafeNumber, MAX_NESTING_DEPTH, tooDeep, unsafeNumber } from './limits.ts';
 import { parseYamlDocument } from './yaml-document.ts';
@@ -177,7 +177,7 @@ export function parseYaml(text: string, file: string): ParsedText {
       }
       return new InputError(`YAML syntax error: ${firstLine(error.message)}`, where, 'fix the YAML syntax (check indentation, quotes and colons)');
     });
-    throw errors.length === 1 ? errors[0]! : new InputErrors(errors);
+    throwIfAny(errors);
   }
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
     throw new InputError('the file has no content (only comments or an empty document)', { file, line: 1, column: 1 }, EMPTY_HINT);
@@ -186,7 +186,7 @@ export function parseYaml(text: string, file: string): ParsedText {
   const positions = new DocPositions(text);
   const rootOffset = (doc.contents as YamlNode).range?.[0];
   if (rootOffset !== undefined) positions.setOffset('', rootOffset);
-  recordYamlPositions(doc.contents as YamlNode, [], '', positions, at, file);
+  recordYamlPositions(doc.contents, [], '', positions, at, file);
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -268,12 +268,12 @@ function nonPlainKey(keyNode: YamlNode | null): string | undefined {
 function keyTextAt(text: string, offset: number): string {
   const rest = text.slice(offset, text.indexOf('\n', offset) === -1 ? undefined : text.indexOf('\n', offset));
   const quoted = /^(["'])(.*?)\1/.exec(rest);
-  if (quoted) return quoted[2]!;
-  return rest.split(/:(\s|$)/)[0]!.trim();
+  if (quoted?.[2] !== undefined) return quoted[2];
+  return (rest.split(/:(\s|$)/)[0] ?? '').trim();
 }
 
 function firstLine(message: string): string {
-  return message.split('\n')[0]!.trim();
+  return (message.split('\n')[0] ?? '').trim();
 }
 
 /** Position lookup helper for adapters and schema errors. */

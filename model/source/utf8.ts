@@ -67,8 +67,8 @@ function firstInvalidByte(bytes: Uint8Array): number {
  */
 function leadByteOf(bytes: Uint8Array, index: number): number {
   for (let start = index - 1; start >= 0 && start >= index - 3; start--) {
-    const byte = bytes[start]!;
-    if ((byte & 0xc0) === 0x80) continue; // a continuation byte: look further back
+    const byte = bytes[start];
+    if (byte === undefined || (byte & 0xc0) === 0x80) continue; // a continuation byte: look further back
     const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
     return start + length > index ? start : index;
   }

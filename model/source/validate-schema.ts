@@ -3,7 +3,7 @@
  * and turns every violation into an InputError with the file position and key path, plus
  * "did you mean" for unknown keys and values. All problems of a document are reported at once.
  */
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { Ajv, type ErrorObject } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { closest, distance } from 'fastest-levenshtein';
 import type { Static, TSchema } from '@sinclair/typebox';
@@ -36,7 +36,7 @@ export interface SchemaValidator<S extends TSchema> {
 
 export function schemaValidator<S extends TSchema>(schema: S): SchemaValidator<S> {
   sharedAjv ??= createAjv();
-  const validate = sharedAjv.compile(schema) as ValidateFunction<Static<S>>;
+  const validate = sharedAjv.compile<Static<S>>(schema);
   return {
     check(parsed, value, path = []): asserts value is Static<S> {
       if (validate(value)) return;
@@ -81,7 +81,9 @@ function describe(value: unknown, path: readonly (string | number)[]): string {
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string') return `the text '${value.length > 40 ? `${value.slice(0, 40)}…` : value}'`;
-  return `${typeof value} ${String(value)}`;
+  // What is left: numbers (YAML also gives NaN and Infinity), booleans, undefined.
+  const scalar = value as number | boolean | undefined;
+  return `${typeof value} ${String(scalar)}`;
 }
 
 function quote(value: unknown): string {
@@ -99,7 +101,7 @@ const TYPE_WORDS: Record<string, string> = {
 };
 
 function schemaOf(error: ErrorObject): Record<string, unknown> {
-  return (error.parentSchema ?? {}) as Record<string, unknown>;
+  return error.parentSchema ?? {};
 }
 
 function toInputError(error: ErrorObject, parsed: ParsedText, base: DocPath): InputError {
@@ -108,14 +110,14 @@ function toInputError(error: ErrorObject, parsed: ParsedText, base: DocPath): In
   const isDurationField = schema.format === DURATION_FORMAT;
   switch (error.keyword) {
     case 'additionalProperties': {
-      const key = String((error.params as { additionalProperty: string }).additionalProperty);
-      const allowed = Object.keys((schema.properties ?? {}) as Record<string, unknown>);
+      const key = (error.params as { additionalProperty: string }).additionalProperty;
+      const allowed = Object.keys(schema.properties ?? {});
       const guess = suggest(key, allowed);
       const hint = guess ? `did you mean '${guess}'?` : `allowed here: ${allowed.join(', ')}`;
       return new InputError(`unknown key '${key}'`, where(parsed, [...path, key]), hint);
     }
     case 'required': {
-      const key = String((error.params as { missingProperty: string }).missingProperty);
+      const key = (error.params as { missingProperty: string }).missingProperty;
       return new InputError(`missing required key '${key}'`, where(parsed, path), `add '${key}:' here`);
     }
     case 'type': {
@@ -129,12 +131,12 @@ function toInputError(error: ErrorObject, parsed: ParsedText, base: DocPath): In
       if (isDurationField) {
         return new InputError(`bad duration ${quote(error.data)}`, where(parsed, path), DURATION_HINT);
       }
-      const format = String((error.params as { format: string }).format);
+      const format = (error.params as { format: string }).format;
       const formatHint = format === 'date' ? 'write a date as YYYY-MM-DD, e.g. 2026-11-01' : `write a valid ${format}`;
       return new InputError(`${describe(error.data, path)} is not a valid ${format}`, where(parsed, path), formatHint);
     }
     case 'enum': {
-      const allowed = ((error.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String);
+      const allowed = ((error.params as { allowedValues?: unknown[] }).allowedValues ?? []).map(String);
       const guess = typeof error.data === 'string' ? suggest(error.data, allowed) : undefined;
       const shown = allowed.length > 12 ? `${allowed.slice(0, 12).join(', ')}, … (see docs/baseline-format.md)` : allowed.join(', ');
       return new InputError(`${describe(error.data, path)} is not allowed here`, where(parsed, path), guess ? `did you mean '${guess}'? (allowed: ${shown})` : `use one of: ${shown}`);
@@ -156,7 +158,7 @@ function toInputError(error: ErrorObject, parsed: ParsedText, base: DocPath): In
     case 'uniqueItems':
       return new InputError('lists the same value twice', where(parsed, path), 'remove the duplicate');
     case 'pattern':
-      return new InputError(`${describe(error.data, path)} does not have the expected form`, where(parsed, path), typeof schema.description === 'string' ? schema.description : `match ${String((error.params as { pattern: string }).pattern)}`);
+      return new InputError(`${describe(error.data, path)} does not have the expected form`, where(parsed, path), typeof schema.description === 'string' ? schema.description : `match ${(error.params as { pattern: string }).pattern}`);
     default:
       return new InputError(error.message ?? `is invalid (${error.keyword})`, where(parsed, path), typeof schema.description === 'string' ? schema.description : undefined);
   }

@@ -34,14 +34,15 @@ export function parseYamlDocument(text: string, file: string, options: YamlOptio
     }
   }
   // compose(…, forceDoc = true) always yields a document, even for an empty text.
-  return { document: document!, lineCounter };
+  if (!document) throw new Error('the YAML composer yielded no document');
+  return { document, lineCounter };
 }
 
 /** The offset of the first collection nested deeper than `limit`, found with an explicit stack. */
 export function offsetBeyondDepth(tokens: readonly CST.Token[], limit: number): number | undefined {
   const stack: { token: CST.Token; depth: number }[] = tokens.map((token) => ({ token, depth: 0 }));
-  while (stack.length > 0) {
-    const { token, depth } = stack.pop()!;
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const { token, depth } = next;
     if (token.type === 'document') {
       if (token.value) stack.push({ token: token.value, depth });
       continue;

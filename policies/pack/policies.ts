@@ -118,7 +118,7 @@ function robustFindings(rule: Rule, copies: PackResource[][], settings: PackSett
       // declares none of them: a finding about one is not the stack's to answer for.
       if (assembled.isKeycloakOwnKey(finding.path)) continue;
       const urn = assembled.ownerOf(finding.path);
-      const value = JSON.stringify(valueAt(assembled.settings, finding.path)) ?? 'undefined';
+      const value = (JSON.stringify(valueAt(assembled.settings, finding.path)) as string | undefined) ?? 'undefined'; // undefined for an absent value
       current.set(`${finding.messageId}\u0000${finding.path.join('\u0000')}`, { finding, value, ...(urn !== undefined && { urn }) });
     }
     kept = kept === undefined ? current : new Map([...kept].filter(([key, entry]) => current.get(key)?.value === entry.value));
@@ -154,14 +154,15 @@ function groupByRealm(resources: PackResource[], wholeRealm: boolean): PackResou
   const known = (value: unknown): string | undefined => (typeof value === 'string' && !containsUnknown(value) ? value : undefined);
   const realms = resources.filter((resource) => resource.type === REALM_TYPE);
   const groups = new Map<PackResource, PackResource[]>(realms.map((realm) => [realm, [realm]]));
-  const byName = new Map(realms.flatMap((realm) => (known(realm.props.realm) === undefined ? [] : [[known(realm.props.realm)!, realm] as const])));
+  const byName = new Map(realms.flatMap((realm) => { const name = known(realm.props.realm); return name === undefined ? [] : [[name, realm] as const]; }));
   const unnamed = realms.filter((realm) => known(realm.props.realm) === undefined);
   const incomplete = new Set<PackResource>();
   for (const resource of resources) {
     if (resource.type === REALM_TYPE) continue;
     const realmId = known(resource.props.realmId);
     const owner = realmId !== undefined ? byName.get(realmId) : realms.length === 1 ? realms[0] : undefined;
-    if (owner) groups.get(owner)!.push(resource);
+    const ownerGroup = owner && groups.get(owner);
+    if (ownerGroup) ownerGroup.push(resource);
     else if (realmId === undefined) realms.forEach((realm) => incomplete.add(realm));
     else unnamed.forEach((realm) => incomplete.add(realm));
   }
@@ -170,13 +171,10 @@ function groupByRealm(resources: PackResource[], wholeRealm: boolean): PackResou
 
 /** Copies of a group with unknowns replaced, the same stand-in index across all its resources. */
 function instantiateGroup(group: PackResource[]): PackResource[][] {
-  const perResource = group.map((resource) => instantiations(resource.props, identityStandIns(resource)));
-  const count = Math.max(...perResource.map((copies) => copies.length));
+  const perResource = group.map((resource) => ({ resource, copies: instantiations(resource.props, identityStandIns(resource)) }));
+  const count = Math.max(...perResource.map(({ copies }) => copies.length));
   return Array.from({ length: count }, (_, index) =>
-    group.map((resource, position) => {
-      const copies = perResource[position]!;
-      return { ...resource, props: copies[Math.min(index, copies.length - 1)]! };
-    }),
+    perResource.map(({ resource, copies }) => ({ ...resource, props: copies[Math.min(index, copies.length - 1)] ?? resource.props })),
   );
 }
 
@@ -190,7 +188,7 @@ function pulumiSeverity(rule: Rule): PulumiSeverity {
 }
 
 function framework(rule: Rule) {
-  const source = rule.sources[0]!;
+  const [source] = rule.sources;
   return { name: source.document, version: source.version ?? '', reference: source.section, specification: source.url ?? '' };
 }
 
@@ -208,7 +206,7 @@ function configSchema(rule: Rule): PolicyConfigSchema {
     profile: { type: 'string', enum: ['baseline', 'strict'], description: "Threshold profile (default: the stack tag 'realmguard:profile', else baseline)." },
   };
   for (const [key, example] of Object.entries(rule.params.baseline)) {
-    const description = (rule.paramDocs as Record<string, string>)[key] ?? key;
+    const description = rule.paramDocs[key] ?? key;
     properties[key] = Array.isArray(example)
       ? { type: 'array', items: { type: 'string' }, description }
       : { type: typeof example as 'number' | 'boolean' | 'string', description };

@@ -22,7 +22,7 @@ export function isUnknown(value: unknown): boolean {
 
 /** The plain inputs behind the SDK's unknown-checking proxy (or the object itself). */
 export function rawProps(props: Record<string, unknown>): Record<string, unknown> {
-  const target = (props as Record<string, unknown>)['__getSpecialProxyTarget'];
+  const target = props.__getSpecialProxyTarget;
   return typeof target === 'object' && target !== null ? (target as Record<string, unknown>) : props;
 }
 

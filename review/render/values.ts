@@ -12,7 +12,7 @@ export function formatValue(value: SettingValue | undefined, unit?: ValueUnit): 
   }
   if (typeof value === 'number' && unit === 'milliseconds') return `${value} ms`;
   if (typeof value === 'string') return value === '' ? '""' : value;
-  if (Array.isArray(value)) return value.map((item) => formatValue(item)).join(', ');
+  if (Array.isArray(value)) return value.map((item: SettingValue) => formatValue(item)).join(', ');
   return JSON.stringify(value);
 }
 

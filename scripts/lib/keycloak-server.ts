@@ -74,7 +74,7 @@ export async function ensureDistribution(version = KEYCLOAK_VERSION): Promise<st
       throw new PrerequisiteError(`Downloading Keycloak ${version} failed: HTTP ${response.status} for ${url}.`);
     }
     const partial = `${archive}.part`;
-    await pipeline(Readable.fromWeb(response.body as import('node:stream/web').ReadableStream), createWriteStream(partial));
+    await pipeline(Readable.fromWeb(response.body), createWriteStream(partial));
     renameSync(partial, archive);
   }
   const untar = spawnSync('tar', ['xzf', archive, '-C', root], { encoding: 'utf8' });

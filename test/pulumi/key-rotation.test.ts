@@ -128,11 +128,12 @@ async function kidsOfKey(realm: string, name: string): Promise<string[]> {
 
 /** Checks the token against the JWKS every 100 ms until stopped; records every failed check. */
 function watchVerification(realm: string, token: string): { stop(): Promise<{ checks: number; failures: string[] }> } {
-  let running = true;
+  // A property, not a local: the loop below is an IIFE, where TypeScript would take `running` as always true.
+  const state = { running: true };
   let checks = 0;
   const failures: string[] = [];
   const loop = (async () => {
-    while (running) {
+    while (state.running) {
       try {
         if (!(await verifiesAgainstJwks(realm, token))) failures.push(new Date().toISOString());
       } catch (error) {
@@ -144,7 +145,7 @@ function watchVerification(realm: string, token: string): { stop(): Promise<{ ch
   })();
   return {
     async stop() {
-      running = false;
+      state.running = false;
       await loop;
       return { checks, failures };
     },

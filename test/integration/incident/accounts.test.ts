@@ -14,7 +14,7 @@ beforeAll(async () => {
   fx = await RealmFixture.create('incident-accounts');
 });
 afterAll(async () => {
-  await fx?.destroy();
+  await (fx as RealmFixture | undefined)?.destroy(); // unset when beforeAll failed before it
 });
 
 async function clientCredentialsStatus(clientId: string, secret: string): Promise<number> {
@@ -125,13 +125,13 @@ describe('bump-token-version', () => {
   it('fails with the reason when the user profile drops the attribute', async () => {
     await fx.createUser('ulla');
     const profile = await fx.kc.users.getProfile({ realm: fx.realm });
-    await fx.kc.users.updateProfile({ ...profile, realm: fx.realm, unmanagedAttributePolicy: undefined } as Parameters<typeof fx.kc.users.updateProfile>[0]);
+    await fx.kc.users.updateProfile({ ...profile, realm: fx.realm, unmanagedAttributePolicy: undefined });
     try {
       const result = await bumpTokenVersion(fx.context(), { user: 'ulla' });
       expect(result.ok).toBe(false);
       expect(result.evidence[0]?.detail).toMatch(/user profile drops undeclared attributes — declare 'token_version'/);
     } finally {
-      await fx.kc.users.updateProfile({ ...profile, realm: fx.realm } as Parameters<typeof fx.kc.users.updateProfile>[0]);
+      await fx.kc.users.updateProfile({ ...profile, realm: fx.realm });
     }
   });
 });

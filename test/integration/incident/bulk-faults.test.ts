@@ -32,7 +32,7 @@ beforeAll(async () => {
   );
 }, 600_000);
 afterAll(async () => {
-  await fx?.destroy();
+  await (fx as RealmFixture | undefined)?.destroy(); // unset when beforeAll failed before it
 });
 
 it('bulk logout of 200 users through a faulty proxy: persistent failures listed, resume finishes them', async () => {

@@ -17,7 +17,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'realmguard-incident-cli-'));
 });
 afterAll(async () => {
-  await fx?.destroy();
+  await (fx as RealmFixture | undefined)?.destroy(); // unset when beforeAll failed before it
 });
 
 function journalLines(file: string): Array<Record<string, unknown>> {

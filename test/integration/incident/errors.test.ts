@@ -22,7 +22,7 @@ beforeAll(async () => {
   await fx.kc.users.addClientRoleMappings({ realm: fx.realm, id: serviceUser.id!, clientUniqueId: realmManagement, roles: [{ id: viewUsers!.id!, name: 'view-users' }] });
 });
 afterAll(async () => {
-  await fx?.destroy();
+  await (fx as RealmFixture | undefined)?.destroy(); // unset when beforeAll failed before it
 });
 
 function botContext(secret = BOT_SECRET, url = fx.url) {

@@ -26,8 +26,8 @@ beforeAll(async () => {
   proxy = await startProxy(fx.url);
 }, 300_000);
 afterAll(async () => {
-  await proxy?.close();
-  await fx?.destroy();
+  await (proxy as RecordingProxy | undefined)?.close(); // unset when beforeAll failed before it
+  await (fx as RealmFixture | undefined)?.destroy();
 });
 
 /** An online session (web) and an offline grant through every hostile client. */

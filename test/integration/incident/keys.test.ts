@@ -13,7 +13,7 @@ beforeEach(async () => {
   await fx.createUser('kira');
 });
 afterEach(async () => {
-  await fx?.destroy();
+  await (fx as RealmFixture | undefined)?.destroy(); // unset when beforeAll failed before it
 });
 
 function kidOf(jwt: string): string {

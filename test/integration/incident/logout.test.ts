@@ -13,7 +13,7 @@ beforeAll(async () => {
   fx = await RealmFixture.create('incident-logout');
 });
 afterAll(async () => {
-  await fx?.destroy();
+  await (fx as RealmFixture | undefined)?.destroy(); // unset when beforeAll failed before it
 });
 
 describe('sessions', () => {

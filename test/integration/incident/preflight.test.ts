@@ -33,8 +33,8 @@ afterEach(() => {
   proxy.log.length = 0;
 });
 afterAll(async () => {
-  await proxy?.close();
-  await fx?.destroy();
+  await (proxy as RecordingProxy | undefined)?.close(); // unset when beforeAll failed before it
+  await (fx as RealmFixture | undefined)?.destroy();
 });
 
 /** The command through the proxy, as the master admin. */

@@ -54,7 +54,7 @@ beforeAll(async () => {
   secrets.set('master admin password', keycloak().adminPassword);
 }, 300_000);
 afterAll(async () => {
-  await fx?.destroy();
+  await (fx as RealmFixture | undefined)?.destroy(); // unset when beforeAll failed before it
 });
 
 type Run = CliRun;

@@ -36,8 +36,8 @@ beforeAll(async () => {
   proxy = await startProxy(fx.url);
 }, 300_000);
 afterAll(async () => {
-  await proxy?.close();
-  await fx?.destroy();
+  await (proxy as RecordingProxy | undefined)?.close(); // unset when beforeAll failed before it
+  await (fx as RealmFixture | undefined)?.destroy();
 });
 
 /** A user holding an online session and, through every hostile client, an offline grant. */

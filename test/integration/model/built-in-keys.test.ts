@@ -18,7 +18,7 @@ beforeAll(async () => {
   await admin.realms.create({ realm });
 });
 afterAll(async () => {
-  await admin?.realms.del({ realm });
+  await (admin as KcAdminClient | undefined)?.realms.del({ realm }); // unset when beforeAll failed before it
 });
 
 describe("Keycloak's own keys in a new realm", () => {

@@ -20,7 +20,7 @@ beforeAll(async () => {
   admin = await adminClient();
 });
 afterAll(async () => {
-  for (const realm of created) await admin?.realms.del({ realm }).catch(() => undefined);
+  for (const realm of created) await (admin as KcAdminClient | undefined)?.realms.del({ realm }).catch(() => undefined); // unset when beforeAll failed before it
 });
 
 async function freshRealm(): Promise<{ name: string; id: string }> {

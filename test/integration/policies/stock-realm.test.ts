@@ -29,7 +29,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await admin?.realms.del({ realm }).catch(() => undefined);
+  await (admin as KeycloakAdminClient | undefined)?.realms.del({ realm }).catch(() => undefined); // unset when beforeAll failed before it
 });
 
 describe('a stock realm on the real Keycloak', () => {

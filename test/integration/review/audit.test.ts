@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import KcAdminClient from '@keycloak/keycloak-admin-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadRealmFile } from '../../../model/load.ts';
+import { auditReport, checkReport, sarifLog } from '../../support/json-reports.ts';
 import { adminClient, keycloak, uniqueRealmName } from '../../support/keycloak.ts';
 import { runCli, type CliRun } from '../../unit/review/run-cli.ts';
 import { createRealmFromSettings } from './realm-from-settings.ts';
@@ -89,7 +90,7 @@ async function audit(args: string[], env: NodeJS.ProcessEnv): Promise<CliRun> {
 async function checkFingerprints(): Promise<string[]> {
   const run = await runCli(['check', baselineFile, '--format', 'json', '--fail-on', 'none']);
   expect(run.code).toBe(0);
-  return JSON.parse(run.stdout).findings.map((finding: { fingerprint: string }) => finding.fingerprint).sort();
+  return checkReport(run.stdout).findings.map((finding) => finding.fingerprint).sort();
 }
 
 beforeAll(async () => {
@@ -107,7 +108,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await admin.realms.del({ realm }).catch(() => undefined);
-  for (const account of [readOnly, viewRealmOnly]) if (account) await admin.clients.del({ realm: 'master', id: account.id }).catch(() => undefined);
+  // Either is still unset when beforeAll failed before creating it.
+  for (const account of [readOnly, viewRealmOnly] as (ServiceAccount | undefined)[]) if (account) await admin.clients.del({ realm: 'master', id: account.id }).catch(() => undefined);
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -115,10 +117,10 @@ describe('realmguard audit (live Keycloak, read-only service account)', { timeou
   it('a realm applied from its baseline: no drift, and no findings beyond the baseline’s own', async () => {
     const run = await audit(['--baseline', baselineFile, '--format', 'json'], envFor(readOnly));
     expect(run.code, run.stderr).toBe(0);
-    const document = JSON.parse(run.stdout);
+    const document = auditReport(run.stdout);
     expect(document.drift.changes).toEqual([]);
     expect(document.drift.summary).toBe('no drift: the live realm matches the baseline');
-    expect(document.findings.map((finding: { fingerprint: string }) => finding.fingerprint).sort()).toEqual(await checkFingerprints());
+    expect(document.findings.map((finding) => finding.fingerprint).sort()).toEqual(await checkFingerprints());
     expect(run.stderr).toContain("left out Keycloak's built-in clients account, account-console, admin-cli, broker, realm-management, security-admin-console");
   });
 
@@ -138,8 +140,8 @@ describe('realmguard audit (live Keycloak, read-only service account)', { timeou
 
     const run = await audit(['--baseline', baselineFile, '--format', 'json', '--fail-on', 'none'], envFor(readOnly));
     expect(run.code, run.stderr).toBe(0);
-    const document = JSON.parse(run.stdout);
-    const drift = document.drift.changes.map((change: { setting: string; before: unknown; after: unknown; effect: string; entity: { id: string } }) => [
+    const document = auditReport(run.stdout);
+    const drift = document.drift.changes.map((change) => [
       change.entity.id,
       change.setting,
       change.before,
@@ -151,11 +153,11 @@ describe('realmguard audit (live Keycloak, read-only service account)', { timeou
       [realm, 'accessTokenLifespan', 300, 3600, 'weakens'],
     ]);
     // The drift points at the baseline line that declares the setting.
-    const lifespan = document.drift.changes.find((change: { setting: string }) => change.setting === 'accessTokenLifespan');
-    expect(lifespan.location).toMatchObject({ file: baselineFile, line: 5 });
+    const lifespan = document.drift.changes.find((change) => change.setting === 'accessTokenLifespan');
+    expect(lifespan!.location).toMatchObject({ file: baselineFile, line: 5 });
     const declaredFindings = new Set(await checkFingerprints());
-    const newFindings = document.findings.filter((finding: { fingerprint: string }) => !declaredFindings.has(finding.fingerprint));
-    expect(newFindings.map((finding: { ruleId: string; severity: string }) => `${finding.ruleId} ${finding.severity}`).sort()).toEqual([
+    const newFindings = document.findings.filter((finding) => !declaredFindings.has(finding.fingerprint));
+    expect(newFindings.map((finding) => `${finding.ruleId} ${finding.severity}`).sort()).toEqual([
       'access-token-lifespan high',
       'redirect-uri-wildcard critical',
     ]);
@@ -174,11 +176,11 @@ describe('realmguard audit (live Keycloak, read-only service account)', { timeou
     const markdown = await audit(['--baseline', baselineFile, '--fail-on', 'none', '--format', 'markdown'], envFor(readOnly));
     expect(markdown.stdout).toContain('#### Drift from');
     expect(markdown.stdout).toContain('| ⚠️ weakens | ' + realm + ' | realm settings | `accessTokenLifespan` | `300 (5m)` → `3600 (1h)` |');
-    const sarif = JSON.parse((await audit(['--baseline', baselineFile, '--fail-on', 'none', '--format', 'sarif'], envFor(readOnly))).stdout);
-    const results = sarif.runs[0].results.filter((result: { ruleId: string }) => result.ruleId === 'baseline-drift');
+    const sarif = sarifLog((await audit(['--baseline', baselineFile, '--fail-on', 'none', '--format', 'sarif'], envFor(readOnly))).stdout);
+    const results = sarif.runs[0]!.results!.filter((result) => result.ruleId === 'baseline-drift');
     expect(results).toHaveLength(2);
-    expect(sarif.runs[0].tool.driver.rules[results[0].ruleIndex].id).toBe('baseline-drift');
-    expect(results.map((result: { level: string }) => result.level)).toEqual(['warning', 'warning']);
+    expect(sarif.runs[0]!.tool.driver.rules![results[0]!.ruleIndex!]!.id).toBe('baseline-drift');
+    expect(results.map((result) => result.level)).toEqual(['warning', 'warning']);
   });
 });
 

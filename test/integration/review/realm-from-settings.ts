@@ -41,5 +41,5 @@ export function realmRepresentation(settings: RealmSettings): Record<string, unk
 }
 
 export async function createRealmFromSettings(admin: KcAdminClient, settings: RealmSettings): Promise<void> {
-  await admin.realms.create(realmRepresentation(settings) as Parameters<KcAdminClient['realms']['create']>[0]);
+  await admin.realms.create(realmRepresentation(settings));
 }

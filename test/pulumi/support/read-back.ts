@@ -120,7 +120,7 @@ export async function expectKeycloakHolds(baseline: LoadedRealm): Promise<void> 
       const [liveClient] = await admin.clients.find({ realm, clientId });
       const mappers = await admin.clients.listProtocolMappers({ realm, id: liveClient?.id ?? '' });
       expect(
-        mappers.some((mapper) => mapper.protocolMapper === 'oidc-usermodel-attribute-mapper' && mapper.config?.['user.attribute'] === claim.attribute && mapper.config?.['claim.name'] === claim.claim && mapper.config?.['access.token.claim'] === 'true'),
+        mappers.some((mapper) => mapper.protocolMapper === 'oidc-usermodel-attribute-mapper' && mapper.config?.['user.attribute'] === claim.attribute && mapper.config['claim.name'] === claim.claim && mapper.config['access.token.claim'] === 'true'),
         `token-version mapper on ${clientId}`,
       ).toBe(true);
     }

@@ -56,7 +56,7 @@ describe('RealmKeys lifecycle', () => {
     const keys = new RealmKeys('shop', { realmId: 'shop', keys: [rsa('a', 'passive'), rsa('b', 'active')] }, {
       transformations: [
         (args) => {
-          seen.set(args.name, args.opts as pulumi.CustomResourceOptions);
+          seen.set(args.name, args.opts);
           return undefined;
         },
       ],

@@ -8,6 +8,7 @@ import { renderResult, renderSummary } from '../../../incident/cli/render.ts';
 import type { ActionResult } from '../../../incident/result.ts';
 import type { BulkSummary } from '../../../incident/bulk.ts';
 
+// eslint-disable-next-line no-control-regex -- control characters are what the test looks for
 const RAW = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]/;
 
 const hostile: ActionResult = {

@@ -21,6 +21,7 @@ const ESC_REALM = 'acme\u001b[2J\u001b]0;pwned\u0007';
 const BIDI_CLIENT = 'web-app\u202eexe.txt';
 const NEWLINE_URI = 'https://app.example.com/*\n    CRITICAL fake-finding  all good';
 
+/* eslint-disable no-control-regex -- from here on, regexes match raw control characters and our own ANSI colors on purpose */
 /** Raw characters that must never reach a terminal or a comment. */
 const RAW = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]/;
 

@@ -64,7 +64,9 @@ export function applyEdit(text: string, change: Edit): string {
 }
 
 /** Characters that must never reach a terminal or a comment raw. */
+/* eslint-disable no-control-regex -- control characters are what it matches */
 export const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u2028\u2029]/;
+/* eslint-enable no-control-regex */
 
 /**
  * Runs `work`; a value or a typed input error passes (each problem one visible line with a file),

@@ -63,8 +63,8 @@ describe('fuzz: the journal reader (--resume)', () => {
   });
   const line = fc.oneof(
     { weight: 4, arbitrary: goodEntry.map((entry) => JSON.stringify(entry)) },
-    { weight: 1, arbitrary: hostileJson.map((entry) => JSON.stringify(entry) ?? 'null') },
-    { weight: 1, arbitrary: goodEntry.chain((entry) => fc.record({ key: fc.constantFrom('targets', 'input', 'result', 'action', 'realm'), value: hostileJson }).map(({ key, value }) => JSON.stringify({ ...entry, [key]: value }) ?? '')) },
+    { weight: 1, arbitrary: hostileJson.map((entry) => (JSON.stringify(entry) as string | undefined) ?? 'null') },
+    { weight: 1, arbitrary: goodEntry.chain((entry) => fc.record({ key: fc.constantFrom('targets', 'input', 'result', 'action', 'realm'), value: hostileJson }).map(({ key, value }) => JSON.stringify({ ...entry, [key]: value }))) },
     { weight: 1, arbitrary: hostileString },
     { weight: 1, arbitrary: fc.constantFrom('', '   ', '{', '[]', 'null', '{"targets": 5}', '{"targets": [null, 1, "x"]}', '\ufeff{}') },
   );
@@ -86,7 +86,7 @@ describe('fuzz: the journal reader (--resume)', () => {
             } catch {
               continue;
             }
-            const typed = entry as { action?: unknown; realm?: unknown; result?: unknown; input?: unknown };
+            const typed = entry as { action?: unknown; realm?: unknown; result?: unknown; input?: unknown } | null;
             if (typed && typed.action === 'logout-user' && typed.realm === 'shop' && typed.result === 'ok' && typeof typed.input === 'string') expect(done.has(typed.input)).toBe(true);
           }
         }

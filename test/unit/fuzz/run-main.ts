@@ -21,11 +21,11 @@ export async function runMain(args: readonly string[]): Promise<CliRun> {
   process.stdout.write = ((chunk: string | Uint8Array) => {
     out.push(String(chunk));
     return true;
-  }) as typeof process.stdout.write;
+  });
   process.stderr.write = ((chunk: string | Uint8Array) => {
     err.push(String(chunk));
     return true;
-  }) as typeof process.stderr.write;
+  });
   try {
     const code = await main(['node', 'realmguard', ...args]);
     return { code, stdout: out.join(''), stderr: err.join('') };

@@ -64,7 +64,7 @@ let server: FakeServer;
 let queue: Drawn[] = [];
 beforeAll(async () => {
   server = await startServer((request, response) => {
-    if (request.url?.endsWith('/protocol/openid-connect/token')) return tokenAnswer(request, response);
+    if (request.url?.endsWith('/protocol/openid-connect/token')) { tokenAnswer(request, response); return; }
     request.resume();
     const drawn = queue.shift() ?? { plausible: true, index: 0, json: null };
     const choices = plausible(request.method ?? 'GET', request.url ?? '/');
@@ -79,7 +79,7 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
-  await server?.close();
+  await (server as FakeServer | undefined)?.close(); // unset when beforeAll failed before it
 });
 
 const SUSPECT = 'a.eyJ0eXAiOiJCZWFyZXIiLCJzdWIiOiJ1Iiwic2lkIjoicyIsImF6cCI6ImMifQ.b';

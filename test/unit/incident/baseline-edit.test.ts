@@ -5,7 +5,7 @@
  * state the response left behind.
  */
 import { readFileSync } from 'node:fs';
-import { isMap, isSeq, parse, parseDocument, type Document, type YAMLMap } from 'yaml';
+import { isMap, isSeq, parse, parseDocument, type Document } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { disabledClientEdit, keyRotationEdit } from '../../../incident/baseline-edit.ts';
 import { loadBaselineText } from '../../../model/baseline/load-baseline.ts';
@@ -22,7 +22,7 @@ function mergeEntries(document: Document, path: string[], key: string, edits: Ar
     const index = list.items.findIndex((item) => isMap(item) && item.get(key) === edit[key]);
     const existing = list.items[index];
     if (index < 0 || !isMap(existing)) list.add(document.createNode(edit));
-    else if (onto) for (const [field, value] of Object.entries(edit)) (existing as YAMLMap).set(field, value);
+    else if (onto) for (const [field, value] of Object.entries(edit)) existing.set(field, value);
     else list.set(index, document.createNode(edit));
   }
 }

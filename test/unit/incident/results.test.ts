@@ -113,7 +113,7 @@ describe('key rotation', () => {
         compromised: ['rsa-2025', 'k1'],
       },
     });
-    const routine = parse(keyRotationEdit('shop', { old: { name: 'rsa-2025', providerId: 'rsa-generated', priority: 100, keySize: 3072, state: 'passive' }, created: { name: 'rsa-2026', providerId: 'rsa-generated', priority: 200 }, compromised: false }, new Date('2026-11-21T00:00:00Z')));
+    const routine = parse(keyRotationEdit('shop', { old: { name: 'rsa-2025', providerId: 'rsa-generated', priority: 100, keySize: 3072, state: 'passive' }, created: { name: 'rsa-2026', providerId: 'rsa-generated', priority: 200 }, compromised: false }, new Date('2026-11-21T00:00:00Z'))) as { keys: { providers: unknown[]; compromised?: unknown } };
     expect(routine.keys.providers[0]).toEqual({ name: 'rsa-2025', type: 'rsa-generated', state: 'passive', priority: 100, keySize: 3072, passiveSince: '2026-11-21' });
     expect(routine.keys.compromised).toBeUndefined();
   });

@@ -75,7 +75,7 @@ describe('TLS', () => {
 
   it('with the CA given in NODE_EXTRA_CA_CERTS the certificate is trusted; a host it does not name is refused by name', async () => {
     const server = await serve((request, response) => {
-      if (request.url?.endsWith('/token')) return tokenAnswer(request, response);
+      if (request.url?.endsWith('/token')) { tokenAnswer(request, response); return; }
       response.writeHead(200, { 'content-type': 'application/json' }).end('[]');
     }, certs.localhost);
     const port = new URL(server.url).port;
@@ -101,7 +101,7 @@ describe('TLS', () => {
 describe('answers that are not what the endpoint gives', () => {
   it('a 200 with HTML is one line naming the endpoint and what came back, not retried', async () => {
     const server = await serve((request, response) => {
-      if (request.url?.endsWith('/token')) return tokenAnswer(request, response);
+      if (request.url?.endsWith('/token')) { tokenAnswer(request, response); return; }
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<html><body>Please\nsign in</body></html>');
     });
     const http = new IncidentHttp(config(server.url), { retries: 3, minRetryDelayMs: 1 });
@@ -125,7 +125,7 @@ describe('answers that are not what the endpoint gives', () => {
     ['[{"username":"alice","id":7}]', "answered an object whose 'id' is a number, not a list of users with ids"],
   ])('a wrongly shaped answer %s is one line', async (body, message) => {
     const server = await serve((request, response) => {
-      if (request.url?.endsWith('/token')) return tokenAnswer(request, response);
+      if (request.url?.endsWith('/token')) { tokenAnswer(request, response); return; }
       response.writeHead(200, { 'content-type': 'application/json' }).end(body);
     });
     const result = await logoutUser(createContext(new IncidentHttp(config(server.url)), 'shop'), { user: 'alice' });
@@ -136,7 +136,7 @@ describe('answers that are not what the endpoint gives', () => {
   it('an endless body is cut off at the cap with one clear error', async () => {
     let written = 0;
     const server = await serve((request, response) => {
-      if (request.url?.endsWith('/token')) return tokenAnswer(request, response);
+      if (request.url?.endsWith('/token')) { tokenAnswer(request, response); return; }
       response.writeHead(200, { 'content-type': 'application/json' });
       const chunk = Buffer.alloc(64 * 1024, 0x20);
       const pump = () => {
@@ -160,7 +160,7 @@ describe('answers that are not what the endpoint gives', () => {
 
   it('a declared Content-Length above the cap is refused before reading', async () => {
     const server = await serve((request, response) => {
-      if (request.url?.endsWith('/token')) return tokenAnswer(request, response);
+      if (request.url?.endsWith('/token')) { tokenAnswer(request, response); return; }
       response.writeHead(200, { 'content-type': 'application/json', 'content-length': String(3 * 1024 * 1024 * 1024) });
       response.write('[');
     });
@@ -220,7 +220,7 @@ describe('one retry budget and a deadline for the whole command', () => {
 describe('the path listed is the path sent', () => {
   it('below a server URL with a path of its own (/auth), the listing carries it too', async () => {
     const server = await serve((request, response) => {
-      if (request.url?.endsWith('/token')) return tokenAnswer(request, response);
+      if (request.url?.endsWith('/token')) { tokenAnswer(request, response); return; }
       response.writeHead(200, { 'content-type': 'application/json' }).end('[]');
     });
     const result = await logoutUser(createContext(new IncidentHttp(config(`${server.url}/auth`)), 'shop'), { user: 'a b/..' });
@@ -232,7 +232,7 @@ describe('the path listed is the path sent', () => {
 
   it('a redirect is not followed: one line, the listed request is the only one sent', async () => {
     const server = await serve((request, response) => {
-      if (request.url?.endsWith('/token')) return tokenAnswer(request, response);
+      if (request.url?.endsWith('/token')) { tokenAnswer(request, response); return; }
       response.writeHead(302, { location: 'https://elsewhere.example/admin' }).end();
     });
     const result = await logoutUser(createContext(new IncidentHttp(config(server.url)), 'shop'), { user: 'alice' });

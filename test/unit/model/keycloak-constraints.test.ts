@@ -155,7 +155,7 @@ describe('validate, check and the Pulumi program stop on a constraint', () => {
   }
 
   it('the Pulumi program: a RunError with the same line, nothing created', async () => {
-    installMocks();
+    await installMocks();
     registered.length = 0;
     pulumi.runtime.setAllConfig({ 'keycloak:url': 'http://127.0.0.1:8080', 'realmguard:baselines': JSON.stringify([file]) });
     const failure = await program().then(

@@ -75,7 +75,7 @@ describe('realmguard check', () => {
       expect(result.stdout).toBe('');
       const report = readFileSync(output, 'utf8');
       expect(report).not.toContain('\u001b[');
-      if (format === 'json' || format === 'sarif') expect(() => JSON.parse(report)).not.toThrow();
+      if (format === 'json' || format === 'sarif') expect((): unknown => JSON.parse(report)).not.toThrow();
     }
     expect(readFileSync(join(dir, 'report.sarif'), 'utf8')).toContain('"version": "2.1.0"');
     expect(readFileSync(join(dir, 'report.markdown'), 'utf8')).toMatch(/^### realmguard check/);
@@ -148,7 +148,7 @@ describe('realmguard check', () => {
 describe('the realmguard binary', () => {
   const run = promisify(execFile);
   it('exits with the check’s code, and colors nothing when NO_COLOR is set', async () => {
-    const failure = await run(process.execPath, ['bin/realmguard.js', 'check', 'baselines/weak-legacy.yaml'], { env: { ...process.env, NO_COLOR: '1' } }).catch((error: { code: number; stdout: string }) => error);
+    const failure = await run(process.execPath, ['bin/realmguard.js', 'check', 'baselines/weak-legacy.yaml'], { env: { ...process.env, NO_COLOR: '1' } }).catch((error: unknown) => error as { code: number; stdout: string });
     expect('code' in failure && failure.code).toBe(1);
     expect((failure as { stdout: string }).stdout).toContain('CRITICAL ssl-required');
     expect((failure as { stdout: string }).stdout).not.toContain('\u001b[');

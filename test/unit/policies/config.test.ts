@@ -51,6 +51,7 @@ suppressions:
   it.each([
     ['an unknown rule, with a suggestion', 'rules:\n  acess-token-lifespan: mandatory\n', 2, 'rules.acess-token-lifespan', /unknown rule 'acess-token-lifespan'/, /did you mean 'access-token-lifespan'/],
     ['an unknown parameter', 'rules:\n  access-token-lifespan:\n    maximum: 600\n', 3, 'rules.access-token-lifespan.maximum', /has no parameter 'maximum'/, /did you mean 'max'/],
+    ['a key every object inherits, not a parameter', 'rules:\n  access-token-lifespan:\n    constructor: 5\n', 3, 'rules.access-token-lifespan.constructor', /has no parameter 'constructor'/, /it takes enforcementLevel, max/],
     ['a parameter of the wrong type', 'rules:\n  access-token-lifespan:\n    max: ten minutes\n', 3, 'rules.access-token-lifespan.max', /expected a number/, undefined],
     ['a bad enforcement level', 'rules:\n  all: block\n', 2, 'rules.all', /unknown enforcement level "block"/, /mandatory, advisory, disabled/],
     ['a suppression without reason', 'suppressions:\n  - rule: password-grant\n    entity: cli\n', 2, 'suppressions[0].reason', /needs a `reason`/, /say why/],

@@ -17,7 +17,7 @@ interface Case {
   now?: Date;
 }
 
-export interface ValidCase extends Case {}
+export type ValidCase = Case;
 
 export interface InvalidCase extends Case {
   errors: Array<{ messageId: string; path: FieldPath; severity?: Severity }>;

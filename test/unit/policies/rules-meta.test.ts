@@ -32,7 +32,7 @@ function baselineKeyExists(key: string): boolean {
   let schema: TSchema | undefined = BaselineSchema;
   for (const part of key.split('.')) {
     const name = part.replace(/\[\]$/, '');
-    schema = (schema?.properties as Record<string, TSchema> | undefined)?.[name];
+    schema = (schema.properties as Record<string, TSchema> | undefined)?.[name];
     if (schema && part.endsWith('[]')) schema = schema.items as TSchema | undefined;
     if (!schema) return false;
   }
@@ -72,7 +72,7 @@ describe('the rule catalogue', () => {
     expect(Object.keys(rule.params.strict).sort()).toEqual(Object.keys(rule.params.baseline).sort());
     for (const [key, example] of Object.entries(rule.params.baseline)) {
       expect(typeof rule.params.strict[key], `${key} has one type in both profiles`).toBe(typeof example);
-      expect((rule.paramDocs as Record<string, string>)[key], `${key} is documented`).toMatch(/\w/);
+      expect(rule.paramDocs[key], `${key} is documented`).toMatch(/\w/);
     }
     expect(rule.docsAnchor).toBe(`${RULE_DOCS_URL}#${rule.id}`);
   });

@@ -178,7 +178,7 @@ describe('realm events', () => {
   it('round-trips: settings → provider arguments → settings', () => {
     fc.assert(
       fc.property(realmSettings, (settings) => {
-        const back = eventSettingsFromInputs(realmEventsArgsFromSettings(settings) as unknown as Record<string, unknown>);
+        const back = eventSettingsFromInputs(realmEventsArgsFromSettings(settings));
         expect(back).toEqual({
           eventsEnabled: settings.eventsEnabled,
           eventsExpiration: settings.eventsExpiration,

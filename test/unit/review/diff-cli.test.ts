@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMENT_MARKER } from '../../../review/render/markdown.ts';
+import { diffReport } from '../../support/json-reports.ts';
 import { FIXTURES, runCli } from './run-cli.ts';
 
 const BASE = join(FIXTURES, 'shop-base.yaml');
@@ -40,10 +41,10 @@ describe('realmguard diff: formats', SLOW, () => {
   it('json: a document with the summary, the changes and the findings', async () => {
     const run = await runCli(['diff', BASE, HEAD, '--format', 'json']);
     expect(run.code).toBe(0);
-    const document = JSON.parse(run.stdout);
+    const document = diffReport(run.stdout);
     expect(document).toMatchObject({ tool: 'realmguard', command: 'diff', summary: { weakens: 4, strengthens: 1, neutral: 0 } });
-    expect(document.changes.map((change: { setting: string }) => change.setting)).toContain('revokeRefreshToken');
-    expect(document.findings.introduced.map((finding: { ruleId: string }) => finding.ruleId)).toEqual(
+    expect(document.changes.map((change) => change.setting)).toContain('revokeRefreshToken');
+    expect(document.findings.introduced.map((finding) => finding.ruleId)).toEqual(
       expect.arrayContaining(['redirect-uri-wildcard', 'password-grant', 'access-token-lifespan', 'refresh-token-rotation']),
     );
   });
@@ -58,16 +59,16 @@ describe('realmguard diff: formats', SLOW, () => {
   it('two realm exports (JSON): realm settings, a key rotation, the findings they bring', async () => {
     const run = await runCli(['diff', join(FIXTURES, 'export-before.json'), join(FIXTURES, 'export-after.json'), '--format', 'json', '--fail-on', 'critical']);
     expect(run.code).toBe(1);
-    const document = JSON.parse(run.stdout);
-    const changes = document.changes.map((change: { entity: { id: string }; setting: string; effect: string }) => `${change.entity.id} ${change.setting} ${change.effect}`);
+    const document = diffReport(run.stdout);
+    const changes = document.changes.map((change) => `${change.entity.id} ${change.setting} ${change.effect}`);
     expect(changes).toEqual([
       'billing eventsEnabled weakens',
       'billing sslRequired weakens',
       'rsa-2026 active neutral',
       'rsa-2027 (key provider) neutral',
     ]);
-    expect(document.findings.introduced.map((finding: { ruleId: string }) => finding.ruleId)).toEqual(['ssl-required', 'login-events']);
-    expect(document.changes[1].location).toMatchObject({ file: expect.stringMatching(/export-after\.json$/), line: 5 });
+    expect(document.findings.introduced.map((finding) => finding.ruleId)).toEqual(['ssl-required', 'login-events']);
+    expect(document.changes[1]!.location).toMatchObject({ file: expect.stringMatching(/export-after\.json$/) as unknown, line: 5 });
   });
 
   it('--output writes the report to a file and prints nothing', async () => {
@@ -94,7 +95,7 @@ describe('realmguard diff: exit codes', SLOW, () => {
     expect((await runCli(['diff', BASE, HEAD, '--fail-on', 'critical', '--format', 'json'])).code).toBe(1);
     // Reversed, the change introduces only a low finding (spa's unbound tokens) and resolves the rest.
     const reverse = await runCli(['diff', HEAD, BASE, '--format', 'json']);
-    const introduced = JSON.parse(reverse.stdout).findings.introduced.map((finding: { severity: string }) => finding.severity);
+    const introduced = diffReport(reverse.stdout).findings.introduced.map((finding) => finding.severity);
     expect(introduced).toEqual(['low']);
     expect((await runCli(['diff', HEAD, BASE, '--fail-on', 'low', '--format', 'json'])).code).toBe(1);
     expect((await runCli(['diff', HEAD, BASE, '--fail-on', 'medium', '--format', 'json'])).code).toBe(0);

@@ -6,6 +6,7 @@ import { withoutBuiltInClients } from '../../../review/built-in-clients.ts';
 import { driftBetween } from '../../../review/drift.ts';
 import { KEYCLOAK_BUILT_IN_KEYS } from '../../../model/keycloak-keys.ts';
 import { DRIFT_RULE_ID, driftMarkdown, driftText, withDriftJson, withDriftSarif } from '../../../review/render/drift.ts';
+import { auditReport, sarifLog } from '../../support/json-reports.ts';
 import { changed, client, hardenedClient, hardenedRealm, loaded } from './fixtures.ts';
 
 function declaredWithPositions(settings: RealmSettings): LoadedRealm {
@@ -121,7 +122,7 @@ describe('drift renderers', () => {
   });
 
   it('json adds a drift key beside the findings document', () => {
-    const document = JSON.parse(withDriftJson(JSON.stringify({ tool: 'realmguard', findings: [] }), drift, 'baselines/shop.yaml'));
+    const document = auditReport(withDriftJson(JSON.stringify({ tool: 'realmguard', findings: [] }), drift, 'baselines/shop.yaml'));
     expect(document.findings).toEqual([]);
     expect(document.drift.baseline).toBe('baselines/shop.yaml');
     expect(document.drift.changes[0]).toMatchObject({ effect: 'weakens', setting: 'accessTokenLifespan', before: 300, after: 1800, location: { line: 4 } });
@@ -129,16 +130,16 @@ describe('drift renderers', () => {
 
   it('sarif adds the baseline-drift rule and a result per setting at the baseline line', () => {
     const empty = JSON.stringify({ version: '2.1.0', runs: [{ tool: { driver: { name: 'realmguard', rules: [{ id: 'x' }] } }, results: [] }] });
-    const log = JSON.parse(withDriftSarif(empty, drift, '/repo/baselines/shop.yaml', '/repo'));
-    const run = log.runs[0];
-    expect(run.tool.driver.rules[1].id).toBe(DRIFT_RULE_ID);
+    const log = sarifLog(withDriftSarif(empty, drift, '/repo/baselines/shop.yaml', '/repo'));
+    const run = log.runs[0]!;
+    expect(run.tool.driver.rules![1]!.id).toBe(DRIFT_RULE_ID);
     expect(run.results).toHaveLength(2);
-    const weaker = run.results.find((result: { level: string }) => result.level === 'warning');
+    const weaker = run.results!.find((result) => result.level === 'warning')!;
     expect(weaker.ruleIndex).toBe(1);
-    expect(weaker.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'baselines/shop.yaml' }, region: { startLine: 4, startColumn: 3 } });
+    expect(weaker.locations![0]!.physicalLocation).toEqual({ artifactLocation: { uri: 'baselines/shop.yaml' }, region: { startLine: 4, startColumn: 3 } });
     expect(weaker.message.text).toContain('declared 300 (5m), live 1800 (30m)');
     // ssoSessionIdleTimeout has no line of its own (the profile fills it): line 1 of the baseline.
-    expect(run.results.find((result: { level: string }) => result.level === 'note').locations[0].physicalLocation).toEqual({
+    expect(run.results!.find((result) => result.level === 'note')!.locations![0]!.physicalLocation).toEqual({
       artifactLocation: { uri: 'baselines/shop.yaml' },
       region: { startLine: 1, startColumn: 1 },
     });

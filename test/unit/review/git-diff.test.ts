@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadGitSides, parseGitRange } from '../../../review/git-revisions.ts';
+import { diffReport } from '../../support/json-reports.ts';
 import { FIXTURES, runCli } from './run-cli.ts';
 
 const git = promisify(execFile);
@@ -64,30 +65,30 @@ describe('diff --git', SLOW, () => {
     const run = await runCli(['diff', '--git', 'v1..feature', 'baselines/', '--format', 'json'], { cwd: repo });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    const document = JSON.parse(run.stdout);
+    const document = diffReport(run.stdout);
     expect(document.realms).toEqual({ added: ['partners'], removed: ['old'], compared: ['shop'] });
-    const settings = document.changes.map((change: { realm: string; setting: string; effect: string }) => `${change.realm} ${change.setting} ${change.effect}`);
+    const settings = document.changes.map((change) => `${change.realm} ${change.setting} ${change.effect}`);
     expect(settings).toEqual(expect.arrayContaining(['shop accessTokenLifespan weakens', 'shop revokeRefreshToken weakens', 'shop redirectUris weakens']));
-    const introduced = document.findings.introduced.map((finding: { realm: string; ruleId: string }) => `${finding.realm} ${finding.ruleId}`);
+    const introduced = document.findings.introduced.map((finding) => `${finding.realm} ${finding.ruleId}`);
     expect(introduced).toEqual(expect.arrayContaining(['partners ssl-required', 'partners redirect-uri-scheme', 'shop password-grant']));
     // Locations name the revision and the file.
-    const located = document.findings.introduced.find((finding: { ruleId: string }) => finding.ruleId === 'access-token-lifespan');
-    expect(located.location.file).toBe('feature:baselines/shop.yaml');
+    const located = document.findings.introduced.find((finding) => finding.ruleId === 'access-token-lifespan');
+    expect(located!.location!.file).toBe('feature:baselines/shop.yaml');
   });
 
   it('BASE..HEAD compares the tips; BASE...HEAD compares HEAD with the merge base', async () => {
-    const tips = JSON.parse((await runCli(['diff', '--git', 'main..feature', 'baselines', '--format', 'json'], { cwd: repo })).stdout);
+    const tips = diffReport((await runCli(['diff', '--git', 'main..feature', 'baselines', '--format', 'json'], { cwd: repo })).stdout);
     expect(tips.realms.removed).toEqual(['later', 'old']);
-    const fromMergeBase = JSON.parse((await runCli(['diff', '--git', 'main...feature', 'baselines', '--format', 'json'], { cwd: repo })).stdout);
+    const fromMergeBase = diffReport((await runCli(['diff', '--git', 'main...feature', 'baselines', '--format', 'json'], { cwd: repo })).stdout);
     expect(fromMergeBase.realms.removed).toEqual(['old']);
   });
 
   it('matches a quoted glob against each revision, so a deleted file still counts (also from a subdirectory)', async () => {
     const run = await runCli(['diff', '--git', 'v1..feature', 'baselines/*.yaml', '--format', 'json'], { cwd: repo });
     expect(run.stderr).toBe('');
-    expect(JSON.parse(run.stdout).realms).toEqual({ added: ['partners'], removed: ['old'], compared: ['shop'] });
+    expect(diffReport(run.stdout).realms).toEqual({ added: ['partners'], removed: ['old'], compared: ['shop'] });
     const inside = await runCli(['diff', '--git', 'v1..feature', '*.yaml', '--format', 'json'], { cwd: join(repo, 'baselines') });
-    expect(JSON.parse(inside.stdout).realms).toEqual({ added: ['partners'], removed: ['old'], compared: ['shop'] });
+    expect(diffReport(inside.stdout).realms).toEqual({ added: ['partners'], removed: ['old'], compared: ['shop'] });
     const none = await runCli(['diff', '--git', 'v1..feature', 'baselines/*.json'], { cwd: repo });
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/'baselines\/\*\.json' matches no file in either v1 or feature/);

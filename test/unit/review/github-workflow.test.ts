@@ -33,7 +33,7 @@ async function git(...args: string[]) {
 }
 
 beforeAll(async () => {
-  workflow = parse(await readFile(WORKFLOW, 'utf8'));
+  workflow = parse(await readFile(WORKFLOW, 'utf8')) as typeof workflow;
   repo = await mkdtemp(join(tmpdir(), 'realmguard-workflow-'));
   await git('init', '-q', '-b', 'main');
   await mkdir(join(repo, 'baselines'));

@@ -6,6 +6,7 @@ import { formatReviewJson } from '../../../review/render/json.ts';
 import { formatReviewText } from '../../../review/render/text.ts';
 import { countReview, verdictText } from '../../../review/verdict.ts';
 import { failsOn } from '../../../cli/commands/diff.ts';
+import { diffReport } from '../../support/json-reports.ts';
 import { changed, client, hardenedClient, hardenedRealm, loaded } from './fixtures.ts';
 
 const RULES = 'https://docs.example.org/rules.md';
@@ -130,11 +131,11 @@ describe('renderers', () => {
   });
 
   it('json: counts, changes and findings with help links', () => {
-    const document = JSON.parse(formatReviewJson(result, RULES));
+    const document = diffReport(formatReviewJson(result, RULES));
     expect(document.summary).toMatchObject({ weakens: 2, strengthens: 1, neutral: 1, resolved: 0 });
     expect(document.summary.introducedBySeverity.critical).toBe(1);
     expect(document.changes[0]).toMatchObject({ effect: 'weakens', realm: 'shop', entity: { kind: 'client', id: 'spa' }, before: false, after: true });
-    expect(document.findings.introduced[0].helpUri).toBe(`${RULES}#redirect-uri-wildcard`);
+    expect(document.findings.introduced[0]!.helpUri).toBe(`${RULES}#redirect-uri-wildcard`);
   });
 
   it('text: the verdict, then one line per change with its reason', () => {

@@ -6,6 +6,7 @@
  * of logins stay fast; the user profile lets admins set unmanaged attributes (token_version).
  */
 import type KcAdminClient from '@keycloak/keycloak-admin-client';
+import { UnmanagedAttributePolicy } from '@keycloak/keycloak-admin-client/lib/defs/userProfileMetadata.js';
 import { adminClient, keycloak, uniqueRealmName } from '../../../support/keycloak.ts';
 import { createContext, IncidentHttp, type IncidentContext, type SuspectToken } from '../../../../incident/index.ts';
 
@@ -32,7 +33,7 @@ export class RealmFixture {
     await kc.realms.create({ realm, enabled: true, passwordPolicy: 'hashIterations(1)', accessTokenLifespan: 300 });
     const fixture = new RealmFixture(kc, realm, keycloak().url);
     const profile = await kc.users.getProfile({ realm });
-    await kc.users.updateProfile({ ...profile, realm, unmanagedAttributePolicy: 'ADMIN_EDIT' } as Parameters<KcAdminClient['users']['updateProfile']>[0]);
+    await kc.users.updateProfile({ ...profile, realm, unmanagedAttributePolicy: UnmanagedAttributePolicy.AdminEdit });
     await kc.clients.create({ realm, clientId: 'web', publicClient: true, directAccessGrantsEnabled: true, standardFlowEnabled: false });
     await kc.clients.create({ realm, clientId: 'api', publicClient: false, secret: API_SECRET, directAccessGrantsEnabled: true, standardFlowEnabled: false, serviceAccountsEnabled: true });
     await kc.clients.create({ realm, clientId: 'introspector', publicClient: false, secret: INTROSPECTOR_SECRET, standardFlowEnabled: false });

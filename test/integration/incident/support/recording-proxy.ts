@@ -24,7 +24,7 @@ export interface RecordingProxy {
 
 export async function startProxy(target: string): Promise<RecordingProxy> {
   const upstream = new URL(target);
-  const proxy: RecordingProxy = { url: '', log: [], fault: () => 'pass', close: async () => undefined };
+  const proxy: RecordingProxy = { url: '', log: [], fault: () => 'pass', close: () => Promise.resolve() };
   const server: Server = createServer((incoming: IncomingMessage, outgoing) => {
     const recorded = { method: incoming.method ?? 'GET', path: incoming.url ?? '/' };
     const index = proxy.log.push(recorded) - 1;

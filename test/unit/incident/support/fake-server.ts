@@ -39,7 +39,7 @@ export async function startServer(handler: Handler, tls?: { key: string; cert: s
     handler(request, response);
   };
   const server: Server = tls ? createHttpsServer({ key: tls.key, cert: tls.cert }, listener) : createHttpServer(listener);
-  const fake: FakeServer = { url: '', log, times, connections: 0, close: async () => undefined };
+  const fake: FakeServer = { url: '', log, times, connections: 0, close: () => Promise.resolve() };
   server.on('connection', (socket: Socket) => {
     fake.connections++;
     sockets.add(socket);

@@ -23,6 +23,9 @@ export interface Violation {
   urn?: string;
 }
 
+// @pulumi/policy's proxy.d.ts declares nothing (`export {}`): the proxy's type, as index.d.ts means it.
+const checkingUnknowns = unknownCheckingProxy as (props: Record<string, unknown>) => Record<string, unknown>;
+
 function notApplicable(reason?: string): never {
   throw new Error(`notApplicable: ${reason}`);
 }
@@ -32,14 +35,14 @@ export async function validateResource(policy: ResourceValidationPolicy, resourc
   const report: ReportViolation = (message, urn) => violations.push({ message, ...(urn && { urn }) });
   const args: ResourceValidationArgs = {
     type: resource.type,
-    props: unknownCheckingProxy(resource.props) as Record<string, unknown>,
+    props: checkingUnknowns(resource.props),
     urn: urnOf(resource),
     name: resource.name,
     opts,
     stackTags,
     isType: () => false,
     asType: () => undefined,
-    getConfig: <T extends object>() => config as T,
+    getConfig: (() => config) as ResourceValidationArgs['getConfig'],
     notApplicable,
   };
   const validations = Array.isArray(policy.validateResource) ? policy.validateResource : [policy.validateResource!];
@@ -52,7 +55,7 @@ export async function validateStack(policy: StackValidationPolicy, resources: Re
   const report: ReportViolation = (message, urn) => violations.push({ message, ...(urn && { urn }) });
   const policyResources: PolicyResource[] = resources.map((resource) => ({
     type: resource.type,
-    props: unknownCheckingProxy(resource.props) as Record<string, unknown>,
+    props: checkingUnknowns(resource.props),
     urn: urnOf(resource),
     name: resource.name,
     opts,
@@ -61,7 +64,7 @@ export async function validateStack(policy: StackValidationPolicy, resources: Re
     isType: () => false,
     asType: () => undefined,
   }));
-  const args: StackValidationArgs = { resources: policyResources, stackTags, getConfig: <T extends object>() => config as T, notApplicable };
+  const args: StackValidationArgs = { resources: policyResources, stackTags, getConfig: (() => config) as StackValidationArgs['getConfig'], notApplicable };
   await policy.validateStack(args, report);
   return violations;
 }
@@ -75,7 +78,7 @@ export async function runPack(policies: Policies, resources: Resource[], config:
       for (const violation of await validateStack(policy, resources, policyConfig)) all.push({ policy: policy.name, ...violation });
     } else {
       for (const resource of resources) {
-        for (const violation of await validateResource(policy as ResourceValidationPolicy, resource, policyConfig)) all.push({ policy: policy.name, urn: urnOf(resource), ...violation });
+        for (const violation of await validateResource(policy, resource, policyConfig)) all.push({ policy: policy.name, urn: urnOf(resource), ...violation });
       }
     }
   }

@@ -11,7 +11,6 @@ import { allRules } from '../../../../policies/rules/index.ts';
 import { UNKNOWN } from './pack-args.ts';
 
 const require = createRequire(import.meta.url);
-/* eslint-disable @typescript-eslint/no-require-imports -- the protocol stubs are CommonJS */
 const grpc = require('@grpc/grpc-js') as typeof import('@grpc/grpc-js');
 const analyzerRpc = require('@pulumi/pulumi/proto/analyzer_grpc_pb.js') as {
   AnalyzerClient: new (address: string, credentials: unknown) => AnalyzerClient;
@@ -62,12 +61,12 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(() => {
-  client?.close();
-  pack?.kill();
+  (client as AnalyzerClient | undefined)?.close(); // unset when beforeAll failed before it
+  (pack as ChildProcess | undefined)?.kill();
 });
 
 function call<T>(method: (request: unknown, callback: Callback<T>) => void, request: unknown): Promise<T> {
-  return new Promise((done, fail) => method.call(client, request, (error, value) => (error ? fail(error) : done(value))));
+  return new Promise((done, fail) => { method(request, (error, value) => (error ? fail(error) : done(value))); });
 }
 
 function analyzeRequest(type: string, name: string, props: object): unknown {
@@ -82,7 +81,7 @@ function analyzeRequest(type: string, name: string, props: object): unknown {
 
 describe('policies/index.ts served as a policy pack', () => {
   it('serves one policy per rule, critical/high mandatory and the rest advisory', async () => {
-    const info = await call(client.getAnalyzerInfo, new Empty());
+    const info = await call(client.getAnalyzerInfo.bind(client), new Empty());
     expect(info.getName()).toBe('realmguard');
     const levels = new Map(info.getPoliciesList().map((policy) => [policy.getName(), policy.getEnforcementlevel()]));
     expect([...levels.keys()].sort()).toEqual(allRules.map((rule) => rule.id).sort());
@@ -92,13 +91,13 @@ describe('policies/index.ts served as a policy pack', () => {
   });
 
   it('analyzes an insecure realm: mandatory and advisory violations', async () => {
-    const response = await call(client.analyze, analyzeRequest('keycloak:index/realm:Realm', 'acme', { realm: 'acme', sslRequired: 'none', revokeRefreshToken: false, accessCodeLifespan: '10m0s' }));
+    const response = await call(client.analyze.bind(client), analyzeRequest('keycloak:index/realm:Realm', 'acme', { realm: 'acme', sslRequired: 'none', revokeRefreshToken: false, accessCodeLifespan: '10m0s' }));
     const diagnostics = response.getDiagnosticsList().map((diagnostic) => [diagnostic.getPolicyname(), diagnostic.getEnforcementlevel()]);
     expect(diagnostics).toEqual(expect.arrayContaining([['ssl-required', MANDATORY], ['refresh-token-rotation', MANDATORY], ['access-code-lifespan', ADVISORY]]));
   });
 
   it('analyzes a realm whose values are unknown during preview without an error or a violation for them', async () => {
-    const response = await call(client.analyze, analyzeRequest('keycloak:index/realm:Realm', 'acme', { realm: UNKNOWN, sslRequired: UNKNOWN, revokeRefreshToken: UNKNOWN }));
+    const response = await call(client.analyze.bind(client), analyzeRequest('keycloak:index/realm:Realm', 'acme', { realm: UNKNOWN, sslRequired: UNKNOWN, revokeRefreshToken: UNKNOWN }));
     const policies = response.getDiagnosticsList().map((diagnostic) => diagnostic.getPolicyname());
     expect(policies).not.toContain('ssl-required');
     expect(policies).not.toContain('refresh-token-rotation');

@@ -26,7 +26,7 @@ describe('pack targets', () => {
   });
 
   it('only a rule that reads compromised keys offers them in its config', () => {
-    const offering = buildPolicies(allRules).filter((policy) => policy.configSchema?.properties?.compromisedKeys !== undefined).map((policy) => policy.name);
+    const offering = buildPolicies(allRules).filter((policy) => policy.configSchema?.properties.compromisedKeys !== undefined).map((policy) => policy.name);
     expect(offering).toEqual(['compromised-key']);
   });
 });

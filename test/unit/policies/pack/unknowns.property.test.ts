@@ -30,9 +30,9 @@ function withUnknown(resources: Resource[], picks: Array<[number, number]>): Res
     const all = paths(resource.props);
     if (all.length === 0) continue;
     const path = all[pathIndex % all.length]!;
-    let parent: Record<string | number, unknown> = resource.props;
-    for (const segment of path.slice(0, -1)) parent = parent[segment] as Record<string | number, unknown>;
-    if (parent !== undefined && parent !== null && typeof parent === 'object') parent[path.at(-1)!] = UNKNOWN;
+    let parent: unknown = resource.props;
+    for (const segment of path.slice(0, -1)) parent = (parent as Record<string | number, unknown>)[segment];
+    if (typeof parent === 'object' && parent !== null) (parent as Record<string | number, unknown>)[path.at(-1)!] = UNKNOWN;
   }
   return copy;
 }

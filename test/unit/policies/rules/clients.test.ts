@@ -36,12 +36,12 @@ ruleTable(rule(passwordGrant), {
 
 ruleTable(rule(pkceRequired), {
   valid: [
-    { name: 'confidential without PKCE under baseline', change: (r) => { delete client(r, 'portal').attributes[PKCE]; } },
-    { name: 'public client without the standard flow', change: (r) => { const c = client(r, 'web-app'); c.standardFlowEnabled = false; delete c.attributes[PKCE]; } },
+    { name: 'confidential without PKCE under baseline', change: (r) => { Reflect.deleteProperty(client(r, 'portal').attributes, PKCE); } },
+    { name: 'public client without the standard flow', change: (r) => { const c = client(r, 'web-app'); c.standardFlowEnabled = false; Reflect.deleteProperty(c.attributes, PKCE); } },
     { name: "'plain' (pkce-plain reports it)", change: (r) => { client(r, 'web-app').attributes[PKCE] = 'plain'; } },
   ],
   invalid: [
-    { name: 'public client without PKCE', change: (r) => { delete client(r, 'web-app').attributes[PKCE]; }, errors: [{ messageId: 'missing', path: ['clients', 'web-app', 'attributes', PKCE], severity: 'high' }] },
+    { name: 'public client without PKCE', change: (r) => { Reflect.deleteProperty(client(r, 'web-app').attributes, PKCE); }, errors: [{ messageId: 'missing', path: ['clients', 'web-app', 'attributes', PKCE], severity: 'high' }] },
     { name: 'confidential without PKCE under strict', profile: 'strict', change: (r) => { client(r, 'portal').attributes[PKCE] = ''; }, errors: [{ messageId: 'missing', path: ['clients', 'portal', 'attributes', PKCE], severity: 'medium' }] },
   ],
 });
