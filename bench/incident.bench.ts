@@ -8,7 +8,14 @@
  */
 import KcAdminClient from '@keycloak/keycloak-admin-client';
 import pLimit from 'p-limit';
-import { createContext, DEFAULT_BULK_CONCURRENCY, IncidentHttp, logoutUser, runBulk, type RequestRecord } from '../incident/index.ts';
+import {
+  createContext,
+  DEFAULT_BULK_CONCURRENCY,
+  IncidentHttp,
+  logoutUser,
+  runBulk,
+  type RequestRecord,
+} from '../incident/index.ts';
 import type { Report } from './run.ts';
 import { benchServer } from './server.ts';
 
@@ -19,7 +26,13 @@ const PASSWORD = 'bench-password-123';
 async function login(url: string, realm: string, username: string, offline: boolean): Promise<void> {
   const response = await fetch(`${url}/realms/${realm}/protocol/openid-connect/token`, {
     method: 'POST',
-    body: new URLSearchParams({ grant_type: 'password', client_id: 'web', username, password: PASSWORD, scope: offline ? 'openid offline_access' : 'openid' }),
+    body: new URLSearchParams({
+      grant_type: 'password',
+      client_id: 'web',
+      username,
+      password: PASSWORD,
+      scope: offline ? 'openid offline_access' : 'openid',
+    }),
   });
   await response.text();
   if (!response.ok) throw new Error(`bench: login of ${username} failed with ${response.status}`);
@@ -55,7 +68,14 @@ async function seed(kc: KcAdminClient, url: string, realm: string, prefix: strin
  * journal, no retries, no answer checked beyond the status. The record keeps paths, not query
  * strings; logout-user sends none on this path (ids given, consent endpoint addressable).
  */
-async function rawReplay(url: string, token: string, template: RequestRecord[], templateId: string, ids: string[], concurrency: number): Promise<{ seconds: number; requests: number }> {
+async function rawReplay(
+  url: string,
+  token: string,
+  template: RequestRecord[],
+  templateId: string,
+  ids: string[],
+  concurrency: number,
+): Promise<{ seconds: number; requests: number }> {
   const limit = pLimit(concurrency);
   let requests = 0;
   const start = performance.now();
@@ -63,7 +83,10 @@ async function rawReplay(url: string, token: string, template: RequestRecord[], 
     ids.map((id) =>
       limit(async () => {
         for (const request of template) {
-          const response = await fetch(`${url}${request.path.replaceAll(templateId, id)}`, { method: request.method, headers: { authorization: `Bearer ${token}`, accept: 'application/json' } });
+          const response = await fetch(`${url}${request.path.replaceAll(templateId, id)}`, {
+            method: request.method,
+            headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
+          });
           await response.arrayBuffer();
           if (!response.ok) throw new Error(`bench: raw ${request.method} ${request.path} answered ${response.status}`);
           requests++;
@@ -82,11 +105,22 @@ async function sessionsLeft(kc: KcAdminClient, realm: string): Promise<number> {
 export default async function bench(report: Report): Promise<void> {
   const target = await benchServer();
   const kc = new KcAdminClient({ baseUrl: target.url, realmName: 'master' });
-  await kc.auth({ grantType: 'password', clientId: 'admin-cli', username: target.adminUser, password: target.adminPassword });
+  await kc.auth({
+    grantType: 'password',
+    clientId: 'admin-cli',
+    username: target.adminUser,
+    password: target.adminPassword,
+  });
   const realm = `bench-incident-${Date.now().toString(36)}`;
   try {
     await kc.realms.create({ realm, enabled: true, passwordPolicy: 'hashIterations(1)' });
-    await kc.clients.create({ realm, clientId: 'web', publicClient: true, directAccessGrantsEnabled: true, standardFlowEnabled: false });
+    await kc.clients.create({
+      realm,
+      clientId: 'web',
+      publicClient: true,
+      directAccessGrantsEnabled: true,
+      standardFlowEnabled: false,
+    });
     // Our concurrency-1 run separates the cost of the evidence reads from the gain of concurrency.
     const singleCount = Math.min(100, USERS);
     const seedStart = performance.now();
@@ -94,7 +128,11 @@ export default async function bench(report: Report): Promise<void> {
     const singleIds = await seed(kc, target.url, realm, 'one', singleCount);
     const boundedIds = await seed(kc, target.url, realm, 'bulk', USERS);
     const rawIds = await seed(kc, target.url, realm, 'raw', USERS);
-    report({ name: `seed: ${3 * USERS + singleCount} users, each 1 online + 1 offline session`, value: (performance.now() - seedStart) / 1000, unit: 's' });
+    report({
+      name: `seed: ${3 * USERS + singleCount} users, each 1 online + 1 offline session`,
+      value: (performance.now() - seedStart) / 1000,
+      unit: 's',
+    });
 
     // The alternative: a plain loop over the admin client.
     let sequentialRequests = 0;
@@ -111,7 +149,16 @@ export default async function bench(report: Report): Promise<void> {
     }
     const sequentialSeconds = (performance.now() - sequentialStart) / 1000;
 
-    const http = new IncidentHttp({ url: target.url, authRealm: 'master', credentials: { grant: 'password', clientId: 'admin-cli', username: target.adminUser, password: target.adminPassword } });
+    const http = new IncidentHttp({
+      url: target.url,
+      authRealm: 'master',
+      credentials: {
+        grant: 'password',
+        clientId: 'admin-cli',
+        username: target.adminUser,
+        password: target.adminPassword,
+      },
+    });
     const ctx = createContext(http, realm);
     const timed = async (ids: string[], concurrency: number) => {
       const start = performance.now();
@@ -123,9 +170,17 @@ export default async function bench(report: Report): Promise<void> {
     const single = await timed(singleIds, 1);
     const bounded = await timed(boundedIds, CONCURRENCY);
     if (!bounded.first) throw new Error('bench: the bulk run returned no result to replay');
-    await kc.auth({ grantType: 'password', clientId: 'admin-cli', username: target.adminUser, password: target.adminPassword });
+    await kc.auth({
+      grantType: 'password',
+      clientId: 'admin-cli',
+      username: target.adminUser,
+      password: target.adminPassword,
+    });
     const template = bounded.first.result.requests.filter((request) => request.sent);
-    const raw = await rawReplay(target.url, kc.accessToken!, template, bounded.first.result.targets[0]!.id!, rawIds, CONCURRENCY);
+    const templateId = bounded.first.result.targets[0]?.id;
+    if (!kc.accessToken || !templateId)
+      throw new Error('bench: no admin token or no user id to replay the requests with');
+    const raw = await rawReplay(target.url, kc.accessToken, template, templateId, rawIds, CONCURRENCY);
     const leftAfterBoth = await sessionsLeft(kc, realm);
 
     report({
@@ -152,10 +207,29 @@ export default async function bench(report: Report): Promise<void> {
       unit: 'ops/s',
       note: `${raw.seconds.toFixed(1)} s, ${(raw.requests / USERS).toFixed(1)} requests/user, ${(raw.requests / raw.seconds).toFixed(0)} requests/s`,
     });
-    report({ name: 'users/s, our bulk run vs the raw-HTTP limit', value: raw.seconds / bounded.seconds, unit: 'ratio', note: 'goal >= 0.8' });
-    report({ name: `speed-up, concurrency ${CONCURRENCY} vs our concurrency 1`, value: USERS / bounded.seconds / (singleCount / single.seconds), unit: 'ratio' });
-    report({ name: 'users/s, our bulk run vs the sequential loop', value: sequentialSeconds / bounded.seconds, unit: 'ratio', note: 'goal >= 4' });
-    report({ name: 'sessions left in the realm after all runs', value: leftAfterBoth, unit: 'count', note: `of ${2 * (3 * USERS + singleCount)}` });
+    report({
+      name: 'users/s, our bulk run vs the raw-HTTP limit',
+      value: raw.seconds / bounded.seconds,
+      unit: 'ratio',
+      note: 'goal >= 0.8',
+    });
+    report({
+      name: `speed-up, concurrency ${CONCURRENCY} vs our concurrency 1`,
+      value: USERS / bounded.seconds / (singleCount / single.seconds),
+      unit: 'ratio',
+    });
+    report({
+      name: 'users/s, our bulk run vs the sequential loop',
+      value: sequentialSeconds / bounded.seconds,
+      unit: 'ratio',
+      note: 'goal >= 4',
+    });
+    report({
+      name: 'sessions left in the realm after all runs',
+      value: leftAfterBoth,
+      unit: 'count',
+      note: `of ${2 * (3 * USERS + singleCount)}`,
+    });
   } finally {
     await kc.realms.del({ realm }).catch(() => undefined);
     await target.stop?.();

@@ -26,7 +26,11 @@ const CASES: Case[] = [
   { name: 'small realm', clients: 3, users: 5, runs: RUNS ?? 7 },
   { name: '5,000 clients + 500 users', clients: 5_000, users: 500, runs: RUNS ?? 5 },
   { name: '20,000 clients', clients: 20_000, users: 0, runs: RUNS ?? 3 },
-].filter(({ name }) => !process.env.REALMGUARD_BENCH_PEER_CASES || process.env.REALMGUARD_BENCH_PEER_CASES.split(',').some((only) => name.startsWith(only)));
+].filter(
+  ({ name }) =>
+    !process.env.REALMGUARD_BENCH_PEER_CASES ||
+    process.env.REALMGUARD_BENCH_PEER_CASES.split(',').some((only) => name.startsWith(only)),
+);
 
 function medians(costs: ProcessCost[]): ProcessCost {
   return {
@@ -51,34 +55,69 @@ export default async function bench(report: Report): Promise<void> {
       const text = fullRealmExport(testCase);
       writeFileSync(file, text);
       const label = testCase.name;
-      report({ name: `${label}: export size`, value: Buffer.byteLength(text) / 1_048_576, unit: 'MiB', note: `${testCase.clients} clients, ${testCase.users} users` });
-      report({ name: `${label}: realmguard findings`, value: realmguardFindings(await outputOf(realmguard, file)), unit: 'count' });
-      report({ name: `${label}: kcwarden findings`, value: kcwardenFindings(await outputOf(peer, file)), unit: 'count' });
+      report({
+        name: `${label}: export size`,
+        value: Buffer.byteLength(text) / 1_048_576,
+        unit: 'MiB',
+        note: `${testCase.clients} clients, ${testCase.users} users`,
+      });
+      report({
+        name: `${label}: realmguard findings`,
+        value: realmguardFindings(await outputOf(realmguard, file)),
+        unit: 'count',
+      });
+      report({
+        name: `${label}: kcwarden findings`,
+        value: kcwardenFindings(await outputOf(peer, file)),
+        unit: 'count',
+      });
 
-      const costs = new Map<Tool, ProcessCost[]>(tools.map((tool) => [tool, []]));
+      const costs: ProcessCost[][] = tools.map(() => []);
       for (let round = 0; round <= testCase.runs; round++) {
-        for (const tool of tools) {
+        for (const [index, tool] of tools.entries()) {
           const cost = await processCost(tool.command, tool.args(file));
-          if (round > 0) costs.get(tool)!.push(cost); // round 0 warms the page cache and the venv's .pyc files
+          if (round > 0) costs[index]?.push(cost); // round 0 warms the page cache and the venv's .pyc files
         }
       }
-      const [ours, theirs, floor] = tools.map((tool) => medians(costs.get(tool)!)) as [ProcessCost, ProcessCost, ProcessCost];
+      const [ours, theirs, floor] = costs.map(medians) as [ProcessCost, ProcessCost, ProcessCost];
       const note = `median of ${testCase.runs}`;
-      for (const [tool, cost] of [[realmguard, ours], [peer, theirs], [jsonParseFloor, floor]] as const) {
+      for (const [tool, cost] of [
+        [realmguard, ours],
+        [peer, theirs],
+        [jsonParseFloor, floor],
+      ] as const) {
         report({ name: `${label}: ${tool.name} wall`, value: cost.wallSeconds, unit: 's', note });
         report({ name: `${label}: ${tool.name} CPU (user + system)`, value: cost.cpuSeconds, unit: 's', note });
         report({ name: `${label}: ${tool.name} peak RSS`, value: cost.peakMiB, unit: 'MiB', note });
       }
-      report({ name: `${label}: kcwarden / realmguard, wall`, value: theirs.wallSeconds / ours.wallSeconds, unit: 'ratio', note: '> 1: realmguard faster' });
-      report({ name: `${label}: kcwarden / realmguard, CPU`, value: theirs.cpuSeconds / ours.cpuSeconds, unit: 'ratio' });
-      report({ name: `${label}: realmguard / JSON.parse floor, CPU`, value: ours.cpuSeconds / floor.cpuSeconds, unit: 'ratio' });
+      report({
+        name: `${label}: kcwarden / realmguard, wall`,
+        value: theirs.wallSeconds / ours.wallSeconds,
+        unit: 'ratio',
+        note: '> 1: realmguard faster',
+      });
+      report({
+        name: `${label}: kcwarden / realmguard, CPU`,
+        value: theirs.cpuSeconds / ours.cpuSeconds,
+        unit: 'ratio',
+      });
+      report({
+        name: `${label}: realmguard / JSON.parse floor, CPU`,
+        value: ours.cpuSeconds / floor.cpuSeconds,
+        unit: 'ratio',
+      });
       report({
         name: `${label}: realmguard / JSON.parse floor, CPU beyond node start`,
         value: (ours.cpuSeconds - nodeStart.cpuSeconds) / Math.max(floor.cpuSeconds - nodeStart.cpuSeconds, 0.01),
         unit: 'ratio',
         note: 'start-up of a bare node subtracted from both',
       });
-      report({ name: `${label}: realmguard / kcwarden, peak RSS`, value: ours.peakMiB / theirs.peakMiB, unit: 'ratio', note: '< 1: realmguard smaller' });
+      report({
+        name: `${label}: realmguard / kcwarden, peak RSS`,
+        value: ours.peakMiB / theirs.peakMiB,
+        unit: 'ratio',
+        note: '< 1: realmguard smaller',
+      });
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

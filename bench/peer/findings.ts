@@ -14,7 +14,10 @@ export function realmguardFindings(stdout: string): number {
 /** kcwarden audit --format json: a list of findings, each naming its auditor. */
 export function kcwardenFindings(stdout: string): number {
   const findings = JSON.parse(stdout) as unknown;
-  if (!Array.isArray(findings) || !findings.every((finding) => typeof (finding as { reporting_auditor?: unknown }).reporting_auditor === 'string')) {
+  if (
+    !Array.isArray(findings) ||
+    !findings.every((finding) => typeof (finding as { reporting_auditor?: unknown }).reporting_auditor === 'string')
+  ) {
     throw new Error('bench: kcwarden audit --format json did not print a list of findings');
   }
   return findings.length;

@@ -28,14 +28,17 @@ export function parseTimeOutput(text: string): ProcessCost {
 
 /** Runs command once with its output discarded; fails on a non-zero exit (a tool that errored measures nothing). */
 export async function processCost(command: string, args: readonly string[]): Promise<ProcessCost> {
-  if (!existsSync(GNU_TIME)) throw new Error(`bench: ${GNU_TIME} (GNU time) is missing; install it (Debian: apt-get install time)`);
+  if (!existsSync(GNU_TIME))
+    throw new Error(`bench: ${GNU_TIME} (GNU time) is missing; install it (Debian: apt-get install time)`);
   const dir = mkdtempSync(join(tmpdir(), 'realmguard-bench-time-'));
   const out = join(dir, 'time.txt');
   try {
     let stderr = '';
     const code = await new Promise<number | null>((resolve, reject) => {
       // stderr is kept (it is small) to say why a run failed; stdout, the report, is discarded.
-      const child = spawn(GNU_TIME, ['-o', out, '-f', FORMAT, command, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+      const child = spawn(GNU_TIME, ['-o', out, '-f', FORMAT, command, ...args], {
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
       child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr = (stderr + chunk).slice(-2000)));
       child.on('error', reject);
       child.on('close', resolve);

@@ -24,7 +24,7 @@ export async function kcwardenPath(): Promise<string> {
     return stdout.trim();
   } catch (error) {
     const stderr = (error as { stderr?: string }).stderr?.trim();
-    throw new Error(stderr || `bench: ${kcwardenScript} failed: ${(error as Error).message}`);
+    throw new Error(stderr || `bench: ${kcwardenScript} failed: ${(error as Error).message}`, { cause: error });
   }
 }
 

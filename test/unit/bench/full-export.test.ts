@@ -21,7 +21,9 @@ describe('the generated full export has what kcwarden and realmguard read', () =
   });
 
   it('has people and one service-account user per service-account client', () => {
-    const serviceClients = realm.clients.filter((client) => client.serviceAccountsEnabled === true && client.clientId.startsWith('client-'));
+    const serviceClients = realm.clients.filter(
+      (client) => client.serviceAccountsEnabled === true && client.clientId.startsWith('client-'),
+    );
     expect(realm.users.filter((user) => user.serviceAccountClientId)).toHaveLength(serviceClients.length);
     expect(realm.users.filter((user) => !user.serviceAccountClientId)).toHaveLength(4);
   });

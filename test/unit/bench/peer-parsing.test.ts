@@ -4,7 +4,11 @@ import { parseTimeOutput, processCost } from '../../../bench/peer/process-cost.t
 
 describe('the peer bench reads what the tools and GNU time print', () => {
   it('reads the timing line among whatever else the command wrote to stderr', () => {
-    expect(parseTimeOutput('some warning\nrealmguard-bench 1.50 0.75 0.25 204800\n')).toEqual({ wallSeconds: 1.5, cpuSeconds: 1, peakMiB: 200 });
+    expect(parseTimeOutput('some warning\nrealmguard-bench 1.50 0.75 0.25 204800\n')).toEqual({
+      wallSeconds: 1.5,
+      cpuSeconds: 1,
+      peakMiB: 200,
+    });
   });
 
   it('refuses output without a timing line, quoting it', () => {
