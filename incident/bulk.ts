@@ -9,6 +9,12 @@ import pLimit from 'p-limit';
 import { InputError } from '../model/errors.ts';
 import type { ActionName, ActionResult } from './result.ts';
 
+/**
+ * Users handled at once by a bulk run when --concurrency is not given; the one place the CLI and
+ * the bench take it from. `npm run bench -- incident` measures it against the raw-HTTP limit.
+ */
+export const DEFAULT_BULK_CONCURRENCY = 8;
+
 export interface BulkOptions {
   concurrency: number;
   /** Inputs to skip (from --resume). */

@@ -17,5 +17,5 @@ export { rotateClientSecret } from './actions/rotate-client-secret.ts';
 export { bumpTokenVersion, DEFAULT_TOKEN_VERSION_ATTRIBUTE } from './actions/bump-token-version.ts';
 export { containUser } from './playbooks/contain-user.ts';
 export { containRealm } from './playbooks/contain-realm.ts';
-export { runBulk, parseUserList, type BulkSummary } from './bulk.ts';
+export { runBulk, parseUserList, DEFAULT_BULK_CONCURRENCY, type BulkSummary } from './bulk.ts';
 export { Journal, journalEntry, doneInputs, type JournalEntry } from './journal.ts';

@@ -27,7 +27,7 @@ import {
   type ActionResult,
   type IncidentContext,
 } from '../../incident/index.ts';
-import { failureOf, thrownResult } from '../../incident/bulk.ts';
+import { DEFAULT_BULK_CONCURRENCY, failureOf, thrownResult } from '../../incident/bulk.ts';
 import { confirmRealmWide } from '../incident/confirm.ts';
 import { readSecret, readTextFile } from '../incident/inputs.ts';
 import { JournalKeeper } from '../incident/journaling.ts';
@@ -195,7 +195,7 @@ function withUsers(command: Command): Command {
   return command
     .option('--user <user>', 'username or user id')
     .option('--users-file <file>', "bulk: one username or id per line ('-' for stdin)")
-    .option('--concurrency <n>', 'bulk: users handled at once', wholeNumber('--concurrency', 1), 8)
+    .option('--concurrency <n>', 'bulk: users handled at once', wholeNumber('--concurrency', 1), DEFAULT_BULK_CONCURRENCY)
     .option('--resume <journal>', 'bulk: skip the users this journal shows done');
 }
 
