@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The realmguard command: runs the compiled CLI in dist/ (shipped in the npm package; a clone
-// builds it with `npm run build`). No TypeScript at run time.
+// The realmguard command: runs the compiled CLI, bundled into dist/realmguard.mjs by
+// scripts/build.ts (shipped in the npm package; a clone builds it with `npm run build`).
+// No TypeScript at run time.
 import { existsSync, readFileSync } from 'node:fs';
 import module from 'node:module';
 
@@ -13,7 +14,7 @@ if (major < needMajor || (major === needMajor && minor < needMinor)) {
   process.exit(2);
 }
 
-const entry = new URL('../dist/cli/main.js', import.meta.url);
+const entry = new URL('../dist/realmguard.mjs', import.meta.url);
 if (!existsSync(entry)) {
   process.stderr.write('realmguard: the compiled command (dist/) is missing. In a clone of the repository, run `npm run build` first.\n');
   process.exit(2);

@@ -32,20 +32,16 @@ export function schemaKey(schema: TSchema): string {
 /** The file `npm run build` writes next to this one in dist/: ajv standalone code, one export per schemaKey. */
 export const PRECOMPILED_FILE = 'precompiled-validators.cjs';
 
-/**
- * The build's validators when running compiled (dist/), none from the sources. Loaded with require:
- * synchronously, so the loaders can keep building their validator at module load.
- */
-function loadPrecompiled(): Readonly<Record<string, CompiledValidator>> {
-  try {
-    return require(`./${PRECOMPILED_FILE}`) as Record<string, CompiledValidator>;
-  } catch (error) {
-    if ((error as { code?: string }).code === 'MODULE_NOT_FOUND' && String((error as Error).message).includes(PRECOMPILED_FILE)) return {};
-    throw error;
-  }
-}
+let precompiled: Readonly<Record<string, CompiledValidator>> = {};
 
-const precompiled = loadPrecompiled();
+/**
+ * Hands over the build's standalone validators (the command's bundle does, before it runs): a
+ * schema among them is never compiled at run time. Without them (the sources, the library) ajv
+ * compiles a schema on its first use.
+ */
+export function usePrecompiledValidators(validators: Readonly<Record<string, CompiledValidator>>): void {
+  precompiled = validators;
+}
 
 /** ajv itself, loaded only when a schema has no precompiled validator (the sources, under tsx or vitest). */
 export function createAjv(options: Record<string, unknown> = {}): Ajv {
