@@ -5,7 +5,7 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -95,6 +95,23 @@ describe('the npm package, installed with production dependencies only', { timeo
     const run = await realmguard('check', bad);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(`${bad}:3:3: tokens.accessTokenLifespn: unknown key 'accessTokenLifespn' — did you mean 'accessTokenLifespan'?`);
+  });
+
+  it('the command validates with the validators precompiled at build time: it runs with ajv itself removed', async () => {
+    const ajv = join(installed, 'node_modules/ajv');
+    const aside = join(work, 'ajv-aside');
+    await rename(ajv, aside);
+    try {
+      const bad = join(work, 'bad-again.yaml');
+      await writeFile(bad, 'realm: shop\nsessions:\n  ssoSessionIdle: 5 minutes\n');
+      const run = await realmguard('validate', bad);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(`${bad}:3:`);
+      expect(run.stderr).not.toContain('internal error');
+      expect((await realmguard('check', fixture('test/fixtures/exports/stock-realm.json'))).code).toBe(1);
+    } finally {
+      await rename(aside, ajv);
+    }
   });
 
   it('realmguard diff reviews a change between two files', async () => {
