@@ -1,35 +1,118 @@
 /**
- * npm run build — compiles the library, the CLI and the policy pack to JavaScript in dist/, and
- * lays out dist/policy-pack/ as a policy pack of its own (PulumiPolicy.yaml, package.json,
- * index.js), which is what `pulumi preview --policy-pack dist/policy-pack` loads: the language
- * host cannot run the TypeScript pack (it places nodeargs after the script, and @pulumi/pulumi's
- * run-policy-pack always registers ts-node — upstream pulumi/pulumi#4830).
+ * npm run build — compiles the library, the CLI and the policy pack to JavaScript in dist/:
+ *   - tsc (tsconfig.build.json) for the code and its type declarations;
+ *   - ajv's standalone validators for the input schemas (dist/model/source/precompiled-validators.cjs);
+ *   - the command as one file, dist/realmguard.mjs (esbuild: the CLI, its dependencies and those
+ *     validators), which bin/realmguard.js runs: one module to read and compile instead of ~250
+ *     measured 2.3× less CPU at start-up; the validators mean no schema is compiled at start-up;
+ *   - dist/policy-pack/ as a policy pack of its own (PulumiPolicy.yaml, package.json, index.js),
+ *     which is what `pulumi preview --policy-pack dist/policy-pack` loads: the language host cannot
+ *     run the TypeScript pack (it places nodeargs after the script, and @pulumi/pulumi's
+ *     run-policy-pack always registers ts-node — upstream pulumi/pulumi#4830).
+ *
+ * `--if-stale` builds only when the sources differ from the ones dist/ was built from (a hash of
+ * their contents, kept in dist/): the test suites run it once before spawning bin/realmguard.js.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { build as bundle } from 'esbuild';
+import { parse as parseJsonc } from 'jsonc-parser';
+import { writePrecompiledValidators } from './lib/precompile-validators.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const dist = join(root, 'dist');
 const pack = join(dist, 'policy-pack');
+const stampFile = join(dist, '.sources-hash');
 
-rmSync(dist, { recursive: true, force: true });
-execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], { cwd: root, stdio: 'inherit' });
+interface BuildConfig {
+  include: string[];
+}
 
-const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
-mkdirSync(pack, { recursive: true });
-writeFileSync(
-  join(pack, 'PulumiPolicy.yaml'),
-  [
-    'description: Keycloak realm hardening — the realmguard rule catalogue as CrossGuard policies.',
-    'runtime: nodejs',
-    '',
-  ].join('\n'),
-);
-// Its dependencies (@pulumi/policy, @pulumi/pulumi) resolve from the package's node_modules above.
-writeFileSync(
-  join(pack, 'package.json'),
-  `${JSON.stringify({ name: 'realmguard-policy-pack', version, private: true, type: 'module', main: 'index.js' }, null, 2)}\n`,
-);
-writeFileSync(join(pack, 'index.js'), "// The realmguard CrossGuard pack, compiled: see policies/index.ts.\nimport '../policies/index.js';\n");
-process.stdout.write(`realmguard: built dist/ and the policy pack in ${pack}\n`);
+/** Everything the build reads: the compiled folders and files, the build's own configuration and code. */
+function buildInputs(): string[] {
+  const { include } = parseJsonc(readFileSync(join(root, 'tsconfig.build.json'), 'utf8')) as BuildConfig;
+  const files = ['package.json', 'tsconfig.json', 'tsconfig.build.json', 'scripts/build.ts', 'scripts/lib/precompile-validators.ts'];
+  for (const entry of include) {
+    const path = join(root, entry);
+    if (!existsSync(path)) continue;
+    if (entry.endsWith('.ts')) files.push(entry);
+    else for (const file of readdirSync(path, { recursive: true, encoding: 'utf8' })) if (file.endsWith('.ts')) files.push(join(entry, file));
+  }
+  return files.sort();
+}
+
+function sourcesHash(): string {
+  const hash = createHash('sha256');
+  for (const file of buildInputs()) hash.update(file).update('\0').update(readFileSync(join(root, file))).update('\0');
+  return hash.digest('hex');
+}
+
+export async function build(): Promise<void> {
+  const hash = sourcesHash();
+  rmSync(dist, { recursive: true, force: true });
+  execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], { cwd: root, stdio: 'inherit' });
+  writePrecompiledValidators(join(dist, 'model/source'));
+  await bundleCommand();
+  writePolicyPack();
+  writeFileSync(stampFile, `${hash}\n`);
+}
+
+/** The file bin/realmguard.js imports. */
+export const COMMAND_BUNDLE = 'realmguard.mjs';
+
+async function bundleCommand(): Promise<void> {
+  await bundle({
+    stdin: {
+      contents: [
+        "import { usePrecompiledValidators } from './model/source/validate-schema.js';",
+        "import validators from './model/source/precompiled-validators.cjs';",
+        'usePrecompiledValidators(validators);',
+        "export { main } from './cli/main.js';",
+      ].join('\n'),
+      resolveDir: dist,
+      sourcefile: 'realmguard-entry.js',
+      loader: 'js',
+    },
+    outfile: join(dist, COMMAND_BUNDLE),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    // Prefer the ES module build of a dependency where it ships one (jsonc-parser's UMD build
+    // requires its parts by computed paths a bundle cannot follow).
+    mainFields: ['module', 'main'],
+    // The CommonJS dependencies inside the bundle still call require (for node: modules).
+    banner: { js: "import { createRequire as createRealmguardRequire } from 'node:module';\nconst require = createRealmguardRequire(import.meta.url);" },
+    logLevel: 'warning',
+  });
+}
+
+function writePolicyPack(): void {
+  const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
+  mkdirSync(pack, { recursive: true });
+  writeFileSync(
+    join(pack, 'PulumiPolicy.yaml'),
+    ['description: Keycloak realm hardening — the realmguard rule catalogue as CrossGuard policies.', 'runtime: nodejs', ''].join('\n'),
+  );
+  // Its dependencies (@pulumi/policy, @pulumi/pulumi) resolve from the package's node_modules above.
+  writeFileSync(
+    join(pack, 'package.json'),
+    `${JSON.stringify({ name: 'realmguard-policy-pack', version, private: true, type: 'module', main: 'index.js' }, null, 2)}\n`,
+  );
+  writeFileSync(join(pack, 'index.js'), "// The realmguard CrossGuard pack, compiled: see policies/index.ts.\nimport '../policies/index.js';\n");
+}
+
+export function isStale(): boolean {
+  return !existsSync(stampFile) || readFileSync(stampFile, 'utf8').trim() !== sourcesHash();
+}
+
+if (process.argv[1] === import.meta.filename) {
+  if (process.argv.includes('--if-stale') && !isStale()) {
+    process.stdout.write('realmguard: dist/ is up to date with the sources\n');
+  } else {
+    await build();
+    process.stdout.write(`realmguard: built dist/ and the policy pack in ${pack}\n`);
+  }
+}

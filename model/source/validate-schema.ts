@@ -3,31 +3,62 @@
  * and turns every violation into an InputError with the file position and key path, plus
  * "did you mean" for unknown keys and values. All problems of a document are reported at once.
  */
-import { Ajv, type ErrorObject } from 'ajv';
-import addFormatsModule from 'ajv-formats';
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import type { Ajv, ErrorObject } from 'ajv';
 import { closest, distance } from 'fastest-levenshtein';
 import type { Static, TSchema } from '@sinclair/typebox';
 import { InputError, InputErrors } from '../errors.ts';
-import { DURATION_HINT, isDuration } from '../durations.ts';
+import { DURATION_HINT } from '../durations.ts';
 import { formatDocPath, type DocPath } from './doc-positions.ts';
 import type { ParsedText } from './parse-text.ts';
+import { DURATION_FORMAT, SCHEMA_FORMATS } from './schema-formats.ts';
 
-// ajv-formats is CommonJS: under NodeNext its plugin function sits on `default`.
-type FormatsPlugin = (ajv: Ajv, formats: string[]) => Ajv;
-const formatsModule = addFormatsModule as unknown as FormatsPlugin & { default?: FormatsPlugin };
-const addFormats: FormatsPlugin = formatsModule.default ?? formatsModule;
+export { DURATION_FORMAT } from './schema-formats.ts';
 
-/** Ajv format name of a human duration ('5m', '10h', '30d' or whole seconds). */
-export const DURATION_FORMAT = 'realmguard-duration';
+const require = createRequire(import.meta.url);
 
-function createAjv(): Ajv {
-  const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
-  addFormats(ajv, ['date', 'uri']);
-  ajv.addFormat(DURATION_FORMAT, { type: 'string', validate: (value: string) => isDuration(value) });
+/** A compiled validator, whether ajv compiled it now or `npm run build` generated its code. */
+type CompiledValidator = ((value: unknown) => boolean) & { errors?: ErrorObject[] | null };
+
+/** The ajv options every validator is compiled with, here and at build time (verbose: the messages read parentSchema). */
+export const AJV_OPTIONS = { allErrors: true, verbose: true, strict: true, allowUnionTypes: true } as const;
+
+/** Identifies a schema by its content, so the build and the run agree on which validator is whose. */
+export function schemaKey(schema: TSchema): string {
+  return `schema_${createHash('sha256').update(JSON.stringify(schema)).digest('hex').slice(0, 16)}`;
+}
+
+/** The file `npm run build` writes next to this one in dist/: ajv standalone code, one export per schemaKey. */
+export const PRECOMPILED_FILE = 'precompiled-validators.cjs';
+
+let precompiled: Readonly<Record<string, CompiledValidator>> = {};
+
+/**
+ * Hands over the build's standalone validators (the command's bundle does, before it runs): a
+ * schema among them is never compiled at run time. Without them (the sources, the library) ajv
+ * compiles a schema on its first use.
+ */
+export function usePrecompiledValidators(validators: Readonly<Record<string, CompiledValidator>>): void {
+  precompiled = validators;
+}
+
+/** ajv itself, loaded only when a schema has no precompiled validator (the sources, under tsx or vitest). */
+export function createAjv(options: Record<string, unknown> = {}): Ajv {
+  const { Ajv: AjvClass } = require('ajv') as typeof import('ajv');
+  const ajv = new AjvClass({ ...AJV_OPTIONS, ...options });
+  for (const [name, format] of Object.entries(SCHEMA_FORMATS)) ajv.addFormat(name, format);
   return ajv;
 }
 
 let sharedAjv: Ajv | undefined;
+
+function compiledValidator(schema: TSchema): CompiledValidator {
+  const built = precompiled[schemaKey(schema)];
+  if (built) return built;
+  sharedAjv ??= createAjv();
+  return sharedAjv.compile(schema);
+}
 
 export interface SchemaValidator<S extends TSchema> {
   /** Throws InputErrors (all violations) unless `value` matches; `path` is where value sits in the document. */
@@ -35,10 +66,10 @@ export interface SchemaValidator<S extends TSchema> {
 }
 
 export function schemaValidator<S extends TSchema>(schema: S): SchemaValidator<S> {
-  sharedAjv ??= createAjv();
-  const validate = sharedAjv.compile<Static<S>>(schema);
+  let validate: CompiledValidator | undefined;
   return {
     check(parsed, value, path = []): asserts value is Static<S> {
+      validate ??= compiledValidator(schema);
       if (validate(value)) return;
       const errors = (validate.errors ?? []).map((error) => toInputError(error, parsed, path));
       throw new InputErrors(sortByPosition(dedupe(errors)));

@@ -1,4 +1,4 @@
-/** Runs `node bin/realmguard.js ARGS` as a child process, as a user would, and collects what it printed. */
+/** Runs `node bin/realmguard.js ARGS` (the compiled command, built by the suites' global setup) as a child process, as a user would, and collects what it printed. */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
