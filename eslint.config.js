@@ -34,8 +34,8 @@ export default defineConfig(
   },
   {
     files: ['**/*.js'],
-    // tsc does not compile these, so no-undef stays on for them and needs Node's one global.
-    languageOptions: { globals: { process: 'readonly' } },
+    // tsc does not compile these, so no-undef stays on for them and needs the Node globals they use.
+    languageOptions: { globals: { process: 'readonly', URL: 'readonly' } },
   },
   {
     files: ['test/**/*.ts'],

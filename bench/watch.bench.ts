@@ -123,10 +123,11 @@ export default async function bench(report: Report): Promise<void> {
     for (let index = 0; index < REPLAYS; index++) {
       const username = `victim-${index}`;
       await kc.users.create({ realm, username, enabled: true, email: `${username}@bench.test`, firstName: 'B', lastName: 'V', credentials: [{ type: 'password', value: 'pw', temporary: false }] });
-      const first = await token(server.url, realm, { grant_type: 'password', username, password: 'pw' });
-      await token(server.url, realm, { grant_type: 'refresh_token', refresh_token: first.refresh_token! });
+      const { refresh_token: refreshToken } = await token(server.url, realm, { grant_type: 'password', username, password: 'pw' });
+      if (refreshToken === undefined) throw new Error(`no refresh token for ${username}`);
+      await token(server.url, realm, { grant_type: 'refresh_token', refresh_token: refreshToken });
       replayedAt = Date.now();
-      await token(server.url, realm, { grant_type: 'refresh_token', refresh_token: first.refresh_token! });
+      await token(server.url, realm, { grant_type: 'refresh_token', refresh_token: refreshToken });
       const deadline = Date.now() + 30_000;
       while (toContainment.length <= index && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
     }

@@ -6,7 +6,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import module from 'node:module';
 
 // The supported Node.js is one fact, package.json's engines.node (">=MAJOR.MINOR"); this only reads it.
-const { engines } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+// JSON.parse's `any` is held as `unknown`, then cast: typescript-eslint reads the call inside a
+// parenthesised JSDoc cast, not the cast, so a cast straight on JSON.parse stays `any` to it.
+/** @type {unknown} */
+const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const { engines } = /** @type {{ engines: { node: string } }} */ (packageJson);
 const [needMajor, needMinor] = /^>=(\d+)\.(\d+)/.exec(engines.node).slice(1).map(Number);
 const [major, minor] = process.versions.node.split('.').map(Number);
 if (major < needMajor || (major === needMajor && minor < needMinor)) {
@@ -20,6 +24,11 @@ if (!existsSync(entry)) {
   process.exit(2);
 }
 // Node's on-disk cache of compiled code: later starts skip parsing and compiling the JavaScript again.
-module.enableCompileCache?.();
-const { main } = await import(entry.href);
+// Typed as optional: a runtime that reports a Node version need not have all of Node's module API.
+/** @type {{ enableCompileCache?: () => unknown }} */
+const nodeModule = module;
+nodeModule.enableCompileCache?.();
+/** @type {unknown} */
+const compiled = await import(entry.href);
+const { main } = /** @type {{ main: (argv: string[]) => Promise<number> }} */ (compiled);
 process.exitCode = await main(process.argv);

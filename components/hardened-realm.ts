@@ -88,7 +88,8 @@ export function hardenedRealmSettings(args: HardenedRealmArgs): RealmLevelSettin
     else target[key] = value;
   }
   for (const key of COUNT_ARGS) {
-    const value = settings[key];
+    // Laid over from the overrides, which a JavaScript program may fill with anything.
+    const value: unknown = settings[key];
     if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
       throw new InputError(`${key} must be a whole number ≥ 0, not ${String(value)}`, { keyPath: key });
     }

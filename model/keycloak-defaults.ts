@@ -3,7 +3,7 @@
  * Checked against a real Keycloak 26.7 (test/integration/model/keycloak-defaults.test.ts creates
  * a realm and a client with minimal fields and compares what the server reports).
  */
-import type { ClientSettings, RealmSettings } from './realm-settings.ts';
+import type { ClientSettings } from './realm-settings.ts';
 import { rowsOf } from './fields/field-row.ts';
 import { REALM_FIELDS, type RealmFieldValues } from './fields/realm.ts';
 
@@ -40,7 +40,7 @@ export { KEYCLOAK_KEY_DEFAULTS, KEYCLOAK_BUILT_IN_KEYS, isKeycloakBuiltInKey } f
 
 /** A fresh copy of the realm defaults (arrays and maps not shared). */
 export function realmDefaults(): RealmDefaults {
-  return structuredClone(KEYCLOAK_REALM_DEFAULTS) as RealmDefaults;
+  return structuredClone(KEYCLOAK_REALM_DEFAULTS);
 }
 
 export function clientDefaults(): ClientDefaults {

@@ -46,7 +46,7 @@ export function register(program: Command): void {
   program
     .command('watch')
     .description("Read a realm's events, report token misuse and weakening admin changes, and (with --respond) contain the user.")
-    .requiredOption('--realm <realm>', 'realm to watch (repeat for several)', (value: string, all: string[] = []) => [...all, value])
+    .requiredOption('--realm <realm>', 'realm to watch (repeat for several)', (value: string, all: string[] | undefined) => [...(all ?? []), value])
     .option('--once', 'read the window and exit: 0 nothing detected, 1 something was (the default)')
     .option('--follow', 'poll until interrupted')
     .option('--since <duration>', 'where a realm without a cursor in --state starts, e.g. 1h, 15m', '1h')

@@ -99,5 +99,5 @@ export type FieldsWhere<Table extends Record<string, AnyFieldRow>, Condition> = 
 
 /** Typed entries of a table (Object.entries loses the key type). */
 export function rowsOf<Table extends Record<string, AnyFieldRow>>(table: Table): [keyof Table & string, AnyFieldRow][] {
-  return Object.entries(table) as [keyof Table & string, AnyFieldRow][];
+  return Object.entries(table);
 }

@@ -65,8 +65,8 @@ export function parseJson(text: string, file: string): ParsedText {
 function inspectValue(root: unknown): { keys: number; withinLimits: boolean } {
   let keys = 0;
   const stack: { value: unknown; depth: number }[] = [{ value: root, depth: 0 }];
-  while (stack.length > 0) {
-    const { value, depth } = stack.pop()!;
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const { value, depth } = next;
     if (value === null || typeof value !== 'object') {
       if (isUnsafeNumber(value)) return { keys, withinLimits: false };
       continue;

@@ -17,7 +17,7 @@ import { createAjv, PRECOMPILED_FILE, schemaKey } from '../../model/source/valid
 const SCHEMAS: readonly TSchema[] = [BaselineSchema, RealmRepresentationSchema];
 
 // ajv/dist/standalone is CommonJS: under NodeNext its function sits on `default` of the default import.
-const standalone = (standaloneModule as unknown as { default: typeof standaloneModule.default }).default;
+const standalone = standaloneModule.default;
 
 export function precompiledValidatorsCode(): string {
   const ajv = createAjv({ code: { source: true, formats: _`require("./schema-formats.js").SCHEMA_FORMATS` } });

@@ -91,7 +91,7 @@ async function runStep(id: string, inputs: Record<string, string> = {}, outputs:
     ...evaluate(env, inputs, outputs),
   };
   let code = 0;
-  let stdout = '';
+  let stdout: string;
   try {
     ({ stdout } = await exec('bash', ['--noprofile', '--norc', '-e', '-o', 'pipefail', '-c', run!], { cwd: repo, env: runnerEnv }));
   } catch (error) {

@@ -31,7 +31,7 @@ describe('bin/realmguard.js and engines.node', () => {
       await writeFile(join(copy, 'package.json'), JSON.stringify({ type: 'module', engines: { node: '>=999.1' } }));
       const failure = await exec(process.execPath, [join(copy, 'bin/realmguard.js'), '--version']).then(
         () => undefined,
-        (error: { code: number; stderr: string; stdout: string }) => error,
+        (error: unknown) => error as { code: number; stderr: string; stdout: string },
       );
       expect(failure?.code).toBe(2);
       expect(failure?.stderr).toBe(`realmguard: Node.js 999.1 or later is required (this is ${process.version}).\n`);

@@ -9,5 +9,10 @@ export interface Detector {
 
 /** Drops timestamps older than the window, from the front of an ascending list. */
 export function trimWindow(times: number[], now: number, windowMs: number): void {
-  while (times.length > 0 && times[0]! <= now - windowMs) times.shift();
+  const cutoff = now - windowMs;
+  let first = times[0];
+  while (first !== undefined && first <= cutoff) {
+    times.shift();
+    first = times[0];
+  }
 }

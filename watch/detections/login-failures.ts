@@ -25,7 +25,10 @@ function bursts(kind: 'login-failures-user' | 'login-failures-ip', keyOf: (event
       if (key === undefined) return [];
       let entry = windows.get(key);
       if (!entry) {
-        if (windows.size >= TRACKED) windows.delete(windows.keys().next().value!);
+        if (windows.size >= TRACKED) {
+          const oldest = windows.keys().next();
+          if (!oldest.done) windows.delete(oldest.value);
+        }
         entry = { times: [], ids: [], reported: false };
         windows.set(key, entry);
       }

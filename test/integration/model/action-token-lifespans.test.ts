@@ -27,7 +27,7 @@ beforeAll(async () => {
   await admin.realms.create({ realm, enabled: true }); // nothing else: Keycloak's defaults
 });
 afterAll(async () => {
-  await admin?.realms.del({ realm });
+  await (admin as KcAdminClient | undefined)?.realms.del({ realm }); // unset when beforeAll failed before it
 });
 
 async function exported(): Promise<LoadedRealm> {

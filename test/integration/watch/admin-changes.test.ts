@@ -29,7 +29,7 @@ beforeAll(async () => {
   await runWatch(['--realm', fx.realm, '--once', '--since', '1m', '--format', 'json', '--state', state]);
 });
 afterAll(async () => {
-  await fx?.destroy();
+  await (fx as RealmFixture | undefined)?.destroy(); // unset when beforeAll failed before it
 });
 
 const watchOnce = () => runWatch(['--realm', fx.realm, '--once', '--format', 'json', '--state', state]);
@@ -41,8 +41,8 @@ describe('watch: admin changes', () => {
     expect(run.code).toBe(1);
     const [weakening, ...more] = run.detections.filter((detection) => detection.kind === 'admin-weakening');
     expect(more).toEqual([]);
-    expect(weakening).toMatchObject({ realm: fx.realm, user: adminId, ipAddress: expect.any(String), severity: 'high' });
-    expect(weakening?.changes).toEqual([{ setting: 'ssoSessionIdleTimeout', before: 1800, after: 86_400, effect: 'weakens', reason: expect.any(String), rules: ['sso-session-idle'] }]);
+    expect(weakening).toMatchObject({ realm: fx.realm, user: adminId, ipAddress: expect.any(String) as unknown, severity: 'high' });
+    expect(weakening?.changes).toEqual([{ setting: 'ssoSessionIdleTimeout', before: 1800, after: 86_400, effect: 'weakens', reason: expect.any(String) as unknown, rules: ['sso-session-idle'] }]);
     expect(weakening?.summary).toMatch(new RegExp(`weakened by admin ${adminId}`));
   });
 

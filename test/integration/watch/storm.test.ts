@@ -33,7 +33,7 @@ beforeAll(async () => {
   await enableEvents(fx);
 });
 afterAll(async () => {
-  await fx?.destroy();
+  await (fx as RealmFixture | undefined)?.destroy(); // unset when beforeAll failed before it
 });
 
 describe('watch: a storm of 10,000 events', () => {

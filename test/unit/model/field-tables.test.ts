@@ -7,7 +7,7 @@
  * other side, so a row that is listed but not wired fails too.
  */
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { hardenedRealmSettings, type HardenedRealmArgs } from '../../../components/hardened-realm.ts';
+import { hardenedRealmSettings } from '../../../components/hardened-realm.ts';
 import { rowsOf, type AnyFieldRow } from '../../../model/fields/field-row.ts';
 import { REALM_FIELDS, type RealmFieldName } from '../../../model/fields/realm.ts';
 import { REALM_DURATION_FIELDS as EXPORT_DURATION_CHECKS } from '../../../model/durations.ts';
@@ -151,7 +151,7 @@ describe('the realm field table', () => {
       const read =
         provider.resource === 'keycloak.Realm'
           ? settingsFromRealmInputs(realmArgsFromSettings(settings) as unknown as Record<string, unknown>)
-          : eventSettingsFromInputs(realmEventsArgsFromSettings(settings) as unknown as Record<string, unknown>);
+          : eventSettingsFromInputs(realmEventsArgsFromSettings(settings));
       expect((read as Record<string, unknown>)[field]).toEqual(value);
     },
   );
@@ -160,7 +160,7 @@ describe('the realm field table', () => {
     const row = rowOf(field);
     const value = otherValue(row, realmProfileValues('baseline')[field]);
     const given = row.component === 'duration' ? `${value as number}s` : value;
-    const settings = hardenedRealmSettings({ realm: 'meta', [field]: given } as HardenedRealmArgs);
+    const settings = hardenedRealmSettings({ realm: 'meta', [field]: given });
     expect(settings[field]).toEqual(value);
   });
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { InputError } from '../../../model/errors.ts';
 import { DEFAULT_WATCH_CONFIG, parseWatchConfig } from '../../../watch/config.ts';
 import { detectorsFor } from '../../../watch/detections/index.ts';
-import { toWatchEvent, type WatchEvent } from '../../../watch/event.ts';
+import { toWatchEvent } from '../../../watch/event.ts';
 import { RealmSnapshot } from '../../../watch/realm-snapshot.ts';
 
 const user = (raw: Record<string, unknown>) => toWatchEvent('user', 'shop', { id: `e${Math.random()}`, time: 1_000, realmId: 'x', ipAddress: '10.0.0.1', ...raw })!;
@@ -89,7 +89,7 @@ describe('admin changes', () => {
     const run = detectorsFor(DEFAULT_WATCH_CONFIG, snapshot);
     const found = run(admin({ operationType: 'UPDATE', resourceType: 'REALM', representation: '{"accessTokenLifespan":3600}' }));
     expect(found.map((detection) => [detection.kind, detection.user, detection.ipAddress, detection.changes])).toEqual([
-      ['admin-weakening', 'admin-1', '198.51.100.2', [{ setting: 'accessTokenLifespan', before: 300, after: 3600, effect: 'weakens', reason: expect.any(String), rules: ['access-token-lifespan'] }]],
+      ['admin-weakening', 'admin-1', '198.51.100.2', [{ setting: 'accessTokenLifespan', before: 300, after: 3600, effect: 'weakens', reason: expect.any(String) as unknown, rules: ['access-token-lifespan'] }]],
     ]);
     // The snapshot moved: the same value again is no change.
     expect(run(admin({ operationType: 'UPDATE', resourceType: 'REALM', representation: '{"accessTokenLifespan":3600}' }, 3_000))).toEqual([]);

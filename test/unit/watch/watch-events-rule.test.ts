@@ -1,8 +1,7 @@
 import watchEvents from '../../../policies/rules/realm/watch-events.ts';
-import type { Rule } from '../../../policies/define-rule.ts';
 import { ruleTable } from '../policies/rule-table.ts';
 
-ruleTable(watchEvents as unknown as Rule, {
+ruleTable(watchEvents, {
   valid: [
     { name: 'the hardened profile (types listed, kept 90 days)' },
     { name: 'kept forever', change: (r) => { r.eventsExpiration = 0; } },

@@ -44,7 +44,7 @@ export async function adminToken(): Promise<string> {
 
 async function read(fx: RealmFixture, path: 'events' | 'admin-events', query: Record<string, string | number>): Promise<RawEvent[]> {
   const search = new URLSearchParams(Object.entries({ direction: 'asc', max: 10_000, ...query }).map(([key, value]): [string, string] => [key, String(value)]));
-  const response = await fetch(`${fx.url}/admin/realms/${fx.realm}/${path}?${search}`, { headers: { authorization: `Bearer ${await adminToken()}` } });
+  const response = await fetch(`${fx.url}/admin/realms/${fx.realm}/${path}?${search.toString()}`, { headers: { authorization: `Bearer ${await adminToken()}` } });
   if (!response.ok) throw new Error(`GET ${path}: ${response.status}`);
   return (await response.json()) as RawEvent[];
 }
