@@ -1,6 +1,8 @@
 /**
- * Start-up (issue 13): a subcommand loads what it needs and no more. The real command runs in a
- * child process with a module hook that logs every module loaded; the log is the evidence.
+ * Start-up (issue 13): a subcommand loads what it needs and no more. The compiled modules (dist/,
+ * what the library entry points ship; the test suites build it) run the command in a child process
+ * with a module hook that logs every module loaded; the log is the evidence. bin/realmguard.js runs
+ * the single-file bundle instead, where every subcommand is in the one file (see scripts/build.ts).
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +10,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SUBCOMMANDS, subcommandsFor } from '../../../cli/commands/table.ts';
-import { spawnRealmguard } from '../../support/realmguard-process.ts';
+import { spawn } from 'node:child_process';
+import { spawnRealmguard, type CliRun } from '../../support/realmguard-process.ts';
 
 const baseline = fileURLToPath(new URL('../../../baselines/hardened.yaml', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'realmguard-modules-'));
@@ -30,10 +33,27 @@ writeFileSync(
   ].join('\n'),
 );
 
-/** Runs realmguard ARGS and returns the URLs of the modules it loaded. */
+// The compiled modules' main(), run as the command (dist/cli/main.js exports it).
+const compiledMain = fileURLToPath(new URL('../../../dist/cli/main.js', import.meta.url));
+const runner = join(dir, 'run-compiled.mjs');
+writeFileSync(runner, `import { main } from ${JSON.stringify(compiledMain)};\nprocess.exitCode = await main(process.argv);\n`);
+
+function runCompiled(args: string[], env: NodeJS.ProcessEnv): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', hook, runner, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** Runs the compiled realmguard ARGS and returns the URLs of the modules it loaded. */
 async function modulesLoadedBy(args: string[]): Promise<{ code: number | null; modules: string[] }> {
   const log = join(dir, `${args.join('_').replace(/\W+/g, '_')}.log`);
-  const { code } = await spawnRealmguard(args, { env: { ...process.env, NODE_OPTIONS: `--import ${hook}`, REALMGUARD_MODULE_LOG: log, NO_COLOR: '1' } });
+  const { code } = await runCompiled(args, { ...process.env, REALMGUARD_MODULE_LOG: log, NO_COLOR: '1' });
   return { code, modules: [...new Set(readFileSync(log, 'utf8').split('\n').filter(Boolean))] };
 }
 
