@@ -23,7 +23,6 @@ const CLIENTS = Number(process.env.REALMGUARD_BENCH_CHECK_CLIENTS ?? 5_000);
 const RUNS = Number(process.env.REALMGUARD_BENCH_CHECK_RUNS ?? 5);
 const MiB = 1024 * 1024;
 
-
 type Phase = 'baseline' | 'load' | 'load+rules' | 'load+rules+sarif';
 
 /** The child: one phase, then its peak RSS and heap in MiB as JSON on stdout. */
@@ -36,7 +35,9 @@ async function child(phase: Phase, file: string): Promise<void> {
     }
   }
   const { heapUsed } = process.memoryUsage();
-  process.stdout.write(JSON.stringify({ peakRss: (process.resourceUsage().maxRSS * 1024) / MiB, heapUsed: heapUsed / MiB }));
+  process.stdout.write(
+    JSON.stringify({ peakRss: (process.resourceUsage().maxRSS * 1024) / MiB, heapUsed: heapUsed / MiB }),
+  );
 }
 
 async function peakOf(phase: Phase, file: string): Promise<{ peakRss: number; heapUsed: number }> {
@@ -74,7 +75,12 @@ export default async function bench(report: Report): Promise<void> {
     const rule = median(rules);
     report({ name: 'load the export (parse, positions, adapt)', value: load, unit: 'ms', note: `median of ${RUNS}` });
     report({ name: 'run every rule over it', value: rule, unit: 'ms', note: `median of ${RUNS}` });
-    report({ name: 'rules / load', value: rule / load, unit: 'ratio', note: rule <= load ? 'goal met: rules cost no more than loading' : 'goal missed: rules cost more than loading' });
+    report({
+      name: 'rules / load',
+      value: rule / load,
+      unit: 'ratio',
+      note: rule <= load ? 'goal met: rules cost no more than loading' : 'goal missed: rules cost more than loading',
+    });
     report({ name: 'format SARIF', value: median(sarif), unit: 'ms', note: `median of ${RUNS}` });
 
     const base = await peakOf('baseline', file);
@@ -83,7 +89,12 @@ export default async function bench(report: Report): Promise<void> {
     const whole = await peakOf('load+rules+sarif', file);
     report({ name: 'peak RSS: node + modules, nothing loaded', value: base.peakRss, unit: 'MiB' });
     report({ name: 'peak RSS: load', value: afterLoad.peakRss, unit: 'MiB' });
-    report({ name: 'peak RSS: load + rules', value: afterRules.peakRss, unit: 'MiB', note: `+${(afterRules.peakRss - afterLoad.peakRss).toFixed(0)} MiB for the rules` });
+    report({
+      name: 'peak RSS: load + rules',
+      value: afterRules.peakRss,
+      unit: 'MiB',
+      note: `+${(afterRules.peakRss - afterLoad.peakRss).toFixed(0)} MiB for the rules`,
+    });
     report({ name: 'peak RSS: load + rules + SARIF (the whole check)', value: whole.peakRss, unit: 'MiB' });
   } finally {
     rmSync(dir, { recursive: true, force: true });

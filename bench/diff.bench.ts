@@ -22,7 +22,6 @@ const CLIENTS = Number(process.env.REALMGUARD_BENCH_DIFF_CLIENTS ?? 5_000);
 const RUNS = Number(process.env.REALMGUARD_BENCH_DIFF_RUNS ?? 5);
 const run = promisify(execFile);
 
-
 /** The pull request: every 100th client gains a wildcard redirect URI; access tokens live 1 h. */
 function changedExport(text: string): string {
   const realm = JSON.parse(text) as { accessTokenLifespan: number; clients: Array<{ redirectUris: string[] }> };
@@ -67,7 +66,9 @@ export default async function bench(report: Report): Promise<void> {
       const [before, after] = loaded.value;
       const classified = await timed(() => diffRealmSets(before, after));
       const reviewed = await timed(() => reviewChange(before, after));
-      const rendered = await timed(() => formatReviewMarkdown(reviewed.value, { rulesUrl: 'https://example.org/rules.md' }));
+      const rendered = await timed(() =>
+        formatReviewMarkdown(reviewed.value, { rulesUrl: 'https://example.org/rules.md' }),
+      );
       const git = await timed(() => gitDiffNumstat(base, head));
       if (attempt === 0) continue; // warm-up
       loads.push(loaded.ms);
@@ -79,13 +80,27 @@ export default async function bench(report: Report): Promise<void> {
       introduced = reviewed.value.findings.introduced.length;
       changedLines = git.value;
     }
-    report({ name: `two realm exports (${CLIENTS.toLocaleString('en')} clients each), load both`, value: median(loads), unit: 'ms' });
+    report({
+      name: `two realm exports (${CLIENTS.toLocaleString('en')} clients each), load both`,
+      value: median(loads),
+      unit: 'ms',
+    });
     report({ name: 'classify the changes (diff engine only)', value: median(classify), unit: 'ms' });
     report({ name: 'review: classify + rules on both sides + findings delta', value: median(review), unit: 'ms' });
     report({ name: 'render the Markdown comment', value: median(render), unit: 'ms' });
     report({ name: 'alternative: git diff --no-index of the two files', value: median(gitDiffs), unit: 'ms' });
-    report({ name: 'rows in the review (classified changes)', value: rows, unit: 'count', note: `${introduced} findings introduced` });
-    report({ name: 'alternative: changed lines in git diff', value: changedLines, unit: 'count', note: 'unclassified, no findings' });
+    report({
+      name: 'rows in the review (classified changes)',
+      value: rows,
+      unit: 'count',
+      note: `${introduced} findings introduced`,
+    });
+    report({
+      name: 'alternative: changed lines in git diff',
+      value: changedLines,
+      unit: 'count',
+      note: 'unclassified, no findings',
+    });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -52,7 +52,12 @@ export default async function bench(report: Report): Promise<void> {
     KEYCLOAK_REALM: 'master',
   };
   const pulumi = (cwd: string, args: string[]): void => {
-    execFileSync('pulumi', [...args, '--non-interactive'], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
+    execFileSync('pulumi', [...args, '--non-interactive'], {
+      cwd,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      maxBuffer: 256 * 1024 * 1024,
+    });
   };
   try {
     const wide = scaffoldRealmguardProject('bench-wide');
@@ -70,18 +75,41 @@ export default async function bench(report: Report): Promise<void> {
       withPack.push((await timed(() => pulumi(wide, ['preview', '--policy-pack', join(root, 'dist/policy-pack')]))).ms);
     }
     const label = `${REALMS} realms × ${CLIENTS} clients`;
-    report({ name: `pulumi preview, ${label}, without the pack`, value: median(plain) / 1000, unit: 's', note: `median of ${RUNS}` });
-    report({ name: `pulumi preview, ${label}, with the realmguard pack`, value: median(withPack) / 1000, unit: 's', note: `median of ${RUNS}` });
-    report({ name: 'the policy pack\'s share of the preview', value: median(withPack) / median(plain), unit: 'ratio', note: 'goal ≤ 1.15' });
+    report({
+      name: `pulumi preview, ${label}, without the pack`,
+      value: median(plain) / 1000,
+      unit: 's',
+      note: `median of ${RUNS}`,
+    });
+    report({
+      name: `pulumi preview, ${label}, with the realmguard pack`,
+      value: median(withPack) / 1000,
+      unit: 's',
+      note: `median of ${RUNS}`,
+    });
+    report({
+      name: "the policy pack's share of the preview",
+      value: median(withPack) / median(plain),
+      unit: 'ratio',
+      note: 'goal ≤ 1.15',
+    });
     rmSync(wide, { recursive: true, force: true });
 
     const hardened = scaffoldRealmguardProject('bench-hardened');
     pulumi(hardened, ['stack', 'init', 'hardened']);
     const file = join(hardened, 'hardened.yaml');
-    writeFileSync(file, readFileSync(join(root, 'baselines/hardened.yaml'), 'utf8').replace(/^realm: .*$/m, 'realm: bench-hardened'));
+    writeFileSync(
+      file,
+      readFileSync(join(root, 'baselines/hardened.yaml'), 'utf8').replace(/^realm: .*$/m, 'realm: bench-hardened'),
+    );
     pulumi(hardened, ['config', 'set', '--path', 'realmguard:baselines[0]', file]);
     const up = await timed(() => pulumi(hardened, ['up', '--yes', '--skip-preview']));
-    report({ name: 'pulumi up of baselines/hardened.yaml, cold', value: up.ms / 1000, unit: 's', note: 'new stack, realm created' });
+    report({
+      name: 'pulumi up of baselines/hardened.yaml, cold',
+      value: up.ms / 1000,
+      unit: 's',
+      note: 'new stack, realm created',
+    });
     const again = await timed(() => pulumi(hardened, ['preview', '--expect-no-changes']));
     report({ name: 'pulumi preview after it (no change)', value: again.ms / 1000, unit: 's' });
     pulumi(hardened, ['destroy', '--yes', '--skip-preview']);

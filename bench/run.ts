@@ -34,7 +34,9 @@ for (const file of files) {
   await module.default((row) => {
     rows.push(row);
     const value = row.unit === 'ratio' ? row.value.toFixed(2) : row.value.toFixed(row.value < 10 ? 2 : 0);
-    process.stdout.write(`  ${row.name.padEnd(64)} ${value.padStart(10)} ${row.unit}${row.note ? `  (${row.note})` : ''}\n`);
+    process.stdout.write(
+      `  ${row.name.padEnd(64)} ${value.padStart(10)} ${row.unit}${row.note ? `  (${row.note})` : ''}\n`,
+    );
   });
 }
 

@@ -13,9 +13,17 @@ export async function benchServer(): Promise<BenchServer> {
   if (url) {
     const adminUser = process.env.KEYCLOAK_USER;
     const adminPassword = process.env.KEYCLOAK_PASSWORD;
-    if (!adminUser || !adminPassword) throw new Error('KEYCLOAK_URL is set but KEYCLOAK_USER / KEYCLOAK_PASSWORD are not: set both, or unset KEYCLOAK_URL to let the bench start a Keycloak');
+    if (!adminUser || !adminPassword)
+      throw new Error(
+        'KEYCLOAK_URL is set but KEYCLOAK_USER / KEYCLOAK_PASSWORD are not: set both, or unset KEYCLOAK_URL to let the bench start a Keycloak',
+      );
     return { url: url.replace(/\/+$/, ''), adminUser, adminPassword };
   }
   const started: KeycloakServer = await startKeycloak();
-  return { url: started.url, adminUser: started.adminUser, adminPassword: started.adminPassword, stop: () => started.stop() };
+  return {
+    url: started.url,
+    adminUser: started.adminUser,
+    adminPassword: started.adminPassword,
+    stop: () => started.stop(),
+  };
 }

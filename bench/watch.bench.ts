@@ -25,7 +25,10 @@ const REPLAYS = Number(process.env.REALMGUARD_BENCH_WATCH_REPLAYS ?? 3);
 const INTERVAL_MS = 250;
 
 async function token(url: string, realm: string, fields: Record<string, string>): Promise<{ refresh_token?: string }> {
-  const response = await fetch(`${url}/realms/${realm}/protocol/openid-connect/token`, { method: 'POST', body: new URLSearchParams({ client_id: 'web', ...fields }) });
+  const response = await fetch(`${url}/realms/${realm}/protocol/openid-connect/token`, {
+    method: 'POST',
+    body: new URLSearchParams({ client_id: 'web', ...fields }),
+  });
   return (await response.json()) as { refresh_token?: string };
 }
 
@@ -43,7 +46,12 @@ async function failedLogins(url: string, realm: string, count: number): Promise<
 export default async function bench(report: Report): Promise<void> {
   const server = await benchServer();
   const kc = new KcAdminClient({ baseUrl: server.url, realmName: 'master' });
-  await kc.auth({ grantType: 'password', clientId: 'admin-cli', username: server.adminUser, password: server.adminPassword });
+  await kc.auth({
+    grantType: 'password',
+    clientId: 'admin-cli',
+    username: server.adminUser,
+    password: server.adminPassword,
+  });
   const realm = `bench-watch-${Date.now().toString(36)}`;
   await kc.realms.create({
     realm,
@@ -57,9 +65,24 @@ export default async function bench(report: Report): Promise<void> {
     refreshTokenMaxReuse: 0,
   });
   const http = () =>
-    new IncidentHttp({ url: server.url, authRealm: 'master', credentials: { grant: 'password', clientId: 'admin-cli', username: server.adminUser, password: server.adminPassword } });
+    new IncidentHttp({
+      url: server.url,
+      authRealm: 'master',
+      credentials: {
+        grant: 'password',
+        clientId: 'admin-cli',
+        username: server.adminUser,
+        password: server.adminPassword,
+      },
+    });
   try {
-    await kc.clients.create({ realm, clientId: 'web', publicClient: true, directAccessGrantsEnabled: true, standardFlowEnabled: false });
+    await kc.clients.create({
+      realm,
+      clientId: 'web',
+      publicClient: true,
+      directAccessGrantsEnabled: true,
+      standardFlowEnabled: false,
+    });
     const start = Date.now() - 1_000;
     await failedLogins(server.url, realm, EVENTS);
 
@@ -76,7 +99,12 @@ export default async function bench(report: Report): Promise<void> {
       note: () => undefined,
     });
     const onceSeconds = (Date.now() - once) / 1000;
-    report({ name: `watch --once: ${outcome.events} events read and judged`, value: outcome.events / onceSeconds, unit: 'ops/s', note: `${onceSeconds.toFixed(1)} s, ${outcome.detections} detections` });
+    report({
+      name: `watch --once: ${outcome.events} events read and judged`,
+      value: outcome.events / onceSeconds,
+      unit: 'ops/s',
+      note: `${onceSeconds.toFixed(1)} s, ${outcome.detections} detections`,
+    });
 
     // The alternative: offset paging (first/max) of the same events, no detections.
     const plain = Date.now();
@@ -84,12 +112,20 @@ export default async function bench(report: Report): Promise<void> {
     let read = 0;
     for (let first = 0; ; first += DEFAULT_WATCH_CONFIG.pageSize) {
       const path = `/admin/realms/${realm}/events?dateFrom=${start}&direction=asc&first=${first}&max=${DEFAULT_WATCH_CONFIG.pageSize}`;
-      const page = (await client.admin({ method: 'GET', path, changesState: false, idempotent: true, role: 'view-events' }, realm)) as unknown[];
+      const page = (await client.admin(
+        { method: 'GET', path, changesState: false, idempotent: true, role: 'view-events' },
+        realm,
+      )) as unknown[];
       read += page.length;
       if (page.length < DEFAULT_WATCH_CONFIG.pageSize) break;
     }
     const plainSeconds = (Date.now() - plain) / 1000;
-    report({ name: `offset paging of the same ${read} events, no detections`, value: read / plainSeconds, unit: 'ops/s', note: 'may miss or repeat ties; the comparison' });
+    report({
+      name: `offset paging of the same ${read} events, no detections`,
+      value: read / plainSeconds,
+      unit: 'ops/s',
+      note: 'may miss or repeat ties; the comparison',
+    });
 
     // Latency in --follow: replay → report, replay → containment.
     const journal = join(mkdtempSync(join(tmpdir(), 'realmguard-bench-')), 'journal.jsonl');
@@ -99,7 +135,10 @@ export default async function bench(report: Report): Promise<void> {
     const toContainment: number[] = [];
     let replayedAt = 0;
     const stop = new AbortController();
-    const answer = responder(followHttp, DEFAULT_WATCH_CONFIG, state, { dryRun: false, ...responseOutput(new Journal(journal, followHttp.secrets), () => undefined) });
+    const answer = responder(followHttp, DEFAULT_WATCH_CONFIG, state, {
+      dryRun: false,
+      ...responseOutput(new Journal(journal, followHttp.secrets), () => undefined),
+    });
     const following = watchRealms(followHttp, {
       realms: [realm],
       startAt: Date.now(),
@@ -122,21 +161,48 @@ export default async function bench(report: Report): Promise<void> {
     });
     for (let index = 0; index < REPLAYS; index++) {
       const username = `victim-${index}`;
-      await kc.users.create({ realm, username, enabled: true, email: `${username}@bench.test`, firstName: 'B', lastName: 'V', credentials: [{ type: 'password', value: 'pw', temporary: false }] });
-      const { refresh_token: refreshToken } = await token(server.url, realm, { grant_type: 'password', username, password: 'pw' });
+      await kc.users.create({
+        realm,
+        username,
+        enabled: true,
+        email: `${username}@bench.test`,
+        firstName: 'B',
+        lastName: 'V',
+        credentials: [{ type: 'password', value: 'pw', temporary: false }],
+      });
+      const { refresh_token: refreshToken } = await token(server.url, realm, {
+        grant_type: 'password',
+        username,
+        password: 'pw',
+      });
       if (refreshToken === undefined) throw new Error(`no refresh token for ${username}`);
       await token(server.url, realm, { grant_type: 'refresh_token', refresh_token: refreshToken });
       replayedAt = Date.now();
       await token(server.url, realm, { grant_type: 'refresh_token', refresh_token: refreshToken });
       const deadline = Date.now() + 30_000;
-      while (toContainment.length <= index && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      while (toContainment.length <= index && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 20));
     }
     stop.abort();
     await following;
-    report({ name: `--follow (poll ${INTERVAL_MS} ms): replay → report, median of ${toReport.length}`, value: median(toReport), unit: 'ms' });
-    report({ name: `--follow: replay → contain-user done, median of ${toContainment.length}`, value: median(toContainment), unit: 'ms', note: 'logout everywhere + token-version bump, with evidence' });
+    report({
+      name: `--follow (poll ${INTERVAL_MS} ms): replay → report, median of ${toReport.length}`,
+      value: median(toReport),
+      unit: 'ms',
+    });
+    report({
+      name: `--follow: replay → contain-user done, median of ${toContainment.length}`,
+      value: median(toContainment),
+      unit: 'ms',
+      note: 'logout everywhere + token-version bump, with evidence',
+    });
   } finally {
-    await kc.auth({ grantType: 'password', clientId: 'admin-cli', username: server.adminUser, password: server.adminPassword });
+    await kc.auth({
+      grantType: 'password',
+      clientId: 'admin-cli',
+      username: server.adminUser,
+      password: server.adminPassword,
+    });
     await kc.realms.del({ realm });
     await server.stop?.();
   }

@@ -14,13 +14,17 @@ const { engines } = /** @type {{ engines: { node: string } }} */ (packageJson);
 const [needMajor, needMinor] = /^>=(\d+)\.(\d+)/.exec(engines.node).slice(1).map(Number);
 const [major, minor] = process.versions.node.split('.').map(Number);
 if (major < needMajor || (major === needMajor && minor < needMinor)) {
-  process.stderr.write(`realmguard: Node.js ${needMajor}.${needMinor} or later is required (this is ${process.version}).\n`);
+  process.stderr.write(
+    `realmguard: Node.js ${needMajor}.${needMinor} or later is required (this is ${process.version}).\n`,
+  );
   process.exit(2);
 }
 
 const entry = new URL('../dist/realmguard.mjs', import.meta.url);
 if (!existsSync(entry)) {
-  process.stderr.write('realmguard: the compiled command (dist/) is missing. In a clone of the repository, run `npm run build` first.\n');
+  process.stderr.write(
+    'realmguard: the compiled command (dist/) is missing. In a clone of the repository, run `npm run build` first.\n',
+  );
   process.exit(2);
 }
 // Node's on-disk cache of compiled code: later starts skip parsing and compiling the JavaScript again.

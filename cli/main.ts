@@ -14,7 +14,9 @@ import { subcommandsFor } from './commands/table.ts';
  */
 export async function buildProgram(args: readonly string[] = []): Promise<Command> {
   const program = new Command('realmguard')
-    .description('Keycloak realm hardening as code: validate and check baselines, review changes, audit live realms, respond to incidents.')
+    .description(
+      'Keycloak realm hardening as code: validate and check baselines, review changes, audit live realms, respond to incidents.',
+    )
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
@@ -47,7 +49,9 @@ export function reportError(error: unknown): number {
     return ExitCode.Usage; // commander already printed the message
   }
   if (error instanceof InputError || error instanceof InputErrors) {
-    process.stderr.write(`realmguard: ${error.message.includes('\n') ? '\n' : ''}${error instanceof InputError ? error.format() : error.message}\n`);
+    process.stderr.write(
+      `realmguard: ${error.message.includes('\n') ? '\n' : ''}${error instanceof InputError ? error.format() : error.message}\n`,
+    );
     return ExitCode.Usage;
   }
   const message = error instanceof Error ? error.message : String(error);

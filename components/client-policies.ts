@@ -18,10 +18,18 @@ export function checkedClientPolicies(policies: readonly ClientPolicySettings[])
   const usedKeys = new Map<string, string>();
   for (const policy of policies) {
     if (typeof policy.name !== 'string' || policy.name.trim() === '') {
-      throw new InputError('a client policy has no name', { keyPath: 'clientPolicies' }, 'give every client policy a name');
+      throw new InputError(
+        'a client policy has no name',
+        { keyPath: 'clientPolicies' },
+        'give every client policy a name',
+      );
     }
     if (policy.profiles.length === 0) {
-      throw new InputError(`client policy '${policy.name}' applies no profile`, { keyPath: `clientPolicies.${policy.name}.profiles` }, `list at least one of ${KEYCLOAK_GLOBAL_CLIENT_PROFILES.join(', ')}`);
+      throw new InputError(
+        `client policy '${policy.name}' applies no profile`,
+        { keyPath: `clientPolicies.${policy.name}.profiles` },
+        `list at least one of ${KEYCLOAK_GLOBAL_CLIENT_PROFILES.join(', ')}`,
+      );
     }
     for (const profile of policy.profiles) {
       if (!KEYCLOAK_GLOBAL_CLIENT_PROFILES.includes(profile)) {

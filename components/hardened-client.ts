@@ -124,37 +124,66 @@ export function hardenedClientSettings(options: HardenedClientOptions): ClientSe
   const webOrigins = options.webOrigins ?? [];
   for (const uri of [...redirectUris, ...(options.postLogoutRedirectUris ?? [])]) {
     if (uri.includes('*')) {
-      throw new InputError(`redirect URI '${uri}' has a wildcard`, where('redirectUris'), 'list each exact URI the application uses');
+      throw new InputError(
+        `redirect URI '${uri}' has a wildcard`,
+        where('redirectUris'),
+        'list each exact URI the application uses',
+      );
     }
   }
   for (const origin of webOrigins) {
-    if (origin.includes('*')) throw new InputError(`web origin '${origin}' has a wildcard`, where('webOrigins'), "list exact origins, or '+' for the redirect URIs' origins");
+    if (origin.includes('*'))
+      throw new InputError(
+        `web origin '${origin}' has a wildcard`,
+        where('webOrigins'),
+        "list exact origins, or '+' for the redirect URIs' origins",
+      );
   }
   const standardFlowEnabled = options.standardFlow ?? redirectUris.length > 0;
   const implicitFlowEnabled = options.implicitFlow ?? false;
   if ((standardFlowEnabled || implicitFlowEnabled) && redirectUris.length === 0) {
-    throw new InputError(`client '${options.clientId}' uses a browser flow but lists no redirect URIs`, where('redirectUris'), 'add the exact redirect URIs');
+    throw new InputError(
+      `client '${options.clientId}' uses a browser flow but lists no redirect URIs`,
+      where('redirectUris'),
+      'add the exact redirect URIs',
+    );
   }
   const serviceAccountsEnabled = options.serviceAccounts ?? false;
   if (publicClient && serviceAccountsEnabled) {
-    throw new InputError(`public client '${options.clientId}' cannot use a service account`, where('serviceAccounts'), "make it 'confidential' or turn serviceAccounts off");
+    throw new InputError(
+      `public client '${options.clientId}' cannot use a service account`,
+      where('serviceAccounts'),
+      "make it 'confidential' or turn serviceAccounts off",
+    );
   }
   const authenticator = options.authenticator ?? profile.confidentialAuthenticator;
   if (publicClient && (options.authenticator !== undefined || options.clientSecret !== undefined)) {
-    throw new InputError(`public client '${options.clientId}' does not authenticate`, where('authenticator'), "drop authenticator/clientSecret or make the client 'confidential'");
+    throw new InputError(
+      `public client '${options.clientId}' does not authenticate`,
+      where('authenticator'),
+      "drop authenticator/clientSecret or make the client 'confidential'",
+    );
   }
   if (options.clientSecret !== undefined && authenticator !== 'client-secret') {
-    throw new InputError(`client '${options.clientId}' authenticates with ${authenticator}, not a secret`, where('clientSecret'), "drop clientSecret or use authenticator 'client-secret'");
+    throw new InputError(
+      `client '${options.clientId}' authenticates with ${authenticator}, not a secret`,
+      where('clientSecret'),
+      "drop clientSecret or use authenticator 'client-secret'",
+    );
   }
 
   const attributes: Record<string, string> = { ...(options.attributes ?? {}) };
   const pkce = options.pkce ?? profile.pkceMethod;
   if (pkce === 'S256') attributes['pkce.code.challenge.method'] = 'S256';
-  attributes['use.refresh.tokens'] = String(options.refreshTokens ?? (publicClient ? profile.publicClientRefreshTokens : true));
+  attributes['use.refresh.tokens'] = String(
+    options.refreshTokens ?? (publicClient ? profile.publicClientRefreshTokens : true),
+  );
   const binding = options.tokenBinding ?? profile.tokenBinding;
   attributes['dpop.bound.access.tokens'] = String(binding === 'dpop');
   attributes['tls.client.certificate.bound.access.tokens'] = String(binding === 'mtls');
-  attributes['require.pushed.authorization.requests'] = String(options.pushedAuthorizationRequests ?? profile.requirePushedAuthorizationRequests);
+  attributes['require.pushed.authorization.requests'] = String(
+    options.pushedAuthorizationRequests ?? profile.requirePushedAuthorizationRequests,
+  );
   const lifetimes = {
     'access.token.lifespan': options.accessTokenLifespan,
     'client.session.idle.timeout': options.clientSessionIdleTimeout,
@@ -165,17 +194,23 @@ export function hardenedClientSettings(options: HardenedClientOptions): ClientSe
   for (const [key, value] of Object.entries(lifetimes)) {
     if (value !== undefined) attributes[key] = String(seconds(value, options.clientId, key));
   }
-  if (options.postLogoutRedirectUris) attributes['post.logout.redirect.uris'] = options.postLogoutRedirectUris.join('##');
+  if (options.postLogoutRedirectUris)
+    attributes['post.logout.redirect.uris'] = options.postLogoutRedirectUris.join('##');
   if (!publicClient && authenticator === 'client-jwt') {
     if (options.jwksUrl) {
       attributes['use.jwks.url'] = 'true';
       attributes['jwks.url'] = options.jwksUrl;
     }
-    if (options.tokenEndpointSigningAlgorithm) attributes['token.endpoint.auth.signing.alg'] = options.tokenEndpointSigningAlgorithm;
+    if (options.tokenEndpointSigningAlgorithm)
+      attributes['token.endpoint.auth.signing.alg'] = options.tokenEndpointSigningAlgorithm;
   }
   if (!publicClient && authenticator === 'client-x509') {
     if (!options.x509SubjectDn) {
-      throw new InputError(`client '${options.clientId}' authenticates with client-x509 but names no certificate subject`, where('x509SubjectDn'), 'set x509SubjectDn to the subject DN of its certificate');
+      throw new InputError(
+        `client '${options.clientId}' authenticates with client-x509 but names no certificate subject`,
+        where('x509SubjectDn'),
+        'set x509SubjectDn to the subject DN of its certificate',
+      );
     }
     attributes['x509.subjectdn'] = options.x509SubjectDn;
   }
@@ -205,17 +240,39 @@ export function hardenedClientSettings(options: HardenedClientOptions): ClientSe
 export function checkedClientSettings(settings: ClientSettings): ClientSettings {
   const where = (field: string) => ({ keyPath: `clients.${settings.clientId}.${field}` });
   if (!/^[\x21-\x7e]+$/.test(settings.clientId)) {
-    throw new InputError(`client id '${settings.clientId}' is empty or has spaces or control characters`, where('clientId'));
+    throw new InputError(
+      `client id '${settings.clientId}' is empty or has spaces or control characters`,
+      where('clientId'),
+    );
   }
-  if (settings.bearerOnly && (settings.standardFlowEnabled || settings.implicitFlowEnabled || settings.directAccessGrantsEnabled || settings.serviceAccountsEnabled)) {
-    throw new InputError(`bearer-only client '${settings.clientId}' cannot have a login flow`, where('bearerOnly'), 'turn the flows off or make the client confidential');
+  if (
+    settings.bearerOnly &&
+    (settings.standardFlowEnabled ||
+      settings.implicitFlowEnabled ||
+      settings.directAccessGrantsEnabled ||
+      settings.serviceAccountsEnabled)
+  ) {
+    throw new InputError(
+      `bearer-only client '${settings.clientId}' cannot have a login flow`,
+      where('bearerOnly'),
+      'turn the flows off or make the client confidential',
+    );
   }
   if (settings.publicClient && settings.serviceAccountsEnabled) {
-    throw new InputError(`public client '${settings.clientId}' cannot use a service account`, where('serviceAccountsEnabled'));
+    throw new InputError(
+      `public client '${settings.clientId}' cannot use a service account`,
+      where('serviceAccountsEnabled'),
+    );
   }
-  const tokenBinding = settings.attributes['dpop.bound.access.tokens'] === 'true' && settings.attributes['tls.client.certificate.bound.access.tokens'] === 'true';
+  const tokenBinding =
+    settings.attributes['dpop.bound.access.tokens'] === 'true' &&
+    settings.attributes['tls.client.certificate.bound.access.tokens'] === 'true';
   if (tokenBinding) {
-    throw new InputError(`client '${settings.clientId}' binds tokens with both DPoP and mTLS`, where('attributes'), 'choose one: dpop.bound.access.tokens or tls.client.certificate.bound.access.tokens');
+    throw new InputError(
+      `client '${settings.clientId}' binds tokens with both DPoP and mTLS`,
+      where('attributes'),
+      'choose one: dpop.bound.access.tokens or tls.client.certificate.bound.access.tokens',
+    );
   }
   return settings;
 }

@@ -57,8 +57,20 @@ export class HardenedRealmFromBaseline extends pulumi.ComponentResource {
 
     this.realm = located(baseline, [], () => new HardenedRealm(`${name}-realm`, plan.realm, { parent: this }));
     this.realmId = this.realm.realmId;
-    this.keys = located(baseline, ['keyProviders'], () =>
-      new RealmKeys(`${name}-keys`, { realmId: this.realmId, keys: plan.keys, compromised: baseline.settings.compromisedKeys, basePriority: KEY_BASE_PRIORITY }, { parent: this, dependsOn: [this.realm] }),
+    this.keys = located(
+      baseline,
+      ['keyProviders'],
+      () =>
+        new RealmKeys(
+          `${name}-keys`,
+          {
+            realmId: this.realmId,
+            keys: plan.keys,
+            compromised: baseline.settings.compromisedKeys,
+            basePriority: KEY_BASE_PRIORITY,
+          },
+          { parent: this, dependsOn: [this.realm] },
+        ),
     );
     this.keysLeftToKeycloak = plan.keysLeftToKeycloak;
     // Never rejects (Pulumi prints an undeliverable message to stderr) and keeps the program alive until sent.
@@ -67,12 +79,15 @@ export class HardenedRealmFromBaseline extends pulumi.ComponentResource {
     this.clients = {};
     for (const [resourceKey, client] of plan.clients) {
       const secret = args.clientSecrets?.[client.clientId];
-      this.clients[client.clientId] = located(baseline, ['clients', client.clientId], () =>
-        new HardenedClient(
-          `${name}-client-${resourceKey}`,
-          { realmId: this.realmId, settings: client, ...(secret === undefined ? {} : { clientSecret: secret }) },
-          { parent: this, dependsOn: [this.realm] },
-        ),
+      this.clients[client.clientId] = located(
+        baseline,
+        ['clients', client.clientId],
+        () =>
+          new HardenedClient(
+            `${name}-client-${resourceKey}`,
+            { realmId: this.realmId, settings: client, ...(secret === undefined ? {} : { clientSecret: secret }) },
+            { parent: this, dependsOn: [this.realm] },
+          ),
       );
     }
 
@@ -84,7 +99,11 @@ export class HardenedRealmFromBaseline extends pulumi.ComponentResource {
           for (const clientId of targets) {
             const client = this.clients[clientId];
             if (!client) {
-              throw new InputError(`tokenVersionClaim names client '${clientId}', which the baseline does not declare`, { keyPath: 'tokenVersionClaim.clients' }, "list clients the baseline declares, or '*'");
+              throw new InputError(
+                `tokenVersionClaim names client '${clientId}', which the baseline does not declare`,
+                { keyPath: 'tokenVersionClaim.clients' },
+                "list clients the baseline declares, or '*'",
+              );
             }
             clients[resourceNameFor(clientId)] = client.id;
           }
@@ -100,7 +119,11 @@ export class HardenedRealmFromBaseline extends pulumi.ComponentResource {
     // policy by reading the realm's whole policy list and putting it back, so two written at
     // once can lose one another.
     this.clientPolicies = {};
-    let previous: pulumi.Resource[] = [this.realm, ...Object.values(this.clients), ...(this.tokenVersion ? [this.tokenVersion] : [])];
+    let previous: pulumi.Resource[] = [
+      this.realm,
+      ...Object.values(this.clients),
+      ...(this.tokenVersion ? [this.tokenVersion] : []),
+    ];
     for (const [resourceKey, policy] of plan.clientPolicies) {
       const resource = new keycloak.RealmClientPolicyProfilePolicy(
         `${name}-client-policy-${resourceKey}`,
@@ -136,8 +159,21 @@ const KEY_BASE_PRIORITY = 200;
 /** Everything the component will build, computed without Pulumi. Throws InputError with the baseline's file position. */
 export function planBaseline(baseline: LoadedRealm): BaselinePlan {
   const { settings } = baseline;
-  const { realm, keyProviders, compromisedKeys: _c, clients, clientPolicies, clientProfiles, tokenVersionClaim: _t, ...realmLevel } = settings;
-  const realmArgs: HardenedRealmArgs = { realm, ...(baseline.profile ? { profile: baseline.profile } : {}), ...realmLevel };
+  const {
+    realm,
+    keyProviders,
+    compromisedKeys: _c,
+    clients,
+    clientPolicies,
+    clientProfiles,
+    tokenVersionClaim: _t,
+    ...realmLevel
+  } = settings;
+  const realmArgs: HardenedRealmArgs = {
+    realm,
+    ...(baseline.profile ? { profile: baseline.profile } : {}),
+    ...realmLevel,
+  };
 
   const keysDeclared = declares(baseline, ['keyProviders']);
   const keys: KeyDeclaration[] = [];
@@ -161,7 +197,9 @@ export function planBaseline(baseline: LoadedRealm): BaselinePlan {
         );
       }
       keysLeftToKeycloak.push(key.name);
-      notes.push(`realm '${realm}': the profile's key '${key.name}' (${key.providerId}) is not applied: the Pulumi Keycloak provider cannot manage that type; Keycloak's own default key of that type stays in use`);
+      notes.push(
+        `realm '${realm}': the profile's key '${key.name}' (${key.providerId}) is not applied: the Pulumi Keycloak provider cannot manage that type; Keycloak's own default key of that type stays in use`,
+      );
       continue;
     }
     const priorityDeclared = declares(baseline, ['keyProviders', key.name, 'priority']);
@@ -177,7 +215,9 @@ export function planBaseline(baseline: LoadedRealm): BaselinePlan {
       ...(key.ellipticCurve !== undefined ? { ellipticCurve: key.ellipticCurve } : {}),
       ...(key.secretSize !== undefined ? { secretSize: key.secretSize } : {}),
       // A key the baseline names by its Keycloak id exists already (an incident created it): adopt it.
-      ...(key.id !== undefined && declares(baseline, ['keyProviders', key.name, 'id']) ? { importId: `${realm}/${key.id}` } : {}),
+      ...(key.id !== undefined && declares(baseline, ['keyProviders', key.name, 'id'])
+        ? { importId: `${realm}/${key.id}` }
+        : {}),
     });
   }
   if (clientProfiles.length > 0) {
@@ -191,7 +231,8 @@ export function planBaseline(baseline: LoadedRealm): BaselinePlan {
       ),
     );
   }
-  for (const policy of clientPolicies) located(baseline, ['clientPolicies', policy.name], () => checkedClientPolicies([policy]));
+  for (const policy of clientPolicies)
+    located(baseline, ['clientPolicies', policy.name], () => checkedClientPolicies([policy]));
   const policyPlan = located(baseline, ['clientPolicies'], () => checkedClientPolicies(clientPolicies));
 
   const usedNames = new Map<string, string>();
@@ -203,7 +244,11 @@ export function planBaseline(baseline: LoadedRealm): BaselinePlan {
       throw locate(
         baseline,
         ['clients', client.clientId],
-        new InputError(`clients '${other}' and '${client.clientId}' ${other === client.clientId ? 'are the same client declared twice' : 'differ only in characters resource names cannot hold'}`, {}, 'give each client a distinct clientId'),
+        new InputError(
+          `clients '${other}' and '${client.clientId}' ${other === client.clientId ? 'are the same client declared twice' : 'differ only in characters resource names cannot hold'}`,
+          {},
+          'give each client a distinct clientId',
+        ),
       );
     }
     usedNames.set(resourceKey, client.clientId);
@@ -211,16 +256,31 @@ export function planBaseline(baseline: LoadedRealm): BaselinePlan {
   }
   located(baseline, [], () => hardenedRealmSettings(realmArgs));
   located(baseline, ['keyProviders'], () => planKeys(keys, settings.compromisedKeys, KEY_BASE_PRIORITY));
-  for (const [, client] of clientPlan) located(baseline, ['clients', client.clientId], () => checkedClientSettings(client));
+  for (const [, client] of clientPlan)
+    located(baseline, ['clients', client.clientId], () => checkedClientSettings(client));
   const claim = settings.tokenVersionClaim;
   if (claim) {
     for (const clientId of claim.clients) {
       if (clientId !== '*' && !clients.some((candidate) => candidate.clientId === clientId)) {
-        throw locate(baseline, ['tokenVersionClaim', 'clients'], new InputError(`tokenVersionClaim names client '${clientId}', which the baseline does not declare`, { keyPath: 'tokenVersionClaim.clients' }, "list clients the baseline declares, or '*'"));
+        throw locate(
+          baseline,
+          ['tokenVersionClaim', 'clients'],
+          new InputError(
+            `tokenVersionClaim names client '${clientId}', which the baseline does not declare`,
+            { keyPath: 'tokenVersionClaim.clients' },
+            "list clients the baseline declares, or '*'",
+          ),
+        );
       }
     }
     const targets = claim.clients.includes('*') ? clientPlan.map(([key]) => key) : claim.clients.map(resourceNameFor);
-    located(baseline, ['tokenVersionClaim'], () => tokenVersionPlan({ attribute: claim.attribute, claim: claim.claim, clients: Object.fromEntries(targets.map((key) => [key, key])) }));
+    located(baseline, ['tokenVersionClaim'], () =>
+      tokenVersionPlan({
+        attribute: claim.attribute,
+        claim: claim.claim,
+        clients: Object.fromEntries(targets.map((key) => [key, key])),
+      }),
+    );
   }
   return { realm: realmArgs, keys, keysLeftToKeycloak, notes, clients: clientPlan, clientPolicies: policyPlan };
 }
@@ -239,7 +299,8 @@ function located<T>(baseline: LoadedRealm, path: FieldPath, build: () => T): T {
   try {
     return build();
   } catch (error) {
-    if (error instanceof InputError) throw locate(baseline, [...path, ...keyPathTail(error.location.keyPath, path)], error);
+    if (error instanceof InputError)
+      throw locate(baseline, [...path, ...keyPathTail(error.location.keyPath, path)], error);
     throw error;
   }
 }
@@ -249,7 +310,11 @@ function keyPathTail(keyPath: string | undefined, base: FieldPath): string[] {
   if (!keyPath) return [];
   const parts = keyPath.split('.');
   // Component errors say 'clients.<id>.<field>', 'keys.<name>.<field>' or 'clientPolicies.<name>.<field>': keep the field.
-  if (base.length > 0 && (parts[0] === 'clients' || parts[0] === 'keys' || parts[0] === 'clientPolicies') && parts.length >= 3) {
+  if (
+    base.length > 0 &&
+    (parts[0] === 'clients' || parts[0] === 'keys' || parts[0] === 'clientPolicies') &&
+    parts.length >= 3
+  ) {
     // The component's 'state' is the model's active/enabled pair.
     const field = parts.slice(2).map((part) => (part === 'state' ? 'active' : part));
     return base[0] === 'keyProviders' ? [parts[1] ?? '', ...field] : field;

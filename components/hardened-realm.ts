@@ -27,7 +27,9 @@ type ArgumentType<Row> = Row extends { component: 'duration' }
 
 /** One optional argument per realm field table row that has a `component` column (its doc comment comes along). */
 export type RealmFieldArgs = {
-  [F in RealmFieldName as RealmFieldTable[F] extends { component: string } ? F : never]?: ArgumentType<RealmFieldTable[F]>;
+  [F in RealmFieldName as RealmFieldTable[F] extends { component: string } ? F : never]?: ArgumentType<
+    RealmFieldTable[F]
+  >;
 };
 
 export interface HardenedRealmArgs extends RealmFieldArgs {
@@ -50,7 +52,14 @@ export class HardenedRealm extends pulumi.ComponentResource {
   constructor(name: string, args: HardenedRealmArgs, opts?: pulumi.ComponentResourceOptions) {
     super('realmguard:index:HardenedRealm', name, {}, opts);
     this.settings = hardenedRealmSettings(args);
-    const full: RealmSettings = { ...this.settings, keyProviders: [], compromisedKeys: [], clients: [], clientPolicies: [], clientProfiles: [] };
+    const full: RealmSettings = {
+      ...this.settings,
+      keyProviders: [],
+      compromisedKeys: [],
+      clients: [],
+      clientPolicies: [],
+      clientProfiles: [],
+    };
 
     this.realmResource = new keycloak.Realm(`${name}-realm`, realmArgsFromSettings(full), { parent: this });
     this.events = new keycloak.RealmEvents(
@@ -68,7 +77,9 @@ export class HardenedRealm extends pulumi.ComponentResource {
 export type RealmLevelSettings = RealmProfileValues & { realm: string };
 
 /** Args given as durations (the realm's lifespans and timeouts, how long events are kept) and as whole numbers. */
-const DURATION_ARGS: readonly string[] = rowsOf(REALM_FIELDS).flatMap(([field, row]) => (row.component === 'duration' ? [field] : []));
+const DURATION_ARGS: readonly string[] = rowsOf(REALM_FIELDS).flatMap(([field, row]) =>
+  row.component === 'duration' ? [field] : [],
+);
 const COUNT_ARGS = rowsOf(REALM_FIELDS).flatMap(([field, row]) => (row.component === 'count' ? [field] : []));
 
 /** The profile's realm values with the args laid over them, validated. Throws InputError. */
@@ -76,7 +87,11 @@ export function hardenedRealmSettings(args: HardenedRealmArgs): RealmLevelSettin
   // A JavaScript program may pass anything: the realm name and every override are checked here.
   const { realm, profile = 'baseline', ...overrides }: Omit<HardenedRealmArgs, 'realm'> & { realm: unknown } = args;
   if (typeof realm !== 'string' || !/^[A-Za-z0-9._-]+$/.test(realm)) {
-    throw new InputError(`realm name '${String(realm)}' is not usable in a URL`, { keyPath: 'realm' }, 'use letters, digits, dot, dash or underscore');
+    throw new InputError(
+      `realm name '${String(realm)}' is not usable in a URL`,
+      { keyPath: 'realm' },
+      'use letters, digits, dot, dash or underscore',
+    );
   }
   const settings: RealmLevelSettings = { ...realmProfileValues(profile), realm };
   const target = settings as unknown as Record<string, unknown>;
@@ -95,7 +110,9 @@ export function hardenedRealmSettings(args: HardenedRealmArgs): RealmLevelSettin
     }
   }
   if (!['all', 'external', 'none'].includes(settings.sslRequired)) {
-    throw new InputError(`sslRequired must be 'all', 'external' or 'none', not '${settings.sslRequired}'`, { keyPath: 'sslRequired' });
+    throw new InputError(`sslRequired must be 'all', 'external' or 'none', not '${settings.sslRequired}'`, {
+      keyPath: 'sslRequired',
+    });
   }
   if (settings.ssoSessionMaxLifespan > 0 && settings.ssoSessionIdleTimeout > settings.ssoSessionMaxLifespan) {
     throw new InputError(

@@ -1,5 +1,11 @@
 /** The Pulumi components: a hardened realm, its clients, keys and token-version claim. */
-export { HardenedRealm, hardenedRealmSettings, type HardenedRealmArgs, type RealmLevelSettings, type Duration } from './hardened-realm.ts';
+export {
+  HardenedRealm,
+  hardenedRealmSettings,
+  type HardenedRealmArgs,
+  type RealmLevelSettings,
+  type Duration,
+} from './hardened-realm.ts';
 export {
   HardenedClient,
   hardenedClientSettings,

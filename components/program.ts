@@ -24,7 +24,10 @@ export interface ProgramConfig {
 export type BaselineLoader = (path: string) => Promise<LoadedRealm>;
 
 export interface ProgramOutputs {
-  realms: Record<string, { realmId: pulumi.Output<string>; clients: Record<string, pulumi.Output<string>>; keysLeftToKeycloak: string[] }>;
+  realms: Record<
+    string,
+    { realmId: pulumi.Output<string>; clients: Record<string, pulumi.Output<string>>; keysLeftToKeycloak: string[] }
+  >;
 }
 
 /** Runs the program: every failure a user can cause comes out as a RunError with one clear message. */
@@ -36,7 +39,9 @@ export async function runProgram(load: BaselineLoader, projectDir: string = proc
     const realms: ProgramOutputs['realms'] = {};
     for (const baseline of baselines) {
       const realm = baseline.settings.realm;
-      const secrets = Object.fromEntries(Object.entries(config.clientSecrets[realm] ?? {}).map(([clientId, value]) => [clientId, pulumi.secret(value)]));
+      const secrets = Object.fromEntries(
+        Object.entries(config.clientSecrets[realm] ?? {}).map(([clientId, value]) => [clientId, pulumi.secret(value)]),
+      );
       const built = new HardenedRealmFromBaseline(realm, { baseline, clientSecrets: secrets });
       realms[realm] = {
         realmId: built.realmId,
@@ -61,7 +66,11 @@ export function asRunError(error: unknown): unknown {
 export function readProgramConfig(): ProgramConfig {
   const config = new pulumi.Config('realmguard');
   const baselines = parseJson(config.get('baselines'), 'realmguard:baselines');
-  if (!Array.isArray(baselines) || baselines.length === 0 || !baselines.every((item): item is string => typeof item === 'string' && item !== '')) {
+  if (
+    !Array.isArray(baselines) ||
+    baselines.length === 0 ||
+    !baselines.every((item): item is string => typeof item === 'string' && item !== '')
+  ) {
     throw new InputError(
       'the stack names no baselines to apply',
       { keyPath: 'realmguard:baselines' },
@@ -71,7 +80,11 @@ export function readProgramConfig(): ProgramConfig {
   // Read the raw value so the secret never passes through a plain Output; each value is wrapped with pulumi.secret.
   const secrets = parseJson(pulumi.runtime.getConfig('realmguard:clientSecrets'), 'realmguard:clientSecrets') ?? {};
   if (!isSecretsMap(secrets)) {
-    throw new InputError('realmguard:clientSecrets must map realm → clientId → secret', { keyPath: 'realmguard:clientSecrets' }, `pulumi config set --secret --path 'realmguard:clientSecrets.<realm>.<clientId>' <secret>`);
+    throw new InputError(
+      'realmguard:clientSecrets must map realm → clientId → secret',
+      { keyPath: 'realmguard:clientSecrets' },
+      `pulumi config set --secret --path 'realmguard:clientSecrets.<realm>.<clientId>' <secret>`,
+    );
   }
   return { baselines, clientSecrets: secrets, allowInsecureHttp: config.getBoolean('allowInsecureHttp') ?? false };
 }
@@ -91,7 +104,13 @@ export async function loadAll(paths: string[], load: BaselineLoader, projectDir:
   for (const baseline of loaded) {
     const other = seen.get(baseline.settings.realm);
     if (other !== undefined) {
-      errors.push(new InputError(`realm '${baseline.settings.realm}' is declared by two baselines (${other} and ${baseline.source.origin})`, { file: baseline.source.origin }, 'apply each realm from one baseline'));
+      errors.push(
+        new InputError(
+          `realm '${baseline.settings.realm}' is declared by two baselines (${other} and ${baseline.source.origin})`,
+          { file: baseline.source.origin },
+          'apply each realm from one baseline',
+        ),
+      );
     }
     seen.set(baseline.settings.realm, baseline.source.origin);
   }
@@ -107,14 +126,26 @@ export function keycloakUrl(): string | undefined {
 /** Plain http is for loopback only, unless explicitly allowed: credentials and tokens cross it. */
 export function checkKeycloakUrl(url: string | undefined, allowInsecureHttp: boolean): void {
   if (url === undefined) {
-    throw new InputError('no Keycloak URL is configured', { keyPath: 'keycloak:url' }, 'pulumi config set keycloak:url https://keycloak.example.com (or set KEYCLOAK_URL)');
+    throw new InputError(
+      'no Keycloak URL is configured',
+      { keyPath: 'keycloak:url' },
+      'pulumi config set keycloak:url https://keycloak.example.com (or set KEYCLOAK_URL)',
+    );
   }
   const problem = serverUrlProblem(url, allowInsecureHttp);
   switch (problem?.kind) {
     case 'not-a-url':
-      throw new InputError(`the Keycloak URL '${url}' is not a URL`, { keyPath: 'keycloak:url' }, 'pulumi config set keycloak:url https://keycloak.example.com');
+      throw new InputError(
+        `the Keycloak URL '${url}' is not a URL`,
+        { keyPath: 'keycloak:url' },
+        'pulumi config set keycloak:url https://keycloak.example.com',
+      );
     case 'scheme':
-      throw new InputError(`the Keycloak URL '${url}' has the scheme '${problem.scheme}'`, { keyPath: 'keycloak:url' }, 'use https://');
+      throw new InputError(
+        `the Keycloak URL '${url}' has the scheme '${problem.scheme}'`,
+        { keyPath: 'keycloak:url' },
+        'use https://',
+      );
     case 'plain-http':
       throw new InputError(
         `the Keycloak URL '${url}' is plain http to a non-loopback host: admin credentials would cross the network in clear`,
@@ -139,7 +170,11 @@ function isSecretsMap(value: unknown): value is Record<string, Record<string, st
     value !== null &&
     !Array.isArray(value) &&
     Object.values(value).every(
-      (clients: unknown) => typeof clients === 'object' && clients !== null && !Array.isArray(clients) && Object.values(clients).every((secret) => typeof secret === 'string'),
+      (clients: unknown) =>
+        typeof clients === 'object' &&
+        clients !== null &&
+        !Array.isArray(clients) &&
+        Object.values(clients).every((secret) => typeof secret === 'string'),
     )
   );
 }

@@ -15,7 +15,11 @@ import * as keycloak from '@pulumi/keycloak';
 import { InputError } from '../model/errors.ts';
 import { ecdsaAlgorithmFor } from '../model/keycloak-keys.ts';
 import type { KeyState } from '../model/realm-settings.ts';
-import { keyProviderArgsFromSettings, type ManagedKeyProviderId, type KeyProviderDialect } from '../model/provider-dialect.ts';
+import {
+  keyProviderArgsFromSettings,
+  type ManagedKeyProviderId,
+  type KeyProviderDialect,
+} from '../model/provider-dialect.ts';
 
 export interface KeyDeclaration {
   /** The key provider's name in Keycloak; also names the child resource, so keep it stable. */
@@ -80,12 +84,18 @@ export class RealmKeys extends pulumi.ComponentResource {
 
     const signers = new Map<string, KeystoreResource>();
     for (const entry of plan.filter((item) => item.state === 'active')) {
-      signers.set(entry.dialect.args.name, keystore(`${name}-key-${entry.dialect.args.name}`, args.realmId, entry, [], this));
+      signers.set(
+        entry.dialect.args.name,
+        keystore(`${name}-key-${entry.dialect.args.name}`, args.realmId, entry, [], this),
+      );
     }
     const resources = new Map(signers);
     for (const entry of plan.filter((item) => item.state === 'passive')) {
       // A passive key is demoted only once every active key exists: no gap without a signer.
-      resources.set(entry.dialect.args.name, keystore(`${name}-key-${entry.dialect.args.name}`, args.realmId, entry, [...signers.values()], this));
+      resources.set(
+        entry.dialect.args.name,
+        keystore(`${name}-key-${entry.dialect.args.name}`, args.realmId, entry, [...signers.values()], this),
+      );
     }
 
     this.keystores = Object.fromEntries(resources);
@@ -93,7 +103,12 @@ export class RealmKeys extends pulumi.ComponentResource {
     this.activeKeys = plan.filter((item) => item.state === 'active').map((item) => item.dialect.args.name);
     this.passiveKeys = plan.filter((item) => item.state === 'passive').map((item) => item.dialect.args.name);
     this.retiredKeys = args.keys.filter((key) => key.state === 'retired').map((key) => key.name);
-    this.registerOutputs({ keyIds: this.keyIds, activeKeys: this.activeKeys, passiveKeys: this.passiveKeys, retiredKeys: this.retiredKeys });
+    this.registerOutputs({
+      keyIds: this.keyIds,
+      activeKeys: this.activeKeys,
+      passiveKeys: this.passiveKeys,
+      retiredKeys: this.retiredKeys,
+    });
   }
 }
 
@@ -105,7 +120,12 @@ function keystore(
   parent: pulumi.Resource,
 ): KeystoreResource {
   // Never delete before replacing: the old key keeps verifying until its successor exists.
-  const opts: pulumi.CustomResourceOptions = { parent, dependsOn, deleteBeforeReplace: false, ...(importId ? { import: importId } : {}) };
+  const opts: pulumi.CustomResourceOptions = {
+    parent,
+    dependsOn,
+    deleteBeforeReplace: false,
+    ...(importId ? { import: importId } : {}),
+  };
   switch (dialect.providerId) {
     case 'rsa-generated':
       return new keycloak.RealmKeystoreRsaGenerated(resourceName, { realmId, ...dialect.args }, opts);
@@ -142,7 +162,13 @@ const ALLOWED = {
 export function planKeys(keys: KeyDeclaration[], compromised: string[], basePriority: number): PlannedKey[] {
   const seen = new Set<string>();
   for (const key of keys) {
-    if (seen.has(key.name)) throw keyError(key, 'name', `is declared twice`, 'give every key its own name; retire an old key rather than reusing its name');
+    if (seen.has(key.name))
+      throw keyError(
+        key,
+        'name',
+        `is declared twice`,
+        'give every key its own name; retire an old key rather than reusing its name',
+      );
     seen.add(key.name);
     if (!['active', 'passive', 'retired'].includes(key.state)) {
       throw keyError(key, 'state', `has state '${key.state}'`, "use 'active', 'passive' or 'retired'");
@@ -180,7 +206,12 @@ export function planKeys(keys: KeyDeclaration[], compromised: string[], basePrio
 function validateKeyParameters(key: KeyDeclaration): void {
   const oneOf = <T>(field: keyof KeyDeclaration, value: T | undefined, allowed: readonly T[]): void => {
     if (value !== undefined && !allowed.includes(value)) {
-      throw keyError(key, field, `has ${field} ${String(value)}`, `the Keycloak provider accepts ${allowed.join(', ')}`);
+      throw keyError(
+        key,
+        field,
+        `has ${field} ${String(value)}`,
+        `the Keycloak provider accepts ${allowed.join(', ')}`,
+      );
     }
   };
   switch (key.providerId) {
@@ -200,7 +231,13 @@ function validateKeyParameters(key: KeyDeclaration): void {
       break;
     default:
       // keyProviderArgsFromSettings names the types that are supported.
-      keyProviderArgsFromSettings({ name: key.name, providerId: key.providerId, priority: 0, enabled: true, active: true });
+      keyProviderArgsFromSettings({
+        name: key.name,
+        providerId: key.providerId,
+        priority: 0,
+        enabled: true,
+        active: true,
+      });
   }
   if (key.priority !== undefined && !Number.isSafeInteger(key.priority)) {
     throw keyError(key, 'priority', `has priority ${key.priority}`, 'use a whole number');

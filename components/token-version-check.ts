@@ -35,7 +35,10 @@ export class StaleTokenError extends Error {
  * the user ever had a version); a claim that is not a whole number ≥ 0 is undefined, and the
  * checks below refuse it.
  */
-export function tokenVersionOf(claims: Readonly<Record<string, unknown>>, options: TokenVersionOptions = {}): number | undefined {
+export function tokenVersionOf(
+  claims: Readonly<Record<string, unknown>>,
+  options: TokenVersionOptions = {},
+): number | undefined {
   const value = claims[options.claim ?? TOKEN_VERSION_DEFAULT_CLAIM];
   if (value === undefined || value === null) return 0;
   const version = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;

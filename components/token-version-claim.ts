@@ -15,7 +15,11 @@
 import * as pulumi from '@pulumi/pulumi';
 import * as keycloak from '@pulumi/keycloak';
 import { InputError } from '../model/errors.ts';
-import { TOKEN_VERSION_DEFAULT_ATTRIBUTE, TOKEN_VERSION_DEFAULT_CLAIM, tokenVersionClientScope } from '../model/token-version.ts';
+import {
+  TOKEN_VERSION_DEFAULT_ATTRIBUTE,
+  TOKEN_VERSION_DEFAULT_CLAIM,
+  tokenVersionClientScope,
+} from '../model/token-version.ts';
 
 export interface TokenVersionClaimArgs {
   /** The realm (a HardenedRealm's realmId). */
@@ -48,16 +52,33 @@ export class TokenVersionClaim extends pulumi.ComponentResource {
     const mapper = { realmId: args.realmId, userAttribute: plan.attribute, claimName: plan.claim, ...MAPPER_FLAGS };
 
     for (const [key, clientId] of Object.entries(args.clients ?? {})) {
-      this.mappers.push(new keycloak.openid.UserAttributeProtocolMapper(`${name}-mapper-${key}`, { ...mapper, name: plan.mapperName, clientId }, { parent: this }));
+      this.mappers.push(
+        new keycloak.openid.UserAttributeProtocolMapper(
+          `${name}-mapper-${key}`,
+          { ...mapper, name: plan.mapperName, clientId },
+          { parent: this },
+        ),
+      );
     }
     let scopeId: pulumi.Output<string> | undefined;
     if (plan.scopeName !== undefined) {
       const scope = new keycloak.openid.ClientScope(
         `${name}-scope`,
-        { realmId: args.realmId, name: plan.scopeName, description: `Adds the ${plan.claim} claim (token version) to access tokens`, includeInTokenScope: false },
+        {
+          realmId: args.realmId,
+          name: plan.scopeName,
+          description: `Adds the ${plan.claim} claim (token version) to access tokens`,
+          includeInTokenScope: false,
+        },
         { parent: this },
       );
-      this.mappers.push(new keycloak.openid.UserAttributeProtocolMapper(`${name}-scope-mapper`, { ...mapper, name: plan.mapperName, clientScopeId: scope.id }, { parent: this }));
+      this.mappers.push(
+        new keycloak.openid.UserAttributeProtocolMapper(
+          `${name}-scope-mapper`,
+          { ...mapper, name: plan.mapperName, clientScopeId: scope.id },
+          { parent: this },
+        ),
+      );
       scopeId = scope.id;
     }
     this.clientScopeName = plan.scopeName;
@@ -85,19 +106,34 @@ export interface TokenVersionPlan {
 }
 
 /** Names and checks. Throws InputError for an unusable claim or attribute name, or nothing to attach to. */
-export function tokenVersionPlan(args: Pick<TokenVersionClaimArgs, 'attribute' | 'claim' | 'clients' | 'clientScope'>): TokenVersionPlan {
+export function tokenVersionPlan(
+  args: Pick<TokenVersionClaimArgs, 'attribute' | 'claim' | 'clients' | 'clientScope'>,
+): TokenVersionPlan {
   const attribute = args.attribute ?? TOKEN_VERSION_DEFAULT_ATTRIBUTE;
   const claim = args.claim ?? TOKEN_VERSION_DEFAULT_CLAIM;
   if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(attribute)) {
-    throw new InputError(`token-version attribute '${attribute}' is not a usable user-attribute name`, { keyPath: 'tokenVersionClaim.attribute' }, 'use letters, digits and _ . -');
+    throw new InputError(
+      `token-version attribute '${attribute}' is not a usable user-attribute name`,
+      { keyPath: 'tokenVersionClaim.attribute' },
+      'use letters, digits and _ . -',
+    );
   }
   // Keycloak reads dots in claim names as nesting; a flat name keeps the check simple.
   if (!/^[A-Za-z_][A-Za-z0-9_-]*$/.test(claim)) {
-    throw new InputError(`token-version claim '${claim}' is not a flat claim name`, { keyPath: 'tokenVersionClaim.claim' }, 'use letters, digits, _ and - (no dots)');
+    throw new InputError(
+      `token-version claim '${claim}' is not a flat claim name`,
+      { keyPath: 'tokenVersionClaim.claim' },
+      'use letters, digits, _ and - (no dots)',
+    );
   }
-  const scopeName = args.clientScope === true ? tokenVersionClientScope(claim) : args.clientScope ? args.clientScope.name : undefined;
+  const scopeName =
+    args.clientScope === true ? tokenVersionClientScope(claim) : args.clientScope ? args.clientScope.name : undefined;
   if (Object.keys(args.clients ?? {}).length === 0 && scopeName === undefined) {
-    throw new InputError('the token-version claim is attached to nothing', { keyPath: 'tokenVersionClaim.clients' }, 'name at least one client, or ask for a client scope');
+    throw new InputError(
+      'the token-version claim is attached to nothing',
+      { keyPath: 'tokenVersionClaim.clients' },
+      'name at least one client, or ask for a client scope',
+    );
   }
   return { attribute, claim, mapperName: `${claim} (token version)`, scopeName };
 }

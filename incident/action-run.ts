@@ -39,14 +39,23 @@ export class ActionRun {
    * The request an endpoint makes in this run's realm, its path built by the one path builder.
    * A value that cannot be a path segment ('..', '.', empty) is an IncidentError: nothing is sent.
    */
-  spec(endpoint: Endpoint, params: PathParams = {}, options: { query?: QueryParams; notFound?: string } = {}): RequestSpec {
+  spec(
+    endpoint: Endpoint,
+    params: PathParams = {},
+    options: { query?: QueryParams; notFound?: string } = {},
+  ): RequestSpec {
     return requestSpec(endpoint, { realm: this.realm, ...params }, options);
   }
 
   #record(spec: RequestSpec, sent: boolean): void {
     // The path listed is the path sent: the core fetches exactly spec.path below the server URL,
     // whose own path (an old-style '/auth') is part of what goes on the wire.
-    this.requests.push({ method: spec.method, path: `${this.ctx.http.basePath}${spec.path}`, changesState: spec.changesState, sent });
+    this.requests.push({
+      method: spec.method,
+      path: `${this.ctx.http.basePath}${spec.path}`,
+      changesState: spec.changesState,
+      sent,
+    });
   }
 
   /** A request that changes nothing: sent in dry runs too (to resolve ids and show state). */
@@ -90,7 +99,12 @@ export class ActionRun {
     this.steps.push(step);
     for (const limit of step.limits) this.limit(limit);
     for (const target of step.targets) {
-      if (!this.targets.some((known) => known.type === target.type && (known.id ?? known.name) === (target.id ?? target.name))) this.targets.push(target);
+      if (
+        !this.targets.some(
+          (known) => known.type === target.type && (known.id ?? known.name) === (target.id ?? target.name),
+        )
+      )
+        this.targets.push(target);
     }
     if (step.baselineEdit) this.baselineEdit = [this.baselineEdit, step.baselineEdit].filter(Boolean).join('\n');
     if (step.error && !this.error) this.error = `${step.action}: ${step.error}`;
@@ -118,7 +132,11 @@ export class ActionRun {
 }
 
 /** Runs an action body; an IncidentError becomes a failed result, anything else is a bug and propagates. */
-export async function runAction(ctx: IncidentContext, action: ActionName, body: (run: ActionRun) => Promise<void>): Promise<ActionResult> {
+export async function runAction(
+  ctx: IncidentContext,
+  action: ActionName,
+  body: (run: ActionRun) => Promise<void>,
+): Promise<ActionResult> {
   const run = new ActionRun(ctx, action);
   try {
     await body(run);

@@ -43,7 +43,11 @@ function withoutUndefined(entry: Record<string, unknown>): Record<string, unknow
 }
 
 /** One `keys.providers` entry, in the baseline's key order. */
-function providerEntry(key: KeyDeclaration, state: 'active' | 'passive' | 'retired', passiveSince?: string): Record<string, unknown> {
+function providerEntry(
+  key: KeyDeclaration,
+  state: 'active' | 'passive' | 'retired',
+  passiveSince?: string,
+): Record<string, unknown> {
   // A retired key is removed from the realm: its name (and type) is all the baseline needs.
   if (state === 'retired') return withoutUndefined({ name: key.name, type: baselineType(key.providerId), state });
   const { name, providerId, ...options } = key;
@@ -53,18 +57,28 @@ function providerEntry(key: KeyDeclaration, state: 'active' | 'passive' | 'retir
 export function keyRotationEdit(realm: string, edit: KeyEdit, today = new Date()): string {
   const { state, kid, ...old } = edit.old;
   const passiveSince = state === 'passive' ? today.toISOString().slice(0, 10) : undefined;
-  const keys: Record<string, unknown> = { providers: [providerEntry(old, state, passiveSince), providerEntry(edit.created, 'active')] };
+  const keys: Record<string, unknown> = {
+    providers: [providerEntry(old, state, passiveSince), providerEntry(edit.created, 'active')],
+  };
   if (edit.compromised) keys.compromised = [old.name, ...(kid ? [kid] : [])];
   const why = edit.compromised
     ? 'the compromised key is gone; keep it out (retired, listed as compromised) and declare the new one'
     : 'the old key is passive now; declare that and the new key, and retire the old one once its tokens have expired';
   const how =
     `in keys.providers, replace the entry of the same name or add it${edit.compromised ? '; add the names to keys.compromised' : ''}` +
-    (edit.compromised ? '; then `pulumi refresh` (Keycloak no longer has the compromised key) and `pulumi up`' : '; then `pulumi up`') +
+    (edit.compromised
+      ? '; then `pulumi refresh` (Keycloak no longer has the compromised key) and `pulumi up`'
+      : '; then `pulumi up`') +
     (edit.created.id ? ', which adopts the new key by its id instead of creating another' : '');
   return banner(realm, why, how) + stringify({ keys });
 }
 
 export function disabledClientEdit(realm: string, clientId: string): string {
-  return banner(realm, `keep client ${clientId} disabled`, 'in clients, set enabled: false on the entry of this clientId (or add the entry)') + stringify({ clients: [{ clientId, enabled: false }] });
+  return (
+    banner(
+      realm,
+      `keep client ${clientId} disabled`,
+      'in clients, set enabled: false on the entry of this clientId (or add the entry)',
+    ) + stringify({ clients: [{ clientId, enabled: false }] })
+  );
 }

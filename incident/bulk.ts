@@ -69,15 +69,38 @@ function messageOf(error: unknown): string {
  * The failed result for a target whose action threw instead of returning one, so that target is
  * journaled (as failed: a --resume retries it) and listed like any other failure.
  */
-export function thrownResult(action: ActionName, realm: string, dryRun: boolean, input: string, error: unknown): ActionResult {
+export function thrownResult(
+  action: ActionName,
+  realm: string,
+  dryRun: boolean,
+  input: string,
+  error: unknown,
+): ActionResult {
   const message = error instanceof InputError ? error.format() : `unexpected error: ${messageOf(error)}`;
   const notes = ['the action stopped with this error: the requests it sent before are not known, so check this target'];
-  return { action, realm, dryRun, ok: false, targets: [{ type: 'user', name: input }], requests: [], evidence: [], limits: [], notes, error: message };
+  return {
+    action,
+    realm,
+    dryRun,
+    ok: false,
+    targets: [{ type: 'user', name: input }],
+    requests: [],
+    evidence: [],
+    limits: [],
+    notes,
+    error: message,
+  };
 }
 
-export async function runBulk(inputs: string[], act: (input: string) => Promise<ActionResult>, options: BulkOptions): Promise<BulkSummary> {
+export async function runBulk(
+  inputs: string[],
+  act: (input: string) => Promise<ActionResult>,
+  options: BulkOptions,
+): Promise<BulkSummary> {
   if (!Number.isInteger(options.concurrency) || options.concurrency < 1) {
-    throw new InputError(`concurrency must be a whole number of at least 1, not ${options.concurrency}`, { keyPath: '--concurrency' });
+    throw new InputError(`concurrency must be a whole number of at least 1, not ${options.concurrency}`, {
+      keyPath: '--concurrency',
+    });
   }
   const limit = pLimit(options.concurrency);
   const skipped = inputs.filter((input) => options.skip?.has(input));
@@ -114,7 +137,10 @@ export async function runBulk(inputs: string[], act: (input: string) => Promise<
   const order = new Map(inputs.map((input, index) => [input, index]));
   const byList = (a: { input: string }, b: { input: string }) => (order.get(a.input) ?? 0) - (order.get(b.input) ?? 0);
   results.sort(byList);
-  const failed = [...results.filter(({ result }) => !result.ok).map(({ input, result }) => ({ input, error: failureOf(result) })), ...crashed].sort(byList);
+  const failed = [
+    ...results.filter(({ result }) => !result.ok).map(({ input, result }) => ({ input, error: failureOf(result) })),
+    ...crashed,
+  ].sort(byList);
   const ok = results.length - results.filter(({ result }) => !result.ok).length;
   return {
     total: inputs.length,
@@ -123,6 +149,8 @@ export async function runBulk(inputs: string[], act: (input: string) => Promise<
     failed,
     results,
     ...(unrecorded.length > 0 ? { unrecorded: unrecorded.sort(byList) } : {}),
-    ...(notStarted.length > 0 ? { notStarted: notStarted.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)) } : {}),
+    ...(notStarted.length > 0
+      ? { notStarted: notStarted.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)) }
+      : {}),
   };
 }

@@ -26,7 +26,11 @@ export interface IncidentContext {
 }
 
 /** Throws InputError for a realm name that cannot be a path segment ('.', '..', empty): nothing is sent. */
-export function createContext(http: IncidentHttp, realm: string, options: { dryRun?: boolean; suspect?: SuspectToken } = {}): IncidentContext {
+export function createContext(
+  http: IncidentHttp,
+  realm: string,
+  options: { dryRun?: boolean; suspect?: SuspectToken } = {},
+): IncidentContext {
   checkRealmName(realm, '--realm');
   if (options.suspect) {
     http.secrets.add(options.suspect.token);

@@ -33,7 +33,10 @@ function outcome(result: ActionResult): JournalEntry['result'] {
   return result.ok ? 'ok' : 'failed';
 }
 
-export function journalEntry(result: ActionResult, meta: { actor: string; server: string; input?: string; time?: Date }): JournalEntry {
+export function journalEntry(
+  result: ActionResult,
+  meta: { actor: string; server: string; input?: string; time?: Date },
+): JournalEntry {
   return {
     time: (meta.time ?? new Date()).toISOString(),
     actor: meta.actor,
@@ -61,7 +64,11 @@ export type JournalWriter = (file: string, line: string) => void;
 const appendLine: JournalWriter = (file, line) => appendFileSync(file, line, { mode: 0o600 });
 
 function codeOf(error: unknown): string {
-  return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : error instanceof Error ? error.message : String(error);
+  return error instanceof Error && 'code' in error && typeof error.code === 'string'
+    ? error.code
+    : error instanceof Error
+      ? error.message
+      : String(error);
 }
 
 /** A journal line that could not be written, with the (already redacted) line itself so nothing is lost. */
@@ -90,11 +97,16 @@ export class Journal {
    */
   check(): void {
     const file = this.file;
-    const refuse = (what: string, hint = 'give a file in a writable directory with --journal FILE') => new InputError(what, { file, keyPath: '--journal' }, hint);
+    const refuse = (what: string, hint = 'give a file in a writable directory with --journal FILE') =>
+      new InputError(what, { file, keyPath: '--journal' }, hint);
     const stat = statSync(file, { throwIfNoEntry: false });
     if (stat?.isDirectory()) throw refuse('the journal is a directory', 'give a file path with --journal FILE');
     const parent = statSync(dirname(file), { throwIfNoEntry: false });
-    if (!parent) throw refuse(`the journal's directory ${dirname(file)} does not exist`, 'create it first, or give another --journal FILE');
+    if (!parent)
+      throw refuse(
+        `the journal's directory ${dirname(file)} does not exist`,
+        'create it first, or give another --journal FILE',
+      );
     if (!parent.isDirectory()) throw refuse(`the journal's directory ${dirname(file)} is not a directory`);
     try {
       closeSync(openSync(file, 'a', 0o600));
@@ -116,7 +128,12 @@ export class Journal {
 
 /** Inputs a journal shows done (result ok, not a dry run) for this action and realm: what --resume skips. */
 export function doneInputs(file: string, action: string, realm: string): Set<string> {
-  if (!existsSync(file)) throw new InputError(`journal ${file} does not exist`, { file }, 'give the journal of the run to resume (--journal of that run)');
+  if (!existsSync(file))
+    throw new InputError(
+      `journal ${file} does not exist`,
+      { file },
+      'give the journal of the run to resume (--journal of that run)',
+    );
   const done = new Set<string>();
   let text: string;
   try {
@@ -127,7 +144,8 @@ export function doneInputs(file: string, action: string, realm: string): Set<str
   }
   text.split('\n').forEach((line, index) => {
     if (line.trim() === '') return;
-    const damaged = (what: string) => new InputError(what, { file, line: index + 1 }, 'the journal is damaged here: remove or repair this line');
+    const damaged = (what: string) =>
+      new InputError(what, { file, line: index + 1 }, 'the journal is damaged here: remove or repair this line');
     let parsed: unknown;
     try {
       parsed = JSON.parse(line);

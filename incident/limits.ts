@@ -14,7 +14,7 @@ export const KEY_ROTATION_LIMIT =
   'Backends that cache the JWKS keep trusting a removed key until they refetch it; tokens signed by a passive key keep verifying until it is removed.';
 
 export const TOKEN_VERSION_LIMIT =
-  'Keycloak does not check the token version: only backends that compare the token_version claim with the user\'s current value reject older tokens, and only tokens issued after the bump carry the new value.';
+  "Keycloak does not check the token version: only backends that compare the token_version claim with the user's current value reject older tokens, and only tokens issued after the bump carry the new value.";
 
 export const SECRET_LIMIT =
-  'Tokens the client already holds stay valid: rotating the secret only stops new grants and refreshes with the old secret; pair it with not-before or a logout for the client\'s sessions.';
+  "Tokens the client already holds stay valid: rotating the secret only stops new grants and refreshes with the old secret; pair it with not-before or a logout for the client's sessions.";

@@ -37,9 +37,14 @@ export async function resolveUser(run: ActionRun, input: string): Promise<Resolv
   }
   const spec = run.spec(ENDPOINTS.users, {}, { query: { username: input, exact: true }, notFound: `user '${input}'` });
   const found = expectRecords(spec, await run.get(spec), 'a list of users');
-  const user = found.find((candidate) => typeof candidate.username === 'string' && candidate.username.toLowerCase() === input.toLowerCase());
+  const user = found.find(
+    (candidate) => typeof candidate.username === 'string' && candidate.username.toLowerCase() === input.toLowerCase(),
+  );
   if (!user) {
-    throw new IncidentError('not-found', `unknown user '${input}' in realm '${realm}': no user has that username or id`);
+    throw new IncidentError(
+      'not-found',
+      `unknown user '${input}' in realm '${realm}': no user has that username or id`,
+    );
   }
   return withStrings(spec, user, ['id', 'username'], 'a list of users with ids');
 }
@@ -51,7 +56,10 @@ export async function resolveClient(run: ActionRun, clientId: string): Promise<R
   const found = expectRecords(spec, await run.get(spec), 'a list of clients');
   const client = found.find((candidate) => candidate.clientId === clientId);
   if (!client) {
-    throw new IncidentError('not-found', `unknown client '${clientId}' in realm '${realm}': no client has that clientId`);
+    throw new IncidentError(
+      'not-found',
+      `unknown client '${clientId}' in realm '${realm}': no client has that clientId`,
+    );
   }
   return withStrings(spec, client, ['id', 'clientId'], 'a list of clients with ids');
 }

@@ -23,7 +23,9 @@ export function recordPush(run: ActionRun, what: string, answer: unknown): void 
   run.check(
     `${what}: clients reached`,
     failed.length === 0,
-    failed.length === 0 ? `${reached.length} reached, none failed${reached.length === 0 ? ' (no client has an admin URL)' : ''}` : `push failed for: ${failed.join(', ')}`,
+    failed.length === 0
+      ? `${reached.length} reached, none failed${reached.length === 0 ? ' (no client has an admin URL)' : ''}`
+      : `push failed for: ${failed.join(', ')}`,
   );
 }
 
@@ -43,11 +45,19 @@ export async function checkRealmNotBefore(run: ActionRun, atLeast: number): Prom
   const spec = run.spec(ENDPOINTS.realm, {}, { notFound: `realm '${run.realm}'` });
   const rep = expectRecord(spec, await run.get(spec), 'a realm');
   const value = typeof rep.notBefore === 'number' ? rep.notBefore : 0;
-  run.check('realm not-before', value >= atLeast, `${value} (${value ? new Date(value * 1000).toISOString() : 'unset'})`);
+  run.check(
+    'realm not-before',
+    value >= atLeast,
+    `${value} (${value ? new Date(value * 1000).toISOString() : 'unset'})`,
+  );
 }
 
 /** Sets the client's not-before (and optionally other fields) with one PUT of the full client, then pushes. */
-export async function setClientNotBefore(run: ActionRun, client: ResolvedClient, extra: { enabled?: boolean } = {}): Promise<number> {
+export async function setClientNotBefore(
+  run: ActionRun,
+  client: ResolvedClient,
+  extra: { enabled?: boolean } = {},
+): Promise<number> {
   const notBefore = nowSeconds();
   const notFound = `client '${client.clientId}'`;
   // PUT the full representation: a partial one may reset fields Keycloak does not treat as optional.

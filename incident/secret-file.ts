@@ -5,7 +5,17 @@
  * still works, never a rotated secret with nowhere to go. After the rotation the secret is
  * written into what was reserved; if the rotation never happens the reservation is removed.
  */
-import { closeSync, fchmodSync, fstatSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fchmodSync,
+  fstatSync,
+  fsyncSync,
+  openSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../model/errors.ts';
@@ -16,7 +26,11 @@ export interface SecretFileOptions {
 }
 
 function codeOf(error: unknown): string {
-  return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : error instanceof Error ? error.message : String(error);
+  return error instanceof Error && 'code' in error && typeof error.code === 'string'
+    ? error.code
+    : error instanceof Error
+      ? error.message
+      : String(error);
 }
 
 function refuse(file: string, what: string, hint: string): InputError {
@@ -27,10 +41,17 @@ function refuse(file: string, what: string, hint: string): InputError {
 export function checkSecretFile(file: string, options: SecretFileOptions = {}): void {
   const stat = statSync(file, { throwIfNoEntry: false });
   if (stat?.isDirectory()) throw refuse(file, 'the secret file is a directory', 'give the path of a new file');
-  if (stat && !options.force) throw refuse(file, 'the secret file already exists', 'give a new path, or pass --force to replace it');
+  if (stat && !options.force)
+    throw refuse(file, 'the secret file already exists', 'give a new path, or pass --force to replace it');
   const parent = statSync(dirname(file), { throwIfNoEntry: false });
-  if (!parent) throw refuse(file, `the secret file's directory ${dirname(file)} does not exist`, 'create it first, or give another path');
-  if (!parent.isDirectory()) throw refuse(file, `the secret file's directory ${dirname(file)} is not a directory`, 'give another path');
+  if (!parent)
+    throw refuse(
+      file,
+      `the secret file's directory ${dirname(file)} does not exist`,
+      'create it first, or give another path',
+    );
+  if (!parent.isDirectory())
+    throw refuse(file, `the secret file's directory ${dirname(file)} is not a directory`, 'give another path');
 }
 
 /** A reserved secret file: write() once after the rotation, or discard() when there is nothing to write. */
@@ -65,13 +86,16 @@ export class SecretFile {
   static reserve(file: string, options: SecretFileOptions = {}): SecretFile {
     checkSecretFile(file, options);
     // Without force, 'wx' creates the file itself and fails if it appeared since the check.
-    const staging = options.force ? join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`) : file;
+    const staging = options.force
+      ? join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`)
+      : file;
     let fd: number;
     try {
       fd = openSync(staging, 'wx', 0o600);
     } catch (error) {
       const code = codeOf(error);
-      if (code === 'EEXIST') throw refuse(file, 'the secret file already exists', 'give a new path, or pass --force to replace it');
+      if (code === 'EEXIST')
+        throw refuse(file, 'the secret file already exists', 'give a new path, or pass --force to replace it');
       throw refuse(file, `cannot create the secret file (${code})`, 'give a path in a directory you can write to');
     }
     try {
@@ -94,7 +118,10 @@ export class SecretFile {
       fsyncSync(fd);
       // The reserved file must still be the one at its path: a file deleted or replaced meanwhile
       // would take the secret into an inode nobody can open.
-      if (!this.#stillOurs()) throw Object.assign(new Error('replaced meanwhile'), { code: 'it was removed or replaced while the secret was rotated' });
+      if (!this.#stillOurs())
+        throw Object.assign(new Error('replaced meanwhile'), {
+          code: 'it was removed or replaced while the secret was rotated',
+        });
       open = false;
       closeSync(fd);
       if (this.staging !== this.file) renameSync(this.staging, this.file);

@@ -48,19 +48,39 @@ export function decodeClaims(token: string): TokenClaims | undefined {
 /** A label for a token that reveals nothing usable: type, client, subject, expiry. */
 export function tokenLabel(claims: TokenClaims | undefined): string {
   if (!claims) return 'opaque token';
-  const kind = claims.typ === 'Bearer' ? 'access token' : claims.typ === 'Offline' ? 'offline token' : claims.typ === 'Refresh' ? 'refresh token' : `${claims.typ ?? 'unknown'} token`;
-  const parts = [kind, claims.azp ? `of client ${claims.azp}` : undefined, claims.sub ? `for subject ${claims.sub}` : undefined];
+  const kind =
+    claims.typ === 'Bearer'
+      ? 'access token'
+      : claims.typ === 'Offline'
+        ? 'offline token'
+        : claims.typ === 'Refresh'
+          ? 'refresh token'
+          : `${claims.typ ?? 'unknown'} token`;
+  const parts = [
+    kind,
+    claims.azp ? `of client ${claims.azp}` : undefined,
+    claims.sub ? `for subject ${claims.sub}` : undefined,
+  ];
   return parts.filter(Boolean).join(' ');
 }
 
-export async function introspect(run: ActionRun, token: string, client: IntrospectionClient): Promise<{ active: boolean }> {
+export async function introspect(
+  run: ActionRun,
+  token: string,
+  client: IntrospectionClient,
+): Promise<{ active: boolean }> {
   // Introspection reads: safe to send in a dry run and to retry.
   const spec = run.spec(ENDPOINTS.introspect);
   try {
-    const answer = await run.read(spec, () => run.ctx.http.postForm(spec.path, { token, client_id: client.clientId, client_secret: client.clientSecret }));
+    const answer = await run.read(spec, () =>
+      run.ctx.http.postForm(spec.path, { token, client_id: client.clientId, client_secret: client.clientSecret }),
+    );
     const body = answer.body;
     if (typeof body !== 'object' || body === null || typeof (body as { active?: unknown }).active !== 'boolean') {
-      throw new IncidentError('bad-answer', `${spec.method} ${spec.path} answered without a boolean 'active' — is KEYCLOAK_URL the root of a Keycloak server?`);
+      throw new IncidentError(
+        'bad-answer',
+        `${spec.method} ${spec.path} answered without a boolean 'active' — is KEYCLOAK_URL the root of a Keycloak server?`,
+      );
     }
     return { active: (body as { active: boolean }).active };
   } catch (error) {
@@ -103,7 +123,11 @@ async function sessionServesClient(run: ActionRun, claims: TokenClaims): Promise
 }
 
 /** Observes the suspect token (the one in ctx, or the one given). Sends reads only; nothing in a dry run. */
-export async function observeSuspect(run: ActionRun, token = run.ctx.suspect?.token, introspector = run.ctx.suspect?.introspection): Promise<SuspectObservation | undefined> {
+export async function observeSuspect(
+  run: ActionRun,
+  token = run.ctx.suspect?.token,
+  introspector = run.ctx.suspect?.introspection,
+): Promise<SuspectObservation | undefined> {
   if (!token || run.dryRun) return undefined;
   const claims = decodeClaims(token);
   const observation: SuspectObservation = { claims };
@@ -116,7 +140,7 @@ export async function observeSuspect(run: ActionRun, token = run.ctx.suspect?.to
 }
 
 const AUDIENCE_HINT =
-  "Keycloak 26 introspects an access token only for a client in its audience (add an audience mapper for the introspecting client) and a refresh token for none";
+  'Keycloak 26 introspects an access token only for a client in its audience (add an audience mapper for the introspecting client) and a refresh token for none';
 
 /**
  * Compares the observations before and after and records the evidence. expectSessionEnds: the
@@ -132,23 +156,44 @@ export function reportSuspect(
   if (!before || !after) return;
   const label = tokenLabel(before.claims);
   if (before.active === undefined) {
-    run.check(`introspection of the ${label}`, 'unverified', 'no confidential client to introspect with: pass --introspect-client-id and its secret (env or file)');
+    run.check(
+      `introspection of the ${label}`,
+      'unverified',
+      'no confidential client to introspect with: pass --introspect-client-id and its secret (env or file)',
+    );
   } else if (!options.expectInactive) {
-    run.check(`introspection of the ${label} (this action does not end it)`, 'pass', `active: ${before.active} → ${after.active}`);
+    run.check(
+      `introspection of the ${label} (this action does not end it)`,
+      'pass',
+      `active: ${before.active} → ${after.active}`,
+    );
   } else if (!before.active) {
-    run.check(`introspection of the ${label}`, 'unverified', `it answered active: false already before the action, so it proves nothing: ${AUDIENCE_HINT}`);
+    run.check(
+      `introspection of the ${label}`,
+      'unverified',
+      `it answered active: false already before the action, so it proves nothing: ${AUDIENCE_HINT}`,
+    );
   } else {
     run.check(`introspection of the ${label}`, after.active === false, `active: true → ${after.active}`);
   }
   if (options.expectSessionEnds && before.sessionServes !== undefined) {
     const where = `${before.claims?.typ === 'Offline' ? 'offline ' : ''}session ${before.claims?.sid} for client ${before.claims?.azp}`;
     if (!before.sessionServes) run.check(`the token's ${where}`, 'unverified', 'it was already gone before the action');
-    else run.check(`the token's ${where}`, after.sessionServes === false, after.sessionServes === false ? 'gone' : 'still there');
+    else
+      run.check(
+        `the token's ${where}`,
+        after.sessionServes === false,
+        after.sessionServes === false ? 'gone' : 'still there',
+      );
   }
 }
 
 /** Observe after the action and report; the usual tail of an action that kills the suspect token. */
-export async function checkSuspectToken(run: ActionRun, before: SuspectObservation | undefined, options: { expectInactive: boolean; expectSessionEnds: boolean }): Promise<void> {
+export async function checkSuspectToken(
+  run: ActionRun,
+  before: SuspectObservation | undefined,
+  options: { expectInactive: boolean; expectSessionEnds: boolean },
+): Promise<void> {
   if (!before) return;
   reportSuspect(run, before, await observeSuspect(run), options);
 }
@@ -157,5 +202,9 @@ export async function checkSuspectToken(run: ActionRun, before: SuspectObservati
 export function reportIssuedBefore(run: ActionRun, before: SuspectObservation | undefined, notBefore: number): void {
   const iat = before?.claims?.iat;
   if (iat === undefined) return;
-  run.check(`the ${tokenLabel(before?.claims)} was issued before not-before`, iat < notBefore, `iat ${iat} < not-before ${notBefore}: Keycloak rejects it at refresh, introspection and userinfo`);
+  run.check(
+    `the ${tokenLabel(before?.claims)} was issued before not-before`,
+    iat < notBefore,
+    `iat ${iat} < not-before ${notBefore}: Keycloak rejects it at refresh, introspection and userinfo`,
+  );
 }

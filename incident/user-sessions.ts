@@ -36,7 +36,9 @@ function summarize(raw: JsonRecord): SessionSummary {
   const number = (key: string) => (typeof raw[key] === 'number' ? raw[key] : undefined);
   const start = number('start');
   const lastAccess = number('lastAccess');
-  const clients = isRecord(raw.clients) ? Object.values(raw.clients).filter((value): value is string => typeof value === 'string') : [];
+  const clients = isRecord(raw.clients)
+    ? Object.values(raw.clients).filter((value): value is string => typeof value === 'string')
+    : [];
   return {
     id: typeof raw.id === 'string' ? raw.id : '?',
     ...(typeof raw.ipAddress === 'string' && raw.ipAddress ? { ipAddress: raw.ipAddress } : {}),
@@ -64,8 +66,16 @@ export async function offlineGrantsOf(run: ActionRun, userId: string): Promise<O
 }
 
 /** The user's offline sessions held for one client (by the client's UUID: always a safe path segment). */
-export async function offlineSessionsOf(run: ActionRun, userId: string, grant: OfflineGrant): Promise<Array<SessionSummary & { grant: OfflineGrant }>> {
-  const spec = run.spec(ENDPOINTS.userOfflineSessions, { id: userId, clientUuid: grant.clientUuid }, { notFound: `user '${userId}' or client '${grant.clientId}'` });
+export async function offlineSessionsOf(
+  run: ActionRun,
+  userId: string,
+  grant: OfflineGrant,
+): Promise<Array<SessionSummary & { grant: OfflineGrant }>> {
+  const spec = run.spec(
+    ENDPOINTS.userOfflineSessions,
+    { id: userId, clientUuid: grant.clientUuid },
+    { notFound: `user '${userId}' or client '${grant.clientId}'` },
+  );
   const sessions = expectRecords(spec, await run.get(spec), 'a list of sessions');
   return sessions.map((session) => ({ ...summarize(session), grant }));
 }

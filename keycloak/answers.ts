@@ -22,17 +22,28 @@ function kindOf(value: unknown): string {
 }
 
 function wrongShape(spec: Pick<RequestSpec, 'method' | 'path'>, expected: string, got: string): IncidentError {
-  return new IncidentError('bad-answer', `${describe(spec)} answered ${got}, not ${expected} — is the server a Keycloak 26, and KEYCLOAK_URL its root?`);
+  return new IncidentError(
+    'bad-answer',
+    `${describe(spec)} answered ${got}, not ${expected} — is the server a Keycloak 26, and KEYCLOAK_URL its root?`,
+  );
 }
 
 /** An object (a representation). */
-export function expectRecord(spec: Pick<RequestSpec, 'method' | 'path'>, body: unknown, what = 'an object'): JsonRecord {
+export function expectRecord(
+  spec: Pick<RequestSpec, 'method' | 'path'>,
+  body: unknown,
+  what = 'an object',
+): JsonRecord {
   if (!isRecord(body)) throw wrongShape(spec, what, kindOf(body));
   return body;
 }
 
 /** A list of objects (a listing). */
-export function expectRecords(spec: Pick<RequestSpec, 'method' | 'path'>, body: unknown, what = 'a list of objects'): JsonRecord[] {
+export function expectRecords(
+  spec: Pick<RequestSpec, 'method' | 'path'>,
+  body: unknown,
+  what = 'a list of objects',
+): JsonRecord[] {
   if (!Array.isArray(body)) throw wrongShape(spec, what, kindOf(body));
   const bad = body.findIndex((item) => !isRecord(item));
   if (bad >= 0) throw wrongShape(spec, what, `a list whose item ${bad} is ${kindOf(body[bad])}`);
@@ -46,9 +57,15 @@ export function optionalString(record: JsonRecord, key: string): string | undefi
 }
 
 /** Requires the string fields named, e.g. id and username of a user. */
-export function withStrings<K extends string>(spec: Pick<RequestSpec, 'method' | 'path'>, record: JsonRecord, keys: readonly K[], what: string): JsonRecord & Record<K, string> {
+export function withStrings<K extends string>(
+  spec: Pick<RequestSpec, 'method' | 'path'>,
+  record: JsonRecord,
+  keys: readonly K[],
+  what: string,
+): JsonRecord & Record<K, string> {
   for (const key of keys) {
-    if (typeof record[key] !== 'string') throw wrongShape(spec, what, `an object whose '${key}' is ${kindOf(record[key])}`);
+    if (typeof record[key] !== 'string')
+      throw wrongShape(spec, what, `an object whose '${key}' is ${kindOf(record[key])}`);
   }
   return record as JsonRecord & Record<K, string>;
 }

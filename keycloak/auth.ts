@@ -30,14 +30,27 @@ export function displayUrl(raw: string): string {
 
 /** Parses and checks the server URL: http only to loopback unless allowed, no credentials in it. */
 export function checkServerUrl(raw: string | undefined, allowInsecureHttp: boolean): string {
-  if (!raw) throw new InputError('no Keycloak URL given', { keyPath: 'KEYCLOAK_URL' }, 'set KEYCLOAK_URL (e.g. https://sso.example.com) or pass --url');
+  if (!raw)
+    throw new InputError(
+      'no Keycloak URL given',
+      { keyPath: 'KEYCLOAK_URL' },
+      'set KEYCLOAK_URL (e.g. https://sso.example.com) or pass --url',
+    );
   const shown = displayUrl(raw);
   const problem = serverUrlProblem(raw, allowInsecureHttp);
   switch (problem?.kind) {
     case 'not-a-url':
-      throw new InputError(`'${shown}' is not a URL`, { keyPath: 'KEYCLOAK_URL' }, 'give the server root, e.g. https://sso.example.com');
+      throw new InputError(
+        `'${shown}' is not a URL`,
+        { keyPath: 'KEYCLOAK_URL' },
+        'give the server root, e.g. https://sso.example.com',
+      );
     case 'scheme':
-      throw new InputError(`unsupported scheme '${problem.scheme}' in '${shown}'`, { keyPath: 'KEYCLOAK_URL' }, 'use https://');
+      throw new InputError(
+        `unsupported scheme '${problem.scheme}' in '${shown}'`,
+        { keyPath: 'KEYCLOAK_URL' },
+        'use https://',
+      );
     case 'plain-http':
       throw new InputError(
         `refusing plain http:// to ${problem.host}: tokens and credentials would cross the network unencrypted`,
@@ -56,7 +69,11 @@ export function checkServerUrl(raw: string | undefined, allowInsecureHttp: boole
   }
   // A query or fragment would be glued in front of every request path.
   if (url.search !== '' || url.hash !== '') {
-    throw new InputError(`the Keycloak URL '${shown}' has a query or fragment`, { keyPath: 'KEYCLOAK_URL' }, 'give the server root only, e.g. https://sso.example.com');
+    throw new InputError(
+      `the Keycloak URL '${shown}' has a query or fragment`,
+      { keyPath: 'KEYCLOAK_URL' },
+      'give the server root only, e.g. https://sso.example.com',
+    );
   }
   return url.href.replace(/\/+$/, '');
 }
@@ -68,7 +85,11 @@ export function checkServerUrl(raw: string | undefined, allowInsecureHttp: boole
 export function checkRealmName(realm: string, source: string): string {
   const problem = segmentProblem(realm);
   if (problem) {
-    throw new InputError(`realm ${JSON.stringify(realm)} cannot be used: ${problem}`, { keyPath: source }, 'give the realm name exactly as Keycloak shows it');
+    throw new InputError(
+      `realm ${JSON.stringify(realm)} cannot be used: ${problem}`,
+      { keyPath: source },
+      'give the realm name exactly as Keycloak shows it',
+    );
   }
   return realm;
 }
@@ -94,14 +115,24 @@ export function credentialsFromEnv(
  */
 export function authConfigFrom(
   env: NodeJS.ProcessEnv,
-  options: { url?: string; authRealm?: string; allowInsecureHttp?: boolean; clientSecret?: string; password?: string } = {},
+  options: {
+    url?: string;
+    authRealm?: string;
+    allowInsecureHttp?: boolean;
+    clientSecret?: string;
+    password?: string;
+  } = {},
 ): AuthConfig {
   const url = checkServerUrl(options.url ?? env.KEYCLOAK_URL, options.allowInsecureHttp === true);
   const credentials = credentialsFromEnv(env, {
     ...(options.clientSecret !== undefined ? { clientSecret: options.clientSecret } : {}),
     ...(options.password !== undefined ? { password: options.password } : {}),
   });
-  const authRealm = options.authRealm ? checkRealmName(options.authRealm, '--auth-realm') : env.KEYCLOAK_REALM ? checkRealmName(env.KEYCLOAK_REALM, 'KEYCLOAK_REALM') : 'master';
+  const authRealm = options.authRealm
+    ? checkRealmName(options.authRealm, '--auth-realm')
+    : env.KEYCLOAK_REALM
+      ? checkRealmName(env.KEYCLOAK_REALM, 'KEYCLOAK_REALM')
+      : 'master';
   return { url, authRealm, ...(credentials ? { credentials } : {}) };
 }
 

@@ -16,11 +16,18 @@ function mib(bytes: number): string {
 }
 
 function tooLarge(spec: Pick<RequestSpec, 'method' | 'path'>, cap: number): IncidentError {
-  return new IncidentError('bad-answer', `${describe(spec)} answered with a body larger than ${mib(cap)}: stopped reading — is the URL a Keycloak server? (raise the cap with --max-response-mib if it is)`);
+  return new IncidentError(
+    'bad-answer',
+    `${describe(spec)} answered with a body larger than ${mib(cap)}: stopped reading — is the URL a Keycloak server? (raise the cap with --max-response-mib if it is)`,
+  );
 }
 
 /** The body as text, at most cap bytes; larger bodies are cut off and refused. */
-export async function readCapped(response: Response, cap: number, spec: Pick<RequestSpec, 'method' | 'path'>): Promise<string> {
+export async function readCapped(
+  response: Response,
+  cap: number,
+  spec: Pick<RequestSpec, 'method' | 'path'>,
+): Promise<string> {
   const declared = Number(response.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > cap) {
     await response.body?.cancel().catch(() => undefined);
@@ -56,7 +63,12 @@ export function sample(text: string, length = 80): string {
  * The answer of a 2xx: undefined for an empty body, else JSON. Anything else is a bad answer.
  * Error answers (non-2xx) keep plain text: Keycloak and proxies explain themselves in words.
  */
-export function parseAnswer(text: string, contentType: string | null, ok: boolean, spec: Pick<RequestSpec, 'method' | 'path'>): unknown {
+export function parseAnswer(
+  text: string,
+  contentType: string | null,
+  ok: boolean,
+  spec: Pick<RequestSpec, 'method' | 'path'>,
+): unknown {
   if (text.trim() === '') return ok ? undefined : '';
   try {
     return JSON.parse(text) as unknown;

@@ -72,7 +72,8 @@ export class IncidentHttp {
     this.#deadlineAt = options.deadlineMs === undefined ? Number.POSITIVE_INFINITY : Date.now() + options.deadlineMs;
     this.actor = actorOf(config);
     const credentials = config.credentials;
-    if (credentials) this.secrets.add(credentials.grant === 'client_credentials' ? credentials.clientSecret : credentials.password);
+    if (credentials)
+      this.secrets.add(credentials.grant === 'client_credentials' ? credentials.clientSecret : credentials.password);
     this.#tokens = new TokenSource(credentials, (form) => this.#requestToken(form));
   }
 
@@ -95,12 +96,16 @@ export class IncidentHttp {
   }
 
   #deadlineError(spec: Pick<RequestSpec, 'method' | 'path'>): IncidentError {
-    return new IncidentError('timeout', `deadline: the command's ${this.deadlineMs} ms ran out at ${describe(spec)} — raise --deadline, or check the server's health`);
+    return new IncidentError(
+      'timeout',
+      `deadline: the command's ${this.deadlineMs} ms ran out at ${describe(spec)} — raise --deadline, or check the server's health`,
+    );
   }
 
   #map(error: unknown, spec: RequestSpec, realm: string): IncidentError {
     const mapped = toIncidentError(error, spec, this.scene(realm));
-    if (mapped.kind === 'timeout' && this.remainingMs() <= 0 && !mapped.message.startsWith('deadline:')) return this.#deadlineError(spec);
+    if (mapped.kind === 'timeout' && this.remainingMs() <= 0 && !mapped.message.startsWith('deadline:'))
+      return this.#deadlineError(spec);
     return mapped;
   }
 
@@ -137,12 +142,17 @@ export class IncidentHttp {
           minTimeout: this.#minRetryDelayMs,
           factor: 2,
           randomize: true,
-          shouldRetry: ({ error }) => error instanceof IncidentError && error.transient && !this.#unreachable && this.remainingMs() > this.#minRetryDelayMs,
+          shouldRetry: ({ error }) =>
+            error instanceof IncidentError &&
+            error.transient &&
+            !this.#unreachable &&
+            this.remainingMs() > this.#minRetryDelayMs,
         },
       );
     } catch (error) {
       // Retries spent on a server that does not answer at all: the budget is gone for the command.
-      if (error instanceof IncidentError && (error.kind === 'unreachable' || error.kind === 'timeout') && attempts > 1) this.#unreachable = true;
+      if (error instanceof IncidentError && (error.kind === 'unreachable' || error.kind === 'timeout') && attempts > 1)
+        this.#unreachable = true;
       throw error;
     }
   }
@@ -157,7 +167,11 @@ export class IncidentHttp {
     const token = await this.#tokens.get();
     return this.#fetch(spec, {
       method: spec.method,
-      headers: { accept: 'application/json', authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        accept: 'application/json',
+        authorization: `Bearer ${token}`,
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
   }
@@ -166,13 +180,18 @@ export class IncidentHttp {
   async postForm(path: string, fields: Record<string, string>, headers: Record<string, string> = {}): Promise<Answer> {
     return this.#fetch(
       { method: 'POST', path },
-      { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', ...headers }, body: new URLSearchParams(fields).toString() },
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', ...headers },
+        body: new URLSearchParams(fields).toString(),
+      },
     );
   }
 
   /** GET without authentication (the public JWKS), one attempt. */
   async getPublic(path: string): Promise<unknown> {
-    return (await this.#fetch({ method: 'GET', path }, { method: 'GET', headers: { accept: 'application/json' } })).body;
+    return (await this.#fetch({ method: 'GET', path }, { method: 'GET', headers: { accept: 'application/json' } }))
+      .body;
   }
 
   async #fetch(spec: Pick<RequestSpec, 'method' | 'path'>, init: RequestInit): Promise<Answer> {
@@ -180,12 +199,17 @@ export class IncidentHttp {
     try {
       url = requestUrl(this.config.url, spec.path);
     } catch (error) {
-      if (error instanceof UnsafeSegmentError) throw new IncidentError('refused', `refused to send ${describe(spec)}: ${error.problem} — nothing was sent`);
+      if (error instanceof UnsafeSegmentError)
+        throw new IncidentError('refused', `refused to send ${describe(spec)}: ${error.problem} — nothing was sent`);
       throw error;
     }
     const remaining = this.remainingMs();
     if (remaining <= 0) throw this.#deadlineError(spec);
-    const response = await fetch(url, { ...init, redirect: 'manual', signal: AbortSignal.timeout(Math.min(this.timeoutMs, remaining)) });
+    const response = await fetch(url, {
+      ...init,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(Math.min(this.timeoutMs, remaining)),
+    });
     const text = await readCapped(response, this.maxResponseBytes, spec);
     const ok = response.status >= 200 && response.status < 300;
     const body = parseAnswer(text, response.headers.get('content-type'), ok, spec);
@@ -202,7 +226,10 @@ export class IncidentHttp {
       const answer = await this.postForm(spec.path, form);
       const body = answer.body as Partial<TokenAnswer> | undefined;
       if (typeof body?.access_token !== 'string' || typeof body.expires_in !== 'number') {
-        throw new IncidentError('bad-answer', `${describe(spec)} answered without an access token — is KEYCLOAK_URL the root of a Keycloak server?`);
+        throw new IncidentError(
+          'bad-answer',
+          `${describe(spec)} answered without an access token — is KEYCLOAK_URL the root of a Keycloak server?`,
+        );
       }
       this.secrets.add(body.access_token);
       return { access_token: body.access_token, expires_in: body.expires_in };

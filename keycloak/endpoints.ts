@@ -16,11 +16,34 @@ export interface Endpoint {
   idempotent: boolean;
 }
 
-const get = (template: string, role?: RealmManagementRole): Endpoint => ({ method: 'GET', template, ...(role ? { role } : {}), changesState: false, idempotent: true });
-const put = (template: string, role: RealmManagementRole): Endpoint => ({ method: 'PUT', template, role, changesState: true, idempotent: true });
-const del = (template: string, role: RealmManagementRole): Endpoint => ({ method: 'DELETE', template, role, changesState: true, idempotent: true });
+const get = (template: string, role?: RealmManagementRole): Endpoint => ({
+  method: 'GET',
+  template,
+  ...(role ? { role } : {}),
+  changesState: false,
+  idempotent: true,
+});
+const put = (template: string, role: RealmManagementRole): Endpoint => ({
+  method: 'PUT',
+  template,
+  role,
+  changesState: true,
+  idempotent: true,
+});
+const del = (template: string, role: RealmManagementRole): Endpoint => ({
+  method: 'DELETE',
+  template,
+  role,
+  changesState: true,
+  idempotent: true,
+});
 /** A POST; idempotent only when sending it twice does what sending it once does (a logout, a push). */
-const post = (template: string, role: RealmManagementRole | undefined, idempotent: boolean, changesState = true): Endpoint => ({
+const post = (
+  template: string,
+  role: RealmManagementRole | undefined,
+  idempotent: boolean,
+  changesState = true,
+): Endpoint => ({
   method: 'POST',
   template,
   ...(role ? { role } : {}),
@@ -101,7 +124,11 @@ export function endpointPath(endpoint: Endpoint, params: PathParams, query?: Que
 }
 
 /** The request an endpoint makes with these values: the path built, segment by segment. */
-export function requestSpec(endpoint: Endpoint, params: PathParams, options: { query?: QueryParams; notFound?: string } = {}): RequestSpec {
+export function requestSpec(
+  endpoint: Endpoint,
+  params: PathParams,
+  options: { query?: QueryParams; notFound?: string } = {},
+): RequestSpec {
   return {
     method: endpoint.method,
     path: endpointPath(endpoint, params, options.query),

@@ -35,7 +35,11 @@ export class IncidentError extends Error {
 
   /** Worth another attempt when the request allows it: server trouble, rate limits, the network. */
   get transient(): boolean {
-    return this.kind === 'unreachable' || this.kind === 'timeout' || (this.status !== undefined && (this.status >= 500 || this.status === 429));
+    return (
+      this.kind === 'unreachable' ||
+      this.kind === 'timeout' ||
+      (this.status !== undefined && (this.status >= 500 || this.status === 429))
+    );
   }
 }
 
@@ -59,7 +63,8 @@ export interface HttpFailure {
 export function httpFailureOf(error: unknown): HttpFailure | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
   const response = (error as { response?: unknown }).response;
-  if (response instanceof Response) return { status: response.status, body: (error as { responseData?: unknown }).responseData };
+  if (response instanceof Response)
+    return { status: response.status, body: (error as { responseData?: unknown }).responseData };
   return undefined;
 }
 
@@ -68,7 +73,9 @@ export function serverMessage(body: unknown): string | undefined {
   if (typeof body === 'string') return body.trim().slice(0, 200) || undefined;
   if (typeof body !== 'object' || body === null) return undefined;
   const record = body as Record<string, unknown>;
-  const parts = [record.error, record.error_description, record.errorMessage].filter((part): part is string => typeof part === 'string' && part !== '');
+  const parts = [record.error, record.error_description, record.errorMessage].filter(
+    (part): part is string => typeof part === 'string' && part !== '',
+  );
   return parts.length > 0 ? parts.join(': ') : undefined;
 }
 
@@ -84,34 +91,59 @@ export function networkCode(error: unknown): string | undefined {
 }
 
 function isTimeout(error: unknown): boolean {
-  return error instanceof Error && (error.name === 'TimeoutError' || (error.name === 'AbortError' && /timeout/i.test(error.message)));
+  return (
+    error instanceof Error &&
+    (error.name === 'TimeoutError' || (error.name === 'AbortError' && /timeout/i.test(error.message)))
+  );
 }
 
-export function toIncidentError(error: unknown, spec: Pick<RequestSpec, 'method' | 'path' | 'role' | 'notFound'>, scene: ErrorScene): IncidentError {
+export function toIncidentError(
+  error: unknown,
+  spec: Pick<RequestSpec, 'method' | 'path' | 'role' | 'notFound'>,
+  scene: ErrorScene,
+): IncidentError {
   if (error instanceof IncidentError) return error;
   const request = describe(spec);
-  const failure = httpFailureOf(error) ?? (error instanceof HttpStatusError ? { status: error.status, body: error.body } : undefined);
+  const failure =
+    httpFailureOf(error) ?? (error instanceof HttpStatusError ? { status: error.status, body: error.body } : undefined);
   if (failure) return fromStatus(failure, spec, request, scene);
   const tls = tlsCode(error);
   if (tls !== undefined) return new IncidentError('tls', tlsMessage(tls, scene.origin));
   if (isTimeout(error)) {
-    return new IncidentError('timeout', `timeout: ${scene.origin} did not answer ${request} within ${scene.timeoutMs} ms — check the server's health or raise --timeout`);
+    return new IncidentError(
+      'timeout',
+      `timeout: ${scene.origin} did not answer ${request} within ${scene.timeoutMs} ms — check the server's health or raise --timeout`,
+    );
   }
   const code = networkCode(error);
   if (code === 'ECONNREFUSED') {
-    return new IncidentError('unreachable', `cannot connect to ${scene.origin}: connection refused — is Keycloak running there, and is KEYCLOAK_URL right?`);
+    return new IncidentError(
+      'unreachable',
+      `cannot connect to ${scene.origin}: connection refused — is Keycloak running there, and is KEYCLOAK_URL right?`,
+    );
   }
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-    return new IncidentError('unreachable', `cannot resolve the host of ${scene.origin} (${code}) — check KEYCLOAK_URL`);
+    return new IncidentError(
+      'unreachable',
+      `cannot resolve the host of ${scene.origin} (${code}) — check KEYCLOAK_URL`,
+    );
   }
   if (code !== undefined || (error instanceof TypeError && error.message === 'fetch failed')) {
-    return new IncidentError('unreachable', `network error talking to ${scene.origin} for ${request}: ${code ?? 'fetch failed'}`);
+    return new IncidentError(
+      'unreachable',
+      `network error talking to ${scene.origin} for ${request}: ${code ?? 'fetch failed'}`,
+    );
   }
   const message = error instanceof Error ? error.message : String(error);
   return new IncidentError('unexpected', `${request} failed: ${message}`);
 }
 
-function fromStatus(failure: HttpFailure, spec: Pick<RequestSpec, 'role' | 'notFound'>, request: string, scene: ErrorScene): IncidentError {
+function fromStatus(
+  failure: HttpFailure,
+  spec: Pick<RequestSpec, 'role' | 'notFound'>,
+  request: string,
+  scene: ErrorScene,
+): IncidentError {
   const { status } = failure;
   const detail = serverMessage(failure.body);
   if (status === 401) {
@@ -129,14 +161,32 @@ function fromStatus(failure: HttpFailure, spec: Pick<RequestSpec, 'role' | 'notF
     return new IncidentError('forbidden', `403 Forbidden for ${request}: ${scene.actor} ${role}`, status, detail);
   }
   if (status === 404) {
-    const what = spec.notFound ? `unknown ${spec.notFound} in realm '${scene.realm}'` : `not found${detail ? ` (${detail})` : ''}`;
-    return new IncidentError('not-found', `404 Not Found for ${request}: ${what} — check the name and the realm (or that realm '${scene.realm}' exists)`, status, detail);
+    const what = spec.notFound
+      ? `unknown ${spec.notFound} in realm '${scene.realm}'`
+      : `not found${detail ? ` (${detail})` : ''}`;
+    return new IncidentError(
+      'not-found',
+      `404 Not Found for ${request}: ${what} — check the name and the realm (or that realm '${scene.realm}' exists)`,
+      status,
+      detail,
+    );
   }
   if (status >= 300 && status < 400) {
     // No redirect is followed: the request sent must be the one listed and journalled.
-    return new IncidentError('http', `${status} redirect for ${request}: realmguard follows no redirect — give the server's own root URL in KEYCLOAK_URL (or --url)`, status, detail);
+    return new IncidentError(
+      'http',
+      `${status} redirect for ${request}: realmguard follows no redirect — give the server's own root URL in KEYCLOAK_URL (or --url)`,
+      status,
+      detail,
+    );
   }
-  if (status === 429) return new IncidentError('http', `429 Too Many Requests for ${request}: Keycloak is rate limiting — retry later or lower --concurrency`, status, detail);
+  if (status === 429)
+    return new IncidentError(
+      'http',
+      `429 Too Many Requests for ${request}: Keycloak is rate limiting — retry later or lower --concurrency`,
+      status,
+      detail,
+    );
   return new IncidentError('http', `${status} for ${request}${detail ? `: ${detail}` : ''}`, status, detail);
 }
 

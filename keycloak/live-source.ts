@@ -11,8 +11,20 @@ import type { RequestSpec } from './request-spec.ts';
 
 /** The request a live read makes: a GET, the path built segment by segment. */
 export function liveReadSpec(read: LiveRead): RequestSpec {
-  const endpoint = { method: 'GET', template: read.template, role: read.role, changesState: false, idempotent: true } as const;
-  return { method: 'GET', path: endpointPath(endpoint, read.params, read.query), changesState: false, idempotent: true, role: read.role };
+  const endpoint = {
+    method: 'GET',
+    template: read.template,
+    role: read.role,
+    changesState: false,
+    idempotent: true,
+  } as const;
+  return {
+    method: 'GET',
+    path: endpointPath(endpoint, read.params, read.query),
+    changesState: false,
+    idempotent: true,
+    role: read.role,
+  };
 }
 
 export function liveSource(http: IncidentHttp, realm: string): LiveSource {

@@ -26,7 +26,8 @@ export function segmentProblem(value: string): string | undefined {
   } catch {
     return 'the URL parser rejects it';
   }
-  if (parsed !== probe) return `the URL parser would resolve it (as a dot segment) and the request would reach another path`;
+  if (parsed !== probe)
+    return `the URL parser would resolve it (as a dot segment) and the request would reach another path`;
   return undefined;
 }
 
@@ -63,7 +64,9 @@ export function buildPath(template: string, params: PathParams, query: QueryPara
     if (value === undefined) throw new Error(`path template ${template}: no value for {${name}}`);
     return segment(value, name, template);
   });
-  const entries = Object.entries(query).flatMap(([key, value]): Array<[string, string]> => (value === undefined ? [] : [[key, String(value)]]));
+  const entries = Object.entries(query).flatMap(([key, value]): Array<[string, string]> =>
+    value === undefined ? [] : [[key, String(value)]],
+  );
   const search = new URLSearchParams(entries).toString();
   return search ? `${path}?${search}` : path;
 }

@@ -16,9 +16,20 @@ const UNTRUSTED = new Set([
   'CERT_CHAIN_TOO_LONG',
   'INVALID_CA',
 ]);
-const EXPIRED = new Set(['CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'ERROR_IN_CERT_NOT_BEFORE_FIELD', 'ERROR_IN_CERT_NOT_AFTER_FIELD']);
+const EXPIRED = new Set([
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'ERROR_IN_CERT_NOT_BEFORE_FIELD',
+  'ERROR_IN_CERT_NOT_AFTER_FIELD',
+]);
 const WRONG_HOST = new Set(['ERR_TLS_CERT_ALTNAME_INVALID', 'HOSTNAME_MISMATCH']);
-const OTHER = new Set(['CERT_REVOKED', 'CERT_REJECTED', 'CERT_SIGNATURE_FAILURE', 'UNABLE_TO_DECRYPT_CERT_SIGNATURE', 'CERT_SIGNATURE_FAILURE']);
+const OTHER = new Set([
+  'CERT_REVOKED',
+  'CERT_REJECTED',
+  'CERT_SIGNATURE_FAILURE',
+  'UNABLE_TO_DECRYPT_CERT_SIGNATURE',
+  'CERT_SIGNATURE_FAILURE',
+]);
 
 export const TRUST_HINT =
   'if the server uses your own CA, give Node its certificate: NODE_EXTRA_CA_CERTS=/path/to/ca.pem realmguard … (never turn verification off)';
@@ -28,7 +39,15 @@ export function tlsCode(error: unknown): string | undefined {
   let current: unknown = error;
   for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
     const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string' && (UNTRUSTED.has(code) || EXPIRED.has(code) || WRONG_HOST.has(code) || OTHER.has(code) || code.startsWith('ERR_SSL_') || code.startsWith('ERR_TLS_'))) {
+    if (
+      typeof code === 'string' &&
+      (UNTRUSTED.has(code) ||
+        EXPIRED.has(code) ||
+        WRONG_HOST.has(code) ||
+        OTHER.has(code) ||
+        code.startsWith('ERR_SSL_') ||
+        code.startsWith('ERR_TLS_'))
+    ) {
       return code;
     }
     current = (current as { cause?: unknown }).cause;

@@ -51,7 +51,12 @@ export class TokenSource {
     const form: Record<string, string> =
       credentials.grant === 'client_credentials'
         ? { grant_type: 'client_credentials', client_id: credentials.clientId, client_secret: credentials.clientSecret }
-        : { grant_type: 'password', client_id: credentials.clientId, username: credentials.username, password: credentials.password };
+        : {
+            grant_type: 'password',
+            client_id: credentials.clientId,
+            username: credentials.username,
+            password: credentials.password,
+          };
     const answer = await this.request(form);
     this.#token = answer.access_token;
     this.#expiresAt = Date.now() + Math.max(answer.expires_in * 1000 - EXPIRY_MARGIN_MS, 1000);

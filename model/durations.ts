@@ -18,7 +18,8 @@ export class DurationError extends Error {
   override name = 'DurationError';
 }
 
-export const DURATION_HINT = "write whole seconds (300) or a number with a unit: s, m, h, d, w (e.g. 5m, 10h, 30d, 1h30m)";
+export const DURATION_HINT =
+  'write whole seconds (300) or a number with a unit: s, m, h, d, w (e.g. 5m, 10h, 30d, 1h30m)';
 
 /**
  * Seconds in a duration. Accepts a non-negative integer (seconds), a string of digits
@@ -80,7 +81,8 @@ export function isDuration(value: unknown): value is string | number {
 
 /** The shortest exact form in one unit: 300 → '5m', 5400 → '90m', 86400 → '1d', 61 → '61s'. */
 export function formatDuration(seconds: number): string {
-  if (!Number.isSafeInteger(seconds) || seconds < 0) throw new DurationError(`'${seconds}' is not a whole, non-negative number of seconds`);
+  if (!Number.isSafeInteger(seconds) || seconds < 0)
+    throw new DurationError(`'${seconds}' is not a whole, non-negative number of seconds`);
   if (seconds === 0) return '0s';
   for (const unit of ['w', 'd', 'h', 'm'] as const) {
     const size = UNIT_SECONDS[unit];
@@ -122,21 +124,42 @@ export const CLIENT_DURATION_ATTRIBUTES: Readonly<Record<string, NonPositiveMean
  * Why Keycloak would read `seconds` otherwise than it looks, or undefined when it is an ordinary
  * duration: a negative value (with Keycloak's meaning of it) or more than a Java int holds.
  */
-export function keycloakDurationProblem(seconds: number, meaning: NonPositiveMeaning): { message: string; hint: string } | undefined {
+export function keycloakDurationProblem(
+  seconds: number,
+  meaning: NonPositiveMeaning,
+): { message: string; hint: string } | undefined {
   if (seconds > KEYCLOAK_MAX_SECONDS) {
-    return { message: `${seconds} seconds is more than Keycloak can store (${KEYCLOAK_MAX_SECONDS}, about 68 years)`, hint: 'write the duration in seconds, at most 2147483647' };
+    return {
+      message: `${seconds} seconds is more than Keycloak can store (${KEYCLOAK_MAX_SECONDS}, about 68 years)`,
+      hint: 'write the duration in seconds, at most 2147483647',
+    };
   }
   if (seconds >= 0) return undefined;
   switch (meaning) {
     case 'session-max':
       return seconds === -1
-        ? { message: '-1 makes Keycloak issue tokens that live as long as the SSO session (ssoSessionMaxLifespan)', hint: 'write the lifespan you mean in seconds (e.g. 300)' }
-        : { message: `${seconds} makes Keycloak issue tokens that are already expired (it adds the value to the current time)`, hint: 'write the lifespan in seconds (e.g. 300)' };
+        ? {
+            message: '-1 makes Keycloak issue tokens that live as long as the SSO session (ssoSessionMaxLifespan)',
+            hint: 'write the lifespan you mean in seconds (e.g. 300)',
+          }
+        : {
+            message: `${seconds} makes Keycloak issue tokens that are already expired (it adds the value to the current time)`,
+            hint: 'write the lifespan in seconds (e.g. 300)',
+          };
     case 'default':
-      return { message: `${seconds} is "not set" to Keycloak (zero or less): it uses its built-in default instead`, hint: 'write 0 for "not set", or the duration in seconds' };
+      return {
+        message: `${seconds} is "not set" to Keycloak (zero or less): it uses its built-in default instead`,
+        hint: 'write 0 for "not set", or the duration in seconds',
+      };
     case 'fallback':
-      return { message: `${seconds} is "not set" to Keycloak (zero or less): the realm's or SSO session's value applies instead`, hint: 'write 0 for "not set", or the duration in seconds' };
+      return {
+        message: `${seconds} is "not set" to Keycloak (zero or less): the realm's or SSO session's value applies instead`,
+        hint: 'write 0 for "not set", or the duration in seconds',
+      };
     case 'unknown':
-      return { message: `${seconds}: a negative duration has no meaning realmguard knows of in Keycloak`, hint: 'write a duration of 0 seconds or more' };
+      return {
+        message: `${seconds}: a negative duration has no meaning realmguard knows of in Keycloak`,
+        hint: 'write a duration of 0 seconds or more',
+      };
   }
 }

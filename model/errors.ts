@@ -60,7 +60,10 @@ export function inputProblemsOf(error: unknown): InputError[] {
  * throws the InputError itself when there is one and InputErrors (nested lists flattened) when
  * there are more. `asList` throws InputErrors even for one, for callers that promise a list.
  */
-export function throwIfAny(problems: ReadonlyArray<InputError | InputErrors>, options: { asList?: boolean } = {}): void {
+export function throwIfAny(
+  problems: ReadonlyArray<InputError | InputErrors>,
+  options: { asList?: boolean } = {},
+): void {
   const flat = problems.flatMap((problem) => inputProblemsOf(problem));
   const [first] = flat;
   if (first === undefined) return;

@@ -33,7 +33,12 @@ export {
   clientDefaults,
 } from './keycloak-defaults.ts';
 export { detectKind, type InputKind } from './load.ts';
-export { BaselineSchema, type BaselineDocument, type BaselineClient, type BaselineKeyProvider } from './baseline/schema.ts';
+export {
+  BaselineSchema,
+  type BaselineDocument,
+  type BaselineClient,
+  type BaselineKeyProvider,
+} from './baseline/schema.ts';
 export { representationToRealm, type KeyMetadata } from './export/to-settings.ts';
 export { RealmRepresentationSchema, type RealmRepresentation } from './export/schema.ts';
 export {

@@ -12,7 +12,9 @@ export type RealmDefaults = RealmFieldValues;
 
 /** Read from the realm field table's keycloakDefault column. */
 export const KEYCLOAK_REALM_DEFAULTS: Readonly<RealmDefaults> = Object.freeze(
-  Object.fromEntries(rowsOf(REALM_FIELDS).map(([field, row]) => [field, row.keycloakDefault])) as unknown as RealmDefaults,
+  Object.fromEntries(
+    rowsOf(REALM_FIELDS).map(([field, row]) => [field, row.keycloakDefault]),
+  ) as unknown as RealmDefaults,
 );
 
 /** ClientSettings fields a client gets when nothing sets them (besides clientId). */
@@ -45,5 +47,12 @@ export function realmDefaults(): RealmDefaults {
 
 export function clientDefaults(): ClientDefaults {
   // Called once per client of an export (thousands): plain copies, not structuredClone.
-  return { ...KEYCLOAK_CLIENT_DEFAULTS, redirectUris: [], webOrigins: [], defaultClientScopes: [], optionalClientScopes: [], attributes: {} };
+  return {
+    ...KEYCLOAK_CLIENT_DEFAULTS,
+    redirectUris: [],
+    webOrigins: [],
+    defaultClientScopes: [],
+    optionalClientScopes: [],
+    attributes: {},
+  };
 }

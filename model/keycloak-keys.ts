@@ -26,13 +26,26 @@ export const KEYCLOAK_KEY_DEFAULTS = Object.freeze({
  * and keystores (this project reads a java-keystore key as RSA, Keycloak's default for it).
  * One list, so a check of RSA key sizes cannot forget a type.
  */
-export const RSA_KEY_PROVIDER_TYPES: readonly string[] = Object.freeze(['rsa-generated', 'rsa', 'rsa-enc-generated', 'rsa-enc', 'java-keystore']);
+export const RSA_KEY_PROVIDER_TYPES: readonly string[] = Object.freeze([
+  'rsa-generated',
+  'rsa',
+  'rsa-enc-generated',
+  'rsa-enc',
+  'java-keystore',
+]);
 
 /** The RSA types whose key Keycloak generates, so its size is the configured one or Keycloak's default. */
-export const GENERATED_RSA_KEY_PROVIDER_TYPES: readonly string[] = Object.freeze(['rsa-generated', 'rsa-enc-generated']);
+export const GENERATED_RSA_KEY_PROVIDER_TYPES: readonly string[] = Object.freeze([
+  'rsa-generated',
+  'rsa-enc-generated',
+]);
 
 /** The JWS algorithm an ECDSA key signs with is fixed by its curve (RFC 7518 §3.4). */
-const ECDSA_CURVE_ALGORITHMS: Readonly<Record<string, string>> = Object.freeze({ 'P-256': 'ES256', 'P-384': 'ES384', 'P-521': 'ES512' });
+const ECDSA_CURVE_ALGORITHMS: Readonly<Record<string, string>> = Object.freeze({
+  'P-256': 'ES256',
+  'P-384': 'ES384',
+  'P-521': 'ES512',
+});
 
 /** The algorithm an ecdsa-generated key on `curve` signs with; undefined for a curve ECDSA keys cannot use. */
 export function ecdsaAlgorithmFor(curve: string): string | undefined {
@@ -46,15 +59,48 @@ export function ecdsaAlgorithmFor(curve: string): string | undefined {
  * server by test/integration/model/keycloak-defaults.test.ts).
  */
 export const KEYCLOAK_BUILT_IN_KEYS: readonly Readonly<KeyProviderSettings>[] = Object.freeze([
-  { name: 'rsa-generated', providerId: 'rsa-generated', priority: 100, enabled: true, active: true, algorithm: KEYCLOAK_KEY_DEFAULTS.rsaAlgorithm, keySize: KEYCLOAK_KEY_DEFAULTS.rsaKeySize },
-  { name: 'rsa-enc-generated', providerId: 'rsa-enc-generated', priority: 100, enabled: true, active: true, algorithm: KEYCLOAK_KEY_DEFAULTS.rsaEncAlgorithm, keySize: KEYCLOAK_KEY_DEFAULTS.rsaKeySize },
-  { name: 'hmac-generated-hs512', providerId: 'hmac-generated', priority: 100, enabled: true, active: true, algorithm: 'HS512', secretSize: KEYCLOAK_KEY_DEFAULTS.hmacSecretSize },
-  { name: 'aes-generated', providerId: 'aes-generated', priority: 100, enabled: true, active: true, secretSize: KEYCLOAK_KEY_DEFAULTS.aesSecretSize },
+  {
+    name: 'rsa-generated',
+    providerId: 'rsa-generated',
+    priority: 100,
+    enabled: true,
+    active: true,
+    algorithm: KEYCLOAK_KEY_DEFAULTS.rsaAlgorithm,
+    keySize: KEYCLOAK_KEY_DEFAULTS.rsaKeySize,
+  },
+  {
+    name: 'rsa-enc-generated',
+    providerId: 'rsa-enc-generated',
+    priority: 100,
+    enabled: true,
+    active: true,
+    algorithm: KEYCLOAK_KEY_DEFAULTS.rsaEncAlgorithm,
+    keySize: KEYCLOAK_KEY_DEFAULTS.rsaKeySize,
+  },
+  {
+    name: 'hmac-generated-hs512',
+    providerId: 'hmac-generated',
+    priority: 100,
+    enabled: true,
+    active: true,
+    algorithm: 'HS512',
+    secretSize: KEYCLOAK_KEY_DEFAULTS.hmacSecretSize,
+  },
+  {
+    name: 'aes-generated',
+    providerId: 'aes-generated',
+    priority: 100,
+    enabled: true,
+    active: true,
+    secretSize: KEYCLOAK_KEY_DEFAULTS.aesSecretSize,
+  },
 ]);
 
 /** True when the key is one of Keycloak's own, as Keycloak creates it (same name, type and settings). */
 export function isKeycloakBuiltInKey(key: Readonly<KeyProviderSettings>): boolean {
-  const builtIn = KEYCLOAK_BUILT_IN_KEYS.find((candidate) => candidate.name === key.name && candidate.providerId === key.providerId);
+  const builtIn = KEYCLOAK_BUILT_IN_KEYS.find(
+    (candidate) => candidate.name === key.name && candidate.providerId === key.providerId,
+  );
   if (!builtIn) return false;
   return (
     key.priority === builtIn.priority &&

@@ -63,7 +63,13 @@ function wrongShape(origin: string, read: LiveRead, expected: string, got: unkno
 export async function readLiveRealm(source: LiveSource, realm: string): Promise<LoadedRealm> {
   const base = source.url.replace(/\/+$/, '');
   const origin = `${base}/admin/realms/${encodeURIComponent(realm)}`;
-  const read = (what: string, path: string, role: LiveRead['role'], query?: LiveRead['query']): LiveRead => ({ what, template: `${REALM}${path}`, params: { realm }, role, ...(query ? { query } : {}) });
+  const read = (what: string, path: string, role: LiveRead['role'], query?: LiveRead['query']): LiveRead => ({
+    what,
+    template: `${REALM}${path}`,
+    params: { realm },
+    role,
+    ...(query ? { query } : {}),
+  });
   const list = async (step: LiveRead): Promise<unknown[]> => {
     const answer = await source.get(step);
     if (!Array.isArray(answer)) throw wrongShape(origin, step, 'a list', answer);
@@ -78,13 +84,22 @@ export async function readLiveRealm(source: LiveSource, realm: string): Promise<
   const realmRead = read('read the realm', '', 'view-realm');
   const representation = await source.get(realmRead);
   if (representation === undefined) {
-    throw new InputError(`realm '${realm}' does not exist on ${base} (404)`, { keyPath: 'realm' }, 'check the realm name (it is case-sensitive)');
+    throw new InputError(
+      `realm '${realm}' does not exist on ${base} (404)`,
+      { keyPath: 'realm' },
+      'check the realm name (it is case-sensitive)',
+    );
   }
   if (!isRecord(representation)) throw wrongShape(origin, realmRead, 'a JSON object', representation);
   const realmId = typeof representation.id === 'string' ? representation.id : undefined;
   const [clients, components, keys, clientScopes, defaultScopes, policies, profiles] = await Promise.all([
     listAllClients((first) => list(read('list clients', '/clients', 'view-clients', { first, max: CLIENT_PAGE_SIZE }))),
-    list(read('list key providers', '/components', 'view-realm', { type: KEY_PROVIDER_COMPONENT_TYPE, ...(realmId ? { parent: realmId } : {}) })),
+    list(
+      read('list key providers', '/components', 'view-realm', {
+        type: KEY_PROVIDER_COMPONENT_TYPE,
+        ...(realmId ? { parent: realmId } : {}),
+      }),
+    ),
     object(read('list keys', '/keys', 'view-realm')),
     list(read('list client scopes', '/client-scopes', 'view-clients')),
     // Keycloak guards the realm's default client scopes like the client scopes (view-clients).
@@ -93,7 +108,8 @@ export async function readLiveRealm(source: LiveSource, realm: string): Promise<
     object(read('read client profiles', '/client-policies/profiles', 'view-realm')),
   ]);
   const keyList = keys.keys ?? [];
-  if (!Array.isArray(keyList)) throw wrongShape(origin, read('list keys', '/keys', 'view-realm'), "an object with a list of 'keys'", keyList);
+  if (!Array.isArray(keyList))
+    throw wrongShape(origin, read('list keys', '/keys', 'view-realm'), "an object with a list of 'keys'", keyList);
 
   return liveRealmFromAnswers(
     {

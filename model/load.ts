@@ -21,4 +21,3 @@ export function loadRealmText(text: string, file: string): LoadedRealm[] {
   const parsed = parseText(text, file);
   return detectKind(parsed) === 'baseline' ? [baselineFromParsed(parsed)] : exportFromParsed(parsed);
 }
-

@@ -28,7 +28,8 @@ export function isPlainHttpToRemote(uri: string): boolean {
 }
 
 /** Why a Keycloak server URL may not be used; each tool words it for where the URL came from. */
-export type ServerUrlProblem = { kind: 'not-a-url' } | { kind: 'scheme'; scheme: string } | { kind: 'plain-http'; host: string };
+export type ServerUrlProblem =
+  { kind: 'not-a-url' } | { kind: 'scheme'; scheme: string } | { kind: 'plain-http'; host: string };
 
 /** The one check of a server URL: http(s) only, plain http only to loopback unless allowed. */
 export function serverUrlProblem(raw: string, allowInsecureHttp: boolean): ServerUrlProblem | undefined {
@@ -39,6 +40,7 @@ export function serverUrlProblem(raw: string, allowInsecureHttp: boolean): Serve
     return { kind: 'not-a-url' };
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return { kind: 'scheme', scheme: url.protocol };
-  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname) && !allowInsecureHttp) return { kind: 'plain-http', host: url.hostname };
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname) && !allowInsecureHttp)
+    return { kind: 'plain-http', host: url.hostname };
   return undefined;
 }

@@ -138,11 +138,29 @@ const KEY_VALUES: Record<Profile, KeyProfileValues> = {
     hmacSecretSize: 64,
     aesSecretSize: 32,
     defaultProviders: [
-      { name: 'rsa-ps256-generated', providerId: 'rsa-generated', priority: 100, enabled: true, active: true, algorithm: 'PS256', keySize: 4096 },
+      {
+        name: 'rsa-ps256-generated',
+        providerId: 'rsa-generated',
+        priority: 100,
+        enabled: true,
+        active: true,
+        algorithm: 'PS256',
+        keySize: 4096,
+      },
       // Keycloak's own encryption key (2048 bits): the provider has no resource to manage it.
-      { name: 'rsa-enc-generated', providerId: 'rsa-enc-generated', priority: 100, enabled: true, active: true, algorithm: 'RSA-OAEP', keySize: 2048 },
+      {
+        name: 'rsa-enc-generated',
+        providerId: 'rsa-enc-generated',
+        priority: 100,
+        enabled: true,
+        active: true,
+        algorithm: 'RSA-OAEP',
+        keySize: 2048,
+      },
       // Keycloak's own HMAC and AES keys (128 and 32 bytes) meet the strict profile as they are.
-      ...KEYCLOAK_BUILT_IN_KEYS.filter((key) => key.providerId === 'hmac-generated' || key.providerId === 'aes-generated').map((key) => ({ ...key })),
+      ...KEYCLOAK_BUILT_IN_KEYS.filter(
+        (key) => key.providerId === 'hmac-generated' || key.providerId === 'aes-generated',
+      ).map((key) => ({ ...key })),
     ],
   },
 };

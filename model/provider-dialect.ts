@@ -15,12 +15,23 @@
  * component passes them on unchanged, and the compiler checks them against the provider's
  * argument types there.
  */
-import type { ClientPolicySettings, ClientSettings, KeyProviderSettings, RealmSettings, SslRequired } from './realm-settings.ts';
+import type {
+  ClientPolicySettings,
+  ClientSettings,
+  KeyProviderSettings,
+  RealmSettings,
+  SslRequired,
+} from './realm-settings.ts';
 import { goDurationFromSeconds, secondsFromGoDuration } from './provider-dialect/go-duration.ts';
 import { InputError } from './errors.ts';
 import { ecdsaAlgorithmFor } from './keycloak-keys.ts';
 import { rowsOf, type FieldKind } from './fields/field-row.ts';
-import { REALM_FIELDS, type RealmBruteForceField, type RealmEventsField, type RealmGoDurationField } from './fields/realm.ts';
+import {
+  REALM_FIELDS,
+  type RealmBruteForceField,
+  type RealmEventsField,
+  type RealmGoDurationField,
+} from './fields/realm.ts';
 
 export { goDurationFromSeconds, secondsFromGoDuration } from './provider-dialect/go-duration.ts';
 
@@ -71,7 +82,9 @@ export const REALM_DURATION_FIELDS: readonly RealmGoDurationField[] = rowsOf(REA
 );
 
 /** Model field → argument of the provider's `bruteForceDetection` block (the table's rows under it). */
-const BRUTE_FORCE_ARGS: readonly { field: RealmBruteForceField; arg: keyof BruteForceDialect }[] = rowsOf(REALM_FIELDS).flatMap(([field, row]) => {
+const BRUTE_FORCE_ARGS: readonly { field: RealmBruteForceField; arg: keyof BruteForceDialect }[] = rowsOf(
+  REALM_FIELDS,
+).flatMap(([field, row]) => {
   const path = row.provider?.path ?? [];
   return path.length === 3 && path[0] === 'securityDefenses' && path[1] === 'bruteForceDetection'
     ? [{ field: field as RealmBruteForceField, arg: path[2] as keyof BruteForceDialect }]
@@ -168,7 +181,9 @@ function headersFromSettings(headers: Record<string, string>): Required<HeadersD
 }
 
 function bruteForceFromSettings(settings: RealmSettings): BruteForceDialect {
-  return Object.fromEntries(BRUTE_FORCE_ARGS.map(({ field, arg }) => [arg, settings[field]])) as unknown as BruteForceDialect;
+  return Object.fromEntries(
+    BRUTE_FORCE_ARGS.map(({ field, arg }) => [arg, settings[field]]),
+  ) as unknown as BruteForceDialect;
 }
 
 /**
@@ -365,9 +380,13 @@ export function clientArgsFromSettings<RealmId = string>(
   realmId: RealmId,
 ): ClientDialectArgs<RealmId> {
   if (client.protocol !== 'openid-connect') {
-    throw new InputError(`client '${client.clientId}' uses protocol '${client.protocol}'; only openid-connect clients can be applied`, {
-      keyPath: `clients.${client.clientId}.protocol`,
-    }, 'remove the client from the baseline or manage it outside realmguard');
+    throw new InputError(
+      `client '${client.clientId}' uses protocol '${client.protocol}'; only openid-connect clients can be applied`,
+      {
+        keyPath: `clients.${client.clientId}.protocol`,
+      },
+      'remove the client from the baseline or manage it outside realmguard',
+    );
   }
   const browserFlow = client.standardFlowEnabled || client.implicitFlowEnabled;
   const args: ClientDialectArgs<RealmId> = {
@@ -441,7 +460,8 @@ export function clientSettingsFromInputs(props: Record<string, unknown>): Partia
   for (const [key, [argument, kind]] of Object.entries(CLIENT_ATTRIBUTE_ARGUMENTS)) {
     const value = props[argument];
     if (kind === 'boolean' && typeof value === 'boolean') attributes[key] = String(value);
-    else if (kind === 'list' && strings(value) !== undefined) attributes[key] = (strings(value) ?? []).join(LIST_SEPARATOR);
+    else if (kind === 'list' && strings(value) !== undefined)
+      attributes[key] = (strings(value) ?? []).join(LIST_SEPARATOR);
     else if (kind === 'string' && typeof value === 'string' && value !== '') attributes[key] = value;
   }
   // The provider sends use.refresh.tokens=true when the program leaves it out.
@@ -504,17 +524,31 @@ export function keyProviderArgsFromSettings(key: KeyProviderSettings): KeyProvid
     case 'rsa-generated':
       return {
         providerId: 'rsa-generated',
-        args: { ...common, algorithm: key.algorithm ?? KEY_ARGUMENT_DEFAULTS.rsaAlgorithm, keySize: key.keySize ?? KEY_ARGUMENT_DEFAULTS.rsaKeySize },
+        args: {
+          ...common,
+          algorithm: key.algorithm ?? KEY_ARGUMENT_DEFAULTS.rsaAlgorithm,
+          keySize: key.keySize ?? KEY_ARGUMENT_DEFAULTS.rsaKeySize,
+        },
       };
     case 'ecdsa-generated':
-      return { providerId: 'ecdsa-generated', args: { ...common, ellipticCurveKey: key.ellipticCurve ?? KEY_ARGUMENT_DEFAULTS.ellipticCurve } };
+      return {
+        providerId: 'ecdsa-generated',
+        args: { ...common, ellipticCurveKey: key.ellipticCurve ?? KEY_ARGUMENT_DEFAULTS.ellipticCurve },
+      };
     case 'hmac-generated':
       return {
         providerId: 'hmac-generated',
-        args: { ...common, algorithm: key.algorithm ?? KEY_ARGUMENT_DEFAULTS.hmacAlgorithm, secretSize: key.secretSize ?? KEY_ARGUMENT_DEFAULTS.hmacSecretSize },
+        args: {
+          ...common,
+          algorithm: key.algorithm ?? KEY_ARGUMENT_DEFAULTS.hmacAlgorithm,
+          secretSize: key.secretSize ?? KEY_ARGUMENT_DEFAULTS.hmacSecretSize,
+        },
       };
     case 'aes-generated':
-      return { providerId: 'aes-generated', args: { ...common, secretSize: key.secretSize ?? KEY_ARGUMENT_DEFAULTS.aesSecretSize } };
+      return {
+        providerId: 'aes-generated',
+        args: { ...common, secretSize: key.secretSize ?? KEY_ARGUMENT_DEFAULTS.aesSecretSize },
+      };
     default:
       throw new InputError(
         `key provider '${key.name}' has type '${key.providerId}', which the Pulumi Keycloak provider (6.13) has no resource for`,
@@ -529,10 +563,13 @@ export function keyProviderArgsFromSettings(key: KeyProviderSettings): KeyProvid
  * token (or the Keycloak providerId); undefined when it is not a key provider this project
  * maps. Omitted arguments get the provider's defaults, which is what it sends.
  */
-export function keyProviderSettingsFromInputs(type: string, props: Record<string, unknown>): Partial<KeyProviderSettings> | undefined {
-  const providerId = (Object.entries(KEY_PROVIDER_RESOURCE_TYPES).find(([id, token]) => token === type || id === type)?.[0]) as
-    | ManagedKeyProviderId
-    | undefined;
+export function keyProviderSettingsFromInputs(
+  type: string,
+  props: Record<string, unknown>,
+): Partial<KeyProviderSettings> | undefined {
+  const providerId = Object.entries(KEY_PROVIDER_RESOURCE_TYPES).find(
+    ([id, token]) => token === type || id === type,
+  )?.[0] as ManagedKeyProviderId | undefined;
   if (!providerId) return undefined;
   const out: Partial<KeyProviderSettings> = {
     providerId,
@@ -594,7 +631,12 @@ export interface ClientPolicyDialectArgs {
  * profiles need no resource of their own.
  */
 export function clientPolicyArgsFromSettings(policy: ClientPolicySettings): ClientPolicyDialectArgs {
-  return { name: policy.name, enabled: policy.enabled, profiles: [...policy.profiles], conditions: [{ name: ANY_CLIENT_CONDITION }] };
+  return {
+    name: policy.name,
+    enabled: policy.enabled,
+    profiles: [...policy.profiles],
+    conditions: [{ name: ANY_CLIENT_CONDITION }],
+  };
 }
 
 /**
@@ -630,5 +672,7 @@ function strings(value: unknown): string[] | undefined {
   return Array.isArray(value) && value.every((item) => typeof item === 'string') ? [...value] : undefined;
 }
 function record(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
 }

@@ -55,7 +55,11 @@ export async function loadPolicyConfig(path: string, rules: readonly Rule[] = al
     bytes = await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(code === 'ENOENT' ? 'config file not found' : `cannot read config file (${code ?? String(error)})`, { file: path }, 'pass an existing YAML file to --config');
+    throw new InputError(
+      code === 'ENOENT' ? 'config file not found' : `cannot read config file (${code ?? String(error)})`,
+      { file: path },
+      'pass an existing YAML file to --config',
+    );
   }
   return parsePolicyConfig(decodeUtf8(bytes, path), path, rules);
 }
@@ -71,12 +75,19 @@ export function parsePolicyConfig(text: string, file: string, rules: readonly Ru
   const firstError = document.errors[0];
   if (firstError) {
     const position = lineCounter.linePos(firstError.pos[0]);
-    throw new InputError(`not valid YAML: ${firstError.message.split('\n')[0]}`, { file, line: position.line, column: position.col });
+    throw new InputError(`not valid YAML: ${firstError.message.split('\n')[0]}`, {
+      file,
+      line: position.line,
+      column: position.col,
+    });
   }
   return new ConfigReader(document, rules, where, file).read();
 }
 
-type Where = (node: Node | null | undefined, keyPath: string) => { file: string; line?: number; column?: number; keyPath: string };
+type Where = (
+  node: Node | null | undefined,
+  keyPath: string,
+) => { file: string; line?: number; column?: number; keyPath: string };
 
 class ConfigReader {
   private readonly byId: Map<string, Rule>;
@@ -98,7 +109,8 @@ class ConfigReader {
       const key = this.keyOf(pair.key, '');
       if (key === 'rules') this.readRules(pair.value as Node | null, config);
       else if (key === 'suppressions') this.readSuppressions(pair.value as Node | null, config);
-      else if (key === 'watch') continue; // read by watch/config.ts
+      else if (key === 'watch')
+        continue; // read by watch/config.ts
       else throw this.error(pair.key as Node, key, `unknown key '${key}'`, 'the config has `rules` and `suppressions`');
     }
     return config;
@@ -116,7 +128,13 @@ class ConfigReader {
         continue;
       }
       const rule = this.byId.get(id);
-      if (!rule) throw this.error(pair.key as Node, keyPath, `unknown rule '${id}'`, this.didYouMean(id, [...this.byId.keys()], 'see docs/rules.md for the rule ids'));
+      if (!rule)
+        throw this.error(
+          pair.key as Node,
+          keyPath,
+          `unknown rule '${id}'`,
+          this.didYouMean(id, [...this.byId.keys()], 'see docs/rules.md for the rule ids'),
+        );
       config.rules[id] = this.readRuleConfig(value, keyPath, rule);
     }
   }
@@ -132,7 +150,12 @@ class ConfigReader {
 
   private readRuleConfig(node: Node | null, keyPath: string, rule: Rule): RuleConfig {
     if (isScalar(node)) return { enforcementLevel: this.level(node, keyPath), params: {} };
-    if (!isMap(node)) throw this.error(node, keyPath, 'a rule takes an enforcement level or a mapping of enforcementLevel and parameters');
+    if (!isMap(node))
+      throw this.error(
+        node,
+        keyPath,
+        'a rule takes an enforcement level or a mapping of enforcementLevel and parameters',
+      );
     const result: RuleConfig = { params: {} };
     const defaults = rule.params.baseline;
     for (const pair of node.items) {
@@ -146,7 +169,12 @@ class ConfigReader {
       const example = Object.hasOwn(defaults, key) ? defaults[key] : undefined;
       if (example === undefined) {
         const known = ['enforcementLevel', ...Object.keys(defaults)];
-        throw this.error(pair.key as Node, `${keyPath}.${key}`, `rule '${rule.id}' has no parameter '${key}'`, this.didYouMean(key, known, `it takes ${known.join(', ')}`));
+        throw this.error(
+          pair.key as Node,
+          `${keyPath}.${key}`,
+          `rule '${rule.id}' has no parameter '${key}'`,
+          this.didYouMean(key, known, `it takes ${known.join(', ')}`),
+        );
       }
       result.params[key] = this.param(value, `${keyPath}.${key}`, example);
     }
@@ -160,16 +188,29 @@ class ConfigReader {
       if (Array.isArray(json) && json.every((item) => typeof item === 'string')) return json;
       throw this.error(node, keyPath, 'expected a list of strings');
     }
-    if (typeof json !== typeof example) throw this.error(node, keyPath, `expected a ${typeof example}, got ${JSON.stringify(json)}`);
-    if (typeof json === 'number' && !(Number.isFinite(json) && json >= 0)) throw this.error(node, keyPath, 'expected a number of zero or more');
-    if (isUnsafeNumber(json)) throw this.error(node, keyPath, `${JSON.stringify(json)} is too large to be read exactly`, `use a number of at most ${Number.MAX_SAFE_INTEGER}`);
+    if (typeof json !== typeof example)
+      throw this.error(node, keyPath, `expected a ${typeof example}, got ${JSON.stringify(json)}`);
+    if (typeof json === 'number' && !(Number.isFinite(json) && json >= 0))
+      throw this.error(node, keyPath, 'expected a number of zero or more');
+    if (isUnsafeNumber(json))
+      throw this.error(
+        node,
+        keyPath,
+        `${JSON.stringify(json)} is too large to be read exactly`,
+        `use a number of at most ${Number.MAX_SAFE_INTEGER}`,
+      );
     return json as ParamValue;
   }
 
   private level(node: Node | null, keyPath: string): EnforcementLevel {
     const value: unknown = isScalar(node) ? node.value : undefined;
     if (isEnforcementLevel(value)) return value;
-    throw this.error(node, keyPath, `unknown enforcement level ${JSON.stringify(value ?? null)}`, `use one of ${ENFORCEMENT_LEVELS.join(', ')}`);
+    throw this.error(
+      node,
+      keyPath,
+      `unknown enforcement level ${JSON.stringify(value ?? null)}`,
+      `use one of ${ENFORCEMENT_LEVELS.join(', ')}`,
+    );
   }
 
   private readSuppressions(node: Node | null, config: PolicyConfig): void {
@@ -177,23 +218,52 @@ class ConfigReader {
     if (!isSeq(node)) throw this.error(node, 'suppressions', '`suppressions` must be a list');
     node.items.forEach((item, index) => {
       const keyPath = `suppressions[${index}]`;
-      if (!isMap(item)) throw this.error(item as Node, keyPath, 'a suppression is a mapping with rule, reason and optionally entity, realm, expires');
+      if (!isMap(item))
+        throw this.error(
+          item as Node,
+          keyPath,
+          'a suppression is a mapping with rule, reason and optionally entity, realm, expires',
+        );
       const fields: Record<string, string> = {};
       for (const pair of item.items) {
         const key = this.keyOf(pair.key, keyPath);
         const value = pair.value as Node | null;
         if (!['rule', 'entity', 'realm', 'reason', 'expires'].includes(key)) {
-          throw this.error(pair.key as Node, `${keyPath}.${key}`, `unknown key '${key}'`, 'a suppression has rule, entity, realm, reason, expires');
+          throw this.error(
+            pair.key as Node,
+            `${keyPath}.${key}`,
+            `unknown key '${key}'`,
+            'a suppression has rule, entity, realm, reason, expires',
+          );
         }
         const scalar: unknown = isScalar(value) ? value.value : undefined;
-        if (typeof scalar !== 'string' || scalar.trim() === '') throw this.error(value ?? item, `${keyPath}.${key}`, `${key} must be a non-empty string`);
+        if (typeof scalar !== 'string' || scalar.trim() === '')
+          throw this.error(value ?? item, `${keyPath}.${key}`, `${key} must be a non-empty string`);
         fields[key] = scalar.trim();
       }
       const { rule, entity, realm, reason, expires } = fields;
       if (rule === undefined) throw this.error(item, keyPath, 'a suppression needs `rule`');
-      if (!this.byId.has(rule)) throw this.error(item.get('rule', true), `${keyPath}.rule`, `unknown rule '${rule}'`, this.didYouMean(rule, [...this.byId.keys()], 'see docs/rules.md'));
-      if (reason === undefined) throw this.error(item, `${keyPath}.reason`, 'a suppression needs a `reason`', 'say why the finding is accepted, and who accepted it');
-      if (expires !== undefined && !isIsoDate(expires)) throw this.error(item.get('expires', true), `${keyPath}.expires`, `expires '${expires}' is not a date`, 'write it as YYYY-MM-DD');
+      if (!this.byId.has(rule))
+        throw this.error(
+          item.get('rule', true),
+          `${keyPath}.rule`,
+          `unknown rule '${rule}'`,
+          this.didYouMean(rule, [...this.byId.keys()], 'see docs/rules.md'),
+        );
+      if (reason === undefined)
+        throw this.error(
+          item,
+          `${keyPath}.reason`,
+          'a suppression needs a `reason`',
+          'say why the finding is accepted, and who accepted it',
+        );
+      if (expires !== undefined && !isIsoDate(expires))
+        throw this.error(
+          item.get('expires', true),
+          `${keyPath}.expires`,
+          `expires '${expires}' is not a date`,
+          'write it as YYYY-MM-DD',
+        );
       const at = this.where(item, keyPath);
       config.suppressions.push({
         rule,
@@ -223,7 +293,11 @@ class ConfigReader {
 }
 
 function isIsoDate(value: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+  return (
+    /^\d{4}-\d{2}-\d{2}$/.test(value) &&
+    !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
+    new Date(`${value}T00:00:00Z`).toISOString().startsWith(value)
+  );
 }
 
 /** Whether a suppression is past its expiry date at `now` (it holds through that whole day, UTC). */

@@ -100,10 +100,18 @@ export function defineRule<P extends RuleParams, M extends string>(
 ): Rule<P, M> {
   if (!ID_PATTERN.test(definition.id)) throw new Error(`rule id '${definition.id}' is not kebab-case`);
   if (definition.sources.length === 0) throw new Error(`rule '${definition.id}' cites no source`);
-  return { ...definition, category, docsAnchor: `${RULE_DOCS_URL}#${definition.id}`, reads: definition.reads ?? [category], wholeRealm: definition.wholeRealm ?? false };
+  return {
+    ...definition,
+    category,
+    docsAnchor: `${RULE_DOCS_URL}#${definition.id}`,
+    reads: definition.reads ?? [category],
+    wholeRealm: definition.wholeRealm ?? false,
+  };
 }
 
 /** Fills `{{name}}` placeholders of a rule message. */
 export function formatMessage(template: string, data: Record<string, string | number | undefined> = {}): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (match, name: string) => (data[name] !== undefined ? String(data[name]) : match));
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (match, name: string) =>
+    data[name] !== undefined ? String(data[name]) : match,
+  );
 }

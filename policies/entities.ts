@@ -32,7 +32,10 @@ export function usesBrowserFlow(client: ClientSettings): boolean {
 
 /** Whether the client receives refresh tokens: `use.refresh.tokens` defaults to on. */
 export function issuesRefreshTokens(client: ClientSettings): boolean {
-  return client.attributes['use.refresh.tokens'] !== 'false' && (client.standardFlowEnabled || client.directAccessGrantsEnabled);
+  return (
+    client.attributes['use.refresh.tokens'] !== 'false' &&
+    (client.standardFlowEnabled || client.directAccessGrantsEnabled)
+  );
 }
 
 /** Whether access tokens are sender-constrained, by DPoP or by an mTLS certificate. */

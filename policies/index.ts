@@ -8,7 +8,8 @@ import { PolicyPack } from '@pulumi/policy';
 import { buildPolicies } from './pack/policies.ts';
 
 new PolicyPack('realmguard', {
-  description: 'Keycloak realm hardening: the realmguard rule catalogue (RFC 9700, OWASP ASVS 5.0, NIST SP 800-63B-4, FAPI 2.0) on @pulumi/keycloak resources.',
+  description:
+    'Keycloak realm hardening: the realmguard rule catalogue (RFC 9700, OWASP ASVS 5.0, NIST SP 800-63B-4, FAPI 2.0) on @pulumi/keycloak resources.',
   displayName: 'realmguard — Keycloak realm hardening',
   provider: 'keycloak',
   tags: ['keycloak', 'oauth', 'oidc', 'security'],

@@ -44,11 +44,19 @@ export function paramsFor(rule: Rule, profile: Profile, config: PolicyConfig = E
 }
 
 export function isRuleEnabled(rule: Rule, config: PolicyConfig = EMPTY_POLICY_CONFIG): boolean {
-  return resolveEnforcement(rule.severity, { rule: config.rules[rule.id]?.enforcementLevel, all: config.all }) !== 'disabled';
+  return (
+    resolveEnforcement(rule.severity, { rule: config.rules[rule.id]?.enforcementLevel, all: config.all }) !== 'disabled'
+  );
 }
 
 /** The findings of one rule on one realm (no suppressions): the unit the policy pack reuses. */
-export function findingsOf(rule: Rule, loaded: LoadedRealm, profile: Profile, config: PolicyConfig, now: Date): Finding[] {
+export function findingsOf(
+  rule: Rule,
+  loaded: LoadedRealm,
+  profile: Profile,
+  config: PolicyConfig,
+  now: Date,
+): Finding[] {
   const realm = loaded.settings.realm;
   const findings: Finding[] = [];
   for (const violation of rule.check(loaded.settings, paramsFor(rule, profile, config), { profile, now })) {
@@ -75,7 +83,9 @@ export function runRules(realms: readonly LoadedRealm[], options: RunOptions = {
   const now = options.now ?? new Date();
   const rules = (options.rules ?? allRules).filter((rule) => isRuleEnabled(rule, config));
   const active = config.suppressions.filter((suppression) => !isExpired(suppression, now));
-  const expired = config.suppressions.filter((suppression) => isExpired(suppression, now)).map((suppression) => ({ suppression, findings: [] as Finding[] }));
+  const expired = config.suppressions
+    .filter((suppression) => isExpired(suppression, now))
+    .map((suppression) => ({ suppression, findings: [] as Finding[] }));
 
   const findings: Finding[] = [];
   const suppressed: SuppressedFinding[] = [];
@@ -87,7 +97,11 @@ export function runRules(realms: readonly LoadedRealm[], options: RunOptions = {
       for (const finding of findingsOf(rule, loaded, profile, config, now)) {
         const suppression = active.find((candidate) => suppresses(candidate, finding));
         if (suppression) {
-          suppressed.push({ ...finding, reason: suppression.reason, ...(suppression.expires !== undefined && { expires: suppression.expires }) });
+          suppressed.push({
+            ...finding,
+            reason: suppression.reason,
+            ...(suppression.expires !== undefined && { expires: suppression.expires }),
+          });
           continue;
         }
         findings.push(finding);

@@ -30,7 +30,8 @@ export interface ChangedEntity {
 export type ValueUnit = 'seconds' | 'milliseconds';
 
 /** A value as it appears in a change; undefined means absent on that side. */
-export type SettingValue = string | number | boolean | null | readonly SettingValue[] | { readonly [key: string]: SettingValue };
+export type SettingValue =
+  string | number | boolean | null | readonly SettingValue[] | { readonly [key: string]: SettingValue };
 
 export interface SettingChange extends Verdict {
   realm: string;

@@ -3,14 +3,24 @@
  * Realms are matched by name; inside a realm, the classification tables decide what changed and
  * what each change does. The same engine computes drift (declared → live).
  */
-import { positionOf, type FieldPath, type LoadedRealm, type RealmSettings, type RealmSource } from '../model/realm-settings.ts';
+import {
+  positionOf,
+  type FieldPath,
+  type LoadedRealm,
+  type RealmSettings,
+  type RealmSource,
+} from '../model/realm-settings.ts';
 import type { ChangedEntity, SettingChange } from './change.ts';
 import { compareChanges } from './change.ts';
 import { diffWithTable, neutralVerdict, type FieldChange } from './classify/differ.ts';
 import { REALM_TABLE } from './classify/realm-table.ts';
 
 /** Every classified change inside one realm, in report order. */
-export function diffRealm(before: RealmSettings, after: RealmSettings, sources: { before?: RealmSource; after?: RealmSource } = {}): SettingChange[] {
+export function diffRealm(
+  before: RealmSettings,
+  after: RealmSettings,
+  sources: { before?: RealmSource; after?: RealmSource } = {},
+): SettingChange[] {
   const fieldChanges = diffWithTable(REALM_TABLE, before, after, { before, after });
   return fieldChanges.map((change) => toSettingChange(after.realm, change, sources)).sort(compareChanges);
 }
@@ -30,7 +40,8 @@ export function diffRealmSets(base: readonly LoadedRealm[], head: readonly Loade
   const removed: string[] = [];
   for (const [name, realm] of now) {
     const previous = old.get(name);
-    if (previous) changes.push(...diffRealm(previous.settings, realm.settings, { before: previous.source, after: realm.source }));
+    if (previous)
+      changes.push(...diffRealm(previous.settings, realm.settings, { before: previous.source, after: realm.source }));
     else {
       added.push(name);
       changes.push(realmPresence(name, undefined, realm));
@@ -55,8 +66,8 @@ function realmPresence(name: string, before: LoadedRealm | undefined, after: Loa
     entity: { kind: 'realm', id: name },
     path: [],
     setting: '(realm)',
-    before: before ? source?.origin ?? name : undefined,
-    after: after ? source?.origin ?? name : undefined,
+    before: before ? (source?.origin ?? name) : undefined,
+    after: after ? (source?.origin ?? name) : undefined,
     ...verdict,
   };
 }
@@ -76,15 +87,25 @@ export function entityAndSetting(realm: string, path: FieldPath): { entity: Chan
   const [collection, id, ...rest] = path;
   const entityCollection = collection === undefined ? undefined : ENTITY_COLLECTIONS[collection];
   if (entityCollection && id !== undefined) {
-    return { entity: { kind: entityCollection.kind, id }, setting: rest.length > 0 ? rest.join('.') : entityCollection.label };
+    return {
+      entity: { kind: entityCollection.kind, id },
+      setting: rest.length > 0 ? rest.join('.') : entityCollection.label,
+    };
   }
   if (collection === 'tokenVersionClaim') {
-    return { entity: { kind: 'token-version-claim', id: 'tokenVersionClaim' }, setting: path.slice(1).join('.') || '(token-version claim)' };
+    return {
+      entity: { kind: 'token-version-claim', id: 'tokenVersionClaim' },
+      setting: path.slice(1).join('.') || '(token-version claim)',
+    };
   }
   return { entity: { kind: 'realm', id: realm }, setting: path.join('.') };
 }
 
-function toSettingChange(realm: string, change: FieldChange, sources: { before?: RealmSource; after?: RealmSource }): SettingChange {
+function toSettingChange(
+  realm: string,
+  change: FieldChange,
+  sources: { before?: RealmSource; after?: RealmSource },
+): SettingChange {
   const { subPath: path, ...rest } = change;
   const source = change.after !== undefined ? sources.after : sources.before;
   const location = source && source.kind !== 'live' ? positionOf(source, path) : undefined;

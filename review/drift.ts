@@ -31,12 +31,16 @@ function isServerOnly(change: SettingChange, declared: LoadedRealm, live: Loaded
   }
   if (collection !== 'clients' || id === undefined) return false;
   const declaresClient = declared.settings.clients.some((client) => client.clientId === id);
-  if (field === undefined) return !declaresClient && KEYCLOAK_BUILT_IN_CLIENTS.includes(id) && change.before === undefined;
+  if (field === undefined)
+    return !declaresClient && KEYCLOAK_BUILT_IN_CLIENTS.includes(id) && change.before === undefined;
   if (field !== 'attributes' || attribute === undefined) return false;
   const declaredClient = declared.settings.clients.find((client) => client.clientId === id);
   if (declaredClient?.attributes[attribute] !== undefined) return false;
   const liveValue = typeof change.after === 'string' ? change.after : undefined;
-  return CLIENT_ATTRIBUTE_RULES[attribute] === undefined || (liveValue !== undefined && SET_BY_KEYCLOAK_ON_CREATE[attribute] === liveValue);
+  return (
+    CLIENT_ATTRIBUTE_RULES[attribute] === undefined ||
+    (liveValue !== undefined && SET_BY_KEYCLOAK_ON_CREATE[attribute] === liveValue)
+  );
 }
 
 /** Declared → live, setting by setting; locations point at the baseline line to look at. */

@@ -51,8 +51,13 @@ async function gitBytes(args: string[], cwd: string): Promise<Buffer> {
     return stdout;
   } catch (error) {
     const failure = error as NodeJS.ErrnoException & { stderr?: Buffer }; // encoding: 'buffer'
-    if (failure.code === 'ENOENT') throw new InputError('git is not installed or not on PATH', {}, 'install git to use --git');
-    throw new GitCommandError(String(failure.stderr ?? failure.message).trim().split('\n')[0] ?? 'git failed');
+    if (failure.code === 'ENOENT')
+      throw new InputError('git is not installed or not on PATH', {}, 'install git to use --git');
+    throw new GitCommandError(
+      String(failure.stderr ?? failure.message)
+        .trim()
+        .split('\n')[0] ?? 'git failed',
+    );
   }
 }
 
@@ -63,7 +68,11 @@ async function resolveCommit(ref: string, cwd: string): Promise<string> {
     return (await git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], cwd)).trim();
   } catch (error) {
     if (error instanceof GitCommandError) {
-      throw new InputError(`unknown git revision '${ref}'`, {}, 'name a branch, tag or commit that exists here (in CI, fetch it: actions/checkout with fetch-depth: 0)');
+      throw new InputError(
+        `unknown git revision '${ref}'`,
+        {},
+        'name a branch, tag or commit that exists here (in CI, fetch it: actions/checkout with fetch-depth: 0)',
+      );
     }
     throw error;
   }
@@ -73,7 +82,8 @@ async function ensureRepository(cwd: string): Promise<void> {
   try {
     await git(['rev-parse', '--git-dir'], cwd);
   } catch (error) {
-    if (error instanceof GitCommandError) throw new InputError(`not inside a git repository (${cwd})`, {}, 'run diff --git from a clone of the repository');
+    if (error instanceof GitCommandError)
+      throw new InputError(`not inside a git repository (${cwd})`, {}, 'run diff --git from a clone of the repository');
     throw error;
   }
 }
@@ -83,7 +93,11 @@ async function mergeBase(base: string, head: string, range: GitRange, cwd: strin
     return (await git(['merge-base', base, head], cwd)).trim();
   } catch (error) {
     if (error instanceof GitCommandError) {
-      throw new InputError(`${range.base} and ${range.head} have no common ancestor`, {}, `compare them directly: --git ${range.base}..${range.head}`);
+      throw new InputError(
+        `${range.base} and ${range.head} have no common ancestor`,
+        {},
+        `compare them directly: --git ${range.base}..${range.head}`,
+      );
     }
     throw error;
   }
@@ -102,13 +116,21 @@ async function filesAt(commit: string, path: string, cwd: string, prefix: string
     const all = (await git(['ls-tree', '-r', '--name-only', '--full-name', commit], cwd)).split('\n').filter(Boolean);
     return all.filter((file) => matchesGlob(file, pattern));
   }
-  const listed = (await git(['ls-tree', '-r', '--name-only', '--full-name', commit, '--', path], cwd)).split('\n').filter(Boolean);
+  const listed = (await git(['ls-tree', '-r', '--name-only', '--full-name', commit, '--', path], cwd))
+    .split('\n')
+    .filter(Boolean);
   // A file named on the command line counts whatever its extension; below a directory, only realm files.
   const named = path.replace(/^\.\//, '').replace(/\/$/, '');
   return listed.filter((file) => REALM_FILE.test(file) || file === named || file.endsWith(`/${named}`));
 }
 
-async function realmsAt(commit: string, label: string, files: readonly string[], cwd: string, load: TextLoader): Promise<LoadedRealm[]> {
+async function realmsAt(
+  commit: string,
+  label: string,
+  files: readonly string[],
+  cwd: string,
+  load: TextLoader,
+): Promise<LoadedRealm[]> {
   const realms: LoadedRealm[] = [];
   const declaredIn = new Map<string, string>();
   for (const file of files) {
@@ -117,7 +139,12 @@ async function realmsAt(commit: string, label: string, files: readonly string[],
     for (const realm of load(text, origin)) {
       const name = realm.settings.realm;
       const earlier = declaredIn.get(name);
-      if (earlier) throw new InputError(`realm '${name}' is declared twice at ${label}: in ${earlier} and in ${file}`, { file: origin }, 'give each realm one file');
+      if (earlier)
+        throw new InputError(
+          `realm '${name}' is declared twice at ${label}: in ${earlier} and in ${file}`,
+          { file: origin },
+          'give each realm one file',
+        );
       declaredIn.set(name, file);
       realms.push(realm);
     }
@@ -126,10 +153,15 @@ async function realmsAt(commit: string, label: string, files: readonly string[],
 }
 
 /** Loads the realms of every PATH at both revisions of the range. */
-export async function loadGitSides(rangeText: string, paths: readonly string[], options: { cwd?: string; load?: TextLoader } = {}): Promise<GitSides> {
+export async function loadGitSides(
+  rangeText: string,
+  paths: readonly string[],
+  options: { cwd?: string; load?: TextLoader } = {},
+): Promise<GitSides> {
   const cwd = options.cwd ?? process.cwd();
   const load = options.load ?? loadRealmText;
-  if (paths.length === 0) throw new InputError('--git needs at least one PATH', {}, 'for example: diff --git origin/main..HEAD baselines/');
+  if (paths.length === 0)
+    throw new InputError('--git needs at least one PATH', {}, 'for example: diff --git origin/main..HEAD baselines/');
   const range = parseGitRange(rangeText);
   await ensureRepository(cwd);
   const head = await resolveCommit(range.head, cwd);
@@ -143,7 +175,9 @@ export async function loadGitSides(rangeText: string, paths: readonly string[], 
   for (const path of paths) {
     const [atBase, atHead] = await Promise.all([filesAt(base, path, cwd, prefix), filesAt(head, path, cwd, prefix)]);
     if (atBase.length === 0 && atHead.length === 0) {
-      const what = GLOB.test(path) ? `'${path}' matches no file in either ${range.base} or ${range.head}` : `'${path}' exists in neither ${range.base} nor ${range.head}`;
+      const what = GLOB.test(path)
+        ? `'${path}' matches no file in either ${range.base} or ${range.head}`
+        : `'${path}' exists in neither ${range.base} nor ${range.head}`;
       throw new InputError(what, { file: path }, 'name a file, directory or glob tracked in one of the two revisions');
     }
     atBase.forEach((file) => baseFiles.add(file));

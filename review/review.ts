@@ -30,10 +30,17 @@ export function findingDelta(before: readonly Finding[], after: readonly Finding
   };
 }
 
-export function reviewChange(base: readonly LoadedRealm[], head: readonly LoadedRealm[], options: RunOptions = {}): ReviewResult {
+export function reviewChange(
+  base: readonly LoadedRealm[],
+  head: readonly LoadedRealm[],
+  options: RunOptions = {},
+): ReviewResult {
   const { changes, added, removed } = diffRealmSets(base, head);
   const baseNames = new Set(base.map((realm) => realm.settings.realm));
-  const compared = head.map((realm) => realm.settings.realm).filter((name) => baseNames.has(name)).sort();
+  const compared = head
+    .map((realm) => realm.settings.realm)
+    .filter((name) => baseNames.has(name))
+    .sort();
   // Suppressed findings stay suppressed on both sides: a suppression is a decision already reviewed.
   const findings = findingDelta(runRules(base, options).findings, runRules(head, options).findings);
   return { changes, realms: { added, removed, compared }, findings };

@@ -8,7 +8,11 @@ export interface ReviewCounts {
   resolved: number;
 }
 
-export function countReview(changes: readonly SettingChange[], introduced: readonly Finding[], resolved: readonly Finding[]): ReviewCounts {
+export function countReview(
+  changes: readonly SettingChange[],
+  introduced: readonly Finding[],
+  resolved: readonly Finding[],
+): ReviewCounts {
   const effects: Record<Effect, number> = { weakens: 0, strengthens: 0, neutral: 0 };
   for (const change of changes) effects[change.effect] += 1;
   const bySeverity: Partial<Record<Severity, number>> = {};

@@ -33,26 +33,43 @@ interface BuildConfig {
 /** Everything the build reads: the compiled folders and files, the build's own configuration and code. */
 function buildInputs(): string[] {
   const { include } = parseJsonc(readFileSync(join(root, 'tsconfig.build.json'), 'utf8')) as BuildConfig;
-  const files = ['package.json', 'tsconfig.json', 'tsconfig.build.json', 'scripts/build.ts', 'scripts/lib/precompile-validators.ts'];
+  const files = [
+    'package.json',
+    'tsconfig.json',
+    'tsconfig.build.json',
+    'scripts/build.ts',
+    'scripts/lib/precompile-validators.ts',
+  ];
   for (const entry of include) {
     const path = join(root, entry);
     if (!existsSync(path)) continue;
     if (entry.endsWith('.ts')) files.push(entry);
-    else for (const file of readdirSync(path, { recursive: true, encoding: 'utf8' })) if (file.endsWith('.ts')) files.push(join(entry, file));
+    else
+      for (const file of readdirSync(path, { recursive: true, encoding: 'utf8' }))
+        if (file.endsWith('.ts')) files.push(join(entry, file));
   }
   return files.sort();
 }
 
 function sourcesHash(): string {
   const hash = createHash('sha256');
-  for (const file of buildInputs()) hash.update(file).update('\0').update(readFileSync(join(root, file))).update('\0');
+  for (const file of buildInputs())
+    hash
+      .update(file)
+      .update('\0')
+      .update(readFileSync(join(root, file)))
+      .update('\0');
   return hash.digest('hex');
 }
 
 export async function build(): Promise<void> {
   const hash = sourcesHash();
   rmSync(dist, { recursive: true, force: true });
-  execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], { cwd: root, stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')],
+    { cwd: root, stdio: 'inherit' },
+  );
   writePrecompiledValidators(join(dist, 'model/source'));
   await bundleCommand();
   writePolicyPack();
@@ -84,7 +101,9 @@ async function bundleCommand(): Promise<void> {
     // requires its parts by computed paths a bundle cannot follow).
     mainFields: ['module', 'main'],
     // The CommonJS dependencies inside the bundle still call require (for node: modules).
-    banner: { js: "import { createRequire as createRealmguardRequire } from 'node:module';\nconst require = createRealmguardRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as createRealmguardRequire } from 'node:module';\nconst require = createRealmguardRequire(import.meta.url);",
+    },
     logLevel: 'warning',
   });
 }
@@ -94,14 +113,21 @@ function writePolicyPack(): void {
   mkdirSync(pack, { recursive: true });
   writeFileSync(
     join(pack, 'PulumiPolicy.yaml'),
-    ['description: Keycloak realm hardening — the realmguard rule catalogue as CrossGuard policies.', 'runtime: nodejs', ''].join('\n'),
+    [
+      'description: Keycloak realm hardening — the realmguard rule catalogue as CrossGuard policies.',
+      'runtime: nodejs',
+      '',
+    ].join('\n'),
   );
   // Its dependencies (@pulumi/policy, @pulumi/pulumi) resolve from the package's node_modules above.
   writeFileSync(
     join(pack, 'package.json'),
     `${JSON.stringify({ name: 'realmguard-policy-pack', version, private: true, type: 'module', main: 'index.js' }, null, 2)}\n`,
   );
-  writeFileSync(join(pack, 'index.js'), "// The realmguard CrossGuard pack, compiled: see policies/index.ts.\nimport '../policies/index.js';\n");
+  writeFileSync(
+    join(pack, 'index.js'),
+    "// The realmguard CrossGuard pack, compiled: see policies/index.ts.\nimport '../policies/index.js';\n",
+  );
 }
 
 export function isStale(): boolean {

@@ -37,21 +37,48 @@ function realmguard(args: string[], env: NodeJS.ProcessEnv, input?: string): num
   return result.status ?? 1;
 }
 
-async function passwordGrant(url: string, realm: string, clientId: string, secret: string, username: string, password: string): Promise<{ access_token: string }> {
+async function passwordGrant(
+  url: string,
+  realm: string,
+  clientId: string,
+  secret: string,
+  username: string,
+  password: string,
+): Promise<{ access_token: string }> {
   const response = await fetch(`${url}/realms/${realm}/protocol/openid-connect/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'password', client_id: clientId, client_secret: secret, username, password, scope: 'openid' }),
+    body: new URLSearchParams({
+      grant_type: 'password',
+      client_id: clientId,
+      client_secret: secret,
+      username,
+      password,
+      scope: 'openid',
+    }),
   });
   const body = (await response.json()) as { access_token?: string };
-  if (!response.ok || !body.access_token) throw new Error(`the demo could not log in its demo user (HTTP ${response.status})`);
+  if (!response.ok || !body.access_token)
+    throw new Error(`the demo could not log in its demo user (HTTP ${response.status})`);
   return { access_token: body.access_token };
 }
 
 async function tour(server: { url: string; adminUser: string; adminPassword: string }): Promise<void> {
-  const env = { ...process.env, KEYCLOAK_URL: server.url, KEYCLOAK_USER: server.adminUser, KEYCLOAK_PASSWORD: server.adminPassword, KEYCLOAK_REALM: 'master', NO_COLOR: process.env.NO_COLOR };
+  const env = {
+    ...process.env,
+    KEYCLOAK_URL: server.url,
+    KEYCLOAK_USER: server.adminUser,
+    KEYCLOAK_PASSWORD: server.adminPassword,
+    KEYCLOAK_REALM: 'master',
+    NO_COLOR: process.env.NO_COLOR,
+  };
   const admin = new KcAdminClient({ baseUrl: server.url, realmName: 'master' });
-  await admin.auth({ grantType: 'password', clientId: 'admin-cli', username: server.adminUser, password: server.adminPassword });
+  await admin.auth({
+    grantType: 'password',
+    clientId: 'admin-cli',
+    username: server.adminUser,
+    password: server.adminPassword,
+  });
 
   heading('1. Declare: validate the example baselines');
   realmguard(['validate', 'baselines/hardened.yaml', 'baselines/strict-fapi.yaml', 'baselines/weak-legacy.yaml'], env);
@@ -100,24 +127,43 @@ async function tour(server: { url: string; adminUser: string; adminPassword: str
     };
     pulumi(['stack', 'init', 'demo']);
     pulumi(['config', 'set', 'keycloak:url', server.url, '--stack', 'demo']);
-    pulumi(['config', 'set', '--path', 'realmguard:baselines[0]', join(root, 'baselines/hardened.yaml'), '--stack', 'demo']);
-    pulumi(['config', 'set', '--path', 'realmguard:baselines[1]', join(root, 'baselines/strict-fapi.yaml'), '--stack', 'demo']);
+    pulumi([
+      'config',
+      'set',
+      '--path',
+      'realmguard:baselines[0]',
+      join(root, 'baselines/hardened.yaml'),
+      '--stack',
+      'demo',
+    ]);
+    pulumi([
+      'config',
+      'set',
+      '--path',
+      'realmguard:baselines[1]',
+      join(root, 'baselines/strict-fapi.yaml'),
+      '--stack',
+      'demo',
+    ]);
     pulumi(['up', '--yes', '--stack', 'demo']);
     pulumi(['preview', '--expect-no-changes', '--stack', 'demo']);
     heading('   ...and audit the applied realm against its baseline: no drift');
-    const hardenedRealm = /^realm:\s*(\S+)/m.exec(readFileSync(join(root, 'baselines/hardened.yaml'), 'utf8'))?.[1] ?? 'hardened';
+    const hardenedRealm =
+      /^realm:\s*(\S+)/m.exec(readFileSync(join(root, 'baselines/hardened.yaml'), 'utf8'))?.[1] ?? 'hardened';
     realmguard(['audit', '--realm', hardenedRealm, '--baseline', 'baselines/hardened.yaml', '--fail-on-drift'], env);
     pulumi(['destroy', '--yes', '--stack', 'demo']);
     rmSync(project, { recursive: true, force: true });
   }
 
-  heading('5. Audit: a realm created with Keycloak\'s defaults, read live');
-  const stock = JSON.parse(readFileSync(join(root, 'test/fixtures/exports/stock-realm.json'), 'utf8')) as { realm: string };
+  heading("5. Audit: a realm created with Keycloak's defaults, read live");
+  const stock = JSON.parse(readFileSync(join(root, 'test/fixtures/exports/stock-realm.json'), 'utf8')) as {
+    realm: string;
+  };
   stock.realm = 'demo-stock';
   await admin.realms.create(stock);
   realmguard(['audit', '--realm', 'demo-stock'], env);
 
-  heading('6. Respond: a user\'s access token leaked — contain the user');
+  heading("6. Respond: a user's access token leaked — contain the user");
   await admin.realms.create({ realm: 'demo-incident', enabled: true });
   admin.setConfig({ realmName: 'demo-incident' });
   const secret = 'demo-only-secret';
@@ -142,7 +188,15 @@ async function tour(server: { url: string; adminUser: string; adminPassword: str
   // the token-version attribute through (the TokenVersionClaim component declares it instead).
   const profile = await admin.users.getProfile();
   await admin.users.updateProfile({ ...profile, unmanagedAttributePolicy: UnmanagedAttributePolicy.Enabled });
-  await admin.users.create({ username: 'alice', enabled: true, email: 'alice@example.test', firstName: 'Alice', lastName: 'Demo', emailVerified: true, credentials: [{ type: 'password', value: 'alice-demo-pass', temporary: false }] });
+  await admin.users.create({
+    username: 'alice',
+    enabled: true,
+    email: 'alice@example.test',
+    firstName: 'Alice',
+    lastName: 'Demo',
+    emailVerified: true,
+    credentials: [{ type: 'password', value: 'alice-demo-pass', temporary: false }],
+  });
   admin.setConfig({ realmName: 'master' });
   const leaked = await passwordGrant(server.url, 'demo-incident', 'demo-app', secret, 'alice', 'alice-demo-pass');
   const tokenFile = join(work, 'leaked-token');
@@ -150,11 +204,26 @@ async function tour(server: { url: string; adminUser: string; adminPassword: str
   const secretFile = join(work, 'introspect-secret');
   writeFileSync(secretFile, secret, { mode: 0o600 });
   const journal = join(work, 'incident.jsonl');
-  const incident = ['--realm', 'demo-incident', '--user', 'alice', '--journal', journal, '--token-file', tokenFile, '--introspect-client-id', 'demo-app', '--introspect-client-secret-file', secretFile];
+  const incident = [
+    '--realm',
+    'demo-incident',
+    '--user',
+    'alice',
+    '--journal',
+    journal,
+    '--token-file',
+    tokenFile,
+    '--introspect-client-id',
+    'demo-app',
+    '--introspect-client-secret-file',
+    secretFile,
+  ];
   realmguard(['incident', 'sessions', '--realm', 'demo-incident', '--user', 'alice', '--journal', journal], env);
   realmguard(['incident', 'contain-user', ...incident, '--dry-run'], env);
   realmguard(['incident', 'contain-user', ...incident, '--yes'], env);
-  process.stdout.write(`\nThe journal (${journal}) holds what was done, and no token or secret:\n${readFileSync(journal, 'utf8')}`);
+  process.stdout.write(
+    `\nThe journal (${journal}) holds what was done, and no token or secret:\n${readFileSync(journal, 'utf8')}`,
+  );
 
   await admin.realms.del({ realm: 'demo-stock' });
   await admin.realms.del({ realm: 'demo-incident' });
@@ -167,7 +236,9 @@ try {
   process.stdout.write(`Keycloak is up at ${server.url} after ${(server.startupMs / 1000).toFixed(1)}s\n`);
   await tour(server);
   heading('Done');
-  process.stdout.write('Where to look next: README.md (every command), docs/rules.md (the rule reference), baselines/ (the examples).\n');
+  process.stdout.write(
+    'Where to look next: README.md (every command), docs/rules.md (the rule reference), baselines/ (the examples).\n',
+  );
   if (keep) {
     process.stdout.write(
       `Keycloak keeps running (--keep): ${server.url}/admin  user ${server.adminUser}, password in ${join(work, 'admin-password')}\n` +
@@ -177,7 +248,9 @@ try {
     await new Promise(() => {});
   }
 } catch (error) {
-  process.stderr.write(`realmguard demo: ${error instanceof PrerequisiteError ? error.message : error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `realmguard demo: ${error instanceof PrerequisiteError ? error.message : error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exitCode = 2;
 } finally {
   if (!keep) {

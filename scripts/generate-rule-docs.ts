@@ -10,7 +10,11 @@ import { defaultEnforcement } from '../policies/enforcement.ts';
 import { packTarget } from '../policies/pack/targets.ts';
 import { allRules } from '../policies/rules/index.ts';
 
-const CATEGORY_TITLES: Record<Rule['category'], string> = { realm: 'Realm', keys: 'Keys', clients: 'Clients (OpenID Connect)' };
+const CATEGORY_TITLES: Record<Rule['category'], string> = {
+  realm: 'Realm',
+  keys: 'Keys',
+  clients: 'Clients (OpenID Connect)',
+};
 
 function value(param: ParamValue | undefined): string {
   if (Array.isArray(param)) return param.length === 0 ? '(none)' : param.join(', ');
@@ -36,21 +40,31 @@ function ruleSection(rule: Rule): string {
     lines.push('| Parameter | baseline | strict | Meaning |', '|---|---|---|---|');
     for (const key of params) {
       const doc = rule.paramDocs[key] ?? '';
-      lines.push(`| \`${key}\` | ${escape(value(rule.params.baseline[key]))} | ${escape(value(rule.params.strict[key]))} | ${escape(doc)} |`);
+      lines.push(
+        `| \`${key}\` | ${escape(value(rule.params.baseline[key]))} | ${escape(value(rule.params.strict[key]))} | ${escape(doc)} |`,
+      );
     }
     lines.push('');
   } else {
     lines.push('No parameters: the rule is the same under both profiles.', '');
   }
   lines.push('Findings:', '');
-  for (const [id, text] of Object.entries(rule.messages)) lines.push(`- \`${id}\`: ${text.replace(/\{\{\s*(\w+)\s*\}\}/g, '‹$1›')}`);
+  for (const [id, text] of Object.entries(rule.messages))
+    lines.push(`- \`${id}\`: ${text.replace(/\{\{\s*(\w+)\s*\}\}/g, '‹$1›')}`);
   lines.push('');
   const { baselineKey, value: fix, note } = rule.remediation;
-  lines.push(`**Remediation:** in the baseline, \`${baselineKey}: ${JSON.stringify(fix)}\`${note ? ` (${note})` : ''}.`, '');
+  lines.push(
+    `**Remediation:** in the baseline, \`${baselineKey}: ${JSON.stringify(fix)}\`${note ? ` (${note})` : ''}.`,
+    '',
+  );
   lines.push('**Sources:**', '');
-  for (const source of rule.sources) lines.push(`- ${source.url ? `[${source.document}](${source.url})` : source.document} ${source.section}`);
+  for (const source of rule.sources)
+    lines.push(`- ${source.url ? `[${source.document}](${source.url})` : source.document} ${source.section}`);
   lines.push('');
-  const where = target.kind === 'resource' ? `resource policy on ${target.types.map((type) => `\`${type}\``).join(', ')}` : `stack policy over ${target.types.map((type) => `\`${type}\``).join(', ')}`;
+  const where =
+    target.kind === 'resource'
+      ? `resource policy on ${target.types.map((type) => `\`${type}\``).join(', ')}`
+      : `stack policy over ${target.types.map((type) => `\`${type}\``).join(', ')}`;
   lines.push(`**Policy pack:** ${where}; ${defaultEnforcement(rule.severity)} by default.`, '');
   return lines.join('\n');
 }

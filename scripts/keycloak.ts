@@ -8,7 +8,14 @@
  */
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cacheDir, ensureDistribution, KEYCLOAK_VERSION, PrerequisiteError, residentMemoryMiB, startKeycloak } from './lib/keycloak-server.ts';
+import {
+  cacheDir,
+  ensureDistribution,
+  KEYCLOAK_VERSION,
+  PrerequisiteError,
+  residentMemoryMiB,
+  startKeycloak,
+} from './lib/keycloak-server.ts';
 
 async function run(): Promise<void> {
   if (process.argv[2] === 'fetch') {
@@ -20,7 +27,12 @@ async function run(): Promise<void> {
   const envFile = join(cacheDir(), `keycloak-${new URL(server.url).port}.env`);
   writeFileSync(
     envFile,
-    [`export KEYCLOAK_URL=${server.url}`, `export KEYCLOAK_USER=${server.adminUser}`, `export KEYCLOAK_PASSWORD=${server.adminPassword}`, ''].join('\n'),
+    [
+      `export KEYCLOAK_URL=${server.url}`,
+      `export KEYCLOAK_USER=${server.adminUser}`,
+      `export KEYCLOAK_PASSWORD=${server.adminPassword}`,
+      '',
+    ].join('\n'),
     { mode: 0o600 },
   );
   const removeEnvFile = (): void => rmSync(envFile, { force: true });

@@ -15,7 +15,10 @@ import { decodeUtf8 } from '../model/source/utf8.ts';
 export const RESPONSES = ['contain-user', 'logout-user', 'disable-user'] as const;
 export type ResponseName = (typeof RESPONSES)[number];
 
-const Burst = Type.Object({ count: Type.Integer({ minimum: 1 }), windowSeconds: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
+const Burst = Type.Object(
+  { count: Type.Integer({ minimum: 1 }), windowSeconds: Type.Integer({ minimum: 1 }) },
+  { additionalProperties: false },
+);
 
 const WatchSectionSchema = Type.Object(
   {
@@ -68,8 +71,13 @@ export function parseWatchConfig(text: string, file: string): WatchConfig {
     const node = (document.getIn(['watch', ...segments], true) as Node | undefined) ?? (pair.value as Node | null);
     const offset = node?.range?.[0];
     const position = offset === undefined ? undefined : lineCounter.linePos(offset);
-    const message = segments[0] === 'respond' && segments.length === 2 ? `must be one of ${RESPONSES.join(', ')}` : first.message;
-    throw new InputError(message, { file, line: position?.line, column: position?.col, keyPath }, 'see the watch section in README.md');
+    const message =
+      segments[0] === 'respond' && segments.length === 2 ? `must be one of ${RESPONSES.join(', ')}` : first.message;
+    throw new InputError(
+      message,
+      { file, line: position?.line, column: position?.col, keyPath },
+      'see the watch section in README.md',
+    );
   }
   const parsed = section as Static<typeof WatchSectionSchema>;
   return { ...DEFAULT_WATCH_CONFIG, ...parsed, respond: parsed.respond ?? DEFAULT_WATCH_CONFIG.respond };
@@ -82,7 +90,11 @@ export function loadWatchConfig(file: string | undefined): WatchConfig {
     bytes = readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(code === 'ENOENT' ? 'config file not found' : `cannot read config file (${code ?? String(error)})`, { file }, 'pass an existing YAML file to --config');
+    throw new InputError(
+      code === 'ENOENT' ? 'config file not found' : `cannot read config file (${code ?? String(error)})`,
+      { file },
+      'pass an existing YAML file to --config',
+    );
   }
   return parseWatchConfig(decodeUtf8(bytes, file), file);
 }

@@ -52,7 +52,9 @@ export class Cursor {
 
   /** The events of an answer not processed yet, oldest first (ties by id, for a stable report). */
   unseen<T extends Timed>(answer: readonly T[]): T[] {
-    return answer.filter((event) => !this.#seen.has(event.id)).sort((a, b) => a.time - b.time || a.id.localeCompare(b.id));
+    return answer
+      .filter((event) => !this.#seen.has(event.id))
+      .sort((a, b) => a.time - b.time || a.id.localeCompare(b.id));
   }
 
   /** Records processed events and moves the floor; returns the state to persist. */

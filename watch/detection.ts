@@ -19,11 +19,20 @@ export interface Detection {
   ipAddress?: string;
   eventIds: string[];
   /** Admin changes: the setting changes and the rules they break. */
-  changes?: Array<{ setting: string; before: unknown; after: unknown; effect: string; reason: string; rules: string[] }>;
+  changes?: Array<{
+    setting: string;
+    before: unknown;
+    after: unknown;
+    effect: string;
+    reason: string;
+    rules: string[];
+  }>;
 }
 
 /** The fields every user-event detection copies from its event. */
-export function fromEvent(event: WatchEvent): Pick<Detection, 'realm' | 'time' | 'user' | 'username' | 'client' | 'session' | 'ipAddress'> {
+export function fromEvent(
+  event: WatchEvent,
+): Pick<Detection, 'realm' | 'time' | 'user' | 'username' | 'client' | 'session' | 'ipAddress'> {
   return {
     realm: event.realm,
     time: event.time,

@@ -14,7 +14,11 @@ export function eventPages(http: IncidentHttp, realm: string, stream: EventStrea
   const endpoint = stream === 'user' ? ENDPOINTS.events : ENDPOINTS.adminEvents;
   return async (floor, max) => {
     // dateFrom takes epoch milliseconds and is inclusive (time >= dateFrom); direction=asc: oldest first.
-    const spec = requestSpec(endpoint, { realm }, { query: { dateFrom: floor, direction: 'asc', first: 0, max }, notFound: `realm '${realm}'` });
+    const spec = requestSpec(
+      endpoint,
+      { realm },
+      { query: { dateFrom: floor, direction: 'asc', first: 0, max }, notFound: `realm '${realm}'` },
+    );
     const answer = expectRecords(spec, await http.admin(spec, realm), 'a list of events');
     return answer.flatMap((raw) => toWatchEvent(stream, realm, raw) ?? []);
   };

@@ -41,14 +41,28 @@ export interface WatchEvent {
  * Detail keys that carry no secret and that detections or people use. token_id, refresh_token_id,
  * code_id and anything else Keycloak adds are dropped.
  */
-const SAFE_DETAILS = new Set(['reason', 'grant_type', 'refresh_token_type', 'username', 'auth_method', 'num_failures', 'not_before', 'impersonator', 'impersonator_id', 'refresh_token_sub', 'redirect_uri', 'scope']);
+const SAFE_DETAILS = new Set([
+  'reason',
+  'grant_type',
+  'refresh_token_type',
+  'username',
+  'auth_method',
+  'num_failures',
+  'not_before',
+  'impersonator',
+  'impersonator_id',
+  'refresh_token_sub',
+  'redirect_uri',
+  'scope',
+]);
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
 
 function safeDetails(raw: unknown): Record<string, string> {
   if (!isRecord(raw)) return {};
   const kept: Record<string, string> = {};
-  for (const [key, value] of Object.entries(raw)) if (SAFE_DETAILS.has(key) && typeof value === 'string') kept[key] = value;
+  for (const [key, value] of Object.entries(raw))
+    if (SAFE_DETAILS.has(key) && typeof value === 'string') kept[key] = value;
   return kept;
 }
 
@@ -78,7 +92,13 @@ export function toWatchEvent(stream: EventStream, realm: string, raw: unknown): 
       time,
       realm,
       type: text(raw.type) ?? 'UNKNOWN',
-      ...optional({ userId, clientId: text(raw.clientId), sessionId: text(raw.sessionId), ipAddress: text(raw.ipAddress), error: text(raw.error) }),
+      ...optional({
+        userId,
+        clientId: text(raw.clientId),
+        sessionId: text(raw.sessionId),
+        ipAddress: text(raw.ipAddress),
+        error: text(raw.error),
+      }),
       details,
     };
   }
@@ -97,12 +117,19 @@ export function toWatchEvent(stream: EventStream, realm: string, raw: unknown): 
     admin: {
       operationType,
       resourceType,
-      ...optional({ resourcePath: text(raw.resourcePath), actorUserId: text(auth.userId), actorClientId: text(auth.clientId), actorRealmId: text(auth.realmId) }),
+      ...optional({
+        resourcePath: text(raw.resourcePath),
+        actorUserId: text(auth.userId),
+        actorClientId: text(auth.clientId),
+        actorRealmId: text(auth.realmId),
+      }),
       ...(representation ? { representation } : {}),
     },
   };
 }
 
 function optional<T extends Record<string, string | undefined>>(fields: T): Partial<Record<keyof T, string>> {
-  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<Record<keyof T, string>>;
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<
+    Record<keyof T, string>
+  >;
 }

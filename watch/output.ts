@@ -52,7 +52,13 @@ export function detectionLine(detection: Detection): DetectionLine {
 export function formatDetection(detection: Detection, format: WatchFormat, color: boolean): string {
   if (format === 'json') return JSON.stringify(detectionLine(detection));
   const c = createColors(color);
-  const paint: Record<Severity, (text: string) => string> = { critical: (text) => c.bold(c.red(text)), high: c.red, medium: c.yellow, low: c.cyan, info: c.dim };
+  const paint: Record<Severity, (text: string) => string> = {
+    critical: (text) => c.bold(c.red(text)),
+    high: c.red,
+    medium: c.yellow,
+    low: c.cyan,
+    info: c.dim,
+  };
   const where = [
     `realm=${detection.realm}`,
     detection.username ? `user=${detection.username}` : undefined,
@@ -66,6 +72,11 @@ export function formatDetection(detection: Detection, format: WatchFormat, color
 
 export type LineWriter = (line: string) => void;
 
-export function detectionWriter(write: LineWriter, format: WatchFormat, color: boolean, secrets: SecretRegistry): (detection: Detection) => void {
+export function detectionWriter(
+  write: LineWriter,
+  format: WatchFormat,
+  color: boolean,
+  secrets: SecretRegistry,
+): (detection: Detection) => void {
   return (detection) => write(secrets.redact(formatDetection(detection, format, color)));
 }

@@ -20,7 +20,11 @@ export interface SnapshotState {
 const NOT_KEPT = ['smtpServer', 'identityProviders', 'users', 'components', 'clients'];
 
 export function snapshotOf(realm: JsonRecord, time: number): SnapshotState {
-  return { time, realm: Object.fromEntries(Object.entries(realm).filter(([key]) => !NOT_KEPT.includes(key))), clients: {} };
+  return {
+    time,
+    realm: Object.fromEntries(Object.entries(realm).filter(([key]) => !NOT_KEPT.includes(key))),
+    clients: {},
+  };
 }
 
 export interface Compared {
@@ -41,7 +45,8 @@ export class RealmSnapshot {
   }
 
   updateRealm(change: JsonRecord, time: number): Compared {
-    if (!this.state || time < this.state.time) return { before: { realm: this.name }, after: { realm: this.name, ...change }, known: false };
+    if (!this.state || time < this.state.time)
+      return { before: { realm: this.name }, after: { realm: this.name, ...change }, known: false };
     const before = this.state.realm;
     // The realm's name is its identity here; a rename in the event does not rename the watched realm.
     this.state.realm = { ...before, ...change, realm: before.realm };

@@ -26,7 +26,9 @@ export interface EventsConfig {
 export async function readEventsConfig(http: IncidentHttp, realm: string): Promise<EventsConfig> {
   const spec = requestSpec(ENDPOINTS.eventsConfig, { realm }, { notFound: `realm '${realm}'` });
   const body = expectRecord(spec, await http.admin(spec, realm), 'the realm events configuration');
-  const listed = Array.isArray(body.enabledEventTypes) ? body.enabledEventTypes.filter((type): type is string => typeof type === 'string') : [];
+  const listed = Array.isArray(body.enabledEventTypes)
+    ? body.enabledEventTypes.filter((type): type is string => typeof type === 'string')
+    : [];
   return {
     eventsEnabled: body.eventsEnabled === true,
     adminEventsEnabled: body.adminEventsEnabled === true,

@@ -30,14 +30,21 @@ export interface ResponseOutput {
   write(line: string): void;
 }
 
-export function responder(http: IncidentHttp, config: WatchConfig, state: StateFile, options: { dryRun: boolean } & ResponseOutput): Responder {
+export function responder(
+  http: IncidentHttp,
+  config: WatchConfig,
+  state: StateFile,
+  options: { dryRun: boolean } & ResponseOutput,
+): Responder {
   return {
     async respond(detection) {
       const playbook = config.respond[detection.kind];
       if (!playbook || !detection.user || state.responded(detection.id)) return undefined;
       const ctx = createContext(http, detection.realm, { dryRun: options.dryRun });
       const result = await PLAYBOOKS[playbook](ctx, detection.user);
-      options.record(journalEntry({ ...result, data: undefined }, { actor: http.actor, server: http.origin, input: detection.id }));
+      options.record(
+        journalEntry({ ...result, data: undefined }, { actor: http.actor, server: http.origin, input: detection.id }),
+      );
       if (!options.dryRun) state.markResponded(detection.id);
       options.write(http.secrets.redact(`response to ${detection.id}: ${options.render(result)}`));
       return result;

@@ -10,13 +10,23 @@ import { Value } from '@sinclair/typebox/value';
 import { InputError } from '../model/errors.ts';
 import type { CursorState } from './cursor.ts';
 
-const CursorSchema = Type.Object({ floor: Type.Integer(), seen: Type.Array(Type.Tuple([Type.String(), Type.Integer()])) });
+const CursorSchema = Type.Object({
+  floor: Type.Integer(),
+  seen: Type.Array(Type.Tuple([Type.String(), Type.Integer()])),
+});
 const StateSchema = Type.Object({
   version: Type.Literal(1),
   cursors: Type.Record(Type.String(), CursorSchema),
   responded: Type.Array(Type.String()),
   /** Per realm: its configuration as the last admin event left it (realm-snapshot.ts). */
-  snapshots: Type.Record(Type.String(), Type.Object({ time: Type.Integer(), realm: Type.Record(Type.String(), Type.Unknown()), clients: Type.Record(Type.String(), Type.Record(Type.String(), Type.Unknown())) })),
+  snapshots: Type.Record(
+    Type.String(),
+    Type.Object({
+      time: Type.Integer(),
+      realm: Type.Record(Type.String(), Type.Unknown()),
+      clients: Type.Record(Type.String(), Type.Record(Type.String(), Type.Unknown())),
+    }),
+  ),
 });
 export type WatchState = Static<typeof StateSchema>;
 
@@ -35,16 +45,28 @@ export function loadState(file: string): WatchState {
     text = readFileSync(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return emptyState();
-    throw new InputError(`cannot read the state file (${(error as NodeJS.ErrnoException).code ?? String(error)})`, { file, keyPath: '--state' }, 'give a readable file, or a new path to start from --since');
+    throw new InputError(
+      `cannot read the state file (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+      { file, keyPath: '--state' },
+      'give a readable file, or a new path to start from --since',
+    );
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
-    throw new InputError('the state file is not JSON', { file, keyPath: '--state' }, 'remove it to start again from --since (events in between are read again)');
+    throw new InputError(
+      'the state file is not JSON',
+      { file, keyPath: '--state' },
+      'remove it to start again from --since (events in between are read again)',
+    );
   }
   if (!Value.Check(StateSchema, parsed)) {
-    throw new InputError('the state file is not a realmguard watch state', { file, keyPath: '--state' }, 'remove it to start again from --since, or give the right file');
+    throw new InputError(
+      'the state file is not a realmguard watch state',
+      { file, keyPath: '--state' },
+      'remove it to start again from --since, or give the right file',
+    );
   }
   return parsed;
 }
@@ -70,7 +92,8 @@ export class StateFile {
 
   markResponded(id: string): void {
     this.state.responded.push(id);
-    if (this.state.responded.length > RESPONDED_KEPT) this.state.responded.splice(0, this.state.responded.length - RESPONDED_KEPT);
+    if (this.state.responded.length > RESPONDED_KEPT)
+      this.state.responded.splice(0, this.state.responded.length - RESPONDED_KEPT);
     this.save();
   }
 
@@ -81,7 +104,11 @@ export class StateFile {
       writeFileSync(temporary, `${JSON.stringify(this.state)}\n`, { mode: 0o600 });
       renameSync(temporary, this.file);
     } catch (error) {
-      throw new InputError(`cannot write the state file (${(error as NodeJS.ErrnoException).code ?? String(error)})`, { file: this.file, keyPath: '--state' }, 'give a path in a writable directory');
+      throw new InputError(
+        `cannot write the state file (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+        { file: this.file, keyPath: '--state' },
+        'give a path in a writable directory',
+      );
     }
   }
 }

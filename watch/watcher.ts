@@ -56,7 +56,12 @@ export async function watchRealms(http: IncidentHttp, run: WatchRun): Promise<Wa
   for (const realm of run.realms) {
     const events = await readEventsConfig(http, realm);
     if (!events.eventsEnabled || !events.adminEventsEnabled) {
-      const off = [events.eventsEnabled ? undefined : 'user events', events.adminEventsEnabled ? undefined : 'admin events'].filter(Boolean).join(' and ');
+      const off = [
+        events.eventsEnabled ? undefined : 'user events',
+        events.adminEventsEnabled ? undefined : 'admin events',
+      ]
+        .filter(Boolean)
+        .join(' and ');
       await report({
         id: `events-off:${realm}`,
         kind: 'events-off',
@@ -69,16 +74,33 @@ export async function watchRealms(http: IncidentHttp, run: WatchRun): Promise<Wa
       });
     }
     const missing = missingTypes(events);
-    if (events.eventsEnabled && missing.length > 0) run.note(`realm ${realm} does not store the event types ${missing.join(', ')}: detections built on them stay silent (rule watch-events)`);
-    if (events.adminEventsEnabled && !events.adminEventsDetailsEnabled) run.note(`realm ${realm} stores admin events without their representation: weakening changes cannot be classified (set adminEventsDetailsEnabled)`);
+    if (events.eventsEnabled && missing.length > 0)
+      run.note(
+        `realm ${realm} does not store the event types ${missing.join(', ')}: detections built on them stay silent (rule watch-events)`,
+      );
+    if (events.adminEventsEnabled && !events.adminEventsDetailsEnabled)
+      run.note(
+        `realm ${realm} stores admin events without their representation: weakening changes cannot be classified (set adminEventsDetailsEnabled)`,
+      );
     const kept = run.state.state.snapshots[realm] ?? (await readSnapshot(http, realm));
-    if (!kept) run.note(`realm ${realm}: no view-realm, so admin changes are compared with Keycloak's defaults, not the realm's earlier state`);
+    if (!kept)
+      run.note(
+        `realm ${realm}: no view-realm, so admin changes are compared with Keycloak's defaults, not the realm's earlier state`,
+      );
     else run.state.state.snapshots[realm] = kept;
     const snapshot = new RealmSnapshot(realm, kept);
-    const detect = detectorsFor(run.config, snapshot, { ...(run.profile ? { profile: run.profile } : {}), ...(run.policy ? { policy: run.policy } : {}) });
+    const detect = detectorsFor(run.config, snapshot, {
+      ...(run.profile ? { profile: run.profile } : {}),
+      ...(run.policy ? { policy: run.policy } : {}),
+    });
     const cursors = STREAMS.map((stream) => {
       const key = cursorKey(realm, stream);
-      return { key, stream, cursor: new Cursor(run.state.cursor(key) ?? startCursor(run.startAt), run.config.overlapMs), pages: eventPages(http, realm, stream) };
+      return {
+        key,
+        stream,
+        cursor: new Cursor(run.state.cursor(key) ?? startCursor(run.startAt), run.config.overlapMs),
+        pages: eventPages(http, realm, stream),
+      };
     });
     realms.push({ detect, cursors });
   }

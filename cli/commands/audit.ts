@@ -62,21 +62,53 @@ const AUDIT_DEADLINE_MS = 600_000;
 export function register(program: Command): void {
   program
     .command('audit')
-    .description('Check a live realm against the rule catalogue (read-only admin access), and report drift from its baseline.')
+    .description(
+      'Check a live realm against the rule catalogue (read-only admin access), and report drift from its baseline.',
+    )
     .requiredOption('--realm <realm>', 'the realm to audit')
-    .option('--baseline <file>', 'baseline YAML or realm export declaring the realm: report each setting where the live realm differs')
+    .option(
+      '--baseline <file>',
+      'baseline YAML or realm export declaring the realm: report each setting where the live realm differs',
+    )
     .addOption(new Option('--format <format>', 'output format').choices(OUTPUT_FORMATS).default('text'))
     .option('--output <file>', 'write the report to a file instead of stdout')
     .addOption(failOnOption('exit 1 when a finding is at or above this severity', 'medium'))
     .option('--fail-on-drift', 'exit 1 when the live realm differs from the baseline in any setting')
-    .addOption(new Option('--profile <profile>', 'thresholds to check against (default: the baseline’s profile, else baseline)').choices(PROFILES))
+    .addOption(
+      new Option(
+        '--profile <profile>',
+        'thresholds to check against (default: the baseline’s profile, else baseline)',
+      ).choices(PROFILES),
+    )
     .option('--config <file>', 'policy config YAML: rule parameters, enforcement levels, suppressions')
-    .option('--include-built-in-clients', 'also check the clients Keycloak creates in every realm (account, admin-cli, …) when the baseline does not declare them')
-    .option('--allow-insecure-http', 'allow plain http:// to a non-loopback KEYCLOAK_URL (credentials would cross the network unencrypted)')
-    .addOption(new Option('--timeout <ms>', 'per-request timeout in milliseconds').default(15_000).argParser(wholeNumber('--timeout', 1, 'milliseconds')))
-    .addOption(new Option('--retries <n>', 'retries for a read on 5xx, 429 and network errors').default(3).argParser(wholeNumber('--retries', 0)))
-    .addOption(new Option('--deadline <ms>', 'total time for the whole audit, retries included').default(AUDIT_DEADLINE_MS).argParser(wholeNumber('--deadline', 1, 'milliseconds')))
-    .addOption(new Option('--max-response-mib <n>', 'largest answer body read from the server').default(64).argParser(wholeNumber('--max-response-mib', 1)))
+    .option(
+      '--include-built-in-clients',
+      'also check the clients Keycloak creates in every realm (account, admin-cli, …) when the baseline does not declare them',
+    )
+    .option(
+      '--allow-insecure-http',
+      'allow plain http:// to a non-loopback KEYCLOAK_URL (credentials would cross the network unencrypted)',
+    )
+    .addOption(
+      new Option('--timeout <ms>', 'per-request timeout in milliseconds')
+        .default(15_000)
+        .argParser(wholeNumber('--timeout', 1, 'milliseconds')),
+    )
+    .addOption(
+      new Option('--retries <n>', 'retries for a read on 5xx, 429 and network errors')
+        .default(3)
+        .argParser(wholeNumber('--retries', 0)),
+    )
+    .addOption(
+      new Option('--deadline <ms>', 'total time for the whole audit, retries included')
+        .default(AUDIT_DEADLINE_MS)
+        .argParser(wholeNumber('--deadline', 1, 'milliseconds')),
+    )
+    .addOption(
+      new Option('--max-response-mib <n>', 'largest answer body read from the server')
+        .default(64)
+        .argParser(wholeNumber('--max-response-mib', 1)),
+    )
     .action(async (options: AuditOptions) => {
       const { exitCode } = await audit(options);
       process.exitCode = exitCode;
@@ -91,9 +123,13 @@ export async function audit(options: AuditOptions, env: NodeJS.ProcessEnv = proc
   const declared = options.baseline ? await declaredRealm(options.baseline, options.realm) : undefined;
 
   const read = await readLive(http, options.realm);
-  const { realm: live, skipped } = options.includeBuiltInClients ? { realm: read, skipped: [] } : withoutBuiltInClients(read, declared);
+  const { realm: live, skipped } = options.includeBuiltInClients
+    ? { realm: read, skipped: [] }
+    : withoutBuiltInClients(read, declared);
   if (skipped.length > 0) {
-    process.stderr.write(`realmguard: left out Keycloak's built-in clients ${visible(skipped.join(', '))} (pass --include-built-in-clients to check them)\n`);
+    process.stderr.write(
+      `realmguard: left out Keycloak's built-in clients ${visible(skipped.join(', '))} (pass --include-built-in-clients to check them)\n`,
+    );
   }
   const profile = options.profile ?? declared?.profile;
   const result = runRules([live], { ...(profile && { profile }), ...(config && { config }) });
@@ -130,7 +166,11 @@ async function declaredRealm(file: string, realm: string): Promise<LoadedRealm> 
   const found = realms.find((candidate) => candidate.settings.realm === realm);
   if (!found) {
     const names = realms.map((candidate) => `'${candidate.settings.realm}'`).join(', ') || 'no realm';
-    throw new InputError(`the baseline declares ${names}, not realm '${realm}'`, { file }, 'pass the baseline of the audited realm, or the matching --realm');
+    throw new InputError(
+      `the baseline declares ${names}, not realm '${realm}'`,
+      { file },
+      'pass the baseline of the audited realm, or the matching --realm',
+    );
   }
   return found;
 }
@@ -144,14 +184,23 @@ async function readLive(http: IncidentHttp, realm: string): Promise<LoadedRealm>
     return await readLiveRealm(liveSource(http, realm), realm);
   } catch (error) {
     if (error instanceof InputError || error instanceof InputErrors) throw error;
-    const mapped = toIncidentError(error, { method: 'GET', path: `/admin/realms/${encodeURIComponent(realm)}` }, http.scene(realm));
+    const mapped = toIncidentError(
+      error,
+      { method: 'GET', path: `/admin/realms/${encodeURIComponent(realm)}` },
+      http.scene(realm),
+    );
     // Secrets never reach the output, even when a server echoes them back.
     throw new InputError(http.secrets.redact(mapped.message));
   }
 }
 
 /** The findings report, with the drift beside it; JSON and SARIF are built as data and serialized once. */
-function render(result: RuleRunResult, drift: SettingChange[] | undefined, options: AuditOptions, color: boolean): string {
+function render(
+  result: RuleRunResult,
+  drift: SettingChange[] | undefined,
+  options: AuditOptions,
+  color: boolean,
+): string {
   const title = `realmguard audit — realm ${options.realm}`;
   if (drift === undefined) return formatFindings(result, options.format, { color, title });
   const baseline = options.baseline ?? '';

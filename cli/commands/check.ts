@@ -31,7 +31,12 @@ export function register(program: Command): void {
     .command('check')
     .description('Check baseline YAML files and realm exports against the rule catalogue.')
     .argument('<files...>', 'baseline YAML or realm-export JSON/YAML files (a realm or a list of realms each)')
-    .addOption(new Option('--profile <profile>', 'thresholds to check against (default: the baseline file’s own profile, else baseline)').choices(PROFILES))
+    .addOption(
+      new Option(
+        '--profile <profile>',
+        'thresholds to check against (default: the baseline file’s own profile, else baseline)',
+      ).choices(PROFILES),
+    )
     .option('--config <file>', 'policy config YAML: rule parameters, enforcement levels, suppressions')
     .addOption(failOnOption('exit 1 when a finding is at or above this severity', 'medium'))
     .addOption(new Option('--format <format>', 'output format').choices(OUTPUT_FORMATS).default('text'))
@@ -52,12 +57,17 @@ export async function check(files: string[], options: CheckOptions): Promise<Che
     ...(options.now && { now: options.now }),
   });
   const toFile = options.output !== undefined;
-  const report = formatFindings(result, options.format, { color: !toFile && shouldColor(process.stdout), title: 'realmguard check' });
+  const report = formatFindings(result, options.format, {
+    color: !toFile && shouldColor(process.stdout),
+    title: 'realmguard check',
+  });
   if (options.output !== undefined) await writeReport(options.output, report);
   else process.stdout.write(report);
   if (options.format !== 'text' || toFile) {
     for (const { suppression } of result.expiredSuppressions) {
-      process.stderr.write(`${visible(`realmguard: suppression of ${suppression.rule}${suppression.entity ? ` for ${suppression.entity}` : ''} expired on ${suppression.expires}; its findings are reported again`)}\n`);
+      process.stderr.write(
+        `${visible(`realmguard: suppression of ${suppression.rule}${suppression.entity ? ` for ${suppression.entity}` : ''} expired on ${suppression.expires}; its findings are reported again`)}\n`,
+      );
     }
   }
   return { result, exitCode: failsAt(result.findings, options.failOn) ? ExitCode.Findings : ExitCode.Clean };

@@ -37,15 +37,24 @@ export interface DiffOptions {
 export function register(program: Command): void {
   program
     .command('diff')
-    .description('Review a realm-config change: which settings weaken or strengthen, which findings it introduces or resolves.')
+    .description(
+      'Review a realm-config change: which settings weaken or strengthen, which findings it introduces or resolves.',
+    )
     .argument('[inputs...]', 'BASE and HEAD files (baseline YAML or realm export); with --git, the paths to compare')
-    .option('--git <range>', 'compare git revisions BASE..HEAD (or BASE...HEAD from their merge base) of the given paths')
+    .option(
+      '--git <range>',
+      'compare git revisions BASE..HEAD (or BASE...HEAD from their merge base) of the given paths',
+    )
     .addOption(new Option('--format <format>', 'output format').choices(DIFF_FORMATS).default('text'))
     .option('--output <file>', 'write the report to a file instead of stdout')
     .option('--fail-on-weaken', 'exit 1 when any setting weakens')
     .addOption(failOnOption('exit 1 when the change introduces a finding at or above this severity', 'none'))
     .option('--rules-url <url>', 'base URL of the rule reference that findings link to', RULE_DOCS_URL)
-    .addOption(new Option('--profile <profile>', 'thresholds for the rules (default: each baseline’s own profile)').choices(PROFILES))
+    .addOption(
+      new Option('--profile <profile>', 'thresholds for the rules (default: each baseline’s own profile)').choices(
+        PROFILES,
+      ),
+    )
     .option('--config <file>', 'policy config YAML: rule parameters, enforcement levels, suppressions')
     .action(async (inputs: string[], options: DiffOptions) => {
       const { exitCode } = await diff(inputs, options);
@@ -62,7 +71,10 @@ export async function diff(inputs: string[], options: DiffOptions): Promise<Diff
   checkRulesUrl(options.rulesUrl);
   const config = options.config ? await loadPolicyConfig(options.config) : undefined;
   const { base, head } = await loadSides(inputs, options);
-  const result = reviewChange(base, head, { ...(options.profile && { profile: options.profile }), ...(config && { config }) });
+  const result = reviewChange(base, head, {
+    ...(options.profile && { profile: options.profile }),
+    ...(config && { config }),
+  });
   const toFile = options.output !== undefined;
   const report = render(result, options, !toFile && shouldColor(process.stdout));
   if (options.output !== undefined) await writeReport(options.output, report);
@@ -86,10 +98,17 @@ function render(result: ReviewResult, options: DiffOptions, color: boolean): str
   }
 }
 
-async function loadSides(inputs: string[], options: DiffOptions): Promise<{ base: LoadedRealm[]; head: LoadedRealm[] }> {
+async function loadSides(
+  inputs: string[],
+  options: DiffOptions,
+): Promise<{ base: LoadedRealm[]; head: LoadedRealm[] }> {
   if (options.git !== undefined) return loadGitSides(options.git, inputs, { ...(options.cwd && { cwd: options.cwd }) });
   if (inputs.length !== 2) {
-    throw new InputError(`diff needs exactly two files, BASE and HEAD (got ${inputs.length})`, {}, 'run: realmguard diff old.yaml new.yaml, or realmguard diff --git origin/main..HEAD baselines/');
+    throw new InputError(
+      `diff needs exactly two files, BASE and HEAD (got ${inputs.length})`,
+      {},
+      'run: realmguard diff old.yaml new.yaml, or realmguard diff --git origin/main..HEAD baselines/',
+    );
   }
   // One file per side; the loader already refuses a file that declares a realm twice.
   const [base = [], head = []] = await loadEveryFile(inputs);
@@ -104,6 +123,10 @@ function checkRulesUrl(url: string): void {
     parsed = undefined;
   }
   if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) {
-    throw new InputError(`--rules-url must be an http(s) URL, got '${url}'`, {}, 'for example --rules-url https://github.com/acme/realms/blob/main/docs/rules.md');
+    throw new InputError(
+      `--rules-url must be an http(s) URL, got '${url}'`,
+      {},
+      'for example --rules-url https://github.com/acme/realms/blob/main/docs/rules.md',
+    );
   }
 }

@@ -28,7 +28,9 @@ export function wholeNumber(option: string, minimum: 0 | 1, unit?: string): (val
   return (value) => {
     const parsed = Number(value);
     if (!Number.isSafeInteger(parsed) || parsed < minimum) {
-      throw new InputError(`${option} must be a ${minimum === 1 ? 'positive ' : ''}whole number${unit ? ` of ${unit}` : ''}, got '${value}'`);
+      throw new InputError(
+        `${option} must be a ${minimum === 1 ? 'positive ' : ''}whole number${unit ? ` of ${unit}` : ''}, got '${value}'`,
+      );
     }
     return parsed;
   };

@@ -14,7 +14,9 @@ import { ExitCode } from '../exit-codes.ts';
 export function register(program: Command): void {
   program
     .command('validate')
-    .description('Check that baseline YAML files and Keycloak realm exports are well-formed (syntax, schema, durations, keys).')
+    .description(
+      'Check that baseline YAML files and Keycloak realm exports are well-formed (syntax, schema, durations, keys).',
+    )
     .argument('<files...>', 'baseline YAML or realm-export JSON/YAML files')
     .action(async (files: string[]) => {
       process.exitCode = await validate(files, (line) => process.stdout.write(`${line}\n`));
@@ -39,6 +41,7 @@ export async function validate(files: string[], print: (line: string) => void): 
 function describe(realms: LoadedRealm[]): string {
   const count = `${realms.length} ${realms.length === 1 ? 'realm' : 'realms'}`;
   const first = realms[0];
-  if (first?.source.kind === 'baseline') return `${count}: baseline '${first.settings.realm}', profile ${first.profile ?? 'baseline'}`;
+  if (first?.source.kind === 'baseline')
+    return `${count}: baseline '${first.settings.realm}', profile ${first.profile ?? 'baseline'}`;
   return `${count}: realm export ${realms.map((realm) => `'${realm.settings.realm}'`).join(', ')}`;
 }

@@ -45,22 +45,48 @@ export interface WatchOptions {
 export function register(program: Command): void {
   program
     .command('watch')
-    .description("Read a realm's events, report token misuse and weakening admin changes, and (with --respond) contain the user.")
-    .requiredOption('--realm <realm>', 'realm to watch (repeat for several)', (value: string, all: string[] | undefined) => [...(all ?? []), value])
+    .description(
+      "Read a realm's events, report token misuse and weakening admin changes, and (with --respond) contain the user.",
+    )
+    .requiredOption(
+      '--realm <realm>',
+      'realm to watch (repeat for several)',
+      (value: string, all: string[] | undefined) => [...(all ?? []), value],
+    )
     .option('--once', 'read the window and exit: 0 nothing detected, 1 something was (the default)')
     .option('--follow', 'poll until interrupted')
     .option('--since <duration>', 'where a realm without a cursor in --state starts, e.g. 1h, 15m', '1h')
-    .addOption(new Option('--interval <ms>', 'polling interval of --follow').default(2_000).argParser(wholeNumber('--interval', 1, 'milliseconds')))
-    .addOption(new Option('--format <format>', 'text (one line per detection) or json (JSON lines)').choices(WATCH_FORMATS).default('text'))
+    .addOption(
+      new Option('--interval <ms>', 'polling interval of --follow')
+        .default(2_000)
+        .argParser(wholeNumber('--interval', 1, 'milliseconds')),
+    )
+    .addOption(
+      new Option('--format <format>', 'text (one line per detection) or json (JSON lines)')
+        .choices(WATCH_FORMATS)
+        .default('text'),
+    )
     .option('--state <file>', 'state file: the cursor and the detections acted on; a restart resumes from it')
     .option('--config <file>', 'policy config YAML: its watch section holds thresholds and the response mapping')
-    .addOption(new Option('--profile <profile>', 'thresholds of the rules a weakening change is checked against').choices(PROFILES))
+    .addOption(
+      new Option('--profile <profile>', 'thresholds of the rules a weakening change is checked against').choices(
+        PROFILES,
+      ),
+    )
     .option('--respond', 'answer detections with the playbook the config maps them to (default: report only)')
     .option('--dry-run', 'with --respond: list what would be sent, send nothing')
     .option('--journal <file>', 'append-only journal of the responses (JSON lines)', './realmguard-incident.jsonl')
     .option('--allow-insecure-http', 'allow plain http:// to a non-loopback KEYCLOAK_URL')
-    .addOption(new Option('--timeout <ms>', 'per-request timeout in milliseconds').default(15_000).argParser(wholeNumber('--timeout', 1, 'milliseconds')))
-    .addOption(new Option('--retries <n>', 'retries for a read on 5xx, 429 and network errors').default(3).argParser(wholeNumber('--retries', 0)))
+    .addOption(
+      new Option('--timeout <ms>', 'per-request timeout in milliseconds')
+        .default(15_000)
+        .argParser(wholeNumber('--timeout', 1, 'milliseconds')),
+    )
+    .addOption(
+      new Option('--retries <n>', 'retries for a read on 5xx, 429 and network errors')
+        .default(3)
+        .argParser(wholeNumber('--retries', 0)),
+    )
     .action(async (options: WatchOptions) => {
       process.exitCode = await watchCommand(options);
     });
@@ -69,15 +95,25 @@ export function register(program: Command): void {
 export async function watchCommand(options: WatchOptions, env: NodeJS.ProcessEnv = process.env): Promise<ExitCode> {
   // Everything local is checked before the first request.
   for (const realm of options.realm) checkRealmName(realm, '--realm');
-  if (options.once && options.follow) throw new InputError('--once and --follow exclude each other', { keyPath: '--follow' }, 'give one of them');
-  if (options.dryRun && !options.respond) throw new InputError('--dry-run applies to --respond', { keyPath: '--dry-run' }, 'add --respond to see what it would do');
+  if (options.once && options.follow)
+    throw new InputError('--once and --follow exclude each other', { keyPath: '--follow' }, 'give one of them');
+  if (options.dryRun && !options.respond)
+    throw new InputError(
+      '--dry-run applies to --respond',
+      { keyPath: '--dry-run' },
+      'add --respond to see what it would do',
+    );
   const sinceSeconds = durationInput(options.since, '--since', { keyPath: '--since' });
   const config = loadWatchConfig(options.config);
   const policy = options.config ? await loadPolicyConfig(options.config) : undefined;
   const state = new StateFile(options.state, options.state ? loadState(options.state) : emptyState());
   const auth = authConfigFrom(env, { allowInsecureHttp: options.allowInsecureHttp === true });
   if (!auth.credentials) {
-    throw new InputError('no admin credentials', { keyPath: 'KEYCLOAK_CLIENT_ID' }, 'set KEYCLOAK_CLIENT_ID and KEYCLOAK_CLIENT_SECRET (a service account with view-events; manage-users too for --respond) or KEYCLOAK_USER and KEYCLOAK_PASSWORD');
+    throw new InputError(
+      'no admin credentials',
+      { keyPath: 'KEYCLOAK_CLIENT_ID' },
+      'set KEYCLOAK_CLIENT_ID and KEYCLOAK_CLIENT_SECRET (a service account with view-events; manage-users too for --respond) or KEYCLOAK_USER and KEYCLOAK_PASSWORD',
+    );
   }
   // --follow never ends on its own: no deadline, the retries bound each request.
   const http = new IncidentHttp(auth, { timeoutMs: options.timeout, retries: options.retries });
@@ -85,7 +121,12 @@ export async function watchCommand(options: WatchOptions, env: NodeJS.ProcessEnv
   // The journal must take a line before anything is acted on.
   if (options.respond) journal.check();
   const stderr = (line: string) => process.stderr.write(`${line}\n`);
-  const emit = detectionWriter((line) => process.stdout.write(`${line}\n`), options.format, shouldColor(process.stdout), http.secrets);
+  const emit = detectionWriter(
+    (line) => process.stdout.write(`${line}\n`),
+    options.format,
+    shouldColor(process.stdout),
+    http.secrets,
+  );
   const stop = new AbortController();
   const onSignal = () => stop.abort();
   process.once('SIGINT', onSignal);
@@ -102,7 +143,14 @@ export async function watchCommand(options: WatchOptions, env: NodeJS.ProcessEnv
       state,
       emit,
       note: (line) => stderr(`realmguard: ${http.secrets.redact(line)}`),
-      ...(options.respond ? { responder: responder(http, config, state, { dryRun: options.dryRun === true, ...responseOutput(journal, stderr) }) } : {}),
+      ...(options.respond
+        ? {
+            responder: responder(http, config, state, {
+              dryRun: options.dryRun === true,
+              ...responseOutput(journal, stderr),
+            }),
+          }
+        : {}),
       signal: stop.signal,
     });
     return outcome.detections > 0 ? ExitCode.Findings : ExitCode.Clean;

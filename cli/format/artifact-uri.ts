@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 export function artifactUri(file: string, cwd: string): string {
   const absolute = resolve(cwd, file);
   const relativePath = relative(cwd, absolute);
-  if (relativePath === '..' || relativePath.startsWith(`..${sep}`) || isAbsolute(relativePath)) return pathToFileURL(absolute).href;
+  if (relativePath === '..' || relativePath.startsWith(`..${sep}`) || isAbsolute(relativePath))
+    return pathToFileURL(absolute).href;
   return relativePath.split(sep).join('/');
 }

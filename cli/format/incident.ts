@@ -33,9 +33,15 @@ function sessionLines(data: unknown): string[] {
   if (!Array.isArray(sessions?.online)) return [];
   const when = (ms?: number) => (ms ? new Date(ms).toISOString() : '?');
   const lines = [`  online sessions (${sessions.online.length}):`];
-  for (const s of sessions.online) lines.push(`    ${s.id}  ip ${s.ipAddress ?? '?'}  started ${when(s.start)}  last ${when(s.lastAccess)}  clients ${s.clients.join(', ') || '-'}`);
+  for (const s of sessions.online)
+    lines.push(
+      `    ${s.id}  ip ${s.ipAddress ?? '?'}  started ${when(s.start)}  last ${when(s.lastAccess)}  clients ${s.clients.join(', ') || '-'}`,
+    );
   lines.push(`  offline sessions (${sessions.offline.length}):`);
-  for (const s of sessions.offline) lines.push(`    ${s.id}  client ${s.grant.clientId}  ip ${s.ipAddress ?? '?'}  started ${when(s.start)}  last ${when(s.lastAccess)}`);
+  for (const s of sessions.offline)
+    lines.push(
+      `    ${s.id}  client ${s.grant.clientId}  ip ${s.ipAddress ?? '?'}  started ${when(s.start)}  last ${when(s.lastAccess)}`,
+    );
   return lines;
 }
 
@@ -83,7 +89,12 @@ export interface SummaryJournal {
   reason?: string;
 }
 
-export function renderSummary(action: string, summary: BulkSummary, elapsedMs: number, journal?: SummaryJournal): string {
+export function renderSummary(
+  action: string,
+  summary: BulkSummary,
+  elapsedMs: number,
+  journal?: SummaryJournal,
+): string {
   const lines = [
     `${action}: ${summary.total} listed · ${summary.ok} done · ${summary.failed.length} failed · ${summary.skipped.length} skipped (done in the resumed journal) · ${(elapsedMs / 1000).toFixed(1)} s`,
   ];
@@ -101,12 +112,22 @@ export function renderSummary(action: string, summary: BulkSummary, elapsedMs: n
   const notStarted = summary.notStarted ?? [];
   if (notStarted.length > 0) lines.push(`interrupted: ${notStarted.length} not started: ${notStarted.join(', ')}`);
   if (summary.failed.length > 0 || notStarted.length > 0) {
-    const these = notStarted.length === 0 ? 'these' : summary.failed.length === 0 ? 'the ones not started' : 'the failed and the ones not started';
+    const these =
+      notStarted.length === 0
+        ? 'these'
+        : summary.failed.length === 0
+          ? 'the ones not started'
+          : 'the failed and the ones not started';
     if (!journal) lines.push('rerun with --resume JOURNAL to finish only these');
-    else if (lost.length > 0) lines.push(`to finish only ${these === 'these' ? 'the failed ones' : these}: append the missing journal lines (printed on stderr) to ${journal.file}, then rerun the same command with --resume ${journal.file}`);
+    else if (lost.length > 0)
+      lines.push(
+        `to finish only ${these === 'these' ? 'the failed ones' : these}: append the missing journal lines (printed on stderr) to ${journal.file}, then rerun the same command with --resume ${journal.file}`,
+      );
     else lines.push(`to finish only ${these}: rerun the same command with --resume ${journal.file}`);
   } else if (journal && lost.length > 0) {
-    lines.push(`append the missing journal lines (printed on stderr) to ${journal.file}, so a later --resume skips those targets`);
+    lines.push(
+      `append the missing journal lines (printed on stderr) to ${journal.file}, so a later --resume skips those targets`,
+    );
   }
   return lines.map(visible).join('\n');
 }

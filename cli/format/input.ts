@@ -41,7 +41,9 @@ export function locationText(finding: Finding, input: FormatInput): string {
 
 /** "clients.web-app.attributes.pkce.code.challenge.method" reads better with brackets for dotted keys. */
 export function pathText(path: readonly string[]): string {
-  return path.map((segment, index) => (index === 0 ? segment : /^[\w-]+$/.test(segment) ? `.${segment}` : `["${segment}"]`)).join('');
+  return path
+    .map((segment, index) => (index === 0 ? segment : /^[\w-]+$/.test(segment) ? `.${segment}` : `["${segment}"]`))
+    .join('');
 }
 
 export function entityText(finding: Finding): string {

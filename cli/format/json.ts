@@ -23,13 +23,22 @@ export function findingsDocument(input: FormatInput) {
     formatVersion: JSON_FORMAT_VERSION,
     summary: {
       total: input.findings.length,
-      ...Object.fromEntries(SEVERITIES.map((severity) => [severity, input.findings.filter((finding) => finding.severity === severity).length])),
+      ...Object.fromEntries(
+        SEVERITIES.map((severity) => [
+          severity,
+          input.findings.filter((finding) => finding.severity === severity).length,
+        ]),
+      ),
       suppressed: input.suppressed?.length ?? 0,
       expiredSuppressions: input.expiredSuppressions?.length ?? 0,
     },
     realms: input.realms ?? [],
     findings: input.findings.map(findingJson),
-    suppressed: (input.suppressed ?? []).map((finding) => ({ ...findingJson(finding), reason: finding.reason, expires: finding.expires ?? null })),
+    suppressed: (input.suppressed ?? []).map((finding) => ({
+      ...findingJson(finding),
+      reason: finding.reason,
+      expires: finding.expires ?? null,
+    })),
     expiredSuppressions: (input.expiredSuppressions ?? []).map(({ suppression, findings }) => ({
       rule: suppression.rule,
       entity: suppression.entity ?? null,

@@ -14,22 +14,39 @@ export function formatMarkdown(input: FormatInput, options: FormatOptions = {}):
   const runs = runsByRealm(input);
   for (const [realm, findings] of byRealm) {
     const run = runs.get(realm);
-    lines.push(`#### Realm \`${codeCell(realm)}\`${run ? ` — \`${codeCell(run.origin)}\`, profile ${run.profile}` : ''}`, '');
+    lines.push(
+      `#### Realm \`${codeCell(realm)}\`${run ? ` — \`${codeCell(run.origin)}\`, profile ${run.profile}` : ''}`,
+      '',
+    );
     lines.push('| Severity | Rule | Where | Field | Finding | Location |', '|---|---|---|---|---|---|');
     for (const finding of findings) lines.push(row(finding, input));
     lines.push('');
   }
   const clean = (input.realms ?? []).filter((run) => !byRealm.has(run.realm));
-  if (clean.length > 0) lines.push(`No findings in ${clean.map((run) => `\`${codeCell(run.realm)}\` (\`${codeCell(run.origin)}\`)`).join(', ')}.`, '');
+  if (clean.length > 0)
+    lines.push(
+      `No findings in ${clean.map((run) => `\`${codeCell(run.realm)}\` (\`${codeCell(run.origin)}\`)`).join(', ')}.`,
+      '',
+    );
   if (input.suppressed?.length) {
-    lines.push('<details><summary>Suppressed findings</summary>', '', '| Rule | Where | Reason | Expires |', '|---|---|---|---|');
+    lines.push(
+      '<details><summary>Suppressed findings</summary>',
+      '',
+      '| Rule | Where | Reason | Expires |',
+      '|---|---|---|---|',
+    );
     for (const finding of input.suppressed) {
-      lines.push(`| ${finding.ruleId} | ${cell(`${finding.realm}: ${entityText(finding)}`)} | ${cell(finding.reason)} | ${finding.expires ?? '—'} |`);
+      lines.push(
+        `| ${finding.ruleId} | ${cell(`${finding.realm}: ${entityText(finding)}`)} | ${cell(finding.reason)} | ${finding.expires ?? '—'} |`,
+      );
     }
     lines.push('', '</details>', '');
   }
   for (const { suppression } of input.expiredSuppressions ?? []) {
-    lines.push(`> ⚠️ The suppression of \`${suppression.rule}\`${suppression.entity ? ` for \`${codeCell(suppression.entity)}\`` : ''} expired on ${suppression.expires}; its findings are reported again.`, '');
+    lines.push(
+      `> ⚠️ The suppression of \`${suppression.rule}\`${suppression.entity ? ` for \`${codeCell(suppression.entity)}\`` : ''} expired on ${suppression.expires}; its findings are reported again.`,
+      '',
+    );
   }
   return lines.join('\n').trimEnd() + '\n';
 }

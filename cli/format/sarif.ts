@@ -19,11 +19,27 @@ export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 const TOOL_VERSION = '0.1.0';
 const INFORMATION_URI = 'https://github.com/realmguard/realmguard';
 
-const LEVEL: Record<Severity, Result.level> = { critical: 'error', high: 'error', medium: 'warning', low: 'note', info: 'note' };
+const LEVEL: Record<Severity, Result.level> = {
+  critical: 'error',
+  high: 'error',
+  medium: 'warning',
+  low: 'note',
+  info: 'note',
+};
 /** GitHub ranks alerts by this CVSS-like score: ≥ 9 critical, ≥ 7 high, ≥ 4 medium, else low. */
-const SECURITY_SEVERITY: Record<Severity, string> = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0', info: '0.0' };
+const SECURITY_SEVERITY: Record<Severity, string> = {
+  critical: '9.5',
+  high: '8.0',
+  medium: '5.5',
+  low: '3.0',
+  info: '0.0',
+};
 
-export function formatSarif(input: FormatInput, rules: readonly Rule[] = allRules, cwd: string = process.cwd()): string {
+export function formatSarif(
+  input: FormatInput,
+  rules: readonly Rule[] = allRules,
+  cwd: string = process.cwd(),
+): string {
   return `${safeJson(sarifLog(input, rules, cwd))}\n`;
 }
 
@@ -34,7 +50,9 @@ export function sarifLog(input: FormatInput, rules: readonly Rule[] = allRules, 
     ...input.findings.map((finding) => result(finding, input, index, cwd)),
     ...(input.suppressed ?? []).map((finding) => ({
       ...result(finding, input, index, cwd),
-      suppressions: [{ kind: 'external' as const, status: 'accepted' as const, justification: visible(finding.reason) }],
+      suppressions: [
+        { kind: 'external' as const, status: 'accepted' as const, justification: visible(finding.reason) },
+      ],
     })),
   ];
   return {
@@ -42,7 +60,14 @@ export function sarifLog(input: FormatInput, rules: readonly Rule[] = allRules, 
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'realmguard', version: TOOL_VERSION, informationUri: INFORMATION_URI, rules: rules.map(descriptor) } },
+        tool: {
+          driver: {
+            name: 'realmguard',
+            version: TOOL_VERSION,
+            informationUri: INFORMATION_URI,
+            rules: rules.map(descriptor),
+          },
+        },
         results,
         columnKind: 'unicodeCodePoints',
       },
@@ -82,13 +107,23 @@ function result(finding: Finding, input: FormatInput, index: Map<string, number>
     message: { text: visible(finding.message) },
     locations: [location(finding, input, cwd)],
     partialFingerprints: { 'realmguard/v1': finding.fingerprint },
-    properties: { severity: finding.severity, realm: finding.realm, path: [...finding.path], ...(finding.entity && { entity: finding.entity }) },
+    properties: {
+      severity: finding.severity,
+      realm: finding.realm,
+      path: [...finding.path],
+      ...(finding.entity && { entity: finding.entity }),
+    },
   };
 }
 
 function location(finding: Finding, input: FormatInput, cwd: string): Location {
   const file = finding.location?.file ?? input.realms?.find((realm) => realm.realm === finding.realm)?.origin;
-  const logicalLocations = [{ fullyQualifiedName: visible(`${finding.realm}/${pathText(finding.path)}`), kind: finding.entity ? 'object' : 'member' }];
+  const logicalLocations = [
+    {
+      fullyQualifiedName: visible(`${finding.realm}/${pathText(finding.path)}`),
+      kind: finding.entity ? 'object' : 'member',
+    },
+  ];
   if (file === undefined || /^[a-z]+:\/\//i.test(file)) return { logicalLocations }; // a live realm has no file
   return {
     physicalLocation: {

@@ -23,12 +23,16 @@ export function formatText(input: FormatInput, options: FormatOptions = {}): str
   const byRealm = groupBy(input.findings, (finding) => finding.realm);
   for (const [realm, findings] of byRealm) {
     const run = runs.get(realm);
-    lines.push(c.bold(`realm ${visible(realm)}`) + (run ? c.dim(` (${visible(run.origin)}, profile ${run.profile})`) : ''));
+    lines.push(
+      c.bold(`realm ${visible(realm)}`) + (run ? c.dim(` (${visible(run.origin)}, profile ${run.profile})`) : ''),
+    );
     for (const [entity, group] of groupBy(findings, entityText)) {
       lines.push(`  ${c.bold(visible(entity))}`);
       for (const finding of group) {
         const where = locationText(finding, input);
-        lines.push(`    ${paint[finding.severity](finding.severity.toUpperCase().padEnd(8))} ${finding.ruleId}  ${visible(finding.message)}`);
+        lines.push(
+          `    ${paint[finding.severity](finding.severity.toUpperCase().padEnd(8))} ${finding.ruleId}  ${visible(finding.message)}`,
+        );
         if (where) lines.push(`             ${c.dim(visible(where))}`);
       }
     }
@@ -36,7 +40,12 @@ export function formatText(input: FormatInput, options: FormatOptions = {}): str
   }
   for (const run of input.realms ?? []) {
     if (!byRealm.has(run.realm)) {
-      lines.push(c.bold(`realm ${visible(run.realm)}`) + c.dim(` (${visible(run.origin)}, profile ${run.profile})`) + ': no findings', '');
+      lines.push(
+        c.bold(`realm ${visible(run.realm)}`) +
+          c.dim(` (${visible(run.origin)}, profile ${run.profile})`) +
+          ': no findings',
+        '',
+      );
     }
   }
   for (const { suppression, findings } of input.expiredSuppressions ?? []) {
@@ -50,7 +59,9 @@ export function formatText(input: FormatInput, options: FormatOptions = {}): str
 
 export function summary(input: FormatInput, bold: (text: string) => string = (text) => text): string {
   if (input.findings.length === 0 && !input.suppressed?.length) return bold('No findings.');
-  const counts = SEVERITIES.map((severity) => [severity, input.findings.filter((finding) => finding.severity === severity).length] as const)
+  const counts = SEVERITIES.map(
+    (severity) => [severity, input.findings.filter((finding) => finding.severity === severity).length] as const,
+  )
     .filter(([, count]) => count > 0)
     .map(([severity, count]) => `${count} ${severity}`);
   const extras = [
@@ -58,5 +69,7 @@ export function summary(input: FormatInput, bold: (text: string) => string = (te
     input.expiredSuppressions?.length ? `${input.expiredSuppressions.length} expired suppression(s)` : '',
   ].filter(Boolean);
   const total = `${input.findings.length} finding${input.findings.length === 1 ? '' : 's'}`;
-  return bold(`${total}${counts.length ? `: ${counts.join(', ')}` : ''}`) + (extras.length ? ` (${extras.join(', ')})` : '');
+  return (
+    bold(`${total}${counts.length ? `: ${counts.join(', ')}` : ''}`) + (extras.length ? ` (${extras.join(', ')})` : '')
+  );
 }

@@ -16,7 +16,11 @@ export async function confirmRealmWide(question: string, options: ConfirmOptions
   if (options.yes || options.dryRun) return true;
   const interactive = options.interactive ?? (process.stdin.isTTY && process.stdout.isTTY);
   if (!interactive) {
-    throw new InputError(`${question} — this is realm-wide and there is no terminal to confirm on`, { keyPath: '--yes' }, 'pass --yes to go ahead, or --dry-run to see the requests first');
+    throw new InputError(
+      `${question} — this is realm-wide and there is no terminal to confirm on`,
+      { keyPath: '--yes' },
+      'pass --yes to go ahead, or --dry-run to see the requests first',
+    );
   }
   return confirm({ message: question, default: false });
 }

@@ -9,7 +9,8 @@ let stdinTaken: string | undefined;
 
 /** Reads all of stdin once; a second use (say, token and users list both '-') is an input error. */
 function readStdin(purpose: string): string {
-  if (stdinTaken) throw new InputError(`stdin is already used for ${stdinTaken}`, { keyPath: purpose }, 'give one of them as a file');
+  if (stdinTaken)
+    throw new InputError(`stdin is already used for ${stdinTaken}`, { keyPath: purpose }, 'give one of them as a file');
   stdinTaken = purpose;
   return readFileSync(0, 'utf8');
 }
@@ -20,15 +21,25 @@ export function readTextFile(file: string, option: string): string {
     return readFileSync(file, 'utf8');
   } catch (error) {
     const code = error instanceof Error && 'code' in error ? String(error.code) : 'unreadable';
-    throw new InputError(`cannot read ${file} (${code})`, { file, keyPath: option }, 'check the path and its permissions');
+    throw new InputError(
+      `cannot read ${file} (${code})`,
+      { file, keyPath: option },
+      'check the path and its permissions',
+    );
   }
 }
 
 /** A secret from a file (first line, trimmed) or else from an environment variable. */
-export function readSecret(file: string | undefined, option: string, env: NodeJS.ProcessEnv, envName: string): string | undefined {
+export function readSecret(
+  file: string | undefined,
+  option: string,
+  env: NodeJS.ProcessEnv,
+  envName: string,
+): string | undefined {
   if (file !== undefined) {
     const value = readTextFile(file, option).split(/\r?\n/)[0]?.trim() ?? '';
-    if (value === '') throw new InputError(`${file} is empty`, { file, keyPath: option }, 'put the secret on its first line');
+    if (value === '')
+      throw new InputError(`${file} is empty`, { file, keyPath: option }, 'put the secret on its first line');
     return value;
   }
   const value = env[envName]?.trim();
@@ -44,18 +55,34 @@ export function refuseArgvSecret(option: string, instead: string): never {
   );
 }
 
-export function readToken(options: { tokenFile?: string; tokenEnv?: string }, env: NodeJS.ProcessEnv): string | undefined {
+export function readToken(
+  options: { tokenFile?: string; tokenEnv?: string },
+  env: NodeJS.ProcessEnv,
+): string | undefined {
   if (options.tokenFile !== undefined && options.tokenEnv !== undefined) {
-    throw new InputError('both --token-file and --token-env given', { keyPath: '--token-file' }, 'give the token one way');
+    throw new InputError(
+      'both --token-file and --token-env given',
+      { keyPath: '--token-file' },
+      'give the token one way',
+    );
   }
   if (options.tokenFile !== undefined) {
     const token = readTextFile(options.tokenFile, '--token-file').trim();
-    if (token === '') throw new InputError(`${options.tokenFile === '-' ? 'stdin' : options.tokenFile} holds no token`, { file: options.tokenFile, keyPath: '--token-file' });
+    if (token === '')
+      throw new InputError(`${options.tokenFile === '-' ? 'stdin' : options.tokenFile} holds no token`, {
+        file: options.tokenFile,
+        keyPath: '--token-file',
+      });
     return token;
   }
   if (options.tokenEnv !== undefined) {
     const token = env[options.tokenEnv]?.trim();
-    if (!token) throw new InputError(`environment variable ${options.tokenEnv} is empty or unset`, { keyPath: '--token-env' }, 'export the token in it first');
+    if (!token)
+      throw new InputError(
+        `environment variable ${options.tokenEnv} is empty or unset`,
+        { keyPath: '--token-env' },
+        'export the token in it first',
+      );
     return token;
   }
   return undefined;

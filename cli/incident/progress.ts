@@ -9,7 +9,12 @@ export interface Progress {
 export function startProgress(total: number, label: string, stream: NodeJS.WriteStream = process.stderr): Progress {
   if (!stream.isTTY || total === 0) return { tick: () => undefined, stop: () => undefined };
   const bar = new cliProgress.SingleBar(
-    { format: `${label} [{bar}] {value}/{total} · failed {failed} · {eta_formatted} left`, stream, hideCursor: true, clearOnComplete: false },
+    {
+      format: `${label} [{bar}] {value}/{total} · failed {failed} · {eta_formatted} left`,
+      stream,
+      hideCursor: true,
+      clearOnComplete: false,
+    },
     cliProgress.Presets.shades_classic,
   );
   let failed = 0;

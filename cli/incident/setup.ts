@@ -48,8 +48,10 @@ export interface Setup {
 }
 
 export function refuseArgvSecrets(options: CommonOptions): void {
-  if (options.token !== undefined) refuseArgvSecret('--token', '--token-file FILE, --token-file - (stdin) or --token-env VAR');
-  if (options.clientSecret !== undefined) refuseArgvSecret('--client-secret', 'KEYCLOAK_CLIENT_SECRET or --client-secret-file FILE');
+  if (options.token !== undefined)
+    refuseArgvSecret('--token', '--token-file FILE, --token-file - (stdin) or --token-env VAR');
+  if (options.clientSecret !== undefined)
+    refuseArgvSecret('--client-secret', 'KEYCLOAK_CLIENT_SECRET or --client-secret-file FILE');
   if (options.password !== undefined) refuseArgvSecret('--password', 'KEYCLOAK_PASSWORD or --password-file FILE');
 }
 
@@ -74,9 +76,18 @@ export function setup(options: CommonOptions, env: NodeJS.ProcessEnv, { tokenIsT
   http.secrets.add(token);
   let introspection: IntrospectionClient | undefined;
   if (options.introspectClientId) {
-    const secret = readSecret(options.introspectClientSecretFile, '--introspect-client-secret-file', env, 'REALMGUARD_INTROSPECT_CLIENT_SECRET');
+    const secret = readSecret(
+      options.introspectClientSecretFile,
+      '--introspect-client-secret-file',
+      env,
+      'REALMGUARD_INTROSPECT_CLIENT_SECRET',
+    );
     if (!secret) {
-      throw new InputError('--introspect-client-id needs the client secret', { keyPath: '--introspect-client-secret-file' }, 'set REALMGUARD_INTROSPECT_CLIENT_SECRET or pass --introspect-client-secret-file FILE');
+      throw new InputError(
+        '--introspect-client-id needs the client secret',
+        { keyPath: '--introspect-client-secret-file' },
+        'set REALMGUARD_INTROSPECT_CLIENT_SECRET or pass --introspect-client-secret-file FILE',
+      );
     }
     introspection = { clientId: options.introspectClientId, clientSecret: secret };
   }

@@ -27,7 +27,11 @@ export interface BumpTokenVersionOptions {
 export function currentVersion(values: string[] | undefined, attribute: string): number {
   const raw = values?.[0];
   if (raw === undefined || raw === '') return 0;
-  if (!/^\d+$/.test(raw.trim())) throw new IncidentError('unexpected', `attribute '${attribute}' holds '${raw}', not a whole number: fix it in the admin console first`);
+  if (!/^\d+$/.test(raw.trim()))
+    throw new IncidentError(
+      'unexpected',
+      `attribute '${attribute}' holds '${raw}', not a whole number: fix it in the admin console first`,
+    );
   return Number(raw.trim());
 }
 
@@ -41,7 +45,10 @@ export function bumpTokenVersion(ctx: IncidentContext, options: BumpTokenVersion
     const from = currentVersion(user.attributes?.[attribute] as string[] | undefined, attribute);
     const to = from + 1;
     const notFound = `user '${user.username}'`;
-    await run.send(run.spec(ENDPOINTS.updateUser, { id: user.id }, { notFound }), { ...user, attributes: { ...user.attributes, [attribute]: [String(to)] } });
+    await run.send(run.spec(ENDPOINTS.updateUser, { id: user.id }, { notFound }), {
+      ...user,
+      attributes: { ...user.attributes, [attribute]: [String(to)] },
+    });
     if (run.dryRun) {
       run.notes.push(`${attribute}: ${from} → ${to} (planned)`);
       return;

@@ -36,7 +36,11 @@ export function logoutRealm(ctx: IncidentContext): Promise<ActionResult> {
     run.check(
       'sessions left in the realm',
       left.length === 0,
-      left.length === 0 ? '0 online, 0 offline' : left.map((stat) => `${String(stat.clientId)}: ${String(stat.active)} online, ${String(stat.offline)} offline`).join('; '),
+      left.length === 0
+        ? '0 online, 0 offline'
+        : left
+            .map((stat) => `${String(stat.clientId)}: ${String(stat.active)} online, ${String(stat.offline)} offline`)
+            .join('; '),
     );
     await checkSuspectToken(run, suspectBefore, { expectInactive: true, expectSessionEnds: true });
   });

@@ -34,15 +34,28 @@ export function logoutSession(ctx: IncidentContext, options: LogoutSessionOption
     if (before.online.some((session) => session.id === options.session)) kinds.push(false);
     if (before.offline.some((session) => session.id === options.session)) kinds.push(true);
     if (kinds.length === 0) {
-      throw new IncidentError('not-found', `unknown session '${options.session}' for user '${user.username}' in realm '${run.realm}': run 'realmguard incident sessions' to list them`);
+      throw new IncidentError(
+        'not-found',
+        `unknown session '${options.session}' for user '${user.username}' in realm '${run.realm}': run 'realmguard incident sessions' to list them`,
+      );
     }
     for (const isOffline of kinds) {
-      await run.send(run.spec(ENDPOINTS.deleteSession, { session: options.session }, { query: { isOffline }, notFound: `session '${options.session}'` }));
+      await run.send(
+        run.spec(
+          ENDPOINTS.deleteSession,
+          { session: options.session },
+          { query: { isOffline }, notFound: `session '${options.session}'` },
+        ),
+      );
     }
     if (run.dryRun) return;
     const after = await listUserSessions(run, user.id);
     const left = [...after.online, ...after.offline].filter((session) => session.id === options.session).length;
-    run.check(`session ${options.session} gone from the user's sessions`, left === 0, `${left} left (ended: ${kinds.map((offline) => (offline ? 'offline' : 'online')).join(' + ')})`);
+    run.check(
+      `session ${options.session} gone from the user's sessions`,
+      left === 0,
+      `${left} left (ended: ${kinds.map((offline) => (offline ? 'offline' : 'online')).join(' + ')})`,
+    );
     await checkSuspectToken(run, suspectBefore, { expectInactive: true, expectSessionEnds: true });
   });
 }

@@ -28,7 +28,11 @@ export interface LogoutUserOptions {
 async function revokeOfflineGrant(run: ActionRun, user: ResolvedUser, grant: OfflineGrant): Promise<void> {
   const problem = segmentProblem(grant.clientId);
   if (problem === undefined) {
-    const revoke = run.spec(ENDPOINTS.revokeConsent, { id: user.id, clientId: grant.clientId }, { notFound: `offline grant of client '${grant.clientId}' for user '${user.username}'` });
+    const revoke = run.spec(
+      ENDPOINTS.revokeConsent,
+      { id: user.id, clientId: grant.clientId },
+      { notFound: `offline grant of client '${grant.clientId}' for user '${user.username}'` },
+    );
     await run.send(revoke);
     return;
   }
@@ -39,7 +43,13 @@ async function revokeOfflineGrant(run: ActionRun, user: ResolvedUser, grant: Off
       'A consent of granted scopes, if the client asks for consent, stays: remove it in the admin console (user → Consents), or rename the client.',
   );
   for (const session of sessions) {
-    await run.send(run.spec(ENDPOINTS.deleteSession, { session: session.id }, { query: { isOffline: true }, notFound: `offline session '${session.id}'` }));
+    await run.send(
+      run.spec(
+        ENDPOINTS.deleteSession,
+        { session: session.id },
+        { query: { isOffline: true }, notFound: `offline session '${session.id}'` },
+      ),
+    );
   }
 }
 

@@ -32,10 +32,16 @@ export function revokeToken(ctx: IncidentContext, options: RevokeTokenOptions): 
     const clientId = options.clientId ?? claims?.azp;
     run.target({ type: 'token', name: tokenLabel(claims), ...(claims?.jti ? { id: claims.jti } : {}) });
     if (!clientId) {
-      throw new IncidentError('unexpected', 'the token names no client (no azp claim): pass --token-client-id with the client it was issued to');
+      throw new IncidentError(
+        'unexpected',
+        'the token names no client (no azp claim): pass --token-client-id with the client it was issued to',
+      );
     }
     if (claims?.azp && claims.azp !== clientId) {
-      throw new IncidentError('unexpected', `the token was issued to client '${claims.azp}', not '${clientId}': Keycloak only lets the issuing client revoke it`);
+      throw new IncidentError(
+        'unexpected',
+        `the token was issued to client '${claims.azp}', not '${clientId}': Keycloak only lets the issuing client revoke it`,
+      );
     }
     // Evidence: introspection by the given confidential client, else by the token's own client
     // if it has a secret; and, with admin credentials, the token's session.
@@ -44,7 +50,11 @@ export function revokeToken(ctx: IncidentContext, options: RevokeTokenOptions): 
     const before = await observeSuspect(run, options.token, introspector);
     // Revoking an already revoked token is answered 200 and changes nothing more: safe to retry.
     const spec = run.spec(ENDPOINTS.revoke);
-    const form: Record<string, string> = { token: options.token, client_id: clientId, ...(options.clientSecret ? { client_secret: options.clientSecret } : {}) };
+    const form: Record<string, string> = {
+      token: options.token,
+      client_id: clientId,
+      ...(options.clientSecret ? { client_secret: options.clientSecret } : {}),
+    };
     try {
       await run.change(spec, () => run.ctx.http.postForm(spec.path, form));
     } catch (error) {
@@ -60,6 +70,9 @@ export function revokeToken(ctx: IncidentContext, options: RevokeTokenOptions): 
     if (run.dryRun) return;
     const after = await observeSuspect(run, options.token, introspector);
     // Revoking a refresh or offline token detaches its client from the session; an access token only goes on the revoked list.
-    reportSuspect(run, before, after, { expectInactive: true, expectSessionEnds: claims?.typ === 'Refresh' || claims?.typ === 'Offline' });
+    reportSuspect(run, before, after, {
+      expectInactive: true,
+      expectSessionEnds: claims?.typ === 'Refresh' || claims?.typ === 'Offline',
+    });
   });
 }

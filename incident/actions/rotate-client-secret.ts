@@ -32,7 +32,13 @@ export interface RotateClientSecretOptions {
 export async function secretAccepted(run: ActionRun, clientId: string, secret: string): Promise<boolean> {
   const spec = run.spec(ENDPOINTS.revokeProbe);
   try {
-    await run.read(spec, () => run.ctx.http.postForm(spec.path, { token: 'realmguard-secret-check', client_id: clientId, client_secret: secret }));
+    await run.read(spec, () =>
+      run.ctx.http.postForm(spec.path, {
+        token: 'realmguard-secret-check',
+        client_id: clientId,
+        client_secret: secret,
+      }),
+    );
     return true;
   } catch (error) {
     if (error instanceof IncidentError && (error.status === 401 || error.status === 400)) return false;
@@ -40,7 +46,10 @@ export async function secretAccepted(run: ActionRun, clientId: string, secret: s
   }
 }
 
-export async function rotateClientSecret(ctx: IncidentContext, options: RotateClientSecretOptions): Promise<ActionResult> {
+export async function rotateClientSecret(
+  ctx: IncidentContext,
+  options: RotateClientSecretOptions,
+): Promise<ActionResult> {
   // The secret file is made ready before any request: a path that cannot take the secret is an
   // input error (InputError, exit 2) while the old secret still works. A dry run only checks.
   const fileOptions = { force: options.force === true };
@@ -54,14 +63,25 @@ export async function rotateClientSecret(ctx: IncidentContext, options: RotateCl
   }
 }
 
-function rotate(ctx: IncidentContext, options: RotateClientSecretOptions, file: SecretFile | undefined): Promise<ActionResult> {
+function rotate(
+  ctx: IncidentContext,
+  options: RotateClientSecretOptions,
+  file: SecretFile | undefined,
+): Promise<ActionResult> {
   return runAction(ctx, 'rotate-client-secret', async (run) => {
     run.limit(SECRET_LIMIT);
     const target = run.target({ type: 'client', name: options.client });
     const client = await resolveClient(run, options.client);
     target.id = client.id;
-    if (client.publicClient || (client.clientAuthenticatorType && !['client-secret', 'client-secret-jwt'].includes(client.clientAuthenticatorType))) {
-      throw new IncidentError('unexpected', `client '${client.clientId}' has no secret to rotate (${client.publicClient ? 'public client' : client.clientAuthenticatorType})`);
+    if (
+      client.publicClient ||
+      (client.clientAuthenticatorType &&
+        !['client-secret', 'client-secret-jwt'].includes(client.clientAuthenticatorType))
+    ) {
+      throw new IncidentError(
+        'unexpected',
+        `client '${client.clientId}' has no secret to rotate (${client.publicClient ? 'public client' : client.clientAuthenticatorType})`,
+      );
     }
     const notFound = `client '${client.clientId}'`;
     // The old secret is read (into memory only) to prove afterwards that it is refused.
@@ -75,16 +95,31 @@ function rotate(ctx: IncidentContext, options: RotateClientSecretOptions, file: 
     if (run.dryRun) return;
     const answer = expectRecord(freshSpec, fresh?.body, 'a client secret');
     const value = typeof answer.value === 'string' ? answer.value : undefined;
-    if (!value) throw new IncidentError('bad-answer', `${freshSpec.method} ${freshSpec.path} answered without a secret`);
+    if (!value)
+      throw new IncidentError('bad-answer', `${freshSpec.method} ${freshSpec.path} answered without a secret`);
     run.ctx.http.secrets.add(value);
     deliverSecret(run, value, options, file);
-    if (oldValue) run.check('old secret refused', !(await secretAccepted(run, client.clientId, oldValue)), 'client authentication at /revoke with the old secret');
+    if (oldValue)
+      run.check(
+        'old secret refused',
+        !(await secretAccepted(run, client.clientId, oldValue)),
+        'client authentication at /revoke with the old secret',
+      );
     else run.check('old secret refused', 'unverified', 'the client had no readable secret before');
-    run.check('new secret accepted', await secretAccepted(run, client.clientId, value), 'client authentication at /revoke with the new secret');
+    run.check(
+      'new secret accepted',
+      await secretAccepted(run, client.clientId, value),
+      'client authentication at /revoke with the new secret',
+    );
   });
 }
 
-function deliverSecret(run: ActionRun, value: string, options: RotateClientSecretOptions, file: SecretFile | undefined): void {
+function deliverSecret(
+  run: ActionRun,
+  value: string,
+  options: RotateClientSecretOptions,
+  file: SecretFile | undefined,
+): void {
   if (file) {
     try {
       file.write(value);
@@ -100,6 +135,8 @@ function deliverSecret(run: ActionRun, value: string, options: RotateClientSecre
     run.data = { newSecret: value };
     run.notes.push('new secret printed below because --show-secret was given');
   } else {
-    run.notes.push(`new secret not shown: read it in the admin console (client ${options.client} → Credentials), or rerun a rotation with --secret-file FILE`);
+    run.notes.push(
+      `new secret not shown: read it in the admin console (client ${options.client} → Credentials), or rerun a rotation with --secret-file FILE`,
+    );
   }
 }

@@ -51,16 +51,31 @@ export function defaultProviderName(providerId: string, now = new Date()): strin
   return `${providerId}-${now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15)}`;
 }
 
-function pickKey(keys: KeyMetadataRepresentation[], components: ComponentRepresentation[], options: RotateKeysOptions, realm: string): KeyMetadataRepresentation {
+function pickKey(
+  keys: KeyMetadataRepresentation[],
+  components: ComponentRepresentation[],
+  options: RotateKeysOptions,
+  realm: string,
+): KeyMetadataRepresentation {
   if (options.kid) {
     const key = keys.find((candidate) => candidate.kid === options.kid);
-    if (!key) throw new IncidentError('not-found', `unknown key id '${options.kid}' in realm '${realm}': GET /keys does not list it`);
+    if (!key)
+      throw new IncidentError(
+        'not-found',
+        `unknown key id '${options.kid}' in realm '${realm}': GET /keys does not list it`,
+      );
     return key;
   }
   if (options.provider) {
-    const component = components.find((candidate) => candidate.name === options.provider || candidate.id === options.provider);
+    const component = components.find(
+      (candidate) => candidate.name === options.provider || candidate.id === options.provider,
+    );
     const key = component && keys.find((candidate) => candidate.providerId === component.id);
-    if (!key) throw new IncidentError('not-found', `unknown key provider '${options.provider}' in realm '${realm}': no key provider has that name or id`);
+    if (!key)
+      throw new IncidentError(
+        'not-found',
+        `unknown key provider '${options.provider}' in realm '${realm}': no key provider has that name or id`,
+      );
     return key;
   }
   const algorithm = options.algorithm ?? 'RS256';
@@ -68,7 +83,11 @@ function pickKey(keys: KeyMetadataRepresentation[], components: ComponentReprese
     .filter((candidate) => candidate.algorithm === algorithm && candidate.status === 'ACTIVE')
     .sort((a, b) => (b.providerPriority ?? 0) - (a.providerPriority ?? 0));
   const key = active[0];
-  if (!key) throw new IncidentError('not-found', `realm '${realm}' has no active ${algorithm} key: name one with --kid or --provider`);
+  if (!key)
+    throw new IncidentError(
+      'not-found',
+      `realm '${realm}' has no active ${algorithm} key: name one with --kid or --provider`,
+    );
   return key;
 }
 
@@ -93,17 +112,24 @@ async function rotate(run: ActionRun, options: RotateKeysOptions): Promise<void>
   const realm = run.realm;
   const keys = await listKeys(run);
   const componentsSpec = run.spec(ENDPOINTS.components, {}, { query: { type: KEY_PROVIDER_TYPE } });
-  const components = expectRecords(componentsSpec, await run.get(componentsSpec), 'a list of components') as ComponentRepresentation[];
+  const components = expectRecords(
+    componentsSpec,
+    await run.get(componentsSpec),
+    'a list of components',
+  ) as ComponentRepresentation[];
   const oldKey = pickKey(keys, components, options, realm);
   const oldComponent = components.find((component) => component.id === oldKey.providerId);
-  if (!oldComponent?.id || !oldComponent.name) throw new IncidentError('not-found', `key '${oldKey.kid}' belongs to no key provider of realm '${realm}'`);
+  if (!oldComponent?.id || !oldComponent.name)
+    throw new IncidentError('not-found', `key '${oldKey.kid}' belongs to no key provider of realm '${realm}'`);
   run.target({ type: 'key', id: oldKey.kid, name: oldComponent.name });
 
   const providerId = successorProviderId(oldComponent.providerId, oldKey.type);
   const sameAlgorithm = keys.filter((key) => key.algorithm === oldKey.algorithm);
   const priority = options.priority ?? Math.max(...sameAlgorithm.map((key) => key.providerPriority ?? 0)) + 100;
   const name = options.name ?? defaultProviderName(providerId);
-  const copied = Object.fromEntries(COPIED_CONFIG.flatMap((key) => (oldComponent.config?.[key] ? [[key, oldComponent.config[key]]] : [])));
+  const copied = Object.fromEntries(
+    COPIED_CONFIG.flatMap((key) => (oldComponent.config?.[key] ? [[key, oldComponent.config[key]]] : [])),
+  );
   const config: Record<string, string[]> = {
     ...copied,
     ...(oldKey.algorithm && providerId !== 'aes-generated' ? { algorithm: [oldKey.algorithm] } : {}),
@@ -115,8 +141,14 @@ async function rotate(run: ActionRun, options: RotateKeysOptions): Promise<void>
   const createSpec = run.spec(ENDPOINTS.createComponent);
   const answer = await run.send(createSpec, { name, providerId, providerType: KEY_PROVIDER_TYPE, config });
   // Keycloak answers 201 with the new component's URL in Location; its last segment is the id.
-  const createdId = answer?.location ? decodeURIComponent(new URL(answer.location, 'http://h').pathname.split('/').pop() ?? '') : undefined;
-  if (answer && !createdId) throw new IncidentError('bad-answer', `${createSpec.method} ${createSpec.path} answered ${answer.status} without the new key's Location`);
+  const createdId = answer?.location
+    ? decodeURIComponent(new URL(answer.location, 'http://h').pathname.split('/').pop() ?? '')
+    : undefined;
+  if (answer && !createdId)
+    throw new IncidentError(
+      'bad-answer',
+      `${createSpec.method} ${createSpec.path} answered ${answer.status} without the new key's Location`,
+    );
   const created = createdId ? { id: createdId } : undefined;
 
   const oldId = oldComponent.id;
@@ -125,7 +157,10 @@ async function rotate(run: ActionRun, options: RotateKeysOptions): Promise<void>
     const readSpec = run.spec(ENDPOINTS.component, { id: oldId }, { notFound });
     const full = expectRecord(readSpec, await run.get(readSpec), 'a component');
     const fullConfig = isRecord(full.config) ? full.config : {};
-    await run.send(run.spec(ENDPOINTS.updateComponent, { id: oldId }, { notFound }), { ...full, config: { ...fullConfig, active: ['false'] } });
+    await run.send(run.spec(ENDPOINTS.updateComponent, { id: oldId }, { notFound }), {
+      ...full,
+      config: { ...fullConfig, active: ['false'] },
+    });
   } else {
     await run.send(run.spec(ENDPOINTS.deleteComponent, { id: oldId }, { notFound }));
     await setRealmNotBefore(run);
@@ -155,24 +190,46 @@ async function rotate(run: ActionRun, options: RotateKeysOptions): Promise<void>
   });
   if (run.dryRun || !created) return;
   run.target({ type: 'key', name, id: created.id });
-  await checkRotation(run, { oldKid: oldKey.kid, newProviderId: created.id, algorithm: oldKey.algorithm, mode: options.mode });
+  await checkRotation(run, {
+    oldKid: oldKey.kid,
+    newProviderId: created.id,
+    algorithm: oldKey.algorithm,
+    mode: options.mode,
+  });
 }
 
-async function checkRotation(run: ActionRun, facts: { oldKid?: string; newProviderId: string; algorithm?: string; mode: 'routine' | 'emergency' }): Promise<void> {
+async function checkRotation(
+  run: ActionRun,
+  facts: { oldKid?: string; newProviderId: string; algorithm?: string; mode: 'routine' | 'emergency' },
+): Promise<void> {
   const keys = await listKeys(run);
   const fresh = keys.find((key) => key.providerId === facts.newProviderId);
   const signer = keys
     .filter((key) => key.algorithm === facts.algorithm && key.status === 'ACTIVE')
     .sort((a, b) => (b.providerPriority ?? 0) - (a.providerPriority ?? 0))[0];
-  run.check('new key signs', fresh !== undefined && signer?.kid === fresh.kid, `new kid ${fresh?.kid ?? 'missing'} ${fresh?.status ?? ''}; highest-priority active ${facts.algorithm} key: ${signer?.kid ?? 'none'}`);
+  run.check(
+    'new key signs',
+    fresh !== undefined && signer?.kid === fresh.kid,
+    `new kid ${fresh?.kid ?? 'missing'} ${fresh?.status ?? ''}; highest-priority active ${facts.algorithm} key: ${signer?.kid ?? 'none'}`,
+  );
   const old = keys.find((key) => key.kid === facts.oldKid);
   if (facts.mode === 'routine') {
     run.check('old key passive', old?.status === 'PASSIVE', `kid ${facts.oldKid}: ${old?.status ?? 'gone'}`);
     return;
   }
-  run.check('compromised kid gone from GET /keys', old === undefined, old ? `still listed (${old.status})` : `kid ${facts.oldKid} not listed`);
+  run.check(
+    'compromised kid gone from GET /keys',
+    old === undefined,
+    old ? `still listed (${old.status})` : `kid ${facts.oldKid} not listed`,
+  );
   const certs = run.spec(ENDPOINTS.certs);
   const jwks = expectRecord(certs, await run.read(certs, () => run.ctx.http.getPublic(certs.path)), 'a JWKS');
-  const published = expectRecords(certs, jwks.keys ?? [], "a JWKS with a list of 'keys'").some((key) => key.kid === facts.oldKid);
-  run.check('compromised kid gone from the public JWKS', !published, published ? 'still published' : `kid ${facts.oldKid} not published`);
+  const published = expectRecords(certs, jwks.keys ?? [], "a JWKS with a list of 'keys'").some(
+    (key) => key.kid === facts.oldKid,
+  );
+  run.check(
+    'compromised kid gone from the public JWKS',
+    !published,
+    published ? 'still published' : `kid ${facts.oldKid} not published`,
+  );
 }

@@ -21,9 +21,16 @@ export interface ContainUserOptions {
 export function containUser(ctx: IncidentContext, options: ContainUserOptions): Promise<ActionResult> {
   return runAction(ctx, 'contain-user', async (run) => {
     // Disable first, so the account cannot log in again between the logout and the bump.
-    const first = options.disable ? await disableUser(ctx, { user: options.user }) : await logoutUser(ctx, { user: options.user });
+    const first = options.disable
+      ? await disableUser(ctx, { user: options.user })
+      : await logoutUser(ctx, { user: options.user });
     run.absorb(first);
     if (!first.ok) return;
-    run.absorb(await bumpTokenVersion(ctx, { user: options.user, ...(options.attribute ? { attribute: options.attribute } : {}) }));
+    run.absorb(
+      await bumpTokenVersion(ctx, {
+        user: options.user,
+        ...(options.attribute ? { attribute: options.attribute } : {}),
+      }),
+    );
   });
 }

@@ -22,7 +22,12 @@ function StringEnum<T extends string>(values: readonly T[], description?: string
 
 /** Seconds, or '90s' / '5m' / '10h' / '30d' / '2w' / '1h30m'. */
 function Duration(description: string) {
-  return Type.Unsafe<string | number>({ type: ['integer', 'string'], minimum: 0, format: DURATION_FORMAT, description });
+  return Type.Unsafe<string | number>({
+    type: ['integer', 'string'],
+    minimum: 0,
+    format: DURATION_FORMAT,
+    description,
+  });
 }
 
 function Closed<T extends Record<string, TSchema>>(properties: T, description?: string) {
@@ -48,18 +53,25 @@ const BASELINE_SCHEMA = {
 
 type BaselineSchemaOfKind = { [K in FieldKind]: ReturnType<(typeof BASELINE_SCHEMA)[K]> };
 type LastKey<Path> = Path extends readonly [...string[], infer Key extends string] ? Key : never;
-type BaselinePathOf<F extends RealmFieldName> = RealmFieldTable[F] extends { baseline: { path: infer Path } } ? Path : never;
+type BaselinePathOf<F extends RealmFieldName> = RealmFieldTable[F] extends { baseline: { path: infer Path } }
+  ? Path
+  : never;
 
 /** The optional keys a baseline section holds, one per realm field table row under it. */
 type SectionProperties<Section extends readonly string[]> = {
-  [F in RealmBaselineFieldIn<Section> as LastKey<BaselinePathOf<F>>]: TOptional<BaselineSchemaOfKind[RealmFieldTable[F]['kind']]>;
+  [F in RealmBaselineFieldIn<Section> as LastKey<BaselinePathOf<F>>]: TOptional<
+    BaselineSchemaOfKind[RealmFieldTable[F]['kind']]
+  >;
 };
 
 function sectionProperties<const Section extends readonly string[]>(section: Section): SectionProperties<Section> {
-  const inSection = (path: readonly string[]) => path.length === section.length + 1 && section.every((key, index) => path[index] === key);
+  const inSection = (path: readonly string[]) =>
+    path.length === section.length + 1 && section.every((key, index) => path[index] === key);
   return Object.fromEntries(
     rowsOf(REALM_FIELDS).flatMap(([, row]) =>
-      row.baseline && !row.baseline.custom && inSection(row.baseline.path) ? [[row.baseline.path.at(-1), Opt(BASELINE_SCHEMA[row.kind](row))]] : [],
+      row.baseline && !row.baseline.custom && inSection(row.baseline.path)
+        ? [[row.baseline.path.at(-1), Opt(BASELINE_SCHEMA[row.kind](row))]]
+        : [],
     ),
   ) as SectionProperties<Section>;
 }
@@ -74,9 +86,16 @@ export const SecuritySchema = Closed({
   ...sectionProperties(['security']),
   bruteForce: Opt(BruteForceSchema),
   passwordPolicy: Opt(
-    Type.Array(Type.String({ minLength: 1, pattern: '^[A-Za-z][A-Za-z0-9]*(\\(.*\\))?$', description: "one Keycloak policy per item, e.g. length(12) or notUsername" }), {
-      description: "Keycloak password policies, one per item, e.g. ['length(12)', 'notUsername()']",
-    }),
+    Type.Array(
+      Type.String({
+        minLength: 1,
+        pattern: '^[A-Za-z][A-Za-z0-9]*(\\(.*\\))?$',
+        description: 'one Keycloak policy per item, e.g. length(12) or notUsername',
+      }),
+      {
+        description: "Keycloak password policies, one per item, e.g. ['length(12)', 'notUsername()']",
+      },
+    ),
   ),
   browserSecurityHeaders: Opt(
     Closed(
@@ -96,7 +115,12 @@ export const SecuritySchema = Closed({
 
 export const EventsSchema = Closed({
   ...sectionProperties(['events']),
-  types: Opt(Type.Array(StringEnum(KEYCLOAK_EVENT_TYPES, 'a Keycloak event type'), { uniqueItems: true, description: 'User event types saved (enabledEventTypes).' })),
+  types: Opt(
+    Type.Array(StringEnum(KEYCLOAK_EVENT_TYPES, 'a Keycloak event type'), {
+      uniqueItems: true,
+      description: 'User event types saved (enabledEventTypes).',
+    }),
+  ),
   listeners: Opt(TextList('Event listeners (eventsListeners); jboss-logging is kept unless jbossLogging is false.')),
   jbossLogging: Opt(Bool('Keep the jboss-logging listener (default true).')),
 });
@@ -104,14 +128,20 @@ export const EventsSchema = Closed({
 export const KeyProviderSchema = Closed({
   name: Text('Key provider (component) name, unique in the realm.'),
   type: Opt(StringEnum(KEYCLOAK_KEY_PROVIDER_TYPES, 'Keycloak key provider id')),
-  state: Opt(StringEnum(['active', 'passive', 'retired'] as const, 'active signs; passive only verifies; retired is removed')),
+  state: Opt(
+    StringEnum(['active', 'passive', 'retired'] as const, 'active signs; passive only verifies; retired is removed'),
+  ),
   priority: Opt(Type.Integer({ description: 'Higher priority signs first.' })),
   algorithm: Opt(Text('Algorithm, e.g. RS256, PS256, HS512, RSA-OAEP.')),
   keySize: Opt(Type.Integer({ minimum: 512, description: 'RSA modulus size in bits.' })),
   ellipticCurve: Opt(StringEnum(['P-256', 'P-384', 'P-521', 'Ed25519', 'Ed448'] as const, 'Elliptic curve.')),
   secretSize: Opt(Type.Integer({ minimum: 1, description: 'HMAC / AES secret size in bytes.' })),
   passiveSince: Opt(Type.String({ format: 'date', description: 'Date the key became passive (YYYY-MM-DD).' })),
-  id: Opt(Text('Keycloak component id of a key that exists already (one `realmguard incident rotate-keys` created): Pulumi takes it over instead of creating another.')),
+  id: Opt(
+    Text(
+      'Keycloak component id of a key that exists already (one `realmguard incident rotate-keys` created): Pulumi takes it over instead of creating another.',
+    ),
+  ),
 });
 
 export const KeysSchema = Closed({
@@ -138,29 +168,49 @@ export const ClientSchema = Closed({
   clientId: Text('The client id.'),
   name: Opt(Type.String()),
   enabled: Opt(Bool('Whether the client can be used.')),
-  type: Opt(StringEnum(['confidential', 'public', 'bearer-only'] as const, 'confidential (has credentials), public (browser/native app) or bearer-only')),
+  type: Opt(
+    StringEnum(
+      ['confidential', 'public', 'bearer-only'] as const,
+      'confidential (has credentials), public (browser/native app) or bearer-only',
+    ),
+  ),
   flows: Opt(ClientFlowsSchema),
   redirectUris: Opt(TextList('Allowed redirect URIs, exact.')),
   postLogoutRedirectUris: Opt(TextList('Allowed post-logout redirect URIs (post.logout.redirect.uris).')),
   webOrigins: Opt(TextList('Allowed CORS origins.')),
   pkce: Opt(StringEnum(['S256', 'plain', 'none'] as const, 'PKCE method required (pkce.code.challenge.method).')),
   refreshTokens: Opt(Bool('Issue refresh tokens (use.refresh.tokens).')),
-  tokenBinding: Opt(StringEnum(['none', 'dpop', 'mtls'] as const, 'Sender-constrained access tokens: DPoP or mTLS certificate binding.')),
+  tokenBinding: Opt(
+    StringEnum(
+      ['none', 'dpop', 'mtls'] as const,
+      'Sender-constrained access tokens: DPoP or mTLS certificate binding.',
+    ),
+  ),
   requirePar: Opt(Bool('Require pushed authorization requests (require.pushed.authorization.requests).')),
   authenticator: Opt(
-    StringEnum(['client-secret', 'client-jwt', 'client-secret-jwt', 'client-x509'] as const, 'How a confidential client authenticates (clientAuthenticatorType; client-jwt is private_key_jwt).'),
+    StringEnum(
+      ['client-secret', 'client-jwt', 'client-secret-jwt', 'client-x509'] as const,
+      'How a confidential client authenticates (clientAuthenticatorType; client-jwt is private_key_jwt).',
+    ),
   ),
   lifespans: Opt(ClientLifespansSchema),
   defaultScopes: Opt(TextList('Default client scopes (defaultClientScopes).')),
   optionalScopes: Opt(TextList('Optional client scopes (optionalClientScopes).')),
   fullScopeAllowed: Opt(Bool('Put every realm role in the token (fullScopeAllowed).')),
-  attributes: Opt(Type.Record(Type.String({ minLength: 1 }), Type.String(), { description: 'Other Keycloak client attributes, verbatim.' })),
+  attributes: Opt(
+    Type.Record(Type.String({ minLength: 1 }), Type.String(), {
+      description: 'Other Keycloak client attributes, verbatim.',
+    }),
+  ),
 });
 
 export const ClientPolicySchema = Closed({
   name: Text('Client policy name.'),
   enabled: Opt(Bool('Whether the policy is enforced.')),
-  profiles: Type.Array(StringEnum(KEYCLOAK_GLOBAL_CLIENT_PROFILES, "a Keycloak built-in client profile"), { minItems: 1, uniqueItems: true }),
+  profiles: Type.Array(StringEnum(KEYCLOAK_GLOBAL_CLIENT_PROFILES, 'a Keycloak built-in client profile'), {
+    minItems: 1,
+    uniqueItems: true,
+  }),
 });
 
 export const TokenVersionClaimSchema = Closed({
@@ -188,5 +238,13 @@ export type BaselineClient = Static<typeof ClientSchema>;
 export type BaselineKeyProvider = Static<typeof KeyProviderSchema>;
 
 /** Top-level keys only a baseline has (a realm export never does): used to tell the two apart. */
-export const BASELINE_ONLY_KEYS: readonly string[] = ['profile', 'tokens', 'sessions', 'security', 'events', 'keys', 'tokenVersionClaim'];
+export const BASELINE_ONLY_KEYS: readonly string[] = [
+  'profile',
+  'tokens',
+  'sessions',
+  'security',
+  'events',
+  'keys',
+  'tokenVersionClaim',
+];
 export const BASELINE_KEYS: readonly string[] = Object.keys(BaselineSchema.properties);

@@ -18,7 +18,15 @@ import {
 } from '../profiles.ts';
 import { KEYCLOAK_DEFAULT_CLIENT_SCOPES, KEYCLOAK_OPTIONAL_CLIENT_SCOPES } from '../keycloak-catalog.ts';
 import { ecdsaAlgorithmFor, GENERATED_RSA_KEY_PROVIDER_TYPES, RSA_KEY_PROVIDER_TYPES } from '../keycloak-keys.ts';
-import { pathKey, type ClientSettings, type FieldPath, type KeyProviderSettings, type LoadedRealm, type RealmSettings, type SourcePosition } from '../realm-settings.ts';
+import {
+  pathKey,
+  type ClientSettings,
+  type FieldPath,
+  type KeyProviderSettings,
+  type LoadedRealm,
+  type RealmSettings,
+  type SourcePosition,
+} from '../realm-settings.ts';
 import { formatDocPath, type DocPath } from '../source/doc-positions.ts';
 import type { ParsedText } from '../source/parse-text.ts';
 import { suggest } from '../source/validate-schema.ts';
@@ -27,7 +35,6 @@ import { TOKEN_VERSION_DEFAULT_ATTRIBUTE, TOKEN_VERSION_DEFAULT_CLAIM } from '..
 import { CLIENT_LIFESPAN_ATTRIBUTES, MANAGED_CLIENT_ATTRIBUTES, REALM_FIELD_MAPPINGS } from './fields.ts';
 import { rowsOf } from '../fields/field-row.ts';
 import { REALM_FIELDS } from '../fields/realm.ts';
-
 
 const CURVE_TYPES = new Set(['ecdsa-generated', 'ecdh-generated', 'eddsa-generated']);
 const SECRET_TYPES = new Set(['hmac-generated', 'aes-generated']);
@@ -41,7 +48,8 @@ class Converter {
   /** Records the baseline position of `docPath` (or `fallback`) for the model field `modelPath`. */
   mark(modelPath: FieldPath, docPath: DocPath, fallback?: DocPath): void {
     const position = this.parsed.positions.get(docPath) ?? (fallback ? this.parsed.positions.get(fallback) : undefined);
-    if (position) this.positions.set(pathKey(modelPath), { file: this.parsed.file, line: position.line, column: position.column });
+    if (position)
+      this.positions.set(pathKey(modelPath), { file: this.parsed.file, line: position.line, column: position.column });
   }
 
   fail(docPath: DocPath, message: string, hint?: string): void {
@@ -84,7 +92,8 @@ export function baselineToRealm(document: BaselineDocument, parsed: ParsedText):
     const value = valueAt(document, mapping.docPath);
     if (value === undefined) continue;
     const target = realmValues as unknown as Record<string, unknown>;
-    target[mapping.field] = mapping.kind === 'duration' ? convert.seconds(value as string | number, mapping.docPath) : value;
+    target[mapping.field] =
+      mapping.kind === 'duration' ? convert.seconds(value as string | number, mapping.docPath) : value;
     convert.mark([mapping.field], mapping.docPath);
   }
 
@@ -159,7 +168,9 @@ export function baselineToRealm(document: BaselineDocument, parsed: ParsedText):
 
 /** Where each realm-level field lives in the baseline format, for fields the file left out. */
 const SECTION_OF: Record<string, DocPath> = {
-  ...Object.fromEntries(rowsOf(REALM_FIELDS).flatMap(([field, row]) => (row.baseline ? [[field, row.baseline.path.slice(0, -1)]] : []))),
+  ...Object.fromEntries(
+    rowsOf(REALM_FIELDS).flatMap(([field, row]) => (row.baseline ? [[field, row.baseline.path.slice(0, -1)]] : [])),
+  ),
   keyProviders: ['keys'],
   clientPolicies: [],
 };
@@ -183,11 +194,17 @@ function markFilledFields(settings: RealmSettings, convert: Converter): void {
   }
   // The profile's default keys, when the file declares none, belong to the realm too.
   for (const key of settings.keyProviders) {
-    if (!convert.positions.has(pathKey(['keyProviders', key.name]))) convert.mark(['keyProviders', key.name], convert.parsed.positions.get(['keys']) ? ['keys'] : ['realm']);
+    if (!convert.positions.has(pathKey(['keyProviders', key.name])))
+      convert.mark(['keyProviders', key.name], convert.parsed.positions.get(['keys']) ? ['keys'] : ['realm']);
   }
 }
 
-function findDuplicates(names: string[], docPathOf: (index: number) => DocPath, what: string, convert: Converter): void {
+function findDuplicates(
+  names: string[],
+  docPathOf: (index: number) => DocPath,
+  what: string,
+  convert: Converter,
+): void {
   const firstIndex = new Map<string, number>();
   names.forEach((name, index) => {
     const first = firstIndex.get(name);
@@ -196,17 +213,31 @@ function findDuplicates(names: string[], docPathOf: (index: number) => DocPath, 
       return;
     }
     const firstLine = convert.parsed.positions.nearest(docPathOf(first))?.line;
-    convert.fail(docPathOf(index), `${what} '${name}' is declared twice`, `merge it with the one${firstLine ? ` on line ${firstLine}` : ''} or rename one`);
+    convert.fail(
+      docPathOf(index),
+      `${what} '${name}' is declared twice`,
+      `merge it with the one${firstLine ? ` on line ${firstLine}` : ''} or rename one`,
+    );
   });
 }
 
 // ---------------------------------------------------------------- keys
 
-function convertKeys(document: BaselineDocument, profile: Profile, signatureAlgorithm: string, convert: Converter): KeyProviderSettings[] {
+function convertKeys(
+  document: BaselineDocument,
+  profile: Profile,
+  signatureAlgorithm: string,
+  convert: Converter,
+): KeyProviderSettings[] {
   const declared = document.keys?.providers;
   const values = keyProfileValues(profile);
   if (!declared) return values.defaultProviders;
-  findDuplicates(declared.map((key) => key.name), (index) => ['keys', 'providers', index, 'name'], 'key provider', convert);
+  findDuplicates(
+    declared.map((key) => key.name),
+    (index) => ['keys', 'providers', index, 'name'],
+    'key provider',
+    convert,
+  );
   convert.mark(['keyProviders'], ['keys', 'providers']);
   const providers: KeyProviderSettings[] = [];
   declared.forEach((key, index) => {
@@ -216,16 +247,31 @@ function convertKeys(document: BaselineDocument, profile: Profile, signatureAlgo
   return providers;
 }
 
-function convertKey(key: BaselineKeyProvider, docPath: DocPath, values: KeyProfileValues, signatureAlgorithm: string, convert: Converter): KeyProviderSettings | undefined {
+function convertKey(
+  key: BaselineKeyProvider,
+  docPath: DocPath,
+  values: KeyProfileValues,
+  signatureAlgorithm: string,
+  convert: Converter,
+): KeyProviderSettings | undefined {
   const type = key.type ?? 'rsa-generated';
   const state = key.state ?? 'active';
   const notFor = (option: string, types: string): void =>
-    convert.fail([...docPath, option], `'${option}' does not apply to a ${type} key`, `remove it, or use it on ${types} keys`);
+    convert.fail(
+      [...docPath, option],
+      `'${option}' does not apply to a ${type} key`,
+      `remove it, or use it on ${types} keys`,
+    );
   if (key.keySize !== undefined && !RSA_KEY_PROVIDER_TYPES.includes(type)) notFor('keySize', 'RSA');
-  if (key.ellipticCurve !== undefined && !CURVE_TYPES.has(type)) notFor('ellipticCurve', 'ecdsa-generated, ecdh-generated or eddsa-generated');
+  if (key.ellipticCurve !== undefined && !CURVE_TYPES.has(type))
+    notFor('ellipticCurve', 'ecdsa-generated, ecdh-generated or eddsa-generated');
   if (key.secretSize !== undefined && !SECRET_TYPES.has(type)) notFor('secretSize', 'hmac-generated or aes-generated');
   if (key.passiveSince !== undefined && state !== 'passive') {
-    convert.fail([...docPath, 'passiveSince'], `'passiveSince' is only meaningful for a passive key (this one is ${state})`, 'remove it, or set state: passive');
+    convert.fail(
+      [...docPath, 'passiveSince'],
+      `'passiveSince' is only meaningful for a passive key (this one is ${state})`,
+      'remove it, or set state: passive',
+    );
   }
   if (state === 'retired') return undefined; // retired keys are gone from the realm
 
@@ -241,9 +287,13 @@ function convertKey(key: BaselineKeyProvider, docPath: DocPath, values: KeyProfi
   if (algorithm) provider.algorithm = algorithm;
   const keySize = key.keySize ?? (GENERATED_RSA_KEY_PROVIDER_TYPES.includes(type) ? values.rsaKeySize : undefined);
   if (keySize !== undefined) provider.keySize = keySize;
-  const curve = key.ellipticCurve ?? (type === 'eddsa-generated' ? 'Ed25519' : CURVE_TYPES.has(type) ? values.ellipticCurve : undefined);
+  const curve =
+    key.ellipticCurve ??
+    (type === 'eddsa-generated' ? 'Ed25519' : CURVE_TYPES.has(type) ? values.ellipticCurve : undefined);
   if (curve) provider.ellipticCurve = curve;
-  const secretSize = key.secretSize ?? (type === 'hmac-generated' ? values.hmacSecretSize : type === 'aes-generated' ? values.aesSecretSize : undefined);
+  const secretSize =
+    key.secretSize ??
+    (type === 'hmac-generated' ? values.hmacSecretSize : type === 'aes-generated' ? values.aesSecretSize : undefined);
   if (secretSize !== undefined) provider.secretSize = secretSize;
   if (key.passiveSince) provider.passiveSince = key.passiveSince;
   if (key.id !== undefined) provider.id = key.id;
@@ -253,13 +303,26 @@ function convertKey(key: BaselineKeyProvider, docPath: DocPath, values: KeyProfi
   convert.mark([...entity, 'providerId'], [...docPath, 'type'], docPath);
   convert.mark([...entity, 'active'], [...docPath, 'state'], docPath);
   convert.mark([...entity, 'enabled'], [...docPath, 'state'], docPath);
-  for (const field of ['priority', 'algorithm', 'keySize', 'ellipticCurve', 'secretSize', 'passiveSince', 'id'] as const) {
+  for (const field of [
+    'priority',
+    'algorithm',
+    'keySize',
+    'ellipticCurve',
+    'secretSize',
+    'passiveSince',
+    'id',
+  ] as const) {
     convert.mark([...entity, field], [...docPath, field]);
   }
   return provider;
 }
 
-function defaultKeyAlgorithm(type: string, key: BaselineKeyProvider, values: KeyProfileValues, signatureAlgorithm: string): string | undefined {
+function defaultKeyAlgorithm(
+  type: string,
+  key: BaselineKeyProvider,
+  values: KeyProfileValues,
+  signatureAlgorithm: string,
+): string | undefined {
   switch (type) {
     case 'rsa-generated':
     case 'rsa':
@@ -285,12 +348,22 @@ function defaultKeyAlgorithm(type: string, key: BaselineKeyProvider, values: Key
 // ---------------------------------------------------------------- clients
 
 function convertClients(declared: BaselineClient[], values: ClientProfileValues, convert: Converter): ClientSettings[] {
-  findDuplicates(declared.map((client) => client.clientId), (index) => ['clients', index, 'clientId'], 'client', convert);
+  findDuplicates(
+    declared.map((client) => client.clientId),
+    (index) => ['clients', index, 'clientId'],
+    'client',
+    convert,
+  );
   convert.mark(['clients'], ['clients']);
   return declared.map((client, index) => convertClient(client, ['clients', index], values, convert));
 }
 
-function convertClient(client: BaselineClient, docPath: DocPath, values: ClientProfileValues, convert: Converter): ClientSettings {
+function convertClient(
+  client: BaselineClient,
+  docPath: DocPath,
+  values: ClientProfileValues,
+  convert: Converter,
+): ClientSettings {
   const type = client.type ?? 'confidential';
   const isPublic = type === 'public';
   const bearerOnly = type === 'bearer-only';
@@ -298,13 +371,21 @@ function convertClient(client: BaselineClient, docPath: DocPath, values: ClientP
   const at = (...keys: (string | number)[]): DocPath => [...docPath, ...keys];
 
   if (client.authenticator !== undefined && type !== 'confidential') {
-    convert.fail(at('authenticator'), `a ${type} client does not authenticate, so 'authenticator' does not apply`, 'remove it, or make the client confidential');
+    convert.fail(
+      at('authenticator'),
+      `a ${type} client does not authenticate, so 'authenticator' does not apply`,
+      'remove it, or make the client confidential',
+    );
   }
   const attributes: Record<string, string> = {};
   for (const [key, value] of Object.entries(client.attributes ?? {})) {
     const option = MANAGED_CLIENT_ATTRIBUTES[key];
     if (option) {
-      convert.fail(at('attributes', key), `the attribute '${key}' is set through the client option '${option}'`, `write ${option}: … instead`);
+      convert.fail(
+        at('attributes', key),
+        `the attribute '${key}' is set through the client option '${option}'`,
+        `write ${option}: … instead`,
+      );
       continue;
     }
     attributes[key] = value;
@@ -313,11 +394,15 @@ function convertClient(client: BaselineClient, docPath: DocPath, values: ClientP
 
   const pkce = client.pkce ?? values.pkceMethod;
   if (pkce !== 'none') attributes['pkce.code.challenge.method'] = pkce;
-  attributes['use.refresh.tokens'] = String(client.refreshTokens ?? (isPublic ? values.publicClientRefreshTokens : true));
+  attributes['use.refresh.tokens'] = String(
+    client.refreshTokens ?? (isPublic ? values.publicClientRefreshTokens : true),
+  );
   const binding = client.tokenBinding ?? values.tokenBinding;
   attributes['dpop.bound.access.tokens'] = String(binding === 'dpop');
   attributes['tls.client.certificate.bound.access.tokens'] = String(binding === 'mtls');
-  attributes['require.pushed.authorization.requests'] = String(client.requirePar ?? values.requirePushedAuthorizationRequests);
+  attributes['require.pushed.authorization.requests'] = String(
+    client.requirePar ?? values.requirePushedAuthorizationRequests,
+  );
   if (client.postLogoutRedirectUris) attributes['post.logout.redirect.uris'] = client.postLogoutRedirectUris.join('##');
   for (const [option, attribute] of Object.entries(CLIENT_LIFESPAN_ATTRIBUTES)) {
     const value = client.lifespans?.[option as keyof typeof CLIENT_LIFESPAN_ATTRIBUTES];
@@ -337,7 +422,8 @@ function convertClient(client: BaselineClient, docPath: DocPath, values: ClientP
     serviceAccountsEnabled: client.flows?.serviceAccounts ?? false,
     redirectUris: [...(client.redirectUris ?? [])],
     webOrigins: [...(client.webOrigins ?? [])],
-    clientAuthenticatorType: type === 'confidential' ? (client.authenticator ?? values.confidentialAuthenticator) : 'client-secret',
+    clientAuthenticatorType:
+      type === 'confidential' ? (client.authenticator ?? values.confidentialAuthenticator) : 'client-secret',
     fullScopeAllowed: client.fullScopeAllowed ?? values.fullScopeAllowed,
     defaultClientScopes: [...(client.defaultScopes ?? KEYCLOAK_DEFAULT_CLIENT_SCOPES)],
     optionalClientScopes: [...(client.optionalScopes ?? KEYCLOAK_OPTIONAL_CLIENT_SCOPES)],
@@ -352,8 +438,14 @@ function convertClient(client: BaselineClient, docPath: DocPath, values: ClientP
   convert.mark([...entity, 'publicClient'], at('type'));
   convert.mark([...entity, 'bearerOnly'], at('type'));
   convert.mark([...entity, 'clientAuthenticatorType'], at('authenticator'), at('type'));
-  const flowFields = { standard: 'standardFlowEnabled', implicit: 'implicitFlowEnabled', directAccessGrants: 'directAccessGrantsEnabled', serviceAccounts: 'serviceAccountsEnabled' } as const;
-  for (const [option, field] of Object.entries(flowFields)) convert.mark([...entity, field], at('flows', option), at('flows'));
+  const flowFields = {
+    standard: 'standardFlowEnabled',
+    implicit: 'implicitFlowEnabled',
+    directAccessGrants: 'directAccessGrantsEnabled',
+    serviceAccounts: 'serviceAccountsEnabled',
+  } as const;
+  for (const [option, field] of Object.entries(flowFields))
+    convert.mark([...entity, field], at('flows', option), at('flows'));
   for (const [option, field] of [
     ['redirectUris', 'redirectUris'],
     ['webOrigins', 'webOrigins'],
@@ -375,7 +467,11 @@ function convertClient(client: BaselineClient, docPath: DocPath, values: ClientP
 
 // ---------------------------------------------------------------- token version claim
 
-function convertTokenVersionClaim(document: BaselineDocument, clients: ClientSettings[], convert: Converter): RealmSettings['tokenVersionClaim'] {
+function convertTokenVersionClaim(
+  document: BaselineDocument,
+  clients: ClientSettings[],
+  convert: Converter,
+): RealmSettings['tokenVersionClaim'] {
   const declared = document.tokenVersionClaim;
   if (!declared) return undefined;
   const targets = [...(declared.clients ?? ['*'])];
@@ -390,10 +486,15 @@ function convertTokenVersionClaim(document: BaselineDocument, clients: ClientSet
     );
   });
   if (targets.includes('*') && targets.length > 1) {
-    convert.fail(['tokenVersionClaim', 'clients'], "'*' already covers every client", "write either '*' or a list of clientIds");
+    convert.fail(
+      ['tokenVersionClaim', 'clients'],
+      "'*' already covers every client",
+      "write either '*' or a list of clientIds",
+    );
   }
   convert.mark(['tokenVersionClaim'], ['tokenVersionClaim']);
-  for (const field of ['attribute', 'claim', 'clients'] as const) convert.mark(['tokenVersionClaim', field], ['tokenVersionClaim', field]);
+  for (const field of ['attribute', 'claim', 'clients'] as const)
+    convert.mark(['tokenVersionClaim', field], ['tokenVersionClaim', field]);
   return {
     attribute: declared.attribute ?? TOKEN_VERSION_DEFAULT_ATTRIBUTE,
     claim: declared.claim ?? TOKEN_VERSION_DEFAULT_CLAIM,

@@ -31,7 +31,11 @@ export function clientPolicyViolations(settings: RealmSettings): ConstraintViola
     policy.profiles.forEach((profile, item) => {
       const subject = { kind: 'client-policy', index, field: 'profiles', item } as const;
       if (seen.has(profile)) {
-        violations.push({ subject, message: `client policy '${policy.name}' lists profile '${profile}' twice ("Policy ${policy.name} contains duplicated profiles")`, hint: 'list each profile once' });
+        violations.push({
+          subject,
+          message: `client policy '${policy.name}' lists profile '${profile}' twice ("Policy ${policy.name} contains duplicated profiles")`,
+          hint: 'list each profile once',
+        });
       } else if (!known.has(profile)) {
         violations.push({
           subject,
@@ -49,10 +53,23 @@ function clientProfileViolations(settings: RealmSettings): ConstraintViolation[]
   const seen = new Set<string>();
   return settings.clientProfiles.flatMap((name, index): ConstraintViolation[] => {
     const subject = { kind: 'client-profile', index } as const;
-    if (seen.has(name)) return [{ subject, message: `client profile '${name}' is defined twice ("proposed client profile name duplicated.")`, hint: 'give every client profile its own name' }];
+    if (seen.has(name))
+      return [
+        {
+          subject,
+          message: `client profile '${name}' is defined twice ("proposed client profile name duplicated.")`,
+          hint: 'give every client profile its own name',
+        },
+      ];
     seen.add(name);
     if (KEYCLOAK_GLOBAL_CLIENT_PROFILES.includes(name)) {
-      return [{ subject, message: `the realm defines a client profile '${name}', the name of one of Keycloak's built-in profiles, which Keycloak refuses`, hint: `rename it (e.g. '${name}-custom'), or drop it and use the built-in one` }];
+      return [
+        {
+          subject,
+          message: `the realm defines a client profile '${name}', the name of one of Keycloak's built-in profiles, which Keycloak refuses`,
+          hint: `rename it (e.g. '${name}-custom'), or drop it and use the built-in one`,
+        },
+      ];
     }
     return [];
   });

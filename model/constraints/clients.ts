@@ -30,7 +30,13 @@ export function clientViolations(settings: RealmSettings): ConstraintViolation[]
 
 function clientIdViolations(client: ClientSettings): ConstraintViolation[] {
   if (client.clientId.trim() !== '') return [];
-  return [{ subject: { kind: 'client', clientId: client.clientId, field: 'clientId' }, message: 'the client id is blank ("Client ID cannot be blank")', hint: 'give the client a clientId with visible characters' }];
+  return [
+    {
+      subject: { kind: 'client', clientId: client.clientId, field: 'clientId' },
+      message: 'the client id is blank ("Client ID cannot be blank")',
+      hint: 'give the client a clientId with visible characters',
+    },
+  ];
 }
 
 /** LoginProtocolFactory ids of Keycloak 26.7 (openid-connect and saml always; the others behind features). */

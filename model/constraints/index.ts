@@ -25,7 +25,10 @@ import type { ConstraintViolation } from './violation.ts';
 export type { ConstraintSubject, ConstraintViolation } from './violation.ts';
 
 /** Every constraint the realm breaks; `keys` is the key provider config as Keycloak would receive it. */
-export function keycloakConstraintViolations(settings: RealmSettings, keys: readonly KeyConfigView[]): ConstraintViolation[] {
+export function keycloakConstraintViolations(
+  settings: RealmSettings,
+  keys: readonly KeyConfigView[],
+): ConstraintViolation[] {
   return [
     ...realmViolations(settings),
     ...passwordPolicyViolations(settings.passwordPolicy),
@@ -60,11 +63,20 @@ function report(violations: ConstraintViolation[], parsed: ParsedText, locate: L
 /** Throws InputErrors naming every constraint a loaded baseline breaks, at its line in the file. */
 export function checkBaselineConstraints(loaded: LoadedRealm, document: BaselineDocument, parsed: ParsedText): void {
   const { settings } = loaded;
-  report(keycloakConstraintViolations(settings, settings.keyProviders.map(keyViewOfSettings)), parsed, baselineLocator(document));
+  report(
+    keycloakConstraintViolations(settings, settings.keyProviders.map(keyViewOfSettings)),
+    parsed,
+    baselineLocator(document),
+  );
 }
 
 /** The same for one realm of a realm export; key providers are checked on their raw config text. */
-export function checkExportConstraints(loaded: LoadedRealm, rep: RealmRepresentation, parsed: ParsedText, base: DocPath): void {
+export function checkExportConstraints(
+  loaded: LoadedRealm,
+  rep: RealmRepresentation,
+  parsed: ParsedText,
+  base: DocPath,
+): void {
   const keys = (rep.components?.[KEY_PROVIDER_COMPONENT_TYPE] ?? []).map((component): KeyConfigView => {
     const first = (key: string): string | undefined => component.config?.[key]?.[0];
     const view: KeyConfigView = { name: component.name, providerId: component.providerId };

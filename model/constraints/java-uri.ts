@@ -60,7 +60,10 @@ function hierarchicalIsValid(text: string): boolean {
     const authority = end === -1 ? beforeQuery.slice(2) : beforeQuery.slice(2, end);
     path = end === -1 ? '' : beforeQuery.slice(end);
     if (authority === '' && path === '' && question === -1) return false; // "Expected authority"
-    const validAuthority = authority.includes('[') || authority.includes(']') ? IPV6_AUTHORITY.test(authority) : AUTHORITY_CHARS.test(authority);
+    const validAuthority =
+      authority.includes('[') || authority.includes(']')
+        ? IPV6_AUTHORITY.test(authority)
+        : AUTHORITY_CHARS.test(authority);
     if (!validAuthority) return false;
   }
   return PATH_CHARS.test(path);

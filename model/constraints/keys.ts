@@ -57,10 +57,18 @@ function isJavaLong(text: string): boolean {
 export function keyViolations(key: KeyConfigView): ConstraintViolation[] {
   const violations: ConstraintViolation[] = [];
   const refuse = (field: KeyField, message: string, hint: string): void => {
-    violations.push({ subject: { kind: 'key', name: key.name, field }, message: `key provider '${key.name}' (${key.providerId}): ${message}`, hint });
+    violations.push({
+      subject: { kind: 'key', name: key.name, field },
+      message: `key provider '${key.name}' (${key.providerId}): ${message}`,
+      hint,
+    });
   };
   if (key.priority !== undefined && !isJavaLong(String(key.priority))) {
-    refuse('priority', `priority '${key.priority}' is not a whole number ("'Priority' should be a number")`, 'write a whole number, e.g. 100');
+    refuse(
+      'priority',
+      `priority '${key.priority}' is not a whole number ("'Priority' should be a number")`,
+      'write a whole number, e.g. 100',
+    );
   }
   for (const field of ['enabled', 'active'] as const) {
     const value = key[field];
@@ -71,7 +79,11 @@ export function keyViolations(key: KeyConfigView): ConstraintViolation[] {
   for (const { field, label, allowed } of LISTS[key.providerId] ?? []) {
     const value = key[field];
     if (value === undefined || allowed.includes(String(value))) continue;
-    refuse(field, `${field} ${value} is not one Keycloak accepts ("'${label}' should be ${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)}")`, `use one of ${allowed.join(', ')}`);
+    refuse(
+      field,
+      `${field} ${value} is not one Keycloak accepts ("'${label}' should be ${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)}")`,
+      `use one of ${allowed.join(', ')}`,
+    );
   }
   return violations;
 }

@@ -15,14 +15,21 @@ export type Locator = (subject: ConstraintSubject) => DocPath;
 
 export function toInputError(violation: ConstraintViolation, parsed: ParsedText, docPath: DocPath): InputError {
   const position = parsed.positions.nearest(docPath);
-  return new InputError(violation.message, { file: parsed.file, ...(position ?? {}), keyPath: formatDocPath(docPath) }, violation.hint);
+  return new InputError(
+    violation.message,
+    { file: parsed.file, ...(position ?? {}), keyPath: formatDocPath(docPath) },
+    violation.hint,
+  );
 }
 
-const LIFESPAN_OPTION_OF: Record<string, string> = Object.fromEntries(Object.entries(CLIENT_LIFESPAN_ATTRIBUTES).map(([option, attribute]) => [attribute, option]));
+const LIFESPAN_OPTION_OF: Record<string, string> = Object.fromEntries(
+  Object.entries(CLIENT_LIFESPAN_ATTRIBUTES).map(([option, attribute]) => [attribute, option]),
+);
 
 /** Baseline keys: realm fields through REALM_FIELD_MAPPINGS, client lifespans and post-logout URIs through their typed options. */
 export function baselineLocator(document: BaselineDocument): Locator {
-  const clientIndex = (clientId: string): number => (document.clients ?? []).findIndex((client) => client.clientId === clientId);
+  const clientIndex = (clientId: string): number =>
+    (document.clients ?? []).findIndex((client) => client.clientId === clientId);
   return (subject) => {
     switch (subject.kind) {
       case 'realm':
@@ -41,7 +48,8 @@ export function baselineLocator(document: BaselineDocument): Locator {
         const base = ['clients', clientIndex(subject.clientId)];
         const option = LIFESPAN_OPTION_OF[subject.attribute];
         if (option) return [...base, 'lifespans', option];
-        if (subject.attribute === 'post.logout.redirect.uris') return [...base, 'postLogoutRedirectUris', ...(subject.item === undefined ? [] : [subject.item])];
+        if (subject.attribute === 'post.logout.redirect.uris')
+          return [...base, 'postLogoutRedirectUris', ...(subject.item === undefined ? [] : [subject.item])];
         return [...base, 'attributes', subject.attribute];
       }
       case 'key': {
@@ -92,7 +100,13 @@ export function exportLocator(rep: RealmRepresentation, base: DocPath): Locator 
           return ['components', KEY_PROVIDER_COMPONENT_TYPE, index, 'config', keyConfigKey(providerId, subject.field)];
         }
         case 'client-policy':
-          return ['clientPolicies', 'policies', subject.index, subject.field, ...(subject.item === undefined ? [] : [subject.item])];
+          return [
+            'clientPolicies',
+            'policies',
+            subject.index,
+            subject.field,
+            ...(subject.item === undefined ? [] : [subject.item]),
+          ];
         case 'client-profile':
           return ['clientProfiles', 'profiles', subject.index, 'name'];
       }

@@ -27,7 +27,14 @@ const INTEGER_POLICIES = new Set([
 ]);
 
 /** The other PasswordPolicyProviderFactory ids of Keycloak 26.7 (keycloak-server-spi-private, org.keycloak.policy). */
-const OTHER_POLICIES = new Set(['hashAlgorithm', 'regexPattern', 'notUsername', 'notEmail', 'notContainsUsername', 'passwordBlacklist']);
+const OTHER_POLICIES = new Set([
+  'hashAlgorithm',
+  'regexPattern',
+  'notUsername',
+  'notEmail',
+  'notContainsUsername',
+  'passwordBlacklist',
+]);
 
 /** PasswordHashProviderFactory ids of Keycloak 26.7: pbkdf2* (server-spi-private) and argon2 (crypto-default). */
 export const PASSWORD_HASH_ALGORITHMS: readonly string[] = ['argon2', 'pbkdf2', 'pbkdf2-sha256', 'pbkdf2-sha512'];
@@ -82,10 +89,16 @@ function regexProblem(value: string): string | undefined {
 function itemProblem(item: PolicyItem): { message: string; hint: string } | undefined {
   const { name, value } = item;
   if (!INTEGER_POLICIES.has(name) && !OTHER_POLICIES.has(name)) {
-    return { message: `Keycloak has no password policy '${name}' ("Password policy not found")`, hint: `use one of ${PASSWORD_POLICY_IDS.join(', ')}` };
+    return {
+      message: `Keycloak has no password policy '${name}' ("Password policy not found")`,
+      hint: `use one of ${PASSWORD_POLICY_IDS.join(', ')}`,
+    };
   }
   if (INTEGER_POLICIES.has(name) && value !== undefined && !isJavaInt(value)) {
-    return { message: `${name}(${value}): Keycloak wants a whole number here ("Invalid config for ${name}: Not a valid number")`, hint: `write e.g. ${name}(${name === 'length' ? 12 : 1})` };
+    return {
+      message: `${name}(${value}): Keycloak wants a whole number here ("Invalid config for ${name}: Not a valid number")`,
+      hint: `write e.g. ${name}(${name === 'length' ? 12 : 1})`,
+    };
   }
   if (name === 'hashAlgorithm' && (value === undefined || !PASSWORD_HASH_ALGORITHMS.includes(value))) {
     return {
@@ -95,7 +108,11 @@ function itemProblem(item: PolicyItem): { message: string; hint: string } | unde
   }
   if (name === 'regexPattern') {
     const problem = value === undefined ? 'Config required' : regexProblem(value);
-    if (problem) return { message: `regexPattern${value === undefined ? '' : `(${value})`}: Keycloak refuses it ("Invalid config for regexPattern: ${problem}")`, hint: 'give a valid Java regular expression, e.g. regexPattern(^[^<>]*$)' };
+    if (problem)
+      return {
+        message: `regexPattern${value === undefined ? '' : `(${value})`}: Keycloak refuses it ("Invalid config for regexPattern: ${problem}")`,
+        hint: 'give a valid Java regular expression, e.g. regexPattern(^[^<>]*$)',
+      };
   }
   return undefined;
 }

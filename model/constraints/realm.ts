@@ -38,7 +38,11 @@ export function realmViolations(settings: RealmSettings): ConstraintViolation[] 
   const limits = ssoSessionLimits(settings);
   const violations: ConstraintViolation[] = [];
   if (settings.realm.trim() === '') {
-    violations.push({ subject: { kind: 'realm', field: 'realm' }, message: 'the realm name is blank ("Realm name cannot be empty")', hint: 'name the realm with letters, digits, dot, dash or underscore' });
+    violations.push({
+      subject: { kind: 'realm', field: 'realm' },
+      message: 'the realm name is blank ("Realm name cannot be empty")',
+      hint: 'name the realm with letters, digits, dot, dash or underscore',
+    });
   }
   const reserved = RESERVED_NAME_CHARS.exec(settings.realm);
   if (reserved) {

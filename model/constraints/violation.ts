@@ -6,7 +6,10 @@
 import type { RealmSettings } from '../realm-settings.ts';
 
 /** Realm-level fields a constraint can be about. */
-export type RealmField = keyof Omit<RealmSettings, 'keyProviders' | 'clients' | 'clientPolicies' | 'clientProfiles' | 'tokenVersionClaim' | 'compromisedKeys'>;
+export type RealmField = keyof Omit<
+  RealmSettings,
+  'keyProviders' | 'clients' | 'clientPolicies' | 'clientProfiles' | 'tokenVersionClaim' | 'compromisedKeys'
+>;
 
 /** Key provider settings a constraint can be about (the component config keys behind them). */
 export type KeyField = 'priority' | 'enabled' | 'active' | 'keySize' | 'secretSize' | 'ellipticCurve';

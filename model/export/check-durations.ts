@@ -29,7 +29,13 @@ export function durationProblems(realm: RealmRepresentation, parsed: ParsedText,
       if (!/^-?\d+$/.test(text)) continue;
       const problem = keycloakDurationProblem(Number(text), meaning);
       if (problem) {
-        problems.push(new InputError(problem.message, locate(parsed, [...base, 'clients', index, 'attributes', attribute]), problem.hint));
+        problems.push(
+          new InputError(
+            problem.message,
+            locate(parsed, [...base, 'clients', index, 'attributes', attribute]),
+            problem.hint,
+          ),
+        );
       }
     }
   });

@@ -69,7 +69,9 @@ type RepresentationSchemaOf<K extends FieldKind> = ReturnType<(typeof REPRESENTA
 
 /** The realm field table's representation keys, each with its kind's schema. */
 type RealmFieldProperties = {
-  [F in RealmFieldName as RealmFieldTable[F]['representation']['key']]: RepresentationSchemaOf<RealmFieldTable[F]['kind']>;
+  [F in RealmFieldName as RealmFieldTable[F]['representation']['key']]: RepresentationSchemaOf<
+    RealmFieldTable[F]['kind']
+  >;
 };
 
 const realmFieldProperties = Object.fromEntries(
@@ -86,11 +88,15 @@ export const RealmRepresentationSchema = Type.Object({
   components: Opt(Type.Object({ [KEY_PROVIDER_COMPONENT_TYPE]: Opt(Type.Array(ComponentSchema)) })),
   clientPolicies: Opt(
     Type.Object({
-      policies: Opt(Type.Array(Type.Object({ name: Type.String({ minLength: 1 }), enabled: Bool(), profiles: Strings() }))),
+      policies: Opt(
+        Type.Array(Type.Object({ name: Type.String({ minLength: 1 }), enabled: Bool(), profiles: Strings() })),
+      ),
     }),
   ),
   clientProfiles: Opt(Type.Object({ profiles: Opt(Type.Array(Type.Object({ name: Type.String({ minLength: 1 }) }))) })),
-  clientScopes: Opt(Type.Array(Type.Object({ name: Type.String(), protocolMappers: Opt(Type.Array(ProtocolMapperSchema)) }))),
+  clientScopes: Opt(
+    Type.Array(Type.Object({ name: Type.String(), protocolMappers: Opt(Type.Array(ProtocolMapperSchema)) })),
+  ),
   defaultDefaultClientScopes: Strings(),
 });
 

@@ -24,7 +24,11 @@ import { rowsOf } from '../fields/field-row.ts';
 import { REALM_FIELDS, type RealmFieldName } from '../fields/realm.ts';
 import { childKey, docPathKey, formatDocPath, type DocPath } from '../source/doc-positions.ts';
 import type { ParsedText } from '../source/parse-text.ts';
-import { TOKEN_VERSION_CLIENT_SCOPE, TOKEN_VERSION_DEFAULT_CLAIM, TOKEN_VERSION_MAPPER_TYPE } from '../token-version.ts';
+import {
+  TOKEN_VERSION_CLIENT_SCOPE,
+  TOKEN_VERSION_DEFAULT_CLAIM,
+  TOKEN_VERSION_MAPPER_TYPE,
+} from '../token-version.ts';
 import {
   KEY_PROVIDER_COMPONENT_TYPE,
   type ClientRepresentation,
@@ -142,7 +146,9 @@ export function representationToRealm(rep: RealmRepresentation, options: AdaptOp
   }
   // An empty list means "Keycloak's default set", which is what the realm really records.
   // Keycloak keeps the types as a set: sorted, so every source lists them alike.
-  settings.enabledEventTypes = (rep.enabledEventTypes?.length ? [...rep.enabledEventTypes] : [...KEYCLOAK_DEFAULT_SAVED_EVENT_TYPES]).sort();
+  settings.enabledEventTypes = (
+    rep.enabledEventTypes?.length ? [...rep.enabledEventTypes] : [...KEYCLOAK_DEFAULT_SAVED_EVENT_TYPES]
+  ).sort();
   positions.mark(['enabledEventTypes'], ['enabledEventTypes']);
 
   settings.keyProviders = (rep.components?.[KEY_PROVIDER_COMPONENT_TYPE] ?? []).map((component, index) =>
@@ -152,7 +158,8 @@ export function representationToRealm(rep: RealmRepresentation, options: AdaptOp
   const seenClients = new Map<string, number>();
   settings.clients = (rep.clients ?? []).map((client, index) => {
     const previous = seenClients.get(client.clientId);
-    if (previous !== undefined) errors.push(duplicate(options, ['clients', index, 'clientId'], `client '${client.clientId}'`, previous));
+    if (previous !== undefined)
+      errors.push(duplicate(options, ['clients', index, 'clientId'], `client '${client.clientId}'`, previous));
     seenClients.set(client.clientId, index);
     return clientFrom(client, ['clients', index], positions);
   });
@@ -212,7 +219,9 @@ function clientFrom(client: ClientRepresentation, docPath: DocPath, positions: P
     positions.markKey(childKey(attributesEntity, key), childKey(attributesDoc, key));
   }
   for (const field of ['redirectUris', 'webOrigins'] as const) {
-    settings[field].forEach((_, index) => positions.markKey(childKey(childKey(entity, field), index), childKey(childKey(doc, field), index)));
+    settings[field].forEach((_, index) =>
+      positions.markKey(childKey(childKey(entity, field), index), childKey(childKey(doc, field), index)),
+    );
   }
   return settings;
 }
@@ -227,7 +236,12 @@ function integer(text: string | undefined): number | undefined {
   return Number(text);
 }
 
-function keyProviderFrom(component: ComponentRepresentation, docPath: DocPath, positions: Positions, keys: KeyMetadata[] | undefined): KeyProviderSettings {
+function keyProviderFrom(
+  component: ComponentRepresentation,
+  docPath: DocPath,
+  positions: Positions,
+  keys: KeyMetadata[] | undefined,
+): KeyProviderSettings {
   const type = component.providerId;
   const ownKeys = component.id && keys ? keys.filter((key) => key.providerId === component.id) : [];
   const provider: KeyProviderSettings = {
@@ -241,15 +255,21 @@ function keyProviderFrom(component: ComponentRepresentation, docPath: DocPath, p
 
   // AES keys have no algorithm to choose (GET /keys says 'AES'); every source leaves it out.
   const liveAlgorithm = type === 'aes-generated' ? undefined : ownKeys.find((key) => key.algorithm)?.algorithm;
-  const algorithm = configValue(component, 'algorithm') ?? configValue(component, 'ecdhAlgorithm') ?? liveAlgorithm ?? defaultAlgorithm(component);
+  const algorithm =
+    configValue(component, 'algorithm') ??
+    configValue(component, 'ecdhAlgorithm') ??
+    liveAlgorithm ??
+    defaultAlgorithm(component);
   if (algorithm) provider.algorithm = algorithm;
   const keySize = rsaKeySize(component, ownKeys);
   if (keySize !== undefined) provider.keySize = keySize;
   const curve = ellipticCurve(component);
   if (curve) provider.ellipticCurve = curve;
-  const secretSize = type === 'hmac-generated' || type === 'aes-generated'
-    ? integer(configValue(component, 'secretSize')) ?? (type === 'hmac-generated' ? KEYCLOAK_KEY_DEFAULTS.hmacSecretSize : KEYCLOAK_KEY_DEFAULTS.aesSecretSize)
-    : undefined;
+  const secretSize =
+    type === 'hmac-generated' || type === 'aes-generated'
+      ? (integer(configValue(component, 'secretSize')) ??
+        (type === 'hmac-generated' ? KEYCLOAK_KEY_DEFAULTS.hmacSecretSize : KEYCLOAK_KEY_DEFAULTS.aesSecretSize))
+      : undefined;
   if (secretSize !== undefined) provider.secretSize = secretSize;
   const kids = ownKeys.map((key) => key.kid).filter((kid): kid is string => typeof kid === 'string');
   if (kids.length > 0) provider.kids = kids;
@@ -270,7 +290,8 @@ function keyProviderFrom(component: ComponentRepresentation, docPath: DocPath, p
     ['ellipticCurve', 'eddsaEllipticCurveKey'],
   ];
   for (const [field, configKey] of configFields) {
-    if (component.config?.[configKey] !== undefined) positions.mark([...entity, field], [...docPath, 'config', configKey]);
+    if (component.config?.[configKey] !== undefined)
+      positions.mark([...entity, field], [...docPath, 'config', configKey]);
   }
   return provider;
 }
@@ -320,7 +341,9 @@ function rsaKeySize(component: ComponentRepresentation, ownKeys: KeyMetadata[]):
   const type = component.providerId;
   if (!RSA_KEY_PROVIDER_TYPES.includes(type)) return undefined;
   for (const { publicKey } of ownKeys) {
-    const bits = publicKey ? modulusBits(() => createPublicKey({ key: Buffer.from(publicKey, 'base64'), format: 'der', type: 'spki' })) : undefined;
+    const bits = publicKey
+      ? modulusBits(() => createPublicKey({ key: Buffer.from(publicKey, 'base64'), format: 'der', type: 'spki' }))
+      : undefined;
     if (bits) return bits;
   }
   const certificate = configValue(component, 'certificate');
@@ -342,8 +365,12 @@ function modulusBits(getKey: () => { asymmetricKeyDetails?: { modulusLength?: nu
 }
 
 function tokenVersionClaimFrom(rep: RealmRepresentation): RealmSettings['tokenVersionClaim'] {
-  const isTokenVersionMapper = (mapper: { protocolMapper?: string; config?: Record<string, unknown> }, inScope: boolean): boolean =>
-    mapper.protocolMapper === TOKEN_VERSION_MAPPER_TYPE && (inScope || mapper.config?.['claim.name'] === TOKEN_VERSION_DEFAULT_CLAIM);
+  const isTokenVersionMapper = (
+    mapper: { protocolMapper?: string; config?: Record<string, unknown> },
+    inScope: boolean,
+  ): boolean =>
+    mapper.protocolMapper === TOKEN_VERSION_MAPPER_TYPE &&
+    (inScope || mapper.config?.['claim.name'] === TOKEN_VERSION_DEFAULT_CLAIM);
   // The scope TokenVersionClaim creates with the default claim. Scopes are known by this name
   // only: a scope named after some other claim may well hold another user attribute.
   const scope = (rep.clientScopes ?? []).find((candidate) => candidate.name === TOKEN_VERSION_CLIENT_SCOPE);
@@ -352,11 +379,19 @@ function tokenVersionClaimFrom(rep: RealmRepresentation): RealmSettings['tokenVe
     const everyClient = (rep.defaultDefaultClientScopes ?? []).includes(TOKEN_VERSION_CLIENT_SCOPE);
     const clients = everyClient
       ? ['*']
-      : (rep.clients ?? []).filter((client) => client.defaultClientScopes?.includes(TOKEN_VERSION_CLIENT_SCOPE)).map((client) => client.clientId);
-    return { attribute: String(scopeMapper.config?.['user.attribute'] ?? ''), claim: String(scopeMapper.config?.['claim.name'] ?? ''), clients };
+      : (rep.clients ?? [])
+          .filter((client) => client.defaultClientScopes?.includes(TOKEN_VERSION_CLIENT_SCOPE))
+          .map((client) => client.clientId);
+    return {
+      attribute: String(scopeMapper.config?.['user.attribute'] ?? ''),
+      claim: String(scopeMapper.config?.['claim.name'] ?? ''),
+      clients,
+    };
   }
   const clientMappers = (rep.clients ?? []).flatMap((client) =>
-    (client.protocolMappers ?? []).filter((mapper) => isTokenVersionMapper(mapper, false)).map((mapper) => ({ client: client.clientId, mapper })),
+    (client.protocolMappers ?? [])
+      .filter((mapper) => isTokenVersionMapper(mapper, false))
+      .map((mapper) => ({ client: client.clientId, mapper })),
   );
   const first = clientMappers[0];
   if (!first) return undefined;

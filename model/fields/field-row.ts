@@ -32,7 +32,11 @@ export type FieldKind = keyof KindValue;
  * `custom` names where the hand-written differ lives, for fields no simple class describes.
  */
 export type DiffClass =
-  | { safer: 'lower' | 'higher'; reason: string; /** What 0 means: no limit, or the SSO session's value. */ zero?: 'unlimited' | 'sso-idle' | 'sso-max' }
+  | {
+      safer: 'lower' | 'higher';
+      reason: string;
+      /** What 0 means: no limit, or the SSO session's value. */ zero?: 'unlimited' | 'sso-idle' | 'sso-max';
+    }
   | { safeWhen: boolean; reason: string }
   | { neutral: string }
   | { custom: string };
@@ -89,7 +93,9 @@ export interface FieldRow<K extends FieldKind = FieldKind> {
 export type AnyFieldRow = { [K in FieldKind]: FieldRow<K> }[FieldKind];
 
 /** The model's value type of every field of a table. */
-export type FieldValues<Table extends Record<string, AnyFieldRow>> = { -readonly [F in keyof Table]: KindValue[Table[F]['kind']] };
+export type FieldValues<Table extends Record<string, AnyFieldRow>> = {
+  -readonly [F in keyof Table]: KindValue[Table[F]['kind']];
+};
 
 /** Field names of a table whose row matches Condition. */
 export type FieldsWhere<Table extends Record<string, AnyFieldRow>, Condition> = {

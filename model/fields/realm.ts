@@ -25,8 +25,14 @@ export const KEYCLOAK_BROWSER_SECURITY_HEADERS: Readonly<Record<string, string>>
 
 const realmArg = (name: string) => ({ resource: 'keycloak.Realm', path: [name], conversion: 'as-is' }) as const;
 /** A realm duration: the provider takes Go duration text ("5m0s"). */
-const realmDuration = (name: string) => ({ resource: 'keycloak.Realm', path: [name], conversion: 'go-duration' }) as const;
-const bruteForceArg = (name: string) => ({ resource: 'keycloak.Realm', path: ['securityDefenses', 'bruteForceDetection', name], conversion: 'as-is' }) as const;
+const realmDuration = (name: string) =>
+  ({ resource: 'keycloak.Realm', path: [name], conversion: 'go-duration' }) as const;
+const bruteForceArg = (name: string) =>
+  ({
+    resource: 'keycloak.Realm',
+    path: ['securityDefenses', 'bruteForceDetection', name],
+    conversion: 'as-is',
+  }) as const;
 const eventsArg = (name: string) => ({ resource: 'keycloak.RealmEvents', path: [name], conversion: 'as-is' }) as const;
 const same = (key: string) => ({ key });
 
@@ -123,7 +129,10 @@ export const REALM_FIELDS = {
     representation: same('revokeRefreshToken'),
     provider: realmArg('revokeRefreshToken'),
     component: 'value',
-    diff: { safeWhen: true, reason: 'refresh-token rotation off: a stolen refresh token can be reused (RFC 9700 §2.2.2)' },
+    diff: {
+      safeWhen: true,
+      reason: 'refresh-token rotation off: a stolen refresh token can be reused (RFC 9700 §2.2.2)',
+    },
     keycloakDefault: false,
   },
   /** Extra uses allowed for a refresh token when rotation is on; 0 means strictly once. */
@@ -475,7 +484,10 @@ export type RealmFieldValues = FieldValues<RealmFieldTable>;
 /** Fields stored in whole seconds and written as Go durations to the provider's keycloak.Realm. */
 export type RealmGoDurationField = FieldsWhere<RealmFieldTable, { provider: { conversion: 'go-duration' } }>;
 /** Fields the provider sets inside `securityDefenses.bruteForceDetection`, one argument each. */
-export type RealmBruteForceField = FieldsWhere<RealmFieldTable, { provider: { path: readonly ['securityDefenses', 'bruteForceDetection', string] } }>;
+export type RealmBruteForceField = FieldsWhere<
+  RealmFieldTable,
+  { provider: { path: readonly ['securityDefenses', 'bruteForceDetection', string] } }
+>;
 /** Fields keycloak.RealmEvents sets. */
 export type RealmEventsField = FieldsWhere<RealmFieldTable, { provider: { resource: 'keycloak.RealmEvents' } }>;
 /** Fields the baseline sets at `[...Section, key]` with no conversion but a duration's. */

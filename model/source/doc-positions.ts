@@ -66,7 +66,8 @@ export class DocPositions {
   private lineColumn(offset: number): LineColumn {
     if (!this.lineStarts) {
       const starts = [0];
-      for (let index = this.text.indexOf('\n'); index !== -1; index = this.text.indexOf('\n', index + 1)) starts.push(index + 1);
+      for (let index = this.text.indexOf('\n'); index !== -1; index = this.text.indexOf('\n', index + 1))
+        starts.push(index + 1);
       this.lineStarts = starts;
     }
     let low = 0;

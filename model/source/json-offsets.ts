@@ -64,7 +64,8 @@ export class JsonOffsets {
     const known = this.children.get(offset);
     if (known) return known;
     const code = this.text.charCodeAt(offset);
-    const read = code === OPEN_BRACE ? this.readObject(offset) : code === OPEN_BRACKET ? this.readList(offset) : undefined;
+    const read =
+      code === OPEN_BRACE ? this.readObject(offset) : code === OPEN_BRACKET ? this.readList(offset) : undefined;
     if (read) this.children.set(offset, read);
     return read;
   }
@@ -115,7 +116,11 @@ export function countMembers(text: string): number {
 
 function skipWhitespace(text: string, offset: number): number {
   let at = offset;
-  for (let code = text.charCodeAt(at); code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09; code = text.charCodeAt(++at));
+  for (
+    let code = text.charCodeAt(at);
+    code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
+    code = text.charCodeAt(++at)
+  );
   return at;
 }
 

@@ -28,7 +28,10 @@ export function isUnsafeNumber(value: unknown): value is number {
   return typeof value === 'number' && Math.abs(value) > Number.MAX_SAFE_INTEGER;
 }
 
-export function unsafeNumber(source: string, where: { file: string; line?: number; column?: number; keyPath?: string }): InputError {
+export function unsafeNumber(
+  source: string,
+  where: { file: string; line?: number; column?: number; keyPath?: string },
+): InputError {
   const shown = source.length > 40 ? `${source.slice(0, 40)}…` : source;
   return new InputError(
     `the number ${shown} is too large to be read exactly (the limit is ${Number.MAX_SAFE_INTEGER}); it would be rounded`,

@@ -138,7 +138,14 @@ function parseJsonReportingProblems(text: string, file: string): ParsedText {
         onLiteralValue(value: unknown, offset, length, line, character) {
           const key = valueStart(offset);
           if (isUnsafeNumber(value)) {
-            errors.push(unsafeNumber(text.slice(offset, offset + length), { file, line: line + 1, column: character + 1, ...(key !== '' && { keyPath: keyPathOf(key.split('\u0000')) }) }));
+            errors.push(
+              unsafeNumber(text.slice(offset, offset + length), {
+                file,
+                line: line + 1,
+                column: character + 1,
+                ...(key !== '' && { keyPath: keyPathOf(key.split('\u0000')) }),
+              }),
+            );
           }
         },
         onObjectProperty(property, offset, _length, line, character) {
@@ -147,13 +154,25 @@ function parseJsonReportingProblems(text: string, file: string): ParsedText {
           propertyKey = childKey(top.key, property);
           if (top.keys.has(property)) {
             const path = top.key === '' ? [property] : [...top.key.split('\u0000'), property];
-            errors.push(new InputError(`duplicate key '${property}'`, { file, line: line + 1, column: character + 1, keyPath: keyPathOf(path) }, 'keep one of them: JSON.parse and Keycloak would silently use the last'));
+            errors.push(
+              new InputError(
+                `duplicate key '${property}'`,
+                { file, line: line + 1, column: character + 1, keyPath: keyPathOf(path) },
+                'keep one of them: JSON.parse and Keycloak would silently use the last',
+              ),
+            );
           }
           top.keys.add(property);
           positions.setOffset(propertyKey, offset);
         },
         onError(error: ParseErrorCode, _offset, _length, line, character) {
-          errors.push(new InputError(`JSON syntax error: ${describeJsonError(printParseErrorCode(error))}`, { file, line: line + 1, column: character + 1 }, 'fix the JSON syntax (a JSON linter shows the spot)'));
+          errors.push(
+            new InputError(
+              `JSON syntax error: ${describeJsonError(printParseErrorCode(error))}`,
+              { file, line: line + 1, column: character + 1 },
+              'fix the JSON syntax (a JSON linter shows the spot)',
+            ),
+          );
         },
       },
       { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
@@ -163,14 +182,21 @@ function parseJsonReportingProblems(text: string, file: string): ParsedText {
   }
   // After the first syntax error the parser's further complaints are mostly echoes of it.
   const firstSyntax = errors.find((error) => error.message.startsWith('JSON syntax error'));
-  const reported = [...errors.filter((error) => !error.message.startsWith('JSON syntax error')), ...(firstSyntax ? [firstSyntax] : [])];
+  const reported = [
+    ...errors.filter((error) => !error.message.startsWith('JSON syntax error')),
+    ...(firstSyntax ? [firstSyntax] : []),
+  ];
   throwIfAny(reported.slice(0, 50));
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
     // jsonc-parser accepted it, so this is rare (e.g. a lone surrogate); report without position.
-    throw new InputError(`JSON syntax error: ${error instanceof Error ? error.message : String(error)}`, { file }, 'fix the JSON syntax');
+    throw new InputError(
+      `JSON syntax error: ${error instanceof Error ? error.message : String(error)}`,
+      { file },
+      'fix the JSON syntax',
+    );
   }
   return { file, format: 'json', value, positions };
 }
@@ -219,17 +245,29 @@ export function parseYaml(text: string, file: string): ParsedText {
       const where = { file, ...at(error.pos[0]) };
       if (error.code === 'DUPLICATE_KEY') {
         const key = keyTextAt(text, error.pos[0]);
-        return new InputError(`duplicate key '${key}'`, where, 'keep one of them: a YAML mapping may name each key once');
+        return new InputError(
+          `duplicate key '${key}'`,
+          where,
+          'keep one of them: a YAML mapping may name each key once',
+        );
       }
       if (error.code === 'MULTIPLE_DOCS' || /multiple documents/i.test(error.message)) {
         return new InputError('the file holds more than one YAML document', where, 'put one realm per file');
       }
-      return new InputError(`YAML syntax error: ${firstLine(error.message)}`, where, 'fix the YAML syntax (check indentation, quotes and colons)');
+      return new InputError(
+        `YAML syntax error: ${firstLine(error.message)}`,
+        where,
+        'fix the YAML syntax (check indentation, quotes and colons)',
+      );
     });
     throwIfAny(errors);
   }
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
-    throw new InputError('the file has no content (only comments or an empty document)', { file, line: 1, column: 1 }, EMPTY_HINT);
+    throw new InputError(
+      'the file has no content (only comments or an empty document)',
+      { file, line: 1, column: 1 },
+      EMPTY_HINT,
+    );
   }
   // Positions first: the walk also rejects keys that are not plain text before toJS sees them.
   const positions = new DocPositions(text);
@@ -242,7 +280,11 @@ export function parseYaml(text: string, file: string): ParsedText {
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (/alias/i.test(message)) {
-      throw new InputError(`too many YAML alias expansions (more than ${MAX_ALIAS_COUNT}): refusing a possible alias bomb`, { file }, 'write the values out or use fewer anchors and aliases');
+      throw new InputError(
+        `too many YAML alias expansions (more than ${MAX_ALIAS_COUNT}): refusing a possible alias bomb`,
+        { file },
+        'write the values out or use fewer anchors and aliases',
+      );
     }
     throw new InputError(`YAML error: ${firstLine(message)}`, { file }, 'fix the YAML');
   }
@@ -260,7 +302,11 @@ function recordYamlPositions(
   if (isAlias(node)) return; // its target's positions are recorded where it is defined
   if (isScalar(node)) {
     if (isUnsafeNumber(node.value)) {
-      throw unsafeNumber(node.source ?? String(node.value), { file, ...at(node.range?.[0]), ...(path.length > 0 ? { keyPath: formatDocPath(path) } : {}) });
+      throw unsafeNumber(node.source ?? String(node.value), {
+        file,
+        ...at(node.range?.[0]),
+        ...(path.length > 0 ? { keyPath: formatDocPath(path) } : {}),
+      });
     }
     return;
   }
@@ -270,10 +316,23 @@ function recordYamlPositions(
       const keyNode = pair.key as YamlNode | null;
       const notPlain = nonPlainKey(keyNode);
       if (notPlain !== undefined || !isScalar(keyNode)) {
-        const location = { file, ...at(keyNode?.range?.[0] ?? node.range?.[0]), ...(path.length > 0 ? { keyPath: formatDocPath(path) } : {}) };
-        throw new InputError(`mapping keys must be plain text, not ${notPlain}`, location, 'write the key as plain text (quote it if it looks like something else)');
+        const location = {
+          file,
+          ...at(keyNode?.range?.[0] ?? node.range?.[0]),
+          ...(path.length > 0 ? { keyPath: formatDocPath(path) } : {}),
+        };
+        throw new InputError(
+          `mapping keys must be plain text, not ${notPlain}`,
+          location,
+          'write the key as plain text (quote it if it looks like something else)',
+        );
       }
-      if (isUnsafeNumber(keyNode.value)) throw unsafeNumber(keyNode.source ?? String(keyNode.value), { file, ...at(keyNode.range?.[0]), ...(path.length > 0 ? { keyPath: formatDocPath(path) } : {}) });
+      if (isUnsafeNumber(keyNode.value))
+        throw unsafeNumber(keyNode.source ?? String(keyNode.value), {
+          file,
+          ...at(keyNode.range?.[0]),
+          ...(path.length > 0 ? { keyPath: formatDocPath(path) } : {}),
+        });
       const name = String(keyNode.value);
       const child = childKey(key, name);
       const offset = keyNode.range?.[0];
@@ -326,7 +385,10 @@ function firstLine(message: string): string {
 }
 
 /** Position lookup helper for adapters and schema errors. */
-export function locate(parsed: ParsedText, path: DocPath): { file: string; line?: number; column?: number; keyPath?: string } {
+export function locate(
+  parsed: ParsedText,
+  path: DocPath,
+): { file: string; line?: number; column?: number; keyPath?: string } {
   const position = parsed.positions.nearest(path);
   return { file: parsed.file, ...(position ?? {}), ...(path.length > 0 ? { keyPath: formatDocPath(path) } : {}) };
 }

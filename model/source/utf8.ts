@@ -21,7 +21,10 @@ function notUtf8(bytes: Uint8Array, file: string): InputError {
   // Columns count characters, as every other position does: decode the valid start of the line.
   const column = new TextDecoder('utf-8').decode(bytes.subarray(lineStart, offset)).length + 1;
   const shown = Array.from(bytes.subarray(offset, offset + 4), (byte) => byte.toString(16).padStart(2, '0')).join(' ');
-  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) ? ' (it looks like UTF-16)' : '';
+  const utf16 =
+    (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)
+      ? ' (it looks like UTF-16)'
+      : '';
   return new InputError(
     `is not UTF-8 text${utf16}: the bytes at offset ${offset} (${shown}) do not decode`,
     { file, line, column },
@@ -39,7 +42,8 @@ function firstInvalidByte(bytes: Uint8Array): number {
   let decoder = new TextDecoder('utf-8', { fatal: true });
   let chunkStart = 0;
   try {
-    for (; chunkStart < bytes.length; chunkStart += CHUNK) decoder.decode(bytes.subarray(chunkStart, chunkStart + CHUNK), { stream: true });
+    for (; chunkStart < bytes.length; chunkStart += CHUNK)
+      decoder.decode(bytes.subarray(chunkStart, chunkStart + CHUNK), { stream: true });
     return leadByteOf(bytes, bytes.length); // every chunk decoded: a sequence is cut off at the very end
   } catch {
     // The error is in [chunkStart, chunkStart + CHUNK), or an incomplete sequence just before it.

@@ -78,7 +78,13 @@ export function schemaValidator<S extends TSchema>(schema: S): SchemaValidator<S
 }
 
 function docPath(base: DocPath, instancePath: string): (string | number)[] {
-  const parts = instancePath === '' ? [] : instancePath.slice(1).split('/').map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const parts =
+    instancePath === ''
+      ? []
+      : instancePath
+          .slice(1)
+          .split('/')
+          .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
   return [...base, ...parts.map((part) => (/^\d+$/.test(part) ? Number(part) : part))];
 }
 
@@ -94,7 +100,9 @@ export function suggest(input: string, candidates: readonly string[]): string | 
   const limit = Math.max(2, Math.floor(input.length / 3));
   if (distance(input.toLowerCase(), best.toLowerCase()) <= limit) return best;
   const lower = input.toLowerCase();
-  return candidates.find((candidate) => candidate.toLowerCase().includes(lower) || lower.includes(candidate.toLowerCase()));
+  return candidates.find(
+    (candidate) => candidate.toLowerCase().includes(lower) || lower.includes(candidate.toLowerCase()),
+  );
 }
 
 /**
@@ -152,11 +160,21 @@ function toInputError(error: ErrorObject, parsed: ParsedText, base: DocPath): In
       return new InputError(`missing required key '${key}'`, where(parsed, path), `add '${key}:' here`);
     }
     case 'type': {
-      const expected = ([] as string[]).concat(schema.type as string | string[]).map((type) => TYPE_WORDS[type] ?? type);
+      const expected = ([] as string[])
+        .concat(schema.type as string | string[])
+        .map((type) => TYPE_WORDS[type] ?? type);
       if (isDurationField) {
-        return new InputError(`expected a duration, got ${describe(error.data, path)}`, where(parsed, path), DURATION_HINT);
+        return new InputError(
+          `expected a duration, got ${describe(error.data, path)}`,
+          where(parsed, path),
+          DURATION_HINT,
+        );
       }
-      return new InputError(`expected ${expected.join(' or ')}, got ${describe(error.data, path)}`, where(parsed, path), typeHint(schema));
+      return new InputError(
+        `expected ${expected.join(' or ')}, got ${describe(error.data, path)}`,
+        where(parsed, path),
+        typeHint(schema),
+      );
     }
     case 'format': {
       if (isDurationField) {
@@ -169,8 +187,15 @@ function toInputError(error: ErrorObject, parsed: ParsedText, base: DocPath): In
     case 'enum': {
       const allowed = ((error.params as { allowedValues?: unknown[] }).allowedValues ?? []).map(String);
       const guess = typeof error.data === 'string' ? suggest(error.data, allowed) : undefined;
-      const shown = allowed.length > 12 ? `${allowed.slice(0, 12).join(', ')}, … (see docs/baseline-format.md)` : allowed.join(', ');
-      return new InputError(`${describe(error.data, path)} is not allowed here`, where(parsed, path), guess ? `did you mean '${guess}'? (allowed: ${shown})` : `use one of: ${shown}`);
+      const shown =
+        allowed.length > 12
+          ? `${allowed.slice(0, 12).join(', ')}, … (see docs/baseline-format.md)`
+          : allowed.join(', ');
+      return new InputError(
+        `${describe(error.data, path)} is not allowed here`,
+        where(parsed, path),
+        guess ? `did you mean '${guess}'? (allowed: ${shown})` : `use one of: ${shown}`,
+      );
     }
     case 'minimum':
     case 'maximum':
@@ -180,18 +205,36 @@ function toInputError(error: ErrorObject, parsed: ParsedText, base: DocPath): In
       if (isDurationField && error.keyword === 'minimum') {
         return new InputError(`bad duration ${quote(error.data)}`, where(parsed, path), DURATION_HINT);
       }
-      return new InputError(`${describe(error.data, path)} ${error.message ?? 'is out of range'}`, where(parsed, path), `use a value ${error.keyword.includes('min') ? 'of at least' : 'of at most'} ${limit}`);
+      return new InputError(
+        `${describe(error.data, path)} ${error.message ?? 'is out of range'}`,
+        where(parsed, path),
+        `use a value ${error.keyword.includes('min') ? 'of at least' : 'of at most'} ${limit}`,
+      );
     }
     case 'minLength':
       return new InputError('must not be empty', where(parsed, path), 'write a value or remove the key');
     case 'minItems':
-      return new InputError(`needs at least ${(error.params as { limit: number }).limit} item(s)`, where(parsed, path), 'add an item or remove the key');
+      return new InputError(
+        `needs at least ${(error.params as { limit: number }).limit} item(s)`,
+        where(parsed, path),
+        'add an item or remove the key',
+      );
     case 'uniqueItems':
       return new InputError('lists the same value twice', where(parsed, path), 'remove the duplicate');
     case 'pattern':
-      return new InputError(`${describe(error.data, path)} does not have the expected form`, where(parsed, path), typeof schema.description === 'string' ? schema.description : `match ${(error.params as { pattern: string }).pattern}`);
+      return new InputError(
+        `${describe(error.data, path)} does not have the expected form`,
+        where(parsed, path),
+        typeof schema.description === 'string'
+          ? schema.description
+          : `match ${(error.params as { pattern: string }).pattern}`,
+      );
     default:
-      return new InputError(error.message ?? `is invalid (${error.keyword})`, where(parsed, path), typeof schema.description === 'string' ? schema.description : undefined);
+      return new InputError(
+        error.message ?? `is invalid (${error.keyword})`,
+        where(parsed, path),
+        typeof schema.description === 'string' ? schema.description : undefined,
+      );
   }
 }
 
@@ -215,5 +258,7 @@ function dedupe(errors: InputError[]): InputError[] {
 }
 
 function sortByPosition(errors: InputError[]): InputError[] {
-  return [...errors].sort((a, b) => (a.location.line ?? 0) - (b.location.line ?? 0) || (a.location.column ?? 0) - (b.location.column ?? 0));
+  return [...errors].sort(
+    (a, b) => (a.location.line ?? 0) - (b.location.line ?? 0) || (a.location.column ?? 0) - (b.location.column ?? 0),
+  );
 }

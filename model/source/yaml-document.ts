@@ -5,7 +5,17 @@
  * exceeded" surfaced as a YAML syntax error). The depth is measured on the CST, without
  * recursion, and too deep a document is refused at the offset of the collection that crosses it.
  */
-import { Composer, CST, LineCounter, Parser, YAMLParseError, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
+import {
+  Composer,
+  CST,
+  LineCounter,
+  Parser,
+  YAMLParseError,
+  type Document,
+  type DocumentOptions,
+  type ParseOptions,
+  type SchemaOptions,
+} from 'yaml';
 import { MAX_NESTING_DEPTH, tooDeep } from './limits.ts';
 
 export interface ParsedYamlDocument {
@@ -29,7 +39,13 @@ export function parseYamlDocument(text: string, file: string, options: YamlOptio
   for (const next of composer.compose(tokens, true, text.length)) {
     if (!document) document = next;
     else {
-      document.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+      document.errors.push(
+        new YAMLParseError(
+          [next.range[0], next.range[1]],
+          'MULTIPLE_DOCS',
+          'Source contains multiple documents; please use YAML.parseAllDocuments()',
+        ),
+      );
       break;
     }
   }

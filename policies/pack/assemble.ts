@@ -14,7 +14,13 @@ import {
   keyProviderSettingsFromInputs,
   settingsFromRealmInputs,
 } from '../../model/provider-dialect.ts';
-import type { ClientPolicySettings, ClientSettings, FieldPath, KeyProviderSettings, RealmSettings } from '../../model/realm-settings.ts';
+import type {
+  ClientPolicySettings,
+  ClientSettings,
+  FieldPath,
+  KeyProviderSettings,
+  RealmSettings,
+} from '../../model/realm-settings.ts';
 
 export const REALM_TYPE = 'keycloak:index/realm:Realm';
 export const REALM_EVENTS_TYPE = 'keycloak:index/realmEvents:RealmEvents';
@@ -23,7 +29,14 @@ export const CLIENT_POLICY_TYPE = 'keycloak:index/realmClientPolicyProfilePolicy
 export const KEY_PROVIDER_TYPES: readonly string[] = Object.values(KEY_PROVIDER_RESOURCE_TYPES);
 
 /** Event fields come from RealmEvents, not from Realm. */
-const EVENT_FIELDS = new Set(['eventsEnabled', 'eventsExpiration', 'enabledEventTypes', 'eventsListeners', 'adminEventsEnabled', 'adminEventsDetailsEnabled']);
+const EVENT_FIELDS = new Set([
+  'eventsEnabled',
+  'eventsExpiration',
+  'enabledEventTypes',
+  'eventsListeners',
+  'adminEventsEnabled',
+  'adminEventsDetailsEnabled',
+]);
 
 export interface PackResource {
   type: string;
@@ -48,7 +61,10 @@ export function identityStandIns(resource: { type: string; name: string }): Reco
   return { name: resource.name, realmId: 'unknown-realm' };
 }
 
-export function assembleRealm(resources: readonly PackResource[], compromisedKeys: readonly string[] = []): AssembledRealm {
+export function assembleRealm(
+  resources: readonly PackResource[],
+  compromisedKeys: readonly string[] = [],
+): AssembledRealm {
   const settings: RealmSettings = {
     realm: 'realm',
     ...realmDefaults(),
@@ -71,18 +87,34 @@ export function assembleRealm(resources: readonly PackResource[], compromisedKey
       Object.assign(settings, definedOnly(eventSettingsFromInputs(props)));
       eventsUrn = resource.urn;
     } else if (type === OPENID_CLIENT_TYPE) {
-      const client: ClientSettings = { clientId: resource.name, ...clientDefaults(), ...definedOnly(clientSettingsFromInputs(props)) };
+      const client: ClientSettings = {
+        clientId: resource.name,
+        ...clientDefaults(),
+        ...definedOnly(clientSettingsFromInputs(props)),
+      };
       settings.clients.push(client);
       entityUrns.set(`clients/${client.clientId}`, resource.urn);
     } else if (KEY_PROVIDER_TYPES.includes(type)) {
       const declared = keyProviderSettingsFromInputs(type, props);
       if (!declared) continue;
-      const key: KeyProviderSettings = { name: resource.name, priority: 0, enabled: true, active: true, providerId: type, ...definedOnly(declared) };
+      const key: KeyProviderSettings = {
+        name: resource.name,
+        priority: 0,
+        enabled: true,
+        active: true,
+        providerId: type,
+        ...definedOnly(declared),
+      };
       settings.keyProviders.push(key);
       entityUrns.set(`keyProviders/${key.name}`, resource.urn);
     } else if (type === CLIENT_POLICY_TYPE) {
       // Through the dialect, with its conditions: a policy that selects no client binds none.
-      const policy: ClientPolicySettings = { name: resource.name, enabled: true, profiles: [], ...definedOnly(clientPolicySettingsFromInputs(props)) };
+      const policy: ClientPolicySettings = {
+        name: resource.name,
+        enabled: true,
+        profiles: [],
+        ...definedOnly(clientPolicySettingsFromInputs(props)),
+      };
       settings.clientPolicies.push(policy);
       entityUrns.set(`clientPolicies/${resource.name}`, resource.urn);
     }
@@ -92,8 +124,10 @@ export function assembleRealm(resources: readonly PackResource[], compromisedKey
     settings,
     ownerOf(path) {
       const [collection, id] = path;
-      if ((collection === 'clients' || collection === 'keyProviders') && id !== undefined) return entityUrns.get(`${collection}/${id}`);
-      if (collection === 'clientPolicies') return [...entityUrns.entries()].find(([key]) => key.startsWith('clientPolicies/'))?.[1] ?? realmUrn;
+      if ((collection === 'clients' || collection === 'keyProviders') && id !== undefined)
+        return entityUrns.get(`${collection}/${id}`);
+      if (collection === 'clientPolicies')
+        return [...entityUrns.entries()].find(([key]) => key.startsWith('clientPolicies/'))?.[1] ?? realmUrn;
       if (collection !== undefined && EVENT_FIELDS.has(collection)) return eventsUrn;
       return realmUrn;
     },
@@ -113,8 +147,10 @@ export function valueAt(settings: RealmSettings, path: FieldPath): unknown {
   let current: unknown = settings;
   for (const [index, segment] of path.entries()) {
     const previous = path[index - 1];
-    if (Array.isArray(current) && previous === 'clients') current = current.find((item: ClientSettings) => item.clientId === segment);
-    else if (Array.isArray(current) && previous === 'keyProviders') current = current.find((item: KeyProviderSettings) => item.name === segment);
+    if (Array.isArray(current) && previous === 'clients')
+      current = current.find((item: ClientSettings) => item.clientId === segment);
+    else if (Array.isArray(current) && previous === 'keyProviders')
+      current = current.find((item: KeyProviderSettings) => item.name === segment);
     else if (typeof current === 'object' && current !== null) current = (current as Record<string, unknown>)[segment];
     else return undefined;
   }

@@ -63,19 +63,39 @@ export function buildPolicies(rules: readonly Rule[] = allRules, now: () => Date
   });
 }
 
-function validateResource(rule: Rule, types: readonly string[], args: ResourceValidationArgs, report: ReportViolation, now: Date): void {
+function validateResource(
+  rule: Rule,
+  types: readonly string[],
+  args: ResourceValidationArgs,
+  report: ReportViolation,
+  now: Date,
+): void {
   if (!types.includes(args.type)) return;
   const settings = packSettings(args.getConfig<PackPolicyConfig>(), args.stackTags);
   const props = rawProps(args.props);
-  const copies = instantiations(props, identityStandIns(args)).map((copy) => [{ type: args.type, urn: args.urn, name: args.name, props: copy }]);
+  const copies = instantiations(props, identityStandIns(args)).map((copy) => [
+    { type: args.type, urn: args.urn, name: args.name, props: copy },
+  ]);
   for (const { finding } of robustFindings(rule, copies, settings, now)) report(violationMessage(finding));
 }
 
-function validateStack(rule: Rule, types: readonly string[], wholeRealm: boolean, args: StackValidationArgs, report: ReportViolation, now: Date): void {
+function validateStack(
+  rule: Rule,
+  types: readonly string[],
+  wholeRealm: boolean,
+  args: StackValidationArgs,
+  report: ReportViolation,
+  now: Date,
+): void {
   const settings = packSettings(args.getConfig<PackPolicyConfig>(), args.stackTags);
   const relevant = args.resources
     .filter((resource) => types.includes(resource.type))
-    .map((resource) => ({ type: resource.type, urn: resource.urn, name: resource.name, props: rawProps(resource.props) }));
+    .map((resource) => ({
+      type: resource.type,
+      urn: resource.urn,
+      name: resource.name,
+      props: rawProps(resource.props),
+    }));
   for (const group of groupByRealm(relevant, wholeRealm)) {
     const copies = instantiateGroup(group);
     for (const { finding, urn } of robustFindings(rule, copies, settings, now)) report(violationMessage(finding), urn);
@@ -95,7 +115,9 @@ function packSettings(raw: PackPolicyConfig, stackTags: ReadonlyMap<string, stri
   const tagged = stackTags.get(PROFILE_STACK_TAG);
   return {
     profile: isProfile(profile) ? profile : isProfile(tagged) ? tagged : 'baseline',
-    compromisedKeys: Array.isArray(compromisedKeys) ? compromisedKeys.filter((item): item is string => typeof item === 'string') : [],
+    compromisedKeys: Array.isArray(compromisedKeys)
+      ? compromisedKeys.filter((item): item is string => typeof item === 'string')
+      : [],
     params,
   };
 }
@@ -106,12 +128,20 @@ function packSettings(raw: PackPolicyConfig, stackTags: ReadonlyMap<string, stri
  * (same rule, message and path) and the value at its path is the same in every copy — a
  * value that changes with the stand-ins comes from an unknown, so judging it would be a guess.
  */
-function robustFindings(rule: Rule, copies: PackResource[][], settings: PackSettings, now: Date): Array<{ finding: Finding; urn?: string }> {
+function robustFindings(
+  rule: Rule,
+  copies: PackResource[][],
+  settings: PackSettings,
+  now: Date,
+): Array<{ finding: Finding; urn?: string }> {
   let kept: Map<string, { finding: Finding; urn?: string; value: string }> | undefined;
   const config: PolicyConfig = { rules: { [rule.id]: { params: configuredParams(rule, settings) } }, suppressions: [] };
   for (const resources of copies) {
     const assembled = assembleRealm(resources, settings.compromisedKeys);
-    const loaded = { settings: assembled.settings, source: { kind: 'pulumi' as const, origin: resources[0]?.urn ?? '', positions: new Map() } };
+    const loaded = {
+      settings: assembled.settings,
+      source: { kind: 'pulumi' as const, origin: resources[0]?.urn ?? '', positions: new Map() },
+    };
     const current = new Map<string, { finding: Finding; urn?: string; value: string }>();
     for (const finding of findingsOf(rule, loaded, settings.profile, config, now)) {
       // Keycloak's own keys count for the realm as a whole (a signing key exists), but the stack
@@ -119,9 +149,16 @@ function robustFindings(rule: Rule, copies: PackResource[][], settings: PackSett
       if (assembled.isKeycloakOwnKey(finding.path)) continue;
       const urn = assembled.ownerOf(finding.path);
       const value = (JSON.stringify(valueAt(assembled.settings, finding.path)) as string | undefined) ?? 'undefined'; // undefined for an absent value
-      current.set(`${finding.messageId}\u0000${finding.path.join('\u0000')}`, { finding, value, ...(urn !== undefined && { urn }) });
+      current.set(`${finding.messageId}\u0000${finding.path.join('\u0000')}`, {
+        finding,
+        value,
+        ...(urn !== undefined && { urn }),
+      });
     }
-    kept = kept === undefined ? current : new Map([...kept].filter(([key, entry]) => current.get(key)?.value === entry.value));
+    kept =
+      kept === undefined
+        ? current
+        : new Map([...kept].filter(([key, entry]) => current.get(key)?.value === entry.value));
     if (kept.size === 0) break;
   }
   return [...(kept?.values() ?? [])].map(({ finding, urn }) => ({ finding, ...(urn !== undefined && { urn }) }));
@@ -134,7 +171,11 @@ function configuredParams(rule: Rule, settings: PackSettings): Partial<RuleParam
   for (const [key, example] of Object.entries(rule.params.baseline)) {
     const value = raw[key];
     if (value === undefined) continue;
-    if (Array.isArray(example) ? Array.isArray(value) && value.every((item) => typeof item === 'string') : typeof value === typeof example) {
+    if (
+      Array.isArray(example)
+        ? Array.isArray(value) && value.every((item) => typeof item === 'string')
+        : typeof value === typeof example
+    ) {
       out[key] = value as ParamValue;
     }
   }
@@ -151,10 +192,16 @@ function configuredParams(rule: Rule, settings: PackSettings): Partial<RuleParam
  * is a realm managed elsewhere and is not judged here.
  */
 function groupByRealm(resources: PackResource[], wholeRealm: boolean): PackResource[][] {
-  const known = (value: unknown): string | undefined => (typeof value === 'string' && !containsUnknown(value) ? value : undefined);
+  const known = (value: unknown): string | undefined =>
+    typeof value === 'string' && !containsUnknown(value) ? value : undefined;
   const realms = resources.filter((resource) => resource.type === REALM_TYPE);
   const groups = new Map<PackResource, PackResource[]>(realms.map((realm) => [realm, [realm]]));
-  const byName = new Map(realms.flatMap((realm) => { const name = known(realm.props.realm); return name === undefined ? [] : [[name, realm] as const]; }));
+  const byName = new Map(
+    realms.flatMap((realm) => {
+      const name = known(realm.props.realm);
+      return name === undefined ? [] : [[name, realm] as const];
+    }),
+  );
   const unnamed = realms.filter((realm) => known(realm.props.realm) === undefined);
   const incomplete = new Set<PackResource>();
   for (const resource of resources) {
@@ -171,10 +218,16 @@ function groupByRealm(resources: PackResource[], wholeRealm: boolean): PackResou
 
 /** Copies of a group with unknowns replaced, the same stand-in index across all its resources. */
 function instantiateGroup(group: PackResource[]): PackResource[][] {
-  const perResource = group.map((resource) => ({ resource, copies: instantiations(resource.props, identityStandIns(resource)) }));
+  const perResource = group.map((resource) => ({
+    resource,
+    copies: instantiations(resource.props, identityStandIns(resource)),
+  }));
   const count = Math.max(...perResource.map(({ copies }) => copies.length));
   return Array.from({ length: count }, (_, index) =>
-    perResource.map(({ resource, copies }) => ({ ...resource, props: copies[Math.min(index, copies.length - 1)] ?? resource.props })),
+    perResource.map(({ resource, copies }) => ({
+      ...resource,
+      props: copies[Math.min(index, copies.length - 1)] ?? resource.props,
+    })),
   );
 }
 
@@ -189,7 +242,12 @@ function pulumiSeverity(rule: Rule): PulumiSeverity {
 
 function framework(rule: Rule) {
   const [source] = rule.sources;
-  return { name: source.document, version: source.version ?? '', reference: source.section, specification: source.url ?? '' };
+  return {
+    name: source.document,
+    version: source.version ?? '',
+    reference: source.section,
+    specification: source.url ?? '',
+  };
 }
 
 function remediationSteps(rule: Rule): string {
@@ -203,7 +261,11 @@ function remediationSteps(rule: Rule): string {
 
 function configSchema(rule: Rule): PolicyConfigSchema {
   const properties: PolicyConfigSchema['properties'] = {
-    profile: { type: 'string', enum: ['baseline', 'strict'], description: "Threshold profile (default: the stack tag 'realmguard:profile', else baseline)." },
+    profile: {
+      type: 'string',
+      enum: ['baseline', 'strict'],
+      description: "Threshold profile (default: the stack tag 'realmguard:profile', else baseline).",
+    },
   };
   for (const [key, example] of Object.entries(rule.params.baseline)) {
     const description = rule.paramDocs[key] ?? key;
@@ -212,7 +274,11 @@ function configSchema(rule: Rule): PolicyConfigSchema {
       : { type: typeof example as 'number' | 'boolean' | 'string', description };
   }
   if (readsConfiguredKeys(rule)) {
-    properties.compromisedKeys = { type: 'array', items: { type: 'string' }, description: 'Key provider names, component ids or kids that must never be present.' };
+    properties.compromisedKeys = {
+      type: 'array',
+      items: { type: 'string' },
+      description: 'Key provider names, component ids or kids that must never be present.',
+    };
   }
   return { properties };
 }

@@ -4,7 +4,13 @@
  * over the whole stack (a stack validation policy) when it reads several or the realm as a whole.
  */
 import type { RealmPart, Rule } from '../define-rule.ts';
-import { CLIENT_POLICY_TYPE, KEY_PROVIDER_TYPES, OPENID_CLIENT_TYPE, REALM_EVENTS_TYPE, REALM_TYPE } from './assemble.ts';
+import {
+  CLIENT_POLICY_TYPE,
+  KEY_PROVIDER_TYPES,
+  OPENID_CLIENT_TYPE,
+  REALM_EVENTS_TYPE,
+  REALM_TYPE,
+} from './assemble.ts';
 
 export type PackTarget =
   | { kind: 'resource'; types: readonly string[] }

@@ -11,7 +11,15 @@ const require = createRequire(import.meta.url);
 /** The SDK's sentinels (the engine sends the string one on the wire; the others are typed variants). */
 const proxy = require('@pulumi/policy/proxy.js') as Record<string, unknown>;
 const SENTINELS = new Set(
-  ['unknownBooleanValue', 'unknownNumberValue', 'unknownStringValue', 'unknownArrayValue', 'unknownAssetValue', 'unknownArchiveValue', 'unknownObjectValue']
+  [
+    'unknownBooleanValue',
+    'unknownNumberValue',
+    'unknownStringValue',
+    'unknownArrayValue',
+    'unknownAssetValue',
+    'unknownArchiveValue',
+    'unknownObjectValue',
+  ]
     .map((name) => proxy[name])
     .filter((value): value is string => typeof value === 'string'),
 );
@@ -51,8 +59,30 @@ const OPEN_OBJECT: object = new Proxy(
  * unknown at once.
  */
 const PROBES: readonly unknown[] = [
-  REMOVE, true, false, 0, 1_000_000_000, '', '0s', '100000h0m0s', 'all', 'none', 'external',
-  'PUBLIC', 'CONFIDENTIAL', 'BEARER-ONLY', 'S256', 'plain', 'PS256', 'HS256', 'RSA1_5', 'P-256', '*', ['*'], [], OPEN_OBJECT,
+  REMOVE,
+  true,
+  false,
+  0,
+  1_000_000_000,
+  '',
+  '0s',
+  '100000h0m0s',
+  'all',
+  'none',
+  'external',
+  'PUBLIC',
+  'CONFIDENTIAL',
+  'BEARER-ONLY',
+  'S256',
+  'plain',
+  'PS256',
+  'HS256',
+  'RSA1_5',
+  'P-256',
+  '*',
+  ['*'],
+  [],
+  OPEN_OBJECT,
 ];
 
 /** Replaces every unknown with `probe` (removing the key for REMOVE). */
@@ -74,10 +104,12 @@ function substitute(value: unknown, probe: unknown): unknown {
  * The inputs to judge: the inputs themselves when all are known, else one copy per stand-in.
  * `identity` keys (names, ids) get a fixed stand-in so findings line up across copies.
  */
-export function instantiations(props: Record<string, unknown>, identity: Record<string, string> = {}): Array<Record<string, unknown>> {
+export function instantiations(
+  props: Record<string, unknown>,
+  identity: Record<string, string> = {},
+): Array<Record<string, unknown>> {
   const fixed: Record<string, unknown> = { ...props };
   for (const [key, standIn] of Object.entries(identity)) if (isUnknown(fixed[key])) fixed[key] = standIn;
   if (!containsUnknown(fixed)) return [fixed];
   return PROBES.map((probe) => substitute(fixed, probe) as Record<string, unknown>);
 }
-

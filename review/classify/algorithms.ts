@@ -16,7 +16,11 @@ export const KEY_ALGORITHM_ORDER: readonly (readonly string[])[] = [
   ['PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA', 'Ed25519', 'Ed448', 'RSA-OAEP', 'RSA-OAEP-256'],
 ];
 
-export const ELLIPTIC_CURVE_ORDER: readonly (readonly string[])[] = [['P-256', 'secp256r1'], ['P-384', 'secp384r1'], ['P-521', 'secp521r1']];
+export const ELLIPTIC_CURVE_ORDER: readonly (readonly string[])[] = [
+  ['P-256', 'secp256r1'],
+  ['P-384', 'secp384r1'],
+  ['P-521', 'secp521r1'],
+];
 
 /** Shared secret, then a JWT signed with the secret, then asymmetric (private_key_jwt, mTLS): RFC 9700 §2.5. */
 export const CLIENT_AUTHENTICATOR_ORDER: readonly (readonly string[])[] = [

@@ -28,7 +28,9 @@ export const CLIENT_TABLE: DiffTable<ClientSettings> = {
   name: ignored,
   protocol: neutral('protocol changed'),
   enabled: scalar<boolean>((_before, after) =>
-    after ? weakens('client enabled: it can obtain tokens again') : strengthens('client disabled: it can no longer obtain tokens'),
+    after
+      ? weakens('client enabled: it can obtain tokens again')
+      : strengthens('client disabled: it can no longer obtain tokens'),
   ),
   publicClient: safeWhen(false, 'public client: no client authentication at the token endpoint'),
   bearerOnly: safeWhen(true, 'no longer bearer-only: the client can obtain tokens'),
@@ -41,8 +43,12 @@ export const CLIENT_TABLE: DiffTable<ClientSettings> = {
   clientAuthenticatorType: ranked(CLIENT_AUTHENTICATOR_ORDER, 'weaker client authentication (RFC 9700 §2.5)'),
   fullScopeAllowed: safeWhen(false, 'full scope allowed: tokens carry every role of the user'),
   defaultClientScopes: setOf({
-    added: (scope) => (scope === 'offline_access' ? weakens('offline tokens granted by default') : neutralVerdict('default scope added')),
-    removed: (scope) => (scope === 'offline_access' ? strengthens('offline tokens no longer granted by default') : neutralVerdict('default scope removed')),
+    added: (scope) =>
+      scope === 'offline_access' ? weakens('offline tokens granted by default') : neutralVerdict('default scope added'),
+    removed: (scope) =>
+      scope === 'offline_access'
+        ? strengthens('offline tokens no longer granted by default')
+        : neutralVerdict('default scope removed'),
   }),
   optionalClientScopes: setOf({
     added: () => neutralVerdict('optional scope added (the client must ask for it)'),
@@ -51,7 +57,11 @@ export const CLIENT_TABLE: DiffTable<ClientSettings> = {
   attributes: mapOf(clientAttribute),
   // Absent means 0 (never pushed): files rarely carry it, the admin API always does.
   notBefore: (before, after, context) =>
-    higherIsSafer('tokens issued before an earlier revocation point are accepted again', { unit: 'seconds' })(before ?? 0, after ?? 0, context),
+    higherIsSafer('tokens issued before an earlier revocation point are accepted again', { unit: 'seconds' })(
+      before ?? 0,
+      after ?? 0,
+      context,
+    ),
 };
 
 const isRiskyRedirect = (uri: string): boolean => redirectUriRisk(uri) !== undefined;
@@ -67,13 +77,18 @@ export function clientRisks(client: ClientSettings, realm: RealmSettings): strin
   if (client.webOrigins.includes('*')) risks.push('any web origin');
   const pkce = attributes['pkce.code.challenge.method'] ?? '';
   if (pkce === 'plain') risks.push('PKCE plain');
-  else if (client.publicClient && client.standardFlowEnabled && pkce !== 'S256') risks.push('public client without PKCE S256');
+  else if (client.publicClient && client.standardFlowEnabled && pkce !== 'S256')
+    risks.push('public client without PKCE S256');
   const refreshTokens = (attributes['use.refresh.tokens'] ?? 'true') === 'true';
-  const bound = attributes['dpop.bound.access.tokens'] === 'true' || attributes['tls.client.certificate.bound.access.tokens'] === 'true';
-  if (client.publicClient && refreshTokens && !bound && !realm.revokeRefreshToken) risks.push('public client with unrotated, unbound refresh tokens');
+  const bound =
+    attributes['dpop.bound.access.tokens'] === 'true' ||
+    attributes['tls.client.certificate.bound.access.tokens'] === 'true';
+  if (client.publicClient && refreshTokens && !bound && !realm.revokeRefreshToken)
+    risks.push('public client with unrotated, unbound refresh tokens');
   if (client.defaultClientScopes.includes('offline_access')) risks.push('offline_access by default');
   const lifespan = Number(attributes['access.token.lifespan'] ?? '');
-  if (Number.isFinite(lifespan) && lifespan > realm.accessTokenLifespan) risks.push(`access tokens longer than the realm's (${lifespan}s)`);
+  if (Number.isFinite(lifespan) && lifespan > realm.accessTokenLifespan)
+    risks.push(`access tokens longer than the realm's (${lifespan}s)`);
   return risks;
 }
 
@@ -82,8 +97,11 @@ export const CLIENTS = entities<ClientSettings>({
   fields: CLIENT_TABLE,
   added: (client, context) => {
     const risks = clientRisks(client, context.after);
-    return risks.length > 0 ? weakens(`new client with ${risks.join(', ')}`) : neutralVerdict('new client without risky settings');
+    return risks.length > 0
+      ? weakens(`new client with ${risks.join(', ')}`)
+      : neutralVerdict('new client without risky settings');
   },
   removed: () => strengthens('client removed: it can no longer obtain tokens'),
-  summary: (client) => `${client.enabled ? '' : 'disabled '}${client.publicClient ? 'public' : client.bearerOnly ? 'bearer-only' : 'confidential'} ${client.protocol} client`,
+  summary: (client) =>
+    `${client.enabled ? '' : 'disabled '}${client.publicClient ? 'public' : client.bearerOnly ? 'bearer-only' : 'confidential'} ${client.protocol} client`,
 });

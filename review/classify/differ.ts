@@ -146,19 +146,25 @@ export function setOf(rules: SetRules): FieldDiffer<readonly string[] | undefine
       if (!old.has(item)) changes.push({ subPath: [], before: undefined, after: item, ...rules.added(item, context) });
     }
     for (const item of old) {
-      if (!now.has(item)) changes.push({ subPath: [], before: item, after: undefined, ...rules.removed(item, context) });
+      if (!now.has(item))
+        changes.push({ subPath: [], before: item, after: undefined, ...rules.removed(item, context) });
     }
     return changes;
   };
 }
 
 /** A string map (browser headers, client attributes): each key has its own differ. */
-export function mapOf(differFor: (key: string) => FieldDiffer<string | undefined>): FieldDiffer<Readonly<Record<string, string>> | undefined> {
+export function mapOf(
+  differFor: (key: string) => FieldDiffer<string | undefined>,
+): FieldDiffer<Readonly<Record<string, string>> | undefined> {
   return (before, after, context) => {
     if (before === undefined || after === undefined) return [];
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
     return keys.flatMap((key) =>
-      differFor(key)(before[key], after[key], context).map((change) => ({ ...change, subPath: [key, ...change.subPath] })),
+      differFor(key)(before[key], after[key], context).map((change) => ({
+        ...change,
+        subPath: [key, ...change.subPath],
+      })),
     );
   };
 }
@@ -166,7 +172,8 @@ export function mapOf(differFor: (key: string) => FieldDiffer<string | undefined
 /** Compares two model values for equality: arrays in order, objects by keys. */
 export function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, index) => sameValue(item, b[index]));
+  if (Array.isArray(a) && Array.isArray(b))
+    return a.length === b.length && a.every((item, index) => sameValue(item, b[index]));
   if (isRecord(a) && isRecord(b)) {
     const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
     return [...keys].every((key) => sameValue(a[key], b[key]));
@@ -179,7 +186,12 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** Runs a table over two objects of the same type. */
-export function diffWithTable<T extends object>(table: DiffTable<T>, before: T, after: T, context: ClassifyContext): FieldChange[] {
+export function diffWithTable<T extends object>(
+  table: DiffTable<T>,
+  before: T,
+  after: T,
+  context: ClassifyContext,
+): FieldChange[] {
   const changes: FieldChange[] = [];
   for (const field of Object.keys(table) as (keyof T & string)[]) {
     const differ = table[field] as FieldDiffer<unknown>;

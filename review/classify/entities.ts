@@ -24,7 +24,12 @@ export function entities<E extends object>(rules: EntityRules<E>): FieldDiffer<r
     for (const [id, entity] of now) {
       const previous = old.get(id);
       if (previous === undefined) {
-        changes.push({ subPath: [id], before: undefined, after: rules.summary(entity), ...rules.added(entity, context) });
+        changes.push({
+          subPath: [id],
+          before: undefined,
+          after: rules.summary(entity),
+          ...rules.added(entity, context),
+        });
         continue;
       }
       const entityContext = { ...context, entityId: id };
@@ -33,7 +38,13 @@ export function entities<E extends object>(rules: EntityRules<E>): FieldDiffer<r
       }
     }
     for (const [id, entity] of old) {
-      if (!now.has(id)) changes.push({ subPath: [id], before: rules.summary(entity), after: undefined, ...rules.removed(entity, context) });
+      if (!now.has(id))
+        changes.push({
+          subPath: [id],
+          before: rules.summary(entity),
+          after: undefined,
+          ...rules.removed(entity, context),
+        });
     }
     return changes;
   };

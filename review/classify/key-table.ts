@@ -21,7 +21,9 @@ import {
 import { entities } from './entities.ts';
 
 function isCompromised(realm: RealmSettings, key: { name: string; kids?: readonly string[] }): boolean {
-  return realm.compromisedKeys.includes(key.name) || (key.kids ?? []).some((kid) => realm.compromisedKeys.includes(kid));
+  return (
+    realm.compromisedKeys.includes(key.name) || (key.kids ?? []).some((kid) => realm.compromisedKeys.includes(kid))
+  );
 }
 
 /** A key switched on or made active again weakens only when it is declared compromised. */
@@ -40,7 +42,10 @@ export const KEY_TABLE: DiffTable<KeyProviderSettings> = {
   providerId: neutral('key provider type changed'),
   priority: neutral('signing order changed (the highest-priority active key signs)'),
   enabled: lifecycle('key enabled: back in the JWKS', 'key disabled: out of the JWKS, tokens it signed stop verifying'),
-  active: lifecycle('key made active: it signs new tokens', 'active → passive: stops signing, still verifies its tokens'),
+  active: lifecycle(
+    'key made active: it signs new tokens',
+    'active → passive: stops signing, still verifies its tokens',
+  ),
   algorithm: ranked(KEY_ALGORITHM_ORDER, 'weaker key algorithm (RFC 8725 §3)'),
   keySize: higherIsSafer('smaller RSA key (NIST SP 800-131A)'),
   ellipticCurve: ranked(ELLIPTIC_CURVE_ORDER, 'weaker elliptic curve'),
@@ -52,10 +57,12 @@ export const KEY_TABLE: DiffTable<KeyProviderSettings> = {
 export function keyWeakness(key: KeyProviderSettings, realm: RealmSettings): string | undefined {
   if (isCompromised(realm, key)) return 'a key declared compromised is added';
   if (!key.enabled) return undefined;
-  const isRsa = key.providerId === 'rsa-generated' || key.providerId === 'rsa' || key.providerId === 'rsa-enc-generated';
+  const isRsa =
+    key.providerId === 'rsa-generated' || key.providerId === 'rsa' || key.providerId === 'rsa-enc-generated';
   if (isRsa && key.keySize !== undefined && key.keySize < MINIMUM_RSA_BITS) return `RSA key of ${key.keySize} bits`;
   if (key.algorithm === 'RSA1_5') return 'RSA1_5 key encryption';
-  if (key.ellipticCurve !== undefined && rankOf(ELLIPTIC_CURVE_ORDER, key.ellipticCurve) === undefined) return `curve ${key.ellipticCurve} (not P-256, P-384 or P-521)`;
+  if (key.ellipticCurve !== undefined && rankOf(ELLIPTIC_CURVE_ORDER, key.ellipticCurve) === undefined)
+    return `curve ${key.ellipticCurve} (not P-256, P-384 or P-521)`;
   const hmacBytes = key.algorithm ? HMAC_MINIMUM_BYTES[key.algorithm] : undefined;
   if (hmacBytes !== undefined && key.secretSize !== undefined && key.secretSize < hmacBytes) {
     return `${key.secretSize}-byte secret for ${key.algorithm}`;
@@ -68,10 +75,14 @@ export const KEY_PROVIDERS = entities<KeyProviderSettings>({
   fields: KEY_TABLE,
   added: (key, context) => {
     const weakness = keyWeakness(key, context.after);
-    return weakness ? weakens(`new key: ${weakness}`) : neutralVerdict(key.active ? 'new active key (rotation)' : 'new key');
+    return weakness
+      ? weakens(`new key: ${weakness}`)
+      : neutralVerdict(key.active ? 'new active key (rotation)' : 'new key');
   },
   removed: (key, context) =>
-    isCompromised(context.after, key) ? strengthens('compromised key removed') : neutralVerdict('key retired (removed)'),
+    isCompromised(context.after, key)
+      ? strengthens('compromised key removed')
+      : neutralVerdict('key retired (removed)'),
   summary: (key) =>
     `${key.providerId} ${[key.algorithm, key.keySize ? `${key.keySize} bits` : undefined, key.ellipticCurve].filter(Boolean).join(' ')}, ${
       !key.enabled ? 'disabled' : key.active ? 'active' : 'passive'

@@ -51,7 +51,12 @@ export const passwordPolicy: FieldDiffer<string | undefined> = (before, after) =
     const from = old.get(term);
     const to = now.get(term);
     if (from === to) continue;
-    changes.push({ subPath: [term], before: from ?? undefined, after: to ?? undefined, ...classifyTerm(term, from, to) });
+    changes.push({
+      subPath: [term],
+      before: from ?? undefined,
+      after: to ?? undefined,
+      ...classifyTerm(term, from, to),
+    });
   }
   return changes;
 };

@@ -32,7 +32,6 @@ import { KEY_PROVIDERS } from './key-table.ts';
 import { passwordPolicy } from './password-policy.ts';
 import { securityHeader } from './security-headers.ts';
 
-
 const CLIENT_POLICY_TABLE: DiffTable<ClientPolicySettings> = {
   name: ignored,
   enabled: safeWhen(true, 'client policy disabled: its profiles no longer apply'),
@@ -47,9 +46,16 @@ const enforces = (policy: ClientPolicySettings): boolean => policy.enabled && po
 const CLIENT_POLICIES = entities<ClientPolicySettings>({
   key: (policy) => policy.name,
   fields: CLIENT_POLICY_TABLE,
-  added: (policy) => (enforces(policy) ? strengthens(`client policy enforces ${policy.profiles.join(', ')}`) : neutralVerdict('client policy added, enforces nothing')),
-  removed: (policy) => (enforces(policy) ? weakens(`client policy no longer enforces ${policy.profiles.join(', ')}`) : neutralVerdict('client policy removed')),
-  summary: (policy) => `${policy.enabled ? 'enabled' : 'disabled'} policy: ${policy.profiles.join(', ') || 'no profiles'}`,
+  added: (policy) =>
+    enforces(policy)
+      ? strengthens(`client policy enforces ${policy.profiles.join(', ')}`)
+      : neutralVerdict('client policy added, enforces nothing'),
+  removed: (policy) =>
+    enforces(policy)
+      ? weakens(`client policy no longer enforces ${policy.profiles.join(', ')}`)
+      : neutralVerdict('client policy removed'),
+  summary: (policy) =>
+    `${policy.enabled ? 'enabled' : 'disabled'} policy: ${policy.profiles.join(', ') || 'no profiles'}`,
 });
 
 const TOKEN_VERSION_TABLE: DiffTable<TokenVersionClaimSettings> = {
@@ -66,15 +72,30 @@ const tokenVersionClaim: FieldDiffer<TokenVersionClaimSettings | undefined> = (b
   const describe = (claim: TokenVersionClaimSettings) => `claim ${claim.claim} from attribute ${claim.attribute}`;
   if (before === undefined && after === undefined) return [];
   if (before === undefined && after !== undefined) {
-    return [{ subPath: [], before: undefined, after: describe(after), ...strengthens('token-version claim added: backends can reject tokens of a bumped user') }];
+    return [
+      {
+        subPath: [],
+        before: undefined,
+        after: describe(after),
+        ...strengthens('token-version claim added: backends can reject tokens of a bumped user'),
+      },
+    ];
   }
   if (before !== undefined && after === undefined) {
-    return [{ subPath: [], before: describe(before), after: undefined, ...weakens('token-version claim removed: bumping a user no longer revokes tokens') }];
+    return [
+      {
+        subPath: [],
+        before: describe(before),
+        after: undefined,
+        ...weakens('token-version claim removed: bumping a user no longer revokes tokens'),
+      },
+    ];
   }
   const changes: FieldChange[] = [];
   for (const field of ['attribute', 'claim', 'clients'] as const) {
     const differ = TOKEN_VERSION_TABLE[field] as FieldDiffer<unknown>;
-    for (const change of differ(before?.[field], after?.[field], context)) changes.push({ ...change, subPath: [field, ...change.subPath] });
+    for (const change of differ(before?.[field], after?.[field], context))
+      changes.push({ ...change, subPath: [field, ...change.subPath] });
   }
   return changes;
 };
@@ -86,7 +107,11 @@ const ZERO_MEANS: Readonly<Record<'unlimited' | 'sso-idle' | 'sso-max', NumberOp
   'sso-max': (realm: RealmSettings) => realm.ssoSessionMaxLifespan,
 };
 
-const UNIT_OF: Partial<Record<FieldKind, ValueUnit>> = { seconds: 'seconds', timestamp: 'seconds', milliseconds: 'milliseconds' };
+const UNIT_OF: Partial<Record<FieldKind, ValueUnit>> = {
+  seconds: 'seconds',
+  timestamp: 'seconds',
+  milliseconds: 'milliseconds',
+};
 
 /** The differ a table row's diff class describes (custom rows have theirs below). */
 function differFor(row: AnyFieldRow): FieldDiffer<never> | undefined {
@@ -111,7 +136,10 @@ const TABLE_DIFFERS = Object.fromEntries(
 const CUSTOM_DIFFERS: Pick<DiffTable<RealmFieldValues>, RealmCustomDiffField> = {
   sslRequired: ranked([['none'], ['external'], ['all']], 'HTTPS required for fewer requests (RFC 9700 §2.6)'),
   passwordPolicy,
-  defaultSignatureAlgorithm: ranked(SIGNATURE_ALGORITHM_ORDER, 'weaker token signature algorithm (RFC 8725 §3.1, FAPI 2.0)'),
+  defaultSignatureAlgorithm: ranked(
+    SIGNATURE_ALGORITHM_ORDER,
+    'weaker token signature algorithm (RFC 8725 §3.1, FAPI 2.0)',
+  ),
   browserSecurityHeaders: mapOf(securityHeader),
   enabledEventTypes: setOf({
     added: (type) => strengthens(`${type} events recorded`),

@@ -5,22 +5,43 @@
 import { KEYCLOAK_BROWSER_SECURITY_HEADERS } from '../../model/profiles.ts';
 import type { Verdict } from '../change.ts';
 import { FRAME_OPTIONS_ORDER } from './algorithms.ts';
-import { compareNumbers, compareRanks, neutralVerdict, rankOf, scalar, strengthens, weakens, type FieldDiffer } from './differ.ts';
+import {
+  compareNumbers,
+  compareRanks,
+  neutralVerdict,
+  rankOf,
+  scalar,
+  strengthens,
+  weakens,
+  type FieldDiffer,
+} from './differ.ts';
 
 function hstsMaxAge(value: string): number {
   return Number(/max-age=(\d+)/i.exec(value)?.[1] ?? 0);
 }
 
 function classifyHeader(header: string, before: string, after: string): Verdict {
-  if (after.trim() === '') return header === 'contentSecurityPolicyReportOnly' ? neutralVerdict('report-only policy removed') : weakens(`${header} no longer sent`);
+  if (after.trim() === '')
+    return header === 'contentSecurityPolicyReportOnly'
+      ? neutralVerdict('report-only policy removed')
+      : weakens(`${header} no longer sent`);
   if (before.trim() === '') return strengthens(`${header} now sent`);
   switch (header) {
     case 'xFrameOptions':
-      return compareRanks(rankOf(FRAME_OPTIONS_ORDER, before.toUpperCase()), rankOf(FRAME_OPTIONS_ORDER, after.toUpperCase()), 'pages may be framed by more sites');
+      return compareRanks(
+        rankOf(FRAME_OPTIONS_ORDER, before.toUpperCase()),
+        rankOf(FRAME_OPTIONS_ORDER, after.toUpperCase()),
+        'pages may be framed by more sites',
+      );
     case 'strictTransportSecurity': {
       const lost = /includeSubDomains/i.test(before) && !/includeSubDomains/i.test(after);
       if (lost) return weakens('HSTS no longer covers subdomains');
-      return compareNumbers(hstsMaxAge(before), hstsMaxAge(after), 'higher', 'browsers remember HTTPS-only for a shorter time');
+      return compareNumbers(
+        hstsMaxAge(before),
+        hstsMaxAge(after),
+        'higher',
+        'browsers remember HTTPS-only for a shorter time',
+      );
     }
     case 'contentSecurityPolicy': {
       const had = /frame-ancestors/i.test(before);

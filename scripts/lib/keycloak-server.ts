@@ -180,7 +180,9 @@ export async function startKeycloak(options: { version?: string; heap?: string }
     killGroup(child, 'SIGTERM');
     let timer: NodeJS.Timeout | undefined;
     const exited = await Promise.race([
-      new Promise<boolean>((resolve) => (child.exitCode !== null ? resolve(true) : child.once('exit', () => resolve(true)))),
+      new Promise<boolean>((resolve) =>
+        child.exitCode !== null ? resolve(true) : child.once('exit', () => resolve(true)),
+      ),
       new Promise<boolean>((resolve) => {
         timer = setTimeout(() => resolve(false), 15_000);
       }),
@@ -208,7 +210,9 @@ export async function startKeycloak(options: { version?: string; heap?: string }
 
 /** Resident memory of the server's JVM in MiB (Linux /proc), for the figures in docs and bench. */
 export function residentMemoryMiB(pid: number): number | undefined {
-  const children = spawnSync('pgrep', ['-g', String(pid)], { encoding: 'utf8' }).stdout.trim().split('\n');
+  const children = spawnSync('pgrep', ['-g', String(pid)], { encoding: 'utf8' })
+    .stdout.trim()
+    .split('\n');
   let totalKb = 0;
   for (const child of children.filter(Boolean)) {
     try {

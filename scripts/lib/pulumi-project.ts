@@ -12,7 +12,8 @@ const root = join(import.meta.dirname, '../..');
 /** Creates the copy in a new temporary directory and returns it. */
 export function scaffoldRealmguardProject(prefix: string): string {
   const dir = mkdtempSync(join(tmpdir(), `realmguard-${prefix}-`));
-  for (const file of ['Pulumi.yaml', 'index.ts', 'package.json', 'tsconfig.json']) copyFileSync(join(root, file), join(dir, file));
+  for (const file of ['Pulumi.yaml', 'index.ts', 'package.json', 'tsconfig.json'])
+    copyFileSync(join(root, file), join(dir, file));
   for (const folder of ['model', 'components', 'node_modules']) symlinkSync(join(root, folder), join(dir, folder));
   return dir;
 }

@@ -62,7 +62,9 @@ describe('the Keycloak harness', () => {
     process.env.JAVA_HOME = '/nonexistent-java-home';
     try {
       expect(() => requireJava()).toThrow(PrerequisiteError);
-      expect(() => requireJava()).toThrow(/Keycloak needs a Java runtime .*apt-get install openjdk-17-jre-headless.*JAVA_HOME/);
+      expect(() => requireJava()).toThrow(
+        /Keycloak needs a Java runtime .*apt-get install openjdk-17-jre-headless.*JAVA_HOME/,
+      );
     } finally {
       if (saved === undefined) delete process.env.JAVA_HOME;
       else process.env.JAVA_HOME = saved;

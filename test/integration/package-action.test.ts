@@ -18,7 +18,12 @@ import { COMMENT_MARKER } from '../../cli/format/review/markdown.ts';
 const exec = promisify(execFile);
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const FIXTURES = join(root, 'test/unit/review/fixtures');
-const GIT_ENV = { GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.org' };
+const GIT_ENV = {
+  GIT_AUTHOR_NAME: 't',
+  GIT_AUTHOR_EMAIL: 't@example.org',
+  GIT_COMMITTER_NAME: 't',
+  GIT_COMMITTER_EMAIL: 't@example.org',
+};
 
 interface Step {
   name?: string;
@@ -51,7 +56,11 @@ function step(id: string): Step {
 }
 
 /** What `${{ inputs.x }}`, `${{ github.base_ref }}` and `${{ steps.ID.outputs.NAME }}` (outputs keyed 'ID.outputs.NAME') evaluate to on a runner. */
-function evaluate(env: Record<string, string>, inputs: Record<string, string>, outputs: Record<string, string> = {}): Record<string, string> {
+function evaluate(
+  env: Record<string, string>,
+  inputs: Record<string, string>,
+  outputs: Record<string, string> = {},
+): Record<string, string> {
   return Object.fromEntries(
     Object.entries(env).map(([name, expression]) => [
       name,
@@ -72,7 +81,11 @@ interface StepRun {
 }
 
 /** Runs a shell step as the runner would: bash -e, its env evaluated, GITHUB_* files, the action's path. */
-async function runStep(id: string, inputs: Record<string, string> = {}, outputs: Record<string, string> = {}): Promise<StepRun> {
+async function runStep(
+  id: string,
+  inputs: Record<string, string> = {},
+  outputs: Record<string, string> = {},
+): Promise<StepRun> {
   const { run, shell, env = {} } = step(id);
   expect(shell).toBe('bash');
   const outputFile = join(work, `${id}-output`);
@@ -93,12 +106,20 @@ async function runStep(id: string, inputs: Record<string, string> = {}, outputs:
   let code = 0;
   let stdout: string;
   try {
-    ({ stdout } = await exec('bash', ['--noprofile', '--norc', '-e', '-o', 'pipefail', '-c', run!], { cwd: repo, env: runnerEnv }));
+    ({ stdout } = await exec('bash', ['--noprofile', '--norc', '-e', '-o', 'pipefail', '-c', run!], {
+      cwd: repo,
+      env: runnerEnv,
+    }));
   } catch (error) {
     code = (error as { code: number }).code;
     stdout = (error as { stdout: string }).stdout;
   }
-  const written = Object.fromEntries((await readFile(outputFile, 'utf8')).split('\n').filter(Boolean).map((line) => line.split(/=(.*)/s).slice(0, 2) as [string, string]));
+  const written = Object.fromEntries(
+    (await readFile(outputFile, 'utf8'))
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => line.split(/=(.*)/s).slice(0, 2) as [string, string]),
+  );
   return { code, outputs: written, summary: await readFile(summaryFile, 'utf8'), stdout };
 }
 
@@ -136,7 +157,7 @@ describe('action.yml', { timeout: 120_000 }, () => {
   });
 
   it('installs production dependencies only in its own directory and runs the compiled command', () => {
-    const install = step('Install realmguard (production dependencies, in the action\'s directory)');
+    const install = step("Install realmguard (production dependencies, in the action's directory)");
     expect(install['working-directory' as keyof Step]).toBe('${{ github.action_path }}');
     expect(install.run).toContain('npm ci --omit=dev');
     expect(install.run).toContain('npm prune --omit=dev');
@@ -147,7 +168,10 @@ describe('action.yml', { timeout: 120_000 }, () => {
     const run = await runStep('check');
     expect(run.outputs.status).toBe('1'); // shop-head.yaml has findings at or above high
     expect(run.outputs.sarif).toBe(join(work, 'realmguard.sarif'));
-    const sarif = JSON.parse(await readFile(run.outputs.sarif!, 'utf8')) as { version: string; runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+    const sarif = JSON.parse(await readFile(run.outputs.sarif!, 'utf8')) as {
+      version: string;
+      runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[];
+    };
     expect(sarif.version).toBe('2.1.0');
     expect(sarif.runs[0]!.results.length).toBeGreaterThan(0);
     expect(sarif.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation.uri).toBe('baselines/shop.yaml');
@@ -205,7 +229,9 @@ describe('action.yml', { timeout: 120_000 }, () => {
 
 describe('examples/github-workflow.yml', () => {
   it('uses the action with inputs it declares, and grants what check and diff need', async () => {
-    const workflow = parse(await readFile(join(root, 'examples/github-workflow.yml'), 'utf8')) as { jobs: Record<string, { permissions: Record<string, string>; steps: Step[] }> };
+    const workflow = parse(await readFile(join(root, 'examples/github-workflow.yml'), 'utf8')) as {
+      jobs: Record<string, { permissions: Record<string, string>; steps: Step[] }>;
+    };
     const job = Object.values(workflow.jobs)[0]!;
     const uses = job.steps.find((candidate) => candidate.uses?.startsWith('realmguard/realmguard@'));
     expect(uses).toBeDefined();

@@ -16,14 +16,22 @@ const exec = promisify(execFile);
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const fixture = (path: string) => join(root, path);
 // The node running the tests first on PATH: the installed command's `#!/usr/bin/env node` then runs on it too.
-const env = { ...process.env, PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}`, NO_COLOR: '1' };
+const env = {
+  ...process.env,
+  PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}`,
+  NO_COLOR: '1',
+};
 
 let work: string;
 let installed: string;
 let packedFiles: string[];
 
 async function npmRun(args: string[], cwd: string) {
-  return exec('npm', [...args, '--no-audit', '--no-fund', '--prefer-offline'], { cwd, env, maxBuffer: 64 * 1024 * 1024 });
+  return exec('npm', [...args, '--no-audit', '--no-fund', '--prefer-offline'], {
+    cwd,
+    env,
+    maxBuffer: 64 * 1024 * 1024,
+  });
 }
 
 interface CommandRun {
@@ -34,7 +42,10 @@ interface CommandRun {
 
 async function realmguard(...args: string[]): Promise<CommandRun> {
   try {
-    const { stdout, stderr } = await exec(join(installed, 'node_modules/.bin/realmguard'), args, { cwd: installed, env });
+    const { stdout, stderr } = await exec(join(installed, 'node_modules/.bin/realmguard'), args, {
+      cwd: installed,
+      env,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -50,7 +61,10 @@ beforeAll(async () => {
   packedFiles = packed!.files.map((file) => file.path);
   installed = join(work, 'user-project');
   await exec('mkdir', [installed]);
-  await writeFile(join(installed, 'package.json'), JSON.stringify({ name: 'user-project', private: true, type: 'module' }));
+  await writeFile(
+    join(installed, 'package.json'),
+    JSON.stringify({ name: 'user-project', private: true, type: 'module' }),
+  );
   await npmRun(['install', '--omit=dev', join(work, packed!.filename)], installed);
 }, 600_000);
 
@@ -70,7 +84,8 @@ describe('the npm package, installed with production dependencies only', { timeo
   });
 
   it('installs no TypeScript tooling: the command needs none at run time', () => {
-    for (const tool of ['tsx', 'typescript', 'vitest', 'esbuild']) expect(existsSync(join(installed, 'node_modules', tool)), tool).toBe(false);
+    for (const tool of ['tsx', 'typescript', 'vitest', 'esbuild'])
+      expect(existsSync(join(installed, 'node_modules', tool)), tool).toBe(false);
   });
 
   it('realmguard --version prints the package version', async () => {
@@ -94,7 +109,9 @@ describe('the npm package, installed with production dependencies only', { timeo
     await writeFile(bad, 'realm: shop\ntokens:\n  accessTokenLifespn: 5m\n');
     const run = await realmguard('check', bad);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain(`${bad}:3:3: tokens.accessTokenLifespn: unknown key 'accessTokenLifespn' — did you mean 'accessTokenLifespan'?`);
+    expect(run.stderr).toContain(
+      `${bad}:3:3: tokens.accessTokenLifespn: unknown key 'accessTokenLifespn' — did you mean 'accessTokenLifespan'?`,
+    );
   });
 
   it('the command validates with the validators precompiled at build time: it runs with ajv itself removed', async () => {
@@ -115,7 +132,13 @@ describe('the npm package, installed with production dependencies only', { timeo
   });
 
   it('realmguard diff reviews a change between two files', async () => {
-    const run = await realmguard('diff', fixture('test/unit/review/fixtures/shop-base.yaml'), fixture('test/unit/review/fixtures/shop-head.yaml'), '--fail-on', 'high');
+    const run = await realmguard(
+      'diff',
+      fixture('test/unit/review/fixtures/shop-base.yaml'),
+      fixture('test/unit/review/fixtures/shop-head.yaml'),
+      '--fail-on',
+      'high',
+    );
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('weakens');
   });

@@ -18,7 +18,10 @@ describe('bin/realmguard.js and engines.node', () => {
   it('engines.node names a minimum major.minor that the Node running the project meets', async () => {
     const { engines } = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { engines: { node: string } };
     const [, major, minor] = /^>=(\d+)\.(\d+)$/.exec(engines.node) ?? [];
-    expect(major, `engines.node '${engines.node}' is not of the form >=MAJOR.MINOR that bin/realmguard.js reads`).toBeDefined();
+    expect(
+      major,
+      `engines.node '${engines.node}' is not of the form >=MAJOR.MINOR that bin/realmguard.js reads`,
+    ).toBeDefined();
     const [ownMajor, ownMinor] = process.versions.node.split('.').map(Number) as [number, number];
     expect(ownMajor > Number(major) || (ownMajor === Number(major) && ownMinor >= Number(minor))).toBe(true);
   });

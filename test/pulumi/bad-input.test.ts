@@ -27,7 +27,10 @@ describe('bad input through the real program', () => {
     );
     try {
       const up = await project.up();
-      expectCleanFailure(up, /baseline\.yaml:4:\d+: .*key 'k' has keySize 3072 — the Keycloak provider accepts 1024, 2048, 4096/);
+      expectCleanFailure(
+        up,
+        /baseline\.yaml:4:\d+: .*key 'k' has keySize 3072 — the Keycloak provider accepts 1024, 2048, 4096/,
+      );
       expect(await (await adminClient()).realms.findOne({ realm: project.realm })).toBeFalsy();
     } finally {
       await project.destroy();

@@ -13,15 +13,29 @@ interface DriftJson {
   drift: { changes: Array<{ path: string[]; before: unknown; after: unknown; effect: string }> };
 }
 
-async function auditDrift(realm: string, baselineFile: string): Promise<{ code: number | null; changes: DriftJson['drift']['changes']; output: string }> {
-  const audit = await realmguardCli(['audit', '--realm', realm, '--baseline', baselineFile, '--format', 'json', '--fail-on', 'none', '--fail-on-drift']);
+async function auditDrift(
+  realm: string,
+  baselineFile: string,
+): Promise<{ code: number | null; changes: DriftJson['drift']['changes']; output: string }> {
+  const audit = await realmguardCli([
+    'audit',
+    '--realm',
+    realm,
+    '--baseline',
+    baselineFile,
+    '--format',
+    'json',
+    '--fail-on',
+    'none',
+    '--fail-on-drift',
+  ]);
   const output = audit.stdout + audit.stderr;
   const document = JSON.parse(audit.stdout) as DriftJson;
   return { code: audit.code, changes: document.drift.changes, output };
 }
 
 describe('drift after pulumi up', () => {
-  it('reports nothing right after up, exactly the setting changed behind Pulumi\'s back, and refresh + up restores it', async () => {
+  it("reports nothing right after up, exactly the setting changed behind Pulumi's back, and refresh + up restores it", async () => {
     const project = await realmguardProject('drift', exampleBaseline('hardened.yaml'));
     const realm = project.realm;
     try {
@@ -39,9 +53,9 @@ describe('drift after pulumi up', () => {
 
       const drifted = await auditDrift(realm, project.baselineFile);
       expect(drifted.code, drifted.output).toBe(1);
-      expect(drifted.changes.map((change) => [change.path.join('.'), change.before, change.after, change.effect])).toEqual([
-        ['accessTokenLifespan', 300, 3600, 'weakens'],
-      ]);
+      expect(
+        drifted.changes.map((change) => [change.path.join('.'), change.before, change.after, change.effect]),
+      ).toEqual([['accessTokenLifespan', 300, 3600, 'weakens']]);
 
       const refresh = await project.run(['refresh', '--yes', '--skip-preview']);
       expect(refresh.code, refresh.stdout + refresh.stderr).toBe(0);

@@ -37,16 +37,26 @@ function applyEdit(baselineText: string, editText: string): string {
     else providers.push(entry);
   }
   baseline.setIn(['keys', 'providers'], providers);
-  const compromised = [...((baseline.getIn(['keys', 'compromised']) as YAML.YAMLSeq | undefined)?.toJSON() as string[] | undefined ?? []), ...(edit.keys.compromised ?? [])];
+  const compromised = [
+    ...(((baseline.getIn(['keys', 'compromised']) as YAML.YAMLSeq | undefined)?.toJSON() as string[] | undefined) ??
+      []),
+    ...(edit.keys.compromised ?? []),
+  ];
   baseline.setIn(['keys', 'compromised'], compromised);
   return baseline.toString();
 }
 
-async function kidsOf(realm: string): Promise<Array<{ name: string | undefined; kid: string | undefined; status: string | undefined }>> {
+async function kidsOf(
+  realm: string,
+): Promise<Array<{ name: string | undefined; kid: string | undefined; status: string | undefined }>> {
   const admin = await adminClient();
   const components = await admin.components.find({ realm, type: 'org.keycloak.keys.KeyProvider' });
   const keys = (await admin.realms.getKeys({ realm })).keys ?? [];
-  return keys.map((key) => ({ name: components.find((component) => component.id === key.providerId)?.name, kid: key.kid, status: key.status }));
+  return keys.map((key) => ({
+    name: components.find((component) => component.id === key.providerId)?.name,
+    kid: key.kid,
+    status: key.status,
+  }));
 }
 
 describe('incident rotate-keys --emergency, then the baseline edit through pulumi up', () => {
@@ -60,7 +70,21 @@ describe('incident rotate-keys --emergency, then the baseline edit through pulum
       expect(compromisedKid, 'key-a signs before the incident').toBeTruthy();
 
       const journal = join(mkdtempSync(join(tmpdir(), 'realmguard-journal-')), 'journal.jsonl');
-      const rotate = await realmguardCli(['incident', 'rotate-keys', '--realm', realm, '--emergency', '--provider', 'key-a', '--name', 'key-b', '--yes', '--json', '--journal', journal]);
+      const rotate = await realmguardCli([
+        'incident',
+        'rotate-keys',
+        '--realm',
+        realm,
+        '--emergency',
+        '--provider',
+        'key-a',
+        '--name',
+        'key-b',
+        '--yes',
+        '--json',
+        '--journal',
+        journal,
+      ]);
       expect(rotate.code, rotate.stdout + rotate.stderr).toBe(0);
       const result = JSON.parse(rotate.stdout) as { ok: boolean; baselineEdit?: string };
       expect(result.ok).toBe(true);
@@ -81,12 +105,24 @@ describe('incident rotate-keys --emergency, then the baseline edit through pulum
       const apply = await project.up();
       expect(apply.code, apply.stdout + apply.stderr).toBe(0);
       const after = await kidsOf(realm);
-      expect(after.map((key) => key.kid), 'the compromised kid after pulumi up').not.toContain(compromisedKid);
-      expect(after.map((key) => key.name), 'a key named key-a after pulumi up').not.toContain('key-a');
-      expect(after.filter((key) => key.name === 'key-b' && key.status === 'ACTIVE').length, 'active key-b providers').toBe(1);
+      expect(
+        after.map((key) => key.kid),
+        'the compromised kid after pulumi up',
+      ).not.toContain(compromisedKid);
+      expect(
+        after.map((key) => key.name),
+        'a key named key-a after pulumi up',
+      ).not.toContain('key-a');
+      expect(
+        after.filter((key) => key.name === 'key-b' && key.status === 'ACTIVE').length,
+        'active key-b providers',
+      ).toBe(1);
       const admin = await adminClient();
       const components = await admin.components.find({ realm, type: 'org.keycloak.keys.KeyProvider' });
-      expect(components.filter((component) => component.name === 'key-b').map((component) => component.id), 'key-b is the key the incident created, adopted').toEqual([createdId]);
+      expect(
+        components.filter((component) => component.name === 'key-b').map((component) => component.id),
+        'key-b is the key the incident created, adopted',
+      ).toEqual([createdId]);
       await expectKeycloakHolds(loaded);
 
       const preview = await project.previewNoChanges();

@@ -27,7 +27,8 @@ clients:
 `;
 }
 
-const keyA = (state: string) => `    - { name: key-a, type: rsa-generated, state: ${state}, algorithm: RS256, keySize: 2048 }`;
+const keyA = (state: string) =>
+  `    - { name: key-a, type: rsa-generated, state: ${state}, algorithm: RS256, keySize: 2048 }`;
 const keyB = `    - { name: key-b, type: rsa-generated, state: active, algorithm: RS256, keySize: 2048 }`;
 
 describe('key rotation through pulumi up', () => {
@@ -35,7 +36,14 @@ describe('key rotation through pulumi up', () => {
     const project = await realmguardProject('rotation', baseline(keyA('active')));
     const realm = project.realm;
     try {
-      const secret = await project.run(['config', 'set', '--secret', '--path', `realmguard:clientSecrets.${realm}.svc`, SECRET]);
+      const secret = await project.run([
+        'config',
+        'set',
+        '--secret',
+        '--path',
+        `realmguard:clientSecrets.${realm}.svc`,
+        SECRET,
+      ]);
       expect(secret.code, secret.stderr).toBe(0);
       const first = await project.up();
       expect(first.code, first.stdout + first.stderr).toBe(0);
@@ -102,7 +110,10 @@ async function introspect(realm: string, token: string): Promise<Record<string, 
 }
 
 function jwtHeader(token: string): { kid: string; alg: string } {
-  return JSON.parse(Buffer.from(token.split('.')[0] ?? '', 'base64url').toString('utf8')) as { kid: string; alg: string };
+  return JSON.parse(Buffer.from(token.split('.')[0] ?? '', 'base64url').toString('utf8')) as {
+    kid: string;
+    alg: string;
+  };
 }
 
 async function jwks(realm: string): Promise<(JsonWebKey & { kid: string; use?: string })[]> {
@@ -115,7 +126,12 @@ async function verifiesAgainstJwks(realm: string, token: string): Promise<boolea
   const [header, payload, signature] = token.split('.');
   const key = (await jwks(realm)).find((candidate) => candidate.kid === jwtHeader(token).kid);
   if (!key || !header || !payload || !signature) return false;
-  return verify('RSA-SHA256', Buffer.from(`${header}.${payload}`), createPublicKey({ key, format: 'jwk' }), Buffer.from(signature, 'base64url'));
+  return verify(
+    'RSA-SHA256',
+    Buffer.from(`${header}.${payload}`),
+    createPublicKey({ key, format: 'jwk' }),
+    Buffer.from(signature, 'base64url'),
+  );
 }
 
 /** The kids GET /keys lists for the key provider with this name. */
@@ -123,7 +139,9 @@ async function kidsOfKey(realm: string, name: string): Promise<string[]> {
   const admin = await adminClient();
   const components = await admin.components.find({ realm, type: 'org.keycloak.keys.KeyProvider' });
   const id = components.find((component) => component.name === name)?.id;
-  return ((await admin.realms.getKeys({ realm })).keys ?? []).filter((key) => key.providerId === id).map((key) => key.kid ?? '');
+  return ((await admin.realms.getKeys({ realm })).keys ?? [])
+    .filter((key) => key.providerId === id)
+    .map((key) => key.kid ?? '');
 }
 
 /** Checks the token against the JWKS every 100 ms until stopped; records every failed check. */

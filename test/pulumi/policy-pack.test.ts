@@ -19,7 +19,9 @@ const PACK = inject('pulumi').policyPack;
  * `- [mandatory] [severity: critical]  ssl-required  (keycloak:index:Realm: insecure)`.
  */
 function violation(level: 'mandatory' | 'advisory', policy: string, resource = '[^)]*'): RegExp {
-  return new RegExp(`- \\[${level}\\] \\[severity: (critical|high|medium|low)\\]\\s+${policy}\\s+\\(keycloak:${resource}\\)`);
+  return new RegExp(
+    `- \\[${level}\\] \\[severity: (critical|high|medium|low)\\]\\s+${policy}\\s+\\(keycloak:${resource}\\)`,
+  );
 }
 
 /** The pack's heading in the preview output: realmguard at the package's version, loaded from the compiled folder. */
@@ -28,7 +30,10 @@ const PACK_HEADING = /realmguard@v0\.1\.0/;
 /** A throwaway Pulumi project whose program is `program` (TypeScript, run by the language host's ts-node). */
 async function project(name: string, program: string): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), `realmguard-${name}-`));
-  writeFileSync(join(dir, 'Pulumi.yaml'), `name: ${name}\nruntime:\n  name: nodejs\n  options:\n    typescript: true\n`);
+  writeFileSync(
+    join(dir, 'Pulumi.yaml'),
+    `name: ${name}\nruntime:\n  name: nodejs\n  options:\n    typescript: true\n`,
+  );
   writeFileSync(join(dir, 'index.ts'), program);
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name, version: '0.0.0', main: 'index.ts' }));
   symlinkSync(resolve('node_modules'), join(dir, 'node_modules'));
@@ -119,7 +124,14 @@ describe('pulumi preview --policy-pack dist/policy-pack', () => {
   it('lets --policy-pack-config make a mandatory policy advisory', async () => {
     const dir = await project('rg-policy-config', INSECURE);
     const config = join(dir, 'policy-config.json');
-    writeFileSync(config, JSON.stringify({ 'ssl-required': 'advisory', 'refresh-token-rotation': 'advisory', 'implicit-flow': { enforcementLevel: 'disabled' } }));
+    writeFileSync(
+      config,
+      JSON.stringify({
+        'ssl-required': 'advisory',
+        'refresh-token-rotation': 'advisory',
+        'implicit-flow': { enforcementLevel: 'disabled' },
+      }),
+    );
     const preview = await pulumi(dir, ['preview', '--policy-pack', PACK, '--policy-pack-config', config]);
     const output = preview.stdout + preview.stderr;
     expect(preview.code, output).toBe(0);
@@ -164,7 +176,7 @@ describe('pulumi preview --policy-pack dist/policy-pack', () => {
     expect(clean.code, clean.stdout + clean.stderr).toBe(0);
   });
 
-  it('reports no violation for values unknown at preview: a realm named after another resource\'s output', async () => {
+  it("reports no violation for values unknown at preview: a realm named after another resource's output", async () => {
     const program = HARDENED.replace(
       "realm: new pulumi.Config().require('realm'),",
       "realm: new keycloak.Realm('seed', { realm: new pulumi.Config().require('realm') + '-seed' }).id.apply((id) => id + '-main'),",
@@ -179,7 +191,9 @@ describe('pulumi preview --policy-pack dist/policy-pack', () => {
     expect(output).toMatch(violation('mandatory', '[a-z-]+', 'index:Realm: seed'));
     for (const resource of ['hardened', 'events', 'spa']) {
       for (const level of ['mandatory', 'advisory'] as const) {
-        expect(output, `a violation reported on ${resource}`).not.toMatch(violation(level, '[a-z-]+', `[^)]*: ${resource}`));
+        expect(output, `a violation reported on ${resource}`).not.toMatch(
+          violation(level, '[a-z-]+', `[^)]*: ${resource}`),
+        );
       }
     }
   });

@@ -32,13 +32,21 @@ describe('security effects on the real server', () => {
     const project = await realmguardProject('effects', baseline('external'));
     const realm = project.realm;
     try {
-      expect((await project.run(['config', 'set', '--secret', '--path', `realmguard:clientSecrets.${realm}.app`, SECRET])).code).toBe(0);
+      expect(
+        (await project.run(['config', 'set', '--secret', '--path', `realmguard:clientSecrets.${realm}.app`, SECRET]))
+          .code,
+      ).toBe(0);
       const up = await project.up();
       expect(up.code, up.stdout + up.stderr).toBe(0);
       await createUser(realm);
       await addSelfAudience(realm, 'app');
 
-      const login = await token(realm, { grant_type: 'password', username: 'alice', password: PASSWORD, scope: 'openid' });
+      const login = await token(realm, {
+        grant_type: 'password',
+        username: 'alice',
+        password: PASSWORD,
+        scope: 'openid',
+      });
       expect(login.status, JSON.stringify(login.body)).toBe(200);
       const refreshToken = String(login.body.refresh_token);
       expect((await introspect(realm, String(login.body.access_token))).active).toBe(true);
@@ -52,7 +60,10 @@ describe('security effects on the real server', () => {
       const fresh = await token(realm, { grant_type: 'password', username: 'alice', password: PASSWORD });
       expect((await introspect(realm, String(fresh.body.access_token))).active).toBe(true);
       await new Promise((resolve) => setTimeout(resolve, 12_000));
-      expect((await introspect(realm, String(fresh.body.access_token))).active, 'access token after its 10 s lifespan').toBe(false);
+      expect(
+        (await introspect(realm, String(fresh.body.access_token))).active,
+        'access token after its 10 s lifespan',
+      ).toBe(false);
 
       project.writeBaseline(baseline('all'));
       const strict = await project.up();
@@ -67,7 +78,10 @@ describe('security effects on the real server', () => {
   });
 });
 
-async function token(realm: string, form: Record<string, string>): Promise<{ status: number; body: Record<string, unknown> }> {
+async function token(
+  realm: string,
+  form: Record<string, string>,
+): Promise<{ status: number; body: Record<string, unknown> }> {
   const response = await fetch(`${keycloak().url}/realms/${realm}/protocol/openid-connect/token`, {
     method: 'POST',
     body: new URLSearchParams({ client_id: 'app', client_secret: SECRET, ...form }),

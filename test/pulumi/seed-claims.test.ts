@@ -42,7 +42,12 @@ function userinfoEndpoint(realm: string): string {
 }
 
 /** A DPoP proof (RFC 9449 §4.2) for one request, signed with the client's ES256 key. */
-function dpopProof(key: { privateKey: KeyObject; publicKey: KeyObject }, method: string, url: string, accessToken?: string): string {
+function dpopProof(
+  key: { privateKey: KeyObject; publicKey: KeyObject },
+  method: string,
+  url: string,
+  accessToken?: string,
+): string {
   const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
   const header = encode({ typ: 'dpop+jwt', alg: 'ES256', jwk: key.publicKey.export({ format: 'jwk' }) });
   const payload = encode({
@@ -52,7 +57,10 @@ function dpopProof(key: { privateKey: KeyObject; publicKey: KeyObject }, method:
     iat: Math.floor(Date.now() / 1000),
     ...(accessToken ? { ath: createHash('sha256').update(accessToken).digest('base64url') } : {}),
   });
-  const signature = sign('sha256', Buffer.from(`${header}.${payload}`), { key: key.privateKey, dsaEncoding: 'ieee-p1363' }).toString('base64url');
+  const signature = sign('sha256', Buffer.from(`${header}.${payload}`), {
+    key: key.privateKey,
+    dsaEncoding: 'ieee-p1363',
+  }).toString('base64url');
   return `${header}.${payload}.${signature}`;
 }
 
@@ -63,7 +71,14 @@ function claimsOf(token: string): Record<string, unknown> {
 async function passwordToken(realm: string): Promise<string> {
   const response = await fetch(tokenEndpoint(realm), {
     method: 'POST',
-    body: new URLSearchParams({ grant_type: 'password', client_id: 'app', client_secret: SECRET, username: 'alice', password: 'alice-Passw0rd-long', scope: 'openid' }),
+    body: new URLSearchParams({
+      grant_type: 'password',
+      client_id: 'app',
+      client_secret: SECRET,
+      username: 'alice',
+      password: 'alice-Passw0rd-long',
+      scope: 'openid',
+    }),
   });
   const body = (await response.json()) as { access_token?: string; error_description?: string };
   expect(response.status, body.error_description).toBe(200);
@@ -76,7 +91,14 @@ describe('seed claims on a realm applied by pulumi up', () => {
     const realm = project.realm;
     try {
       for (const clientId of ['bound-api', 'app']) {
-        const set = await project.run(['config', 'set', '--secret', '--path', `realmguard:clientSecrets.${realm}.${clientId}`, SECRET]);
+        const set = await project.run([
+          'config',
+          'set',
+          '--secret',
+          '--path',
+          `realmguard:clientSecrets.${realm}.${clientId}`,
+          SECRET,
+        ]);
         expect(set.code, set.stderr).toBe(0);
       }
       const up = await project.up();
@@ -90,13 +112,25 @@ describe('seed claims on a realm applied by pulumi up', () => {
       const tokenResponse = await fetch(tokenEndpoint(realm), {
         method: 'POST',
         headers: { DPoP: dpopProof(key, 'POST', tokenEndpoint(realm)) },
-        body: new URLSearchParams({ grant_type: 'client_credentials', client_id: 'bound-api', client_secret: SECRET, scope: 'openid' }),
+        body: new URLSearchParams({
+          grant_type: 'client_credentials',
+          client_id: 'bound-api',
+          client_secret: SECRET,
+          scope: 'openid',
+        }),
       });
-      const issued = (await tokenResponse.json()) as { access_token?: string; token_type?: string; error_description?: string };
+      const issued = (await tokenResponse.json()) as {
+        access_token?: string;
+        token_type?: string;
+        error_description?: string;
+      };
       expect(tokenResponse.status, issued.error_description).toBe(200);
       expect(issued.token_type).toBe('DPoP');
       const bound = issued.access_token ?? '';
-      expect((claimsOf(bound).cnf as { jkt?: string } | undefined)?.jkt, 'the token is bound to the key (cnf.jkt)').toBeTruthy();
+      expect(
+        (claimsOf(bound).cnf as { jkt?: string } | undefined)?.jkt,
+        'the token is bound to the key (cnf.jkt)',
+      ).toBeTruthy();
 
       const withoutProof = await fetch(userinfoEndpoint(realm), { headers: { authorization: `DPoP ${bound}` } });
       expect(withoutProof.status, 'userinfo with the bound token and no proof').toBe(401);
@@ -117,7 +151,11 @@ describe('seed claims on a realm applied by pulumi up', () => {
       // claim, not the declaration (README: limits). The operator's step: admins may edit unmanaged attributes.
       const admin = await adminClient();
       const profile = await admin.users.getProfile({ realm });
-      await admin.users.updateProfile({ ...profile, realm, unmanagedAttributePolicy: UnmanagedAttributePolicy.AdminEdit });
+      await admin.users.updateProfile({
+        ...profile,
+        realm,
+        unmanagedAttributePolicy: UnmanagedAttributePolicy.AdminEdit,
+      });
       const created = await admin.users.create({
         realm,
         username: 'alice',
@@ -130,7 +168,16 @@ describe('seed claims on a realm applied by pulumi up', () => {
       });
       const before = await passwordToken(realm);
       const journal = join(mkdtempSync(join(tmpdir(), 'realmguard-journal-')), 'journal.jsonl');
-      const bump = await realmguardCli(['incident', 'bump-token-version', '--realm', realm, '--user', 'alice', '--journal', journal]);
+      const bump = await realmguardCli([
+        'incident',
+        'bump-token-version',
+        '--realm',
+        realm,
+        '--user',
+        'alice',
+        '--journal',
+        journal,
+      ]);
       expect(bump.code, bump.stdout + bump.stderr).toBe(0);
       const user = await admin.users.findOne({ realm, id: created.id });
       const current = currentVersionFromAttribute(user?.attributes?.token_version as string[] | undefined);

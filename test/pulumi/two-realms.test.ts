@@ -43,10 +43,16 @@ describe('two realms in one stack', () => {
       const remove = await project.run(['config', 'rm', '--path', 'realmguard:baselines[1]']);
       expect(remove.code, remove.stderr).toBe(0);
       const list = await project.run(['config', 'get', 'realmguard:baselines', '--json']);
-      expect((JSON.parse(list.stdout) as { objectValue?: unknown }).objectValue ?? JSON.parse(list.stdout), list.stdout).toEqual([project.baselineFile]);
+      expect(
+        (JSON.parse(list.stdout) as { objectValue?: unknown }).objectValue ?? JSON.parse(list.stdout),
+        list.stdout,
+      ).toEqual([project.baselineFile]);
       const shrink = await project.up();
       expect(shrink.code, shrink.stdout + shrink.stderr).toBe(0);
-      expect(await admin.realms.findOne({ realm: second }), `realm ${second} after its baseline was removed`).toBeFalsy();
+      expect(
+        await admin.realms.findOne({ realm: second }),
+        `realm ${second} after its baseline was removed`,
+      ).toBeFalsy();
       const firstAfter = await admin.realms.findOne({ realm: project.realm });
       expect(firstAfter).toEqual(firstBefore);
       await expectKeycloakHolds(await project.load());

@@ -35,7 +35,14 @@ export interface DiffReport {
   command: string;
   formatVersion: number;
   verdict: string;
-  summary: { weakens: number; strengthens: number; neutral: number; introduced: number; introducedBySeverity: ReviewCounts['introduced']; resolved: number };
+  summary: {
+    weakens: number;
+    strengthens: number;
+    neutral: number;
+    introduced: number;
+    introducedBySeverity: ReviewCounts['introduced'];
+    resolved: number;
+  };
   realms: ReviewResult['realms'];
   changes: ChangeJson[];
   findings: { introduced: FindingJson[]; resolved: FindingJson[] };

@@ -6,6 +6,10 @@ import { keycloak } from './keycloak.ts';
 
 export function adminLiveSource(realm: string): LiveSource {
   const { url, adminUser, adminPassword } = keycloak();
-  const http = new IncidentHttp({ url, authRealm: 'master', credentials: { grant: 'password', clientId: 'admin-cli', username: adminUser, password: adminPassword } });
+  const http = new IncidentHttp({
+    url,
+    authRealm: 'master',
+    credentials: { grant: 'password', clientId: 'admin-cli', username: adminUser, password: adminPassword },
+  });
   return liveSource(http, realm);
 }

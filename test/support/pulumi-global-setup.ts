@@ -20,10 +20,13 @@ export function setup(project: TestProject): void {
   try {
     tools = pulumiToolchain();
   } catch (error) {
-    if (error instanceof ToolchainMissing) throw new Error(`The pulumi suite needs the real Pulumi toolchain.\n${error.message}`, { cause: error });
+    if (error instanceof ToolchainMissing)
+      throw new Error(`The pulumi suite needs the real Pulumi toolchain.\n${error.message}`, { cause: error });
     throw error;
   }
-  execFileSync(process.execPath, ['--import', 'tsx', resolve('scripts/build.ts')], { stdio: ['ignore', 'inherit', 'inherit'] });
+  execFileSync(process.execPath, ['--import', 'tsx', resolve('scripts/build.ts')], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   backendDir = mkdtempSync(join(tmpdir(), 'realmguard-pulumi-'));
   const toolchain: PulumiToolchain = {
     binDir: tools.path,

@@ -31,7 +31,11 @@ export interface PulumiResult {
  * Runs `pulumi ARGS` in a project directory against the test Keycloak (through the provider's
  * own environment variables) and the temporary file backend.
  */
-export async function pulumi(cwd: string, args: string[], extraEnv: Record<string, string> = {}): Promise<PulumiResult> {
+export async function pulumi(
+  cwd: string,
+  args: string[],
+  extraEnv: Record<string, string> = {},
+): Promise<PulumiResult> {
   const toolchain = inject('pulumi');
   const { url, adminUser, adminPassword } = keycloak();
   try {
@@ -52,9 +56,15 @@ export async function pulumi(cwd: string, args: string[], extraEnv: Record<strin
     return { stdout, stderr, code: 0 };
   } catch (error) {
     const failure = error as { stdout?: string; stderr?: string; code?: number };
-    const result = { stdout: failure.stdout ?? '', stderr: failure.stderr ?? '', code: typeof failure.code === 'number' ? failure.code : 1 };
+    const result = {
+      stdout: failure.stdout ?? '',
+      stderr: failure.stderr ?? '',
+      code: typeof failure.code === 'number' ? failure.code : 1,
+    };
     // Shown in the run's log whether or not the test expected the failure: the cause is pulumi's stderr.
-    process.stderr.write(`[pulumi] \`pulumi ${args.join(' ')}\` exited ${result.code} in ${cwd}:\n${result.stderr || result.stdout.slice(-4000)}\n`);
+    process.stderr.write(
+      `[pulumi] \`pulumi ${args.join(' ')}\` exited ${result.code} in ${cwd}:\n${result.stderr || result.stdout.slice(-4000)}\n`,
+    );
     return result;
   }
 }

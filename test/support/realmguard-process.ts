@@ -12,7 +12,11 @@ export interface CliRun {
 
 export function spawnRealmguard(args: string[], options: { env: NodeJS.ProcessEnv; stdin?: string }): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/realmguard.js', ...args], { cwd: root, env: options.env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['bin/realmguard.js', ...args], {
+      cwd: root,
+      env: options.env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -32,7 +32,9 @@ function specifiersOf(text: string): string[] {
 /** The repository path (with '/') a relative specifier in `file` points to; undefined for a package. */
 function target(file: string, specifier: string): string | undefined {
   if (!specifier.startsWith('.')) return undefined;
-  return relative(root, resolve(dirname(join(root, file)), specifier)).split(sep).join('/');
+  return relative(root, resolve(dirname(join(root, file)), specifier))
+    .split(sep)
+    .join('/');
 }
 
 function sourceFiles(folder: string): string[] {
@@ -71,7 +73,9 @@ describe('layout', () => {
       "import x from 'node:fs';",
       "// a line that says 'from' in passing: nothing to take",
     ].join('\n');
-    expect(specifiersOf(text).sort()).toEqual(['../../c.ts', '../a.ts', './b.ts', './e.ts', './f.ts', './g.ts', './h.ts', 'node:fs'].sort());
+    expect(specifiersOf(text).sort()).toEqual(
+      ['../../c.ts', '../a.ts', './b.ts', './e.ts', './f.ts', './g.ts', './h.ts', 'node:fs'].sort(),
+    );
   });
 
   it('keeps the Keycloak connection layer in keycloak/, and incident/http gone', () => {

@@ -30,7 +30,11 @@ describe('scripts/pulumi-toolchain.sh --check', () => {
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(/pulumi: the Pulumi CLI is not on PATH/);
     expect(result.stderr).toMatch(/pulumi-language-nodejs: the Node.js language host is not on PATH/);
-    expect(result.stderr).toMatch(new RegExp(`pulumi-resource-keycloak ${escaped}: not installed \\(pulumi plugin install resource keycloak ${escaped}\\)`));
+    expect(result.stderr).toMatch(
+      new RegExp(
+        `pulumi-resource-keycloak ${escaped}: not installed \\(pulumi plugin install resource keycloak ${escaped}\\)`,
+      ),
+    );
     expect(result.stderr).toMatch(/install the Pulumi CLI \(https:\/\/www\.pulumi\.com\/docs\/install\/\)/);
   });
 });
@@ -60,14 +64,22 @@ function toolsWithoutGo(): string {
 }
 
 function runScript(args: string[], env: Record<string, string>) {
-  return spawnSync(resolve('scripts/pulumi-toolchain.sh'), args, { encoding: 'utf8', env: { PATH: `${dirname(process.execPath)}:/usr/bin:/bin`, ...env } });
+  return spawnSync(resolve('scripts/pulumi-toolchain.sh'), args, {
+    encoding: 'utf8',
+    env: { PATH: `${dirname(process.execPath)}:/usr/bin:/bin`, ...env },
+  });
 }
 
 describe('scripts/pulumi-toolchain.sh with the tools installed', () => {
   it('prints the directory where it found them and the default Pulumi home, and builds nothing', () => {
     const home = mkdtempSync(join(tmpdir(), 'realmguard-home-'));
     const tools = installedTools([{ name: 'keycloak', kind: 'resource', version: providerVersion }]);
-    const result = runScript([], { PATH: `${tools}:${dirname(process.execPath)}:/usr/bin:/bin`, HOME: home, REALMGUARD_CACHE: home, REALMGUARD_THIRD_PARTY: join(home, 'none') });
+    const result = runScript([], {
+      PATH: `${tools}:${dirname(process.execPath)}:/usr/bin:/bin`,
+      HOME: home,
+      REALMGUARD_CACHE: home,
+      REALMGUARD_THIRD_PARTY: join(home, 'none'),
+    });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(result.stdout).toBe(`PULUMI_PATH=${tools}\nPULUMI_HOME=\n`);
@@ -78,7 +90,8 @@ describe('scripts/pulumi-toolchain.sh with the tools installed', () => {
     const bin = join(home, '.pulumi/bin');
     mkdirSync(bin, { recursive: true });
     const tools = installedTools([{ name: 'keycloak', kind: 'resource', version: providerVersion }]);
-    for (const name of ['pulumi', 'pulumi-language-nodejs']) writeFileSync(join(bin, name), readFileSync(join(tools, name)), { mode: 0o755 });
+    for (const name of ['pulumi', 'pulumi-language-nodejs'])
+      writeFileSync(join(bin, name), readFileSync(join(tools, name)), { mode: 0o755 });
     const result = runScript(['--check'], { HOME: home, REALMGUARD_CACHE: home });
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toBe(`PULUMI_PATH=${bin}\nPULUMI_HOME=\n`);
@@ -87,7 +100,11 @@ describe('scripts/pulumi-toolchain.sh with the tools installed', () => {
   it('does not take another version of the Keycloak plugin for the locked one', () => {
     const home = mkdtempSync(join(tmpdir(), 'realmguard-home-'));
     const tools = installedTools([{ name: 'keycloak', kind: 'resource', version: '5.0.0' }]);
-    const result = runScript(['--check'], { PATH: `${tools}:${dirname(process.execPath)}:/usr/bin:/bin`, HOME: home, REALMGUARD_CACHE: home });
+    const result = runScript(['--check'], {
+      PATH: `${tools}:${dirname(process.execPath)}:/usr/bin:/bin`,
+      HOME: home,
+      REALMGUARD_CACHE: home,
+    });
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(new RegExp(`pulumi-resource-keycloak ${escaped}: not installed`));
@@ -102,7 +119,8 @@ describe('scripts/pulumi-toolchain.sh with the tools it built earlier', () => {
     const bin = join(toolchain, 'bin');
     mkdirSync(bin, { recursive: true });
     const tools = installedTools([{ name: 'keycloak', kind: 'resource', version: providerVersion }]);
-    for (const name of ['pulumi', 'pulumi-language-nodejs']) writeFileSync(join(bin, name), readFileSync(join(tools, name)), { mode: 0o755 });
+    for (const name of ['pulumi', 'pulumi-language-nodejs'])
+      writeFileSync(join(bin, name), readFileSync(join(tools, name)), { mode: 0o755 });
     writeFileSync(join(bin, 'pulumi-resource-keycloak'), '#!/bin/sh\nexit 0\n', { mode: 0o755 });
     const result = runScript([], { HOME: cache, REALMGUARD_CACHE: cache });
     expect(result.status, result.stderr).toBe(0);
@@ -115,15 +133,26 @@ describe('scripts/pulumi-toolchain.sh with the tools it built earlier', () => {
 describe('scripts/pulumi-toolchain.sh when it cannot build', () => {
   it('names the missing sources and how to point at them, and exits 2', () => {
     const home = mkdtempSync(join(tmpdir(), 'realmguard-home-'));
-    const result = runScript([], { HOME: home, REALMGUARD_CACHE: home, REALMGUARD_THIRD_PARTY: join(home, 'no-such-folder') });
+    const result = runScript([], {
+      HOME: home,
+      REALMGUARD_CACHE: home,
+      REALMGUARD_THIRD_PARTY: join(home, 'no-such-folder'),
+    });
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/cli host provider: the sources to build them are not at .*no-such-folder \(set REALMGUARD_THIRD_PARTY/);
+    expect(result.stderr).toMatch(
+      /cli host provider: the sources to build them are not at .*no-such-folder \(set REALMGUARD_THIRD_PARTY/,
+    );
   });
 
   it('says Go is needed when the sources are there but Go is not', () => {
     const home = mkdtempSync(join(tmpdir(), 'realmguard-home-'));
-    const result = runScript([], { PATH: toolsWithoutGo(), HOME: home, REALMGUARD_CACHE: home, REALMGUARD_THIRD_PARTY: resolve('../shared/third_party') });
+    const result = runScript([], {
+      PATH: toolsWithoutGo(),
+      HOME: home,
+      REALMGUARD_CACHE: home,
+      REALMGUARD_THIRD_PARTY: resolve('../shared/third_party'),
+    });
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/Go >= 1\.25 is needed to build them from source/);
   });

@@ -18,17 +18,26 @@ const program = await buildProgram();
 describe('README', () => {
   const all = commands(program).filter(({ name }) => !name.endsWith(' help'));
 
-  it.each(all.map(({ name, command }) => [name, command] as const))('documents `realmguard %s` and each of its options', (name, command) => {
-    const leaf = name.split(' ').at(-1) ?? name;
-    expect(readme, `command ${name}`).toContain(leaf);
-    const visible = command.options.filter((option) => !option.hidden && option.long && option.long !== '--help');
-    for (const option of visible) {
-      expect(readme, `${name} ${option.long}`).toContain(option.long as string);
-    }
-  });
+  it.each(all.map(({ name, command }) => [name, command] as const))(
+    'documents `realmguard %s` and each of its options',
+    (name, command) => {
+      const leaf = name.split(' ').at(-1) ?? name;
+      expect(readme, `command ${name}`).toContain(leaf);
+      const visible = command.options.filter((option) => !option.hidden && option.long && option.long !== '--help');
+      for (const option of visible) {
+        expect(readme, `${name} ${option.long}`).toContain(option.long as string);
+      }
+    },
+  );
 
   it('names every npm script it tells people to run', () => {
-    const scripts = Object.keys((JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> }).scripts);
+    const scripts = Object.keys(
+      (
+        JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+          scripts: Record<string, string>;
+        }
+      ).scripts,
+    );
     for (const match of readme.matchAll(/npm run ([\w:-]+)/g)) {
       expect(scripts, `npm run ${match[1]}`).toContain(match[1]);
     }

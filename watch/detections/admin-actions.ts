@@ -14,7 +14,14 @@ import type { Detector } from './detector.ts';
 const LOGGING = `${ASVS('V16.3.1').document} V16.3 (security events logged)`;
 const RESPONSE = SEED_GUIDE('incident response').document;
 
-function detection(event: WatchEvent, admin: AdminPart, kind: string, severity: Severity, summary: string, source: string): Detection {
+function detection(
+  event: WatchEvent,
+  admin: AdminPart,
+  kind: string,
+  severity: Severity,
+  summary: string,
+  source: string,
+): Detection {
   return {
     id: `${kind}:${event.id}`,
     kind,
@@ -37,26 +44,77 @@ export function adminActions(): Detector {
       if (!admin) return [];
       const representation = admin.representation ?? {};
       const found: Detection[] = [];
-      if (admin.resourceType === 'COMPONENT' && (admin.operationType === 'CREATE' || admin.operationType === 'DELETE')) {
+      if (
+        admin.resourceType === 'COMPONENT' &&
+        (admin.operationType === 'CREATE' || admin.operationType === 'DELETE')
+      ) {
         // A DELETE carries no representation: the component type is unknown then, so every deleted component is reported.
-        const keyProvider = admin.operationType === 'DELETE' || representation.providerType === 'org.keycloak.keys.KeyProvider';
-        if (keyProvider) found.push(detection(event, admin, admin.operationType === 'CREATE' ? 'key-provider-added' : 'key-provider-deleted', 'medium', admin.operationType === 'CREATE' ? 'key provider added' : 'component (key provider) deleted', RESPONSE));
+        const keyProvider =
+          admin.operationType === 'DELETE' || representation.providerType === 'org.keycloak.keys.KeyProvider';
+        if (keyProvider)
+          found.push(
+            detection(
+              event,
+              admin,
+              admin.operationType === 'CREATE' ? 'key-provider-added' : 'key-provider-deleted',
+              'medium',
+              admin.operationType === 'CREATE' ? 'key provider added' : 'component (key provider) deleted',
+              RESPONSE,
+            ),
+          );
       }
-      if (admin.resourceType === 'CLIENT' && admin.operationType === 'ACTION' && admin.resourcePath?.endsWith('/client-secret')) {
-        found.push(detection(event, admin, 'client-secret-regenerated', 'medium', 'client secret regenerated', RESPONSE));
+      if (
+        admin.resourceType === 'CLIENT' &&
+        admin.operationType === 'ACTION' &&
+        admin.resourcePath?.endsWith('/client-secret')
+      ) {
+        found.push(
+          detection(event, admin, 'client-secret-regenerated', 'medium', 'client secret regenerated', RESPONSE),
+        );
       }
-      if ((admin.resourceType === 'USER' || admin.resourceType === 'CLIENT') && admin.operationType === 'UPDATE' && typeof representation.enabled === 'boolean') {
+      if (
+        (admin.resourceType === 'USER' || admin.resourceType === 'CLIENT') &&
+        admin.operationType === 'UPDATE' &&
+        typeof representation.enabled === 'boolean'
+      ) {
         const what = admin.resourceType === 'USER' ? 'user' : 'client';
         // The console sends the whole representation on every save, so `enabled: true` is usually no change:
         // disabling is always reported, enabling only when the update carries nothing else.
         const toggleOnly = Object.keys(representation).every((key) => key === 'enabled' || key === 'id');
         if (!representation.enabled || toggleOnly) {
-          found.push(detection(event, admin, `${what}-${representation.enabled ? 'enabled' : 'disabled'}`, 'low', `${what} ${representation.enabled ? 'enabled' : 'disabled'}`, RESPONSE));
+          found.push(
+            detection(
+              event,
+              admin,
+              `${what}-${representation.enabled ? 'enabled' : 'disabled'}`,
+              'low',
+              `${what} ${representation.enabled ? 'enabled' : 'disabled'}`,
+              RESPONSE,
+            ),
+          );
         }
       }
-      if (admin.resourceType === 'REALM' && admin.operationType === 'UPDATE' && (representation.eventsEnabled === false || representation.adminEventsEnabled === false)) {
-        const which = [representation.eventsEnabled === false ? 'user events' : undefined, representation.adminEventsEnabled === false ? 'admin events' : undefined].filter(Boolean).join(' and ');
-        found.push(detection(event, admin, 'events-switched-off', 'high', `${which} switched off — the watcher is blind from here`, LOGGING));
+      if (
+        admin.resourceType === 'REALM' &&
+        admin.operationType === 'UPDATE' &&
+        (representation.eventsEnabled === false || representation.adminEventsEnabled === false)
+      ) {
+        const which = [
+          representation.eventsEnabled === false ? 'user events' : undefined,
+          representation.adminEventsEnabled === false ? 'admin events' : undefined,
+        ]
+          .filter(Boolean)
+          .join(' and ');
+        found.push(
+          detection(
+            event,
+            admin,
+            'events-switched-off',
+            'high',
+            `${which} switched off — the watcher is blind from here`,
+            LOGGING,
+          ),
+        );
       }
       return found;
     },

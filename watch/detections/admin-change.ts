@@ -19,14 +19,27 @@ import type { Detector } from './detector.ts';
 
 function loaded(realm: JsonRecord, clients: JsonRecord[]): LoadedRealm {
   return liveRealmFromAnswers(
-    { realm, clients, keyComponents: [], keys: [], clientScopes: [], defaultClientScopes: [], clientPolicies: { policies: [] }, clientProfiles: { profiles: [] } },
+    {
+      realm,
+      clients,
+      keyComponents: [],
+      keys: [],
+      clientScopes: [],
+      defaultClientScopes: [],
+      clientPolicies: { policies: [] },
+      clientProfiles: { profiles: [] },
+    },
     `admin event on realm ${String(realm.realm)}`,
   );
 }
 
-const startsWith = (path: readonly string[], prefix: readonly string[]) => prefix.every((part, index) => path[index] === part);
+const startsWith = (path: readonly string[], prefix: readonly string[]) =>
+  prefix.every((part, index) => path[index] === part);
 
-export function adminChange(snapshot: RealmSnapshot, options: { profile?: Profile; config?: PolicyConfig } = {}): Detector {
+export function adminChange(
+  snapshot: RealmSnapshot,
+  options: { profile?: Profile; config?: PolicyConfig } = {},
+): Detector {
   return {
     kind: 'admin-weakening',
     onEvent(event: WatchEvent): Detection[] {
@@ -42,7 +55,11 @@ export function adminChange(snapshot: RealmSnapshot, options: { profile?: Profil
         after = loaded(change.after, []);
         subject = `realm ${event.realm}`;
         known = change.known;
-      } else if (admin.resourceType === 'CLIENT' && admin.resourcePath?.startsWith('clients/') && !admin.resourcePath.slice('clients/'.length).includes('/')) {
+      } else if (
+        admin.resourceType === 'CLIENT' &&
+        admin.resourcePath?.startsWith('clients/') &&
+        !admin.resourcePath.slice('clients/'.length).includes('/')
+      ) {
         const id = admin.resourcePath.slice('clients/'.length);
         const change = snapshot.updateClient(id, admin.representation, event.time);
         const clientId = typeof change.after.clientId === 'string' ? change.after.clientId : id;
@@ -56,17 +73,27 @@ export function adminChange(snapshot: RealmSnapshot, options: { profile?: Profil
       }
       const weakening = diffRealm(before.settings, after.settings).filter((setting) => setting.effect === 'weakens');
       if (weakening.length === 0) return [];
-      const findings = runRules([after], { ...(options.profile ? { profile: options.profile } : {}), ...(options.config ? { config: options.config } : {}) }).findings;
+      const findings = runRules([after], {
+        ...(options.profile ? { profile: options.profile } : {}),
+        ...(options.config ? { config: options.config } : {}),
+      }).findings;
       const changes = weakening.map((setting) => ({
         setting: setting.setting,
         before: setting.before,
         after: setting.after,
         effect: setting.effect,
         reason: setting.reason,
-        rules: [...new Set(findings.filter((finding) => startsWith(finding.path, setting.path)).map((finding) => finding.ruleId))],
+        rules: [
+          ...new Set(
+            findings.filter((finding) => startsWith(finding.path, setting.path)).map((finding) => finding.ruleId),
+          ),
+        ],
       }));
       const actor = admin.actorUserId ? `admin ${admin.actorUserId}` : 'an admin';
-      const described = changes.map((change) => `${change.setting} ${JSON.stringify(change.before)} → ${JSON.stringify(change.after)}${change.rules.length ? ` (breaks ${change.rules.join(', ')})` : ''}`);
+      const described = changes.map(
+        (change) =>
+          `${change.setting} ${JSON.stringify(change.before)} → ${JSON.stringify(change.after)}${change.rules.length ? ` (breaks ${change.rules.join(', ')})` : ''}`,
+      );
       return [
         {
           id: `admin-weakening:${event.id}`,

@@ -13,13 +13,20 @@ import { loginFailures } from './login-failures.ts';
 import { newAddress } from './new-address.ts';
 import { tokenMisuse } from './token-misuse.ts';
 
-export function detectorsFor(config: WatchConfig, snapshot: RealmSnapshot, rules: { profile?: Profile; policy?: PolicyConfig } = {}): (event: WatchEvent) => Detection[] {
+export function detectorsFor(
+  config: WatchConfig,
+  snapshot: RealmSnapshot,
+  rules: { profile?: Profile; policy?: PolicyConfig } = {},
+): (event: WatchEvent) => Detection[] {
   const detectors: Detector[] = [
     tokenMisuse(),
     ...loginFailures(config),
     newAddress(config.sensitiveUsers),
     impersonation(),
-    adminChange(snapshot, { ...(rules.profile ? { profile: rules.profile } : {}), ...(rules.policy ? { config: rules.policy } : {}) }),
+    adminChange(snapshot, {
+      ...(rules.profile ? { profile: rules.profile } : {}),
+      ...(rules.policy ? { config: rules.policy } : {}),
+    }),
     adminActions(),
   ];
   return (event) => detectors.flatMap((detector) => detector.onEvent(event));

@@ -14,7 +14,11 @@ const SOURCE = `${ASVS('V6.3.1 (credential stuffing and brute force)').document}
 /** Most distinct users or addresses tracked at once: a spray over millions of names cannot grow memory without bound. */
 const TRACKED = 50_000;
 
-function bursts(kind: 'login-failures-user' | 'login-failures-ip', keyOf: (event: WatchEvent) => string | undefined, limit: { count: number; windowSeconds: number }): Detector {
+function bursts(
+  kind: 'login-failures-user' | 'login-failures-ip',
+  keyOf: (event: WatchEvent) => string | undefined,
+  limit: { count: number; windowSeconds: number },
+): Detector {
   const windows = new Map<string, { times: number[]; ids: string[]; reported: boolean }>();
   const windowMs = limit.windowSeconds * 1000;
   return {
@@ -78,5 +82,9 @@ function lockout(): Detector {
 }
 
 export function loginFailures(config: WatchConfig): Detector[] {
-  return [lockout(), bursts('login-failures-user', (event) => event.userId ?? event.details.username, config.userFailures), bursts('login-failures-ip', (event) => event.ipAddress, config.ipFailures)];
+  return [
+    lockout(),
+    bursts('login-failures-user', (event) => event.userId ?? event.details.username, config.userFailures),
+    bursts('login-failures-ip', (event) => event.ipAddress, config.ipFailures),
+  ];
 }

@@ -22,7 +22,10 @@ function counts(drift: readonly SettingChange[]): string {
   if (drift.length === 0) return 'no drift: the live realm matches the baseline';
   const parts = EFFECTS.map((effect) => [effect, drift.filter((change) => change.effect === effect).length] as const)
     .filter(([, count]) => count > 0)
-    .map(([effect, count]) => `${count} ${effect === 'neutral' ? 'neutral' : effect === 'weakens' ? 'weaker than declared' : 'stronger than declared'}`);
+    .map(
+      ([effect, count]) =>
+        `${count} ${effect === 'neutral' ? 'neutral' : effect === 'weakens' ? 'weaker than declared' : 'stronger than declared'}`,
+    );
   return `${drift.length} setting${drift.length === 1 ? '' : 's'} drifted from the baseline (${parts.join(', ')})`;
 }
 
@@ -51,7 +54,11 @@ export function driftMarkdown(drift: readonly SettingChange[], baseline: string)
 }
 
 /** The findings JSON document with `drift` beside the findings; data in, data out (serialized once, by the caller). */
-export function withDriftJson<Document extends object>(document: Document, drift: readonly SettingChange[], baseline: string) {
+export function withDriftJson<Document extends object>(
+  document: Document,
+  drift: readonly SettingChange[],
+  baseline: string,
+) {
   return { ...document, drift: { baseline, summary: counts(drift), changes: drift.map(changeJson) } };
 }
 
@@ -59,8 +66,13 @@ const DRIFT_DESCRIPTOR: ReportingDescriptor = {
   id: DRIFT_RULE_ID,
   name: 'BaselineDrift',
   shortDescription: { text: 'The live realm differs from its baseline' },
-  fullDescription: { text: 'A setting of the live realm is not what the baseline declares: someone changed it outside the baseline, or the baseline was never applied.' },
-  help: { text: 'Apply the baseline again (pulumi up), or change the baseline to what the realm should be.', markdown: 'Apply the baseline again (`pulumi up`), or change the baseline to what the realm should be.' },
+  fullDescription: {
+    text: 'A setting of the live realm is not what the baseline declares: someone changed it outside the baseline, or the baseline was never applied.',
+  },
+  help: {
+    text: 'Apply the baseline again (pulumi up), or change the baseline to what the realm should be.',
+    markdown: 'Apply the baseline again (`pulumi up`), or change the baseline to what the realm should be.',
+  },
   defaultConfiguration: { level: 'warning' },
   properties: { tags: ['security', 'keycloak', 'drift'] },
 };
@@ -70,7 +82,12 @@ const DRIFT_DESCRIPTOR: ReportingDescriptor = {
  * the baseline does not spell out (its profile fills it) is located at line 1 of the baseline,
  * as code scanning wants a file for every result.
  */
-export function withDriftSarif(log: Log, drift: readonly SettingChange[], baseline: string, cwd: string = process.cwd()): Log {
+export function withDriftSarif(
+  log: Log,
+  drift: readonly SettingChange[],
+  baseline: string,
+  cwd: string = process.cwd(),
+): Log {
   const [run, ...otherRuns] = log.runs;
   if (!run) return log;
   const rules = [...(run.tool.driver.rules ?? []), DRIFT_DESCRIPTOR];
@@ -81,7 +98,9 @@ export function withDriftSarif(log: Log, drift: readonly SettingChange[], baseli
     level: change.effect === 'weakens' ? 'warning' : 'note',
     message: {
       // GitHub shows this text as it is: control and bidi characters as escapes.
-      text: visible(`${change.realm}: ${entityLabel(change.entity)}: ${change.setting}: declared ${formatValue(change.before, change.unit)}, live ${formatValue(change.after, change.unit)} (${change.effect}: ${change.reason})`),
+      text: visible(
+        `${change.realm}: ${entityLabel(change.entity)}: ${change.setting}: declared ${formatValue(change.before, change.unit)}, live ${formatValue(change.after, change.unit)} (${change.effect}: ${change.reason})`,
+      ),
     },
     locations: [
       {
@@ -95,11 +114,29 @@ export function withDriftSarif(log: Log, drift: readonly SettingChange[], baseli
     partialFingerprints: { 'realmguard/drift/v1': driftFingerprint(change) },
     properties: { effect: change.effect, realm: change.realm, path: [...change.path] },
   }));
-  return { ...log, runs: [{ ...run, tool: { ...run.tool, driver: { ...run.tool.driver, rules } }, results: [...(run.results ?? []), ...results] }, ...otherRuns] };
+  return {
+    ...log,
+    runs: [
+      {
+        ...run,
+        tool: { ...run.tool, driver: { ...run.tool.driver, rules } },
+        results: [...(run.results ?? []), ...results],
+      },
+      ...otherRuns,
+    ],
+  };
 }
 
 /** Stable over realm, path and the item for list settings; not over the values of scalar settings. */
 function driftFingerprint(change: SettingChange): string {
-  const item = typeof change.before === 'string' && change.after === undefined ? change.before : typeof change.after === 'string' && change.before === undefined ? change.after : '';
-  return createHash('sha256').update(JSON.stringify([change.realm, ...change.path, item])).digest('hex').slice(0, 32);
+  const item =
+    typeof change.before === 'string' && change.after === undefined
+      ? change.before
+      : typeof change.after === 'string' && change.before === undefined
+        ? change.after
+        : '';
+  return createHash('sha256')
+    .update(JSON.stringify([change.realm, ...change.path, item]))
+    .digest('hex')
+    .slice(0, 32);
 }

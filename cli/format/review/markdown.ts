@@ -67,7 +67,13 @@ interface Limits {
 function render(result: ReviewResult, options: MarkdownOptions, limits: Limits): string {
   const counts = countReview(result.changes, result.findings.introduced, result.findings.resolved);
   const icon = isConcerning(counts) ? '⚠️' : '✅';
-  const lines = [COMMENT_MARKER, `### ${options.title ?? 'realmguard diff'}`, '', `${icon} **${verdictText(counts)}**`, ''];
+  const lines = [
+    COMMENT_MARKER,
+    `### ${options.title ?? 'realmguard diff'}`,
+    '',
+    `${icon} **${verdictText(counts)}**`,
+    '',
+  ];
   const omitted: string[] = [];
   const cut = <T>(items: readonly T[], what: string): readonly T[] => {
     if (items.length <= limits.rows) return items;
@@ -79,27 +85,50 @@ function render(result: ReviewResult, options: MarkdownOptions, limits: Limits):
   const neutral = result.changes.filter((change) => change.effect === 'neutral');
   if (judged.length > 0) lines.push(...changeTable(cut(judged, 'weakening or strengthening change')), '');
   if (neutral.length > 0 && limits.neutral) {
-    lines.push(`<details><summary>${neutral.length} neutral change${neutral.length === 1 ? '' : 's'}</summary>`, '', ...changeTable(neutral), '', '</details>', '');
+    lines.push(
+      `<details><summary>${neutral.length} neutral change${neutral.length === 1 ? '' : 's'}</summary>`,
+      '',
+      ...changeTable(neutral),
+      '',
+      '</details>',
+      '',
+    );
   } else if (neutral.length > 0) {
     omitted.push(countOf(neutral.length, 'neutral change'));
   }
   if (result.findings.introduced.length > 0) {
-    lines.push('#### Findings introduced', '', ...findingTable(cut(result.findings.introduced, 'introduced finding'), options.rulesUrl), '');
+    lines.push(
+      '#### Findings introduced',
+      '',
+      ...findingTable(cut(result.findings.introduced, 'introduced finding'), options.rulesUrl),
+      '',
+    );
   }
   if (result.findings.resolved.length > 0) {
-    lines.push('#### Findings resolved', '', ...findingTable(cut(result.findings.resolved, 'resolved finding'), options.rulesUrl), '');
+    lines.push(
+      '#### Findings resolved',
+      '',
+      ...findingTable(cut(result.findings.resolved, 'resolved finding'), options.rulesUrl),
+      '',
+    );
   }
   const { added, removed } = result.realms;
   if (added.length || removed.length) {
     lines.push(
-      [added.length ? `Realms added: ${added.map(code).join(', ')}.` : '', removed.length ? `Realms removed: ${removed.map(code).join(', ')}.` : '']
+      [
+        added.length ? `Realms added: ${added.map(code).join(', ')}.` : '',
+        removed.length ? `Realms removed: ${removed.map(code).join(', ')}.` : '',
+      ]
         .filter(Boolean)
         .join(' '),
       '',
     );
   }
   if (omitted.length > 0) {
-    lines.push(`> Too long for one comment: left out ${omitted.join(', ')}. Run \`realmguard diff --format text\` (or \`json\`) for all of it.`, '');
+    lines.push(
+      `> Too long for one comment: left out ${omitted.join(', ')}. Run \`realmguard diff --format text\` (or \`json\`) for all of it.`,
+      '',
+    );
   }
   return `${lines.join('\n').trimEnd()}\n`;
 }

@@ -23,8 +23,13 @@ export function formatReviewText(result: ReviewResult, options: TextOptions = {}
     if (list.length === 0) return;
     lines.push(c.bold(label));
     for (const finding of list) {
-      lines.push(`  ${finding.severity.toUpperCase().padEnd(8)} ${finding.ruleId}  ${visible(`${finding.realm}: ${findingSubject(finding)}: ${finding.message}`)}`);
-      if (finding.location) lines.push(`           ${c.dim(visible(`${finding.location.file}:${finding.location.line}:${finding.location.column}`))}`);
+      lines.push(
+        `  ${finding.severity.toUpperCase().padEnd(8)} ${finding.ruleId}  ${visible(`${finding.realm}: ${findingSubject(finding)}: ${finding.message}`)}`,
+      );
+      if (finding.location)
+        lines.push(
+          `           ${c.dim(visible(`${finding.location.file}:${finding.location.line}:${finding.location.column}`))}`,
+        );
     }
     lines.push('');
   };
@@ -33,7 +38,11 @@ export function formatReviewText(result: ReviewResult, options: TextOptions = {}
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
-export function changeLines(changes: readonly SettingChange[], paint: Record<Effect, (text: string) => string>, dim: (text: string) => string): string[] {
+export function changeLines(
+  changes: readonly SettingChange[],
+  paint: Record<Effect, (text: string) => string>,
+  dim: (text: string) => string,
+): string[] {
   return changes.flatMap((change) => {
     // Realm, entity, setting and values come from the inputs: visible() before any color.
     const head = `  ${paint[change.effect](change.effect.padEnd(11))} ${visible(`${change.realm}: ${entityLabel(change.entity)}: ${change.setting}: ${formatValue(change.before, change.unit)} → ${formatValue(change.after, change.unit)}`)}`;

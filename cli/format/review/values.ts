@@ -34,7 +34,13 @@ export function entityLabel(entity: ChangedEntity): string {
 export const EFFECT_ICON: Record<Effect, string> = { weakens: '⚠️', strengthens: '🛡️', neutral: '➖' };
 
 /** The severity marks of every Markdown report (check, audit, diff). */
-export const SEVERITY_ICON: Record<Severity, string> = { critical: '🔴', high: '🟠', medium: '🟡', low: '🔵', info: '⚪' };
+export const SEVERITY_ICON: Record<Severity, string> = {
+  critical: '🔴',
+  high: '🟠',
+  medium: '🟡',
+  low: '🔵',
+  info: '⚪',
+};
 
 /** What a finding is about: 'client web', 'key rsa-generated' or 'realm settings'. */
 export function findingSubject(finding: Finding): string {

@@ -7,10 +7,33 @@ export default defineRule('clients', {
   severity: 'medium',
   sources: [KC_ADMIN_GUIDE('Client policies'), FAPI2('§5 (security profile)'), ASVS('V10.4 (OAuth and OIDC)')],
   why: 'Client policies make Keycloak itself refuse clients and requests that break the profile, so a new or edited client cannot drift below it between checks.',
-  remediation: { baselineKey: 'clientPolicies', value: [{ name: 'oauth-2-1', enabled: true, profiles: ['oauth-2-1-for-confidential-client'] }] },
+  remediation: {
+    baselineKey: 'clientPolicies',
+    value: [{ name: 'oauth-2-1', enabled: true, profiles: ['oauth-2-1-for-confidential-client'] }],
+  },
   params: {
-    baseline: { required: false, profiles: ['oauth-2-1-for-confidential-client', 'oauth-2-1-for-public-client', 'fapi-2-security-profile', 'fapi-2-dpop-security-profile', 'fapi-2-message-signing', 'fapi-2-dpop-message-signing'] },
-    strict: { required: true, profiles: ['oauth-2-1-for-confidential-client', 'oauth-2-1-for-public-client', 'fapi-2-security-profile', 'fapi-2-dpop-security-profile', 'fapi-2-message-signing', 'fapi-2-dpop-message-signing'] },
+    baseline: {
+      required: false,
+      profiles: [
+        'oauth-2-1-for-confidential-client',
+        'oauth-2-1-for-public-client',
+        'fapi-2-security-profile',
+        'fapi-2-dpop-security-profile',
+        'fapi-2-message-signing',
+        'fapi-2-dpop-message-signing',
+      ],
+    },
+    strict: {
+      required: true,
+      profiles: [
+        'oauth-2-1-for-confidential-client',
+        'oauth-2-1-for-public-client',
+        'fapi-2-security-profile',
+        'fapi-2-dpop-security-profile',
+        'fapi-2-message-signing',
+        'fapi-2-dpop-message-signing',
+      ],
+    },
   },
   paramDocs: { required: 'Whether such a policy is required.', profiles: 'Client profiles that count.' },
   messages: { missing: 'No enabled client policy applies one of: {{profiles}}.' },
@@ -19,7 +42,9 @@ export default defineRule('clients', {
   wholeRealm: true,
   *check(realm, { required, profiles }) {
     if (!required) return;
-    const bound = realm.clientPolicies.some((policy) => policy.enabled && policy.profiles.some((profile) => profiles.includes(profile)));
+    const bound = realm.clientPolicies.some(
+      (policy) => policy.enabled && policy.profiles.some((profile) => profiles.includes(profile)),
+    );
     if (!bound) yield { path: ['clientPolicies'], messageId: 'missing', data: { profiles: profiles.join(', ') } };
   },
 });

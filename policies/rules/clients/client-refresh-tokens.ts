@@ -8,10 +8,17 @@ export default defineRule('clients', {
   severity: 'high',
   sources: [RFC9700('§2.2.2 (refresh tokens for public clients MUST be sender-constrained or rotated)')],
   why: 'A public client cannot keep a secret, so a stolen refresh token is all an attacker needs. RFC 9700 requires rotation (realm-wide revokeRefreshToken in Keycloak) or binding (DPoP/mTLS).',
-  remediation: { baselineKey: 'clients[].refreshTokens', value: false, note: 'or tokens.revokeRefreshToken: true, or clients[].tokenBinding: dpop' },
+  remediation: {
+    baselineKey: 'clients[].refreshTokens',
+    value: false,
+    note: 'or tokens.revokeRefreshToken: true, or clients[].tokenBinding: dpop',
+  },
   params: { baseline: {}, strict: {} },
   paramDocs: {},
-  messages: { unprotected: 'The public client receives refresh tokens that are neither rotated (revokeRefreshToken is off) nor sender-constrained.' },
+  messages: {
+    unprotected:
+      'The public client receives refresh tokens that are neither rotated (revokeRefreshToken is off) nor sender-constrained.',
+  },
   // The realm's rotation switch decides for each public client; a client left out is one finding fewer.
   reads: ['realm', 'clients'],
   *check(realm) {

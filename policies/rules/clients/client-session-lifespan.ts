@@ -16,7 +16,11 @@ export default defineRule('clients', {
   severity: 'medium',
   sources: [ASVS('V7.3 (session timeouts)')],
   why: 'Per-client session and offline-session overrides decide how long that client’s refresh tokens work; one generous override undoes the realm’s limits for that client.',
-  remediation: { baselineKey: 'clients[].lifespans.clientSessionIdle', value: '30m', note: 'or remove the lifespans overrides; keep each within the realm thresholds' },
+  remediation: {
+    baselineKey: 'clients[].lifespans.clientSessionIdle',
+    value: '30m',
+    note: 'or remove the lifespans overrides; keep each within the realm thresholds',
+  },
   params: {
     baseline: { maxIdle: 3600, maxLifespan: 86_400, maxOfflineIdle: 2_592_000, maxOfflineLifespan: 5_184_000 },
     strict: { maxIdle: 900, maxLifespan: 43_200, maxOfflineIdle: 604_800, maxOfflineLifespan: 2_592_000 },
@@ -35,7 +39,11 @@ export default defineRule('clients', {
         const max = params[param];
         // 0 = no override (the realm value applies).
         if (actual !== undefined && actual > 0 && actual > max) {
-          yield { path: clientAttributePath(client, attribute), messageId: 'tooLong', data: { attribute, actual: humanSeconds(actual), max: humanSeconds(max) } };
+          yield {
+            path: clientAttributePath(client, attribute),
+            messageId: 'tooLong',
+            data: { attribute, actual: humanSeconds(actual), max: humanSeconds(max) },
+          };
         }
       }
     }

@@ -8,7 +8,11 @@ export default defineRule('clients', {
   severity: 'low',
   sources: [ASVS('V10.4.11 (least privilege in tokens)')],
   why: 'With full scope allowed every role of the user lands in the client’s tokens, so a token leaked from one application is good for all of them.',
-  remediation: { baselineKey: 'clients[].fullScopeAllowed', value: false, note: 'and map the roles the client needs to its scope' },
+  remediation: {
+    baselineKey: 'clients[].fullScopeAllowed',
+    value: false,
+    note: 'and map the roles the client needs to its scope',
+  },
   params: { baseline: {}, strict: {} },
   paramDocs: {},
   messages: { full: 'Full scope allowed: tokens carry all of the user’s roles.' },

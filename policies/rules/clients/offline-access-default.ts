@@ -8,7 +8,11 @@ export default defineRule('clients', {
   severity: 'medium',
   sources: [RFC9700('§2.3 (access token privilege restriction)'), ASVS('V10.4.11 (only the scopes needed)')],
   why: 'As a default scope, offline_access gives every login a long-lived offline token whether the application needs one or not.',
-  remediation: { baselineKey: 'clients[].optionalScopes', value: ['offline_access'], note: 'and leave it out of clients[].defaultScopes' },
+  remediation: {
+    baselineKey: 'clients[].optionalScopes',
+    value: ['offline_access'],
+    note: 'and leave it out of clients[].defaultScopes',
+  },
   params: { baseline: {}, strict: {} },
   paramDocs: {},
   messages: { isDefault: 'offline_access is a default client scope: every login gets an offline token.' },

@@ -13,7 +13,9 @@ export default defineRule('clients', {
   remediation: { baselineKey: 'clients[].pkce', value: 'S256' },
   params: { baseline: { confidential: false }, strict: { confidential: true } },
   paramDocs: { confidential: 'Require PKCE of confidential clients too (medium); public clients always (high).' },
-  messages: { missing: 'The {{access}} client does not require PKCE with S256 (pkce.code.challenge.method is {{actual}}).' },
+  messages: {
+    missing: 'The {{access}} client does not require PKCE with S256 (pkce.code.challenge.method is {{actual}}).',
+  },
   *check(realm, { confidential }) {
     for (const client of oidcClients(realm)) {
       if (!client.standardFlowEnabled) continue;
@@ -23,7 +25,10 @@ export default defineRule('clients', {
       yield {
         path: clientAttributePath(client, PKCE),
         messageId: 'missing',
-        data: { access: client.publicClient ? 'public' : 'confidential', actual: method === '' ? 'unset' : `'${method}'` },
+        data: {
+          access: client.publicClient ? 'public' : 'confidential',
+          actual: method === '' ? 'unset' : `'${method}'`,
+        },
         severity: client.publicClient ? 'high' : 'medium',
       };
     }

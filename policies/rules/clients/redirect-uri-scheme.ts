@@ -29,8 +29,15 @@ export default defineRule('clients', {
       if (!usesBrowserFlow(client)) continue;
       for (const [index, uri] of client.redirectUris.entries()) {
         const problem = schemeProblem(uri);
-        if (problem === 'http') yield { path: clientPath(client, 'redirectUris', String(index)), messageId: 'http', data: { uri } };
-        else if (problem === 'custom') yield { path: clientPath(client, 'redirectUris', String(index)), messageId: 'custom', data: { uri }, severity: 'info' };
+        if (problem === 'http')
+          yield { path: clientPath(client, 'redirectUris', String(index)), messageId: 'http', data: { uri } };
+        else if (problem === 'custom')
+          yield {
+            path: clientPath(client, 'redirectUris', String(index)),
+            messageId: 'custom',
+            data: { uri },
+            severity: 'info',
+          };
       }
     }
   },

@@ -5,7 +5,8 @@ import { readPattern } from '../../redirect-patterns.ts';
 import { ASVS, RFC9700 } from '../../sources.ts';
 
 function* redirectUris(client: ClientSettings): Generator<{ uri: string; path: FieldPath }> {
-  for (const [index, uri] of client.redirectUris.entries()) yield { uri, path: clientPath(client, 'redirectUris', String(index)) };
+  for (const [index, uri] of client.redirectUris.entries())
+    yield { uri, path: clientPath(client, 'redirectUris', String(index)) };
   const logout = client.attributes['post.logout.redirect.uris'];
   if (logout) {
     for (const uri of logout.split('##')) {
@@ -18,7 +19,10 @@ export default defineRule('clients', {
   id: 'redirect-uri-wildcard',
   title: 'Redirect URIs are exact',
   severity: 'critical',
-  sources: [RFC9700('§2.1 (exact string matching of redirect URIs)'), ASVS('V10.4.1 (redirect URIs on an allow-list, exact match)')],
+  sources: [
+    RFC9700('§2.1 (exact string matching of redirect URIs)'),
+    ASVS('V10.4.1 (redirect URIs on an allow-list, exact match)'),
+  ],
   why:
     'Keycloak treats a `*` as a wildcard only at the end of a redirect or post-logout URI. `*` alone (or `https://*`) accepts every URL: an attacker has codes and tokens sent to a host they control. ' +
     'A trailing path wildcard (`https://app.example.com/*`, and `https://app.example.com*`, which Keycloak 26.4.13, 26.6.3 and 26.7.0 and later read as that) exposes every page of the site, open redirectors included; ' +
@@ -28,7 +32,8 @@ export default defineRule('clients', {
   paramDocs: {},
   messages: {
     open: "Redirect URI '{{uri}}' accepts every URL.",
-    hostPrefix: "Redirect URI '{{uri}}' matches every host whose name starts with it: Keycloak {{version}} prefix-matches it (26.4.13, 26.6.3 and 26.7.0 read it as '{{asPath}}').",
+    hostPrefix:
+      "Redirect URI '{{uri}}' matches every host whose name starts with it: Keycloak {{version}} prefix-matches it (26.4.13, 26.6.3 and 26.7.0 read it as '{{asPath}}').",
     hostPath: "Redirect URI '{{uri}}' matches every path on its host: Keycloak {{version}} reads it as '{{asPath}}'.",
     hostPathUnknownVersion:
       "Redirect URI '{{uri}}' matches every path on its host on Keycloak 26.4.13, 26.6.3, 26.7.0 and later (read as '{{asPath}}'); older versions match every host whose name starts with it.",
@@ -46,9 +51,17 @@ export default defineRule('clients', {
             yield { path, messageId: 'open', data: { uri } };
             break;
           case 'after-host':
-            if (reading.hostBoundary === 'prefix-match') yield { path, messageId: 'hostPrefix', data: { uri, version, asPath: reading.asPath } };
-            else if (reading.hostBoundary === 'enforced') yield { path, messageId: 'hostPath', data: { uri, version, asPath: reading.asPath }, severity: 'medium' };
-            else yield { path, messageId: 'hostPathUnknownVersion', data: { uri, asPath: reading.asPath }, severity: 'medium' };
+            if (reading.hostBoundary === 'prefix-match')
+              yield { path, messageId: 'hostPrefix', data: { uri, version, asPath: reading.asPath } };
+            else if (reading.hostBoundary === 'enforced')
+              yield { path, messageId: 'hostPath', data: { uri, version, asPath: reading.asPath }, severity: 'medium' };
+            else
+              yield {
+                path,
+                messageId: 'hostPathUnknownVersion',
+                data: { uri, asPath: reading.asPath },
+                severity: 'medium',
+              };
             break;
           case 'path':
             yield { path, messageId: 'path', data: { uri }, severity: 'medium' };

@@ -26,10 +26,16 @@ export default defineRule('keys', {
   severity: 'high',
   sources: [KC_ADMIN_GUIDE('Managing realm keys (active, passive and disabled keys)')],
   why: 'Keycloak signs tokens with the highest-priority active key for the realm’s default signature algorithm; a realm left without one — typically after a rotation that left only passive keys — has no key to sign tokens with.',
-  remediation: { baselineKey: 'keys.providers[].state', value: 'active', note: 'for an enabled provider whose algorithm is defaultSignatureAlgorithm' },
+  remediation: {
+    baselineKey: 'keys.providers[].state',
+    value: 'active',
+    note: 'for an enabled provider whose algorithm is defaultSignatureAlgorithm',
+  },
   params: { baseline: {}, strict: {} },
   paramDocs: {},
-  messages: { none: 'No enabled, active key provider signs with {{algorithm}}, the realm’s default signature algorithm.' },
+  messages: {
+    none: 'No enabled, active key provider signs with {{algorithm}}, the realm’s default signature algorithm.',
+  },
   // The realm's algorithm against all of its keys: a key left out could be the one that signs.
   reads: ['realm', 'keys'],
   wholeRealm: true,

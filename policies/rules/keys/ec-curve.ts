@@ -16,7 +16,11 @@ export default defineRule('keys', {
     for (const provider of keyProviders(realm, { providerIds: ['ecdsa-generated'] })) {
       const curve = provider.ellipticCurve;
       if (curve !== undefined && !allowed.includes(curve)) {
-        yield { path: keyPath(provider, 'ellipticCurve'), messageId: 'weakCurve', data: { actual: curve, allowed: allowed.join(', ') } };
+        yield {
+          path: keyPath(provider, 'ellipticCurve'),
+          messageId: 'weakCurve',
+          data: { actual: curve, allowed: allowed.join(', ') },
+        };
       }
     }
   },

@@ -8,7 +8,11 @@ export default defineRule('keys', {
   severity: 'low',
   sources: [KC_ADMIN_GUIDE('Rotating keys: delete the old key one to two months later')],
   why: 'A passive key only needs to live as long as the tokens it signed; kept longer it is one more key that can leak and still be trusted.',
-  remediation: { baselineKey: 'keys.providers[].state', value: 'retired', note: 'once it has been passive longer than the longest token or session lifespan' },
+  remediation: {
+    baselineKey: 'keys.providers[].state',
+    value: 'retired',
+    note: 'once it has been passive longer than the longest token or session lifespan',
+  },
   params: { baseline: { maxDays: 60 }, strict: { maxDays: 60 } },
   paramDocs: { maxDays: 'Longest a key may stay passive, in days (counted from passiveSince).' },
   messages: { tooOld: 'The key has been passive since {{since}} ({{days}} days); remove it after {{maxDays}} days.' },
@@ -18,7 +22,12 @@ export default defineRule('keys', {
       const since = Date.parse(provider.passiveSince);
       if (Number.isNaN(since)) continue;
       const days = Math.floor((now.getTime() - since) / (DAY_SECONDS * 1000));
-      if (days > maxDays) yield { path: keyPath(provider, 'passiveSince'), messageId: 'tooOld', data: { since: provider.passiveSince, days, maxDays } };
+      if (days > maxDays)
+        yield {
+          path: keyPath(provider, 'passiveSince'),
+          messageId: 'tooOld',
+          data: { since: provider.passiveSince, days, maxDays },
+        };
     }
   },
 });

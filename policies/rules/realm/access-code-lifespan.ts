@@ -14,7 +14,11 @@ export default defineRule('realm', {
   messages: { tooLong: 'Authorization codes live {{actual}}; at most {{max}} is accepted.' },
   *check(realm, { max }) {
     if (realm.accessCodeLifespan > max) {
-      yield { path: ['accessCodeLifespan'], messageId: 'tooLong', data: { actual: humanSeconds(realm.accessCodeLifespan), max: humanSeconds(max) } };
+      yield {
+        path: ['accessCodeLifespan'],
+        messageId: 'tooLong',
+        data: { actual: humanSeconds(realm.accessCodeLifespan), max: humanSeconds(max) },
+      };
     }
   },
 });

@@ -24,8 +24,18 @@ export default defineRule('realm', {
   },
   *check(realm, { userMax, adminMax }) {
     const user = realm.actionTokenGeneratedByUserLifespan;
-    if (user > userMax) yield { path: ['actionTokenGeneratedByUserLifespan'], messageId: 'userTooLong', data: { actual: humanSeconds(user), max: humanSeconds(userMax) } };
+    if (user > userMax)
+      yield {
+        path: ['actionTokenGeneratedByUserLifespan'],
+        messageId: 'userTooLong',
+        data: { actual: humanSeconds(user), max: humanSeconds(userMax) },
+      };
     const admin = realm.actionTokenGeneratedByAdminLifespan;
-    if (admin > adminMax) yield { path: ['actionTokenGeneratedByAdminLifespan'], messageId: 'adminTooLong', data: { actual: humanSeconds(admin), max: humanSeconds(adminMax) } };
+    if (admin > adminMax)
+      yield {
+        path: ['actionTokenGeneratedByAdminLifespan'],
+        messageId: 'adminTooLong',
+        data: { actual: humanSeconds(admin), max: humanSeconds(adminMax) },
+      };
   },
 });

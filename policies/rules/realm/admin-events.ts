@@ -17,6 +17,7 @@ export default defineRule('realm', {
   reads: ['events'],
   *check(realm, { details }) {
     if (!realm.adminEventsEnabled) yield { path: ['adminEventsEnabled'], messageId: 'off' };
-    else if (details && !realm.adminEventsDetailsEnabled) yield { path: ['adminEventsDetailsEnabled'], messageId: 'noDetails' };
+    else if (details && !realm.adminEventsDetailsEnabled)
+      yield { path: ['adminEventsDetailsEnabled'], messageId: 'noDetails' };
   },
 });

@@ -7,7 +7,11 @@ export default defineRule('realm', {
   severity: 'medium',
   sources: [ASVS('V6.3.1 (credential stuffing and brute-force controls)'), NIST_800_63B('§3.2.2 (rate limiting)')],
   why: 'Without brute-force detection an attacker can try passwords and OTP codes without limit.',
-  remediation: { baselineKey: 'security.bruteForce.enabled', value: true, note: 'with security.bruteForce.failureFactor ≤ 30 (≤ 10 under strict)' },
+  remediation: {
+    baselineKey: 'security.bruteForce.enabled',
+    value: true,
+    note: 'with security.bruteForce.failureFactor ≤ 30 (≤ 10 under strict)',
+  },
   params: { baseline: { maxFailures: 30 }, strict: { maxFailures: 10 } },
   paramDocs: { maxFailures: 'Highest accepted failureFactor (failed logins before a lockout).' },
   messages: {
@@ -16,6 +20,7 @@ export default defineRule('realm', {
   },
   *check(realm, { maxFailures }) {
     if (!realm.bruteForceProtected) yield { path: ['bruteForceProtected'], messageId: 'off' };
-    else if (realm.failureFactor > maxFailures) yield { path: ['failureFactor'], messageId: 'tooMany', data: { actual: realm.failureFactor, max: maxFailures } };
+    else if (realm.failureFactor > maxFailures)
+      yield { path: ['failureFactor'], messageId: 'tooMany', data: { actual: realm.failureFactor, max: maxFailures } };
   },
 });

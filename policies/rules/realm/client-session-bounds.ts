@@ -22,7 +22,11 @@ export default defineRule('realm', {
       const actual = realm[field];
       const sso = realm[ssoField];
       if (actual > 0 && sso > 0 && actual > sso) {
-        yield { path: [field], messageId: 'longer', data: { field, ssoField, actual: humanSeconds(actual), sso: humanSeconds(sso) } };
+        yield {
+          path: [field],
+          messageId: 'longer',
+          data: { field, ssoField, actual: humanSeconds(actual), sso: humanSeconds(sso) },
+        };
       }
     }
   },

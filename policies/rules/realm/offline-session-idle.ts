@@ -15,7 +15,11 @@ export default defineRule('realm', {
   *check(realm, { max }) {
     const actual = realm.offlineSessionIdleTimeout;
     if (actual <= 0 || actual > max) {
-      yield { path: ['offlineSessionIdleTimeout'], messageId: 'tooLong', data: { actual: actual <= 0 ? 'forever' : humanSeconds(actual), max: humanSeconds(max) } };
+      yield {
+        path: ['offlineSessionIdleTimeout'],
+        messageId: 'tooLong',
+        data: { actual: actual <= 0 ? 'forever' : humanSeconds(actual), max: humanSeconds(max) },
+      };
     }
   },
 });

@@ -8,7 +8,11 @@ export default defineRule('realm', {
   severity: 'medium',
   sources: [ASVS('V10.4.8 (absolute refresh-token expiry)')],
   why: 'Offline tokens are refresh tokens that survive logout and restarts; without an absolute lifespan one stolen offline token is a permanent credential.',
-  remediation: { baselineKey: 'sessions.offlineSessionMaxLifespanEnabled', value: true, note: 'with sessions.offlineSessionMaxLifespan ≤ 60d (≤ 30d under strict)' },
+  remediation: {
+    baselineKey: 'sessions.offlineSessionMaxLifespanEnabled',
+    value: true,
+    note: 'with sessions.offlineSessionMaxLifespan ≤ 60d (≤ 30d under strict)',
+  },
   params: { baseline: { max: 5_184_000 }, strict: { max: 2_592_000 } },
   paramDocs: { max: 'Longest accepted offline session lifespan, in seconds.' },
   messages: {
@@ -16,9 +20,17 @@ export default defineRule('realm', {
     tooLong: 'Offline sessions last up to {{actual}}; at most {{max}} is accepted.',
   },
   *check(realm, { max }) {
-    if (!realm.offlineSessionMaxLifespanEnabled) yield { path: ['offlineSessionMaxLifespanEnabled'], messageId: 'unlimited' };
+    if (!realm.offlineSessionMaxLifespanEnabled)
+      yield { path: ['offlineSessionMaxLifespanEnabled'], messageId: 'unlimited' };
     else if (realm.offlineSessionMaxLifespan <= 0 || realm.offlineSessionMaxLifespan > max) {
-      yield { path: ['offlineSessionMaxLifespan'], messageId: 'tooLong', data: { actual: realm.offlineSessionMaxLifespan <= 0 ? 'forever' : humanSeconds(realm.offlineSessionMaxLifespan), max: humanSeconds(max) } };
+      yield {
+        path: ['offlineSessionMaxLifespan'],
+        messageId: 'tooLong',
+        data: {
+          actual: realm.offlineSessionMaxLifespan <= 0 ? 'forever' : humanSeconds(realm.offlineSessionMaxLifespan),
+          max: humanSeconds(max),
+        },
+      };
     }
   },
 });

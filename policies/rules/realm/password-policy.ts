@@ -18,9 +18,17 @@ export default defineRule('realm', {
   id: 'password-policy',
   title: 'Passwords are long enough and stored with a strong hash',
   severity: 'medium',
-  sources: [NIST_800_63B('§3.1.1.2 (password length: 15 single-factor, 8 with MFA)'), ASVS('V6.2.1 (minimum password length)'), OWASP_PASSWORD_STORAGE('PBKDF2 iteration counts')],
+  sources: [
+    NIST_800_63B('§3.1.1.2 (password length: 15 single-factor, 8 with MFA)'),
+    ASVS('V6.2.1 (minimum password length)'),
+    OWASP_PASSWORD_STORAGE('PBKDF2 iteration counts'),
+  ],
   why: 'Length is what makes a password hard to guess; a fast or SHA-1 hash makes a leaked credential table cheap to crack.',
-  remediation: { baselineKey: 'security.passwordPolicy', value: ['length(12)', 'notUsername()', 'notEmail()'], note: 'length(15) under strict' },
+  remediation: {
+    baselineKey: 'security.passwordPolicy',
+    value: ['length(12)', 'notUsername()', 'notEmail()'],
+    note: 'length(15) under strict',
+  },
   params: { baseline: { minLength: 8 }, strict: { minLength: 15 } },
   paramDocs: { minLength: 'Shortest accepted minimum password length.' },
   messages: {
@@ -33,14 +41,19 @@ export default defineRule('realm', {
     const policy = realm.passwordPolicy;
     const length = policyArgument(policy, 'length');
     if (length === undefined) yield { path: ['passwordPolicy'], messageId: 'noLength' };
-    else if (!(Number(length) >= minLength)) yield { path: ['passwordPolicy'], messageId: 'tooShort', data: { actual: length, min: minLength } };
+    else if (!(Number(length) >= minLength))
+      yield { path: ['passwordPolicy'], messageId: 'tooShort', data: { actual: length, min: minLength } };
 
     const algorithm = policyArgument(policy, 'hashAlgorithm');
     if (algorithm === 'pbkdf2') yield { path: ['passwordPolicy'], messageId: 'weakHash', data: { algorithm } };
     const iterations = policyArgument(policy, 'hashIterations');
     const minimum = algorithm === undefined ? undefined : PBKDF2_MIN_ITERATIONS[algorithm];
     if (minimum !== undefined && iterations !== undefined && Number(iterations) < minimum) {
-      yield { path: ['passwordPolicy'], messageId: 'fewIterations', data: { algorithm: algorithm ?? '', actual: iterations, min: minimum } };
+      yield {
+        path: ['passwordPolicy'],
+        messageId: 'fewIterations',
+        data: { algorithm: algorithm ?? '', actual: iterations, min: minimum },
+      };
     }
   },
 });

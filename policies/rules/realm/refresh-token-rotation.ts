@@ -5,7 +5,11 @@ export default defineRule('realm', {
   id: 'refresh-token-rotation',
   title: 'Refresh tokens are rotated (one-time use)',
   severity: 'high',
-  sources: [RFC9700('§2.2.2 (refresh tokens sender-constrained or rotated)'), ASVS('V10.4.5 (refresh-token rotation)'), SEED_GUIDE('7. Enable refresh token revocation')],
+  sources: [
+    RFC9700('§2.2.2 (refresh tokens sender-constrained or rotated)'),
+    ASVS('V10.4.5 (refresh-token rotation)'),
+    SEED_GUIDE('7. Enable refresh token revocation'),
+  ],
   why: 'Without rotation a stolen refresh token keeps minting access tokens for as long as the session lives; with rotation, the first reuse of an old token revokes the whole chain. Keycloak has no per-client switch: rotation is realm-wide.',
   remediation: { baselineKey: 'tokens.revokeRefreshToken', value: true },
   params: { baseline: { required: true }, strict: { required: true } },

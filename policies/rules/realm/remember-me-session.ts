@@ -10,7 +10,10 @@ export default defineRule('realm', {
   why: 'Remember-me keeps a session across browser restarts; even at AAL1 NIST asks for reauthentication every 30 days, and higher assurance levels do not allow such long sessions at all.',
   remediation: { baselineKey: 'sessions.rememberMe', value: false },
   params: { baseline: { allowed: true, max: 2_592_000 }, strict: { allowed: false, max: 2_592_000 } },
-  paramDocs: { allowed: 'Whether remember-me may be on at all.', max: 'Longest accepted remember-me idle and absolute lifespan, in seconds.' },
+  paramDocs: {
+    allowed: 'Whether remember-me may be on at all.',
+    max: 'Longest accepted remember-me idle and absolute lifespan, in seconds.',
+  },
   messages: {
     notAllowed: 'Remember-me is on; the profile does not allow it.',
     tooLong: 'Remember-me sessions last {{actual}} ({{field}}); at most {{max}} is accepted.',
@@ -23,7 +26,12 @@ export default defineRule('realm', {
     }
     // 0 means "same as the normal SSO session", which the sso-session rules judge.
     for (const field of ['ssoSessionIdleTimeoutRememberMe', 'ssoSessionMaxLifespanRememberMe'] as const) {
-      if (realm[field] > max) yield { path: [field], messageId: 'tooLong', data: { field, actual: humanSeconds(realm[field]), max: humanSeconds(max) } };
+      if (realm[field] > max)
+        yield {
+          path: [field],
+          messageId: 'tooLong',
+          data: { field, actual: humanSeconds(realm[field]), max: humanSeconds(max) },
+        };
     }
   },
 });

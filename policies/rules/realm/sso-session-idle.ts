@@ -6,7 +6,10 @@ export default defineRule('realm', {
   id: 'sso-session-idle',
   title: 'Idle SSO sessions end',
   severity: 'medium',
-  sources: [NIST_800_63B('§2.2.3 / §2.3.3 (reauthentication after 1 h / 15 min of inactivity)'), ASVS('V7.3.1 (inactivity timeout)')],
+  sources: [
+    NIST_800_63B('§2.2.3 / §2.3.3 (reauthentication after 1 h / 15 min of inactivity)'),
+    ASVS('V7.3.1 (inactivity timeout)'),
+  ],
   why: 'An abandoned session on a shared or stolen device stays usable until it times out; NIST AAL2 asks for reauthentication after an hour of inactivity, AAL3 after 15 minutes.',
   remediation: { baselineKey: 'sessions.ssoSessionIdleTimeout', value: '30m', note: '15m under the strict profile' },
   params: { baseline: { max: 3600 }, strict: { max: 900 } },
@@ -18,6 +21,11 @@ export default defineRule('realm', {
   *check(realm, { max }) {
     const actual = realm.ssoSessionIdleTimeout;
     if (actual <= 0) yield { path: ['ssoSessionIdleTimeout'], messageId: 'unlimited' };
-    else if (actual > max) yield { path: ['ssoSessionIdleTimeout'], messageId: 'tooLong', data: { actual: humanSeconds(actual), max: humanSeconds(max) } };
+    else if (actual > max)
+      yield {
+        path: ['ssoSessionIdleTimeout'],
+        messageId: 'tooLong',
+        data: { actual: humanSeconds(actual), max: humanSeconds(max) },
+      };
   },
 });

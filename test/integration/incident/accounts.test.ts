@@ -6,7 +6,13 @@ import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bumpTokenVersion, containUser, disableClient, disableUser, rotateClientSecret } from '../../../incident/index.ts';
+import {
+  bumpTokenVersion,
+  containUser,
+  disableClient,
+  disableUser,
+  rotateClientSecret,
+} from '../../../incident/index.ts';
 import { API_SECRET, nextSecond, PASSWORD, RealmFixture } from './support/realm-fixture.ts';
 
 let fx: RealmFixture;
@@ -18,13 +24,19 @@ afterAll(async () => {
 });
 
 async function clientCredentialsStatus(clientId: string, secret: string): Promise<number> {
-  const response = await fetch(fx.endpoint('token'), { method: 'POST', body: new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: secret }) });
+  const response = await fetch(fx.endpoint('token'), {
+    method: 'POST',
+    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: secret }),
+  });
   await response.text();
   return response.status;
 }
 
 async function passwordGrantStatus(username: string): Promise<number> {
-  const response = await fetch(fx.endpoint('token'), { method: 'POST', body: new URLSearchParams({ grant_type: 'password', client_id: 'web', username, password: PASSWORD }) });
+  const response = await fetch(fx.endpoint('token'), {
+    method: 'POST',
+    body: new URLSearchParams({ grant_type: 'password', client_id: 'web', username, password: PASSWORD }),
+  });
   await response.text();
   return response.status;
 }
@@ -34,7 +46,10 @@ describe('disable-user', () => {
     const userId = await fx.createUser('dave');
     const web = await fx.login('dave', 'web');
     const offline = await fx.login('dave', 'api', true);
-    const result = await disableUser(fx.context({ suspect: { token: web.access_token, introspection: fx.introspector() } }), { user: 'dave' });
+    const result = await disableUser(
+      fx.context({ suspect: { token: web.access_token, introspection: fx.introspector() } }),
+      { user: 'dave' },
+    );
     expect(result.error).toBeUndefined();
     expect(result.ok).toBe(true);
     expect((await fx.kc.users.findOne({ realm: fx.realm, id: userId }))?.enabled).toBe(false);
@@ -50,16 +65,34 @@ describe('disable-user', () => {
 describe('disable-client', () => {
   it('disables the client; its tokens stop refreshing and introspecting; prints the baseline edit', async () => {
     await fx.createUser('cleo');
-    const { id } = await fx.kc.clients.create({ realm: fx.realm, clientId: 'partner', publicClient: false, secret: 'partner-secret-0123456789', directAccessGrantsEnabled: true, standardFlowEnabled: false });
+    const { id } = await fx.kc.clients.create({
+      realm: fx.realm,
+      clientId: 'partner',
+      publicClient: false,
+      secret: 'partner-secret-0123456789',
+      directAccessGrantsEnabled: true,
+      standardFlowEnabled: false,
+    });
     await fx.kc.clients.addProtocolMapper(
       { realm: fx.realm, id },
-      { name: 'audience-introspector', protocol: 'openid-connect', protocolMapper: 'oidc-audience-mapper', config: { 'included.client.audience': 'introspector', 'access.token.claim': 'true' } },
+      {
+        name: 'audience-introspector',
+        protocol: 'openid-connect',
+        protocolMapper: 'oidc-audience-mapper',
+        config: { 'included.client.audience': 'introspector', 'access.token.claim': 'true' },
+      },
     );
     const partner = { client_id: 'partner', client_secret: 'partner-secret-0123456789' };
-    const response = await fetch(fx.endpoint('token'), { method: 'POST', body: new URLSearchParams({ grant_type: 'password', username: 'cleo', password: PASSWORD, ...partner }) });
+    const response = await fetch(fx.endpoint('token'), {
+      method: 'POST',
+      body: new URLSearchParams({ grant_type: 'password', username: 'cleo', password: PASSWORD, ...partner }),
+    });
     const tokens = (await response.json()) as { access_token: string; refresh_token: string };
     await nextSecond();
-    const result = await disableClient(fx.context({ suspect: { token: tokens.access_token, introspection: fx.introspector() } }), { client: 'partner' });
+    const result = await disableClient(
+      fx.context({ suspect: { token: tokens.access_token, introspection: fx.introspector() } }),
+      { client: 'partner' },
+    );
     expect(result.error).toBeUndefined();
     expect(result.ok).toBe(true);
     expect(result.evidence.map((item) => [item.check, item.status])).toEqual([
@@ -74,7 +107,10 @@ describe('disable-client', () => {
     expect(client?.enabled).toBe(false);
     expect(client?.notBefore).toBeGreaterThan(0);
     expect(await fx.active(tokens.access_token)).toBe(false);
-    const refresh = await fetch(fx.endpoint('token'), { method: 'POST', body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: tokens.refresh_token, ...partner }) });
+    const refresh = await fetch(fx.endpoint('token'), {
+      method: 'POST',
+      body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: tokens.refresh_token, ...partner }),
+    });
     expect(refresh.status).toBeGreaterThanOrEqual(400);
   });
 });

@@ -63,7 +63,8 @@ it('bulk logout of 200 users through a faulty proxy: persistent failures listed,
     const summary = await runBulk(ids, (user) => logoutUser(ctx, { user }), { concurrency: 8, onResult });
     expect(injected).toBeGreaterThan(100);
     expect(summary.failed.map((failure) => failure.input).sort()).toEqual([...stubborn].sort());
-    for (const failure of summary.failed) expect(failure.error).toMatch(/^502 for POST \/admin\/realms\/.+\/users\/.+\/logout/);
+    for (const failure of summary.failed)
+      expect(failure.error).toMatch(/^502 for POST \/admin\/realms\/.+\/users\/.+\/logout/);
     expect(summary.ok).toBe(USERS - stubborn.size);
     const lines = readFileSync(file, 'utf8').trim().split('\n');
     expect(lines).toHaveLength(USERS);

@@ -21,7 +21,10 @@ afterAll(async () => {
 });
 
 function journalLines(file: string): Array<Record<string, unknown>> {
-  return readFileSync(file, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+  return readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
 }
 
 describe('incident CLI', () => {
@@ -32,9 +35,24 @@ describe('incident CLI', () => {
     const tokenFile = join(dir, 'suspect.token');
     writeFileSync(tokenFile, tokens.access_token);
     const journal = join(dir, 'logout.jsonl');
-    const run = await runCli(['logout-user', '--realm', fx.realm, '--user', 'cara', '--token-file', tokenFile, '--introspect-client-id', 'introspector', '--journal', journal], {
-      env: adminEnv({ REALMGUARD_INTROSPECT_CLIENT_SECRET: INTROSPECTOR_SECRET }),
-    });
+    const run = await runCli(
+      [
+        'logout-user',
+        '--realm',
+        fx.realm,
+        '--user',
+        'cara',
+        '--token-file',
+        tokenFile,
+        '--introspect-client-id',
+        'introspector',
+        '--journal',
+        journal,
+      ],
+      {
+        env: adminEnv({ REALMGUARD_INTROSPECT_CLIENT_SECRET: INTROSPECTOR_SECRET }),
+      },
+    );
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`logout-user · realm ${fx.realm} · done`);
@@ -43,7 +61,12 @@ describe('incident CLI', () => {
     expect(await fx.sessionCounts(userId)).toEqual({ online: 0, offline: 0 });
     const text = readFileSync(journal, 'utf8');
     const [entry] = journalLines(journal);
-    expect(entry).toMatchObject({ action: 'logout-user', realm: fx.realm, result: 'ok', actor: `user '${keycloak().adminUser}' (realm master)` });
+    expect(entry).toMatchObject({
+      action: 'logout-user',
+      realm: fx.realm,
+      result: 'ok',
+      actor: `user '${keycloak().adminUser}' (realm master)`,
+    });
     for (const secret of [tokens.access_token, tokens.refresh_token, INTROSPECTOR_SECRET, keycloak().adminPassword]) {
       expect(text).not.toContain(secret);
       expect(run.stdout).not.toContain(secret);
@@ -52,13 +75,30 @@ describe('incident CLI', () => {
 
   it('rotate-client-secret --show-secret prints the secret once on stdout, never into the journal', async () => {
     const journal = join(dir, 'secret.jsonl');
-    const run = await runCli(['rotate-client-secret', '--realm', fx.realm, '--client', 'api', '--show-secret', '--journal', journal]);
+    const run = await runCli([
+      'rotate-client-secret',
+      '--realm',
+      fx.realm,
+      '--client',
+      'api',
+      '--show-secret',
+      '--journal',
+      journal,
+    ]);
     expect(run.code).toBe(0);
     const secret = /new secret: (\S+)/.exec(run.stdout)?.[1];
     expect(secret).toBeDefined();
     expect(run.stdout.split(secret!).length - 1).toBe(1);
     expect(readFileSync(journal, 'utf8')).not.toContain(secret!);
-    const without = await runCli(['rotate-client-secret', '--realm', fx.realm, '--client', 'api', '--journal', journal]);
+    const without = await runCli([
+      'rotate-client-secret',
+      '--realm',
+      fx.realm,
+      '--client',
+      'api',
+      '--journal',
+      journal,
+    ]);
     expect(without.code).toBe(0);
     expect(without.stdout).toContain('new secret not shown');
     expect(without.stdout).not.toMatch(/new secret: /);
@@ -105,7 +145,15 @@ describe('incident CLI', () => {
     const token = await runCli(['revoke-token', '--realm', fx.realm, '--token', 'eyJhbGciOi.abc.def']);
     expect(token.code).toBe(2);
     expect(token.stderr).toMatch(/--token is refused: a secret on the command line leaks/);
-    const secret = await runCli(['sessions', '--realm', fx.realm, '--user', 'cara', '--client-secret', 'shh-0123456789']);
+    const secret = await runCli([
+      'sessions',
+      '--realm',
+      fx.realm,
+      '--user',
+      'cara',
+      '--client-secret',
+      'shh-0123456789',
+    ]);
     expect(secret.code).toBe(2);
     const http = await runCli(['sessions', '--realm', fx.realm, '--user', 'cara', '--url', 'http://sso.example.com']);
     expect(http.code).toBe(2);
@@ -116,15 +164,28 @@ describe('incident CLI', () => {
   });
 
   it('an action that fails exits 1 with one line', async () => {
-    const run = await runCli(['logout-user', '--realm', fx.realm, '--user', 'ghost', '--journal', join(dir, 'ghost.jsonl')]);
+    const run = await runCli([
+      'logout-user',
+      '--realm',
+      fx.realm,
+      '--user',
+      'ghost',
+      '--journal',
+      join(dir, 'ghost.jsonl'),
+    ]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe(`realmguard: logout-user failed: unknown user 'ghost' in realm '${fx.realm}': no user has that username or id\n`);
+    expect(run.stderr).toBe(
+      `realmguard: logout-user failed: unknown user 'ghost' in realm '${fx.realm}': no user has that username or id\n`,
+    );
   });
 
   it('revoke-token reads the token from stdin', async () => {
     await fx.createUser('rick');
     const tokens = await fx.login('rick', 'web');
-    const run = await runCli(['revoke-token', '--realm', fx.realm, '--token-file', '-', '--journal', join(dir, 'revoke.jsonl')], { stdin: `${tokens.refresh_token}\n` });
+    const run = await runCli(
+      ['revoke-token', '--realm', fx.realm, '--token-file', '-', '--journal', join(dir, 'revoke.jsonl')],
+      { stdin: `${tokens.refresh_token}\n` },
+    );
     expect(run.code).toBe(0);
     expect(await fx.refreshStatus(tokens.refresh_token)).toBe(400);
     expect(readFileSync(join(dir, 'revoke.jsonl'), 'utf8')).not.toContain(tokens.refresh_token);
@@ -143,22 +204,46 @@ describe('bulk', () => {
     const list = join(dir, 'users.txt');
     writeFileSync(list, `# incident 42\n${names[0]}\n${names[1]}\nbulk-late\n${ids[2]}\n${names[3]}\n`);
     const journal = join(dir, 'bulk.jsonl');
-    const first = await runCli(['contain-user', '--realm', fx.realm, '--users-file', list, '--concurrency', '3', '--journal', journal]);
+    const first = await runCli([
+      'contain-user',
+      '--realm',
+      fx.realm,
+      '--users-file',
+      list,
+      '--concurrency',
+      '3',
+      '--journal',
+      journal,
+    ]);
     expect(first.code).toBe(1);
     expect(first.stdout).toContain('contain-user: 5 listed · 4 done · 1 failed · 0 skipped');
     expect(first.stdout).toContain(`  bulk-late: logout-user: unknown user 'bulk-late' in realm '${fx.realm}'`);
     for (const id of ids) expect(await fx.sessionCounts(id)).toEqual({ online: 0, offline: 0 });
-    expect(journalLines(journal).map((entry) => [entry.input, entry.result]).sort()).toEqual(
-      [[names[0], 'ok'], [names[1], 'ok'], ['bulk-late', 'failed'], [ids[2], 'ok'], [names[3], 'ok']].sort(),
+    expect(
+      journalLines(journal)
+        .map((entry) => [entry.input, entry.result])
+        .sort(),
+    ).toEqual(
+      [
+        [names[0], 'ok'],
+        [names[1], 'ok'],
+        ['bulk-late', 'failed'],
+        [ids[2], 'ok'],
+        [names[3], 'ok'],
+      ].sort(),
     );
 
     const lateId = await fx.createUser('bulk-late');
     await fx.login('bulk-late', 'web');
-    const resumed = await runCli(['contain-user', '--realm', fx.realm, '--users-file', '-', '--resume', journal, '--journal', journal], { stdin: readFileSync(list, 'utf8') });
+    const resumed = await runCli(
+      ['contain-user', '--realm', fx.realm, '--users-file', '-', '--resume', journal, '--journal', journal],
+      { stdin: readFileSync(list, 'utf8') },
+    );
     expect(resumed.code).toBe(0);
     expect(resumed.stdout).toContain('contain-user: 5 listed · 1 done · 0 failed · 4 skipped');
     expect(await fx.sessionCounts(lateId)).toEqual({ online: 0, offline: 0 });
     // Each user's token version went up exactly once across both runs.
-    for (const id of [...ids, lateId]) expect((await fx.kc.users.findOne({ realm: fx.realm, id }))?.attributes?.token_version).toEqual(['1']);
+    for (const id of [...ids, lateId])
+      expect((await fx.kc.users.findOne({ realm: fx.realm, id }))?.attributes?.token_version).toEqual(['1']);
   });
 });

@@ -15,18 +15,33 @@ beforeAll(async () => {
   fx = await RealmFixture.create('incident-errors');
   await fx.createUser('erin');
   // A service account in the incident realm itself, allowed to view users but not to manage them.
-  const { id } = await fx.kc.clients.create({ realm: fx.realm, clientId: 'bot', publicClient: false, secret: BOT_SECRET, serviceAccountsEnabled: true, standardFlowEnabled: false });
+  const { id } = await fx.kc.clients.create({
+    realm: fx.realm,
+    clientId: 'bot',
+    publicClient: false,
+    secret: BOT_SECRET,
+    serviceAccountsEnabled: true,
+    standardFlowEnabled: false,
+  });
   const serviceUser = await fx.kc.clients.getServiceAccountUser({ realm: fx.realm, id });
   const realmManagement = await fx.clientUuid('realm-management');
   const viewUsers = await fx.kc.clients.findRole({ realm: fx.realm, id: realmManagement, roleName: 'view-users' });
-  await fx.kc.users.addClientRoleMappings({ realm: fx.realm, id: serviceUser.id!, clientUniqueId: realmManagement, roles: [{ id: viewUsers!.id!, name: 'view-users' }] });
+  await fx.kc.users.addClientRoleMappings({
+    realm: fx.realm,
+    id: serviceUser.id!,
+    clientUniqueId: realmManagement,
+    roles: [{ id: viewUsers!.id!, name: 'view-users' }],
+  });
 });
 afterAll(async () => {
   await (fx as RealmFixture | undefined)?.destroy(); // unset when beforeAll failed before it
 });
 
 function botContext(secret = BOT_SECRET, url = fx.url) {
-  const http = new IncidentHttp({ url, authRealm: fx.realm, credentials: { grant: 'client_credentials', clientId: 'bot', clientSecret: secret } }, { retries: 1, minRetryDelayMs: 20, timeoutMs: 2000 });
+  const http = new IncidentHttp(
+    { url, authRealm: fx.realm, credentials: { grant: 'client_credentials', clientId: 'bot', clientSecret: secret } },
+    { retries: 1, minRetryDelayMs: 20, timeoutMs: 2000 },
+  );
   return createContext(http, fx.realm);
 }
 
@@ -50,7 +65,11 @@ describe('error messages', () => {
   it('403: a service account without manage-users is told the role it lacks', async () => {
     const result = await logoutUser(botContext(), { user: 'erin' });
     expect(result.ok).toBe(false);
-    expect(result.error).toMatch(new RegExp(`^403 Forbidden for POST /admin/realms/${fx.realm}/users/[0-9a-f-]+/logout: client 'bot' \\(realm ${fx.realm}\\) lacks the realm-management role 'manage-users' for realm '${fx.realm}'`));
+    expect(result.error).toMatch(
+      new RegExp(
+        `^403 Forbidden for POST /admin/realms/${fx.realm}/users/[0-9a-f-]+/logout: client 'bot' \\(realm ${fx.realm}\\) lacks the realm-management role 'manage-users' for realm '${fx.realm}'`,
+      ),
+    );
   });
 
   it('403 on a read names the view role', async () => {
@@ -59,15 +78,21 @@ describe('error messages', () => {
   });
 
   it('404: unknown user, unknown client', async () => {
-    expect((await logoutUser(fx.context(), { user: 'ghost' })).error).toBe(`unknown user 'ghost' in realm '${fx.realm}': no user has that username or id`);
-    expect((await notBefore(fx.context(), { client: 'ghost-client' })).error).toBe(`unknown client 'ghost-client' in realm '${fx.realm}': no client has that clientId`);
+    expect((await logoutUser(fx.context(), { user: 'ghost' })).error).toBe(
+      `unknown user 'ghost' in realm '${fx.realm}': no user has that username or id`,
+    );
+    expect((await notBefore(fx.context(), { client: 'ghost-client' })).error).toBe(
+      `unknown client 'ghost-client' in realm '${fx.realm}': no client has that clientId`,
+    );
   });
 
   it('connection refused', async () => {
     const port = await closedPort();
     const ctx = fx.context({ url: `http://127.0.0.1:${port}`, retries: 1 });
     const result = await logoutUser(ctx, { user: 'erin' });
-    expect(result.error).toBe(`cannot connect to http://127.0.0.1:${port}: connection refused — is Keycloak running there, and is KEYCLOAK_URL right?`);
+    expect(result.error).toBe(
+      `cannot connect to http://127.0.0.1:${port}: connection refused — is Keycloak running there, and is KEYCLOAK_URL right?`,
+    );
   });
 
   it('timeout', async () => {
@@ -75,7 +100,11 @@ describe('error messages', () => {
     proxy.fault = (request) => (request.path.includes('/admin/') ? 'hang' : 'pass');
     try {
       const result = await logoutUser(fx.context({ url: proxy.url, timeoutMs: 3000, retries: 0 }), { user: 'erin' });
-      expect(result.error).toMatch(new RegExp(`^timeout: ${proxy.url} did not answer GET /admin/realms/${fx.realm}/users\\?username=erin&exact=true within 3000 ms`));
+      expect(result.error).toMatch(
+        new RegExp(
+          `^timeout: ${proxy.url} did not answer GET /admin/realms/${fx.realm}/users\\?username=erin&exact=true within 3000 ms`,
+        ),
+      );
     } finally {
       await proxy.close();
     }
@@ -96,13 +125,29 @@ describe('client credentials', () => {
     });
     const serviceUser = await fx.kc.clients.getServiceAccountUser({ realm: fx.realm, id });
     const realmManagement = await fx.clientUuid('realm-management');
-    const roles = await Promise.all(['view-users', 'manage-users', 'view-realm', 'manage-realm'].map((roleName) => fx.kc.clients.findRole({ realm: fx.realm, id: realmManagement, roleName })));
-    await fx.kc.users.addClientRoleMappings({ realm: fx.realm, id: serviceUser.id!, clientUniqueId: realmManagement, roles: roles.map((role) => ({ id: role!.id!, name: role!.name! })) });
+    const roles = await Promise.all(
+      ['view-users', 'manage-users', 'view-realm', 'manage-realm'].map((roleName) =>
+        fx.kc.clients.findRole({ realm: fx.realm, id: realmManagement, roleName }),
+      ),
+    );
+    await fx.kc.users.addClientRoleMappings({
+      realm: fx.realm,
+      id: serviceUser.id!,
+      clientUniqueId: realmManagement,
+      roles: roles.map((role) => ({ id: role!.id!, name: role!.name! })),
+    });
     const proxy = await startProxy(fx.url);
     try {
-      const http = new IncidentHttp({ url: proxy.url, authRealm: fx.realm, credentials: { grant: 'client_credentials', clientId: 'responder', clientSecret: BOT_SECRET } });
+      const http = new IncidentHttp({
+        url: proxy.url,
+        authRealm: fx.realm,
+        credentials: { grant: 'client_credentials', clientId: 'responder', clientSecret: BOT_SECRET },
+      });
       const ctx = createContext(http, fx.realm);
-      const tokenRequests = () => proxy.log.filter((request) => request.method === 'POST' && request.path.endsWith('/protocol/openid-connect/token')).length;
+      const tokenRequests = () =>
+        proxy.log.filter(
+          (request) => request.method === 'POST' && request.path.endsWith('/protocol/openid-connect/token'),
+        ).length;
       await fx.login('erin');
       const first = await logoutUser(ctx, { user: 'erin' });
       expect(first.error).toBeUndefined();
@@ -119,10 +164,17 @@ describe('client credentials', () => {
 
   it('acting on its own realm: a realm not-before outdates its own token; the 401 is answered by authenticating again', async () => {
     const [responder] = await fx.kc.clients.find({ realm: fx.realm, clientId: 'responder' });
-    await fx.kc.clients.update({ realm: fx.realm, id: responder!.id! }, { ...responder, attributes: { ...responder!.attributes, 'access.token.lifespan': '300' } });
+    await fx.kc.clients.update(
+      { realm: fx.realm, id: responder!.id! },
+      { ...responder, attributes: { ...responder!.attributes, 'access.token.lifespan': '300' } },
+    );
     const proxy = await startProxy(fx.url);
     try {
-      const http = new IncidentHttp({ url: proxy.url, authRealm: fx.realm, credentials: { grant: 'client_credentials', clientId: 'responder', clientSecret: BOT_SECRET } });
+      const http = new IncidentHttp({
+        url: proxy.url,
+        authRealm: fx.realm,
+        credentials: { grant: 'client_credentials', clientId: 'responder', clientSecret: BOT_SECRET },
+      });
       const ctx = createContext(http, fx.realm);
       expect((await logoutUser(ctx, { user: 'erin' })).ok).toBe(true);
       await nextSecond();
@@ -167,12 +219,15 @@ describe('retries', () => {
 
   it('never retries the POST that generates a client secret', async () => {
     const proxy = await startProxy(fx.url);
-    proxy.fault = (request) => (request.method === 'POST' && request.path.endsWith('/client-secret') ? 'bad-gateway' : 'pass');
+    proxy.fault = (request) =>
+      request.method === 'POST' && request.path.endsWith('/client-secret') ? 'bad-gateway' : 'pass';
     try {
       const result = await rotateClientSecret(fx.context({ url: proxy.url, retries: 3 }), { client: 'api' });
       expect(result.ok).toBe(false);
       expect(result.error).toMatch(/^502 for POST \/admin\/realms\/.+\/client-secret/);
-      expect(proxy.log.filter((request) => request.method === 'POST' && request.path.endsWith('/client-secret'))).toHaveLength(1);
+      expect(
+        proxy.log.filter((request) => request.method === 'POST' && request.path.endsWith('/client-secret')),
+      ).toHaveLength(1);
     } finally {
       await proxy.close();
     }

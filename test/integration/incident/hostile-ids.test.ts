@@ -9,7 +9,15 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createContext, IncidentHttp, logoutSession, logoutUser, notBefore, rotateKeys, type IncidentContext } from '../../../incident/index.ts';
+import {
+  createContext,
+  IncidentHttp,
+  logoutSession,
+  logoutUser,
+  notBefore,
+  rotateKeys,
+  type IncidentContext,
+} from '../../../incident/index.ts';
 import { InputError } from '../../../model/errors.ts';
 import { keycloak } from '../../support/keycloak.ts';
 import { createHostileClients, HOSTILE_IDS, loginThrough } from './support/hostile.ts';
@@ -49,16 +57,23 @@ interface Snapshot {
 /** Read with the admin client, through ids only (UUIDs): the snapshot itself addresses nothing by name. */
 async function snapshot(): Promise<Snapshot> {
   const realm = fx.realm;
-  const users = (await fx.kc.users.find({ realm, max: 1000 })).map(({ id, username, enabled }) => ({ id, username, enabled })).sort((a, b) => a.id!.localeCompare(b.id!));
-  const clients = (await fx.kc.clients.find({ realm, max: 1000 })).map(({ id, clientId, enabled, notBefore }) => ({ id, clientId, enabled, notBefore })).sort((a, b) => a.id!.localeCompare(b.id!));
+  const users = (await fx.kc.users.find({ realm, max: 1000 }))
+    .map(({ id, username, enabled }) => ({ id, username, enabled }))
+    .sort((a, b) => a.id!.localeCompare(b.id!));
+  const clients = (await fx.kc.clients.find({ realm, max: 1000 }))
+    .map(({ id, clientId, enabled, notBefore }) => ({ id, clientId, enabled, notBefore }))
+    .sort((a, b) => a.id!.localeCompare(b.id!));
   const sessions: Snapshot['sessions'] = {};
   for (const user of users) {
     const online = (await fx.kc.users.listSessions({ realm, id: user.id! })).length;
     let offline = 0;
-    for (const client of clients) offline += (await fx.kc.users.listOfflineSessions({ realm, id: user.id!, clientId: client.id! })).length;
+    for (const client of clients)
+      offline += (await fx.kc.users.listOfflineSessions({ realm, id: user.id!, clientId: client.id! })).length;
     sessions[user.username!] = { online, offline };
   }
-  const keys = ((await fx.kc.realms.getKeys({ realm })).keys ?? []).map(({ kid, status }) => ({ kid, status })).sort((a, b) => a.kid!.localeCompare(b.kid!));
+  const keys = ((await fx.kc.realms.getKeys({ realm })).keys ?? [])
+    .map(({ kid, status }) => ({ kid, status }))
+    .sort((a, b) => a.kid!.localeCompare(b.kid!));
   const realms = (await fx.kc.realms.find()).map((rep) => rep.realm!).sort();
   return { realms, users, clients, sessions, keys };
 }
@@ -81,7 +96,11 @@ describe('consent identifiers: logout-user', () => {
     expect(result.ok).toBe(true);
     const after = await snapshot();
 
-    expect(await fx.kc.users.findOne({ realm: fx.realm, id: victim })).toMatchObject({ id: victim, username: 'victim', enabled: true });
+    expect(await fx.kc.users.findOne({ realm: fx.realm, id: victim })).toMatchObject({
+      id: victim,
+      username: 'victim',
+      enabled: true,
+    });
     expect(after.sessions.victim).toEqual({ online: 0, offline: 0 });
     expect(await fx.kc.users.listConsents({ realm: fx.realm, id: victim })).toEqual([]);
     // Everything but the victim's sessions is as it was.
@@ -97,8 +116,14 @@ describe('consent identifiers: logout-user', () => {
         expect(sent).toContain(consent);
       }
     }
-    expect(sent.filter((line) => line.startsWith('DELETE ') && line.includes('/sessions/') && line.endsWith('?isOffline=true'))).toHaveLength(2);
-    expect(result.notes.join('\n')).toMatch(/client "\.\." \([0-9a-f-]+\): Keycloak's consent endpoint cannot address this clientId safely/);
+    expect(
+      sent.filter(
+        (line) => line.startsWith('DELETE ') && line.includes('/sessions/') && line.endsWith('?isOffline=true'),
+      ),
+    ).toHaveLength(2);
+    expect(result.notes.join('\n')).toMatch(
+      /client "\.\." \([0-9a-f-]+\): Keycloak's consent endpoint cannot address this clientId safely/,
+    );
   });
 
   it('the same through the command line: exit 0, the note printed, the journal shows what was sent', async () => {
@@ -106,10 +131,22 @@ describe('consent identifiers: logout-user', () => {
     const before = await snapshot();
     const journal = join(mkdtempSync(join(tmpdir(), 'realmguard-hostile-')), 'journal.jsonl');
     const from = proxy.log.length;
-    const run = await runCli(['logout-user', '--realm', fx.realm, '--user', 'victim-cli', '--url', proxy.url, '--journal', journal]);
+    const run = await runCli([
+      'logout-user',
+      '--realm',
+      fx.realm,
+      '--user',
+      'victim-cli',
+      '--url',
+      proxy.url,
+      '--journal',
+      journal,
+    ]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain(`client ".." (${uuids.get('..')}): Keycloak's consent endpoint cannot address this clientId safely`);
+    expect(run.stdout).toContain(
+      `client ".." (${uuids.get('..')}): Keycloak's consent endpoint cannot address this clientId safely`,
+    );
     const after = await snapshot();
     expect((await fx.kc.users.findOne({ realm: fx.realm, id: victim }))?.username).toBe('victim-cli');
     expect({ ...after, sessions: { ...after.sessions, 'victim-cli': before.sessions['victim-cli'] } }).toEqual(before);
@@ -141,7 +178,17 @@ describe('realm identifiers', () => {
   ])('%s %j is refused at input: the admin password goes nowhere', async (where, value) => {
     const from = proxy.log.length;
     const journal = join(mkdtempSync(join(tmpdir(), 'realmguard-hostile-')), 'journal.jsonl');
-    const args = ['not-before', '--realm', fx.realm, '--yes', '--url', proxy.url, '--journal', journal, ...(where === '--auth-realm' ? ['--auth-realm', value] : [])];
+    const args = [
+      'not-before',
+      '--realm',
+      fx.realm,
+      '--yes',
+      '--url',
+      proxy.url,
+      '--journal',
+      journal,
+      ...(where === '--auth-realm' ? ['--auth-realm', value] : []),
+    ];
     const run = await runCli(args, { env: adminEnv(where === 'KEYCLOAK_REALM' ? { KEYCLOAK_REALM: value } : {}) });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(`${where}: realm "${value}" cannot be used`);
@@ -149,17 +196,21 @@ describe('realm identifiers', () => {
     expect(run.stderr + run.stdout).not.toContain(keycloak().adminPassword);
   });
 
-  it.each(HOSTILE_IDS.filter((id) => id !== '.' && id !== '..'))('%j stays one segment: Keycloak answers for that (missing) realm, nothing else is touched', async (realm) => {
-    const before = await snapshot();
-    const from = proxy.log.length;
-    const result = await notBefore(ctx(realm), {});
-    expect(result.ok).toBe(false);
-    expect(result.error).toMatch(/^404 Not Found for PUT \/admin\/realms\/\S+: unknown realm/);
-    const admin = proxy.log.slice(from).filter((request) => request.path.startsWith('/admin/'));
-    expect(admin.length).toBeGreaterThan(0);
-    for (const request of admin) expect(request.path.startsWith(`/admin/realms/${encodeURIComponent(realm)}`)).toBe(true);
-    expect(await snapshot()).toEqual(before);
-  });
+  it.each(HOSTILE_IDS.filter((id) => id !== '.' && id !== '..'))(
+    '%j stays one segment: Keycloak answers for that (missing) realm, nothing else is touched',
+    async (realm) => {
+      const before = await snapshot();
+      const from = proxy.log.length;
+      const result = await notBefore(ctx(realm), {});
+      expect(result.ok).toBe(false);
+      expect(result.error).toMatch(/^404 Not Found for PUT \/admin\/realms\/\S+: unknown realm/);
+      const admin = proxy.log.slice(from).filter((request) => request.path.startsWith('/admin/'));
+      expect(admin.length).toBeGreaterThan(0);
+      for (const request of admin)
+        expect(request.path.startsWith(`/admin/realms/${encodeURIComponent(realm)}`)).toBe(true);
+      expect(await snapshot()).toEqual(before);
+    },
+  );
 });
 
 describe('user, session, key and client identifiers', () => {
@@ -180,7 +231,9 @@ describe('user, session, key and client identifiers', () => {
   it('key ids and key provider names: unknown, nothing changed', async () => {
     const before = await snapshot();
     for (const id of HOSTILE_IDS) {
-      expect((await rotateKeys(ctx(), { mode: 'emergency', kid: id })).error).toBe(`unknown key id '${id}' in realm '${fx.realm}': GET /keys does not list it`);
+      expect((await rotateKeys(ctx(), { mode: 'emergency', kid: id })).error).toBe(
+        `unknown key id '${id}' in realm '${fx.realm}': GET /keys does not list it`,
+      );
       expect((await rotateKeys(ctx(), { mode: 'emergency', provider: id })).error).toMatch(/^unknown key provider/);
     }
     expect(await snapshot()).toEqual(before);
@@ -202,6 +255,10 @@ describe('user, session, key and client identifiers', () => {
 // Keeps the helper honest: a context on an unsafe realm is refused where it is made.
 it('createContext refuses "..", whoever calls it', () => {
   const { url, adminUser, adminPassword } = keycloak();
-  const http = new IncidentHttp({ url, authRealm: 'master', credentials: { grant: 'password', clientId: 'admin-cli', username: adminUser, password: adminPassword } });
+  const http = new IncidentHttp({
+    url,
+    authRealm: 'master',
+    credentials: { grant: 'password', clientId: 'admin-cli', username: adminUser, password: adminPassword },
+  });
   expect(() => createContext(http, '..')).toThrow('realm ".." cannot be used');
 });

@@ -57,7 +57,12 @@ describe('rotate-keys', () => {
     expect(result.error).toBeUndefined();
     expect(result.ok).toBe(true);
     expect(result.evidence.filter((item) => item.status === 'pass').map((item) => item.check)).toEqual(
-      expect.arrayContaining(['compromised kid gone from GET /keys', 'compromised kid gone from the public JWKS', 'realm not-before', 'new key signs']),
+      expect.arrayContaining([
+        'compromised kid gone from GET /keys',
+        'compromised kid gone from the public JWKS',
+        'realm not-before',
+        'new key signs',
+      ]),
     );
     expect((await rs256()).map((key) => key.kid)).not.toContain(oldKid);
     expect(await jwksKids()).not.toContain(oldKid);
@@ -69,7 +74,11 @@ describe('rotate-keys', () => {
 
   it('emergency by provider name works the same way', async () => {
     const [oldKey] = await rs256();
-    const result = await rotateKeys(fx.context(), { mode: 'emergency', provider: 'rsa-generated', name: 'rsa-after-incident' });
+    const result = await rotateKeys(fx.context(), {
+      mode: 'emergency',
+      provider: 'rsa-generated',
+      name: 'rsa-after-incident',
+    });
     expect(result.ok).toBe(true);
     const components = await fx.kc.components.find({ realm: fx.realm, type: 'org.keycloak.keys.KeyProvider' });
     expect(components.map((component) => component.name)).toContain('rsa-after-incident');
@@ -83,7 +92,9 @@ describe('rotate-keys', () => {
     try {
       const result = await rotateKeys(fx.context({ dryRun: true, url: proxy.url }), { mode: 'emergency' });
       expect(result.ok).toBe(true);
-      const held = result.requests.filter((request) => !request.sent).map((request) => `${request.method} ${request.path.replace(/components\/[^/]+$/, 'components/ID')}`);
+      const held = result.requests
+        .filter((request) => !request.sent)
+        .map((request) => `${request.method} ${request.path.replace(/components\/[^/]+$/, 'components/ID')}`);
       expect(held).toEqual([
         `POST /admin/realms/${fx.realm}/components`,
         `DELETE /admin/realms/${fx.realm}/components/ID`,

@@ -38,7 +38,10 @@ describe('logout-session', () => {
     const first = await fx.login('olga');
     const second = await fx.login('olga');
     const sid = first.session_state!;
-    const result = await logoutSession(fx.context({ suspect: { token: first.access_token, introspection: fx.introspector() } }), { user: 'olga', session: sid });
+    const result = await logoutSession(
+      fx.context({ suspect: { token: first.access_token, introspection: fx.introspector() } }),
+      { user: 'olga', session: sid },
+    );
     expect(result.error).toBeUndefined();
     expect(result.ok).toBe(true);
     expect(result.evidence.map((item) => [item.check, item.status, item.detail])).toEqual([
@@ -56,11 +59,17 @@ describe('logout-session', () => {
     await fx.login('otto', 'api', true);
     const listing = (await listSessions(fx.context(), { user: 'otto' })).data as UserSessions;
     const offlineSid = listing.offline[0]!.id;
-    const offline = await fx.kc.users.listOfflineSessions({ realm: fx.realm, id: userId, clientId: await fx.clientUuid('api') });
+    const offline = await fx.kc.users.listOfflineSessions({
+      realm: fx.realm,
+      id: userId,
+      clientId: await fx.clientUuid('api'),
+    });
     expect(offline).toHaveLength(1);
     const result = await logoutSession(fx.context(), { user: 'otto', session: offlineSid });
     expect(result.ok).toBe(true);
-    expect(result.requests.some((request) => request.method === 'DELETE' && request.path.endsWith('isOffline=true'))).toBe(true);
+    expect(
+      result.requests.some((request) => request.method === 'DELETE' && request.path.endsWith('isOffline=true')),
+    ).toBe(true);
     expect((await fx.sessionCounts(userId)).offline).toBe(0);
   });
 
@@ -78,7 +87,10 @@ describe('logout-user', () => {
     const online = await fx.login('alice', 'web');
     const offline = await fx.login('alice', 'api', true);
     expect(await fx.sessionCounts(userId)).toEqual({ online: 1, offline: 1 });
-    const result = await logoutUser(fx.context({ suspect: { token: online.access_token, introspection: fx.introspector() } }), { user: 'alice' });
+    const result = await logoutUser(
+      fx.context({ suspect: { token: online.access_token, introspection: fx.introspector() } }),
+      { user: 'alice' },
+    );
     expect(result.error).toBeUndefined();
     expect(result.ok).toBe(true);
     expect(result.evidence.find((item) => item.check === 'offline sessions left')?.status).toBe('pass');
@@ -97,8 +109,13 @@ describe('logout-user', () => {
     try {
       const result = await logoutUser(fx.context({ dryRun: true, url: proxy.url }), { user: 'dora' });
       expect(result.ok).toBe(true);
-      const held = result.requests.filter((request) => !request.sent).map((request) => `${request.method} ${request.path}`);
-      expect(held).toEqual([`POST /admin/realms/${fx.realm}/users/${userId}/logout`, `DELETE /admin/realms/${fx.realm}/users/${userId}/consents/api`]);
+      const held = result.requests
+        .filter((request) => !request.sent)
+        .map((request) => `${request.method} ${request.path}`);
+      expect(held).toEqual([
+        `POST /admin/realms/${fx.realm}/users/${userId}/logout`,
+        `DELETE /admin/realms/${fx.realm}/users/${userId}/consents/api`,
+      ]);
       expect(stateChanging(proxy.log)).toEqual([]);
       expect(proxy.log.some((request) => request.method === 'GET')).toBe(true);
     } finally {

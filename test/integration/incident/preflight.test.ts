@@ -5,7 +5,18 @@
  * result and the evidence; a bulk run of 30 users ends with its summary even when targets fail
  * and the journal breaks half-way, and --resume finishes it.
  */
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
@@ -24,7 +35,14 @@ let dir: string;
 let proxy: RecordingProxy;
 beforeAll(async () => {
   fx = await RealmFixture.create('incident-preflight');
-  await fx.kc.clients.create({ realm: fx.realm, clientId: 'rotating', publicClient: false, secret: ROTATING_SECRET, standardFlowEnabled: false, serviceAccountsEnabled: true });
+  await fx.kc.clients.create({
+    realm: fx.realm,
+    clientId: 'rotating',
+    publicClient: false,
+    secret: ROTATING_SECRET,
+    standardFlowEnabled: false,
+    serviceAccountsEnabled: true,
+  });
   dir = mkdtempSync(join(tmpdir(), 'realmguard-preflight-'));
   proxy = await startProxy(fx.url);
 });
@@ -43,7 +61,10 @@ function cli(args: string[], stdin?: string) {
 }
 
 async function clientCredentialsStatus(secret: string): Promise<number> {
-  const response = await fetch(fx.endpoint('token'), { method: 'POST', body: new URLSearchParams({ grant_type: 'client_credentials', client_id: 'rotating', client_secret: secret }) });
+  const response = await fetch(fx.endpoint('token'), {
+    method: 'POST',
+    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: 'rotating', client_secret: secret }),
+  });
   await response.text();
   return response.status;
 }
@@ -75,8 +96,14 @@ describe('pre-flight: nothing is sent when this machine cannot finish the job', 
     const userId = await loggedIn('pre-ada');
     const folder = join(dir, 'journal-is-a-folder');
     mkdirSync(folder);
-    refusedUpFront(await cli(['logout-user', '--user', 'pre-ada', '--journal', folder]), /--journal: the journal is a directory — give a file path/);
-    refusedUpFront(await cli(['logout-user', '--user', 'pre-ada', '--journal', join(dir, 'missing', 'j.jsonl')]), /the journal's directory .*missing does not exist/);
+    refusedUpFront(
+      await cli(['logout-user', '--user', 'pre-ada', '--journal', folder]),
+      /--journal: the journal is a directory — give a file path/,
+    );
+    refusedUpFront(
+      await cli(['logout-user', '--user', 'pre-ada', '--journal', join(dir, 'missing', 'j.jsonl')]),
+      /the journal's directory .*missing does not exist/,
+    );
     refusedUpFront(await cli(['logout-realm', '--yes', '--journal', folder]), /the journal is a directory/);
     expect(await fx.sessionCounts(userId)).toEqual({ online: 1, offline: 1 });
   });
@@ -111,13 +138,54 @@ describe('pre-flight: nothing is sent when this machine cannot finish the job', 
     const existing = join(dir, 'existing.secret');
     writeFileSync(existing, 'keep me\n');
     const journal = join(dir, 'secret-pre.jsonl');
-    refusedUpFront(await cli(['rotate-client-secret', '--client', 'rotating', '--secret-file', existing, '--journal', journal]), /--secret-file: the secret file already exists — give a new path, or pass --force to replace it/);
+    refusedUpFront(
+      await cli(['rotate-client-secret', '--client', 'rotating', '--secret-file', existing, '--journal', journal]),
+      /--secret-file: the secret file already exists — give a new path, or pass --force to replace it/,
+    );
     expect(readFileSync(existing, 'utf8')).toBe('keep me\n');
-    refusedUpFront(await cli(['rotate-client-secret', '--client', 'rotating', '--secret-file', dir, '--force', '--journal', journal]), /the secret file is a directory/);
-    refusedUpFront(await cli(['rotate-client-secret', '--client', 'rotating', '--secret-file', join(dir, 'nowhere', 's'), '--journal', journal]), /the secret file's directory .*nowhere does not exist/);
-    refusedUpFront(await cli(['rotate-client-secret', '--client', 'rotating', '--force', '--journal', journal]), /--force applies to --secret-file/);
+    refusedUpFront(
+      await cli([
+        'rotate-client-secret',
+        '--client',
+        'rotating',
+        '--secret-file',
+        dir,
+        '--force',
+        '--journal',
+        journal,
+      ]),
+      /the secret file is a directory/,
+    );
+    refusedUpFront(
+      await cli([
+        'rotate-client-secret',
+        '--client',
+        'rotating',
+        '--secret-file',
+        join(dir, 'nowhere', 's'),
+        '--journal',
+        journal,
+      ]),
+      /the secret file's directory .*nowhere does not exist/,
+    );
+    refusedUpFront(
+      await cli(['rotate-client-secret', '--client', 'rotating', '--force', '--journal', journal]),
+      /--force applies to --secret-file/,
+    );
     // A dry run checks the secret file too, and creates nothing.
-    refusedUpFront(await cli(['rotate-client-secret', '--client', 'rotating', '--secret-file', existing, '--dry-run', '--journal', journal]), /the secret file already exists/);
+    refusedUpFront(
+      await cli([
+        'rotate-client-secret',
+        '--client',
+        'rotating',
+        '--secret-file',
+        existing,
+        '--dry-run',
+        '--journal',
+        journal,
+      ]),
+      /the secret file already exists/,
+    );
     expect(await clientCredentialsStatus(ROTATING_SECRET)).toBe(200);
     expect(readFileSync(journal, 'utf8')).toBe('');
   });
@@ -131,11 +199,20 @@ describe('pre-flight: nothing is sent when this machine cannot finish the job', 
     const folder = join(dir, 'bulk-journal-folder');
     mkdirSync(folder);
     refusedUpFront(await cli(['logout-user', '--users-file', list, '--journal', folder]), /the journal is a directory/);
-    refusedUpFront(await cli(['contain-user', '--users-file', list, '--journal', folder, '--disable']), /the journal is a directory/);
-    refusedUpFront(await cli(['logout-user', '--users-file', join(dir, 'no-list.txt'), '--journal', join(dir, 'b.jsonl')]), /cannot read .*no-list\.txt \(ENOENT\)/);
+    refusedUpFront(
+      await cli(['contain-user', '--users-file', list, '--journal', folder, '--disable']),
+      /the journal is a directory/,
+    );
+    refusedUpFront(
+      await cli(['logout-user', '--users-file', join(dir, 'no-list.txt'), '--journal', join(dir, 'b.jsonl')]),
+      /cannot read .*no-list\.txt \(ENOENT\)/,
+    );
     const damaged = join(dir, 'damaged.jsonl');
     writeFileSync(damaged, '{"action":"logout-user"}\nnot json\n');
-    refusedUpFront(await cli(['logout-user', '--users-file', list, '--resume', damaged, '--journal', damaged]), /damaged\.jsonl:2: not a JSON line/);
+    refusedUpFront(
+      await cli(['logout-user', '--users-file', list, '--resume', damaged, '--journal', damaged]),
+      /damaged\.jsonl:2: not a JSON line/,
+    );
     for (const id of ids) expect(await fx.sessionCounts(id)).toEqual({ online: 1, offline: 1 });
   });
 
@@ -146,7 +223,15 @@ describe('pre-flight: nothing is sent when this machine cannot finish the job', 
     expect(proxy.log.length).toBeGreaterThan(0);
     expect(stateChanging(proxy.log)).toEqual([]);
     const file = join(dir, 'ghost.secret');
-    const client = await cli(['rotate-client-secret', '--client', 'pre-ghost', '--secret-file', file, '--journal', join(dir, 'ghost.jsonl')]);
+    const client = await cli([
+      'rotate-client-secret',
+      '--client',
+      'pre-ghost',
+      '--secret-file',
+      file,
+      '--journal',
+      join(dir, 'ghost.jsonl'),
+    ]);
     expect(client.code).toBe(1);
     expect(client.stderr).toMatch(/unknown client 'pre-ghost'/);
     expect(stateChanging(proxy.log)).toEqual([]);
@@ -161,8 +246,15 @@ describe('an I/O failure after the write', () => {
     expect(run.stdout).toContain(`logout-user · realm ${fx.realm} · done`);
     expect(run.stdout).toContain('✓ online sessions left: 0');
     const [message, line, ...rest] = run.stderr.trimEnd().split('\n');
-    expect(message).toBe('realmguard: logout-user was done, but cannot write the journal /dev/full (ENOSPC): its entry is not in the journal — append the JSON line below to it (before any --resume)');
-    expect(JSON.parse(line!)).toMatchObject({ action: 'logout-user', realm: fx.realm, result: 'ok', targets: [{ type: 'user', id: userId, name: 'io-bea' }] });
+    expect(message).toBe(
+      'realmguard: logout-user was done, but cannot write the journal /dev/full (ENOSPC): its entry is not in the journal — append the JSON line below to it (before any --resume)',
+    );
+    expect(JSON.parse(line!)).toMatchObject({
+      action: 'logout-user',
+      realm: fx.realm,
+      result: 'ok',
+      targets: [{ type: 'user', id: userId, name: 'io-bea' }],
+    });
     expect(rest).toEqual([]);
     expect(run.stderr).not.toMatch(/internal error/);
     expect(run.code).toBe(1);
@@ -183,17 +275,40 @@ describe('an I/O failure after the write', () => {
       }
       return 'pass';
     };
-    const run = await cli(['rotate-client-secret', '--client', 'rotating', '--secret-file', file, '--force', '--journal', journal]);
+    const run = await cli([
+      'rotate-client-secret',
+      '--client',
+      'rotating',
+      '--secret-file',
+      file,
+      '--force',
+      '--journal',
+      journal,
+    ]);
     const fresh = await currentSecret();
     expect(fresh).not.toBe(ROTATING_SECRET);
     expect(run.stdout).toContain(`rotate-client-secret · realm ${fx.realm} · FAILED`);
-    expect(run.stdout).toContain(`error: the secret was rotated but cannot write the secret file ${file} (EISDIR): read it in the admin console (client rotating → Credentials)`);
+    expect(run.stdout).toContain(
+      `error: the secret was rotated but cannot write the secret file ${file} (EISDIR): read it in the admin console (client rotating → Credentials)`,
+    );
     expect(run.stdout).toContain('✓ old secret refused');
     expect(run.stdout).toContain('✓ new secret accepted');
-    expect(run.stderr).toBe(`realmguard: rotate-client-secret failed: the secret was rotated but cannot write the secret file ${file} (EISDIR): read it in the admin console (client rotating → Credentials)\n`);
+    expect(run.stderr).toBe(
+      `realmguard: rotate-client-secret failed: the secret was rotated but cannot write the secret file ${file} (EISDIR): read it in the admin console (client rotating → Credentials)\n`,
+    );
     expect(run.code).toBe(1);
-    const [entry] = readFileSync(journal, 'utf8').trim().split('\n').map((text) => JSON.parse(text) as Record<string, unknown>);
-    expect(entry).toMatchObject({ action: 'rotate-client-secret', result: 'failed', evidence: [{ check: 'old secret refused', status: 'pass' }, { check: 'new secret accepted', status: 'pass' }] });
+    const [entry] = readFileSync(journal, 'utf8')
+      .trim()
+      .split('\n')
+      .map((text) => JSON.parse(text) as Record<string, unknown>);
+    expect(entry).toMatchObject({
+      action: 'rotate-client-secret',
+      result: 'failed',
+      evidence: [
+        { check: 'old secret refused', status: 'pass' },
+        { check: 'new secret accepted', status: 'pass' },
+      ],
+    });
     expect(entry!.requests).toContainEqual(expect.stringMatching(/^POST \S*\/admin\/realms\/.+\/client-secret$/));
     // No temporary file left beside it, and the secret nowhere in what was printed or journaled.
     expect(readdirSync(sub)).toEqual(['rotating.secret']);
@@ -206,7 +321,16 @@ describe('an I/O failure after the write', () => {
   it('--force replaces an existing secret file with a 0600 one holding the new secret', async () => {
     const file = join(dir, 'forced.secret');
     writeFileSync(file, 'old contents\n', { mode: 0o644 });
-    const run = await cli(['rotate-client-secret', '--client', 'rotating', '--secret-file', file, '--force', '--journal', join(dir, 'forced.jsonl')]);
+    const run = await cli([
+      'rotate-client-secret',
+      '--client',
+      'rotating',
+      '--secret-file',
+      file,
+      '--force',
+      '--journal',
+      join(dir, 'forced.jsonl'),
+    ]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const fresh = await currentSecret();
@@ -221,12 +345,27 @@ describe('bulk runs end with their summary', () => {
   it('--json, with a journal that refuses every line: the summary is still JSON on stdout, the lines on stderr', async () => {
     const names = ['json-a', 'json-b', 'json-c'];
     for (const name of names) await loggedIn(name);
-    const run = await cli(['contain-user', '--users-file', '-', '--json', '--journal', '/dev/full'], `${names.join('\n')}\n`);
+    const run = await cli(
+      ['contain-user', '--users-file', '-', '--json', '--journal', '/dev/full'],
+      `${names.join('\n')}\n`,
+    );
     expect(run.code).toBe(1);
-    expect(JSON.parse(run.stdout)).toMatchObject({ total: 3, ok: 3, done: names, failed: [], journal: { file: '/dev/full', lost: names, reason: 'cannot write the journal /dev/full (ENOSPC)' } });
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      total: 3,
+      ok: 3,
+      done: names,
+      failed: [],
+      journal: { file: '/dev/full', lost: names, reason: 'cannot write the journal /dev/full (ENOSPC)' },
+    });
     const [message, ...lines] = run.stderr.trimEnd().split('\n');
-    expect(message).toMatch(/^realmguard: the contain-user run ended, but cannot write the journal \/dev\/full \(ENOSPC\): 3 of 3 entries are not in the journal/);
-    expect(lines.map((line) => (JSON.parse(line) as { input: string; result: string }).result)).toEqual(['ok', 'ok', 'ok']);
+    expect(message).toMatch(
+      /^realmguard: the contain-user run ended, but cannot write the journal \/dev\/full \(ENOSPC\): 3 of 3 entries are not in the journal/,
+    );
+    expect(lines.map((line) => (JSON.parse(line) as { input: string; result: string }).result)).toEqual([
+      'ok',
+      'ok',
+      'ok',
+    ]);
   });
 
   it('Ctrl-C half-way: the users in flight finish, the summary names the ones not started, --resume does them', async () => {
@@ -237,7 +376,25 @@ describe('bulk runs end with their summary', () => {
     writeFileSync(list, `${names.join('\n')}\n`);
     const journal = join(dir, 'int.jsonl');
     const root = fileURLToPath(new URL('../../../', import.meta.url));
-    const child = spawn(process.execPath, ['bin/realmguard.js', 'incident', 'logout-user', '--realm', fx.realm, '--url', proxy.url, '--users-file', list, '--concurrency', '2', '--journal', journal], { cwd: root, env: adminEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [
+        'bin/realmguard.js',
+        'incident',
+        'logout-user',
+        '--realm',
+        fx.realm,
+        '--url',
+        proxy.url,
+        '--users-file',
+        list,
+        '--concurrency',
+        '2',
+        '--journal',
+        journal,
+      ],
+      { cwd: root, env: adminEnv(), stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -252,15 +409,27 @@ describe('bulk runs end with their summary', () => {
     expect(stderr).not.toMatch(/internal error/);
     expect(code).toBe(1);
     const out = stdout.trimEnd().split('\n');
-    const done = out.find((line) => line.startsWith('done: '))!.slice('done: '.length).split(', ');
-    const notStarted = out.find((line) => line.startsWith('interrupted: '))!.split(': ')[2]!.split(', ');
+    const done = out
+      .find((line) => line.startsWith('done: '))!
+      .slice('done: '.length)
+      .split(', ');
+    const notStarted = out
+      .find((line) => line.startsWith('interrupted: '))!
+      .split(': ')[2]!
+      .split(', ');
     expect(done.length).toBeGreaterThanOrEqual(5);
     expect(done.length).toBeLessThan(30);
     expect([...done, ...notStarted].sort()).toEqual(names);
     expect(out[0]).toMatch(new RegExp(`^logout-user: 30 listed · ${done.length} done · 0 failed · 0 skipped`));
     expect(out.at(-1)).toBe(`to finish only the ones not started: rerun the same command with --resume ${journal}`);
     // Every user it started is finished and journaled; the rest are untouched.
-    expect(readFileSync(journal, 'utf8').trim().split('\n').map((line) => (JSON.parse(line) as { input: string }).input).sort()).toEqual([...done].sort());
+    expect(
+      readFileSync(journal, 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => (JSON.parse(line) as { input: string }).input)
+        .sort(),
+    ).toEqual([...done].sort());
     for (const [index, name] of names.entries()) {
       const counts = await fx.sessionCounts(ids[index]!);
       expect(counts.online + counts.offline > 0).toBe(notStarted.includes(name));
@@ -268,7 +437,9 @@ describe('bulk runs end with their summary', () => {
     proxy.fault = () => 'pass';
     const resumed = await cli(['logout-user', '--users-file', list, '--resume', journal, '--journal', journal]);
     expect(resumed.code).toBe(0);
-    expect(resumed.stdout.split('\n')[0]).toMatch(new RegExp(`^logout-user: 30 listed · ${notStarted.length} done · 0 failed · ${done.length} skipped`));
+    expect(resumed.stdout.split('\n')[0]).toMatch(
+      new RegExp(`^logout-user: 30 listed · ${notStarted.length} done · 0 failed · ${done.length} skipped`),
+    );
     for (const id of ids) expect(await fx.sessionCounts(id)).toEqual({ online: 0, offline: 0 });
   });
 
@@ -297,33 +468,60 @@ describe('bulk runs end with their summary', () => {
       }
       return 'pass';
     };
-    const run = await cli(['logout-user', '--users-file', list, '--concurrency', '4', '--retries', '1', '--journal', journal]);
+    const run = await cli([
+      'logout-user',
+      '--users-file',
+      list,
+      '--concurrency',
+      '4',
+      '--retries',
+      '1',
+      '--journal',
+      journal,
+    ]);
     expect(run.stderr).not.toMatch(/internal error/);
     expect(run.stdout, run.stderr).not.toBe('');
     expect(run.code).toBe(1);
     const out = run.stdout.trimEnd().split('\n');
     const failedNames = [...stubborn, garbled, 'sum-ghost'];
-    expect(out[0]).toMatch(/^logout-user: 31 listed · 27 done · 4 failed · 0 skipped \(done in the resumed journal\) · [\d.]+ s$/);
+    expect(out[0]).toMatch(
+      /^logout-user: 31 listed · 27 done · 4 failed · 0 skipped \(done in the resumed journal\) · [\d.]+ s$/,
+    );
     expect(out[1]).toBe(`done: ${listed.filter((name) => !failedNames.includes(name)).join(', ')}`);
     expect(out[2]).toBe('failed:');
     const failures = out.slice(3, 7);
-    expect(failures.map((line) => line.trim().split(':')[0])).toEqual(listed.filter((name) => failedNames.includes(name)));
+    expect(failures.map((line) => line.trim().split(':')[0])).toEqual(
+      listed.filter((name) => failedNames.includes(name)),
+    );
     expect(failures.find((line) => line.startsWith('  sum-ghost:'))).toMatch(/unknown user 'sum-ghost'/);
     for (const name of stubborn) expect(failures.find((line) => line.startsWith(`  ${name}:`))).toMatch(/502 for POST/);
     expect(out[7]).toMatch(new RegExp(`^not journaled \\(cannot write the journal ${journal} \\(EISDIR\\)\\): `));
-    expect(out[8]).toBe(`to finish only the failed ones: append the missing journal lines (printed on stderr) to ${journal}, then rerun the same command with --resume ${journal}`);
+    expect(out[8]).toBe(
+      `to finish only the failed ones: append the missing journal lines (printed on stderr) to ${journal}, then rerun the same command with --resume ${journal}`,
+    );
     // Every user not failing is logged out; the failing ones still have their sessions.
     for (const name of names) {
       const counts = await fx.sessionCounts(byName.get(name)!);
       expect(counts.online + counts.offline > 0).toBe(failedNames.includes(name));
     }
     // The journal lines are all there: the first half in the moved file, the rest on stderr.
-    const [message, ...lost] = run.stderr.trimEnd().split('\n').filter((line) => !line.startsWith('realmguard: logout-user failed'));
-    expect(message).toMatch(new RegExp(`^realmguard: the logout-user run ended, but cannot write the journal ${journal} \\(EISDIR\\): \\d+ of 31 entries are not in the journal — append the JSON lines below to it \\(before any --resume\\)$`));
+    const [message, ...lost] = run.stderr
+      .trimEnd()
+      .split('\n')
+      .filter((line) => !line.startsWith('realmguard: logout-user failed'));
+    expect(message).toMatch(
+      new RegExp(
+        `^realmguard: the logout-user run ended, but cannot write the journal ${journal} \\(EISDIR\\): \\d+ of 31 entries are not in the journal — append the JSON lines below to it \\(before any --resume\\)$`,
+      ),
+    );
     const written = readFileSync(moved, 'utf8').trim().split('\n');
     expect(written.length + lost.length).toBe(31);
-    expect(new Set([...written, ...lost].map((line) => (JSON.parse(line) as { input: string }).input))).toEqual(new Set(listed));
-    expect(out[7]!.split(': ').slice(1).join(': ').split(', ').sort()).toEqual(lost.map((line) => (JSON.parse(line) as { input: string }).input).sort());
+    expect(new Set([...written, ...lost].map((line) => (JSON.parse(line) as { input: string }).input))).toEqual(
+      new Set(listed),
+    );
+    expect(out[7]!.split(': ').slice(1).join(': ').split(', ').sort()).toEqual(
+      lost.map((line) => (JSON.parse(line) as { input: string }).input).sort(),
+    );
 
     // The operator puts the journal back together and resumes: only the failed ones are acted on.
     proxy.fault = () => 'pass';
@@ -336,6 +534,7 @@ describe('bulk runs end with their summary', () => {
     expect(resumed.code).toBe(0);
     expect(resumed.stdout.split('\n')[0]).toMatch(/^logout-user: 31 listed · 4 done · 0 failed · 27 skipped/);
     for (const id of ids) expect(await fx.sessionCounts(id)).toEqual({ online: 0, offline: 0 });
-    for (const text of [run.stdout, run.stderr, resumed.stdout, readFileSync(journal, 'utf8')]) expect(text).not.toContain(keycloak().adminPassword);
+    for (const text of [run.stdout, run.stderr, resumed.stdout, readFileSync(journal, 'utf8')])
+      expect(text).not.toContain(keycloak().adminPassword);
   });
 });

@@ -43,21 +43,38 @@ describe('revoke-token', () => {
   it('revokes an access token: introspection answers inactive', async () => {
     const tokens = await fx.login('rosa', 'api');
     expect(await fx.active(tokens.access_token)).toBe(true);
-    const result = await revokeToken(fx.context(), { token: tokens.access_token, clientSecret: API_SECRET, introspection: fx.introspector() });
+    const result = await revokeToken(fx.context(), {
+      token: tokens.access_token,
+      clientSecret: API_SECRET,
+      introspection: fx.introspector(),
+    });
     expect(result.ok).toBe(true);
-    expect(result.evidence).toContainEqual({ check: expect.stringMatching(/^introspection of the access token of client api/) as unknown, status: 'pass', detail: 'active: true → false' });
+    expect(result.evidence).toContainEqual({
+      check: expect.stringMatching(/^introspection of the access token of client api/) as unknown,
+      status: 'pass',
+      detail: 'active: true → false',
+    });
     expect(await fx.active(tokens.access_token)).toBe(false);
   });
 
   it('refuses a token of another client and a wrong secret, in one line each', async () => {
     const tokens = await fx.login('rosa', 'web');
-    const other = await revokeToken(fx.context(), { token: tokens.refresh_token, clientId: 'api', clientSecret: API_SECRET });
+    const other = await revokeToken(fx.context(), {
+      token: tokens.refresh_token,
+      clientId: 'api',
+      clientSecret: API_SECRET,
+    });
     expect(other.ok).toBe(false);
     expect(other.error).toMatch(/issued to client 'web', not 'api'/);
     const apiTokens = await fx.login('rosa', 'api');
-    const wrong = await revokeToken(fx.context(), { token: apiTokens.refresh_token, clientSecret: 'wrong-secret-value' });
+    const wrong = await revokeToken(fx.context(), {
+      token: apiTokens.refresh_token,
+      clientSecret: 'wrong-secret-value',
+    });
     expect(wrong.ok).toBe(false);
-    expect(wrong.error).toMatch(/^Keycloak refused the revocation by client 'api' \(unauthorized_client|invalid_client/);
+    expect(wrong.error).toMatch(
+      /^Keycloak refused the revocation by client 'api' \(unauthorized_client|invalid_client/,
+    );
     expect(await fx.refreshStatus(apiTokens.refresh_token, 'api')).toBe(200);
   });
 
@@ -67,7 +84,9 @@ describe('revoke-token', () => {
     const anonymous = createContext(new IncidentHttp({ url: ctx.http.config.url, authRealm: 'master' }), fx.realm);
     const result = await revokeToken(anonymous, { token: tokens.refresh_token });
     expect(result.ok).toBe(true);
-    expect(result.evidence.map((item) => [item.status, item.detail])).toEqual([['unverified', expect.stringMatching(/pass --introspect-client-id/)]]);
+    expect(result.evidence.map((item) => [item.status, item.detail])).toEqual([
+      ['unverified', expect.stringMatching(/pass --introspect-client-id/)],
+    ]);
     expect(await fx.refreshStatus(tokens.refresh_token)).toBe(400);
   });
 });
@@ -77,7 +96,10 @@ describe('not-before', () => {
     const api = await fx.login('nina', 'api');
     const web = await fx.login('nina', 'web');
     await nextSecond();
-    const result = await notBefore(fx.context({ suspect: { token: api.refresh_token, introspection: fx.introspector() } }), { client: 'api' });
+    const result = await notBefore(
+      fx.context({ suspect: { token: api.refresh_token, introspection: fx.introspector() } }),
+      { client: 'api' },
+    );
     expect(result.error).toBeUndefined();
     expect(result.ok).toBe(true);
     expect(result.evidence.map((item) => [item.check, item.status])).toEqual([
@@ -123,7 +145,13 @@ describe('logout-realm', () => {
     const lara = await fx.login('lara', 'web');
     const levi = await fx.login('levi', 'api', true);
     // A client with an admin URL nobody listens on: Keycloak's logout push to it must fail and be reported.
-    await fx.kc.clients.create({ realm: fx.realm, clientId: 'legacy-adapter', adminUrl: 'http://127.0.0.1:9/', publicClient: false, secret: 'legacy-secret-123456' });
+    await fx.kc.clients.create({
+      realm: fx.realm,
+      clientId: 'legacy-adapter',
+      adminUrl: 'http://127.0.0.1:9/',
+      publicClient: false,
+      secret: 'legacy-secret-123456',
+    });
     await nextSecond();
     const result = await logoutRealm(fx.context());
     expect(result.error).toBeUndefined();
@@ -131,7 +159,11 @@ describe('logout-realm', () => {
     expect(push?.status).toBe('fail');
     expect(push?.detail).toContain('http://127.0.0.1:9');
     expect(result.ok).toBe(false);
-    expect(result.evidence.find((item) => item.check === 'sessions left in the realm')).toEqual({ check: 'sessions left in the realm', status: 'pass', detail: '0 online, 0 offline' });
+    expect(result.evidence.find((item) => item.check === 'sessions left in the realm')).toEqual({
+      check: 'sessions left in the realm',
+      status: 'pass',
+      detail: '0 online, 0 offline',
+    });
     expect(result.evidence.find((item) => item.check === 'realm not-before')?.status).toBe('pass');
     expect(await fx.refreshStatus(lara.refresh_token)).toBe(400);
     expect(await fx.refreshStatus(levi.refresh_token, 'api')).toBe(400);

@@ -29,11 +29,25 @@ beforeAll(async () => {
   fx = await RealmFixture.create('incident-secrets');
   dir = mkdtempSync(join(tmpdir(), 'realmguard-secrets-'));
   const realmManagement = await fx.clientUuid('realm-management');
-  const roles = await Promise.all(ROLES.map((roleName) => fx.kc.clients.findRole({ realm: fx.realm, id: realmManagement, roleName })));
+  const roles = await Promise.all(
+    ROLES.map((roleName) => fx.kc.clients.findRole({ realm: fx.realm, id: realmManagement, roleName })),
+  );
   const mappings = roles.map((role) => ({ id: role!.id!, name: role!.name! }));
-  const { id } = await fx.kc.clients.create({ realm: fx.realm, clientId: 'ops', publicClient: false, secret: SHORT_SECRET, serviceAccountsEnabled: true, standardFlowEnabled: false });
+  const { id } = await fx.kc.clients.create({
+    realm: fx.realm,
+    clientId: 'ops',
+    publicClient: false,
+    secret: SHORT_SECRET,
+    serviceAccountsEnabled: true,
+    standardFlowEnabled: false,
+  });
   const serviceUser = await fx.kc.clients.getServiceAccountUser({ realm: fx.realm, id });
-  await fx.kc.users.addClientRoleMappings({ realm: fx.realm, id: serviceUser.id!, clientUniqueId: realmManagement, roles: mappings });
+  await fx.kc.users.addClientRoleMappings({
+    realm: fx.realm,
+    id: serviceUser.id!,
+    clientUniqueId: realmManagement,
+    roles: mappings,
+  });
   const { id: admId } = await fx.kc.users.create({
     realm: fx.realm,
     username: 'adm',
@@ -44,7 +58,12 @@ beforeAll(async () => {
     emailVerified: true,
     credentials: [{ type: 'password', value: SHORT_PASSWORD, temporary: false }],
   });
-  await fx.kc.users.addClientRoleMappings({ realm: fx.realm, id: admId, clientUniqueId: realmManagement, roles: mappings });
+  await fx.kc.users.addClientRoleMappings({
+    realm: fx.realm,
+    id: admId,
+    clientUniqueId: realmManagement,
+    roles: mappings,
+  });
   for (const name of ['tess', 'tom', 'tia', 'tod']) await fx.createUser(name);
   secrets.set('service-account secret (4 chars)', SHORT_SECRET);
   secrets.set('admin password (3 chars)', SHORT_PASSWORD);
@@ -60,7 +79,9 @@ afterAll(async () => {
 type Run = CliRun;
 
 async function run(args: string[], env: Record<string, string>, what = args.slice(0, 2).join(' ')): Promise<Run> {
-  const base = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('KEYCLOAK_') && !key.startsWith('REALMGUARD_')));
+  const base = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !key.startsWith('KEYCLOAK_') && !key.startsWith('REALMGUARD_')),
+  );
   const result = await spawnRealmguard(args, { env: { ...base, NO_COLOR: '1', ...env } });
   outputs.push({ what: `${what} (stdout)`, text: result.stdout }, { what: `${what} (stderr)`, text: result.stderr });
   return result;
@@ -72,11 +93,23 @@ function journal(): string[] {
 }
 
 function serviceAccountEnv(extra: Record<string, string> = {}): Record<string, string> {
-  return { KEYCLOAK_URL: fx.url, KEYCLOAK_REALM: fx.realm, KEYCLOAK_CLIENT_ID: 'ops', KEYCLOAK_CLIENT_SECRET: SHORT_SECRET, ...extra };
+  return {
+    KEYCLOAK_URL: fx.url,
+    KEYCLOAK_REALM: fx.realm,
+    KEYCLOAK_CLIENT_ID: 'ops',
+    KEYCLOAK_CLIENT_SECRET: SHORT_SECRET,
+    ...extra,
+  };
 }
 
 function passwordEnv(extra: Record<string, string> = {}): Record<string, string> {
-  return { KEYCLOAK_URL: fx.url, KEYCLOAK_REALM: fx.realm, KEYCLOAK_USER: 'adm', KEYCLOAK_PASSWORD: SHORT_PASSWORD, ...extra };
+  return {
+    KEYCLOAK_URL: fx.url,
+    KEYCLOAK_REALM: fx.realm,
+    KEYCLOAK_USER: 'adm',
+    KEYCLOAK_PASSWORD: SHORT_PASSWORD,
+    ...extra,
+  };
 }
 
 describe('every incident action and audit, with short secrets', () => {
@@ -85,16 +118,23 @@ describe('every incident action and audit, with short secrets', () => {
     await fx.login('tess', 'api', true);
     secrets.set('tess access token', tokens.access_token);
     secrets.set('tess refresh token', tokens.refresh_token);
-    const env = serviceAccountEnv({ SUSPECT: tokens.access_token, REALMGUARD_INTROSPECT_CLIENT_SECRET: INTROSPECTOR_SECRET });
+    const env = serviceAccountEnv({
+      SUSPECT: tokens.access_token,
+      REALMGUARD_INTROSPECT_CLIENT_SECRET: INTROSPECTOR_SECRET,
+    });
     const realm = ['--realm', fx.realm];
     const evidence = ['--token-env', 'SUSPECT', '--introspect-client-id', 'introspector'];
     for (const json of [[], ['--json']]) {
       for (const dry of [['--dry-run'], []]) {
         const common = () => [...realm, ...journal(), ...dry, ...json];
         expect((await run(['incident', 'sessions', ...common(), '--user', 'tess'], env)).code).toBe(0);
-        expect((await run(['incident', 'logout-user', ...common(), '--user', 'tess', ...evidence], env)).stderr).toBe('');
+        expect((await run(['incident', 'logout-user', ...common(), '--user', 'tess', ...evidence], env)).stderr).toBe(
+          '',
+        );
         expect((await run(['incident', 'bump-token-version', ...common(), '--user', 'tom'], env)).stderr).toBe('');
-        expect((await run(['incident', 'not-before', ...common(), '--client', 'web', ...evidence], env)).stderr).toBe('');
+        expect((await run(['incident', 'not-before', ...common(), '--client', 'web', ...evidence], env)).stderr).toBe(
+          '',
+        );
         expect((await run(['incident', 'rotate-client-secret', ...common(), '--client', 'api'], env)).stderr).toBe('');
         expect((await run(['incident', 'rotate-keys', ...common(), '--yes'], env)).stderr).toBe('');
         expect((await run(['incident', 'disable-user', ...common(), '--user', 'tia'], env)).stderr).toBe('');
@@ -103,7 +143,10 @@ describe('every incident action and audit, with short secrets', () => {
     }
     const fresh = await fx.login('tom', 'web');
     secrets.set('tom refresh token', fresh.refresh_token);
-    const revoke = await run(['incident', 'revoke-token', ...realm, ...journal(), '--token-env', 'VICTIM'], { ...env, VICTIM: fresh.refresh_token });
+    const revoke = await run(['incident', 'revoke-token', ...realm, ...journal(), '--token-env', 'VICTIM'], {
+      ...env,
+      VICTIM: fresh.refresh_token,
+    });
     expect(revoke.stderr).toBe('');
     expect(revoke.code).toBe(0);
     await run(['incident', 'logout-realm', ...realm, ...journal(), '--yes'], env);
@@ -121,13 +164,19 @@ describe('every incident action and audit, with short secrets', () => {
   });
 
   it('runs some with the password grant of an admin whose password has 3 characters', async () => {
-    const sessions = await run(['incident', 'sessions', '--realm', fx.realm, ...journal(), '--user', 'tess'], passwordEnv());
+    const sessions = await run(
+      ['incident', 'sessions', '--realm', fx.realm, ...journal(), '--user', 'tess'],
+      passwordEnv(),
+    );
     expect(sessions.stderr).toBe('');
     expect(sessions.code).toBe(0);
     await run(['incident', 'logout-user', '--realm', fx.realm, ...journal(), '--user', 'tess'], passwordEnv());
     await run(['audit', '--realm', fx.realm, '--format', 'json'], passwordEnv());
     // A wrong password is refused by Keycloak: the message names the account, never the password.
-    const wrong = await run(['incident', 'sessions', '--realm', fx.realm, ...journal(), '--user', 'tess'], passwordEnv({ KEYCLOAK_PASSWORD: 'x!y' }));
+    const wrong = await run(
+      ['incident', 'sessions', '--realm', fx.realm, ...journal(), '--user', 'tess'],
+      passwordEnv({ KEYCLOAK_PASSWORD: 'x!y' }),
+    );
     secrets.set('wrong admin password', 'x!y');
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toMatch(/authentication failed: Keycloak refused user 'adm'/);
@@ -136,17 +185,28 @@ describe('every incident action and audit, with short secrets', () => {
   it('a KEYCLOAK_URL (or --url) with credentials is refused, and shown without them', async () => {
     const withCredentials = `http://adm:${SHORT_PASSWORD}@${new URL(fx.url).host}`;
     for (const [args, env] of [
-      [['incident', 'sessions', '--realm', fx.realm, ...journal(), '--user', 'tess'], { ...passwordEnv(), KEYCLOAK_URL: withCredentials }],
-      [['incident', 'sessions', '--realm', fx.realm, ...journal(), '--user', 'tess', '--url', withCredentials], passwordEnv()],
+      [
+        ['incident', 'sessions', '--realm', fx.realm, ...journal(), '--user', 'tess'],
+        { ...passwordEnv(), KEYCLOAK_URL: withCredentials },
+      ],
+      [
+        ['incident', 'sessions', '--realm', fx.realm, ...journal(), '--user', 'tess', '--url', withCredentials],
+        passwordEnv(),
+      ],
       [['audit', '--realm', fx.realm], { ...serviceAccountEnv(), KEYCLOAK_URL: withCredentials }],
     ] as const) {
       const refused = await run([...args], { ...env });
       expect(refused.code).toBe(2);
-      expect(refused.stderr).toContain(`the Keycloak URL 'http://***@${new URL(fx.url).host}' carries credentials (user:password@)`);
+      expect(refused.stderr).toContain(
+        `the Keycloak URL 'http://***@${new URL(fx.url).host}' carries credentials (user:password@)`,
+      );
       expect(refused.stdout).toBe('');
     }
     // A URL that does not even parse still loses its user info in the message.
-    const broken = await run(['incident', 'sessions', '--realm', fx.realm, ...journal(), '--user', 'tess'], { ...passwordEnv(), KEYCLOAK_URL: `http://adm:${SHORT_PASSWORD}@[bad` });
+    const broken = await run(['incident', 'sessions', '--realm', fx.realm, ...journal(), '--user', 'tess'], {
+      ...passwordEnv(),
+      KEYCLOAK_URL: `http://adm:${SHORT_PASSWORD}@[bad`,
+    });
     expect(broken.code).toBe(2);
     expect(broken.stderr).toContain("'http://***@[bad' is not a URL");
   });
@@ -157,13 +217,21 @@ describe('every incident action and audit, with short secrets', () => {
       request.on('data', (chunk: Buffer) => (body += chunk.toString()));
       request.on('end', () => {
         const form = new URLSearchParams(body);
-        response.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'invalid_grant', error_description: `bad password ${form.get('password') ?? form.get('client_secret')} for ${form.get('username') ?? form.get('client_id')}` }));
+        response.writeHead(401, { 'content-type': 'application/json' }).end(
+          JSON.stringify({
+            error: 'invalid_grant',
+            error_description: `bad password ${form.get('password') ?? form.get('client_secret')} for ${form.get('username') ?? form.get('client_id')}`,
+          }),
+        );
       });
     });
     await new Promise<void>((resolve) => echo.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(echo.address() as AddressInfo).port}`;
     try {
-      const incident = await run(['incident', 'logout-user', '--realm', fx.realm, ...journal(), '--user', 'tess'], passwordEnv({ KEYCLOAK_URL: url }));
+      const incident = await run(
+        ['incident', 'logout-user', '--realm', fx.realm, ...journal(), '--user', 'tess'],
+        passwordEnv({ KEYCLOAK_URL: url }),
+      );
       expect(incident.code).toBe(1);
       expect(incident.stderr).toContain('(invalid_grant: bad password [redacted] for adm)');
       const audit = await run(['audit', '--realm', fx.realm], serviceAccountEnv({ KEYCLOAK_URL: url }));
@@ -177,10 +245,15 @@ describe('every incident action and audit, with short secrets', () => {
   it('no secret in any stdout, stderr or journal above', () => {
     const journalFiles = readdirSync(dir).filter((name) => name.endsWith('.jsonl'));
     expect(journalFiles.length).toBeGreaterThan(20);
-    const texts = [...outputs, ...journalFiles.map((name) => ({ what: `journal ${name}`, text: readFileSync(join(dir, name), 'utf8') }))];
+    const texts = [
+      ...outputs,
+      ...journalFiles.map((name) => ({ what: `journal ${name}`, text: readFileSync(join(dir, name), 'utf8') })),
+    ];
     expect(texts.filter((item) => item.text.length > 0).length).toBeGreaterThan(60);
     expect(secrets.size).toBeGreaterThanOrEqual(10);
-    const leaks = texts.flatMap((item) => [...secrets].filter(([, value]) => item.text.includes(value)).map(([name]) => `${name} in ${item.what}`));
+    const leaks = texts.flatMap((item) =>
+      [...secrets].filter(([, value]) => item.text.includes(value)).map(([name]) => `${name} in ${item.what}`),
+    );
     expect(leaks).toEqual([]);
   });
 });

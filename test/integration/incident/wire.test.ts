@@ -52,7 +52,9 @@ async function exposedUser(name: string): Promise<{ sid: string; access: string;
 function wire(from: number): string[] {
   return proxy.log
     .slice(from)
-    .filter((request) => !(request.method === 'POST' && request.path === '/realms/master/protocol/openid-connect/token'))
+    .filter(
+      (request) => !(request.method === 'POST' && request.path === '/realms/master/protocol/openid-connect/token'),
+    )
     .map((request) => `${request.method} ${request.path}`);
 }
 
@@ -95,7 +97,9 @@ describe.each([true, false])('every action, dry run %s: listed = sent = journall
   it('logout-user with offline grants of clients named "..", "." and the like: the user survives', async () => {
     await exposedUser(`lou-${tag}`);
     const result = await onTheWire(dryRun, (ctx) => logoutUser(ctx, { user: `lou-${tag}` }));
-    expect(result.requests.map((request) => request.path).filter((path) => /\/consents\/\.{1,2}$/.test(path))).toEqual([]);
+    expect(result.requests.map((request) => request.path).filter((path) => /\/consents\/\.{1,2}$/.test(path))).toEqual(
+      [],
+    );
     expect(result.notes.filter((note) => /^client "\.\.?" /.test(note))).toHaveLength(2);
     expect(await fx.kc.users.find({ realm: fx.realm, username: `lou-${tag}`, exact: true })).toHaveLength(1);
     if (!dryRun) expect(result.evidence.every((item) => item.status === 'pass')).toBe(true);
@@ -112,7 +116,9 @@ describe.each([true, false])('every action, dry run %s: listed = sent = journall
   it('revoke-token, with introspection as evidence', async () => {
     await fx.createUser(`rev-${tag}`);
     const tokens = await fx.login(`rev-${tag}`, 'web');
-    await onTheWire(dryRun, (ctx) => revokeToken(ctx, { token: tokens.refresh_token, introspection: fx.introspector() }));
+    await onTheWire(dryRun, (ctx) =>
+      revokeToken(ctx, { token: tokens.refresh_token, introspection: fx.introspector() }),
+    );
   });
 
   it('not-before for the realm and for clients named "..", "a/b", "%2e%2e"; disable-client "../x"; rotate-client-secret', async () => {

@@ -39,8 +39,12 @@ async function exported(): Promise<LoadedRealm> {
 describe('action-link lifespans on Keycloak 26', () => {
   it("a new realm holds the table's Keycloak defaults (5 min for user links, 12 h for admin links)", async () => {
     const live = await readLiveRealm(adminLiveSource(realm), realm);
-    for (const field of FIELDS) expect({ field, value: live.settings[field] }).toEqual({ field, value: REALM_FIELDS[field].keycloakDefault });
-    expect([live.settings.actionTokenGeneratedByUserLifespan, live.settings.actionTokenGeneratedByAdminLifespan]).toEqual([300, 43_200]);
+    for (const field of FIELDS)
+      expect({ field, value: live.settings[field] }).toEqual({ field, value: REALM_FIELDS[field].keycloakDefault });
+    expect([
+      live.settings.actionTokenGeneratedByUserLifespan,
+      live.settings.actionTokenGeneratedByAdminLifespan,
+    ]).toEqual([300, 43_200]);
   });
 
   it('what a baseline declares round-trips: admin API → live reader and server export, with no drift', async () => {
@@ -48,10 +52,15 @@ describe('action-link lifespans on Keycloak 26', () => {
       `realm: ${realm}\ntokens:\n  actionTokenGeneratedByUserLifespan: 10m\n  actionTokenGeneratedByAdminLifespan: 2h\n`,
       'declared.yaml',
     );
-    expect([declared.settings.actionTokenGeneratedByUserLifespan, declared.settings.actionTokenGeneratedByAdminLifespan]).toEqual([600, 7_200]);
+    expect([
+      declared.settings.actionTokenGeneratedByUserLifespan,
+      declared.settings.actionTokenGeneratedByAdminLifespan,
+    ]).toEqual([600, 7_200]);
 
     // Written under the table's representation keys: the admin API's names.
-    const update = Object.fromEntries(FIELDS.map((field) => [REALM_FIELDS[field].representation.key, declared.settings[field]]));
+    const update = Object.fromEntries(
+      FIELDS.map((field) => [REALM_FIELDS[field].representation.key, declared.settings[field]]),
+    );
     await admin.realms.update({ realm }, update);
     const representation = (await admin.realms.findOne({ realm })) as Record<string, unknown>;
     expect(FIELDS.map((field) => representation[field])).toEqual([600, 7_200]);
@@ -59,8 +68,13 @@ describe('action-link lifespans on Keycloak 26', () => {
     const live = await readLiveRealm(adminLiveSource(realm), realm);
     const fromExport = await exported();
     for (const source of [live, fromExport]) {
-      expect(FIELDS.map((field) => source.settings[field]), source.source.kind).toEqual([600, 7_200]);
-      const drift = diffRealm(declared.settings, source.settings).filter((change) => (FIELDS as readonly string[]).includes(String(change.path[0])));
+      expect(
+        FIELDS.map((field) => source.settings[field]),
+        source.source.kind,
+      ).toEqual([600, 7_200]);
+      const drift = diffRealm(declared.settings, source.settings).filter((change) =>
+        (FIELDS as readonly string[]).includes(String(change.path[0])),
+      );
       expect(drift, source.source.kind).toEqual([]);
     }
   });
@@ -70,6 +84,8 @@ describe('action-link lifespans on Keycloak 26', () => {
     const live = await readLiveRealm(adminLiveSource(realm), realm);
     const findings = runRules([live]).findings.filter((finding) => finding.ruleId === 'action-token-lifespan');
     expect(findings.map((finding) => finding.path)).toEqual([['actionTokenGeneratedByUserLifespan']]);
-    expect(findings[0]!.message).toBe('Reset-password and verify-e-mail links live 259200 s (3 d); at most 3600 s (1 h) is accepted.');
+    expect(findings[0]!.message).toBe(
+      'Reset-password and verify-e-mail links live 259200 s (3 d); at most 3600 s (1 h) is accepted.',
+    );
   });
 });

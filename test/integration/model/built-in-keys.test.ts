@@ -24,17 +24,21 @@ afterAll(async () => {
 describe("Keycloak's own keys in a new realm", () => {
   it('are KEYCLOAK_BUILT_IN_KEYS, each recognised as built in', async () => {
     const live = await readLiveRealm(adminLiveSource(realm), realm);
-    const keys = live.settings.keyProviders.map(({ name, providerId, priority, enabled, active, algorithm, keySize, secretSize }) => ({
-      name,
-      providerId,
-      priority,
-      enabled,
-      active,
-      ...(algorithm !== undefined && providerId !== 'aes-generated' ? { algorithm } : {}),
-      ...(keySize !== undefined ? { keySize } : {}),
-      ...(secretSize !== undefined ? { secretSize } : {}),
-    }));
-    expect(keys.sort((a, b) => a.name.localeCompare(b.name))).toEqual([...KEYCLOAK_BUILT_IN_KEYS].sort((a, b) => a.name.localeCompare(b.name)));
+    const keys = live.settings.keyProviders.map(
+      ({ name, providerId, priority, enabled, active, algorithm, keySize, secretSize }) => ({
+        name,
+        providerId,
+        priority,
+        enabled,
+        active,
+        ...(algorithm !== undefined && providerId !== 'aes-generated' ? { algorithm } : {}),
+        ...(keySize !== undefined ? { keySize } : {}),
+        ...(secretSize !== undefined ? { secretSize } : {}),
+      }),
+    );
+    expect(keys.sort((a, b) => a.name.localeCompare(b.name))).toEqual(
+      [...KEYCLOAK_BUILT_IN_KEYS].sort((a, b) => a.name.localeCompare(b.name)),
+    );
     for (const key of live.settings.keyProviders) expect(isKeycloakBuiltInKey(key), key.name).toBe(true);
   });
 });

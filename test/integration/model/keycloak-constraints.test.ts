@@ -30,8 +30,16 @@ async function freshRealm(): Promise<{ name: string; id: string }> {
   return { name, id: (await admin.realms.findOne({ realm: name }))!.id! };
 }
 
-async function send(realm: { name: string; id: string }, step: KeycloakStep): Promise<{ status: number; message: string }> {
-  await admin.auth({ grantType: 'password', clientId: 'admin-cli', username: keycloak().adminUser, password: keycloak().adminPassword });
+async function send(
+  realm: { name: string; id: string },
+  step: KeycloakStep,
+): Promise<{ status: number; message: string }> {
+  await admin.auth({
+    grantType: 'password',
+    clientId: 'admin-cli',
+    username: keycloak().adminUser,
+    password: keycloak().adminPassword,
+  });
   const response = await fetch(`${keycloak().url}/admin/realms/${encodeURIComponent(realm.name)}${step.path}`, {
     method: step.method,
     headers: { authorization: `Bearer ${admin.accessToken}`, 'content-type': 'application/json' },
@@ -74,13 +82,22 @@ describe('what our loaders accept, Keycloak accepts', () => {
   it('every key size, secret size and curve we allow, a negative priority, and algorithms Keycloak does not check', async () => {
     const steps = [
       ...['1024', '2048', '3072', '4096'].map((keySize) => key('rsa-generated', { keySize })),
-      ...['16', '24', '32', '64', '128', '256', '512'].flatMap((secretSize) => [key('hmac-generated', { secretSize }), key('aes-generated', { secretSize })]),
-      ...['P-256', 'P-384', 'P-521'].flatMap((curve) => [key('ecdsa-generated', { ecdsaEllipticCurveKey: curve }), key('ecdh-generated', { ecdhEllipticCurveKey: curve })]),
+      ...['16', '24', '32', '64', '128', '256', '512'].flatMap((secretSize) => [
+        key('hmac-generated', { secretSize }),
+        key('aes-generated', { secretSize }),
+      ]),
+      ...['P-256', 'P-384', 'P-521'].flatMap((curve) => [
+        key('ecdsa-generated', { ecdsaEllipticCurveKey: curve }),
+        key('ecdh-generated', { ecdhEllipticCurveKey: curve }),
+      ]),
       ...['Ed25519', 'Ed448'].map((curve) => key('eddsa-generated', { eddsaEllipticCurveKey: curve })),
       key('rsa-generated', { priority: '-5', algorithm: 'ES256' }),
       key('hmac-generated', { algorithm: 'HS1' }),
     ];
-    for (const step of steps) expect({ step: (step.body(realm) as { name: string }).name, ...(await send(realm, step)) }).toMatchObject({ status: 201 });
+    for (const step of steps)
+      expect({ step: (step.body(realm) as { name: string }).name, ...(await send(realm, step)) }).toMatchObject({
+        status: 201,
+      });
   });
 
   it('every password policy we allow, with and without a value', async () => {
@@ -92,18 +109,46 @@ describe('what our loaders accept, Keycloak accepts', () => {
       ...PASSWORD_HASH_ALGORITHMS.map((algorithm) => `hashAlgorithm(${algorithm})`),
     ];
     for (const passwordPolicy of policies) {
-      expect({ passwordPolicy, ...(await send(realm, { method: 'PUT', path: '', body: () => ({ passwordPolicy }) })) }).toMatchObject({ status: 204 });
+      expect({
+        passwordPolicy,
+        ...(await send(realm, { method: 'PUT', path: '', body: () => ({ passwordPolicy }) })),
+      }).toMatchObject({ status: 204 });
     }
   });
 
   it('client session values equal to the SSO limits, and unbounded offline and access-token lifespans', async () => {
-    expect(await send(realm, { method: 'PUT', path: '', body: () => ({ ssoSessionIdleTimeout: 1800, ssoSessionMaxLifespan: 36000, clientSessionIdleTimeout: 1800, clientSessionMaxLifespan: 36000 }) })).toMatchObject({ status: 204 });
-    const attributes = { 'client.session.idle.timeout': '1800', 'client.session.max.lifespan': '36000', 'client.offline.session.idle.timeout': '99999999', 'client.offline.session.max.lifespan': '99999999', 'access.token.lifespan': '99999999' };
-    expect(await send(realm, { method: 'POST', path: '/clients', body: () => ({ clientId: 'at-the-limit', attributes }) })).toMatchObject({ status: 201 });
+    expect(
+      await send(realm, {
+        method: 'PUT',
+        path: '',
+        body: () => ({
+          ssoSessionIdleTimeout: 1800,
+          ssoSessionMaxLifespan: 36000,
+          clientSessionIdleTimeout: 1800,
+          clientSessionMaxLifespan: 36000,
+        }),
+      }),
+    ).toMatchObject({ status: 204 });
+    const attributes = {
+      'client.session.idle.timeout': '1800',
+      'client.session.max.lifespan': '36000',
+      'client.offline.session.idle.timeout': '99999999',
+      'client.offline.session.max.lifespan': '99999999',
+      'access.token.lifespan': '99999999',
+    };
+    expect(
+      await send(realm, { method: 'POST', path: '/clients', body: () => ({ clientId: 'at-the-limit', attributes }) }),
+    ).toMatchObject({ status: 201 });
   });
 
   it('URL attributes we accept: a backchannel URL relative to the server, a data: logo, mailto:, lists of request URIs', async () => {
-    expect(await send(realm, { method: 'POST', path: '/clients', body: () => ({ clientId: 'urls', attributes: ACCEPTED_URL_ATTRIBUTES }) })).toMatchObject({ status: 201 });
+    expect(
+      await send(realm, {
+        method: 'POST',
+        path: '/clients',
+        body: () => ({ clientId: 'urls', attributes: ACCEPTED_URL_ATTRIBUTES }),
+      }),
+    ).toMatchObject({ status: 201 });
     expect(weAccept('https://app.example.com/cb', ACCEPTED_URL_ATTRIBUTES)).toBe(true);
   });
 });
@@ -113,7 +158,11 @@ describe('redirect URIs: Keycloak and our loader agree', () => {
     const realm = await freshRealm();
     const verdicts = [];
     for (const [index, uri] of REDIRECT_URI_CORPUS.entries()) {
-      const answer = await send(realm, { method: 'POST', path: '/clients', body: () => ({ clientId: `uri-${index}`, redirectUris: [uri] }) });
+      const answer = await send(realm, {
+        method: 'POST',
+        path: '/clients',
+        body: () => ({ clientId: `uri-${index}`, redirectUris: [uri] }),
+      });
       verdicts.push({ uri, keycloakAccepts: answer.status === 201, weAccept: weAccept(uri) });
     }
     expect(verdicts.filter((verdict) => verdict.keycloakAccepts !== verdict.weAccept)).toEqual([]);

@@ -6,7 +6,11 @@
 import { createPublicKey } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type KcAdminClient from '@keycloak/keycloak-admin-client';
-import { KEYCLOAK_CLIENT_DEFAULTS, KEYCLOAK_KEY_DEFAULTS, KEYCLOAK_REALM_DEFAULTS } from '../../../model/keycloak-defaults.ts';
+import {
+  KEYCLOAK_CLIENT_DEFAULTS,
+  KEYCLOAK_KEY_DEFAULTS,
+  KEYCLOAK_REALM_DEFAULTS,
+} from '../../../model/keycloak-defaults.ts';
 import {
   KEYCLOAK_DEFAULT_CLIENT_SCOPES,
   KEYCLOAK_DEFAULT_SAVED_EVENT_TYPES,
@@ -56,7 +60,12 @@ describe('Keycloak 26 defaults, read back from the server', () => {
       expect({ field, value: (read as Record<string, unknown>)[field] }).toEqual({ field, value });
     }
     expect(attributes).toEqual({});
-    for (const key of ['pkce.code.challenge.method', 'use.refresh.tokens', 'dpop.bound.access.tokens', 'require.pushed.authorization.requests']) {
+    for (const key of [
+      'pkce.code.challenge.method',
+      'use.refresh.tokens',
+      'dpop.bound.access.tokens',
+      'require.pushed.authorization.requests',
+    ]) {
       expect(read?.attributes?.[key]).toBeUndefined();
     }
     // A client created through the API gets the realm's default scopes; an export always lists them.
@@ -68,7 +77,14 @@ describe('Keycloak 26 defaults, read back from the server', () => {
   it('key providers created with only a priority use KEYCLOAK_KEY_DEFAULTS', async () => {
     const { id: parentId } = (await admin.realms.findOne({ realm }))!;
     const create = (name: string, providerId: string) =>
-      admin.components.create({ realm, name, providerId, providerType: 'org.keycloak.keys.KeyProvider', parentId, config: { priority: ['7'] } });
+      admin.components.create({
+        realm,
+        name,
+        providerId,
+        providerType: 'org.keycloak.keys.KeyProvider',
+        parentId,
+        config: { priority: ['7'] },
+      });
     await create('bare-rsa', 'rsa-generated');
     await create('bare-hmac', 'hmac-generated');
     await create('bare-ec', 'ecdsa-generated');
@@ -79,7 +95,10 @@ describe('Keycloak 26 defaults, read back from the server', () => {
 
     const rsa = keyOf('bare-rsa');
     expect(rsa.algorithm).toBe(KEYCLOAK_KEY_DEFAULTS.rsaAlgorithm);
-    expect(createPublicKey({ key: Buffer.from(rsa.publicKey!, 'base64'), format: 'der', type: 'spki' }).asymmetricKeyDetails?.modulusLength).toBe(KEYCLOAK_KEY_DEFAULTS.rsaKeySize);
+    expect(
+      createPublicKey({ key: Buffer.from(rsa.publicKey!, 'base64'), format: 'der', type: 'spki' }).asymmetricKeyDetails
+        ?.modulusLength,
+    ).toBe(KEYCLOAK_KEY_DEFAULTS.rsaKeySize);
     expect(rsa.status).toBe('ACTIVE'); // enabled and active default to true
     expect(keyOf('bare-hmac').algorithm).toBe(KEYCLOAK_KEY_DEFAULTS.hmacAlgorithm);
     expect(keyOf('bare-ec').algorithm).toBe('ES256'); // P-256, KEYCLOAK_KEY_DEFAULTS.ecdsaCurve
@@ -88,11 +107,45 @@ describe('Keycloak 26 defaults, read back from the server', () => {
     // The live reader sees the same (kids from GET /keys, sizes from the public keys).
     const live = await readLiveRealm(adminLiveSource(realm), realm);
     const bare = live.settings.keyProviders.filter((key) => key.name.startsWith('bare-'));
-    expect(bare.map(({ kids, id, ...rest }) => ({ ...rest, kids: kids?.length, hasId: typeof id === 'string' }))).toEqual([
-      { name: 'bare-ec', providerId: 'ecdsa-generated', priority: 7, enabled: true, active: true, algorithm: 'ES256', ellipticCurve: 'P-256', kids: 1, hasId: true },
-      { name: 'bare-hmac', providerId: 'hmac-generated', priority: 7, enabled: true, active: true, algorithm: 'HS256', secretSize: KEYCLOAK_KEY_DEFAULTS.hmacSecretSize, kids: 1, hasId: true },
-      { name: 'bare-rsa', providerId: 'rsa-generated', priority: 7, enabled: true, active: true, algorithm: 'RS256', keySize: 2048, kids: 1, hasId: true },
-    ].sort((a, b) => bare.findIndex((key) => key.name === a.name) - bare.findIndex((key) => key.name === b.name)));
+    expect(
+      bare.map(({ kids, id, ...rest }) => ({ ...rest, kids: kids?.length, hasId: typeof id === 'string' })),
+    ).toEqual(
+      [
+        {
+          name: 'bare-ec',
+          providerId: 'ecdsa-generated',
+          priority: 7,
+          enabled: true,
+          active: true,
+          algorithm: 'ES256',
+          ellipticCurve: 'P-256',
+          kids: 1,
+          hasId: true,
+        },
+        {
+          name: 'bare-hmac',
+          providerId: 'hmac-generated',
+          priority: 7,
+          enabled: true,
+          active: true,
+          algorithm: 'HS256',
+          secretSize: KEYCLOAK_KEY_DEFAULTS.hmacSecretSize,
+          kids: 1,
+          hasId: true,
+        },
+        {
+          name: 'bare-rsa',
+          providerId: 'rsa-generated',
+          priority: 7,
+          enabled: true,
+          active: true,
+          algorithm: 'RS256',
+          keySize: 2048,
+          kids: 1,
+          hasId: true,
+        },
+      ].sort((a, b) => bare.findIndex((key) => key.name === a.name) - bare.findIndex((key) => key.name === b.name)),
+    );
   });
 
   it('the catalogue of names matches the server (event types, key providers, client profiles, secret-size defaults)', async () => {
@@ -103,10 +156,16 @@ describe('Keycloak 26 defaults, read back from the server', () => {
     expect([...(info.enums?.eventType ?? [])].sort()).toEqual([...KEYCLOAK_EVENT_TYPES].sort());
     const keyTypes = info.componentTypes?.['org.keycloak.keys.KeyProvider'] ?? [];
     expect(keyTypes.map((type) => type.id).sort()).toEqual([...KEYCLOAK_KEY_PROVIDER_TYPES].sort());
-    const secretDefault = (id: string) => Number(keyTypes.find((type) => type.id === id)?.properties.find((property) => property.name === 'secretSize')?.defaultValue);
+    const secretDefault = (id: string) =>
+      Number(
+        keyTypes.find((type) => type.id === id)?.properties.find((property) => property.name === 'secretSize')
+          ?.defaultValue,
+      );
     expect(secretDefault('hmac-generated')).toBe(KEYCLOAK_KEY_DEFAULTS.hmacSecretSize);
     expect(secretDefault('aes-generated')).toBe(KEYCLOAK_KEY_DEFAULTS.aesSecretSize);
     const profiles = await admin.clientPolicies.listProfiles({ realm, includeGlobalProfiles: true });
-    expect((profiles.globalProfiles ?? []).map((profile) => profile.name).sort()).toEqual([...KEYCLOAK_GLOBAL_CLIENT_PROFILES].sort());
+    expect((profiles.globalProfiles ?? []).map((profile) => profile.name).sort()).toEqual(
+      [...KEYCLOAK_GLOBAL_CLIENT_PROFILES].sort(),
+    );
   });
 });

@@ -39,7 +39,14 @@ async function harden(): Promise<void> {
   );
   const { id: parentId } = (await admin.realms.findOne({ realm }))!;
   const key = (name: string, providerId: string, config: Record<string, string[]>) =>
-    admin.components.create({ realm, name, providerId, providerType: 'org.keycloak.keys.KeyProvider', parentId, config });
+    admin.components.create({
+      realm,
+      name,
+      providerId,
+      providerType: 'org.keycloak.keys.KeyProvider',
+      parentId,
+      config,
+    });
   await key('ps256-3072', 'rsa-generated', { priority: ['200'], algorithm: ['PS256'], keySize: ['3072'] });
   await key('old-passive', 'rsa-generated', { priority: ['50'], active: ['false'] });
   await key('es384', 'ecdsa-generated', { priority: ['150'], ecdsaEllipticCurveKey: ['P-384'] });
@@ -60,7 +67,14 @@ async function harden(): Promise<void> {
   });
   await admin.clientPolicies.updatePolicy({
     realm,
-    policies: [{ name: 'fapi', enabled: true, profiles: ['fapi-2-dpop-security-profile'], conditions: [{ condition: 'any-client', configuration: {} }] }],
+    policies: [
+      {
+        name: 'fapi',
+        enabled: true,
+        profiles: ['fapi-2-dpop-security-profile'],
+        conditions: [{ condition: 'any-client', configuration: {} }],
+      },
+    ],
   });
   const { id: scopeId } = await admin.clientScopes.create({
     realm,
@@ -71,7 +85,12 @@ async function harden(): Promise<void> {
         name: 'token version',
         protocol: 'openid-connect',
         protocolMapper: 'oidc-usermodel-attribute-mapper',
-        config: { 'user.attribute': 'token_version', 'claim.name': 'token_version', 'access.token.claim': 'true', 'jsonType.label': 'int' },
+        config: {
+          'user.attribute': 'token_version',
+          'claim.name': 'token_version',
+          'access.token.claim': 'true',
+          'jsonType.label': 'int',
+        },
       },
     ],
   });
@@ -124,7 +143,14 @@ describe('live realm ≡ its export', () => {
 
   it('the model holds what was set', () => {
     const settings = live.settings;
-    expect(settings).toMatchObject({ revokeRefreshToken: true, accessTokenLifespan: 240, failureFactor: 7, defaultSignatureAlgorithm: 'PS256', eventsExpiration: 7_776_000, adminEventsDetailsEnabled: true });
+    expect(settings).toMatchObject({
+      revokeRefreshToken: true,
+      accessTokenLifespan: 240,
+      failureFactor: 7,
+      defaultSignatureAlgorithm: 'PS256',
+      eventsExpiration: 7_776_000,
+      adminEventsDetailsEnabled: true,
+    });
     expect(settings.enabledEventTypes).toEqual(['LOGIN', 'LOGIN_ERROR', 'LOGOUT', 'REFRESH_TOKEN']); // sorted: a set in Keycloak
     const keys = Object.fromEntries(settings.keyProviders.map((key) => [key.name, key]));
     expect(keys['ps256-3072']).toMatchObject({ algorithm: 'PS256', keySize: 3072, priority: 200, active: true });
@@ -132,9 +158,19 @@ describe('live realm ≡ its export', () => {
     expect(keys['es384']).toMatchObject({ algorithm: 'ES384', ellipticCurve: 'P-384' });
     for (const key of settings.keyProviders) expect(key.kids?.length, key.name).toBeGreaterThan(0);
     const fapi = settings.clients.find((client) => client.clientId === 'fapi-app')!;
-    expect(fapi).toMatchObject({ clientAuthenticatorType: 'client-jwt', fullScopeAllowed: false, attributes: { 'dpop.bound.access.tokens': 'true', 'access.token.lifespan': '120' } });
-    expect(settings.clientPolicies).toEqual([{ name: 'fapi', enabled: true, profiles: ['fapi-2-dpop-security-profile'] }]);
-    expect(settings.tokenVersionClaim).toEqual({ attribute: 'token_version', claim: 'token_version', clients: ['fapi-app'] });
+    expect(fapi).toMatchObject({
+      clientAuthenticatorType: 'client-jwt',
+      fullScopeAllowed: false,
+      attributes: { 'dpop.bound.access.tokens': 'true', 'access.token.lifespan': '120' },
+    });
+    expect(settings.clientPolicies).toEqual([
+      { name: 'fapi', enabled: true, profiles: ['fapi-2-dpop-security-profile'] },
+    ]);
+    expect(settings.tokenVersionClaim).toEqual({
+      attribute: 'token_version',
+      claim: 'token_version',
+      clients: ['fapi-app'],
+    });
   });
 
   it('no secret reaches the model', () => {
@@ -144,6 +180,8 @@ describe('live realm ≡ its export', () => {
 
   it('an unknown realm is a clear input error', async () => {
     await expect(readLiveRealm(adminLiveSource(`${realm}-missing`), `${realm}-missing`)).rejects.toThrow(InputError);
-    await expect(readLiveRealm(adminLiveSource(`${realm}-missing`), `${realm}-missing`)).rejects.toMatchObject({ message: expect.stringMatching(/404|does not exist/) as unknown });
+    await expect(readLiveRealm(adminLiveSource(`${realm}-missing`), `${realm}-missing`)).rejects.toMatchObject({
+      message: expect.stringMatching(/404|does not exist/) as unknown,
+    });
   });
 });

@@ -24,8 +24,19 @@ beforeAll(async () => {
   admin = await adminClient();
   serverVersion = (await admin.serverInfo.find()).systemInfo?.version ?? '';
   await admin.realms.create({ realm, enabled: true });
-  await admin.clients.create({ realm, clientId: 'patterns', publicClient: true, redirectUris: [...PATTERNS.patterns], attributes: { 'post.logout.redirect.uris': PATTERNS.logout.join('##') } });
-  await admin.clients.create({ realm, clientId: 'every-https', publicClient: true, redirectUris: [...PATTERNS.everyHttps] });
+  await admin.clients.create({
+    realm,
+    clientId: 'patterns',
+    publicClient: true,
+    redirectUris: [...PATTERNS.patterns],
+    attributes: { 'post.logout.redirect.uris': PATTERNS.logout.join('##') },
+  });
+  await admin.clients.create({
+    realm,
+    clientId: 'every-https',
+    publicClient: true,
+    redirectUris: [...PATTERNS.everyHttps],
+  });
 });
 
 afterAll(async () => {
@@ -33,8 +44,15 @@ afterAll(async () => {
 });
 
 async function authorizationAccepts(clientId: string, redirectUri: string): Promise<boolean> {
-  const query = new URLSearchParams({ client_id: clientId, response_type: 'code', scope: 'openid', redirect_uri: redirectUri });
-  const response = await fetch(`${keycloak().url}/realms/${realm}/protocol/openid-connect/auth?${query.toString()}`, { redirect: 'manual' });
+  const query = new URLSearchParams({
+    client_id: clientId,
+    response_type: 'code',
+    scope: 'openid',
+    redirect_uri: redirectUri,
+  });
+  const response = await fetch(`${keycloak().url}/realms/${realm}/protocol/openid-connect/auth?${query.toString()}`, {
+    redirect: 'manual',
+  });
   const body = await response.text();
   const refused = body.includes('Invalid parameter: redirect_uri');
   // The login page or the refusal, nothing else: a third outcome would make the verdict meaningless.
@@ -44,7 +62,9 @@ async function authorizationAccepts(clientId: string, redirectUri: string): Prom
 
 async function logoutAccepts(clientId: string, redirectUri: string): Promise<boolean> {
   const query = new URLSearchParams({ client_id: clientId, post_logout_redirect_uri: redirectUri });
-  const response = await fetch(`${keycloak().url}/realms/${realm}/protocol/openid-connect/logout?${query.toString()}`, { redirect: 'manual' });
+  const response = await fetch(`${keycloak().url}/realms/${realm}/protocol/openid-connect/logout?${query.toString()}`, {
+    redirect: 'manual',
+  });
   const refused = /Invalid redirect uri/i.test(await response.text());
   // Accepted: straight to the URI (no session to end) or the confirmation page.
   expect(refused ? [400] : [200, 302]).toContain(response.status);
@@ -85,10 +105,13 @@ describe(`redirect URI patterns on the real Keycloak`, () => {
     expect(await authorizationAccepts('patterns', uri)).toBe(accepted);
   });
 
-  it.each(['https://anything.example/', 'https://evil.example/steal'])("'https://*' accepts %s: every https URL", async (uri) => {
-    expect(readPattern('https://*', serverVersion).kind).toBe('everything');
-    expect(await authorizationAccepts('every-https', uri)).toBe(true);
-  });
+  it.each(['https://anything.example/', 'https://evil.example/steal'])(
+    "'https://*' accepts %s: every https URL",
+    async (uri) => {
+      expect(readPattern('https://*', serverVersion).kind).toBe('everything');
+      expect(await authorizationAccepts('every-https', uri)).toBe(true);
+    },
+  );
 
   it.each([
     ['https://*.example.com/bye', true],

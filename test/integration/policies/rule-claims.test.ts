@@ -14,9 +14,22 @@ const CLIENT_ACCESS_TOKEN_LIFESPAN = 3600;
 
 beforeAll(async () => {
   admin = await adminClient();
-  await admin.realms.create({ realm, enabled: true, revokeRefreshToken: true, refreshTokenMaxReuse: 0, accessTokenLifespan: REALM_ACCESS_TOKEN_LIFESPAN });
+  await admin.realms.create({
+    realm,
+    enabled: true,
+    revokeRefreshToken: true,
+    refreshTokenMaxReuse: 0,
+    accessTokenLifespan: REALM_ACCESS_TOKEN_LIFESPAN,
+  });
   const client = (clientId: string, extra: Record<string, unknown> = {}) =>
-    admin.clients.create({ realm, clientId, publicClient: true, directAccessGrantsEnabled: true, redirectUris: ['https://app.example.com/cb'], ...extra });
+    admin.clients.create({
+      realm,
+      clientId,
+      publicClient: true,
+      directAccessGrantsEnabled: true,
+      redirectUris: ['https://app.example.com/cb'],
+      ...extra,
+    });
   await client('any-origin', { webOrigins: ['*'] });
   await client('long-tokens', { attributes: { 'access.token.lifespan': String(CLIENT_ACCESS_TOKEN_LIFESPAN) } });
   const { id: offlineDefaultId } = await client('offline-by-default');
@@ -51,12 +64,19 @@ async function token(form: Record<string, string>, origin?: string): Promise<Tok
     headers: origin ? { origin } : {},
     body: new URLSearchParams(form),
   });
-  return { status: response.status, allowOrigin: response.headers.get('access-control-allow-origin'), body: (await response.json()) as TokenAnswer['body'] };
+  return {
+    status: response.status,
+    allowOrigin: response.headers.get('access-control-allow-origin'),
+    body: (await response.json()) as TokenAnswer['body'],
+  };
 }
 
-const passwordGrant = (clientId: string, origin?: string) => token({ grant_type: 'password', client_id: clientId, username: USER.username, password: USER.password }, origin);
-const refresh = (clientId: string, refreshToken: string) => token({ grant_type: 'refresh_token', client_id: clientId, refresh_token: refreshToken });
-const claims = (jwt: string | undefined) => JSON.parse(Buffer.from(jwt!.split('.')[1]!, 'base64url').toString('utf8')) as Record<string, unknown>;
+const passwordGrant = (clientId: string, origin?: string) =>
+  token({ grant_type: 'password', client_id: clientId, username: USER.username, password: USER.password }, origin);
+const refresh = (clientId: string, refreshToken: string) =>
+  token({ grant_type: 'refresh_token', client_id: clientId, refresh_token: refreshToken });
+const claims = (jwt: string | undefined) =>
+  JSON.parse(Buffer.from(jwt!.split('.')[1]!, 'base64url').toString('utf8')) as Record<string, unknown>;
 
 describe('Keycloak behaves as the rule texts say', () => {
   it("web-origins-wildcard: webOrigins '*' lets any web site read the token endpoint's answers", async () => {
@@ -104,7 +124,11 @@ describe('Keycloak behaves as the rule texts say', () => {
   });
 
   it('security-headers: the login page sends anti-framing, HSTS and no-sniff headers by default', async () => {
-    const query = new URLSearchParams({ client_id: 'any-origin', response_type: 'code', redirect_uri: 'https://app.example.com/cb' });
+    const query = new URLSearchParams({
+      client_id: 'any-origin',
+      response_type: 'code',
+      redirect_uri: 'https://app.example.com/cb',
+    });
     const page = await fetch(`${keycloak().url}/realms/${realm}/protocol/openid-connect/auth?${query.toString()}`);
     expect(page.status).toBe(200);
     expect(page.headers.get('x-frame-options')).toBe('SAMEORIGIN');

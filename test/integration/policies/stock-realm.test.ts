@@ -12,7 +12,8 @@ import { createStockRealm, partialExport, stripSecrets } from '../../fixtures/ex
 import { adminClient, uniqueRealmName } from '../../support/keycloak.ts';
 import { STOCK_REALM_FINDINGS } from '../../unit/policies/stock-realm-findings.ts';
 
-const byId = (findings: readonly Finding[]) => findings.map((finding) => `${finding.ruleId}${finding.entity ? ` @${finding.entity.id}` : ''}`).sort();
+const byId = (findings: readonly Finding[]) =>
+  findings.map((finding) => `${finding.ruleId}${finding.entity ? ` @${finding.entity.id}` : ''}`).sort();
 
 let admin: KeycloakAdminClient;
 const realm = uniqueRealmName('rg-stock');
@@ -52,14 +53,22 @@ describe('a stock realm on the real Keycloak', () => {
     );
     const findings = await findingsNow();
     const after = byId(findings);
-    for (const fixed of ['refresh-token-rotation', 'brute-force-protection', 'admin-events', 'offline-session-max', 'password-policy']) {
+    for (const fixed of [
+      'refresh-token-rotation',
+      'brute-force-protection',
+      'admin-events',
+      'offline-session-max',
+      'password-policy',
+    ]) {
       expect(after).not.toContain(fixed);
     }
     // Turning events on records Keycloak's default event types, which leave out REFRESH_TOKEN:
     // refresh-token use (the trace of a stolen refresh token) still goes unrecorded.
-    expect(findings.filter((finding) => finding.ruleId === 'login-events').map(({ messageId, message }) => ({ messageId, message }))).toEqual([
-      { messageId: 'missingTypes', message: 'Event types not recorded: REFRESH_TOKEN.' },
-    ]);
+    expect(
+      findings
+        .filter((finding) => finding.ruleId === 'login-events')
+        .map(({ messageId, message }) => ({ messageId, message })),
+    ).toEqual([{ messageId: 'missingTypes', message: 'Event types not recorded: REFRESH_TOKEN.' }]);
     // With rotation on, public clients' refresh tokens are protected; the client findings stay.
     expect(after.filter((id) => id.startsWith('client-refresh-tokens'))).toEqual([]);
     expect(after).toContain('password-grant @admin-cli');

@@ -51,9 +51,16 @@ async function serviceAccount(roles: string[]): Promise<ServiceAccount> {
   const [realmClient] = await admin.clients.find({ realm: 'master', clientId: `${realm}-realm` });
   if (!realmClient?.id || !user.id) throw new Error(`master has no ${realm}-realm client`);
   const available = await admin.clients.listRoles({ realm: 'master', id: realmClient.id });
-  const granted = available.filter((role) => role.name && roles.includes(role.name)).map((role) => ({ id: role.id!, name: role.name! }));
+  const granted = available
+    .filter((role) => role.name && roles.includes(role.name))
+    .map((role) => ({ id: role.id!, name: role.name! }));
   expect(granted.map((role) => role.name).sort()).toEqual([...roles].sort());
-  await admin.users.addClientRoleMappings({ realm: 'master', id: user.id, clientUniqueId: realmClient.id, roles: granted });
+  await admin.users.addClientRoleMappings({
+    realm: 'master',
+    id: user.id,
+    clientUniqueId: realmClient.id,
+    roles: granted,
+  });
   return { id, clientId, secret };
 }
 
@@ -81,7 +88,12 @@ function envFor(account: ServiceAccount, overrides: NodeJS.ProcessEnv = {}): Nod
 /** Runs audit and checks that no secret of ours appears in anything it printed. */
 async function audit(args: string[], env: NodeJS.ProcessEnv): Promise<CliRun> {
   const run = await runCli(['audit', '--realm', realm, ...args], { env });
-  for (const secret of [readOnly.secret, viewRealmOnly.secret, keycloak().adminPassword, env.KEYCLOAK_CLIENT_SECRET ?? '']) {
+  for (const secret of [
+    readOnly.secret,
+    viewRealmOnly.secret,
+    keycloak().adminPassword,
+    env.KEYCLOAK_CLIENT_SECRET ?? '',
+  ]) {
     if (secret) expect(run.stdout + run.stderr).not.toContain(secret);
   }
   return run;
@@ -90,7 +102,9 @@ async function audit(args: string[], env: NodeJS.ProcessEnv): Promise<CliRun> {
 async function checkFingerprints(): Promise<string[]> {
   const run = await runCli(['check', baselineFile, '--format', 'json', '--fail-on', 'none']);
   expect(run.code).toBe(0);
-  return checkReport(run.stdout).findings.map((finding) => finding.fingerprint).sort();
+  return checkReport(run.stdout)
+    .findings.map((finding) => finding.fingerprint)
+    .sort();
 }
 
 beforeAll(async () => {
@@ -109,7 +123,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await admin.realms.del({ realm }).catch(() => undefined);
   // Either is still unset when beforeAll failed before creating it.
-  for (const account of [readOnly, viewRealmOnly] as (ServiceAccount | undefined)[]) if (account) await admin.clients.del({ realm: 'master', id: account.id }).catch(() => undefined);
+  for (const account of [readOnly, viewRealmOnly] as (ServiceAccount | undefined)[])
+    if (account) await admin.clients.del({ realm: 'master', id: account.id }).catch(() => undefined);
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -121,7 +136,9 @@ describe('realmguard audit (live Keycloak, read-only service account)', { timeou
     expect(document.drift.changes).toEqual([]);
     expect(document.drift.summary).toBe('no drift: the live realm matches the baseline');
     expect(document.findings.map((finding) => finding.fingerprint).sort()).toEqual(await checkFingerprints());
-    expect(run.stderr).toContain("left out Keycloak's built-in clients account, account-console, admin-cli, broker, realm-management, security-admin-console");
+    expect(run.stderr).toContain(
+      "left out Keycloak's built-in clients account, account-console, admin-cli, broker, realm-management, security-admin-console",
+    );
   });
 
   it('the same account cannot change anything: a write answers 403', async () => {
@@ -136,7 +153,10 @@ describe('realmguard audit (live Keycloak, read-only service account)', { timeou
   it('a setting changed through the admin API: reported as drift, setting by setting, and as a new finding', async () => {
     await admin.realms.update({ realm }, { accessTokenLifespan: 3600 });
     const [web] = await admin.clients.find({ realm, clientId: 'web' });
-    await admin.clients.update({ realm, id: web!.id! }, { ...web, redirectUris: [...(web!.redirectUris ?? []), 'https://*'] });
+    await admin.clients.update(
+      { realm, id: web!.id! },
+      { ...web, redirectUris: [...(web!.redirectUris ?? []), 'https://*'] },
+    );
 
     const run = await audit(['--baseline', baselineFile, '--format', 'json', '--fail-on', 'none'], envFor(readOnly));
     expect(run.code, run.stderr).toBe(0);
@@ -165,18 +185,34 @@ describe('realmguard audit (live Keycloak, read-only service account)', { timeou
 
   it('exit codes as check: --fail-on over findings, --fail-on-drift for any drift', async () => {
     expect((await audit(['--baseline', baselineFile, '--format', 'json'], envFor(readOnly))).code).toBe(1); // default --fail-on medium
-    expect((await audit(['--baseline', baselineFile, '--format', 'json', '--fail-on', 'none', '--fail-on-drift'], envFor(readOnly))).code).toBe(1);
+    expect(
+      (
+        await audit(
+          ['--baseline', baselineFile, '--format', 'json', '--fail-on', 'none', '--fail-on-drift'],
+          envFor(readOnly),
+        )
+      ).code,
+    ).toBe(1);
     expect((await audit(['--format', 'json', '--fail-on', 'none', '--fail-on-drift'], envFor(readOnly))).code).toBe(0); // no baseline, no drift
   });
 
   it('every output format carries the drift', async () => {
     const text = await audit(['--baseline', baselineFile, '--fail-on', 'none'], envFor(readOnly));
-    expect(text.stdout).toMatch(/Drift from .*\(declared → live\): 2 settings drifted from the baseline \(2 weaker than declared\)/);
+    expect(text.stdout).toMatch(
+      /Drift from .*\(declared → live\): 2 settings drifted from the baseline \(2 weaker than declared\)/,
+    );
     expect(text.stdout).toContain(`${realm}: realm settings: accessTokenLifespan: 300 (5m) → 3600 (1h)`);
-    const markdown = await audit(['--baseline', baselineFile, '--fail-on', 'none', '--format', 'markdown'], envFor(readOnly));
+    const markdown = await audit(
+      ['--baseline', baselineFile, '--fail-on', 'none', '--format', 'markdown'],
+      envFor(readOnly),
+    );
     expect(markdown.stdout).toContain('#### Drift from');
-    expect(markdown.stdout).toContain('| ⚠️ weakens | ' + realm + ' | realm settings | `accessTokenLifespan` | `300 (5m)` → `3600 (1h)` |');
-    const sarif = sarifLog((await audit(['--baseline', baselineFile, '--fail-on', 'none', '--format', 'sarif'], envFor(readOnly))).stdout);
+    expect(markdown.stdout).toContain(
+      '| ⚠️ weakens | ' + realm + ' | realm settings | `accessTokenLifespan` | `300 (5m)` → `3600 (1h)` |',
+    );
+    const sarif = sarifLog(
+      (await audit(['--baseline', baselineFile, '--fail-on', 'none', '--format', 'sarif'], envFor(readOnly))).stdout,
+    );
     const results = sarif.runs[0]!.results!.filter((result) => result.ruleId === 'baseline-drift');
     expect(results).toHaveLength(2);
     expect(sarif.runs[0]!.tool.driver.rules![results[0]!.ruleIndex!]!.id).toBe('baseline-drift');
@@ -218,6 +254,8 @@ describe('realmguard audit: connection and access failures are one line, exit 2'
   it('connection refused', async () => {
     const port = await closedPort();
     const line = oneLine(await audit([], envFor(readOnly, { KEYCLOAK_URL: `http://127.0.0.1:${port}` })));
-    expect(line).toBe(`realmguard: cannot connect to http://127.0.0.1:${port}: connection refused — is Keycloak running there, and is KEYCLOAK_URL right?`);
+    expect(line).toBe(
+      `realmguard: cannot connect to http://127.0.0.1:${port}: connection refused — is Keycloak running there, and is KEYCLOAK_URL right?`,
+    );
   });
 });

@@ -11,9 +11,19 @@ const KEY_PROVIDER = 'org.keycloak.keys.KeyProvider';
 
 export function realmRepresentation(settings: RealmSettings): Record<string, unknown> {
   if (settings.clientPolicies.length > 0 || settings.tokenVersionClaim) {
-    throw new Error('realmRepresentation: client policies and the token-version claim are not supported by this test helper');
+    throw new Error(
+      'realmRepresentation: client policies and the token-version claim are not supported by this test helper',
+    );
   }
-  const { keyProviders, clients, compromisedKeys: _compromised, clientPolicies: _policies, clientProfiles: _profiles, tokenVersionClaim: _claim, ...realm } = settings;
+  const {
+    keyProviders,
+    clients,
+    compromisedKeys: _compromised,
+    clientPolicies: _policies,
+    clientProfiles: _profiles,
+    tokenVersionClaim: _claim,
+    ...realm
+  } = settings;
   return {
     ...realm,
     clients: clients.map((client) => ({ ...client })),

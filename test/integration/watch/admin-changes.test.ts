@@ -41,8 +41,22 @@ describe('watch: admin changes', () => {
     expect(run.code).toBe(1);
     const [weakening, ...more] = run.detections.filter((detection) => detection.kind === 'admin-weakening');
     expect(more).toEqual([]);
-    expect(weakening).toMatchObject({ realm: fx.realm, user: adminId, ipAddress: expect.any(String) as unknown, severity: 'high' });
-    expect(weakening?.changes).toEqual([{ setting: 'ssoSessionIdleTimeout', before: 1800, after: 86_400, effect: 'weakens', reason: expect.any(String) as unknown, rules: ['sso-session-idle'] }]);
+    expect(weakening).toMatchObject({
+      realm: fx.realm,
+      user: adminId,
+      ipAddress: expect.any(String) as unknown,
+      severity: 'high',
+    });
+    expect(weakening?.changes).toEqual([
+      {
+        setting: 'ssoSessionIdleTimeout',
+        before: 1800,
+        after: 86_400,
+        effect: 'weakens',
+        reason: expect.any(String) as unknown,
+        rules: ['sso-session-idle'],
+      },
+    ]);
     expect(weakening?.summary).toMatch(new RegExp(`weakened by admin ${adminId}`));
   });
 
@@ -53,14 +67,25 @@ describe('watch: admin changes', () => {
   });
 
   it('reports key providers added and deleted, a regenerated secret and a disabled client', async () => {
-    const component = await fx.kc.components.create({ realm: fx.realm, name: 'extra-rsa', providerId: 'rsa-generated', providerType: 'org.keycloak.keys.KeyProvider', config: { priority: ['5'] } });
+    const component = await fx.kc.components.create({
+      realm: fx.realm,
+      name: 'extra-rsa',
+      providerId: 'rsa-generated',
+      providerType: 'org.keycloak.keys.KeyProvider',
+      config: { priority: ['5'] },
+    });
     await fx.kc.components.del({ realm: fx.realm, id: component.id });
     const api = await fx.clientUuid('api');
     await fx.kc.clients.generateNewClientSecret({ realm: fx.realm, id: api });
     await fx.kc.clients.update({ realm: fx.realm, id: api }, { enabled: false });
     const run = await watchOnce();
     expect(run.code).toBe(1);
-    expect(run.detections.map((detection) => detection.kind)).toEqual(['key-provider-added', 'key-provider-deleted', 'client-secret-regenerated', 'client-disabled']);
+    expect(run.detections.map((detection) => detection.kind)).toEqual([
+      'key-provider-added',
+      'key-provider-deleted',
+      'client-secret-regenerated',
+      'client-disabled',
+    ]);
     expect(run.detections.every((detection) => detection.user === adminId)).toBe(true);
   });
 
@@ -75,7 +100,9 @@ describe('watch: admin changes', () => {
       ['admin-weakening', 'high'],
       ['events-switched-off', 'high'],
     ]);
-    expect(run.detections[1]?.changes?.map((change) => [change.setting, change.rules])).toEqual([['eventsEnabled', expect.arrayContaining(['login-events'])]]);
+    expect(run.detections[1]?.changes?.map((change) => [change.setting, change.rules])).toEqual([
+      ['eventsEnabled', expect.arrayContaining(['login-events'])],
+    ]);
     expect(run.detections[2]?.user).toBe(adminId);
     const next = await watchOnce();
     expect(next.code).toBe(1);

@@ -24,12 +24,21 @@ const replayReason = 'Maximum allowed refresh token reuse exceeded';
 async function refresh(refreshToken: string, clientId: 'web' | 'api' = 'web') {
   const response = await fetch(fx.endpoint('token'), {
     method: 'POST',
-    body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: clientId, ...(clientId === 'api' ? { client_secret: 'api-secret-0123456789abcdef' } : {}) }),
+    body: new URLSearchParams({
+      grant_type: 'refresh_token',
+      refresh_token: refreshToken,
+      client_id: clientId,
+      ...(clientId === 'api' ? { client_secret: 'api-secret-0123456789abcdef' } : {}),
+    }),
   });
-  return { status: response.status, body: (await response.json()) as { refresh_token?: string; error?: string; error_description?: string } };
+  return {
+    status: response.status,
+    body: (await response.json()) as { refresh_token?: string; error?: string; error_description?: string },
+  };
 }
 
-const errorsWith = (events: RawEvent[], reason: string) => events.filter((event) => event.type === 'REFRESH_TOKEN_ERROR' && event.details?.reason === reason);
+const errorsWith = (events: RawEvent[], reason: string) =>
+  events.filter((event) => event.type === 'REFRESH_TOKEN_ERROR' && event.details?.reason === reason);
 
 describe('a replayed rotated refresh token (revokeRefreshToken: true, refreshTokenMaxReuse: 0)', () => {
   it('is refused, recorded as REFRESH_TOKEN_ERROR invalid_token with its reason, and ends only that client session', async () => {
@@ -44,7 +53,13 @@ describe('a replayed rotated refresh token (revokeRefreshToken: true, refreshTok
 
     const [event, ...more] = errorsWith(await userEvents(fx), replayReason);
     expect(more).toHaveLength(0);
-    expect(event).toMatchObject({ type: 'REFRESH_TOKEN_ERROR', error: 'invalid_token', clientId: 'web', sessionId: first.session_state, ipAddress: expect.any(String) as unknown });
+    expect(event).toMatchObject({
+      type: 'REFRESH_TOKEN_ERROR',
+      error: 'invalid_token',
+      clientId: 'web',
+      sessionId: first.session_state,
+      ipAddress: expect.any(String) as unknown,
+    });
     // The user is named only in the details, not in userId.
     expect(event?.userId).toBeUndefined();
     expect(event?.details?.refresh_token_sub).toBe(userId);
@@ -62,7 +77,10 @@ describe('a replayed rotated refresh token (revokeRefreshToken: true, refreshTok
   it('leaves no event at all when enabledEventTypes is empty: REFRESH_TOKEN_ERROR is not among the types Keycloak saves by default', async () => {
     const quiet = await RealmFixture.create('watch-facts-default-types');
     try {
-      await quiet.kc.realms.update({ realm: quiet.realm }, { eventsEnabled: true, revokeRefreshToken: true, refreshTokenMaxReuse: 0 });
+      await quiet.kc.realms.update(
+        { realm: quiet.realm },
+        { eventsEnabled: true, revokeRefreshToken: true, refreshTokenMaxReuse: 0 },
+      );
       await quiet.createUser('dora');
       const tokens = await quiet.login('dora', 'web');
       await refreshIn(quiet, tokens.refresh_token);
@@ -78,7 +96,10 @@ describe('a replayed rotated refresh token (revokeRefreshToken: true, refreshTok
 });
 
 async function refreshIn(realm: RealmFixture, refreshToken: string) {
-  const response = await fetch(realm.endpoint('token'), { method: 'POST', body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: 'web' }) });
+  const response = await fetch(realm.endpoint('token'), {
+    method: 'POST',
+    body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: 'web' }),
+  });
   await response.text();
   return { status: response.status };
 }
@@ -94,11 +115,19 @@ describe('tokens used after the end of their session', () => {
     await fx.kc.realms.update({ realm: fx.realm }, { notBefore: Math.floor(Date.now() / 1000) });
     expect((await refresh(offline.refresh_token, 'api')).body.error_description).toBe('Stale token');
     const events = await userEvents(fx);
-    expect(errorsWith(events, 'Session not active')[0]).toMatchObject({ error: 'invalid_token', sessionId: ended.session_state, details: { refresh_token_sub: userId } });
+    expect(errorsWith(events, 'Session not active')[0]).toMatchObject({
+      error: 'invalid_token',
+      sessionId: ended.session_state,
+      details: { refresh_token_sub: userId },
+    });
     // A stale token's event names neither user nor session: Keycloak rejects it before reading them.
     const stale = errorsWith(events, 'Stale token')[0];
     expect(stale).toMatchObject({ error: 'invalid_token', clientId: 'api' });
-    expect([stale?.userId, stale?.sessionId, stale?.details]).toEqual([undefined, undefined, { reason: 'Stale token', grant_type: 'refresh_token', client_auth_method: 'client-secret' }]);
+    expect([stale?.userId, stale?.sessionId, stale?.details]).toEqual([
+      undefined,
+      undefined,
+      { reason: 'Stale token', grant_type: 'refresh_token', client_auth_method: 'client-secret' },
+    ]);
     await fx.kc.realms.update({ realm: fx.realm }, { notBefore: 0 });
   });
 });
@@ -108,13 +137,21 @@ describe('brute force and impersonation', () => {
     const userId = await fx.createUser('bruno');
     await fx.kc.realms.update({ realm: fx.realm }, { bruteForceProtected: true, failureFactor: 3 });
     for (let attempt = 0; attempt < 4; attempt++) {
-      const response = await fetch(fx.endpoint('token'), { method: 'POST', body: new URLSearchParams({ grant_type: 'password', username: 'bruno', password: 'wrong', client_id: 'web' }) });
+      const response = await fetch(fx.endpoint('token'), {
+        method: 'POST',
+        body: new URLSearchParams({ grant_type: 'password', username: 'bruno', password: 'wrong', client_id: 'web' }),
+      });
       await response.text();
     }
     const events = (await userEvents(fx)).filter((event) => event.userId === userId);
     const lockout = events.find((event) => event.type === 'USER_DISABLED_BY_TEMPORARY_LOCKOUT');
-    expect(lockout?.details).toMatchObject({ reason: 'brute_force_attack detected', num_failures: expect.stringMatching(/^\d+$/) as unknown });
-    expect(events.filter((event) => event.type === 'LOGIN_ERROR').map((event) => event.error)).toEqual(expect.arrayContaining(['invalid_user_credentials', 'user_temporarily_disabled']));
+    expect(lockout?.details).toMatchObject({
+      reason: 'brute_force_attack detected',
+      num_failures: expect.stringMatching(/^\d+$/) as unknown,
+    });
+    expect(events.filter((event) => event.type === 'LOGIN_ERROR').map((event) => event.error)).toEqual(
+      expect.arrayContaining(['invalid_user_credentials', 'user_temporarily_disabled']),
+    );
     await fx.kc.realms.update({ realm: fx.realm }, { bruteForceProtected: false });
   });
 
@@ -136,9 +173,18 @@ describe('admin events (adminEventsDetailsEnabled)', () => {
     await fx.kc.clients.update({ realm: fx.realm, id: web.id! }, { ...web, enabled: false });
     await fx.kc.clients.update({ realm: fx.realm, id: web.id! }, { enabled: true });
     await fx.kc.clients.generateNewClientSecret({ realm: fx.realm, id: web.id! });
-    const component = await fx.kc.components.create({ realm: fx.realm, name: 'extra-rsa', providerId: 'rsa-generated', providerType: 'org.keycloak.keys.KeyProvider', config: { priority: ['5'] } });
+    const component = await fx.kc.components.create({
+      realm: fx.realm,
+      name: 'extra-rsa',
+      providerId: 'rsa-generated',
+      providerType: 'org.keycloak.keys.KeyProvider',
+      config: { priority: ['5'] },
+    });
     await fx.kc.components.del({ realm: fx.realm, id: component.id });
-    await fx.kc.clientPolicies.updatePolicy({ realm: fx.realm, policies: [{ name: 'watch-probe', enabled: true, conditions: [], profiles: [] }] });
+    await fx.kc.clientPolicies.updatePolicy({
+      realm: fx.realm,
+      policies: [{ name: 'watch-probe', enabled: true, conditions: [], profiles: [] }],
+    });
 
     const events = (await adminEvents(fx)).filter((event) => event.time >= started);
     const summary = events.map((event) => [event.operationType, event.resourceType, event.resourcePath ?? null]);
@@ -151,18 +197,30 @@ describe('admin events (adminEventsDetailsEnabled)', () => {
       ['DELETE', 'COMPONENT', `components/${component.id}`],
       // A client policy change leaves no admin event in Keycloak 26.7.
     ]);
-    const representation = (index: number) => (events[index]?.representation ? (JSON.parse(events[index].representation) as Record<string, unknown>) : undefined);
+    const representation = (index: number) =>
+      events[index]?.representation ? (JSON.parse(events[index].representation) as Record<string, unknown>) : undefined;
     expect(representation(0)).toEqual({ ssoSessionIdleTimeout: 7200 });
     expect(representation(1)).toMatchObject({ clientId: 'api', enabled: false, publicClient: false });
     expect(representation(2)).toEqual({ enabled: true });
     expect(representation(3)).toEqual({ type: 'secret', value: '**********' });
-    expect(representation(4)).toMatchObject({ name: 'extra-rsa', providerId: 'rsa-generated', providerType: 'org.keycloak.keys.KeyProvider' });
+    expect(representation(4)).toMatchObject({
+      name: 'extra-rsa',
+      providerId: 'rsa-generated',
+      providerType: 'org.keycloak.keys.KeyProvider',
+    });
     expect(representation(5)).toBeUndefined();
-    expect(events[0]?.authDetails).toMatchObject({ userId: expect.any(String) as unknown, ipAddress: expect.any(String) as unknown });
+    expect(events[0]?.authDetails).toMatchObject({
+      userId: expect.any(String) as unknown,
+      ipAddress: expect.any(String) as unknown,
+    });
 
     await fx.kc.realms.update({ realm: fx.realm }, { eventsEnabled: false });
     const off = (await adminEvents(fx)).at(-1);
-    expect([off?.operationType, off?.resourceType, off?.representation]).toEqual(['UPDATE', 'REALM', '{"eventsEnabled":false}']);
+    expect([off?.operationType, off?.resourceType, off?.representation]).toEqual([
+      'UPDATE',
+      'REALM',
+      '{"eventsEnabled":false}',
+    ]);
     await enableEvents(fx);
   });
 });

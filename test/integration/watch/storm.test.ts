@@ -21,7 +21,15 @@ async function failedLogins(count: number, from: number): Promise<void> {
   const worker = async () => {
     while (next < count) {
       const index = from + next++;
-      const response = await fetch(fx.endpoint('token'), { method: 'POST', body: new URLSearchParams({ grant_type: 'password', client_id: 'web', username: `ghost-${index}`, password: 'x' }) });
+      const response = await fetch(fx.endpoint('token'), {
+        method: 'POST',
+        body: new URLSearchParams({
+          grant_type: 'password',
+          client_id: 'web',
+          username: `ghost-${index}`,
+          password: 'x',
+        }),
+      });
       await response.text();
     }
   };

@@ -11,7 +11,8 @@ import { REALM_FIELDS, type RealmFieldName } from '../../../model/fields/realm.t
 import type { LoadedRealm } from '../../../model/realm-settings.ts';
 import { adminClient } from '../../support/keycloak.ts';
 
-const providerPath = (field: RealmFieldName): readonly string[] => (REALM_FIELDS[field] as AnyFieldRow).provider?.path ?? [];
+const providerPath = (field: RealmFieldName): readonly string[] =>
+  (REALM_FIELDS[field] as AnyFieldRow).provider?.path ?? [];
 const fieldNames = Object.keys(REALM_FIELDS) as RealmFieldName[];
 
 /**
@@ -28,7 +29,9 @@ const REALM_ARG_FIELDS: readonly RealmFieldName[] = [
 ];
 
 /** Fields set inside the provider's bruteForceDetection block. */
-const BRUTE_FORCE_FIELDS: readonly RealmFieldName[] = fieldNames.filter((field) => providerPath(field)[1] === 'bruteForceDetection' && providerPath(field).length === 3);
+const BRUTE_FORCE_FIELDS: readonly RealmFieldName[] = fieldNames.filter(
+  (field) => providerPath(field)[1] === 'bruteForceDetection' && providerPath(field).length === 3,
+);
 
 export async function expectKeycloakHolds(baseline: LoadedRealm): Promise<void> {
   const { settings } = baseline;
@@ -39,7 +42,8 @@ export async function expectKeycloakHolds(baseline: LoadedRealm): Promise<void> 
   expect(live, `realm ${realm}`).toBeTruthy();
   const liveRecord = live as unknown as Record<string, unknown>;
   for (const field of REALM_ARG_FIELDS) expect(liveRecord[field], field).toEqual(settings[field]);
-  if (settings.bruteForceProtected) for (const field of BRUTE_FORCE_FIELDS) expect(liveRecord[field], field).toEqual(settings[field]);
+  if (settings.bruteForceProtected)
+    for (const field of BRUTE_FORCE_FIELDS) expect(liveRecord[field], field).toEqual(settings[field]);
   expect(live?.passwordPolicy ?? '').toBe(canonicalPasswordPolicy(settings.passwordPolicy));
   expect(live?.browserSecurityHeaders).toMatchObject(settings.browserSecurityHeaders);
 
@@ -66,14 +70,20 @@ export async function expectKeycloakHolds(baseline: LoadedRealm): Promise<void> 
       serviceAccountsEnabled: client.serviceAccountsEnabled,
       fullScopeAllowed: client.fullScopeAllowed,
     });
-    if (!client.publicClient) expect(liveClient?.clientAuthenticatorType, `${client.clientId} authenticator`).toBe(client.clientAuthenticatorType);
-    if (client.standardFlowEnabled || client.implicitFlowEnabled) expect([...(liveClient?.redirectUris ?? [])].sort()).toEqual([...client.redirectUris].sort());
+    if (!client.publicClient)
+      expect(liveClient?.clientAuthenticatorType, `${client.clientId} authenticator`).toBe(
+        client.clientAuthenticatorType,
+      );
+    if (client.standardFlowEnabled || client.implicitFlowEnabled)
+      expect([...(liveClient?.redirectUris ?? [])].sort()).toEqual([...client.redirectUris].sort());
     expect([...(liveClient?.webOrigins ?? [])].sort()).toEqual([...client.webOrigins].sort());
     const attributes = (liveClient?.attributes ?? {}) as Record<string, string>;
     for (const [key, value] of Object.entries(client.attributes)) {
       if (key === 'post.logout.redirect.uris') {
         // The provider keeps these as a set: compare without order.
-        expect((attributes[key] ?? '').split('##').sort(), `${client.clientId} ${key}`).toEqual(value.split('##').sort());
+        expect((attributes[key] ?? '').split('##').sort(), `${client.clientId} ${key}`).toEqual(
+          value.split('##').sort(),
+        );
       } else if (value === 'false' && attributes[key] === undefined) {
         // The provider leaves a false flag out; Keycloak reads a missing flag as false.
       } else {
@@ -99,7 +109,10 @@ export async function expectKeycloakHolds(baseline: LoadedRealm): Promise<void> 
     if (key.algorithm) expect(keys.find((entry) => entry.providerId === component?.id)?.algorithm).toBe(key.algorithm);
   }
   for (const name of plan.keysLeftToKeycloak) {
-    expect(components.some((candidate) => candidate.name === name), `Keycloak's own key ${name}`).toBe(true);
+    expect(
+      components.some((candidate) => candidate.name === name),
+      `Keycloak's own key ${name}`,
+    ).toBe(true);
   }
 
   const claim = settings.tokenVersionClaim;
@@ -109,19 +122,32 @@ export async function expectKeycloakHolds(baseline: LoadedRealm): Promise<void> 
       const [liveClient] = await admin.clients.find({ realm, clientId });
       const mappers = await admin.clients.listProtocolMappers({ realm, id: liveClient?.id ?? '' });
       expect(
-        mappers.some((mapper) => mapper.protocolMapper === 'oidc-usermodel-attribute-mapper' && mapper.config?.['user.attribute'] === claim.attribute && mapper.config['claim.name'] === claim.claim && mapper.config['access.token.claim'] === 'true'),
+        mappers.some(
+          (mapper) =>
+            mapper.protocolMapper === 'oidc-usermodel-attribute-mapper' &&
+            mapper.config?.['user.attribute'] === claim.attribute &&
+            mapper.config['claim.name'] === claim.claim &&
+            mapper.config['access.token.claim'] === 'true',
+        ),
         `token-version mapper on ${clientId}`,
       ).toBe(true);
     }
   }
 
   const livePolicies = await readClientPolicies(realm);
-  expect(livePolicies.map((policy) => policy.name).sort(), 'client policies').toEqual(settings.clientPolicies.map((policy) => policy.name).sort());
+  expect(livePolicies.map((policy) => policy.name).sort(), 'client policies').toEqual(
+    settings.clientPolicies.map((policy) => policy.name).sort(),
+  );
   for (const policy of settings.clientPolicies) {
     const live = livePolicies.find((candidate) => candidate.name === policy.name);
     expect(live?.enabled, `client policy ${policy.name} enabled`).toBe(policy.enabled);
-    expect([...(live?.profiles ?? [])].sort(), `client policy ${policy.name} profiles`).toEqual([...policy.profiles].sort());
-    expect(live?.conditions.map((condition) => condition.condition), `client policy ${policy.name} conditions`).toEqual([ANY_CLIENT_CONDITION]);
+    expect([...(live?.profiles ?? [])].sort(), `client policy ${policy.name} profiles`).toEqual(
+      [...policy.profiles].sort(),
+    );
+    expect(
+      live?.conditions.map((condition) => condition.condition),
+      `client policy ${policy.name} conditions`,
+    ).toEqual([ANY_CLIENT_CONDITION]);
   }
 }
 

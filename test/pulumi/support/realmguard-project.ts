@@ -106,7 +106,11 @@ export async function addSelfAudience(realm: string, clientId: string): Promise<
       name: `audience-${clientId}`,
       protocol: 'openid-connect',
       protocolMapper: 'oidc-audience-mapper',
-      config: { 'included.client.audience': clientId, 'access.token.claim': 'true', 'introspection.token.claim': 'true' },
+      config: {
+        'included.client.audience': clientId,
+        'access.token.claim': 'true',
+        'introspection.token.claim': 'true',
+      },
     },
   );
 }

@@ -36,11 +36,17 @@ writeFileSync(
 // The compiled modules' main(), run as the command (dist/cli/main.js exports it).
 const compiledMain = fileURLToPath(new URL('../../../dist/cli/main.js', import.meta.url));
 const runner = join(dir, 'run-compiled.mjs');
-writeFileSync(runner, `import { main } from ${JSON.stringify(compiledMain)};\nprocess.exitCode = await main(process.argv);\n`);
+writeFileSync(
+  runner,
+  `import { main } from ${JSON.stringify(compiledMain)};\nprocess.exitCode = await main(process.argv);\n`,
+);
 
 function runCompiled(args: string[], env: NodeJS.ProcessEnv): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', hook, runner, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', hook, runner, ...args], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -58,7 +64,14 @@ async function modulesLoadedBy(args: string[]): Promise<{ code: number | null; m
 }
 
 /** What check and validate must not load: the incident actions, the Keycloak connection and their packages. */
-const NOT_FOR_OFFLINE_COMMANDS = [/\/incident\//, /\/keycloak\//, /\/node_modules\/p-retry\//, /\/node_modules\/cli-progress\//, /\/node_modules\/@pulumi\//, /keycloak-admin-client/];
+const NOT_FOR_OFFLINE_COMMANDS = [
+  /\/incident\//,
+  /\/keycloak\//,
+  /\/node_modules\/p-retry\//,
+  /\/node_modules\/cli-progress\//,
+  /\/node_modules\/@pulumi\//,
+  /keycloak-admin-client/,
+];
 
 describe('lazy subcommands', () => {
   it('picks the named subcommand only, and every one when none is named', () => {
@@ -67,13 +80,20 @@ describe('lazy subcommands', () => {
     for (const args of [[], ['--help'], ['help', 'check'], ['chekc']]) expect(subcommandsFor(args)).toBe(SUBCOMMANDS);
   });
 
-  it.each([['check'], ['validate']])('`realmguard %s` loads no incident, Keycloak-connection, Pulumi, p-retry or cli-progress module', async (name) => {
-    const { code, modules } = await modulesLoadedBy([name, baseline]);
-    expect(code).toBe(0);
-    // The log holds what ran: the policies for check, the model for both.
-    expect(modules.some((url) => url.includes('/model/'))).toBe(true);
-    for (const pattern of NOT_FOR_OFFLINE_COMMANDS) expect(modules.filter((url) => pattern.test(url)), String(pattern)).toEqual([]);
-  });
+  it.each([['check'], ['validate']])(
+    '`realmguard %s` loads no incident, Keycloak-connection, Pulumi, p-retry or cli-progress module',
+    async (name) => {
+      const { code, modules } = await modulesLoadedBy([name, baseline]);
+      expect(code).toBe(0);
+      // The log holds what ran: the policies for check, the model for both.
+      expect(modules.some((url) => url.includes('/model/'))).toBe(true);
+      for (const pattern of NOT_FOR_OFFLINE_COMMANDS)
+        expect(
+          modules.filter((url) => pattern.test(url)),
+          String(pattern),
+        ).toEqual([]);
+    },
+  );
 
   it('`realmguard --help` still lists every subcommand', async () => {
     const { stdout } = await spawnRealmguard(['--help'], { env: process.env });

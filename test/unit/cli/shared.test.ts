@@ -19,12 +19,16 @@ describe('wholeNumber', () => {
     expect(wholeNumber('--retries', 0)('0')).toBe(0);
     expect(wholeNumber('--timeout', 1, 'milliseconds')('2500')).toBe(2500);
     expect(() => wholeNumber('--retries', 0)('-1')).toThrow("--retries must be a whole number, got '-1'");
-    expect(() => wholeNumber('--concurrency', 1)('1.5')).toThrow("--concurrency must be a positive whole number, got '1.5'");
+    expect(() => wholeNumber('--concurrency', 1)('1.5')).toThrow(
+      "--concurrency must be a positive whole number, got '1.5'",
+    );
     expect(() => wholeNumber('--timeout', 1, 'milliseconds')('soon')).toThrow(InputError);
   });
 
   it('a bad incident --retries is one line and exit 2, nothing sent', { timeout: 60_000 }, async () => {
-    const run = await runCli(['incident', 'sessions', '--realm', 'shop', '--user', 'alice', '--retries', 'many'], { env: { KEYCLOAK_URL: 'http://127.0.0.1:9' } });
+    const run = await runCli(['incident', 'sessions', '--realm', 'shop', '--user', 'alice', '--retries', 'many'], {
+      env: { KEYCLOAK_URL: 'http://127.0.0.1:9' },
+    });
     expect(run.code).toBe(2);
     expect(run.stderr.trim()).toBe("realmguard: --retries must be a whole number, got 'many'");
   });
@@ -32,8 +36,13 @@ describe('wholeNumber', () => {
 
 describe('loadEveryFile', () => {
   it('reports the problems of every file together', async () => {
-    const error = await loadEveryFile(['/nonexistent/a.yaml', '/nonexistent/b.yaml']).catch((caught: unknown) => caught);
+    const error = await loadEveryFile(['/nonexistent/a.yaml', '/nonexistent/b.yaml']).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(InputErrors);
-    expect((error as InputErrors).errors.map((item) => item.location.file)).toEqual(['/nonexistent/a.yaml', '/nonexistent/b.yaml']);
+    expect((error as InputErrors).errors.map((item) => item.location.file)).toEqual([
+      '/nonexistent/a.yaml',
+      '/nonexistent/b.yaml',
+    ]);
   });
 });

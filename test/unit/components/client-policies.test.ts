@@ -41,7 +41,9 @@ describe('client policies from a baseline', () => {
     const resource = built.clientPolicies['fapi-2-dpop'];
     expect(resource).toBeDefined();
     // The URN carries the parent's type: the policy is the component's child.
-    expect(await valueOf(resource!.urn)).toMatch(/::realmguard:index:HardenedRealmFromBaseline\$keycloak:index\/realmClientPolicyProfilePolicy:RealmClientPolicyProfilePolicy::bank-client-policy-fapi-2-dpop$/);
+    expect(await valueOf(resource!.urn)).toMatch(
+      /::realmguard:index:HardenedRealmFromBaseline\$keycloak:index\/realmClientPolicyProfilePolicy:RealmClientPolicyProfilePolicy::bank-client-policy-fapi-2-dpop$/,
+    );
   });
 
   it('no longer warns about client policies', async () => {
@@ -57,13 +59,20 @@ describe('client policies from a baseline', () => {
         ...base.settings,
         clientPolicies: [
           { name: 'fapi-2-dpop', enabled: false, profiles: ['fapi-2-dpop-security-profile'] },
-          { name: 'OAuth 2.1 / confidential', enabled: true, profiles: ['oauth-2-1-for-confidential-client', 'fapi-2-security-profile'] },
+          {
+            name: 'OAuth 2.1 / confidential',
+            enabled: true,
+            profiles: ['oauth-2-1-for-confidential-client', 'fapi-2-security-profile'],
+          },
         ],
       },
     };
     new HardenedRealmFromBaseline('bank', { baseline: changed });
     await settle();
-    expect(child(TYPES.clientPolicy, 'bank-client-policy-fapi-2-dpop').inputs).toMatchObject({ name: 'fapi-2-dpop', enabled: false });
+    expect(child(TYPES.clientPolicy, 'bank-client-policy-fapi-2-dpop').inputs).toMatchObject({
+      name: 'fapi-2-dpop',
+      enabled: false,
+    });
     expect(child(TYPES.clientPolicy, 'bank-client-policy-OAuth_2.1___confidential').inputs).toEqual({
       realmId: 'bank',
       name: 'OAuth 2.1 / confidential',
@@ -80,7 +89,10 @@ describe('client policies from a baseline', () => {
     new HardenedRealmFromBaseline('bank-eu', { baseline: other });
     await settle();
     const policies = ofType(TYPES.clientPolicy);
-    expect(policies.map((policy) => policy.name).sort()).toEqual(['bank-client-policy-fapi-2-dpop', 'bank-eu-client-policy-fapi-2-dpop']);
+    expect(policies.map((policy) => policy.name).sort()).toEqual([
+      'bank-client-policy-fapi-2-dpop',
+      'bank-eu-client-policy-fapi-2-dpop',
+    ]);
     expect(new Set(registered.map((item) => `${item.type}::${item.name}`)).size).toBe(registered.length);
     expect(child(TYPES.clientPolicy, 'bank-eu-client-policy-fapi-2-dpop').inputs.realmId).toBe('bank-eu');
     expect(child(TYPES.clientPolicy, 'bank-client-policy-fapi-2-dpop').inputs.realmId).toBe('bank');
@@ -90,7 +102,7 @@ describe('client policies from a baseline', () => {
     const strict = await loadBaseline(STRICT_EXAMPLE);
     const withProfiles: LoadedRealm = { ...strict, settings: { ...strict.settings, clientProfiles: ['acme-profile'] } };
     const error = caught(() => new HardenedRealmFromBaseline('bank', { baseline: withProfiles }));
-    expect(error.message).toContain("realm-defined client profiles (acme-profile) cannot be applied");
+    expect(error.message).toContain('realm-defined client profiles (acme-profile) cannot be applied');
     expect(error.location.file).toBe(STRICT_EXAMPLE);
     expect(error.location.keyPath).toBe('clientProfiles');
     expect(error.hint).toContain('fapi-2-dpop-security-profile');
@@ -99,12 +111,27 @@ describe('client policies from a baseline', () => {
   });
 
   it("refuses a profile that is not one of Keycloak's built-in ones, pointing at the policy's line", async () => {
-    const text = ['realm: shop', 'clientPolicies:', '  - name: mine', '    profiles: [fapi-2-dpop-security-profile]', ''].join('\n');
+    const text = [
+      'realm: shop',
+      'clientPolicies:',
+      '  - name: mine',
+      '    profiles: [fapi-2-dpop-security-profile]',
+      '',
+    ].join('\n');
     const loaded = loadBaselineText(text, 'baselines/shop.yaml');
-    const changed: LoadedRealm = { ...loaded, settings: { ...loaded.settings, clientPolicies: [{ name: 'mine', enabled: true, profiles: ['acme-profile'] }] } };
+    const changed: LoadedRealm = {
+      ...loaded,
+      settings: { ...loaded.settings, clientPolicies: [{ name: 'mine', enabled: true, profiles: ['acme-profile'] }] },
+    };
     const error = caught(() => planBaseline(changed));
-    expect(error.message).toContain("client policy 'mine' uses client profile 'acme-profile', which is not one of Keycloak's built-in profiles");
-    expect(error.location).toMatchObject({ file: 'baselines/shop.yaml', line: 4, keyPath: 'clientPolicies.mine.profiles' });
+    expect(error.message).toContain(
+      "client policy 'mine' uses client profile 'acme-profile', which is not one of Keycloak's built-in profiles",
+    );
+    expect(error.location).toMatchObject({
+      file: 'baselines/shop.yaml',
+      line: 4,
+      keyPath: 'clientPolicies.mine.profiles',
+    });
   });
 });
 

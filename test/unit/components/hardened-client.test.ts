@@ -1,6 +1,11 @@
 import * as pulumi from '@pulumi/pulumi';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { checkedClientSettings, HardenedClient, hardenedClientSettings, type HardenedClientOptions } from '../../../components/hardened-client.ts';
+import {
+  checkedClientSettings,
+  HardenedClient,
+  hardenedClientSettings,
+  type HardenedClientOptions,
+} from '../../../components/hardened-client.ts';
 import { InputError } from '../../../model/errors.ts';
 import { child, installMocks, isSecretOutput, registered, settle, TYPES, valueOf } from './pulumi-mocks.ts';
 
@@ -57,7 +62,13 @@ describe('HardenedClient defaults (baseline profile)', () => {
   });
 
   it('the strict profile: private_key_jwt, DPoP-bound tokens and PAR', () => {
-    const settings = hardenedClientSettings({ ...spa, accessType: 'confidential', profile: 'strict', jwksUrl: 'https://app.example.com/jwks', tokenEndpointSigningAlgorithm: 'PS256' });
+    const settings = hardenedClientSettings({
+      ...spa,
+      accessType: 'confidential',
+      profile: 'strict',
+      jwksUrl: 'https://app.example.com/jwks',
+      tokenEndpointSigningAlgorithm: 'PS256',
+    });
     expect(settings.clientAuthenticatorType).toBe('client-jwt');
     expect(settings.attributes).toMatchObject({
       'dpop.bound.access.tokens': 'true',
@@ -92,17 +103,30 @@ describe('HardenedClient per-client token policy', () => {
   });
 
   it('mTLS certificate-bound tokens go through the client attribute (extraConfig)', async () => {
-    new HardenedClient('svc', { realmId: 'shop', clientId: 'svc', serviceAccounts: true, authenticator: 'client-x509', x509SubjectDn: 'CN=svc', tokenBinding: 'mtls' });
+    new HardenedClient('svc', {
+      realmId: 'shop',
+      clientId: 'svc',
+      serviceAccounts: true,
+      authenticator: 'client-x509',
+      x509SubjectDn: 'CN=svc',
+      tokenBinding: 'mtls',
+    });
     await settle();
     const inputs = child(TYPES.client, 'svc-client').inputs;
     expect(inputs).toMatchObject({ clientAuthenticatorType: 'client-x509', requireDpopBoundTokens: false });
-    expect(inputs.extraConfig).toMatchObject({ 'tls.client.certificate.bound.access.tokens': 'true', 'x509.subjectdn': 'CN=svc' });
+    expect(inputs.extraConfig).toMatchObject({
+      'tls.client.certificate.bound.access.tokens': 'true',
+      'x509.subjectdn': 'CN=svc',
+    });
   });
 
   it('implicit flow and password grant only when asked', async () => {
     new HardenedClient('legacy', { ...spa, clientId: 'legacy', implicitFlow: true, passwordGrant: true });
     await settle();
-    expect(child(TYPES.client, 'legacy-client').inputs).toMatchObject({ implicitFlowEnabled: true, directAccessGrantsEnabled: true });
+    expect(child(TYPES.client, 'legacy-client').inputs).toMatchObject({
+      implicitFlowEnabled: true,
+      directAccessGrantsEnabled: true,
+    });
   });
 });
 
@@ -114,23 +138,40 @@ describe('HardenedClient secrets', () => {
   });
 
   it('passes a given secret to the provider as a secret input', async () => {
-    const client = new HardenedClient('api', { realmId: 'shop', clientId: 'orders', serviceAccounts: true, clientSecret: pulumi.output('s3cr3t-value') });
+    const client = new HardenedClient('api', {
+      realmId: 'shop',
+      clientId: 'orders',
+      serviceAccounts: true,
+      clientSecret: pulumi.output('s3cr3t-value'),
+    });
     expect(await isSecretOutput(client.client.clientSecret)).toBe(true);
     await settle();
     // The mock monitor receives it wrapped as a secret (Pulumi's secret signature), never bare.
-    expect(child(TYPES.client, 'api-client').inputs.clientSecret).toEqual({ '4dabf18193072939515e22adb298388d': '1b47061264138c4ac30d75fd1eb44270', value: 's3cr3t-value' });
+    expect(child(TYPES.client, 'api-client').inputs.clientSecret).toEqual({
+      '4dabf18193072939515e22adb298388d': '1b47061264138c4ac30d75fd1eb44270',
+      value: 's3cr3t-value',
+    });
   });
 });
 
 describe('HardenedClient validation', () => {
   it.each([
-    [{ ...spa, redirectUris: ['https://app.example.com/*'] }, /redirect URI 'https:\/\/app.example.com\/\*' has a wildcard/],
+    [
+      { ...spa, redirectUris: ['https://app.example.com/*'] },
+      /redirect URI 'https:\/\/app.example.com\/\*' has a wildcard/,
+    ],
     [{ ...spa, webOrigins: ['*'] }, /web origin '\*' has a wildcard/],
-    [{ ...spa, redirectUris: [] , standardFlow: true }, /uses a browser flow but lists no redirect URIs/],
+    [{ ...spa, redirectUris: [], standardFlow: true }, /uses a browser flow but lists no redirect URIs/],
     [{ ...spa, serviceAccounts: true }, /public client 'web-app' cannot use a service account/],
     [{ ...spa, authenticator: 'client-jwt' as const }, /public client 'web-app' does not authenticate/],
-    [{ realmId: 'r', clientId: 'svc', serviceAccounts: true, authenticator: 'client-x509' as const }, /names no certificate subject/],
-    [{ realmId: 'r', clientId: 'svc', serviceAccounts: true, authenticator: 'client-jwt' as const, clientSecret: 'x' }, /authenticates with client-jwt, not a secret/],
+    [
+      { realmId: 'r', clientId: 'svc', serviceAccounts: true, authenticator: 'client-x509' as const },
+      /names no certificate subject/,
+    ],
+    [
+      { realmId: 'r', clientId: 'svc', serviceAccounts: true, authenticator: 'client-jwt' as const, clientSecret: 'x' },
+      /authenticates with client-jwt, not a secret/,
+    ],
     [{ ...spa, accessTokenLifespan: 'a while' }, /access.token.lifespan: 'a while' is not a duration/],
   ])('refuses %#', (options, message) => {
     expect(() => hardenedClientSettings(options as HardenedClientOptions)).toThrow(InputError);
@@ -139,12 +180,23 @@ describe('HardenedClient validation', () => {
 
   it('refuses a model client that binds tokens both ways', () => {
     const settings = hardenedClientSettings(spa);
-    const both = { ...settings, attributes: { ...settings.attributes, 'dpop.bound.access.tokens': 'true', 'tls.client.certificate.bound.access.tokens': 'true' } };
+    const both = {
+      ...settings,
+      attributes: {
+        ...settings.attributes,
+        'dpop.bound.access.tokens': 'true',
+        'tls.client.certificate.bound.access.tokens': 'true',
+      },
+    };
     expect(() => checkedClientSettings(both)).toThrow(/binds tokens with both DPoP and mTLS/);
   });
 
   it('named options win over free attributes', () => {
-    const settings = hardenedClientSettings({ ...spa, attributes: { 'dpop.bound.access.tokens': 'true' }, tokenBinding: 'mtls' });
+    const settings = hardenedClientSettings({
+      ...spa,
+      attributes: { 'dpop.bound.access.tokens': 'true' },
+      tokenBinding: 'mtls',
+    });
     expect(settings.attributes['dpop.bound.access.tokens']).toBe('false');
     expect(settings.attributes['tls.client.certificate.bound.access.tokens']).toBe('true');
   });
@@ -159,6 +211,8 @@ describe('HardenedClient validation', () => {
 
   it('parents the client to the component', async () => {
     const client = new HardenedClient('web', spa);
-    expect(await valueOf(client.client.urn)).toContain('realmguard:index:HardenedClient$keycloak:openid/client:Client::web-client');
+    expect(await valueOf(client.client.urn)).toContain(
+      'realmguard:index:HardenedClient$keycloak:openid/client:Client::web-client',
+    );
   });
 });

@@ -52,7 +52,12 @@ describe('HardenedRealm', () => {
   });
 
   it('uses the strict profile when asked, and lets explicit args win (durations in text or seconds)', async () => {
-    new HardenedRealm('bank', { realm: 'bank', profile: 'strict', accessTokenLifespan: '2m', ssoSessionIdleTimeout: 600 });
+    new HardenedRealm('bank', {
+      realm: 'bank',
+      profile: 'strict',
+      accessTokenLifespan: '2m',
+      ssoSessionIdleTimeout: 600,
+    });
     await settle();
     expect(child(TYPES.realm, 'bank-realm').inputs).toMatchObject({
       sslRequired: 'all',
@@ -72,8 +77,12 @@ describe('HardenedRealm', () => {
 
   it('parents its children to itself', async () => {
     const realm = new HardenedRealm('shop', { realm: 'shop' });
-    expect(await valueOf(realm.realmResource.urn)).toContain('realmguard:index:HardenedRealm$keycloak:index/realm:Realm::shop-realm');
-    expect(await valueOf(realm.events.urn)).toContain('realmguard:index:HardenedRealm$keycloak:index/realmEvents:RealmEvents::shop-events');
+    expect(await valueOf(realm.realmResource.urn)).toContain(
+      'realmguard:index:HardenedRealm$keycloak:index/realm:Realm::shop-realm',
+    );
+    expect(await valueOf(realm.events.urn)).toContain(
+      'realmguard:index:HardenedRealm$keycloak:index/realmEvents:RealmEvents::shop-events',
+    );
   });
 
   it('two instances never collide', async () => {
@@ -92,8 +101,14 @@ describe('hardenedRealmSettings: validation with precise errors', () => {
     [{ realm: 'has space' }, /realm name 'has space'/],
     [{ realm: 'r', accessTokenLifespan: '5 minutes' }, /accessTokenLifespan: '5 minutes' is not a duration/],
     [{ realm: 'r', failureFactor: -1 }, /failureFactor must be a whole number ≥ 0/],
-    [{ realm: 'r', ssoSessionIdleTimeout: '11h' }, /ssoSessionIdleTimeout \(39600s\) is longer than ssoSessionMaxLifespan \(36000s\)/],
-    [{ realm: 'r', revokeRefreshToken: false, refreshTokenMaxReuse: 2 }, /refreshTokenMaxReuse is 2 but revokeRefreshToken is off/],
+    [
+      { realm: 'r', ssoSessionIdleTimeout: '11h' },
+      /ssoSessionIdleTimeout \(39600s\) is longer than ssoSessionMaxLifespan \(36000s\)/,
+    ],
+    [
+      { realm: 'r', revokeRefreshToken: false, refreshTokenMaxReuse: 2 },
+      /refreshTokenMaxReuse is 2 but revokeRefreshToken is off/,
+    ],
     [{ realm: 'r', sslRequired: 'sometimes' as never }, /sslRequired must be 'all', 'external' or 'none'/],
   ])('%o', (args, message) => {
     expect(() => hardenedRealmSettings(args)).toThrow(InputError);

@@ -24,7 +24,10 @@ function baselineFile(text: string): string {
 }
 
 function useBaselines(...files: string[]): void {
-  pulumi.runtime.setAllConfig({ 'keycloak:url': 'http://127.0.0.1:8080', 'realmguard:baselines': JSON.stringify(files) });
+  pulumi.runtime.setAllConfig({
+    'keycloak:url': 'http://127.0.0.1:8080',
+    'realmguard:baselines': JSON.stringify(files),
+  });
 }
 
 describe('index.ts with the real baseline loader', () => {
@@ -52,10 +55,23 @@ tokenVersionClaim:
     const outputs = await program();
     await settle();
     expect(Object.keys(outputs.realms)).toEqual(['shop']);
-    expect(child(TYPES.realm, 'shop-realm-realm').inputs).toMatchObject({ realm: 'shop', accessTokenLifespan: '2m0s', ssoSessionIdleTimeout: '20m0s', revokeRefreshToken: true });
+    expect(child(TYPES.realm, 'shop-realm-realm').inputs).toMatchObject({
+      realm: 'shop',
+      accessTokenLifespan: '2m0s',
+      ssoSessionIdleTimeout: '20m0s',
+      revokeRefreshToken: true,
+    });
     expect(child(TYPES.rsa, 'shop-keys-key-rsa-a').inputs).toMatchObject({ active: false, priority: 200 });
-    expect(child(TYPES.rsa, 'shop-keys-key-rsa-b').inputs).toMatchObject({ active: true, priority: 210, keySize: 4096 });
-    expect(child(TYPES.client, 'shop-client-spa-client').inputs).toMatchObject({ accessType: 'PUBLIC', pkceCodeChallengeMethod: 'S256', clientSessionIdleTimeout: '900' });
+    expect(child(TYPES.rsa, 'shop-keys-key-rsa-b').inputs).toMatchObject({
+      active: true,
+      priority: 210,
+      keySize: 4096,
+    });
+    expect(child(TYPES.client, 'shop-client-spa-client').inputs).toMatchObject({
+      accessType: 'PUBLIC',
+      pkceCodeChallengeMethod: 'S256',
+      clientSessionIdleTimeout: '900',
+    });
     expect(child(TYPES.mapper, 'shop-token-version-mapper-spa').inputs).toMatchObject({ claimName: 'token_version' });
     expect(ofType(TYPES.events)).toHaveLength(1);
   });
@@ -68,7 +84,9 @@ tokenVersionClaim:
       (error: unknown) => error,
     );
     expect(failure).toBeInstanceOf(pulumi.RunError);
-    expect((failure as Error).message).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:3:\\d+: .*accessTokenLifspan`));
+    expect((failure as Error).message).toMatch(
+      new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:3:\\d+: .*accessTokenLifspan`),
+    );
     await settle();
     expect(registered.filter((item) => item.custom)).toEqual([]);
   });

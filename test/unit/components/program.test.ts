@@ -53,13 +53,21 @@ function loaded(realm: string, file = `baselines/${realm}.yaml`): LoadedRealm {
 /** A loader that knows a few files; others fail as the real loader does. */
 const fakeLoader = async (path: string): Promise<LoadedRealm> => {
   const name = path.split('/').at(-1)?.replace('.yaml', '') ?? '';
-  if (name.startsWith('bad')) throw new InputError('unknown key \'tokns\'', { file: path, line: 3, column: 1, keyPath: 'tokns' }, "did you mean 'tokens'?");
+  if (name.startsWith('bad'))
+    throw new InputError(
+      "unknown key 'tokns'",
+      { file: path, line: 3, column: 1, keyPath: 'tokns' },
+      "did you mean 'tokens'?",
+    );
   return loaded(name, path);
 };
 
 describe('the program', () => {
   it('applies every baseline the stack names, one component tree per realm', async () => {
-    pulumi.runtime.setAllConfig({ 'keycloak:url': 'http://127.0.0.1:8080', 'realmguard:baselines': JSON.stringify(['baselines/shop.yaml', 'baselines/bank.yaml']) });
+    pulumi.runtime.setAllConfig({
+      'keycloak:url': 'http://127.0.0.1:8080',
+      'realmguard:baselines': JSON.stringify(['baselines/shop.yaml', 'baselines/bank.yaml']),
+    });
     const outputs = await runProgram(fakeLoader, '/project');
     await settle();
     expect(Object.keys(outputs.realms)).toEqual(['shop', 'bank']);
@@ -83,13 +91,18 @@ describe('the program', () => {
   });
 
   it('a bad baseline fails with a RunError carrying the loader message (no stack), and creates nothing', async () => {
-    pulumi.runtime.setAllConfig({ 'keycloak:url': 'http://127.0.0.1:8080', 'realmguard:baselines': JSON.stringify(['baselines/shop.yaml', 'baselines/bad.yaml']) });
+    pulumi.runtime.setAllConfig({
+      'keycloak:url': 'http://127.0.0.1:8080',
+      'realmguard:baselines': JSON.stringify(['baselines/shop.yaml', 'baselines/bad.yaml']),
+    });
     const failure = await runProgram(fakeLoader, '/project').then(
       () => undefined,
       (error: unknown) => error,
     );
     expect(failure).toBeInstanceOf(pulumi.RunError);
-    expect((failure as Error).message).toBe("/project/baselines/bad.yaml:3:1: tokns: unknown key 'tokns' — did you mean 'tokens'?");
+    expect((failure as Error).message).toBe(
+      "/project/baselines/bad.yaml:3:1: tokns: unknown key 'tokns' — did you mean 'tokens'?",
+    );
     await settle();
     expect(registered.filter((item) => item.custom)).toEqual([]);
   });
@@ -97,7 +110,10 @@ describe('the program', () => {
   it('reports the problems of every file together', async () => {
     const failure = await loadAll(['bad-one.yaml', 'bad-two.yaml'], fakeLoader, '/p').catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(InputErrors);
-    expect((failure as InputErrors).errors.map((error) => error.location.file)).toEqual(['/p/bad-one.yaml', '/p/bad-two.yaml']);
+    expect((failure as InputErrors).errors.map((error) => error.location.file)).toEqual([
+      '/p/bad-one.yaml',
+      '/p/bad-two.yaml',
+    ]);
   });
 
   it('refuses two baselines for the same realm', async () => {
@@ -110,15 +126,20 @@ describe('the program', () => {
     try {
       readProgramConfig();
     } catch (error) {
-      expect((error as InputError).format()).toMatch(/realmguard:baselines: the stack names no baselines to apply — set a list of baseline files: pulumi config set --path/);
+      expect((error as InputError).format()).toMatch(
+        /realmguard:baselines: the stack names no baselines to apply — set a list of baseline files: pulumi config set --path/,
+      );
     }
   });
 });
 
 describe('checkKeycloakUrl', () => {
-  it.each(['http://127.0.0.1:8080', 'http://localhost:8080', 'https://kc.example.com', 'http://[::1]:8080'])('accepts %s', (url) => {
-    expect(() => checkKeycloakUrl(url, false)).not.toThrow();
-  });
+  it.each(['http://127.0.0.1:8080', 'http://localhost:8080', 'https://kc.example.com', 'http://[::1]:8080'])(
+    'accepts %s',
+    (url) => {
+      expect(() => checkKeycloakUrl(url, false)).not.toThrow();
+    },
+  );
 
   it('refuses plain http to another host unless allowed', () => {
     expect(() => checkKeycloakUrl('http://kc.example.com', false)).toThrow(/plain http to a non-loopback host/);
@@ -132,6 +153,8 @@ describe('checkKeycloakUrl', () => {
   it('refuses a missing or malformed URL', () => {
     expect(() => checkKeycloakUrl(undefined, false)).toThrow(/no Keycloak URL is configured/);
     expect(() => checkKeycloakUrl('not a url', false)).toThrow(/is not a URL/);
-    expect(() => checkKeycloakUrl('ftp://kc.example.com', false)).toThrow("the Keycloak URL 'ftp://kc.example.com' has the scheme 'ftp:'");
+    expect(() => checkKeycloakUrl('ftp://kc.example.com', false)).toThrow(
+      "the Keycloak URL 'ftp://kc.example.com' has the scheme 'ftp:'",
+    );
   });
 });

@@ -18,11 +18,19 @@ export async function installMocks(): Promise<void> {
   await pulumi.runtime.setMocks(
     {
       newResource(args: pulumi.runtime.MockResourceArgs) {
-        registered.push({ type: args.type, name: args.name, inputs: args.inputs as Record<string, unknown>, custom: args.custom ?? false });
+        registered.push({
+          type: args.type,
+          name: args.name,
+          inputs: args.inputs as Record<string, unknown>,
+          custom: args.custom ?? false,
+        });
         const inputs = args.inputs as Record<string, unknown>;
         // A realm's id is its name; other resources get a made-up UUID-like id.
         const id = args.type === 'keycloak:index/realm:Realm' ? String(inputs.realm) : `${args.name}-id`;
-        const state = args.type === 'keycloak:openid/client:Client' && inputs.clientSecret === undefined ? { ...inputs, clientSecret: 'generated-by-keycloak' } : inputs;
+        const state =
+          args.type === 'keycloak:openid/client:Client' && inputs.clientSecret === undefined
+            ? { ...inputs, clientSecret: 'generated-by-keycloak' }
+            : inputs;
         return { id, state };
       },
       call(args: pulumi.runtime.MockCallArgs) {

@@ -41,19 +41,43 @@ describe("an export of TokenVersionClaim's resources", () => {
     await settle();
     const scope = child(TYPES.scope, 'tv-scope').inputs;
     expect(scope.name).toBe(TOKEN_VERSION_CLIENT_SCOPE);
-    const clientScopes = [{ name: String(scope.name), protocol: 'openid-connect', protocolMappers: [exportedMapper(child(TYPES.mapper, 'tv-scope-mapper').inputs)] }];
+    const clientScopes = [
+      {
+        name: String(scope.name),
+        protocol: 'openid-connect',
+        protocolMappers: [exportedMapper(child(TYPES.mapper, 'tv-scope-mapper').inputs)],
+      },
+    ];
 
     // A realm default scope: every client gets it.
-    expect(claimOf({ clientScopes, defaultDefaultClientScopes: ['profile', String(scope.name)] })).toEqual({ attribute: 'token_version', claim: 'token_version', clients: ['*'] });
+    expect(claimOf({ clientScopes, defaultDefaultClientScopes: ['profile', String(scope.name)] })).toEqual({
+      attribute: 'token_version',
+      claim: 'token_version',
+      clients: ['*'],
+    });
     // A client default scope: the clients that list it.
-    const clients = [{ clientId: 'web', defaultClientScopes: ['profile', String(scope.name)] }, { clientId: 'admin-cli', defaultClientScopes: ['profile'] }];
-    expect(claimOf({ clientScopes, clients })).toEqual({ attribute: 'token_version', claim: 'token_version', clients: ['web'] });
+    const clients = [
+      { clientId: 'web', defaultClientScopes: ['profile', String(scope.name)] },
+      { clientId: 'admin-cli', defaultClientScopes: ['profile'] },
+    ];
+    expect(claimOf({ clientScopes, clients })).toEqual({
+      attribute: 'token_version',
+      claim: 'token_version',
+      clients: ['web'],
+    });
   });
 
   it('with a mapper on each client (what a baseline creates): every such client carries the claim', async () => {
     new TokenVersionClaim('tv', { realmId: 'shop', clients: { web: 'uuid-web', api: 'uuid-api' } });
     await settle();
-    const clients = ['web', 'api'].map((clientId) => ({ clientId, protocolMappers: [exportedMapper(child(TYPES.mapper, `tv-mapper-${clientId}`).inputs)] }));
-    expect(claimOf({ clients })).toEqual({ attribute: 'token_version', claim: 'token_version', clients: ['web', 'api'] });
+    const clients = ['web', 'api'].map((clientId) => ({
+      clientId,
+      protocolMappers: [exportedMapper(child(TYPES.mapper, `tv-mapper-${clientId}`).inputs)],
+    }));
+    expect(claimOf({ clients })).toEqual({
+      attribute: 'token_version',
+      claim: 'token_version',
+      clients: ['web', 'api'],
+    });
   });
 });

@@ -38,17 +38,28 @@ describe('TokenVersionClaim', () => {
   });
 
   it('or puts the mapper on a client scope, with configurable attribute and claim names', async () => {
-    const claim = new TokenVersionClaim('tv', { realmId: 'shop', attribute: 'tv_attr', claim: 'tv', clientScope: true });
+    const claim = new TokenVersionClaim('tv', {
+      realmId: 'shop',
+      attribute: 'tv_attr',
+      claim: 'tv',
+      clientScope: true,
+    });
     expect(await valueOf(claim.clientScopeId)).toBe('tv-scope-id');
     await settle();
     expect(child(TYPES.scope, 'tv-scope').inputs).toMatchObject({ realmId: 'shop', name: 'tv' });
-    expect(child(TYPES.mapper, 'tv-scope-mapper').inputs).toMatchObject({ clientScopeId: 'tv-scope-id', userAttribute: 'tv_attr', claimName: 'tv' });
+    expect(child(TYPES.mapper, 'tv-scope-mapper').inputs).toMatchObject({
+      clientScopeId: 'tv-scope-id',
+      userAttribute: 'tv_attr',
+      claimName: 'tv',
+    });
   });
 
   it('parents its children; two instances never collide', async () => {
     const one = new TokenVersionClaim('one', { realmId: 'a', clients: { web: 'x' } });
     new TokenVersionClaim('two', { realmId: 'b', clients: { web: 'y' } });
-    expect(await valueOf(one.mappers[0]!.urn)).toContain('realmguard:index:TokenVersionClaim$keycloak:openid/userAttributeProtocolMapper:UserAttributeProtocolMapper::one-mapper-web');
+    expect(await valueOf(one.mappers[0]!.urn)).toContain(
+      'realmguard:index:TokenVersionClaim$keycloak:openid/userAttributeProtocolMapper:UserAttributeProtocolMapper::one-mapper-web',
+    );
     await settle();
     expect(child(TYPES.mapper, 'two-mapper-web').inputs.realmId).toBe('b');
   });
@@ -85,7 +96,9 @@ describe('the backend check', () => {
 
   it('assertTokenVersionCurrent throws StaleTokenError naming both versions', () => {
     expect(() => assertTokenVersionCurrent({ token_version: 1 }, 2)).toThrow(StaleTokenError);
-    expect(() => assertTokenVersionCurrent({ token_version: 1 }, 2)).toThrow('token version 1 is older than the user\'s current version 2');
+    expect(() => assertTokenVersionCurrent({ token_version: 1 }, 2)).toThrow(
+      "token version 1 is older than the user's current version 2",
+    );
     expect(() => assertTokenVersionCurrent({ token_version: 2 }, 2)).not.toThrow();
   });
 

@@ -19,10 +19,23 @@ describe('artifactUri', () => {
 
   it('gives the drift results the same URI as the findings', () => {
     const drift: SettingChange[] = [
-      { realm: 'shop', entity: { kind: 'realm', id: 'shop' }, setting: 'accessTokenLifespan', path: ['accessTokenLifespan'], before: 300, after: 1800, effect: 'weakens', reason: 'longer' },
+      {
+        realm: 'shop',
+        entity: { kind: 'realm', id: 'shop' },
+        setting: 'accessTokenLifespan',
+        path: ['accessTokenLifespan'],
+        before: 300,
+        after: 1800,
+        effect: 'weakens',
+        reason: 'longer',
+      },
     ];
     const log = withDriftSarif(sarifLog({ findings: [] }, [], '/repo'), drift, '/elsewhere/shop.yaml', '/repo');
-    expect(log.runs[0]?.results?.[0]?.locations?.[0]?.physicalLocation?.artifactLocation?.uri).toBe(artifactUri('/elsewhere/shop.yaml', '/repo'));
-    expect(log.runs[0]?.results?.[0]?.locations?.[0]?.physicalLocation?.artifactLocation?.uri).toBe('file:///elsewhere/shop.yaml');
+    expect(log.runs[0]?.results?.[0]?.locations?.[0]?.physicalLocation?.artifactLocation?.uri).toBe(
+      artifactUri('/elsewhere/shop.yaml', '/repo'),
+    );
+    expect(log.runs[0]?.results?.[0]?.locations?.[0]?.physicalLocation?.artifactLocation?.uri).toBe(
+      'file:///elsewhere/shop.yaml',
+    );
   });
 });

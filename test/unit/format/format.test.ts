@@ -9,9 +9,12 @@ import { sampleRun } from './sample-result.ts';
 
 // Both are CommonJS: under NodeNext their export sits on `default`.
 type AjvDraft04 = typeof AjvDraft04Module.default;
-const Ajv: AjvDraft04 = (AjvDraft04Module as unknown as { default?: AjvDraft04 }).default ?? (AjvDraft04Module as unknown as AjvDraft04);
+const Ajv: AjvDraft04 =
+  (AjvDraft04Module as unknown as { default?: AjvDraft04 }).default ?? (AjvDraft04Module as unknown as AjvDraft04);
 type FormatsPlugin = (ajv: InstanceType<AjvDraft04>) => unknown;
-const addFormats: FormatsPlugin = (addFormatsModule as unknown as { default?: FormatsPlugin }).default ?? (addFormatsModule as unknown as FormatsPlugin);
+const addFormats: FormatsPlugin =
+  (addFormatsModule as unknown as { default?: FormatsPlugin }).default ??
+  (addFormatsModule as unknown as FormatsPlugin);
 
 const result = sampleRun();
 const ESC = '\u001b[';
@@ -22,7 +25,9 @@ describe('the sample run', () => {
       expect.arrayContaining(['ssl-required', 'rsa-key-size', 'redirect-uri-wildcard', 'access-code-lifespan']),
     );
     expect(result.suppressed.map((finding) => finding.ruleId)).toEqual(['password-grant']);
-    expect(result.expiredSuppressions.map(({ suppression, findings }) => [suppression.rule, findings.length])).toEqual([['access-code-lifespan', 1]]);
+    expect(result.expiredSuppressions.map(({ suppression, findings }) => [suppression.rule, findings.length])).toEqual([
+      ['access-code-lifespan', 1],
+    ]);
   });
 });
 
@@ -65,8 +70,13 @@ describe('text', () => {
   });
 
   it('names each realm that had no findings', () => {
-    const clean = { findings: [], realms: [{ realm: 'bank', profile: 'strict' as const, origin: 'baselines/bank.yaml' }] };
-    expect(formatFindings(clean, 'text')).toBe('realm bank (baselines/bank.yaml, profile strict): no findings\n\nNo findings.\n');
+    const clean = {
+      findings: [],
+      realms: [{ realm: 'bank', profile: 'strict' as const, origin: 'baselines/bank.yaml' }],
+    };
+    expect(formatFindings(clean, 'text')).toBe(
+      'realm bank (baselines/bank.yaml, profile strict): no findings\n\nNo findings.\n',
+    );
     expect(formatFindings(clean, 'markdown')).toContain('No findings in `bank` (`baselines/bank.yaml`).');
   });
 });
@@ -91,8 +101,12 @@ describe('json', () => {
     }
     expect(document.summary.total).toBe(result.findings.length);
     expect(document.summary.critical).toBe(result.findings.filter((finding) => finding.severity === 'critical').length);
-    expect(document.suppressed).toEqual([expect.objectContaining({ ruleId: 'password-grant', reason: 'legacy CLI | migrating' })]);
-    expect(document.expiredSuppressions).toEqual([expect.objectContaining({ rule: 'access-code-lifespan', findings: [expect.any(String)] })]);
+    expect(document.suppressed).toEqual([
+      expect.objectContaining({ ruleId: 'password-grant', reason: 'legacy CLI | migrating' }),
+    ]);
+    expect(document.expiredSuppressions).toEqual([
+      expect.objectContaining({ rule: 'access-code-lifespan', findings: [expect.any(String)] }),
+    ]);
   });
 
   it('is byte-identical across runs', () => {
@@ -105,7 +119,9 @@ describe('sarif', () => {
 
   it('validates against the SARIF 2.1.0 JSON schema', () => {
     // The OASIS schema (2.1.0-rtm.5, draft-04) as shipped in @microsoft/jest-sarif 1.0.0-beta.0.
-    const schema = JSON.parse(readFileSync(new URL('fixtures/sarif-2.1.0-rtm.5.json', import.meta.url), 'utf8')) as object;
+    const schema = JSON.parse(
+      readFileSync(new URL('fixtures/sarif-2.1.0-rtm.5.json', import.meta.url), 'utf8'),
+    ) as object;
     // unicodeRegExp off: the schema's `language` pattern has a stray ']' that only the u flag rejects.
     const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
     addFormats(ajv);
@@ -136,10 +152,17 @@ describe('sarif', () => {
     const ssl = results.find((entry) => entry.ruleId === 'ssl-required')!;
     expect(driverRuleAt(ssl.ruleIndex!)).toBe('ssl-required');
     expect(ssl.level).toBe('error');
-    expect(ssl.locations?.[0]?.physicalLocation).toEqual({ artifactLocation: { uri: 'baselines/acme.yaml' }, region: { startLine: 7, startColumn: 16 } });
-    expect(ssl.partialFingerprints?.['realmguard/v1']).toBe(result.findings.find((finding) => finding.ruleId === 'ssl-required')!.fingerprint);
+    expect(ssl.locations?.[0]?.physicalLocation).toEqual({
+      artifactLocation: { uri: 'baselines/acme.yaml' },
+      region: { startLine: 7, startColumn: 16 },
+    });
+    expect(ssl.partialFingerprints?.['realmguard/v1']).toBe(
+      result.findings.find((finding) => finding.ruleId === 'ssl-required')!.fingerprint,
+    );
     const suppressed = results.find((entry) => entry.ruleId === 'password-grant')!;
-    expect(suppressed.suppressions).toEqual([{ kind: 'external', status: 'accepted', justification: 'legacy CLI | migrating' }]);
+    expect(suppressed.suppressions).toEqual([
+      { kind: 'external', status: 'accepted', justification: 'legacy CLI | migrating' },
+    ]);
   });
 
   function driverRuleAt(index: number): string | undefined {

@@ -17,7 +17,14 @@ const hostile: ActionResult = {
   dryRun: false,
   ok: false,
   targets: [{ type: 'user', name: 'alice\u202enimda', id: 'u1' }],
-  requests: [{ method: 'DELETE', path: '/admin/realms/shop/users/u1/consents/app\u001b]0;x\u0007', changesState: true, sent: true }],
+  requests: [
+    {
+      method: 'DELETE',
+      path: '/admin/realms/shop/users/u1/consents/app\u001b]0;x\u0007',
+      changesState: true,
+      sent: true,
+    },
+  ],
   evidence: [{ check: 'consents left', status: 'fail', detail: 'client \u2066evil\u2069' }],
   error: 'server said: no\n  ✓ all good',
   limits: [],
@@ -41,7 +48,13 @@ describe('incident text output', () => {
   });
 
   it('a bulk summary: failed inputs escaped', () => {
-    const summary = { total: 1, ok: 0, failed: [{ input: 'bob\u001b[31m', error: 'x\ny' }], skipped: [], results: [] } as unknown as BulkSummary;
+    const summary = {
+      total: 1,
+      ok: 0,
+      failed: [{ input: 'bob\u001b[31m', error: 'x\ny' }],
+      skipped: [],
+      results: [],
+    } as unknown as BulkSummary;
     const text = renderSummary('logout-user', summary, 1000);
     expect(text).not.toMatch(RAW);
     expect(text).toContain('bob\\x1b[31m: x\\ny');

@@ -64,7 +64,11 @@ describe('visible()', () => {
   });
 
   it('InputError.format() stays one visible line', () => {
-    const error = new InputError(`unknown key '${BIDI_CLIENT}\n'`, { file: 'x\u001b.yaml', line: 1, column: 2 }, `did you mean '\u001b[0m'?`);
+    const error = new InputError(
+      `unknown key '${BIDI_CLIENT}\n'`,
+      { file: 'x\u001b.yaml', line: 1, column: 2 },
+      `did you mean '\u001b[0m'?`,
+    );
     expect(error.format()).not.toMatch(RAW);
     expect(error.format()).not.toContain('\n');
     expect(error.format()).toContain('\\u202e');
@@ -74,12 +78,15 @@ describe('visible()', () => {
 describe('check and audit reports', () => {
   const result = hostileRun();
 
-  it.each(['text', 'markdown', 'json', 'sarif'] satisfies OutputFormat[])('%s: no raw control or bidi character', (format) => {
-    const report = formatFindings(result, format, { color: true });
-    // The only ESC allowed is ours: ANSI colors of the text format.
-    const withoutOurColors = format === 'text' ? report.replace(/\u001b\[\d+m/g, '') : report;
-    expect(withoutOurColors).not.toMatch(RAW);
-  });
+  it.each(['text', 'markdown', 'json', 'sarif'] satisfies OutputFormat[])(
+    '%s: no raw control or bidi character',
+    (format) => {
+      const report = formatFindings(result, format, { color: true });
+      // The only ESC allowed is ours: ANSI colors of the text format.
+      const withoutOurColors = format === 'text' ? report.replace(/\u001b\[\d+m/g, '') : report;
+      expect(withoutOurColors).not.toMatch(RAW);
+    },
+  );
 
   it('text: the names are shown as escapes, and a newline in a value does not start a fake line', () => {
     const text = formatFindings(result, 'text');
@@ -101,7 +108,13 @@ describe('check and audit reports', () => {
     const webApp = settings.clients.find((entry) => entry.clientId === 'web-app')!;
     webApp.clientId = 'web<!--';
     webApp.directAccessGrantsEnabled = true;
-    const markdown = formatFindings(runRules([{ settings, source: { kind: 'baseline', origin: 'a.yaml', positions: new Map() }, profile: 'baseline' }], { now: NOW }), 'markdown');
+    const markdown = formatFindings(
+      runRules(
+        [{ settings, source: { kind: 'baseline', origin: 'a.yaml', positions: new Map() }, profile: 'baseline' }],
+        { now: NOW },
+      ),
+      'markdown',
+    );
     expect(markdown.replace(/`[^`\n]*`/g, '')).not.toContain('<');
     expect(markdown).toContain('client web&lt;!--');
     expect(markdown).toContain('`x<!-- hidden`'); // inside a code span it is plain text

@@ -29,7 +29,12 @@ describe('groupBy', () => {
     expect([...groups.keys()]).toEqual(['a', 'b']);
     expect(groups.get('a')).toHaveLength(334);
     expect(groups.get('b')).toHaveLength(666);
-    expect(groups.get('a')!.map((item) => item.index).slice(0, 3)).toEqual([0, 3, 6]);
+    expect(
+      groups
+        .get('a')!
+        .map((item) => item.index)
+        .slice(0, 3),
+    ).toEqual([0, 3, 6]);
   });
 
   it('reads each item and computes each key exactly once', () => {
@@ -68,7 +73,10 @@ describe('groupBy', () => {
 describe('formatText on a very large result', () => {
   it('renders 150,000 findings of one client, every one of them', () => {
     const findings = Array.from({ length: 150_000 }, (_, index) => finding(index));
-    const text = formatFindings({ findings, realms: [{ realm: 'big', profile: 'baseline', origin: 'big.json' }] }, 'text');
+    const text = formatFindings(
+      { findings, realms: [{ realm: 'big', profile: 'baseline', origin: 'big.json' }] },
+      'text',
+    );
     const lines = text.split('\n');
     expect(lines.filter((line) => line.startsWith('    MEDIUM'))).toHaveLength(150_000);
     expect(lines.filter((line) => line === '  client one-client')).toHaveLength(1);
@@ -77,7 +85,11 @@ describe('formatText on a very large result', () => {
 
   it('many realms: each realm heading once, with its own origin', () => {
     const findings = Array.from({ length: 20_000 }, (_, index) => finding(index, `realm-${index % 2_000}`));
-    const realms = Array.from({ length: 2_001 }, (_, index) => ({ realm: `realm-${index}`, profile: 'baseline' as const, origin: `r${index}.json` }));
+    const realms = Array.from({ length: 2_001 }, (_, index) => ({
+      realm: `realm-${index}`,
+      profile: 'baseline' as const,
+      origin: `r${index}.json`,
+    }));
     const text = formatFindings({ findings, realms }, 'text');
     expect(text.match(/^realm realm-\d+ \(r\d+\.json, profile baseline\)$/gm)).toHaveLength(2_000);
     expect(text).toContain('realm realm-2000 (r2000.json, profile baseline): no findings');

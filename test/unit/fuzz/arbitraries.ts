@@ -5,22 +5,105 @@ import { InputError, InputErrors } from '../../../model/errors.ts';
 
 /** Pieces that have broken parsers, terminals or paths before. */
 export const NASTY = [
-  '\u001b[2J', '\u001b]0;title\u0007', '\u202e', '\u2066', '\u200f', '\n', '\r\n', '\t', '\u0000', '\u007f', '\u009b', '\u0085', '\u2028', '\u2029',
-  '\ud800', '\udfff', '\ufeff', '..', '../x', '%2e%2e', '/', '?', '#', ' ', '日本', '🙂', '{', '}', '[', ']', ',', ':', '- ', '? ', '&a ', '*a', '!!binary ', '!!js/function ',
-  '<<: ', '"', "'", '\\', '#', '|', '>', '%YAML 1.1\n', '---\n', '...\n', '-1', '0', '1e400', '9223372036854775808', '9007199254740993', 'NaN', '.inf', 'null', 'true', 'yes', '~',
-  '0x1F', '0o17', '<!--', '`', '$(env:X)', '__proto__', 'constructor', 'toString', 'hasOwnProperty',
+  '\u001b[2J',
+  '\u001b]0;title\u0007',
+  '\u202e',
+  '\u2066',
+  '\u200f',
+  '\n',
+  '\r\n',
+  '\t',
+  '\u0000',
+  '\u007f',
+  '\u009b',
+  '\u0085',
+  '\u2028',
+  '\u2029',
+  '\ud800',
+  '\udfff',
+  '\ufeff',
+  '..',
+  '../x',
+  '%2e%2e',
+  '/',
+  '?',
+  '#',
+  ' ',
+  '日本',
+  '🙂',
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  ':',
+  '- ',
+  '? ',
+  '&a ',
+  '*a',
+  '!!binary ',
+  '!!js/function ',
+  '<<: ',
+  '"',
+  "'",
+  '\\',
+  '#',
+  '|',
+  '>',
+  '%YAML 1.1\n',
+  '---\n',
+  '...\n',
+  '-1',
+  '0',
+  '1e400',
+  '9223372036854775808',
+  '9007199254740993',
+  'NaN',
+  '.inf',
+  'null',
+  'true',
+  'yes',
+  '~',
+  '0x1F',
+  '0o17',
+  '<!--',
+  '`',
+  '$(env:X)',
+  '__proto__',
+  'constructor',
+  'toString',
+  'hasOwnProperty',
 ] as const;
 
 /** Any string, biased towards the pieces above. */
 export const hostileString: fc.Arbitrary<string> = fc.oneof(
   { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 24 }) },
-  { weight: 3, arbitrary: fc.array(fc.oneof(fc.constantFrom(...NASTY), fc.string({ maxLength: 6 })), { maxLength: 6 }).map((parts) => parts.join('')) },
+  {
+    weight: 3,
+    arbitrary: fc
+      .array(fc.oneof(fc.constantFrom(...NASTY), fc.string({ maxLength: 6 })), { maxLength: 6 })
+      .map((parts) => parts.join('')),
+  },
 );
 
 /** Numbers that round, overflow Keycloak's ints, or are not numbers at all in JSON. */
 export const hostileNumber: fc.Arbitrary<number> = fc.oneof(
   fc.integer(),
-  fc.constantFrom(-1, 0, -0, 2_147_483_647, 2_147_483_648, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER + 2, 2 ** 63, -(2 ** 63), 1e21, 1e300, 0.5, -2.5),
+  fc.constantFrom(
+    -1,
+    0,
+    -0,
+    2_147_483_647,
+    2_147_483_648,
+    Number.MAX_SAFE_INTEGER,
+    Number.MAX_SAFE_INTEGER + 2,
+    2 ** 63,
+    -(2 ** 63),
+    1e21,
+    1e300,
+    0.5,
+    -2.5,
+  ),
   fc.double({ noNaN: true, noDefaultInfinity: true }),
 );
 
@@ -39,7 +122,10 @@ export const hostileJson: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>(
 })).value;
 
 /** A small edit to a text: delete, insert, replace or duplicate a span. */
-export type Edit = { kind: 'delete'; at: number; size: number } | { kind: 'insert' | 'replace'; at: number; text: string } | { kind: 'duplicate'; at: number; size: number };
+export type Edit =
+  | { kind: 'delete'; at: number; size: number }
+  | { kind: 'insert' | 'replace'; at: number; text: string }
+  | { kind: 'duplicate'; at: number; size: number };
 
 export function edit(length: number): fc.Arbitrary<Edit> {
   return fc.oneof(
@@ -59,13 +145,18 @@ export function applyEdit(text: string, change: Edit): string {
     case 'replace':
       return text.slice(0, change.at) + change.text + text.slice(change.at + change.text.length);
     case 'duplicate':
-      return text.slice(0, change.at + change.size) + text.slice(change.at, change.at + change.size) + text.slice(change.at + change.size);
+      return (
+        text.slice(0, change.at + change.size) +
+        text.slice(change.at, change.at + change.size) +
+        text.slice(change.at + change.size)
+      );
   }
 }
 
 /** Characters that must never reach a terminal or a comment raw. */
 /* eslint-disable no-control-regex -- control characters are what it matches */
-export const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u2028\u2029]/;
+export const RAW_CONTROL =
+  /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u2028\u2029]/;
 /* eslint-enable no-control-regex */
 
 /**

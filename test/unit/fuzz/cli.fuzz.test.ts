@@ -33,8 +33,14 @@ const hostileExport = fc
         clientId: hostileString.filter((text) => text.length > 0),
         publicClient: fc.boolean(),
         directAccessGrantsEnabled: fc.boolean(),
-        redirectUris: fc.array(fc.oneof(hostileString, fc.constantFrom('*', 'https://*.example.com/*', 'http://app/cb')), { maxLength: 3 }),
-        attributes: fc.dictionary(fc.constantFrom('pkce.code.challenge.method', 'access.token.lifespan', 'use.refresh.tokens'), fc.oneof(hostileString, fc.constantFrom('plain', 'S256', '-1', '3600'))),
+        redirectUris: fc.array(
+          fc.oneof(hostileString, fc.constantFrom('*', 'https://*.example.com/*', 'http://app/cb')),
+          { maxLength: 3 },
+        ),
+        attributes: fc.dictionary(
+          fc.constantFrom('pkce.code.challenge.method', 'access.token.lifespan', 'use.refresh.tokens'),
+          fc.oneof(hostileString, fc.constantFrom('plain', 'S256', '-1', '3600')),
+        ),
       }),
       { selector: (client) => client.clientId, maxLength: 3 },
     ),
@@ -43,15 +49,26 @@ const hostileExport = fc
 
 const content: fc.Arbitrary<string | Uint8Array> = fc.oneof(
   { weight: 3, arbitrary: hostileExport },
-  { weight: 2, arbitrary: fc.tuple(fc.constantFrom(HARDENED, WEAK), fc.array(edit(HARDENED.length), { minLength: 1, maxLength: 3 })).map(([text, edits]) => edits.reduce(applyEdit, text)) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(fc.constantFrom(HARDENED, WEAK), fc.array(edit(HARDENED.length), { minLength: 1, maxLength: 3 }))
+      .map(([text, edits]) => edits.reduce(applyEdit, text)),
+  },
   { weight: 1, arbitrary: fc.uint8Array({ maxLength: 200 }) },
-  { weight: 1, arbitrary: fc.integer({ min: 90, max: 500 }).map((depth) => `{"realm": "deep", "clients": ${'['.repeat(depth)}${']'.repeat(depth)}}`) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .integer({ min: 90, max: 500 })
+      .map((depth) => `{"realm": "deep", "clients": ${'['.repeat(depth)}${']'.repeat(depth)}}`),
+  },
   { weight: 1, arbitrary: hostileString },
 );
 const extension = fc.constantFrom('.json', '.yaml', '');
 
 const CONFIGS = {
-  valid: 'rules:\n  all: advisory\nsuppressions:\n  - { rule: password-grant, reason: "legacy \u001b[31m\u202e", entity: "a\u202eb", expires: 2020-01-01 }\n',
+  valid:
+    'rules:\n  all: advisory\nsuppressions:\n  - { rule: password-grant, reason: "legacy \u001b[31m\u202e", entity: "a\u202eb", expires: 2020-01-01 }\n',
   broken: 'rules: [\n',
   deep: `rules: ${'['.repeat(5_000)}`,
   latin1: Buffer.from([0x72, 0x75, 0x6c, 0x65, 0x73, 0x3a, 0x20, 0xe9, 0x0a]),
@@ -73,22 +90,35 @@ function expectNoCrash(run: CliRun, args: readonly string[], format?: string): v
 }
 
 describe('fuzz: files through main()', () => {
-  it('validate, check in every format and diff, any file', async () => {
-    let index = 0;
-    await fc.assert(
-      fc.asyncProperty(content, extension, fc.constantFrom('validate', 'text', 'markdown', 'json', 'sarif', 'diff text', 'diff markdown', 'diff json'), async (text, ext, mode) => {
-        const file = join(dir, `input-${index++ % 8}${ext}`);
-        writeFileSync(file, text);
-        const [command, format = 'text'] = mode.startsWith('diff') ? ['diff', mode.slice(5)] : [mode];
-        const args =
-          command === 'validate' ? ['validate', file] : command === 'diff' ? ['diff', '--format', format, BASE, file] : ['check', '--format', format, '--fail-on', 'none', file];
-        const run = await runMain(args);
-        expectNoCrash(run, args, format);
-        expect([0, 2]).toContain(run.code); // --fail-on none: findings never exit 1
-      }),
-      fuzz('cli: files through main()'),
-    );
-  }, timeout(120_000));
+  it(
+    'validate, check in every format and diff, any file',
+    async () => {
+      let index = 0;
+      await fc.assert(
+        fc.asyncProperty(
+          content,
+          extension,
+          fc.constantFrom('validate', 'text', 'markdown', 'json', 'sarif', 'diff text', 'diff markdown', 'diff json'),
+          async (text, ext, mode) => {
+            const file = join(dir, `input-${index++ % 8}${ext}`);
+            writeFileSync(file, text);
+            const [command, format = 'text'] = mode.startsWith('diff') ? ['diff', mode.slice(5)] : [mode];
+            const args =
+              command === 'validate'
+                ? ['validate', file]
+                : command === 'diff'
+                  ? ['diff', '--format', format, BASE, file]
+                  : ['check', '--format', format, '--fail-on', 'none', file];
+            const run = await runMain(args);
+            expectNoCrash(run, args, format);
+            expect([0, 2]).toContain(run.code); // --fail-on none: findings never exit 1
+          },
+        ),
+        fuzz('cli: files through main()'),
+      );
+    },
+    timeout(120_000),
+  );
 });
 
 describe('fuzz: arguments through main()', () => {
@@ -96,22 +126,53 @@ describe('fuzz: arguments through main()', () => {
   writeFileSync(file, WEAK);
   const option = fc.oneof(
     fc.tuple(fc.constant('--format'), fc.oneof(fc.constantFrom('text', 'json', 'sarif', 'markdown'), hostileString)),
-    fc.tuple(fc.constant('--fail-on'), fc.oneof(fc.constantFrom('critical', 'high', 'medium', 'low', 'info', 'none'), hostileString)),
+    fc.tuple(
+      fc.constant('--fail-on'),
+      fc.oneof(fc.constantFrom('critical', 'high', 'medium', 'low', 'info', 'none'), hostileString),
+    ),
     fc.tuple(fc.constant('--profile'), fc.oneof(fc.constantFrom('baseline', 'strict'), hostileString)),
-    fc.tuple(fc.constant('--config'), fc.constantFrom(...Object.keys(CONFIGS).map((name) => join(dir, 'configs', `${name}.yaml`)), join(dir, 'configs', 'missing.yaml'), join(dir, 'configs'))),
+    fc.tuple(
+      fc.constant('--config'),
+      fc.constantFrom(
+        ...Object.keys(CONFIGS).map((name) => join(dir, 'configs', `${name}.yaml`)),
+        join(dir, 'configs', 'missing.yaml'),
+        join(dir, 'configs'),
+      ),
+    ),
     fc.tuple(fc.constant('--output'), fc.constantFrom(join(dir, 'out.txt'), dir, join(dir, 'missing', 'out.txt'))),
     fc.constantFrom(['--help'], ['--version'], ['--'], ['-x'], ['--bogus']),
   );
-  const files = fc.array(fc.oneof(fc.constant(file), hostileString.map((name) => join(dir, 'no-such', name))), { maxLength: 3 });
+  const files = fc.array(
+    fc.oneof(
+      fc.constant(file),
+      hostileString.map((name) => join(dir, 'no-such', name)),
+    ),
+    { maxLength: 3 },
+  );
 
-  it('validate and check with any option list', async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.constantFrom('validate', 'check', 'nope'), fc.array(option, { maxLength: 4 }), files, async (command, options, paths) => {
-        const args = [command, ...options.flat(), ...paths];
-        const run = await runMain(args);
-        expectNoCrash(run, args, options.some(([name, value]) => name === '--format' && (value === 'json' || value === 'sarif')) ? 'json' : undefined);
-      }),
-      fuzz('cli: arguments through main()'),
-    );
-  }, timeout(120_000));
+  it(
+    'validate and check with any option list',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom('validate', 'check', 'nope'),
+          fc.array(option, { maxLength: 4 }),
+          files,
+          async (command, options, paths) => {
+            const args = [command, ...options.flat(), ...paths];
+            const run = await runMain(args);
+            expectNoCrash(
+              run,
+              args,
+              options.some(([name, value]) => name === '--format' && (value === 'json' || value === 'sarif'))
+                ? 'json'
+                : undefined,
+            );
+          },
+        ),
+        fuzz('cli: arguments through main()'),
+      );
+    },
+    timeout(120_000),
+  );
 });

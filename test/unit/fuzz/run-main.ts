@@ -18,14 +18,14 @@ export async function runMain(args: readonly string[]): Promise<CliRun> {
   const writeErr = process.stderr.write.bind(process.stderr);
   const previousExitCode = process.exitCode;
   process.exitCode = undefined;
-  process.stdout.write = ((chunk: string | Uint8Array) => {
+  process.stdout.write = (chunk: string | Uint8Array) => {
     out.push(String(chunk));
     return true;
-  });
-  process.stderr.write = ((chunk: string | Uint8Array) => {
+  };
+  process.stderr.write = (chunk: string | Uint8Array) => {
     err.push(String(chunk));
     return true;
-  });
+  };
   try {
     const code = await main(['node', 'realmguard', ...args]);
     return { code, stdout: out.join(''), stderr: err.join('') };
@@ -39,6 +39,7 @@ export async function runMain(args: readonly string[]): Promise<CliRun> {
 /** A crash, as issue 10 defines it: an exit other than 0, 1 or 2, or any "internal error". */
 export function crashOf(run: CliRun): string | undefined {
   if (![0, 1, 2].includes(run.code)) return `exit ${run.code}`;
-  if (/internal error|Maximum call stack|\n\s+at .*:\d+:\d+\)?$/im.test(run.stderr + run.stdout)) return `crash output: ${run.stderr.slice(0, 300)}`;
+  if (/internal error|Maximum call stack|\n\s+at .*:\d+:\d+\)?$/im.test(run.stderr + run.stdout))
+    return `crash output: ${run.stderr.slice(0, 300)}`;
   return undefined;
 }

@@ -10,7 +10,11 @@ export const LONG = process.env.REALMGUARD_FUZZ === 'long';
 const SCALE = LONG ? Number(process.env.REALMGUARD_FUZZ_SCALE ?? 20) : 1;
 const FIXED_SEED = 20_261_130;
 
-export const SEED = process.env.REALMGUARD_FUZZ_SEED ? Number(process.env.REALMGUARD_FUZZ_SEED) : LONG ? Math.floor(Math.random() * 2 ** 31) : FIXED_SEED;
+export const SEED = process.env.REALMGUARD_FUZZ_SEED
+  ? Number(process.env.REALMGUARD_FUZZ_SEED)
+  : LONG
+    ? Math.floor(Math.random() * 2 ** 31)
+    : FIXED_SEED;
 
 /** Cases per property in the CI run; the meta test checks they add up to at least 100,000. */
 export const BUDGET = {
@@ -45,7 +49,10 @@ export function timeout(ciMilliseconds: number): number {
   return ciMilliseconds * SCALE;
 }
 
-if (LONG) process.stderr.write(`realmguard fuzz: seed ${SEED}, ${SCALE}× the CI counts (replay: REALMGUARD_FUZZ_SEED=${SEED} npm run fuzz)\n`);
+if (LONG)
+  process.stderr.write(
+    `realmguard fuzz: seed ${SEED}, ${SCALE}× the CI counts (replay: REALMGUARD_FUZZ_SEED=${SEED} npm run fuzz)\n`,
+  );
 
 let calls = 0;
 

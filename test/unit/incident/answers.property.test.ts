@@ -38,17 +38,45 @@ function plausible(method: string, path: string): unknown[] {
     [/\/token\/introspect$/, [{ active: true }, { active: false }]],
     [/\/certs$/, [{ keys: [{ kid: 'k2' }] }, { keys: [{ kid: 'k1' }] }]],
     [/\/users\?/, [[{ id: USER, username: 'alice', enabled: true, attributes: { token_version: ['1'] } }], []]],
-    [/\/users\/[^/]+\/sessions$/, [[{ id: 's1', ipAddress: '127.0.0.1', start: 1, lastAccess: 2, clients: { c1: 'c' } }], []]],
-    [/\/users\/[^/]+\/consents$/, [[{ clientId: '..', additionalGrants: [{ client: 'c1', key: 'Offline Token' }] }, { clientId: 'x y', additionalGrants: [{ client: 'c2', key: 'Offline Token' }] }], []]],
+    [
+      /\/users\/[^/]+\/sessions$/,
+      [[{ id: 's1', ipAddress: '127.0.0.1', start: 1, lastAccess: 2, clients: { c1: 'c' } }], []],
+    ],
+    [
+      /\/users\/[^/]+\/consents$/,
+      [
+        [
+          { clientId: '..', additionalGrants: [{ client: 'c1', key: 'Offline Token' }] },
+          { clientId: 'x y', additionalGrants: [{ client: 'c2', key: 'Offline Token' }] },
+        ],
+        [],
+      ],
+    ],
     [/\/offline-sessions\//, [[{ id: 's2', clients: { c1: '..' } }], [{ id: '..' }], []]],
     [/\/users\/[^/?]+$/, [{ id: USER, username: 'alice', enabled: false, attributes: { token_version: ['2'] } }]],
-    [/\/clients\?/, [[{ id: 'c1', clientId: 'c', enabled: true, publicClient: false, clientAuthenticatorType: 'client-secret' }]]],
+    [
+      /\/clients\?/,
+      [[{ id: 'c1', clientId: 'c', enabled: true, publicClient: false, clientAuthenticatorType: 'client-secret' }]],
+    ],
     [/\/client-secret$/, [{ type: 'secret', value: 'new-secret-value' }]],
     [/\/clients\/[^/?]+$/, [{ id: 'c1', clientId: 'c', enabled: false, notBefore: FUTURE }]],
-    [/\/keys$/, [{ keys: [{ kid: 'k1', providerId: 'p1', algorithm: 'RS256', status: 'ACTIVE', providerPriority: 100, type: 'RSA' }, { kid: 'k3', providerId: 'new-key', algorithm: 'RS256', status: 'ACTIVE', providerPriority: 200 }] }]],
+    [
+      /\/keys$/,
+      [
+        {
+          keys: [
+            { kid: 'k1', providerId: 'p1', algorithm: 'RS256', status: 'ACTIVE', providerPriority: 100, type: 'RSA' },
+            { kid: 'k3', providerId: 'new-key', algorithm: 'RS256', status: 'ACTIVE', providerPriority: 200 },
+          ],
+        },
+      ],
+    ],
     [/\/components\?/, [[{ id: 'p1', name: 'rsa', providerId: 'rsa-generated', config: { keySize: ['2048'] } }]]],
     [/\/components\/[^/?]+$/, [{ id: 'p1', name: 'rsa', config: { active: ['true'] } }]],
-    [/\/(push-revocation|logout-all)$/, [{ successRequests: ['http://a'], failedRequests: [] }, { failedRequests: ['http://b'] }, EMPTY]],
+    [
+      /\/(push-revocation|logout-all)$/,
+      [{ successRequests: ['http://a'], failedRequests: [] }, { failedRequests: ['http://b'] }, EMPTY],
+    ],
     [/\/client-session-stats$/, [[], [{ clientId: 'c', active: '0', offline: '1' }]]],
     [/^\/admin\/realms\/[^/?]+$/, [{ notBefore: FUTURE }]],
   ];
@@ -57,20 +85,27 @@ function plausible(method: string, path: string): unknown[] {
 }
 
 /** Per request: a nearly-right answer (chosen by index) three times in four, else arbitrary JSON. */
-const answers = fc.array(fc.record({ plausible: fc.nat(3).map((n) => n > 0), index: fc.nat(5), json: fc.jsonValue({ maxDepth: 3 }) }), { maxLength: 40 });
+const answers = fc.array(
+  fc.record({ plausible: fc.nat(3).map((n) => n > 0), index: fc.nat(5), json: fc.jsonValue({ maxDepth: 3 }) }),
+  { maxLength: 40 },
+);
 type Drawn = { plausible: boolean; index: number; json: unknown };
 
 let server: FakeServer;
 let queue: Drawn[] = [];
 beforeAll(async () => {
   server = await startServer((request, response) => {
-    if (request.url?.endsWith('/protocol/openid-connect/token')) { tokenAnswer(request, response); return; }
+    if (request.url?.endsWith('/protocol/openid-connect/token')) {
+      tokenAnswer(request, response);
+      return;
+    }
     request.resume();
     const drawn = queue.shift() ?? { plausible: true, index: 0, json: null };
     const choices = plausible(request.method ?? 'GET', request.url ?? '/');
     const next = drawn.plausible ? choices[drawn.index % choices.length] : drawn.json;
     const headers: Record<string, string> = { 'content-type': 'application/json' };
-    if (request.method === 'POST' && request.url?.endsWith('/components')) headers.location = `${server.url}/admin/realms/shop/components/new-key`;
+    if (request.method === 'POST' && request.url?.endsWith('/components'))
+      headers.location = `${server.url}/admin/realms/shop/components/new-key`;
     if (next === EMPTY) {
       response.writeHead(request.method === 'POST' && request.url?.endsWith('/components') ? 201 : 204, headers).end();
       return;
@@ -85,8 +120,19 @@ afterAll(async () => {
 const SUSPECT = 'a.eyJ0eXAiOiJCZWFyZXIiLCJzdWIiOiJ1Iiwic2lkIjoicyIsImF6cCI6ImMifQ.b';
 
 function context(withSuspect: boolean): IncidentContext {
-  const http = new IncidentHttp({ url: server.url, authRealm: 'master', credentials: { grant: 'client_credentials', clientId: 'bot', clientSecret: 'bot-secret' } }, { retries: 0, timeoutMs: 2000 });
-  return createContext(http, 'shop', withSuspect ? { suspect: { token: SUSPECT, introspection: { clientId: 'i', clientSecret: 'i-secret' } } } : {});
+  const http = new IncidentHttp(
+    {
+      url: server.url,
+      authRealm: 'master',
+      credentials: { grant: 'client_credentials', clientId: 'bot', clientSecret: 'bot-secret' },
+    },
+    { retries: 0, timeoutMs: 2000 },
+  );
+  return createContext(
+    http,
+    'shop',
+    withSuspect ? { suspect: { token: SUSPECT, introspection: { clientId: 'i', clientSecret: 'i-secret' } } } : {},
+  );
 }
 
 const ACTIONS: Array<[string, (ctx: IncidentContext) => Promise<ActionResult>]> = [

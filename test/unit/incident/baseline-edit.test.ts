@@ -15,7 +15,13 @@ const HARDENED_FILE = new URL('../../../baselines/hardened.yaml', import.meta.ur
 const hardened = readFileSync(HARDENED_FILE, 'utf8');
 
 /** Puts each entry of `edits` into the list at `path`: in place of the entry with the same `key` (or onto it, when `onto`), else appended. */
-function mergeEntries(document: Document, path: string[], key: string, edits: Array<Record<string, unknown>>, onto: boolean): void {
+function mergeEntries(
+  document: Document,
+  path: string[],
+  key: string,
+  edits: Array<Record<string, unknown>>,
+  onto: boolean,
+): void {
   const list = document.getIn(path);
   if (!isSeq(list)) throw new Error(`${path.join('.')} is not a list in the baseline`);
   for (const edit of edits) {
@@ -30,7 +36,10 @@ function mergeEntries(document: Document, path: string[], key: string, edits: Ar
 /** Applies a printed edit to a baseline text as the edit's own comment says: providers replaced by name, fields set on a client. */
 function applyEdit(baseline: string, edit: string): string {
   const document = parseDocument(baseline);
-  const snippet = parse(edit) as { keys?: { providers?: Array<Record<string, unknown>>; compromised?: string[] }; clients?: Array<Record<string, unknown>> };
+  const snippet = parse(edit) as {
+    keys?: { providers?: Array<Record<string, unknown>>; compromised?: string[] };
+    clients?: Array<Record<string, unknown>>;
+  };
   if (snippet.keys?.providers) mergeEntries(document, ['keys', 'providers'], 'name', snippet.keys.providers, false);
   if (snippet.keys?.compromised) {
     const existing = (document.getIn(['keys', 'compromised']) as { toJSON(): string[] } | undefined)?.toJSON() ?? [];
@@ -44,7 +53,13 @@ describe('baseline edits merge into a real baseline', () => {
   it('emergency rotation: the old key is retired (gone) and listed as compromised, the new one signs', () => {
     const edit = keyRotationEdit('acme', {
       old: { name: 'rsa-2026-11', providerId: 'rsa-generated', state: 'retired', kid: 'kid-of-rsa-2026-11' },
-      created: { name: 'rsa-generated-20261121-160211', providerId: 'rsa-generated', priority: 300, algorithm: 'RS256', keySize: 4096 },
+      created: {
+        name: 'rsa-generated-20261121-160211',
+        providerId: 'rsa-generated',
+        priority: 300,
+        algorithm: 'RS256',
+        keySize: 4096,
+      },
       compromised: true,
     });
     const { settings } = loadBaselineText(applyEdit(hardened, edit), 'hardened+edit.yaml');
@@ -75,43 +90,79 @@ describe('baseline edits merge into a real baseline', () => {
     const edit = keyRotationEdit(
       'acme',
       {
-        old: { name: 'rsa-2026-11', providerId: 'rsa-generated', priority: 200, algorithm: 'RS256', keySize: 4096, state: 'passive' },
+        old: {
+          name: 'rsa-2026-11',
+          providerId: 'rsa-generated',
+          priority: 200,
+          algorithm: 'RS256',
+          keySize: 4096,
+          state: 'passive',
+        },
         created: { name: 'rsa-2027-05', providerId: 'rsa-generated', priority: 300, algorithm: 'RS256', keySize: 4096 },
         compromised: false,
       },
       new Date('2027-05-02T10:00:00Z'),
     );
     const { settings } = loadBaselineText(applyEdit(hardened, edit), 'hardened+edit.yaml');
-    expect(settings.keyProviders.find((key) => key.name === 'rsa-2026-11')).toMatchObject({ enabled: true, active: false, passiveSince: '2027-05-02', priority: 200, algorithm: 'RS256', keySize: 4096 });
-    expect(settings.keyProviders.find((key) => key.name === 'rsa-2027-05')).toMatchObject({ active: true, priority: 300 });
+    expect(settings.keyProviders.find((key) => key.name === 'rsa-2026-11')).toMatchObject({
+      enabled: true,
+      active: false,
+      passiveSince: '2027-05-02',
+      priority: 200,
+      algorithm: 'RS256',
+      keySize: 4096,
+    });
+    expect(settings.keyProviders.find((key) => key.name === 'rsa-2027-05')).toMatchObject({
+      active: true,
+      priority: 300,
+    });
     expect(settings.compromisedKeys).toEqual([]);
   });
 
   it('a key the incident created carries its Keycloak id, so the component adopts it instead of creating another', () => {
     const edit = keyRotationEdit('acme', {
       old: { name: 'rsa-2026-11', providerId: 'rsa-generated', state: 'retired', kid: 'kid-of-rsa-2026-11' },
-      created: { name: 'rsa-2026-11c', providerId: 'rsa-generated', priority: 300, algorithm: 'RS256', keySize: 4096, id: '6f1c1d8e-0000-4000-8000-000000000001' },
+      created: {
+        name: 'rsa-2026-11c',
+        providerId: 'rsa-generated',
+        priority: 300,
+        algorithm: 'RS256',
+        keySize: 4096,
+        id: '6f1c1d8e-0000-4000-8000-000000000001',
+      },
       compromised: true,
     });
     expect(edit).toMatch(/pulumi refresh/);
     const merged = loadBaselineText(applyEdit(hardened, edit), 'hardened+edit.yaml');
-    expect(merged.settings.keyProviders.find((key) => key.name === 'rsa-2026-11c')?.id).toBe('6f1c1d8e-0000-4000-8000-000000000001');
+    expect(merged.settings.keyProviders.find((key) => key.name === 'rsa-2026-11c')?.id).toBe(
+      '6f1c1d8e-0000-4000-8000-000000000001',
+    );
     const plan = planBaseline(merged);
-    expect(plan.keys.find((key) => key.name === 'rsa-2026-11c')?.importId).toBe(`acme/6f1c1d8e-0000-4000-8000-000000000001`);
+    expect(plan.keys.find((key) => key.name === 'rsa-2026-11c')?.importId).toBe(
+      `acme/6f1c1d8e-0000-4000-8000-000000000001`,
+    );
     expect(plan.keys.find((key) => key.name === 'rsa-2026-05')?.importId).toBeUndefined();
   });
 
   it('disable-client: the declared client is disabled, its other settings kept', () => {
-    const before = loadBaselineText(hardened, 'hardened.yaml').settings.clients.find((client) => client.clientId === 'web-app');
+    const before = loadBaselineText(hardened, 'hardened.yaml').settings.clients.find(
+      (client) => client.clientId === 'web-app',
+    );
     expect(before?.enabled).toBe(true);
-    const { settings } = loadBaselineText(applyEdit(hardened, disabledClientEdit('acme', 'web-app')), 'hardened+edit.yaml');
+    const { settings } = loadBaselineText(
+      applyEdit(hardened, disabledClientEdit('acme', 'web-app')),
+      'hardened+edit.yaml',
+    );
     const after = settings.clients.find((client) => client.clientId === 'web-app');
     expect(after?.enabled).toBe(false);
     expect(after?.redirectUris).toEqual(before?.redirectUris);
   });
 
   it('a client the baseline does not declare is added disabled', () => {
-    const { settings } = loadBaselineText(applyEdit(hardened, disabledClientEdit('acme', 'partner')), 'hardened+edit.yaml');
+    const { settings } = loadBaselineText(
+      applyEdit(hardened, disabledClientEdit('acme', 'partner')),
+      'hardened+edit.yaml',
+    );
     expect(settings.clients.find((client) => client.clientId === 'partner')?.enabled).toBe(false);
   });
 });

@@ -26,18 +26,24 @@ describe('IncidentHttp.send', () => {
     expect(await http().send(read('/admin/realms/r/users', 'view-users'), 'r', flaky.run)).toBe('ok');
     expect(flaky.calls()).toBe(3);
     const limited = failing(1, 429);
-    expect(await http().send(change('DELETE', '/admin/realms/r/sessions/s', 'manage-users'), 'r', limited.run)).toBe('ok');
+    expect(await http().send(change('DELETE', '/admin/realms/r/sessions/s', 'manage-users'), 'r', limited.run)).toBe(
+      'ok',
+    );
   });
 
   it('never retries a non-idempotent POST', async () => {
     const flaky = failing(1, 503);
-    await expect(http().send(change('POST', '/admin/realms/r/components', 'manage-realm'), 'r', flaky.run)).rejects.toBeInstanceOf(IncidentError);
+    await expect(
+      http().send(change('POST', '/admin/realms/r/components', 'manage-realm'), 'r', flaky.run),
+    ).rejects.toBeInstanceOf(IncidentError);
     expect(flaky.calls()).toBe(1);
   });
 
   it('does not retry a 4xx', async () => {
     const denied = failing(5, 403);
-    await expect(http().send(read('/admin/realms/r/keys', 'view-realm'), 'r', denied.run)).rejects.toThrow(/lacks the realm-management role 'view-realm'/);
+    await expect(http().send(read('/admin/realms/r/keys', 'view-realm'), 'r', denied.run)).rejects.toThrow(
+      /lacks the realm-management role 'view-realm'/,
+    );
     expect(denied.calls()).toBe(1);
   });
 
@@ -49,7 +55,9 @@ describe('IncidentHttp.send', () => {
 
   it('authenticates again once after a 401, even for a POST', async () => {
     const expired = failing(1, 401);
-    expect(await http(0).send(change('POST', '/admin/realms/r/components', 'manage-realm'), 'r', expired.run)).toBe('ok');
+    expect(await http(0).send(change('POST', '/admin/realms/r/components', 'manage-realm'), 'r', expired.run)).toBe(
+      'ok',
+    );
     expect(expired.calls()).toBe(2);
     const wrong = failing(5, 401);
     await expect(http(0).send(read('/x', 'view-users'), 'r', wrong.run)).rejects.toThrow(/^401 Unauthorized/);

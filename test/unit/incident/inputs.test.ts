@@ -46,35 +46,71 @@ describe('server URL', () => {
 
 describe('the connection from options and environment', () => {
   it('takes --url and --auth-realm over the environment; an empty KEYCLOAK_REALM means master', () => {
-    const env = { KEYCLOAK_URL: 'https://env.example.com', KEYCLOAK_REALM: '', KEYCLOAK_CLIENT_ID: 'bot', KEYCLOAK_CLIENT_SECRET: 'from-env-secret' };
-    expect(authConfigFrom(env)).toEqual({ url: 'https://env.example.com', authRealm: 'master', credentials: { grant: 'client_credentials', clientId: 'bot', clientSecret: 'from-env-secret' } });
-    expect(authConfigFrom({ ...env, KEYCLOAK_REALM: 'ops' }, { url: 'https://flag.example.com', clientSecret: 'from-file-secret' })).toEqual({
+    const env = {
+      KEYCLOAK_URL: 'https://env.example.com',
+      KEYCLOAK_REALM: '',
+      KEYCLOAK_CLIENT_ID: 'bot',
+      KEYCLOAK_CLIENT_SECRET: 'from-env-secret',
+    };
+    expect(authConfigFrom(env)).toEqual({
+      url: 'https://env.example.com',
+      authRealm: 'master',
+      credentials: { grant: 'client_credentials', clientId: 'bot', clientSecret: 'from-env-secret' },
+    });
+    expect(
+      authConfigFrom(
+        { ...env, KEYCLOAK_REALM: 'ops' },
+        { url: 'https://flag.example.com', clientSecret: 'from-file-secret' },
+      ),
+    ).toEqual({
       url: 'https://flag.example.com',
       authRealm: 'ops',
       credentials: { grant: 'client_credentials', clientId: 'bot', clientSecret: 'from-file-secret' },
     });
     expect(authConfigFrom(env, { authRealm: 'admins' }).authRealm).toBe('admins');
     expect(authConfigFrom({ KEYCLOAK_URL: 'https://env.example.com' }).credentials).toBeUndefined();
-    expect(inputError(() => authConfigFrom({ KEYCLOAK_URL: 'http://sso.example.com' })).message).toMatch(/refusing plain http/);
+    expect(inputError(() => authConfigFrom({ KEYCLOAK_URL: 'http://sso.example.com' })).message).toMatch(
+      /refusing plain http/,
+    );
   });
 });
 
 describe('credentials', () => {
   it('prefers client credentials, falls back to user + password with admin-cli', () => {
-    expect(credentialsFromEnv({ KEYCLOAK_CLIENT_ID: 'bot', KEYCLOAK_CLIENT_SECRET: 's', KEYCLOAK_USER: 'u', KEYCLOAK_PASSWORD: 'p' })).toEqual({ grant: 'client_credentials', clientId: 'bot', clientSecret: 's' });
-    expect(credentialsFromEnv({ KEYCLOAK_USER: 'u', KEYCLOAK_PASSWORD: 'p' })).toEqual({ grant: 'password', clientId: 'admin-cli', username: 'u', password: 'p' });
-    expect(credentialsFromEnv({ KEYCLOAK_CLIENT_ID: 'bot' }, { clientSecret: 'from-file' })).toMatchObject({ clientSecret: 'from-file' });
+    expect(
+      credentialsFromEnv({
+        KEYCLOAK_CLIENT_ID: 'bot',
+        KEYCLOAK_CLIENT_SECRET: 's',
+        KEYCLOAK_USER: 'u',
+        KEYCLOAK_PASSWORD: 'p',
+      }),
+    ).toEqual({ grant: 'client_credentials', clientId: 'bot', clientSecret: 's' });
+    expect(credentialsFromEnv({ KEYCLOAK_USER: 'u', KEYCLOAK_PASSWORD: 'p' })).toEqual({
+      grant: 'password',
+      clientId: 'admin-cli',
+      username: 'u',
+      password: 'p',
+    });
+    expect(credentialsFromEnv({ KEYCLOAK_CLIENT_ID: 'bot' }, { clientSecret: 'from-file' })).toMatchObject({
+      clientSecret: 'from-file',
+    });
     expect(credentialsFromEnv({})).toBeUndefined();
   });
 });
 
 describe('user lists', () => {
   it('one per line, comments and blanks ignored, duplicates once', () => {
-    expect(parseUserList('# incident 7\nalice\n\n bob  # on call\nalice\r\ncarol\n', 'users.txt')).toEqual(['alice', 'bob', 'carol']);
+    expect(parseUserList('# incident 7\nalice\n\n bob  # on call\nalice\r\ncarol\n', 'users.txt')).toEqual([
+      'alice',
+      'bob',
+      'carol',
+    ]);
   });
 
   it('an empty list is an input error', () => {
-    expect(inputError(() => parseUserList('# nothing\n\n', 'users.txt')).format()).toBe('users.txt: no users listed — put one username or user id per line');
+    expect(inputError(() => parseUserList('# nothing\n\n', 'users.txt')).format()).toBe(
+      'users.txt: no users listed — put one username or user id per line',
+    );
   });
 });
 
@@ -85,16 +121,24 @@ describe('tokens and secrets', () => {
     expect(readToken({ tokenFile: file }, {})).toBe('eyJ.token.value');
     expect(readToken({ tokenEnv: 'T' }, { T: 'from-env' })).toBe('from-env');
     expect(inputError(() => readToken({ tokenEnv: 'T' }, {})).message).toBe('environment variable T is empty or unset');
-    expect(inputError(() => readToken({ tokenFile: file, tokenEnv: 'T' }, { T: 'x' })).message).toBe('both --token-file and --token-env given');
+    expect(inputError(() => readToken({ tokenFile: file, tokenEnv: 'T' }, { T: 'x' })).message).toBe(
+      'both --token-file and --token-env given',
+    );
     expect(readToken({}, {})).toBeUndefined();
   });
 
   it('reads a secret from the first line of a file, else from the environment', () => {
     const file = join(dir, 'secret');
     writeFileSync(file, 's3cret-value\nignored\n');
-    expect(readSecret(file, '--client-secret-file', { KEYCLOAK_CLIENT_SECRET: 'env' }, 'KEYCLOAK_CLIENT_SECRET')).toBe('s3cret-value');
-    expect(readSecret(undefined, '--client-secret-file', { KEYCLOAK_CLIENT_SECRET: 'env' }, 'KEYCLOAK_CLIENT_SECRET')).toBe('env');
-    expect(inputError(() => readSecret(join(dir, 'missing'), '--client-secret-file', {}, 'X')).format()).toMatch(/missing: --client-secret-file: cannot read .*missing \(ENOENT\)/);
+    expect(readSecret(file, '--client-secret-file', { KEYCLOAK_CLIENT_SECRET: 'env' }, 'KEYCLOAK_CLIENT_SECRET')).toBe(
+      's3cret-value',
+    );
+    expect(
+      readSecret(undefined, '--client-secret-file', { KEYCLOAK_CLIENT_SECRET: 'env' }, 'KEYCLOAK_CLIENT_SECRET'),
+    ).toBe('env');
+    expect(inputError(() => readSecret(join(dir, 'missing'), '--client-secret-file', {}, 'X')).format()).toMatch(
+      /missing: --client-secret-file: cannot read .*missing \(ENOENT\)/,
+    );
     writeFileSync(join(dir, 'empty'), '\n');
     expect(inputError(() => readSecret(join(dir, 'empty'), '--password-file', {}, 'X')).message).toMatch(/is empty$/);
   });
@@ -103,12 +147,25 @@ describe('tokens and secrets', () => {
 describe('resume from the journal', () => {
   it('collects the inputs, names and ids done for this action and realm only', () => {
     const file = join(dir, 'journal.jsonl');
-    const line = (entry: object) => JSON.stringify({ time: 't', actor: 'a', server: 's', evidence: [], requests: [], ...entry });
+    const line = (entry: object) =>
+      JSON.stringify({ time: 't', actor: 'a', server: 's', evidence: [], requests: [], ...entry });
     writeFileSync(
       file,
       [
-        line({ realm: 'shop', action: 'logout-user', input: 'alice', result: 'ok', targets: [{ type: 'user', name: 'alice', id: 'id-a' }] }),
-        line({ realm: 'shop', action: 'logout-user', input: 'bob', result: 'failed', targets: [{ type: 'user', name: 'bob' }] }),
+        line({
+          realm: 'shop',
+          action: 'logout-user',
+          input: 'alice',
+          result: 'ok',
+          targets: [{ type: 'user', name: 'alice', id: 'id-a' }],
+        }),
+        line({
+          realm: 'shop',
+          action: 'logout-user',
+          input: 'bob',
+          result: 'failed',
+          targets: [{ type: 'user', name: 'bob' }],
+        }),
         line({ realm: 'shop', action: 'logout-user', input: 'carol', result: 'dry-run', targets: [] }),
         line({ realm: 'other', action: 'logout-user', input: 'dave', result: 'ok', targets: [] }),
         line({ realm: 'shop', action: 'contain-user', input: 'erin', result: 'ok', targets: [] }),
@@ -121,16 +178,24 @@ describe('resume from the journal', () => {
   it('a damaged line or a missing journal is an input error with the place', () => {
     const file = join(dir, 'broken.jsonl');
     writeFileSync(file, '{"action":"x"}\nnot json\n');
-    expect(inputError(() => doneInputs(file, 'logout-user', 'shop')).format()).toBe(`${file}:2: not a JSON line — the journal is damaged here: remove or repair this line`);
-    expect(inputError(() => doneInputs(join(dir, 'nope.jsonl'), 'logout-user', 'shop')).message).toMatch(/does not exist/);
+    expect(inputError(() => doneInputs(file, 'logout-user', 'shop')).format()).toBe(
+      `${file}:2: not a JSON line — the journal is damaged here: remove or repair this line`,
+    );
+    expect(inputError(() => doneInputs(join(dir, 'nope.jsonl'), 'logout-user', 'shop')).message).toMatch(
+      /does not exist/,
+    );
   });
 
   it('a line that is JSON but no entry, or a journal that is a folder, is an input error too (no crash)', () => {
     const file = join(dir, 'odd.jsonl');
     writeFileSync(file, '{"action":"x"}\nnull\n');
-    expect(inputError(() => doneInputs(file, 'logout-user', 'shop')).format()).toBe(`${file}:2: not a journal entry — the journal is damaged here: remove or repair this line`);
+    expect(inputError(() => doneInputs(file, 'logout-user', 'shop')).format()).toBe(
+      `${file}:2: not a journal entry — the journal is damaged here: remove or repair this line`,
+    );
     writeFileSync(file, '{"realm":"shop","action":"logout-user","result":"ok","targets":5}\n');
-    expect(inputError(() => doneInputs(file, 'logout-user', 'shop')).format()).toBe(`${file}:1: not a journal entry — the journal is damaged here: remove or repair this line`);
+    expect(inputError(() => doneInputs(file, 'logout-user', 'shop')).format()).toBe(
+      `${file}:1: not a journal entry — the journal is damaged here: remove or repair this line`,
+    );
     expect(inputError(() => doneInputs(dir, 'logout-user', 'shop')).message).toBe('cannot read the journal (EISDIR)');
   });
 });
@@ -139,6 +204,8 @@ describe('confirmation', () => {
   it('goes ahead with --yes or in a dry run; refuses without a terminal', async () => {
     expect(await confirmRealmWide('Log out everyone?', { yes: true, interactive: false })).toBe(true);
     expect(await confirmRealmWide('Log out everyone?', { dryRun: true, interactive: false })).toBe(true);
-    await expect(confirmRealmWide('Log out everyone?', { interactive: false })).rejects.toThrow(/there is no terminal to confirm on/);
+    await expect(confirmRealmWide('Log out everyone?', { interactive: false })).rejects.toThrow(
+      /there is no terminal to confirm on/,
+    );
   });
 });

@@ -19,7 +19,18 @@ import { checkSecretFile, SecretFile } from '../../../incident/secret-file.ts';
 const dir = mkdtempSync(join(tmpdir(), 'realmguard-preflight-'));
 
 function result(overrides: Partial<ActionResult> = {}): ActionResult {
-  return { action: 'logout-user', realm: 'shop', dryRun: false, ok: true, targets: [{ type: 'user', name: 'alice', id: 'u1' }], requests: [], evidence: [], limits: [], notes: [], ...overrides };
+  return {
+    action: 'logout-user',
+    realm: 'shop',
+    dryRun: false,
+    ok: true,
+    targets: [{ type: 'user', name: 'alice', id: 'u1' }],
+    requests: [],
+    evidence: [],
+    limits: [],
+    notes: [],
+    ...overrides,
+  };
 }
 
 function inputError(fn: () => unknown): InputError {
@@ -42,12 +53,18 @@ describe('journal pre-flight', () => {
   it('refuses a directory, a missing directory and a parent that is a file, each in one line', () => {
     const folder = join(dir, 'journal-folder');
     mkdirSync(folder);
-    expect(inputError(() => journal(folder).check()).format()).toBe(`${folder}: --journal: the journal is a directory — give a file path with --journal FILE`);
+    expect(inputError(() => journal(folder).check()).format()).toBe(
+      `${folder}: --journal: the journal is a directory — give a file path with --journal FILE`,
+    );
     const missing = join(dir, 'no-such-dir', 'j.jsonl');
-    expect(inputError(() => journal(missing).check()).message).toBe(`the journal's directory ${join(dir, 'no-such-dir')} does not exist`);
+    expect(inputError(() => journal(missing).check()).message).toBe(
+      `the journal's directory ${join(dir, 'no-such-dir')} does not exist`,
+    );
     const plain = join(dir, 'plain-file');
     writeFileSync(plain, 'x');
-    expect(inputError(() => journal(join(plain, 'j.jsonl')).check()).message).toBe(`the journal's directory ${plain} is not a directory`);
+    expect(inputError(() => journal(join(plain, 'j.jsonl')).check()).message).toBe(
+      `the journal's directory ${plain} is not a directory`,
+    );
   });
 
   it('creates a new journal 0600 and leaves an existing one as it is', () => {
@@ -67,7 +84,13 @@ describe('journal pre-flight', () => {
     const failing = new Journal(join(dir, 'full.jsonl'), secrets, failingDisk);
     let caught: unknown;
     try {
-      failing.append(journalEntry(result({ ok: false, error: 'echo super-secret-admin-password' }), { actor: 'a', server: 's', input: 'alice' }));
+      failing.append(
+        journalEntry(result({ ok: false, error: 'echo super-secret-admin-password' }), {
+          actor: 'a',
+          server: 's',
+          input: 'alice',
+        }),
+      );
     } catch (error) {
       caught = error;
     }
@@ -115,12 +138,16 @@ describe('secret file pre-flight', () => {
   it('refuses an existing file (unless forced), a directory and a missing directory', () => {
     const existing = join(dir, 'existing.secret');
     writeFileSync(existing, 'old\n');
-    expect(inputError(() => checkSecretFile(existing)).format()).toBe(`${existing}: --secret-file: the secret file already exists — give a new path, or pass --force to replace it`);
+    expect(inputError(() => checkSecretFile(existing)).format()).toBe(
+      `${existing}: --secret-file: the secret file already exists — give a new path, or pass --force to replace it`,
+    );
     expect(() => checkSecretFile(existing, { force: true })).not.toThrow();
     expect(inputError(() => SecretFile.reserve(existing)).message).toBe('the secret file already exists');
     expect(readFileSync(existing, 'utf8')).toBe('old\n');
     expect(inputError(() => checkSecretFile(dir, { force: true })).message).toBe('the secret file is a directory');
-    expect(inputError(() => SecretFile.reserve(join(dir, 'nope', 's'))).message).toBe(`the secret file's directory ${join(dir, 'nope')} does not exist`);
+    expect(inputError(() => SecretFile.reserve(join(dir, 'nope', 's'))).message).toBe(
+      `the secret file's directory ${join(dir, 'nope')} does not exist`,
+    );
   });
 
   it('reserves a new file 0600 before the rotation, writes it after, or removes it when nothing came', () => {
@@ -169,7 +196,9 @@ describe('secret file pre-flight', () => {
     const reserved = SecretFile.reserve(file);
     rmSync(file);
     writeFileSync(file, 'someone else\n');
-    expect(() => reserved.write('new-secret-value')).toThrow(`cannot write the secret file ${file} (it was removed or replaced while the secret was rotated)`);
+    expect(() => reserved.write('new-secret-value')).toThrow(
+      `cannot write the secret file ${file} (it was removed or replaced while the secret was rotated)`,
+    );
     expect(readFileSync(file, 'utf8')).toBe('someone else\n');
     reserved.discard();
     expect(readFileSync(file, 'utf8')).toBe('someone else\n');
@@ -181,7 +210,7 @@ describe('bulk runs end with their summary', () => {
     const summary = await runBulk(
       ['a', 'b', 'c', 'd'],
       async (input) => {
-        if (input === 'b') throw new TypeError("found.find is not a function");
+        if (input === 'b') throw new TypeError('found.find is not a function');
         return result({ targets: [{ type: 'user', name: input }] });
       },
       {
@@ -191,7 +220,12 @@ describe('bulk runs end with their summary', () => {
         },
       },
     );
-    expect(summary).toMatchObject({ total: 4, ok: 3, failed: [{ input: 'b', error: 'unexpected error: found.find is not a function' }], unrecorded: [{ input: 'c', error: 'cannot write the journal j (EISDIR)' }] });
+    expect(summary).toMatchObject({
+      total: 4,
+      ok: 3,
+      failed: [{ input: 'b', error: 'unexpected error: found.find is not a function' }],
+      unrecorded: [{ input: 'c', error: 'cannot write the journal j (EISDIR)' }],
+    });
     expect(summary.results.map(({ input }) => input)).toEqual(['a', 'c', 'd']);
   });
 
@@ -218,8 +252,20 @@ describe('bulk runs end with their summary', () => {
   });
 
   it('a thrown error becomes a failed, journaled result; an input error keeps its own words', () => {
-    expect(thrownResult('logout-user', 'shop', false, 'bob', new TypeError('x is not a function'))).toMatchObject({ ok: false, error: 'unexpected error: x is not a function', targets: [{ type: 'user', name: 'bob' }] });
-    expect(thrownResult('logout-user', 'shop', false, '..', new InputError("user id '..' cannot be addressed", { keyPath: '--users-file' })).error).toBe("--users-file: user id '..' cannot be addressed");
+    expect(thrownResult('logout-user', 'shop', false, 'bob', new TypeError('x is not a function'))).toMatchObject({
+      ok: false,
+      error: 'unexpected error: x is not a function',
+      targets: [{ type: 'user', name: 'bob' }],
+    });
+    expect(
+      thrownResult(
+        'logout-user',
+        'shop',
+        false,
+        '..',
+        new InputError("user id '..' cannot be addressed", { keyPath: '--users-file' }),
+      ).error,
+    ).toBe("--users-file: user id '..' cannot be addressed");
   });
 
   it('the summary lists what is done, what failed and why, what the journal lacks, and how to resume', () => {
@@ -241,7 +287,15 @@ describe('bulk runs end with their summary', () => {
       "  ghost: unknown user 'ghost'",
       'to finish only these: rerun the same command with --resume j.jsonl',
     ]);
-    expect(renderSummary('logout-user', summary, 2000, { file: 'j.jsonl', lost: ['bob'], reason: 'cannot write the journal j.jsonl (ENOSPC)' }).split('\n').slice(-2)).toEqual([
+    expect(
+      renderSummary('logout-user', summary, 2000, {
+        file: 'j.jsonl',
+        lost: ['bob'],
+        reason: 'cannot write the journal j.jsonl (ENOSPC)',
+      })
+        .split('\n')
+        .slice(-2),
+    ).toEqual([
       'not journaled (cannot write the journal j.jsonl (ENOSPC)): bob',
       'to finish only the failed ones: append the missing journal lines (printed on stderr) to j.jsonl, then rerun the same command with --resume j.jsonl',
     ]);

@@ -3,7 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { renderResult, renderSummary } from '../../../cli/format/incident.ts';
 import type { ActionResult } from '../../../incident/result.ts';
 
-const base: ActionResult = { action: 'logout-user', realm: 'shop', dryRun: true, ok: true, targets: [{ type: 'user', name: 'alice', id: 'u1' }], requests: [], evidence: [], limits: ['JWTs stay valid'], notes: [] };
+const base: ActionResult = {
+  action: 'logout-user',
+  realm: 'shop',
+  dryRun: true,
+  ok: true,
+  targets: [{ type: 'user', name: 'alice', id: 'u1' }],
+  requests: [],
+  evidence: [],
+  limits: ['JWTs stay valid'],
+  notes: [],
+};
 
 describe('renderResult', () => {
   it('separates the held-back changes from the reads a dry run sent', () => {
@@ -43,14 +53,22 @@ describe('renderResult', () => {
     });
     expect(text).toContain('logout-user · realm shop · FAILED');
     expect(text).toContain('  error: boom');
-    expect(text).toContain('    ✓ online sessions left: 0\n    ✗ offline sessions left: 1\n    ? introspection: no client');
-    expect(text).toContain('  baseline edit (so the next `pulumi up` does not undo this):\n    clients:\n      - clientId: x');
+    expect(text).toContain(
+      '    ✓ online sessions left: 0\n    ✗ offline sessions left: 1\n    ? introspection: no client',
+    );
+    expect(text).toContain(
+      '  baseline edit (so the next `pulumi up` does not undo this):\n    clients:\n      - clientId: x',
+    );
   });
 });
 
 describe('renderSummary', () => {
   it('counts and names every failed target', () => {
-    const text = renderSummary('logout-user', { total: 3, ok: 1, skipped: ['a'], failed: [{ input: 'ghost', error: "unknown user 'ghost'" }], results: [] }, 1500);
+    const text = renderSummary(
+      'logout-user',
+      { total: 3, ok: 1, skipped: ['a'], failed: [{ input: 'ghost', error: "unknown user 'ghost'" }], results: [] },
+      1500,
+    );
     expect(text).toBe(
       [
         'logout-user: 3 listed · 1 done · 1 failed · 1 skipped (done in the resumed journal) · 1.5 s',

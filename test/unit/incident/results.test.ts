@@ -11,7 +11,18 @@ import type { ActionResult } from '../../../incident/result.ts';
 import { decodeClaims, tokenLabel } from '../../../incident/tokens.ts';
 
 function result(overrides: Partial<ActionResult> = {}): ActionResult {
-  return { action: 'logout-user', realm: 'shop', dryRun: false, ok: true, targets: [{ type: 'user', name: 'alice', id: 'u1' }], requests: [], evidence: [], limits: [], notes: [], ...overrides };
+  return {
+    action: 'logout-user',
+    realm: 'shop',
+    dryRun: false,
+    ok: true,
+    targets: [{ type: 'user', name: 'alice', id: 'u1' }],
+    requests: [],
+    evidence: [],
+    limits: [],
+    notes: [],
+    ...overrides,
+  };
 }
 
 function jwt(payload: object): string {
@@ -28,7 +39,12 @@ describe('journal entries', () => {
         ],
         evidence: [{ check: 'online sessions left', status: 'pass', detail: '0' }],
       }),
-      { actor: "client 'bot' (realm master)", server: 'https://sso', input: 'alice', time: new Date('2026-01-02T03:04:05Z') },
+      {
+        actor: "client 'bot' (realm master)",
+        server: 'https://sso',
+        input: 'alice',
+        time: new Date('2026-01-02T03:04:05Z'),
+      },
     );
     expect(entry).toEqual({
       time: '2026-01-02T03:04:05.000Z',
@@ -40,9 +56,15 @@ describe('journal entries', () => {
       targets: [{ type: 'user', name: 'alice', id: 'u1' }],
       result: 'ok',
       evidence: [{ check: 'online sessions left', status: 'pass', detail: '0' }],
-      requests: ['POST /admin/realms/shop/users/u1/logout', 'DELETE /admin/realms/shop/users/u1/consents/app (not sent: dry run)'],
+      requests: [
+        'POST /admin/realms/shop/users/u1/logout',
+        'DELETE /admin/realms/shop/users/u1/consents/app (not sent: dry run)',
+      ],
     });
-    expect(journalEntry(result({ ok: false, error: 'boom' }), { actor: 'a', server: 's' })).toMatchObject({ result: 'failed', error: 'boom' });
+    expect(journalEntry(result({ ok: false, error: 'boom' }), { actor: 'a', server: 's' })).toMatchObject({
+      result: 'failed',
+      error: 'boom',
+    });
     expect(journalEntry(result({ dryRun: true }), { actor: 'a', server: 's' }).result).toBe('dry-run');
   });
 
@@ -60,7 +82,9 @@ describe('SecretRegistry', () => {
     secrets.add('pw1');
     secrets.add('');
     secrets.add(undefined);
-    expect(secrets.redact('Bearer eyJ.long-token-value and abc, password pw1')).toBe('Bearer [redacted] and [redacted], password [redacted]');
+    expect(secrets.redact('Bearer eyJ.long-token-value and abc, password pw1')).toBe(
+      'Bearer [redacted] and [redacted], password [redacted]',
+    );
     expect(secrets.has('x eyJ.long-token-value')).toBe(true);
     expect(secrets.has('x abc')).toBe(true);
   });
@@ -88,7 +112,9 @@ describe('token version', () => {
   it('starts at 0, reads whole numbers, refuses anything else', () => {
     expect(currentVersion(undefined, 'token_version')).toBe(0);
     expect(currentVersion(['7'], 'token_version')).toBe(7);
-    expect(() => currentVersion(['seven'], 'token_version')).toThrow("attribute 'token_version' holds 'seven', not a whole number");
+    expect(() => currentVersion(['seven'], 'token_version')).toThrow(
+      "attribute 'token_version' holds 'seven', not a whole number",
+    );
   });
 });
 
@@ -98,28 +124,60 @@ describe('key rotation', () => {
     expect(successorProviderId('rsa', 'RSA')).toBe('rsa-generated');
     expect(successorProviderId('java-keystore', 'EC')).toBe('ecdsa-generated');
     expect(successorProviderId(undefined, 'OCT')).toBe('hmac-generated');
-    expect(defaultProviderName('rsa-generated', new Date('2026-11-21T15:04:05Z'))).toBe('rsa-generated-20261121-150405');
+    expect(defaultProviderName('rsa-generated', new Date('2026-11-21T15:04:05Z'))).toBe(
+      'rsa-generated-20261121-150405',
+    );
   });
 
   it('prints the baseline edit: old key retired and compromised, new key declared', () => {
-    const edit = keyRotationEdit('shop', { old: { name: 'rsa-2025', providerId: 'rsa-generated', state: 'retired', kid: 'k1' }, created: { name: 'rsa-2026', providerId: 'rsa-generated', priority: 200, algorithm: 'RS256', keySize: 3072 }, compromised: true });
+    const edit = keyRotationEdit('shop', {
+      old: { name: 'rsa-2025', providerId: 'rsa-generated', state: 'retired', kid: 'k1' },
+      created: { name: 'rsa-2026', providerId: 'rsa-generated', priority: 200, algorithm: 'RS256', keySize: 3072 },
+      compromised: true,
+    });
     expect(edit.split('\n')[0]).toMatch(/^# realm shop: the compromised key is gone/);
     expect(parse(edit)).toEqual({
       keys: {
         providers: [
           { name: 'rsa-2025', type: 'rsa-generated', state: 'retired' },
-          { name: 'rsa-2026', type: 'rsa-generated', state: 'active', priority: 200, algorithm: 'RS256', keySize: 3072 },
+          {
+            name: 'rsa-2026',
+            type: 'rsa-generated',
+            state: 'active',
+            priority: 200,
+            algorithm: 'RS256',
+            keySize: 3072,
+          },
         ],
         compromised: ['rsa-2025', 'k1'],
       },
     });
-    const routine = parse(keyRotationEdit('shop', { old: { name: 'rsa-2025', providerId: 'rsa-generated', priority: 100, keySize: 3072, state: 'passive' }, created: { name: 'rsa-2026', providerId: 'rsa-generated', priority: 200 }, compromised: false }, new Date('2026-11-21T00:00:00Z'))) as { keys: { providers: unknown[]; compromised?: unknown } };
-    expect(routine.keys.providers[0]).toEqual({ name: 'rsa-2025', type: 'rsa-generated', state: 'passive', priority: 100, keySize: 3072, passiveSince: '2026-11-21' });
+    const routine = parse(
+      keyRotationEdit(
+        'shop',
+        {
+          old: { name: 'rsa-2025', providerId: 'rsa-generated', priority: 100, keySize: 3072, state: 'passive' },
+          created: { name: 'rsa-2026', providerId: 'rsa-generated', priority: 200 },
+          compromised: false,
+        },
+        new Date('2026-11-21T00:00:00Z'),
+      ),
+    ) as { keys: { providers: unknown[]; compromised?: unknown } };
+    expect(routine.keys.providers[0]).toEqual({
+      name: 'rsa-2025',
+      type: 'rsa-generated',
+      state: 'passive',
+      priority: 100,
+      keySize: 3072,
+      passiveSince: '2026-11-21',
+    });
     expect(routine.keys.compromised).toBeUndefined();
   });
 
   it('prints the baseline edit for a disabled client', () => {
-    expect(parse(disabledClientEdit('shop', 'partner'))).toEqual({ clients: [{ clientId: 'partner', enabled: false }] });
+    expect(parse(disabledClientEdit('shop', 'partner'))).toEqual({
+      clients: [{ clientId: 'partner', enabled: false }],
+    });
   });
 });
 
@@ -134,16 +192,30 @@ describe('runBulk', () => {
         peak = Math.max(peak, running);
         await new Promise((resolve) => setTimeout(resolve, 5 + (input.charCodeAt(0) % 3) * 5));
         running--;
-        return result({ ok: input !== 'e' && input !== 'b', ...(input === 'b' ? { error: 'unknown user b' } : {}), evidence: input === 'e' ? [{ check: 'online sessions left', status: 'fail', detail: '1' }] : [] });
+        return result({
+          ok: input !== 'e' && input !== 'b',
+          ...(input === 'b' ? { error: 'unknown user b' } : {}),
+          evidence: input === 'e' ? [{ check: 'online sessions left', status: 'fail', detail: '1' }] : [],
+        });
       },
       { concurrency: 2, skip: new Set(['c']) },
     );
     expect(peak).toBe(2);
-    expect(summary).toMatchObject({ total: 6, ok: 3, skipped: ['c'], failed: [{ input: 'b', error: 'unknown user b' }, { input: 'e', error: 'online sessions left: 1' }] });
+    expect(summary).toMatchObject({
+      total: 6,
+      ok: 3,
+      skipped: ['c'],
+      failed: [
+        { input: 'b', error: 'unknown user b' },
+        { input: 'e', error: 'online sessions left: 1' },
+      ],
+    });
     expect(summary.results.map((entry) => entry.input)).toEqual(['a', 'b', 'd', 'e', 'f']);
   });
 
   it('refuses a concurrency below 1', async () => {
-    await expect(runBulk(['a'], async () => result(), { concurrency: 0 })).rejects.toThrow(/concurrency must be a whole number of at least 1/);
+    await expect(runBulk(['a'], async () => result(), { concurrency: 0 })).rejects.toThrow(
+      /concurrency must be a whole number of at least 1/,
+    );
   });
 });

@@ -7,15 +7,32 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createContext, IncidentError, IncidentHttp, logoutUser, runBulk, type AuthConfig } from '../../../incident/index.ts';
+import {
+  createContext,
+  IncidentError,
+  IncidentHttp,
+  logoutUser,
+  runBulk,
+  type AuthConfig,
+} from '../../../incident/index.ts';
 import { ENDPOINTS, requestSpec } from '../../../keycloak/endpoints.ts';
 import { runCli } from '../review/run-cli.ts';
-import { makeCertificates, startServer, tokenAnswer, type Certificates, type FakeServer } from './support/fake-server.ts';
+import {
+  makeCertificates,
+  startServer,
+  tokenAnswer,
+  type Certificates,
+  type FakeServer,
+} from './support/fake-server.ts';
 
 const SECRET = 'transport-test-secret-0123';
 
 function config(url: string): AuthConfig {
-  return { url, authRealm: 'master', credentials: { grant: 'client_credentials', clientId: 'bot', clientSecret: SECRET } };
+  return {
+    url,
+    authRealm: 'master',
+    credentials: { grant: 'client_credentials', clientId: 'bot', clientSecret: SECRET },
+  };
 }
 
 const servers: FakeServer[] = [];
@@ -52,7 +69,9 @@ describe('TLS', () => {
     const error = await failure(http.admin(usersSpec, 'shop'));
     expect(error.kind).toBe('tls');
     expect(error.transient).toBe(false);
-    expect(error.message).toMatch(/^TLS: the certificate of https:\/\/127\.0\.0\.1:\d+ is not trusted \(DEPTH_ZERO_SELF_SIGNED_CERT: self-signed/);
+    expect(error.message).toMatch(
+      /^TLS: the certificate of https:\/\/127\.0\.0\.1:\d+ is not trusted \(DEPTH_ZERO_SELF_SIGNED_CERT: self-signed/,
+    );
     expect(error.message).toContain('NODE_EXTRA_CA_CERTS=/path/to/ca.pem');
     expect(server.connections).toBe(1);
     expect(server.log).toEqual([]);
@@ -62,20 +81,48 @@ describe('TLS', () => {
     const server = await serve(tokenAnswer);
     const http = new IncidentHttp(config(server.url.replace('http:', 'https:')), { retries: 3, minRetryDelayMs: 1 });
     const error = await failure(http.admin(usersSpec, 'shop'));
-    expect(error.message).toMatch(/^TLS: https:\/\/127\.0\.0\.1:\d+ does not speak TLS on that port \(ERR_SSL_WRONG_VERSION_NUMBER\) — is it an http:\/\/ endpoint\?$/);
+    expect(error.message).toMatch(
+      /^TLS: https:\/\/127\.0\.0\.1:\d+ does not speak TLS on that port \(ERR_SSL_WRONG_VERSION_NUMBER\) — is it an http:\/\/ endpoint\?$/,
+    );
     expect(server.connections).toBe(1);
   });
 
   async function cli(url: string): Promise<{ code: number; stderr: string; stdout: string }> {
     const journal = join(mkdtempSync(join(tmpdir(), 'realmguard-tls-journal-')), 'journal.jsonl');
-    return runCli(['incident', 'logout-user', '--realm', 'shop', '--user', 'alice', '--url', url, '--journal', journal, '--retries', '3'], {
-      env: { NODE_EXTRA_CA_CERTS: certs.caFile, KEYCLOAK_CLIENT_ID: 'bot', KEYCLOAK_CLIENT_SECRET: SECRET, KEYCLOAK_USER: '', KEYCLOAK_PASSWORD: '', KEYCLOAK_REALM: '' },
-    });
+    return runCli(
+      [
+        'incident',
+        'logout-user',
+        '--realm',
+        'shop',
+        '--user',
+        'alice',
+        '--url',
+        url,
+        '--journal',
+        journal,
+        '--retries',
+        '3',
+      ],
+      {
+        env: {
+          NODE_EXTRA_CA_CERTS: certs.caFile,
+          KEYCLOAK_CLIENT_ID: 'bot',
+          KEYCLOAK_CLIENT_SECRET: SECRET,
+          KEYCLOAK_USER: '',
+          KEYCLOAK_PASSWORD: '',
+          KEYCLOAK_REALM: '',
+        },
+      },
+    );
   }
 
   it('with the CA given in NODE_EXTRA_CA_CERTS the certificate is trusted; a host it does not name is refused by name', async () => {
     const server = await serve((request, response) => {
-      if (request.url?.endsWith('/token')) { tokenAnswer(request, response); return; }
+      if (request.url?.endsWith('/token')) {
+        tokenAnswer(request, response);
+        return;
+      }
       response.writeHead(200, { 'content-type': 'application/json' }).end('[]');
     }, certs.localhost);
     const port = new URL(server.url).port;
@@ -84,7 +131,9 @@ describe('TLS', () => {
     const connectionsBefore = server.connections;
     const wrongHost = await cli(`https://127.0.0.1:${port}`);
     expect(wrongHost.code).toBe(1);
-    expect(wrongHost.stderr).toMatch(/TLS: the certificate of https:\/\/127\.0\.0\.1:\d+ is not issued for 127\.0\.0\.1:\d+ \(ERR_TLS_CERT_ALTNAME_INVALID\)/);
+    expect(wrongHost.stderr).toMatch(
+      /TLS: the certificate of https:\/\/127\.0\.0\.1:\d+ is not issued for 127\.0\.0\.1:\d+ \(ERR_TLS_CERT_ALTNAME_INVALID\)/,
+    );
     expect(server.connections - connectionsBefore).toBe(1);
     expect(wrongHost.stderr).not.toContain(SECRET);
   });
@@ -93,7 +142,9 @@ describe('TLS', () => {
     const server = await serve(tokenAnswer, certs.expired);
     const run = await cli(`https://localhost:${new URL(server.url).port}`);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/TLS: the certificate of https:\/\/localhost:\d+ is outside its validity period \(CERT_HAS_EXPIRED\)/);
+    expect(run.stderr).toMatch(
+      /TLS: the certificate of https:\/\/localhost:\d+ is outside its validity period \(CERT_HAS_EXPIRED\)/,
+    );
     expect(server.connections).toBe(1);
   });
 });
@@ -101,8 +152,13 @@ describe('TLS', () => {
 describe('answers that are not what the endpoint gives', () => {
   it('a 200 with HTML is one line naming the endpoint and what came back, not retried', async () => {
     const server = await serve((request, response) => {
-      if (request.url?.endsWith('/token')) { tokenAnswer(request, response); return; }
-      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<html><body>Please\nsign in</body></html>');
+      if (request.url?.endsWith('/token')) {
+        tokenAnswer(request, response);
+        return;
+      }
+      response
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end('<html><body>Please\nsign in</body></html>');
     });
     const http = new IncidentHttp(config(server.url), { retries: 3, minRetryDelayMs: 1 });
     const result = await logoutUser(createContext(http, 'shop'), { user: 'alice' });
@@ -114,18 +170,30 @@ describe('answers that are not what the endpoint gives', () => {
   });
 
   it('a token endpoint answering HTML is named too', async () => {
-    const server = await serve((_request, response) => response.writeHead(200, { 'content-type': 'text/html' }).end('<html>portal</html>'));
-    const result = await logoutUser(createContext(new IncidentHttp(config(server.url), { retries: 0 }), 'shop'), { user: 'alice' });
-    expect(result.error).toMatch(/^POST \/realms\/master\/protocol\/openid-connect\/token answered text\/html that is not JSON \("<html>portal<\/html>"\)/);
+    const server = await serve((_request, response) =>
+      response.writeHead(200, { 'content-type': 'text/html' }).end('<html>portal</html>'),
+    );
+    const result = await logoutUser(createContext(new IncidentHttp(config(server.url), { retries: 0 }), 'shop'), {
+      user: 'alice',
+    });
+    expect(result.error).toMatch(
+      /^POST \/realms\/master\/protocol\/openid-connect\/token answered text\/html that is not JSON \("<html>portal<\/html>"\)/,
+    );
   });
 
   it.each([
     ['{}', 'GET /admin/realms/shop/users?username=alice&exact=true answered an object, not a list of users'],
-    ['["alice"]', 'GET /admin/realms/shop/users?username=alice&exact=true answered a list whose item 0 is a string, not a list of users'],
+    [
+      '["alice"]',
+      'GET /admin/realms/shop/users?username=alice&exact=true answered a list whose item 0 is a string, not a list of users',
+    ],
     ['[{"username":"alice","id":7}]', "answered an object whose 'id' is a number, not a list of users with ids"],
   ])('a wrongly shaped answer %s is one line', async (body, message) => {
     const server = await serve((request, response) => {
-      if (request.url?.endsWith('/token')) { tokenAnswer(request, response); return; }
+      if (request.url?.endsWith('/token')) {
+        tokenAnswer(request, response);
+        return;
+      }
       response.writeHead(200, { 'content-type': 'application/json' }).end(body);
     });
     const result = await logoutUser(createContext(new IncidentHttp(config(server.url)), 'shop'), { user: 'alice' });
@@ -136,7 +204,10 @@ describe('answers that are not what the endpoint gives', () => {
   it('an endless body is cut off at the cap with one clear error', async () => {
     let written = 0;
     const server = await serve((request, response) => {
-      if (request.url?.endsWith('/token')) { tokenAnswer(request, response); return; }
+      if (request.url?.endsWith('/token')) {
+        tokenAnswer(request, response);
+        return;
+      }
       response.writeHead(200, { 'content-type': 'application/json' });
       const chunk = Buffer.alloc(64 * 1024, 0x20);
       const pump = () => {
@@ -149,10 +220,16 @@ describe('answers that are not what the endpoint gives', () => {
       response.on('close', () => undefined);
       pump();
     });
-    const http = new IncidentHttp(config(server.url), { maxResponseBytes: 1024 * 1024, retries: 2, minRetryDelayMs: 1 });
+    const http = new IncidentHttp(config(server.url), {
+      maxResponseBytes: 1024 * 1024,
+      retries: 2,
+      minRetryDelayMs: 1,
+    });
     const error = await failure(http.admin(usersSpec, 'shop'));
     expect(error.kind).toBe('bad-answer');
-    expect(error.message).toMatch(/^GET \/admin\/realms\/shop\/users\?username=alice&exact=true answered with a body larger than 1 MiB: stopped reading/);
+    expect(error.message).toMatch(
+      /^GET \/admin\/realms\/shop\/users\?username=alice&exact=true answered with a body larger than 1 MiB: stopped reading/,
+    );
     // Stopped early: nowhere near the 512 MiB the server would have sent; and not retried.
     expect(written).toBeLessThan(64 * 1024 * 1024);
     expect(server.log.filter((line) => line.startsWith('GET '))).toHaveLength(1);
@@ -160,11 +237,16 @@ describe('answers that are not what the endpoint gives', () => {
 
   it('a declared Content-Length above the cap is refused before reading', async () => {
     const server = await serve((request, response) => {
-      if (request.url?.endsWith('/token')) { tokenAnswer(request, response); return; }
+      if (request.url?.endsWith('/token')) {
+        tokenAnswer(request, response);
+        return;
+      }
       response.writeHead(200, { 'content-type': 'application/json', 'content-length': String(3 * 1024 * 1024 * 1024) });
       response.write('[');
     });
-    const error = await failure(new IncidentHttp(config(server.url), { maxResponseBytes: 1024 * 1024 }).admin(usersSpec, 'shop'));
+    const error = await failure(
+      new IncidentHttp(config(server.url), { maxResponseBytes: 1024 * 1024 }).admin(usersSpec, 'shop'),
+    );
     expect(error.message).toMatch(/larger than 1 MiB/);
   });
 });
@@ -184,28 +266,47 @@ describe('one retry budget and a deadline for the whole command', () => {
 
   it('the deadline bounds the whole command, whatever the retries', async () => {
     const server = await serve(() => undefined);
-    const http = new IncidentHttp(config(server.url), { timeoutMs: 400, retries: 50, minRetryDelayMs: 10, deadlineMs: 1000 });
+    const http = new IncidentHttp(config(server.url), {
+      timeoutMs: 400,
+      retries: 50,
+      minRetryDelayMs: 10,
+      deadlineMs: 1000,
+    });
     const started = Date.now();
     const result = await logoutUser(createContext(http, 'shop'), { user: 'alice' });
     const elapsed = Date.now() - started;
-    expect(result.error).toMatch(/^deadline: the command's 1000 ms ran out at POST \/realms\/master\/protocol\/openid-connect\/token — raise --deadline/);
+    expect(result.error).toMatch(
+      /^deadline: the command's 1000 ms ran out at POST \/realms\/master\/protocol\/openid-connect\/token — raise --deadline/,
+    );
     expect(elapsed).toBeLessThan(2000);
     expect(server.log.length).toBeLessThanOrEqual(4);
   });
 
   it('audit --retries and --deadline: against a server that never answers it ends within the deadline, exit 2', async () => {
     const server = await serve(() => undefined);
-    const env = { KEYCLOAK_URL: server.url, KEYCLOAK_CLIENT_ID: 'bot', KEYCLOAK_CLIENT_SECRET: SECRET, KEYCLOAK_USER: '', KEYCLOAK_PASSWORD: '', KEYCLOAK_REALM: '' };
+    const env = {
+      KEYCLOAK_URL: server.url,
+      KEYCLOAK_CLIENT_ID: 'bot',
+      KEYCLOAK_CLIENT_SECRET: SECRET,
+      KEYCLOAK_USER: '',
+      KEYCLOAK_PASSWORD: '',
+      KEYCLOAK_REALM: '',
+    };
     const retries = await runCli(['audit', '--realm', 'shop', '--timeout', '500', '--retries', '1'], { env });
     expect(retries.code).toBe(2);
     expect(retries.stderr.trim().split('\n')).toHaveLength(1);
-    expect(retries.stderr).toMatch(/timeout: http:\/\/127\.0\.0\.1:\d+ did not answer POST \/realms\/master\/protocol\/openid-connect\/token within 500 ms/);
+    expect(retries.stderr).toMatch(
+      /timeout: http:\/\/127\.0\.0\.1:\d+ did not answer POST \/realms\/master\/protocol\/openid-connect\/token within 500 ms/,
+    );
     // 1 + 1 retry of the first read, one token POST each.
     expect(server.log).toHaveLength(2);
 
     server.log.length = 0;
     server.times.length = 0;
-    const run = await runCli(['audit', '--realm', 'shop', '--timeout', '500', '--retries', '20', '--deadline', '2000'], { env });
+    const run = await runCli(
+      ['audit', '--realm', 'shop', '--timeout', '500', '--retries', '20', '--deadline', '2000'],
+      { env },
+    );
     const ended = Date.now();
     expect(run.code).toBe(2);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
@@ -220,10 +321,15 @@ describe('one retry budget and a deadline for the whole command', () => {
 describe('the path listed is the path sent', () => {
   it('below a server URL with a path of its own (/auth), the listing carries it too', async () => {
     const server = await serve((request, response) => {
-      if (request.url?.endsWith('/token')) { tokenAnswer(request, response); return; }
+      if (request.url?.endsWith('/token')) {
+        tokenAnswer(request, response);
+        return;
+      }
       response.writeHead(200, { 'content-type': 'application/json' }).end('[]');
     });
-    const result = await logoutUser(createContext(new IncidentHttp(config(`${server.url}/auth`)), 'shop'), { user: 'a b/..' });
+    const result = await logoutUser(createContext(new IncidentHttp(config(`${server.url}/auth`)), 'shop'), {
+      user: 'a b/..',
+    });
     expect(result.error).toBe("unknown user 'a b/..' in realm 'shop': no user has that username or id");
     const listed = result.requests.map((request) => `${request.method} ${request.path}`);
     expect(listed).toEqual(['GET /auth/admin/realms/shop/users?username=a+b%2F..&exact=true']);
@@ -232,11 +338,16 @@ describe('the path listed is the path sent', () => {
 
   it('a redirect is not followed: one line, the listed request is the only one sent', async () => {
     const server = await serve((request, response) => {
-      if (request.url?.endsWith('/token')) { tokenAnswer(request, response); return; }
+      if (request.url?.endsWith('/token')) {
+        tokenAnswer(request, response);
+        return;
+      }
       response.writeHead(302, { location: 'https://elsewhere.example/admin' }).end();
     });
     const result = await logoutUser(createContext(new IncidentHttp(config(server.url)), 'shop'), { user: 'alice' });
-    expect(result.error).toMatch(/^302 redirect for GET \/admin\/realms\/shop\/users\?username=alice&exact=true: realmguard follows no redirect/);
+    expect(result.error).toMatch(
+      /^302 redirect for GET \/admin\/realms\/shop\/users\?username=alice&exact=true: realmguard follows no redirect/,
+    );
     expect(server.log.filter((line) => line.startsWith('GET '))).toHaveLength(1);
   });
 });
@@ -247,9 +358,14 @@ describe('one retry budget per command', () => {
     const http = new IncidentHttp(config(server.url), { timeoutMs: 200, retries: 3, minRetryDelayMs: 10 });
     const ctx = createContext(http, 'shop');
     const started = Date.now();
-    const summary = await runBulk(['u1', 'u2', 'u3', 'u4', 'u5'], (user) => logoutUser(ctx, { user }), { concurrency: 1 });
+    const summary = await runBulk(['u1', 'u2', 'u3', 'u4', 'u5'], (user) => logoutUser(ctx, { user }), {
+      concurrency: 1,
+    });
     expect(summary.failed).toHaveLength(5);
-    for (const failure of summary.failed) expect(failure.error).toMatch(/^timeout: http:\/\/127\.0\.0\.1:\d+ did not answer POST \/realms\/master\/protocol\/openid-connect\/token within 200 ms/);
+    for (const failure of summary.failed)
+      expect(failure.error).toMatch(
+        /^timeout: http:\/\/127\.0\.0\.1:\d+ did not answer POST \/realms\/master\/protocol\/openid-connect\/token within 200 ms/,
+      );
     // 4 attempts for the first user, 1 for each of the other four: 8 token requests, not 20.
     expect(server.log).toHaveLength(8);
     expect(Date.now() - started).toBeLessThan(8 * 200 + 2000);

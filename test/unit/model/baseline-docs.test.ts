@@ -12,7 +12,10 @@ interface SchemaNode {
 function keyPaths(node: SchemaNode, prefix: string[] = []): string[][] {
   const object = node.type === 'array' ? node.items : node;
   if (!object?.properties) return [];
-  return Object.entries(object.properties).flatMap(([key, child]) => [[...prefix, key], ...keyPaths(child, [...prefix, key])]);
+  return Object.entries(object.properties).flatMap(([key, child]) => [
+    [...prefix, key],
+    ...keyPaths(child, [...prefix, key]),
+  ]);
 }
 
 describe('docs/baseline-format.md', () => {

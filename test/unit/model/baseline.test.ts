@@ -48,9 +48,26 @@ describe('baselines/hardened.yaml → model', () => {
     const realm = await loadBaseline('baselines/hardened.yaml');
     const keys = Object.fromEntries(realm.settings.keyProviders.map((key) => [key.name, key]));
     expect(Object.keys(keys)).toEqual(['rsa-2026-11', 'rsa-2026-05', 'rsa-enc-generated', 'hmac-generated-hs512']);
-    expect(keys['rsa-2026-11']).toEqual({ name: 'rsa-2026-11', providerId: 'rsa-generated', priority: 200, enabled: true, active: true, algorithm: 'RS256', keySize: 4096 });
-    expect(keys['rsa-2026-05']).toMatchObject({ enabled: true, active: false, passiveSince: '2026-11-01', keySize: 2048 });
-    expect(keys['hmac-generated-hs512']).toMatchObject({ providerId: 'hmac-generated', algorithm: 'HS512', secretSize: 128 });
+    expect(keys['rsa-2026-11']).toEqual({
+      name: 'rsa-2026-11',
+      providerId: 'rsa-generated',
+      priority: 200,
+      enabled: true,
+      active: true,
+      algorithm: 'RS256',
+      keySize: 4096,
+    });
+    expect(keys['rsa-2026-05']).toMatchObject({
+      enabled: true,
+      active: false,
+      passiveSince: '2026-11-01',
+      keySize: 2048,
+    });
+    expect(keys['hmac-generated-hs512']).toMatchObject({
+      providerId: 'hmac-generated',
+      algorithm: 'HS512',
+      secretSize: 128,
+    });
   });
 
   it('maps client options to Keycloak fields and attribute keys', async () => {
@@ -83,9 +100,17 @@ describe('baselines/hardened.yaml → model', () => {
     });
     expect(client(realm, 'spa')).toMatchObject({
       publicClient: true,
-      attributes: { 'client.session.idle.timeout': '1800', 'client.session.max.lifespan': '28800', 'pkce.code.challenge.method': 'S256' },
+      attributes: {
+        'client.session.idle.timeout': '1800',
+        'client.session.max.lifespan': '28800',
+        'pkce.code.challenge.method': 'S256',
+      },
     });
-    expect(realm.settings.tokenVersionClaim).toEqual({ attribute: 'token_version', claim: 'token_version', clients: ['web-app', 'spa'] });
+    expect(realm.settings.tokenVersionClaim).toEqual({
+      attribute: 'token_version',
+      claim: 'token_version',
+      clients: ['web-app', 'spa'],
+    });
   });
 
   it('remembers the line and column of every field it set, keyed by model path', async () => {
@@ -101,19 +126,29 @@ describe('baselines/hardened.yaml → model', () => {
     };
     expect(at('clients', 'web-app', 'redirectUris')).toMatchObject(lineOf('redirectUris:', 1));
     expect(at('clients', 'web-app', 'redirectUris', '0')).toMatchObject(lineOf('https://app.acme.example/callback'));
-    expect(at('clients', 'web-app', 'attributes', 'post.logout.redirect.uris')).toMatchObject(lineOf('postLogoutRedirectUris:', 1));
-    expect(at('clients', 'spa', 'attributes', 'client.session.max.lifespan')).toMatchObject(lineOf('clientSessionMax: 8h'));
+    expect(at('clients', 'web-app', 'attributes', 'post.logout.redirect.uris')).toMatchObject(
+      lineOf('postLogoutRedirectUris:', 1),
+    );
+    expect(at('clients', 'spa', 'attributes', 'client.session.max.lifespan')).toMatchObject(
+      lineOf('clientSessionMax: 8h'),
+    );
     expect(at('keyProviders', 'rsa-2026-05', 'active')).toMatchObject(lineOf('state: passive'));
     expect(at('keyProviders', 'rsa-2026-11', 'keySize')).toMatchObject(lineOf('keySize: 4096'));
     // A field the profile filled points at its entity (the client's list item).
-    expect(at('clients', 'spa', 'attributes', 'require.pushed.authorization.requests')).toMatchObject(lineOf('clientId: spa'));
+    expect(at('clients', 'spa', 'attributes', 'require.pushed.authorization.requests')).toMatchObject(
+      lineOf('clientId: spa'),
+    );
     // A realm field the profile filled points at its section, or at `realm:` without one.
     expect(at('accessTokenLifespanForImplicitFlow')).toMatchObject(lineOf('tokens:'));
     expect(at('permanentLockout')).toMatchObject(lineOf('bruteForce:'));
     expect(at('enabledEventTypes')).toMatchObject(lineOf('events:'));
     const tiny = loadBaselineText('# a comment\nrealm: tiny\n', 'tiny.yaml');
     expect(positionOf(tiny.source, ['sslRequired'])).toEqual({ file: 'tiny.yaml', line: 2, column: 1 });
-    expect(positionOf(tiny.source, ['keyProviders', 'rsa-generated', 'keySize'])).toEqual({ file: 'tiny.yaml', line: 2, column: 1 });
+    expect(positionOf(tiny.source, ['keyProviders', 'rsa-generated', 'keySize'])).toEqual({
+      file: 'tiny.yaml',
+      line: 2,
+      column: 1,
+    });
   });
 });
 
@@ -125,28 +160,58 @@ describe('baselines/strict-fapi.yaml → model', () => {
     expect(realm.settings.defaultSignatureAlgorithm).toBe('PS256');
     expect(client(realm, 'payments-web')).toMatchObject({
       clientAuthenticatorType: 'client-jwt',
-      attributes: { 'dpop.bound.access.tokens': 'true', 'tls.client.certificate.bound.access.tokens': 'false', 'require.pushed.authorization.requests': 'true', 'access.token.lifespan': '300' },
+      attributes: {
+        'dpop.bound.access.tokens': 'true',
+        'tls.client.certificate.bound.access.tokens': 'false',
+        'require.pushed.authorization.requests': 'true',
+        'access.token.lifespan': '300',
+      },
     });
     expect(client(realm, 'partner-api')).toMatchObject({
       clientAuthenticatorType: 'client-x509',
       standardFlowEnabled: false,
       serviceAccountsEnabled: true,
-      attributes: { 'tls.client.certificate.bound.access.tokens': 'false', 'dpop.bound.access.tokens': 'true', 'use.refresh.tokens': 'false' },
+      attributes: {
+        'tls.client.certificate.bound.access.tokens': 'false',
+        'dpop.bound.access.tokens': 'true',
+        'use.refresh.tokens': 'false',
+      },
     });
     // FAPI 2.0's client policy applies to every client: the strict example has no public client.
     expect(realm.settings.clients.filter((each) => each.publicClient)).toEqual([]);
     expect(realm.settings.compromisedKeys).toEqual(['ps256-2025-03']);
-    expect(realm.settings.clientPolicies).toEqual([{ name: 'fapi-2-dpop', enabled: true, profiles: ['fapi-2-dpop-security-profile'] }]);
-    expect(realm.settings.keyProviders.find((key) => key.name === 'es256-2026-11')).toMatchObject({ providerId: 'ecdsa-generated', algorithm: 'ES256', ellipticCurve: 'P-256' });
-    expect(realm.settings.tokenVersionClaim).toEqual({ attribute: 'token_version', claim: 'token_version', clients: ['*'] });
+    expect(realm.settings.clientPolicies).toEqual([
+      { name: 'fapi-2-dpop', enabled: true, profiles: ['fapi-2-dpop-security-profile'] },
+    ]);
+    expect(realm.settings.keyProviders.find((key) => key.name === 'es256-2026-11')).toMatchObject({
+      providerId: 'ecdsa-generated',
+      algorithm: 'ES256',
+      ellipticCurve: 'P-256',
+    });
+    expect(realm.settings.tokenVersionClaim).toEqual({
+      attribute: 'token_version',
+      claim: 'token_version',
+      clients: ['*'],
+    });
   });
 });
 
 describe('baselines/weak-legacy.yaml → model', () => {
   it('explicit weak values win over the profile', async () => {
     const realm = await loadBaseline('baselines/weak-legacy.yaml');
-    expect(realm.settings).toMatchObject({ sslRequired: 'none', accessTokenLifespan: 3_600, revokeRefreshToken: false, ssoSessionMaxLifespan: 0, eventsEnabled: false, defaultSignatureAlgorithm: 'HS256' });
-    expect(client(realm, 'legacy-portal')).toMatchObject({ implicitFlowEnabled: true, directAccessGrantsEnabled: true, redirectUris: ['*'] });
+    expect(realm.settings).toMatchObject({
+      sslRequired: 'none',
+      accessTokenLifespan: 3_600,
+      revokeRefreshToken: false,
+      ssoSessionMaxLifespan: 0,
+      eventsEnabled: false,
+      defaultSignatureAlgorithm: 'HS256',
+    });
+    expect(client(realm, 'legacy-portal')).toMatchObject({
+      implicitFlowEnabled: true,
+      directAccessGrantsEnabled: true,
+      redirectUris: ['*'],
+    });
     expect(client(realm, 'legacy-portal').attributes['pkce.code.challenge.method']).toBeUndefined();
     expect(client(realm, 'partner-sso').attributes['pkce.code.challenge.method']).toBe('plain');
     expect(realm.settings.keyProviders.find((key) => key.name === 'rsa-legacy')?.keySize).toBe(1024);
@@ -158,10 +223,25 @@ describe('profile filling', () => {
   it('a file with only a realm name is the whole profile', () => {
     const baseline = loadBaselineText('realm: tiny\n', 'tiny.yaml');
     const strict = loadBaselineText('realm: tiny\nprofile: strict\n', 'tiny.yaml');
-    const { realm: _a, keyProviders, compromisedKeys, clients, clientPolicies, clientProfiles, tokenVersionClaim, ...realmLevel } = baseline.settings;
+    const {
+      realm: _a,
+      keyProviders,
+      compromisedKeys,
+      clients,
+      clientPolicies,
+      clientProfiles,
+      tokenVersionClaim,
+      ...realmLevel
+    } = baseline.settings;
     expect(realmLevel).toEqual(realmProfileValues('baseline'));
     expect(keyProviders).toEqual(keyProfileValues('baseline').defaultProviders);
-    expect([compromisedKeys, clients, clientPolicies, clientProfiles, tokenVersionClaim]).toEqual([[], [], [], [], undefined]);
+    expect([compromisedKeys, clients, clientPolicies, clientProfiles, tokenVersionClaim]).toEqual([
+      [],
+      [],
+      [],
+      [],
+      undefined,
+    ]);
     expect(baseline.profile).toBe('baseline');
     expect(strict.settings.keyProviders).toEqual(keyProfileValues('strict').defaultProviders);
     expect(strict.settings.ssoSessionIdleTimeout).toBe(900);
@@ -169,17 +249,47 @@ describe('profile filling', () => {
   });
 
   it('strict fills clients with DPoP, PAR and private_key_jwt; baseline with PKCE only', () => {
-    const text = (profile: string) => `realm: r\nprofile: ${profile}\nclients:\n  - clientId: c\n  - clientId: p\n    type: public\n`;
+    const text = (profile: string) =>
+      `realm: r\nprofile: ${profile}\nclients:\n  - clientId: c\n  - clientId: p\n    type: public\n`;
     const strict = loadBaselineText(text('strict'), 'r.yaml').settings.clients;
     const baseline = loadBaselineText(text('baseline'), 'r.yaml').settings.clients;
-    expect(strict[0]).toMatchObject({ clientAuthenticatorType: 'client-jwt', fullScopeAllowed: false, attributes: { 'dpop.bound.access.tokens': 'true', 'require.pushed.authorization.requests': 'true', 'pkce.code.challenge.method': 'S256' } });
-    expect(baseline[0]).toMatchObject({ clientAuthenticatorType: 'client-secret', attributes: { 'dpop.bound.access.tokens': 'false', 'require.pushed.authorization.requests': 'false', 'pkce.code.challenge.method': 'S256' } });
-    expect(baseline[1]).toMatchObject({ publicClient: true, clientAuthenticatorType: 'client-secret', attributes: { 'use.refresh.tokens': 'true' } });
+    expect(strict[0]).toMatchObject({
+      clientAuthenticatorType: 'client-jwt',
+      fullScopeAllowed: false,
+      attributes: {
+        'dpop.bound.access.tokens': 'true',
+        'require.pushed.authorization.requests': 'true',
+        'pkce.code.challenge.method': 'S256',
+      },
+    });
+    expect(baseline[0]).toMatchObject({
+      clientAuthenticatorType: 'client-secret',
+      attributes: {
+        'dpop.bound.access.tokens': 'false',
+        'require.pushed.authorization.requests': 'false',
+        'pkce.code.challenge.method': 'S256',
+      },
+    });
+    expect(baseline[1]).toMatchObject({
+      publicClient: true,
+      clientAuthenticatorType: 'client-secret',
+      attributes: { 'use.refresh.tokens': 'true' },
+    });
   });
 
   it('an RSA key without an algorithm signs with the realm default algorithm', () => {
     const realm = loadBaselineText('realm: r\nprofile: strict\nkeys:\n  providers:\n    - name: k\n', 'r.yaml');
-    expect(realm.settings.keyProviders).toEqual([{ name: 'k', providerId: 'rsa-generated', priority: 100, enabled: true, active: true, algorithm: 'PS256', keySize: 4096 }]);
+    expect(realm.settings.keyProviders).toEqual([
+      {
+        name: 'k',
+        providerId: 'rsa-generated',
+        priority: 100,
+        enabled: true,
+        active: true,
+        algorithm: 'PS256',
+        keySize: 4096,
+      },
+    ]);
   });
 
   it('events: listeners keep jboss-logging unless told not to', () => {
@@ -190,8 +300,14 @@ describe('profile filling', () => {
   });
 
   it('integer seconds and human durations mean the same', () => {
-    const human = loadBaselineText('realm: r\ntokens: { accessTokenLifespan: 10m }\nsessions: { ssoSessionMaxLifespan: 1d12h }\n', 'r.yaml');
-    const seconds = loadBaselineText('realm: r\ntokens: { accessTokenLifespan: 600 }\nsessions: { ssoSessionMaxLifespan: 129600 }\n', 'r.yaml');
+    const human = loadBaselineText(
+      'realm: r\ntokens: { accessTokenLifespan: 10m }\nsessions: { ssoSessionMaxLifespan: 1d12h }\n',
+      'r.yaml',
+    );
+    const seconds = loadBaselineText(
+      'realm: r\ntokens: { accessTokenLifespan: 600 }\nsessions: { ssoSessionMaxLifespan: 129600 }\n',
+      'r.yaml',
+    );
     expect(human.settings).toEqual(seconds.settings);
   });
 });

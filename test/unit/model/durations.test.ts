@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DURATION_HINT, DurationError, durationInput, formatDuration, isDuration, parseDuration } from '../../../model/durations.ts';
+import {
+  DURATION_HINT,
+  DurationError,
+  durationInput,
+  formatDuration,
+  isDuration,
+  parseDuration,
+} from '../../../model/durations.ts';
 import { InputError } from '../../../model/errors.ts';
 
 describe('parseDuration', () => {
@@ -21,9 +28,12 @@ describe('parseDuration', () => {
     expect(parseDuration(input)).toBe(seconds);
   });
 
-  it.each(['', '5', '5x', 'm5', '5 m', '-5m', '1.5h', '5M', '1h1h', 'PT5M', '5m junk'].filter((text) => text !== '5'))('rejects %j', (input) => {
-    expect(() => parseDuration(input)).toThrow(DurationError);
-  });
+  it.each(['', '5', '5x', 'm5', '5 m', '-5m', '1.5h', '5M', '1h1h', 'PT5M', '5m junk'].filter((text) => text !== '5'))(
+    'rejects %j',
+    (input) => {
+      expect(() => parseDuration(input)).toThrow(DurationError);
+    },
+  );
 
   it.each([-1, 1.5, Number.NaN, Number.POSITIVE_INFINITY])('rejects the number %d', (input) => {
     expect(() => parseDuration(input)).toThrow(DurationError);
@@ -49,14 +59,24 @@ describe('durationInput', () => {
   it('turns a bad one into the InputError every input path reports: what, why, where and the hint', () => {
     const error = (() => {
       try {
-        durationInput('5x', 'ssoSessionIdleTimeout', { file: 'a.yaml', line: 3, column: 3, keyPath: 'sessions.ssoSessionIdleTimeout' });
+        durationInput('5x', 'ssoSessionIdleTimeout', {
+          file: 'a.yaml',
+          line: 3,
+          column: 3,
+          keyPath: 'sessions.ssoSessionIdleTimeout',
+        });
       } catch (caught) {
         return caught;
       }
     })();
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).message).toBe("ssoSessionIdleTimeout: '5x' is not a duration");
-    expect((error as InputError).location).toEqual({ file: 'a.yaml', line: 3, column: 3, keyPath: 'sessions.ssoSessionIdleTimeout' });
+    expect((error as InputError).location).toEqual({
+      file: 'a.yaml',
+      line: 3,
+      column: 3,
+      keyPath: 'sessions.ssoSessionIdleTimeout',
+    });
     expect((error as InputError).hint).toBe(DURATION_HINT);
   });
 });

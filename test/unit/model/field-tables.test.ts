@@ -30,11 +30,21 @@ import { diffRealm } from '../../../review/diff-realms.ts';
 
 // keycloakVersion says which Keycloak wrote an export (its matching rules differ between versions): metadata, not a setting.
 /** RealmSettings fields that are entities or identity, not realm settings: they have tables of their own. */
-const NOT_REALM_SETTINGS = ['realm', 'keyProviders', 'compromisedKeys', 'clients', 'clientPolicies', 'clientProfiles', 'tokenVersionClaim', 'keycloakVersion'] as const;
+const NOT_REALM_SETTINGS = [
+  'realm',
+  'keyProviders',
+  'compromisedKeys',
+  'clients',
+  'clientPolicies',
+  'clientProfiles',
+  'tokenVersionClaim',
+  'keycloakVersion',
+] as const;
 
 const rows = rowsOf(REALM_FIELDS);
 const rowOf = (field: RealmFieldName): AnyFieldRow => REALM_FIELDS[field];
-const rowsWhere = (test: (row: AnyFieldRow) => boolean) => rows.filter(([, row]) => test(row)).map(([field]) => [field] as const);
+const rowsWhere = (test: (row: AnyFieldRow) => boolean) =>
+  rows.filter(([, row]) => test(row)).map(([field]) => [field] as const);
 
 /** A value of the field's kind that differs from `current` (and from Keycloak's and the profiles' values). */
 function otherValue(row: AnyFieldRow, current: unknown): unknown {
@@ -82,16 +92,21 @@ function schemaAt(schema: unknown, path: readonly string[]): unknown {
 
 function valueAt(object: unknown, path: readonly string[]): unknown {
   let node = object;
-  for (const key of path) node = node === null || typeof node !== 'object' ? undefined : (node as Record<string, unknown>)[key];
+  for (const key of path)
+    node = node === null || typeof node !== 'object' ? undefined : (node as Record<string, unknown>)[key];
   return node;
 }
 
 describe('the realm field table', () => {
   it('has a row for every realm-level field of the model, and the model has a field for every row', () => {
     // Type level: a field added to RealmSettings by hand, outside the table, is a type error here.
-    expectTypeOf<Exclude<keyof RealmSettings, RealmFieldName | (typeof NOT_REALM_SETTINGS)[number]>>().toEqualTypeOf<never>();
+    expectTypeOf<
+      Exclude<keyof RealmSettings, RealmFieldName | (typeof NOT_REALM_SETTINGS)[number]>
+    >().toEqualTypeOf<never>();
     const loaded = loadBaselineText('realm: meta\n', 'meta.yaml').settings;
-    const realmLevel = Object.keys(loaded).filter((field) => !(NOT_REALM_SETTINGS as readonly string[]).includes(field));
+    const realmLevel = Object.keys(loaded).filter(
+      (field) => !(NOT_REALM_SETTINGS as readonly string[]).includes(field),
+    );
     expect(realmLevel.sort()).toEqual(Object.keys(REALM_FIELDS).sort());
   });
 
@@ -114,7 +129,10 @@ describe('the realm field table', () => {
       expect(REALM_FIELD_MAPPINGS.some((mapping) => mapping.field === field)).toBe(true);
       const loaded = loadBaselineText(yaml, 'meta.yaml');
       expect(loaded.settings[field]).toEqual(value);
-      expect(loaded.source.positions.get(field), 'source position').toMatchObject({ file: 'meta.yaml', line: path.length + 1 });
+      expect(loaded.source.positions.get(field), 'source position').toMatchObject({
+        file: 'meta.yaml',
+        line: path.length + 1,
+      });
     },
   );
 
@@ -122,23 +140,36 @@ describe('the realm field table', () => {
     expect(schemaAt(RealmRepresentationSchema, [rowOf(field).representation.key])).toBeDefined();
   });
 
-  it.each(rowsWhere((row) => row.representation.custom === undefined))('%s: the export adapter reads its representation key', (field) => {
-    const row = rowOf(field);
-    const value = otherValue(row, KEYCLOAK_REALM_DEFAULTS[field]);
-    const realm = representationToRealm({ realm: 'meta', [row.representation.key]: value }, { kind: 'realm-export', origin: 'meta.json' });
-    expect(realm.settings[field]).toEqual(value);
-  });
+  it.each(rowsWhere((row) => row.representation.custom === undefined))(
+    '%s: the export adapter reads its representation key',
+    (field) => {
+      const row = rowOf(field);
+      const value = otherValue(row, KEYCLOAK_REALM_DEFAULTS[field]);
+      const realm = representationToRealm(
+        { realm: 'meta', [row.representation.key]: value },
+        { kind: 'realm-export', origin: 'meta.json' },
+      );
+      expect(realm.settings[field]).toEqual(value);
+    },
+  );
 
-  it.each(rowsWhere((row) => row.kind === 'seconds'))("%s: export validation knows what Keycloak makes of a negative value", (field) => {
-    expect(rowOf(field).negative).toBeDefined();
-    expect(EXPORT_DURATION_CHECKS[field]).toBe(rowOf(field).negative);
-  });
+  it.each(rowsWhere((row) => row.kind === 'seconds'))(
+    '%s: export validation knows what Keycloak makes of a negative value',
+    (field) => {
+      expect(rowOf(field).negative).toBeDefined();
+      expect(EXPORT_DURATION_CHECKS[field]).toBe(rowOf(field).negative);
+    },
+  );
 
   it.each(rowsWhere((row) => row.provider !== undefined))('%s: the provider dialect writes its argument', (field) => {
     const provider = rowOf(field).provider!;
     // Brute-force arguments exist only while protection is on: the block's presence is the switch.
-    const settings = { ...realmWith(field, otherValue(rowOf(field), realmProfileValues('baseline')[field])), bruteForceProtected: true };
-    const args = provider.resource === 'keycloak.Realm' ? realmArgsFromSettings(settings) : realmEventsArgsFromSettings(settings);
+    const settings = {
+      ...realmWith(field, otherValue(rowOf(field), realmProfileValues('baseline')[field])),
+      bruteForceProtected: true,
+    };
+    const args =
+      provider.resource === 'keycloak.Realm' ? realmArgsFromSettings(settings) : realmEventsArgsFromSettings(settings);
     expect(valueAt(args, provider.path), provider.path.join('.')).toBeDefined();
   });
 

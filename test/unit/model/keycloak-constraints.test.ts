@@ -15,7 +15,11 @@ import program from '../../../index.ts';
 import { InputError, InputErrors } from '../../../model/errors.ts';
 import { loadRealmText } from '../../../model/load.ts';
 import { keycloakConstraintViolations, keyViewOfSettings } from '../../../model/constraints/index.ts';
-import { PASSWORD_POLICY_IDS, parsePasswordPolicy, passwordPolicyViolations } from '../../../model/constraints/password-policy.ts';
+import {
+  PASSWORD_POLICY_IDS,
+  parsePasswordPolicy,
+  passwordPolicyViolations,
+} from '../../../model/constraints/password-policy.ts';
 import { keyViolations } from '../../../model/constraints/keys.ts';
 import { CONSTRAINT_CASES, lineOf } from '../../support/keycloak-constraint-cases.ts';
 import { installMocks, registered, settle } from '../components/pulumi-mocks.ts';
@@ -37,7 +41,11 @@ describe('every Keycloak constraint is refused by the loaders first', () => {
       const problems = problemsOf(row.file.text, row.file.name);
       expect(problems.map((problem) => problem.format())).toHaveLength(1);
       const [problem] = problems;
-      expect(problem!.location).toMatchObject({ file: row.file.name, line: lineOf(row.file.text, row.file.at), keyPath: row.file.keyPath });
+      expect(problem!.location).toMatchObject({
+        file: row.file.name,
+        line: lineOf(row.file.text, row.file.at),
+        keyPath: row.file.keyPath,
+      });
       expect(problem!.message).toContain(row.file.ours);
       expect(problem!.hint).toBeTruthy();
       expect(problem!.format()).not.toContain('\n');
@@ -96,7 +104,8 @@ clients:
   });
 
   it('every key size, secret size and curve Keycloak offers', () => {
-    for (const keySize of [1024, 2048, 3072, 4096]) expect(keyViolations({ name: 'k', providerId: 'rsa-generated', keySize })).toEqual([]);
+    for (const keySize of [1024, 2048, 3072, 4096])
+      expect(keyViolations({ name: 'k', providerId: 'rsa-generated', keySize })).toEqual([]);
     for (const secretSize of [16, 24, 32, 64, 128, 256, 512]) {
       expect(keyViolations({ name: 'k', providerId: 'hmac-generated', secretSize })).toEqual([]);
       expect(keyViolations({ name: 'k', providerId: 'aes-generated', secretSize })).toEqual([]);
@@ -105,16 +114,22 @@ clients:
       expect(keyViolations({ name: 'k', providerId: 'ecdsa-generated', ellipticCurve: curve })).toEqual([]);
       expect(keyViolations({ name: 'k', providerId: 'ecdh-generated', ellipticCurve: curve })).toEqual([]);
     }
-    for (const curve of ['Ed25519', 'Ed448']) expect(keyViolations({ name: 'k', providerId: 'eddsa-generated', ellipticCurve: curve })).toEqual([]);
+    for (const curve of ['Ed25519', 'Ed448'])
+      expect(keyViolations({ name: 'k', providerId: 'eddsa-generated', ellipticCurve: curve })).toEqual([]);
     // Keycloak checks no algorithm, and no size of imported keys.
-    expect(keyViolations({ name: 'k', providerId: 'rsa-generated', priority: '-5', enabled: 'false', active: 'true' })).toEqual([]);
+    expect(
+      keyViolations({ name: 'k', providerId: 'rsa-generated', priority: '-5', enabled: 'false', active: 'true' }),
+    ).toEqual([]);
     expect(keyViolations({ name: 'k', providerId: 'rsa', keySize: 1536 })).toEqual([]);
   });
 
   it('every password policy Keycloak 26.7 knows, with and without a value', () => {
-    const policy = 'length(12) and maxLength(128) and digits(1) and lowerCase(1) and upperCase(1) and specialChars(1) and passwordHistory(-1) and passwordAge(365) and hashIterations(210000) and forceExpiredPasswordChange(90) and maxAuthAge(300) and recoveryCodesWarningThreshold(4) and hashAlgorithm(argon2) and regexPattern(^[^<>]*$) and notUsername() and notEmail and notContainsUsername and length';
+    const policy =
+      'length(12) and maxLength(128) and digits(1) and lowerCase(1) and upperCase(1) and specialChars(1) and passwordHistory(-1) and passwordAge(365) and hashIterations(210000) and forceExpiredPasswordChange(90) and maxAuthAge(300) and recoveryCodesWarningThreshold(4) and hashAlgorithm(argon2) and regexPattern(^[^<>]*$) and notUsername() and notEmail and notContainsUsername and length';
     expect(passwordPolicyViolations(policy)).toEqual([]);
-    expect(new Set(parsePasswordPolicy(policy).map((item) => item.name))).toEqual(new Set(PASSWORD_POLICY_IDS.filter((id) => id !== 'passwordBlacklist')));
+    expect(new Set(parsePasswordPolicy(policy).map((item) => item.name))).toEqual(
+      new Set(PASSWORD_POLICY_IDS.filter((id) => id !== 'passwordBlacklist')),
+    );
     // Java-only regex syntax is left to the server rather than refused on JavaScript's word.
     expect(passwordPolicyViolations('regexPattern(a*+b)')).toEqual([]);
   });
@@ -122,7 +137,9 @@ clients:
   it('the profiles themselves, with their default keys, break no constraint', () => {
     for (const profile of ['baseline', 'strict']) {
       const [realm] = loadRealmText(`realm: r\nprofile: ${profile}\n`, 'profile.yaml');
-      expect(keycloakConstraintViolations(realm!.settings, realm!.settings.keyProviders.map(keyViewOfSettings))).toEqual([]);
+      expect(
+        keycloakConstraintViolations(realm!.settings, realm!.settings.keyProviders.map(keyViewOfSettings)),
+      ).toEqual([]);
     }
   });
 });
@@ -137,9 +154,14 @@ describe('validate, check and the Pulumi program stop on a constraint', () => {
   });
   const run = (args: string[]): Promise<{ code: number; stderr: string }> =>
     new Promise((resolve) => {
-      execFile(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '1' } }, (error, _stdout, stderr) => {
-        resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stderr });
-      });
+      execFile(
+        process.execPath,
+        [BIN, ...args],
+        { env: { ...process.env, NO_COLOR: '1' } },
+        (error, _stdout, stderr) => {
+          resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stderr });
+        },
+      );
     });
   const expected = (): string => `${file}:${lineOf(row.file.text, row.file.at)}:`;
 
@@ -157,7 +179,10 @@ describe('validate, check and the Pulumi program stop on a constraint', () => {
   it('the Pulumi program: a RunError with the same line, nothing created', async () => {
     await installMocks();
     registered.length = 0;
-    pulumi.runtime.setAllConfig({ 'keycloak:url': 'http://127.0.0.1:8080', 'realmguard:baselines': JSON.stringify([file]) });
+    pulumi.runtime.setAllConfig({
+      'keycloak:url': 'http://127.0.0.1:8080',
+      'realmguard:baselines': JSON.stringify([file]),
+    });
     const failure = await program().then(
       () => undefined,
       (error: unknown) => error,

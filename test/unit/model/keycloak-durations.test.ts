@@ -6,7 +6,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { InputErrors } from '../../../model/errors.ts';
-import { CLIENT_DURATION_ATTRIBUTES, keycloakDurationProblem, REALM_DURATION_FIELDS } from '../../../model/durations.ts';
+import {
+  CLIENT_DURATION_ATTRIBUTES,
+  keycloakDurationProblem,
+  REALM_DURATION_FIELDS,
+} from '../../../model/durations.ts';
 import { loadRealmText } from '../../../model/load.ts';
 import { RealmRepresentationSchema } from '../../../model/export/schema.ts';
 import { crashOf, runMain } from '../fuzz/run-main.ts';
@@ -26,14 +30,34 @@ function problems(text: string): string[] {
 
 describe('negative durations, with Keycloak meaning', () => {
   it.each([
-    ['accessTokenLifespan', -1, 'realm.json:1:16: accessTokenLifespan: -1 makes Keycloak issue tokens that live as long as the SSO session (ssoSessionMaxLifespan)'],
+    [
+      'accessTokenLifespan',
+      -1,
+      'realm.json:1:16: accessTokenLifespan: -1 makes Keycloak issue tokens that live as long as the SSO session (ssoSessionMaxLifespan)',
+    ],
     ['accessTokenLifespan', -2, 'accessTokenLifespan: -2 makes Keycloak issue tokens that are already expired'],
     ['accessTokenLifespanForImplicitFlow', -1, 'live as long as the SSO session'],
-    ['ssoSessionIdleTimeout', -1, 'ssoSessionIdleTimeout: -1 is "not set" to Keycloak (zero or less): it uses its built-in default instead — write 0 for "not set"'],
+    [
+      'ssoSessionIdleTimeout',
+      -1,
+      'ssoSessionIdleTimeout: -1 is "not set" to Keycloak (zero or less): it uses its built-in default instead — write 0 for "not set"',
+    ],
     ['offlineSessionMaxLifespan', -100, 'offlineSessionMaxLifespan: -100 is "not set" to Keycloak'],
-    ['clientSessionIdleTimeout', -1, "clientSessionIdleTimeout: -1 is \"not set\" to Keycloak (zero or less): the realm's or SSO session's value applies instead"],
-    ['accessCodeLifespan', -1, 'accessCodeLifespan: -1: a negative duration has no meaning realmguard knows of in Keycloak'],
-    ['ssoSessionMaxLifespan', 2_147_483_648, 'ssoSessionMaxLifespan: 2147483648 seconds is more than Keycloak can store (2147483647'],
+    [
+      'clientSessionIdleTimeout',
+      -1,
+      'clientSessionIdleTimeout: -1 is "not set" to Keycloak (zero or less): the realm\'s or SSO session\'s value applies instead',
+    ],
+    [
+      'accessCodeLifespan',
+      -1,
+      'accessCodeLifespan: -1: a negative duration has no meaning realmguard knows of in Keycloak',
+    ],
+    [
+      'ssoSessionMaxLifespan',
+      2_147_483_648,
+      'ssoSessionMaxLifespan: 2147483648 seconds is more than Keycloak can store (2147483647',
+    ],
   ])('%s: %d', (field, value, expected) => {
     const found = problems(`{"realm": "x", "${field}": ${value}}`);
     expect(found).toHaveLength(1);
@@ -41,16 +65,37 @@ describe('negative durations, with Keycloak meaning', () => {
   });
 
   it('client attributes: -1 on access.token.lifespan, "not set" on the session ones, each located', () => {
-    const found = problems(JSON.stringify({ realm: 'x', clients: [{ clientId: 'app', attributes: { 'access.token.lifespan': '-1', 'client.session.max.lifespan': ' -7 ', 'client.offline.session.idle.timeout': '' } }] }));
+    const found = problems(
+      JSON.stringify({
+        realm: 'x',
+        clients: [
+          {
+            clientId: 'app',
+            attributes: {
+              'access.token.lifespan': '-1',
+              'client.session.max.lifespan': ' -7 ',
+              'client.offline.session.idle.timeout': '',
+            },
+          },
+        ],
+      }),
+    );
     expect(found).toEqual([
-      expect.stringContaining('realm.json:1:57: clients[0].attributes["access.token.lifespan"]: -1 makes Keycloak issue tokens that live as long as the SSO session'),
+      expect.stringContaining(
+        'realm.json:1:57: clients[0].attributes["access.token.lifespan"]: -1 makes Keycloak issue tokens that live as long as the SSO session',
+      ),
       expect.stringContaining('clients[0].attributes["client.session.max.lifespan"]: -7 is "not set" to Keycloak'),
     ]);
   });
 
   it('0 and ordinary values pass; every flagged field is one the export schema reads', () => {
-    expect(problems('{"realm": "x", "accessTokenLifespan": 0, "ssoSessionIdleTimeout": 0, "clientSessionIdleTimeout": 0, "ssoSessionMaxLifespan": 36000}')).toEqual([]);
-    for (const field of Object.keys(REALM_DURATION_FIELDS)) expect(RealmRepresentationSchema.properties).toHaveProperty(field);
+    expect(
+      problems(
+        '{"realm": "x", "accessTokenLifespan": 0, "ssoSessionIdleTimeout": 0, "clientSessionIdleTimeout": 0, "ssoSessionMaxLifespan": 36000}',
+      ),
+    ).toEqual([]);
+    for (const field of Object.keys(REALM_DURATION_FIELDS))
+      expect(RealmRepresentationSchema.properties).toHaveProperty(field);
     expect(Object.keys(CLIENT_DURATION_ATTRIBUTES)).toContain('access.token.lifespan');
     expect(keycloakDurationProblem(300, 'session-max')).toBeUndefined();
   });
@@ -64,7 +109,9 @@ describe('negative durations, with Keycloak meaning', () => {
         const run = await runMain([command, file]);
         expect(crashOf(run)).toBeUndefined();
         expect(run.code).toBe(2);
-        expect(run.stderr).toContain('minus-one.json:1:16: accessTokenLifespan: -1 makes Keycloak issue tokens that live as long as the SSO session');
+        expect(run.stderr).toContain(
+          'minus-one.json:1:16: accessTokenLifespan: -1 makes Keycloak issue tokens that live as long as the SSO session',
+        );
       }
     } finally {
       await rm(dir, { recursive: true, force: true });

@@ -17,6 +17,8 @@ describe("Keycloak's key facts", () => {
 
   it('the RSA types are key provider types Keycloak ships, imported encryption keys included', () => {
     expect(KEYCLOAK_KEY_PROVIDER_TYPES).toEqual(expect.arrayContaining([...RSA_KEY_PROVIDER_TYPES]));
-    expect(RSA_KEY_PROVIDER_TYPES).toEqual(expect.arrayContaining(['rsa-generated', 'rsa', 'rsa-enc-generated', 'rsa-enc']));
+    expect(RSA_KEY_PROVIDER_TYPES).toEqual(
+      expect.arrayContaining(['rsa-generated', 'rsa', 'rsa-enc-generated', 'rsa-enc']),
+    );
   });
 });

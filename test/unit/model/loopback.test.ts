@@ -7,17 +7,33 @@ describe('isLoopbackHost', () => {
     expect(isLoopbackHost(host)).toBe(true);
   });
 
-  it.each(['127.0.0.1.example.com', '127.attacker.example', '10.0.0.1', 'localhost.example.com', '[::2]', ''])('%s is not', (host) => {
-    expect(isLoopbackHost(host)).toBe(false);
-  });
+  it.each(['127.0.0.1.example.com', '127.attacker.example', '10.0.0.1', 'localhost.example.com', '[::2]', ''])(
+    '%s is not',
+    (host) => {
+      expect(isLoopbackHost(host)).toBe(false);
+    },
+  );
 });
 
 describe('isPlainHttpToRemote', () => {
-  it.each(['http://app.example.com/cb', 'HTTP://app.example.com/cb', 'http://127.0.0.1.nip.io/cb', 'http://*.example.com/*', 'http://[not-an-address/cb'])('%s is plain http to a remote host', (uri) => {
+  it.each([
+    'http://app.example.com/cb',
+    'HTTP://app.example.com/cb',
+    'http://127.0.0.1.nip.io/cb',
+    'http://*.example.com/*',
+    'http://[not-an-address/cb',
+  ])('%s is plain http to a remote host', (uri) => {
     expect(isPlainHttpToRemote(uri)).toBe(true);
   });
 
-  it.each(['http://localhost:3000/cb', 'http://127.0.0.1:8080/cb', 'http://[::1]:8080/cb', 'https://app.example.com/cb', '/relative/cb', 'com.example.app:/cb'])('%s is not', (uri) => {
+  it.each([
+    'http://localhost:3000/cb',
+    'http://127.0.0.1:8080/cb',
+    'http://[::1]:8080/cb',
+    'https://app.example.com/cb',
+    '/relative/cb',
+    'com.example.app:/cb',
+  ])('%s is not', (uri) => {
     expect(isPlainHttpToRemote(uri)).toBe(false);
   });
 });

@@ -50,11 +50,15 @@ function expectExactPositions(text: string): void {
 function loosely(value: unknown, indent = ''): string {
   const inner = `${indent}   `;
   if (Array.isArray(value)) {
-    return value.length === 0 ? '[ ]' : `[\r\n${value.map((item) => inner + loosely(item, inner)).join(' ,\r\n')}\r\n${indent}]`;
+    return value.length === 0
+      ? '[ ]'
+      : `[\r\n${value.map((item) => inner + loosely(item, inner)).join(' ,\r\n')}\r\n${indent}]`;
   }
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value);
-    return entries.length === 0 ? '{\t}' : `{\r\n${entries.map(([key, item]) => `${inner}${JSON.stringify(key)} \t:  ${loosely(item, inner)}`).join(' ,\r\n')}\r\n${indent}}`;
+    return entries.length === 0
+      ? '{\t}'
+      : `{\r\n${entries.map(([key, item]) => `${inner}${JSON.stringify(key)} \t:  ${loosely(item, inner)}`).join(' ,\r\n')}\r\n${indent}}`;
   }
   return JSON.stringify(value);
 }
@@ -65,7 +69,10 @@ describe('JSON positions found on demand', () => {
       realm: 'r',
       'quote"key': { 'back\\slash': [1, { 'tab\tkey': 'v', 'ünïcödé 🗝': ['a', 'b"c'] }] },
       '\u2028line': 'x',
-      clients: [{ clientId: 'a', redirectUris: ['https://a/*'] }, { clientId: 'b', attributes: { 'pkce.code.challenge.method': 'S256' } }],
+      clients: [
+        { clientId: 'a', redirectUris: ['https://a/*'] },
+        { clientId: 'b', attributes: { 'pkce.code.challenge.method': 'S256' } },
+      ],
       empty: {},
       none: [],
       literals: [true, false, null, -1.5e3],
@@ -87,7 +94,8 @@ describe('JSON positions found on demand', () => {
           for (const problem of inputProblemsOf(error)) expect(problem.message).toMatch(/too large to be read exactly/);
           return;
         }
-        for (const { path, at } of expectedPositions(text)) expect({ path, at: parsed.positions.get(path) }).toEqual({ path, at });
+        for (const { path, at } of expectedPositions(text))
+          expect({ path, at: parsed.positions.get(path) }).toEqual({ path, at });
       }),
       { numRuns: 300 },
     );
@@ -118,7 +126,9 @@ describe('what JSON.parse lets through silently is still refused, with a positio
     try {
       parseText(text, 'export.json');
     } catch (error) {
-      return inputProblemsOf(error).map((problem) => `${problem.location.line}:${problem.location.column} ${problem.message}`);
+      return inputProblemsOf(error).map(
+        (problem) => `${problem.location.line}:${problem.location.column} ${problem.message}`,
+      );
     }
     return [];
   };
@@ -129,8 +139,12 @@ describe('what JSON.parse lets through silently is still refused, with a positio
   });
 
   it('a number beyond 2^53, and nesting beyond the limit', () => {
-    expect(problemsOf('{\r\n  "notBefore": 9223372036854775807\r\n}')[0]).toMatch(/^2:16 the number 9223372036854775807 is too large/);
-    expect(problemsOf(`${'['.repeat(150)}${']'.repeat(150)}`)[0]).toMatch(/^1:101 lists and mappings nest more than 100 levels/);
+    expect(problemsOf('{\r\n  "notBefore": 9223372036854775807\r\n}')[0]).toMatch(
+      /^2:16 the number 9223372036854775807 is too large/,
+    );
+    expect(problemsOf(`${'['.repeat(150)}${']'.repeat(150)}`)[0]).toMatch(
+      /^1:101 lists and mappings nest more than 100 levels/,
+    );
   });
 
   it('a key that only looks like a duplicate is not one', () => {

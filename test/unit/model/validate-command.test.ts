@@ -19,9 +19,14 @@ const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 function realmguard(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      { cwd, env: { ...process.env, NO_COLOR: '1' } },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -37,7 +42,16 @@ afterAll(async () => {
 
 describe('realmguard validate (CLI)', () => {
   it('valid baselines and a realm export: one line each, exit 0', async () => {
-    const run = await realmguard(['validate', 'baselines/hardened.yaml', 'baselines/strict-fapi.yaml', 'baselines/weak-legacy.yaml', 'test/fixtures/exports/stock-realm.json'], ROOT);
+    const run = await realmguard(
+      [
+        'validate',
+        'baselines/hardened.yaml',
+        'baselines/strict-fapi.yaml',
+        'baselines/weak-legacy.yaml',
+        'test/fixtures/exports/stock-realm.json',
+      ],
+      ROOT,
+    );
     expect(run.stderr).toBe('');
     expect(run.stdout.trim().split('\n')).toEqual([
       "baselines/hardened.yaml: valid (1 realm: baseline 'acme', profile baseline)",
@@ -48,28 +62,42 @@ describe('realmguard validate (CLI)', () => {
     expect(run.code).toBe(0);
   });
 
-  it.each(BAD_INPUTS.map((input) => [input.kind, input] as const))('%s: one line, exit 2, no stack trace', async (_kind, input) => {
-    const run = await realmguard(['validate', input.file], dir);
-    expect(run.code).toBe(2);
-    expect(run.stdout).toBe('');
-    const lines = run.stderr.trim().split('\n').filter((line) => line.trim() !== 'realmguard:');
-    expect(lines).toHaveLength(1);
-    expect(lines[0]!.replace(/^realmguard: /, '')).toMatch(input.expected);
-    expect(run.stderr).not.toMatch(/\n\s+at |internal error/);
-  });
+  it.each(BAD_INPUTS.map((input) => [input.kind, input] as const))(
+    '%s: one line, exit 2, no stack trace',
+    async (_kind, input) => {
+      const run = await realmguard(['validate', input.file], dir);
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe('');
+      const lines = run.stderr
+        .trim()
+        .split('\n')
+        .filter((line) => line.trim() !== 'realmguard:');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]!.replace(/^realmguard: /, '')).toMatch(input.expected);
+      expect(run.stderr).not.toMatch(/\n\s+at |internal error/);
+    },
+  );
 
   it('mapping keys that are lists, mappings, aliases or tagged values: one line each, exit 2, no yaml "stringified" warning', async () => {
     await writeFile(join(dir, 'datekey.yaml'), 'realm: acme\n!!timestamp 2001-12-14: x\n');
-    const run = await realmguard(['validate', 'listkey.yaml', 'mapkey-export.yaml', 'binkey.yaml', 'aliaskey.yaml', 'datekey.yaml'], dir);
+    const run = await realmguard(
+      ['validate', 'listkey.yaml', 'mapkey-export.yaml', 'binkey.yaml', 'aliaskey.yaml', 'datekey.yaml'],
+      dir,
+    );
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).not.toMatch(/stringified|Warning/);
-    const lines = run.stderr.trim().split('\n').filter((line) => line.trim() !== 'realmguard:');
+    const lines = run.stderr
+      .trim()
+      .split('\n')
+      .filter((line) => line.trim() !== 'realmguard:');
     expect(lines).toEqual([
       expect.stringMatching(/^listkey\.yaml:3:5: tokens: mapping keys must be plain text, not a list — /),
       expect.stringMatching(/^mapkey-export\.yaml:3:14: attributes: mapping keys must be plain text, not a mapping — /),
       expect.stringMatching(/^binkey\.yaml:2:10: mapping keys must be plain text, not binary data — /),
-      expect.stringMatching(/^aliaskey\.yaml:4:5: clients\[0\]: mapping keys must be plain text, not an alias \(\*r\) — /),
+      expect.stringMatching(
+        /^aliaskey\.yaml:4:5: clients\[0\]: mapping keys must be plain text, not an alias \(\*r\) — /,
+      ),
       expect.stringMatching(/^datekey\.yaml:2:13: mapping keys must be plain text, not a timestamp — /),
     ]);
   });
@@ -77,7 +105,9 @@ describe('realmguard validate (CLI)', () => {
   it('a missing file', async () => {
     const run = await realmguard(['validate', 'no-such-baseline.yaml'], dir);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe('realmguard: no-such-baseline.yaml: no such file — check the path (it is relative to the current directory)\n');
+    expect(run.stderr).toBe(
+      'realmguard: no-such-baseline.yaml: no such file — check the path (it is relative to the current directory)\n',
+    );
   });
 
   it('good and bad files together: the good ones are reported valid, every problem listed, exit 2', async () => {
@@ -85,7 +115,10 @@ describe('realmguard validate (CLI)', () => {
     const run = await realmguard(['validate', 'good.yaml', 'typo.yaml', 'dup.json', 'missing.yaml'], dir);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe("good.yaml: valid (1 realm: baseline 'good', profile baseline)\n");
-    const lines = run.stderr.trim().split('\n').filter((line) => line.trim() !== 'realmguard:');
+    const lines = run.stderr
+      .trim()
+      .split('\n')
+      .filter((line) => line.trim() !== 'realmguard:');
     expect(lines).toEqual([
       expect.stringMatching(/^typo\.yaml:3:3: tokens\.acessTokenLifespan: unknown key/),
       expect.stringMatching(/^dup\.json:3:3: realm: duplicate key 'realm'/),
@@ -104,7 +137,9 @@ describe('validate() (the function)', () => {
   it('returns 0 and prints one line per valid file', async () => {
     const printed: string[] = [];
     await expect(validate([join(ROOT, 'baselines/hardened.yaml')], (line) => printed.push(line))).resolves.toBe(0);
-    expect(printed).toEqual([`${join(ROOT, 'baselines/hardened.yaml')}: valid (1 realm: baseline 'acme', profile baseline)`]);
+    expect(printed).toEqual([
+      `${join(ROOT, 'baselines/hardened.yaml')}: valid (1 realm: baseline 'acme', profile baseline)`,
+    ]);
   });
 
   it('throws InputErrors with every problem of every file', async () => {

@@ -21,8 +21,12 @@ afterEach(() => {
 async function realmguard(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
+  vi.spyOn(process.stdout, 'write').mockImplementation(
+    (chunk: string | Uint8Array) => ((stdout += String(chunk)), true),
+  );
+  vi.spyOn(process.stderr, 'write').mockImplementation(
+    (chunk: string | Uint8Array) => ((stderr += String(chunk)), true),
+  );
   process.exitCode = undefined;
   const code = await main(['node', 'realmguard', 'check', ...args]);
   vi.restoreAllMocks();
@@ -61,8 +65,16 @@ describe('realmguard check', () => {
   });
 
   it('checks several files, baselines and exports, in one run', async () => {
-    const result = await realmguard(['baselines/hardened.yaml', 'test/fixtures/exports/stock-realm.json', '--format', 'json']);
-    const document = JSON.parse(result.stdout) as { realms: Array<{ realm: string }>; findings: Array<{ realm: string }> };
+    const result = await realmguard([
+      'baselines/hardened.yaml',
+      'test/fixtures/exports/stock-realm.json',
+      '--format',
+      'json',
+    ]);
+    const document = JSON.parse(result.stdout) as {
+      realms: Array<{ realm: string }>;
+      findings: Array<{ realm: string }>;
+    };
     expect(document.realms.map((realm) => realm.realm)).toEqual(['acme', 'stock']);
     expect(new Set(document.findings.map((finding) => finding.realm))).toEqual(new Set(['acme', 'stock']));
   });
@@ -82,8 +94,13 @@ describe('realmguard check', () => {
   });
 
   it('applies --config: parameters, disabled rules, suppressions; reports an expired one', async () => {
-    type Report = { findings: Array<{ ruleId: string; entity: { id: string } | null }>; suppressed: Array<{ ruleId: string; reason: string }>; expiredSuppressions: Array<{ rule: string }> };
-    const ids = (report: Report) => report.findings.map((finding) => `${finding.ruleId}${finding.entity ? ` @${finding.entity.id}` : ''}`);
+    type Report = {
+      findings: Array<{ ruleId: string; entity: { id: string } | null }>;
+      suppressed: Array<{ ruleId: string; reason: string }>;
+      expiredSuppressions: Array<{ rule: string }>;
+    };
+    const ids = (report: Report) =>
+      report.findings.map((finding) => `${finding.ruleId}${finding.entity ? ` @${finding.entity.id}` : ''}`);
     const config = file(
       'config.yaml',
       [
@@ -98,10 +115,19 @@ describe('realmguard check', () => {
     const plain = JSON.parse((await realmguard(['baselines/weak-legacy.yaml', '--format', 'json'])).stdout) as Report;
     const result = await realmguard(['baselines/weak-legacy.yaml', '--config', config, '--format', 'json']);
     const configured = JSON.parse(result.stdout) as Report;
-    expect(ids(plain)).toEqual(expect.arrayContaining(['access-token-lifespan', 'client-authentication @partner-sso', 'password-grant @legacy-portal', 'implicit-flow @legacy-portal']));
+    expect(ids(plain)).toEqual(
+      expect.arrayContaining([
+        'access-token-lifespan',
+        'client-authentication @partner-sso',
+        'password-grant @legacy-portal',
+        'implicit-flow @legacy-portal',
+      ]),
+    );
     const removed = ['access-token-lifespan', 'client-authentication @partner-sso', 'password-grant @legacy-portal'];
     expect(ids(configured)).toEqual(ids(plain).filter((id) => !removed.includes(id)));
-    expect(configured.suppressed).toEqual([expect.objectContaining({ ruleId: 'password-grant', reason: 'vendor CLI, replaced in Q1' })]);
+    expect(configured.suppressed).toEqual([
+      expect.objectContaining({ ruleId: 'password-grant', reason: 'vendor CLI, replaced in Q1' }),
+    ]);
     expect(configured.expiredSuppressions.map((entry) => entry.rule)).toEqual(['implicit-flow']);
     expect(result.stderr).toContain('suppression of implicit-flow for legacy-portal expired on 2020-01-01');
     expect(result.code).toBe(1);
@@ -125,7 +151,9 @@ describe('realmguard check', () => {
     const config = file('bad.yaml', 'rules:\n  access-token-lifespan:\n    maximum: 600\n');
     const result = await realmguard(['baselines/weak-legacy.yaml', '--config', config]);
     expect(result.code).toBe(2);
-    expect(result.stderr.trim()).toBe(`realmguard: ${config}:3:5: rules.access-token-lifespan.maximum: rule 'access-token-lifespan' has no parameter 'maximum' — did you mean 'max'? (it takes enforcementLevel, max)`);
+    expect(result.stderr.trim()).toBe(
+      `realmguard: ${config}:3:5: rules.access-token-lifespan.maximum: rule 'access-token-lifespan' has no parameter 'maximum' — did you mean 'max'? (it takes enforcementLevel, max)`,
+    );
     expect(result.stdout).toBe('');
   });
 
@@ -148,7 +176,9 @@ describe('realmguard check', () => {
 describe('the realmguard binary', () => {
   const run = promisify(execFile);
   it('exits with the check’s code, and colors nothing when NO_COLOR is set', async () => {
-    const failure = await run(process.execPath, ['bin/realmguard.js', 'check', 'baselines/weak-legacy.yaml'], { env: { ...process.env, NO_COLOR: '1' } }).catch((error: unknown) => error as { code: number; stdout: string });
+    const failure = await run(process.execPath, ['bin/realmguard.js', 'check', 'baselines/weak-legacy.yaml'], {
+      env: { ...process.env, NO_COLOR: '1' },
+    }).catch((error: unknown) => error as { code: number; stdout: string });
     expect('code' in failure && failure.code).toBe(1);
     expect((failure as { stdout: string }).stdout).toContain('CRITICAL ssl-required');
     expect((failure as { stdout: string }).stdout).not.toContain('\u001b[');

@@ -39,7 +39,14 @@ suppressions:
     expect(config.rules['service-account-mixed']).toEqual({ enforcementLevel: 'disabled', params: {} });
     expect(config.rules['signature-algorithm']).toEqual({ params: { allowed: ['PS256', 'ES256'] } });
     expect(config.suppressions).toEqual([
-      { rule: 'password-grant', entity: 'legacy-cli', realm: 'acme', reason: 'vendor tool, replaced in Q1', expires: '2027-01-31', location: { file: 'realmguard.yaml', line: 9, column: 5 } },
+      {
+        rule: 'password-grant',
+        entity: 'legacy-cli',
+        realm: 'acme',
+        reason: 'vendor tool, replaced in Q1',
+        expires: '2027-01-31',
+        location: { file: 'realmguard.yaml', line: 9, column: 5 },
+      },
       { rule: 'full-scope-allowed', reason: 'accepted', location: { file: 'realmguard.yaml', line: 14, column: 5 } },
     ]);
   });
@@ -49,15 +56,78 @@ suppressions:
   });
 
   it.each([
-    ['an unknown rule, with a suggestion', 'rules:\n  acess-token-lifespan: mandatory\n', 2, 'rules.acess-token-lifespan', /unknown rule 'acess-token-lifespan'/, /did you mean 'access-token-lifespan'/],
-    ['an unknown parameter', 'rules:\n  access-token-lifespan:\n    maximum: 600\n', 3, 'rules.access-token-lifespan.maximum', /has no parameter 'maximum'/, /did you mean 'max'/],
-    ['a key every object inherits, not a parameter', 'rules:\n  access-token-lifespan:\n    constructor: 5\n', 3, 'rules.access-token-lifespan.constructor', /has no parameter 'constructor'/, /it takes enforcementLevel, max/],
-    ['a parameter of the wrong type', 'rules:\n  access-token-lifespan:\n    max: ten minutes\n', 3, 'rules.access-token-lifespan.max', /expected a number/, undefined],
-    ['a bad enforcement level', 'rules:\n  all: block\n', 2, 'rules.all', /unknown enforcement level "block"/, /mandatory, advisory, disabled/],
-    ['a suppression without reason', 'suppressions:\n  - rule: password-grant\n    entity: cli\n', 2, 'suppressions[0].reason', /needs a `reason`/, /say why/],
-    ['a suppression of an unknown rule', 'suppressions:\n  - rule: pasword-grant\n    reason: x\n', 2, 'suppressions[0].rule', /unknown rule 'pasword-grant'/, /did you mean 'password-grant'/],
-    ['a bad expiry date', 'suppressions:\n  - rule: password-grant\n    reason: x\n    expires: 31.01.2027\n', 4, 'suppressions[0].expires', /is not a date/, /YYYY-MM-DD/],
-    ['an impossible expiry date', 'suppressions:\n  - rule: password-grant\n    reason: x\n    expires: 2027-02-30\n', 4, 'suppressions[0].expires', /is not a date/, undefined],
+    [
+      'an unknown rule, with a suggestion',
+      'rules:\n  acess-token-lifespan: mandatory\n',
+      2,
+      'rules.acess-token-lifespan',
+      /unknown rule 'acess-token-lifespan'/,
+      /did you mean 'access-token-lifespan'/,
+    ],
+    [
+      'an unknown parameter',
+      'rules:\n  access-token-lifespan:\n    maximum: 600\n',
+      3,
+      'rules.access-token-lifespan.maximum',
+      /has no parameter 'maximum'/,
+      /did you mean 'max'/,
+    ],
+    [
+      'a key every object inherits, not a parameter',
+      'rules:\n  access-token-lifespan:\n    constructor: 5\n',
+      3,
+      'rules.access-token-lifespan.constructor',
+      /has no parameter 'constructor'/,
+      /it takes enforcementLevel, max/,
+    ],
+    [
+      'a parameter of the wrong type',
+      'rules:\n  access-token-lifespan:\n    max: ten minutes\n',
+      3,
+      'rules.access-token-lifespan.max',
+      /expected a number/,
+      undefined,
+    ],
+    [
+      'a bad enforcement level',
+      'rules:\n  all: block\n',
+      2,
+      'rules.all',
+      /unknown enforcement level "block"/,
+      /mandatory, advisory, disabled/,
+    ],
+    [
+      'a suppression without reason',
+      'suppressions:\n  - rule: password-grant\n    entity: cli\n',
+      2,
+      'suppressions[0].reason',
+      /needs a `reason`/,
+      /say why/,
+    ],
+    [
+      'a suppression of an unknown rule',
+      'suppressions:\n  - rule: pasword-grant\n    reason: x\n',
+      2,
+      'suppressions[0].rule',
+      /unknown rule 'pasword-grant'/,
+      /did you mean 'password-grant'/,
+    ],
+    [
+      'a bad expiry date',
+      'suppressions:\n  - rule: password-grant\n    reason: x\n    expires: 31.01.2027\n',
+      4,
+      'suppressions[0].expires',
+      /is not a date/,
+      /YYYY-MM-DD/,
+    ],
+    [
+      'an impossible expiry date',
+      'suppressions:\n  - rule: password-grant\n    reason: x\n    expires: 2027-02-30\n',
+      4,
+      'suppressions[0].expires',
+      /is not a date/,
+      undefined,
+    ],
     ['an unknown top-level key', 'rule:\n  all: advisory\n', 1, 'rule', /unknown key 'rule'/, /rules/],
     ['broken YAML', 'rules: [\n', 2, undefined, /not valid YAML/, undefined],
   ])('rejects %s with file, line and key', (_name, text, line, keyPath, message, hint) => {
@@ -70,7 +140,10 @@ suppressions:
   });
 
   it('names a missing file', async () => {
-    await expect(loadPolicyConfig('/nonexistent/realmguard.yaml')).rejects.toMatchObject({ message: 'config file not found', location: { file: '/nonexistent/realmguard.yaml' } });
+    await expect(loadPolicyConfig('/nonexistent/realmguard.yaml')).rejects.toMatchObject({
+      message: 'config file not found',
+      location: { file: '/nonexistent/realmguard.yaml' },
+    });
   });
 
   it('loads from a file', async () => {

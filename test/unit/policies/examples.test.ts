@@ -11,7 +11,8 @@ import { runRules } from '../../../policies/run.ts';
 import { NOW } from '../../support/fixtures.ts';
 import { STOCK_REALM_FINDINGS } from './stock-realm-findings.ts';
 
-const byId = (findings: readonly Finding[]) => findings.map((finding) => `${finding.ruleId}${finding.entity ? ` @${finding.entity.id}` : ''}`).sort();
+const byId = (findings: readonly Finding[]) =>
+  findings.map((finding) => `${finding.ruleId}${finding.entity ? ` @${finding.entity.id}` : ''}`).sort();
 
 async function check(file: string, profile?: 'baseline' | 'strict') {
   return runRules(await loadRealmFile(file), { now: NOW, ...(profile && { profile }) });
@@ -76,7 +77,9 @@ describe('baselines/weak-legacy.yaml', () => {
     const baseline = await check('baselines/weak-legacy.yaml');
     const strict = await check('baselines/weak-legacy.yaml', 'strict');
     expect(strict.findings.length).toBeGreaterThan(baseline.findings.length);
-    expect(byId(strict.findings)).toEqual(expect.arrayContaining(['par-required @partner-sso', 'client-policy-profile']));
+    expect(byId(strict.findings)).toEqual(
+      expect.arrayContaining(['par-required @partner-sso', 'client-policy-profile']),
+    );
   });
 });
 
@@ -86,7 +89,6 @@ describe('the stock Keycloak 26 realm export', () => {
     expect(byId(findings)).toEqual(STOCK_REALM_FINDINGS);
   });
 });
-
 
 describe('the hardened examples', () => {
   it.each([

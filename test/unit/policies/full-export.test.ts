@@ -66,15 +66,24 @@ const WEAK_FINDINGS = [
 ];
 
 describe('the full realm exports from the real Keycloak', () => {
-  it.each([WEAK, HARDENED])('%s holds users, a service account, groups, roles, client scopes, OIDC and SAML identity providers and a SAML client', async (file) => {
-    const realm = JSON.parse(await readFile(file, 'utf8')) as Record<string, Array<Record<string, unknown>>>;
-    expect(realm.users!.map((user) => user.serviceAccountClientId ?? user.username)).toEqual(['alice', 'bob', 'orders-service']);
-    expect(realm.groups!.map((group) => group.name)).toEqual(['staff']);
-    expect(realm.identityProviders!.map((idp) => idp.providerId).sort()).toEqual(['oidc', 'saml']);
-    expect(realm.clients!.some((client) => client.protocol === 'saml')).toBe(true);
-    expect((realm.roles as unknown as { realm: Array<{ name: string }> }).realm.map((role) => role.name)).toContain('operator');
-    expect(realm.clientScopes!.length).toBeGreaterThan(0);
-  });
+  it.each([WEAK, HARDENED])(
+    '%s holds users, a service account, groups, roles, client scopes, OIDC and SAML identity providers and a SAML client',
+    async (file) => {
+      const realm = JSON.parse(await readFile(file, 'utf8')) as Record<string, Array<Record<string, unknown>>>;
+      expect(realm.users!.map((user) => user.serviceAccountClientId ?? user.username)).toEqual([
+        'alice',
+        'bob',
+        'orders-service',
+      ]);
+      expect(realm.groups!.map((group) => group.name)).toEqual(['staff']);
+      expect(realm.identityProviders!.map((idp) => idp.providerId).sort()).toEqual(['oidc', 'saml']);
+      expect(realm.clients!.some((client) => client.protocol === 'saml')).toBe(true);
+      expect((realm.roles as unknown as { realm: Array<{ name: string }> }).realm.map((role) => role.name)).toContain(
+        'operator',
+      );
+      expect(realm.clientScopes!.length).toBeGreaterThan(0);
+    },
+  );
 
   it.each([WEAK, HARDENED])('%s carries no secret: every secret is masked as Keycloak masks it', async (file) => {
     const text = await readFile(file, 'utf8');
@@ -85,7 +94,12 @@ describe('the full realm exports from the real Keycloak', () => {
   });
 
   it('the weak export gives exactly these findings', async () => {
-    const found = (await findings(WEAK)).map((finding) => `${finding.severity} ${finding.ruleId}${finding.entity ? ` @${finding.entity.id}` : ''} ${finding.messageId}`).sort();
+    const found = (await findings(WEAK))
+      .map(
+        (finding) =>
+          `${finding.severity} ${finding.ruleId}${finding.entity ? ` @${finding.entity.id}` : ''} ${finding.messageId}`,
+      )
+      .sort();
     expect(found).toEqual(WEAK_FINDINGS);
   });
 

@@ -43,7 +43,11 @@ describe('readPattern', () => {
   });
 
   it('reads https://host* as a path wildcard on that host', () => {
-    expect(readPattern('https://host:8443*', '26.7.3')).toEqual({ kind: 'after-host', hostBoundary: 'enforced', asPath: 'https://host:8443/*' });
+    expect(readPattern('https://host:8443*', '26.7.3')).toEqual({
+      kind: 'after-host',
+      hostBoundary: 'enforced',
+      asPath: 'https://host:8443/*',
+    });
     expect(readPattern('https://host*', '26.2.0')).toMatchObject({ hostBoundary: 'prefix-match' });
     expect(readPattern('https://host*', undefined)).toMatchObject({ hostBoundary: 'unknown' });
   });

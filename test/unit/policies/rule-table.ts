@@ -35,16 +35,21 @@ function run(rule: Rule, testCase: Case) {
 
 export function ruleTable(rule: Rule, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
   describe(rule.id, () => {
-    it.each([{ name: 'the hardened realm (baseline)' }, { name: 'the hardened realm (strict)', profile: 'strict' as const }, ...cases.valid])(
-      'valid: $name',
-      (testCase: ValidCase) => {
-        expect(run(rule, testCase)).toEqual([]);
-      },
-    );
+    it.each([
+      { name: 'the hardened realm (baseline)' },
+      { name: 'the hardened realm (strict)', profile: 'strict' as const },
+      ...cases.valid,
+    ])('valid: $name', (testCase: ValidCase) => {
+      expect(run(rule, testCase)).toEqual([]);
+    });
     it.each(cases.invalid)('invalid: $name', (testCase: InvalidCase) => {
       const findings = run(rule, testCase);
       expect(findings.map(({ messageId, path, severity }) => ({ messageId, path: [...path], severity }))).toEqual(
-        testCase.errors.map(({ messageId, path, severity }) => ({ messageId, path: [...path], severity: severity ?? rule.severity })),
+        testCase.errors.map(({ messageId, path, severity }) => ({
+          messageId,
+          path: [...path],
+          severity: severity ?? rule.severity,
+        })),
       );
       for (const finding of findings) {
         expect(finding.ruleId).toBe(rule.id);

@@ -15,16 +15,53 @@ import { allRules } from '../../../policies/rules/index.ts';
 /** Every id of notes/rule-catalogue.md, by table. */
 const CATALOGUE = {
   realm: [
-    'ssl-required', 'access-token-lifespan', 'access-code-lifespan', 'action-token-lifespan', 'sso-session-idle', 'sso-session-max', 'remember-me-session',
-    'client-session-bounds', 'refresh-token-rotation', 'refresh-token-reuse', 'offline-session-max', 'offline-session-idle',
-    'login-events', 'admin-events', 'brute-force-protection', 'password-policy', 'signature-algorithm', 'security-headers',
+    'ssl-required',
+    'access-token-lifespan',
+    'access-code-lifespan',
+    'action-token-lifespan',
+    'sso-session-idle',
+    'sso-session-max',
+    'remember-me-session',
+    'client-session-bounds',
+    'refresh-token-rotation',
+    'refresh-token-reuse',
+    'offline-session-max',
+    'offline-session-idle',
+    'login-events',
+    'admin-events',
+    'brute-force-protection',
+    'password-policy',
+    'signature-algorithm',
+    'security-headers',
     'watch-events',
   ],
-  keys: ['active-signing-key', 'rsa-key-size', 'ec-curve', 'hmac-secret-size', 'encryption-algorithm', 'compromised-key', 'passive-key-retention'],
+  keys: [
+    'active-signing-key',
+    'rsa-key-size',
+    'ec-curve',
+    'hmac-secret-size',
+    'encryption-algorithm',
+    'compromised-key',
+    'passive-key-retention',
+  ],
   clients: [
-    'implicit-flow', 'password-grant', 'pkce-required', 'pkce-plain', 'redirect-uri-wildcard', 'redirect-uri-scheme', 'web-origins-wildcard',
-    'client-authentication', 'sender-constrained-tokens', 'client-refresh-tokens', 'client-token-lifespan', 'client-session-lifespan',
-    'offline-access-default', 'full-scope-allowed', 'par-required', 'client-policy-profile', 'service-account-mixed',
+    'implicit-flow',
+    'password-grant',
+    'pkce-required',
+    'pkce-plain',
+    'redirect-uri-wildcard',
+    'redirect-uri-scheme',
+    'web-origins-wildcard',
+    'client-authentication',
+    'sender-constrained-tokens',
+    'client-refresh-tokens',
+    'client-token-lifespan',
+    'client-session-lifespan',
+    'offline-access-default',
+    'full-scope-allowed',
+    'par-required',
+    'client-policy-profile',
+    'service-account-mixed',
   ],
 } as const;
 
@@ -43,7 +80,13 @@ function baselineKeyExists(key: string): boolean {
 describe('the rule catalogue', () => {
   it('implements every catalogue id in its category, and nothing else', () => {
     for (const [category, ids] of Object.entries(CATALOGUE)) {
-      expect(allRules.filter((rule) => rule.category === category).map((rule) => rule.id).sort(), category).toEqual([...ids].sort());
+      expect(
+        allRules
+          .filter((rule) => rule.category === category)
+          .map((rule) => rule.id)
+          .sort(),
+        category,
+      ).toEqual([...ids].sort());
     }
   });
 

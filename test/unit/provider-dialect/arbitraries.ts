@@ -64,7 +64,11 @@ export const realmSettings: fc.Arbitrary<RealmSettings> = fc.record({
   clientProfiles: fc.constant([]),
 });
 
-const uri = fc.constantFrom('https://app.example.com/callback', 'https://app.example.com/*', 'http://127.0.0.1:3000/cb');
+const uri = fc.constantFrom(
+  'https://app.example.com/callback',
+  'https://app.example.com/*',
+  'http://127.0.0.1:3000/cb',
+);
 const numericSeconds = seconds.map(String);
 
 /** Attributes with Keycloak's keys: both the ones with provider arguments and free ones. */

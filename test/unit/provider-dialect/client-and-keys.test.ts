@@ -87,7 +87,9 @@ describe('clientArgsFromSettings', () => {
   it('round-trips: settings → provider arguments → settings', () => {
     fc.assert(
       fc.property(clientSettings, (client) => {
-        const back = clientSettingsFromInputs(clientArgsFromSettings(client, 'r') as unknown as Record<string, unknown>);
+        const back = clientSettingsFromInputs(
+          clientArgsFromSettings(client, 'r') as unknown as Record<string, unknown>,
+        );
         const { defaultClientScopes: _d, optionalClientScopes: _o, ...rest } = client;
         expect(back).toEqual({
           ...rest,
@@ -137,10 +139,31 @@ describe('key providers', () => {
   });
 
   it.each([
-    [key({ algorithm: 'PS256', keySize: 3072 }), { providerId: 'rsa-generated', args: { name: 'k', priority: 200, enabled: true, active: true, algorithm: 'PS256', keySize: 3072 } }],
-    [key({ providerId: 'ecdsa-generated', ellipticCurve: 'P-384', active: false }), { providerId: 'ecdsa-generated', args: { name: 'k', priority: 200, enabled: true, active: false, ellipticCurveKey: 'P-384' } }],
-    [key({ providerId: 'hmac-generated', algorithm: 'HS512', secretSize: 64 }), { providerId: 'hmac-generated', args: { name: 'k', priority: 200, enabled: true, active: true, algorithm: 'HS512', secretSize: 64 } }],
-    [key({ providerId: 'aes-generated', secretSize: 32 }), { providerId: 'aes-generated', args: { name: 'k', priority: 200, enabled: true, active: true, secretSize: 32 } }],
+    [
+      key({ algorithm: 'PS256', keySize: 3072 }),
+      {
+        providerId: 'rsa-generated',
+        args: { name: 'k', priority: 200, enabled: true, active: true, algorithm: 'PS256', keySize: 3072 },
+      },
+    ],
+    [
+      key({ providerId: 'ecdsa-generated', ellipticCurve: 'P-384', active: false }),
+      {
+        providerId: 'ecdsa-generated',
+        args: { name: 'k', priority: 200, enabled: true, active: false, ellipticCurveKey: 'P-384' },
+      },
+    ],
+    [
+      key({ providerId: 'hmac-generated', algorithm: 'HS512', secretSize: 64 }),
+      {
+        providerId: 'hmac-generated',
+        args: { name: 'k', priority: 200, enabled: true, active: true, algorithm: 'HS512', secretSize: 64 },
+      },
+    ],
+    [
+      key({ providerId: 'aes-generated', secretSize: 32 }),
+      { providerId: 'aes-generated', args: { name: 'k', priority: 200, enabled: true, active: true, secretSize: 32 } },
+    ],
   ])('maps %o', (settings, expected) => {
     expect(keyProviderArgsFromSettings(settings)).toEqual(expected);
   });
@@ -153,24 +176,52 @@ describe('key providers', () => {
 
   it('round-trips: settings → provider arguments → settings, for every managed type', () => {
     const keyArb = fc.oneof(
-      fc.record({ providerId: fc.constant('rsa-generated'), algorithm: fc.constantFrom('RS256', 'PS256', 'RS512'), keySize: fc.constantFrom(2048, 3072, 4096) }),
-      fc.record({ providerId: fc.constant('ecdsa-generated'), ellipticCurve: fc.constantFrom('P-256', 'P-384', 'P-521') }),
-      fc.record({ providerId: fc.constant('hmac-generated'), algorithm: fc.constantFrom('HS256', 'HS512'), secretSize: fc.constantFrom(32, 64) }),
+      fc.record({
+        providerId: fc.constant('rsa-generated'),
+        algorithm: fc.constantFrom('RS256', 'PS256', 'RS512'),
+        keySize: fc.constantFrom(2048, 3072, 4096),
+      }),
+      fc.record({
+        providerId: fc.constant('ecdsa-generated'),
+        ellipticCurve: fc.constantFrom('P-256', 'P-384', 'P-521'),
+      }),
+      fc.record({
+        providerId: fc.constant('hmac-generated'),
+        algorithm: fc.constantFrom('HS256', 'HS512'),
+        secretSize: fc.constantFrom(32, 64),
+      }),
       fc.record({ providerId: fc.constant('aes-generated'), secretSize: fc.constantFrom(16, 24, 32) }),
     );
     fc.assert(
-      fc.property(keyArb, fc.nat(1000), fc.boolean(), fc.boolean(), fc.stringMatching(/^[a-z][a-z0-9-]{0,10}$/), (typed, priority, enabled, active, name) => {
-        const settings = { name, priority, enabled, active, ...typed } as KeyProviderSettings;
-        const dialect = keyProviderArgsFromSettings(settings);
-        const back = keyProviderSettingsFromInputs(KEY_PROVIDER_RESOURCE_TYPES[dialect.providerId], dialect.args as unknown as Record<string, unknown>);
-        const algorithm = settings.providerId === 'ecdsa-generated' ? { algorithm: { 'P-256': 'ES256', 'P-384': 'ES384', 'P-521': 'ES512' }[settings.ellipticCurve ?? ''] } : {};
-        expect(back).toEqual({ ...settings, ...algorithm });
-      }),
+      fc.property(
+        keyArb,
+        fc.nat(1000),
+        fc.boolean(),
+        fc.boolean(),
+        fc.stringMatching(/^[a-z][a-z0-9-]{0,10}$/),
+        (typed, priority, enabled, active, name) => {
+          const settings = { name, priority, enabled, active, ...typed } as KeyProviderSettings;
+          const dialect = keyProviderArgsFromSettings(settings);
+          const back = keyProviderSettingsFromInputs(
+            KEY_PROVIDER_RESOURCE_TYPES[dialect.providerId],
+            dialect.args as unknown as Record<string, unknown>,
+          );
+          const algorithm =
+            settings.providerId === 'ecdsa-generated'
+              ? { algorithm: { 'P-256': 'ES256', 'P-384': 'ES384', 'P-521': 'ES512' }[settings.ellipticCurve ?? ''] }
+              : {};
+          expect(back).toEqual({ ...settings, ...algorithm });
+        },
+      ),
     );
   });
 
   it('reads inputs by Pulumi type token and fills the provider defaults', () => {
-    expect(keyProviderSettingsFromInputs('keycloak:index/realmKeystoreRsaGenerated:RealmKeystoreRsaGenerated', { name: 'a' })).toEqual({
+    expect(
+      keyProviderSettingsFromInputs('keycloak:index/realmKeystoreRsaGenerated:RealmKeystoreRsaGenerated', {
+        name: 'a',
+      }),
+    ).toEqual({
       providerId: 'rsa-generated',
       name: 'a',
       priority: 0,

@@ -84,7 +84,9 @@ describe('realmArgsFromSettings', () => {
 
   it('leaves an empty password policy out (the provider sends none then)', () => {
     expect(realmArgsFromSettings({ ...hardened(), passwordPolicy: '' })).not.toHaveProperty('passwordPolicy');
-    expect(realmArgsFromSettings(hardened()).passwordPolicy).toBe('length(12) and maxLength(128) and notUsername and notEmail and passwordHistory(3)');
+    expect(realmArgsFromSettings(hardened()).passwordPolicy).toBe(
+      'length(12) and maxLength(128) and notUsername and notEmail and passwordHistory(3)',
+    );
   });
 
   it.each([
@@ -99,7 +101,13 @@ describe('realmArgsFromSettings', () => {
 
 describe('settingsFromRealmInputs', () => {
   it('reads Go durations back into seconds', () => {
-    expect(settingsFromRealmInputs({ accessTokenLifespan: '1h', ssoSessionIdleTimeout: '30m0s', offlineSessionMaxLifespan: '1440h' })).toMatchObject({
+    expect(
+      settingsFromRealmInputs({
+        accessTokenLifespan: '1h',
+        ssoSessionIdleTimeout: '30m0s',
+        offlineSessionMaxLifespan: '1440h',
+      }),
+    ).toMatchObject({
       accessTokenLifespan: 3_600,
       ssoSessionIdleTimeout: 1_800,
       offlineSessionMaxLifespan: 5_184_000,
@@ -107,7 +115,11 @@ describe('settingsFromRealmInputs', () => {
   });
 
   it('leaves out what it cannot know: omitted, unknown or malformed durations', () => {
-    const settings = settingsFromRealmInputs({ accessTokenLifespan: 'soon', ssoSessionIdleTimeout: 42, realm: undefined });
+    const settings = settingsFromRealmInputs({
+      accessTokenLifespan: 'soon',
+      ssoSessionIdleTimeout: 42,
+      realm: undefined,
+    });
     for (const field of REALM_DURATION_FIELDS) expect(settings[field], field).toBeUndefined();
     expect(settings.realm).toBeUndefined();
     expect(settings.passwordPolicy).toBeUndefined();
@@ -127,12 +139,21 @@ describe('settingsFromRealmInputs', () => {
 
   it('fills brute-force fields the block leaves out with the provider defaults', () => {
     const settings = settingsFromRealmInputs({ securityDefenses: { bruteForceDetection: { maxLoginFailures: 5 } } });
-    expect(settings).toMatchObject({ bruteForceProtected: true, failureFactor: 5, maxDeltaTimeSeconds: 43_200, permanentLockout: false });
+    expect(settings).toMatchObject({
+      bruteForceProtected: true,
+      failureFactor: 5,
+      maxDeltaTimeSeconds: 43_200,
+      permanentLockout: false,
+    });
   });
 
   it('fills headers a present block leaves out with the provider defaults', () => {
     const settings = settingsFromRealmInputs({ securityDefenses: { headers: { xFrameOptions: 'DENY' } } });
-    expect(settings.browserSecurityHeaders).toMatchObject({ xFrameOptions: 'DENY', xContentTypeOptions: 'nosniff', xXSSProtection: '1; mode=block' });
+    expect(settings.browserSecurityHeaders).toMatchObject({
+      xFrameOptions: 'DENY',
+      xContentTypeOptions: 'nosniff',
+      xXSSProtection: '1; mode=block',
+    });
   });
 
   it('round-trips: settings → provider arguments → settings', () => {
@@ -150,7 +171,9 @@ describe('settingsFromRealmInputs', () => {
           defaultSignatureAlgorithm: settings.defaultSignatureAlgorithm,
           browserSecurityHeaders: settings.browserSecurityHeaders,
           bruteForceProtected: settings.bruteForceProtected,
-          ...(settings.passwordPolicy === '' ? {} : { passwordPolicy: canonicalPasswordPolicy(settings.passwordPolicy) }),
+          ...(settings.passwordPolicy === ''
+            ? {}
+            : { passwordPolicy: canonicalPasswordPolicy(settings.passwordPolicy) }),
           ...Object.fromEntries(REALM_DURATION_FIELDS.map((field) => [field, settings[field]])),
           ...(settings.bruteForceProtected
             ? {

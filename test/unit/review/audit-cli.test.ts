@@ -31,7 +31,10 @@ async function failsWith(args: string[], env: NodeJS.ProcessEnv, pattern: RegExp
   const run = await runCli(['audit', ...args], { env });
   expect(run.code).toBe(2);
   expect(run.stdout).toBe('');
-  const lines = run.stderr.trim().split('\n').filter((line) => !line.startsWith('(run with --help'));
+  const lines = run.stderr
+    .trim()
+    .split('\n')
+    .filter((line) => !line.startsWith('(run with --help'));
   expect(lines).toHaveLength(1);
   expect(lines[0]).toMatch(pattern);
   expect(run.stderr).not.toContain(SECRET);
@@ -47,22 +50,38 @@ describe('realmguard audit: usage and input errors exit 2 with one line', { time
   });
 
   it('plain http to a non-loopback host, unless --allow-insecure-http', async () => {
-    await failsWith(['--realm', 'shop'], { ...ENV, KEYCLOAK_URL: 'http://sso.example.com' }, /refusing plain http:\/\/ to sso\.example\.com.*--allow-insecure-http/);
+    await failsWith(
+      ['--realm', 'shop'],
+      { ...ENV, KEYCLOAK_URL: 'http://sso.example.com' },
+      /refusing plain http:\/\/ to sso\.example\.com.*--allow-insecure-http/,
+    );
   });
 
   it('no credentials', async () => {
-    await failsWith(['--realm', 'shop'], { ...ENV, KEYCLOAK_CLIENT_ID: '', KEYCLOAK_CLIENT_SECRET: '' }, /no admin credentials — set KEYCLOAK_CLIENT_ID and KEYCLOAK_CLIENT_SECRET/);
+    await failsWith(
+      ['--realm', 'shop'],
+      { ...ENV, KEYCLOAK_CLIENT_ID: '', KEYCLOAK_CLIENT_SECRET: '' },
+      /no admin credentials — set KEYCLOAK_CLIENT_ID and KEYCLOAK_CLIENT_SECRET/,
+    );
   });
 
   it('a bad --format, --fail-on or --timeout', async () => {
     await failsWith(['--realm', 'shop', '--format', 'html'], ENV, /--format.*'html' is invalid/);
     await failsWith(['--realm', 'shop', '--fail-on', 'severe'], ENV, /--fail-on.*'severe' is invalid/);
-    await failsWith(['--realm', 'shop', '--timeout', '0'], ENV, /--timeout must be a positive whole number of milliseconds, got '0'/);
+    await failsWith(
+      ['--realm', 'shop', '--timeout', '0'],
+      ENV,
+      /--timeout must be a positive whole number of milliseconds, got '0'/,
+    );
   });
 
   it('a baseline that does not exist, or declares another realm', async () => {
     await failsWith(['--realm', 'shop', '--baseline', join(scratch, 'missing.yaml')], ENV, /missing\.yaml/);
-    await failsWith(['--realm', 'other', '--baseline', join(FIXTURES, 'shop-base.yaml')], ENV, /shop-base\.yaml: the baseline declares 'shop', not realm 'other'/);
+    await failsWith(
+      ['--realm', 'other', '--baseline', join(FIXTURES, 'shop-base.yaml')],
+      ENV,
+      /shop-base\.yaml: the baseline declares 'shop', not realm 'other'/,
+    );
   });
 
   it('a broken baseline, with its line', async () => {

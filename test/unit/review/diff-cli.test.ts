@@ -25,13 +25,23 @@ afterAll(async () => {
 
 describe('realmguard diff: formats', SLOW, () => {
   it('markdown: marker, verdict line, change table, findings linked to --rules-url', async () => {
-    const run = await runCli(['diff', BASE, HEAD, '--format', 'markdown', '--rules-url', 'https://example.org/rules.md']);
+    const run = await runCli([
+      'diff',
+      BASE,
+      HEAD,
+      '--format',
+      'markdown',
+      '--rules-url',
+      'https://example.org/rules.md',
+    ]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const lines = run.stdout.split('\n');
     expect(lines[0]).toBe(COMMENT_MARKER);
     expect(lines[3]).toMatch(/^⚠️ \*\*weakens 4 settings, introduces 1 critical, \d+ high/);
-    expect(run.stdout).toContain('| ⚠️ weakens | shop | realm settings | `accessTokenLifespan` | `300 (5m)` → `3600 (1h)` |');
+    expect(run.stdout).toContain(
+      '| ⚠️ weakens | shop | realm settings | `accessTokenLifespan` | `300 (5m)` → `3600 (1h)` |',
+    );
     expect(run.stdout).toContain('| ⚠️ weakens | shop | client legacy | `(client)` |');
     expect(run.stdout).toContain('| 🛡️ strengthens | shop | client spa | `(client)` |');
     expect(run.stdout).toContain('[password-grant](https://example.org/rules.md#password-grant)');
@@ -42,10 +52,19 @@ describe('realmguard diff: formats', SLOW, () => {
     const run = await runCli(['diff', BASE, HEAD, '--format', 'json']);
     expect(run.code).toBe(0);
     const document = diffReport(run.stdout);
-    expect(document).toMatchObject({ tool: 'realmguard', command: 'diff', summary: { weakens: 4, strengthens: 1, neutral: 0 } });
+    expect(document).toMatchObject({
+      tool: 'realmguard',
+      command: 'diff',
+      summary: { weakens: 4, strengthens: 1, neutral: 0 },
+    });
     expect(document.changes.map((change) => change.setting)).toContain('revokeRefreshToken');
     expect(document.findings.introduced.map((finding) => finding.ruleId)).toEqual(
-      expect.arrayContaining(['redirect-uri-wildcard', 'password-grant', 'access-token-lifespan', 'refresh-token-rotation']),
+      expect.arrayContaining([
+        'redirect-uri-wildcard',
+        'password-grant',
+        'access-token-lifespan',
+        'refresh-token-rotation',
+      ]),
     );
   });
 
@@ -57,7 +76,15 @@ describe('realmguard diff: formats', SLOW, () => {
   });
 
   it('two realm exports (JSON): realm settings, a key rotation, the findings they bring', async () => {
-    const run = await runCli(['diff', join(FIXTURES, 'export-before.json'), join(FIXTURES, 'export-after.json'), '--format', 'json', '--fail-on', 'critical']);
+    const run = await runCli([
+      'diff',
+      join(FIXTURES, 'export-before.json'),
+      join(FIXTURES, 'export-after.json'),
+      '--format',
+      'json',
+      '--fail-on',
+      'critical',
+    ]);
     expect(run.code).toBe(1);
     const document = diffReport(run.stdout);
     const changes = document.changes.map((change) => `${change.entity.id} ${change.setting} ${change.effect}`);
@@ -67,8 +94,15 @@ describe('realmguard diff: formats', SLOW, () => {
       'rsa-2026 active neutral',
       'rsa-2027 (key provider) neutral',
     ]);
-    expect(document.findings.introduced.map((finding) => finding.ruleId)).toEqual(['ssl-required', 'login-events', 'watch-events']);
-    expect(document.changes[1]!.location).toMatchObject({ file: expect.stringMatching(/export-after\.json$/) as unknown, line: 5 });
+    expect(document.findings.introduced.map((finding) => finding.ruleId)).toEqual([
+      'ssl-required',
+      'login-events',
+      'watch-events',
+    ]);
+    expect(document.changes[1]!.location).toMatchObject({
+      file: expect.stringMatching(/export-after\.json$/) as unknown,
+      line: 5,
+    });
   });
 
   it('--output writes the report to a file and prints nothing', async () => {
@@ -110,7 +144,10 @@ describe('realmguard diff: exit codes', SLOW, () => {
 
 describe('realmguard diff: usage and input errors exit 2 with one clear line', SLOW, () => {
   const expectOneLine = (stderr: string, pattern: RegExp) => {
-    const lines = stderr.trim().split('\n').filter((line) => !line.startsWith('(run with --help'));
+    const lines = stderr
+      .trim()
+      .split('\n')
+      .filter((line) => !line.startsWith('(run with --help'));
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(pattern);
   };
@@ -145,7 +182,13 @@ describe('realmguard diff: usage and input errors exit 2 with one clear line', S
 
   it('the same realm twice on one side', async () => {
     const twice = join(scratch, 'twice.json');
-    await writeFile(twice, JSON.stringify([{ realm: 'billing', id: 'a' }, { realm: 'billing', id: 'b' }]));
+    await writeFile(
+      twice,
+      JSON.stringify([
+        { realm: 'billing', id: 'a' },
+        { realm: 'billing', id: 'b' },
+      ]),
+    );
     const run = await runCli(['diff', BASE, twice]);
     expect(run.code).toBe(2);
     expectOneLine(run.stderr, /twice\.json:1:\d+: \[1\]\.realm: realm 'billing' appears twice/);

@@ -21,7 +21,13 @@ let outside: string;
 async function inRepo(...args: string[]): Promise<string> {
   const { stdout } = await git('git', args, {
     cwd: repo,
-    env: { ...process.env, GIT_AUTHOR_NAME: 'test', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 'test', GIT_COMMITTER_EMAIL: 't@example.org' },
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 'test',
+      GIT_AUTHOR_EMAIL: 't@example.org',
+      GIT_COMMITTER_NAME: 'test',
+      GIT_COMMITTER_EMAIL: 't@example.org',
+    },
   });
   return stdout.trim();
 }
@@ -68,18 +74,30 @@ describe('diff --git', SLOW, () => {
     const document = diffReport(run.stdout);
     expect(document.realms).toEqual({ added: ['partners'], removed: ['old'], compared: ['shop'] });
     const settings = document.changes.map((change) => `${change.realm} ${change.setting} ${change.effect}`);
-    expect(settings).toEqual(expect.arrayContaining(['shop accessTokenLifespan weakens', 'shop revokeRefreshToken weakens', 'shop redirectUris weakens']));
+    expect(settings).toEqual(
+      expect.arrayContaining([
+        'shop accessTokenLifespan weakens',
+        'shop revokeRefreshToken weakens',
+        'shop redirectUris weakens',
+      ]),
+    );
     const introduced = document.findings.introduced.map((finding) => `${finding.realm} ${finding.ruleId}`);
-    expect(introduced).toEqual(expect.arrayContaining(['partners ssl-required', 'partners redirect-uri-scheme', 'shop password-grant']));
+    expect(introduced).toEqual(
+      expect.arrayContaining(['partners ssl-required', 'partners redirect-uri-scheme', 'shop password-grant']),
+    );
     // Locations name the revision and the file.
     const located = document.findings.introduced.find((finding) => finding.ruleId === 'access-token-lifespan');
     expect(located!.location!.file).toBe('feature:baselines/shop.yaml');
   });
 
   it('BASE..HEAD compares the tips; BASE...HEAD compares HEAD with the merge base', async () => {
-    const tips = diffReport((await runCli(['diff', '--git', 'main..feature', 'baselines', '--format', 'json'], { cwd: repo })).stdout);
+    const tips = diffReport(
+      (await runCli(['diff', '--git', 'main..feature', 'baselines', '--format', 'json'], { cwd: repo })).stdout,
+    );
     expect(tips.realms.removed).toEqual(['later', 'old']);
-    const fromMergeBase = diffReport((await runCli(['diff', '--git', 'main...feature', 'baselines', '--format', 'json'], { cwd: repo })).stdout);
+    const fromMergeBase = diffReport(
+      (await runCli(['diff', '--git', 'main...feature', 'baselines', '--format', 'json'], { cwd: repo })).stdout,
+    );
     expect(fromMergeBase.realms.removed).toEqual(['old']);
   });
 
@@ -87,7 +105,9 @@ describe('diff --git', SLOW, () => {
     const run = await runCli(['diff', '--git', 'v1..feature', 'baselines/*.yaml', '--format', 'json'], { cwd: repo });
     expect(run.stderr).toBe('');
     expect(diffReport(run.stdout).realms).toEqual({ added: ['partners'], removed: ['old'], compared: ['shop'] });
-    const inside = await runCli(['diff', '--git', 'v1..feature', '*.yaml', '--format', 'json'], { cwd: join(repo, 'baselines') });
+    const inside = await runCli(['diff', '--git', 'v1..feature', '*.yaml', '--format', 'json'], {
+      cwd: join(repo, 'baselines'),
+    });
     expect(diffReport(inside.stdout).realms).toEqual({ added: ['partners'], removed: ['old'], compared: ['shop'] });
     const none = await runCli(['diff', '--git', 'v1..feature', 'baselines/*.json'], { cwd: repo });
     expect(none.code).toBe(2);
@@ -95,7 +115,10 @@ describe('diff --git', SLOW, () => {
   });
 
   it('takes single files too, and fails with --fail-on-weaken', async () => {
-    const run = await runCli(['diff', '--git', 'HEAD~1..HEAD', 'baselines/shop.yaml', '--fail-on-weaken', '--format', 'markdown'], { cwd: repo });
+    const run = await runCli(
+      ['diff', '--git', 'HEAD~1..HEAD', 'baselines/shop.yaml', '--fail-on-weaken', '--format', 'markdown'],
+      { cwd: repo },
+    );
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('⚠️ **weakens 4 settings');
   });
@@ -130,7 +153,9 @@ describe('diff --git', SLOW, () => {
     await inRepo('checkout', '-q', 'feature');
     const run = await runCli(['diff', '--git', 'unrelated...feature', 'baselines/'], { cwd: repo });
     expect(run.code).toBe(2);
-    expect(run.stderr.trim()).toBe('realmguard: unrelated and feature have no common ancestor — compare them directly: --git unrelated..feature');
+    expect(run.stderr.trim()).toBe(
+      'realmguard: unrelated and feature have no common ancestor — compare them directly: --git unrelated..feature',
+    );
   });
 
   it('exits 2 when git is not on PATH', async () => {
@@ -147,7 +172,9 @@ describe('diff --git', SLOW, () => {
     const run = await runCli(['diff', '--git', 'v1..duplicate', 'baselines/'], { cwd: repo });
     await inRepo('checkout', '-q', 'feature');
     expect(run.code).toBe(2);
-    expect(run.stderr.trim()).toMatch(/^realmguard: duplicate:baselines\/shop\.yaml: realm 'shop' is declared twice at duplicate: in baselines\/shop-copy\.yaml and in baselines\/shop\.yaml/);
+    expect(run.stderr.trim()).toMatch(
+      /^realmguard: duplicate:baselines\/shop\.yaml: realm 'shop' is declared twice at duplicate: in baselines\/shop-copy\.yaml and in baselines\/shop\.yaml/,
+    );
   });
 
   it('exits 2 naming the revision and file when a committed file is broken', async () => {

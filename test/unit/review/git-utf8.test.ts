@@ -12,7 +12,16 @@ const git = promisify(execFile);
 let repo: string;
 
 async function inRepo(...args: string[]): Promise<void> {
-  await git('git', args, { cwd: repo, env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.org' } });
+  await git('git', args, {
+    cwd: repo,
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 't',
+      GIT_AUTHOR_EMAIL: 't@example.org',
+      GIT_COMMITTER_NAME: 't',
+      GIT_COMMITTER_EMAIL: 't@example.org',
+    },
+  });
 }
 
 beforeAll(async () => {
@@ -21,7 +30,10 @@ beforeAll(async () => {
   await writeFile(join(repo, 'shop.yaml'), 'realm: shop\n');
   await inRepo('add', '.');
   await inRepo('commit', '-q', '-m', 'base');
-  await writeFile(join(repo, 'shop.yaml'), Buffer.concat([Buffer.from('realm: shop\nclients:\n  - clientId: caf'), Buffer.from([0xe9]), Buffer.from('\n')]));
+  await writeFile(
+    join(repo, 'shop.yaml'),
+    Buffer.concat([Buffer.from('realm: shop\nclients:\n  - clientId: caf'), Buffer.from([0xe9]), Buffer.from('\n')]),
+  );
   await inRepo('commit', '-q', '-am', 'latin-1');
 }, 60_000);
 
@@ -32,5 +44,7 @@ afterAll(async () => {
 it('diff --git: a Latin-1 file at HEAD is an input error at its byte, not mojibake', async () => {
   const error = await loadGitSides('HEAD~1..HEAD', ['shop.yaml'], { cwd: repo }).catch((caught: unknown) => caught);
   expect(error instanceof InputError || error instanceof InputErrors).toBe(true);
-  expect((error as Error).message + (error instanceof InputError ? error.format() : '')).toContain('HEAD:shop.yaml:3:18: is not UTF-8 text');
+  expect((error as Error).message + (error instanceof InputError ? error.format() : '')).toContain(
+    'HEAD:shop.yaml:3:18: is not UTF-8 text',
+  );
 }, 60_000);

@@ -33,18 +33,28 @@ describe('reviewChange', () => {
   });
 
   it('reports the findings the change introduces, matched by fingerprint', () => {
-    const introduced = result.findings.introduced.map((finding) => [finding.ruleId, finding.severity, finding.entity?.id]);
+    const introduced = result.findings.introduced.map((finding) => [
+      finding.ruleId,
+      finding.severity,
+      finding.entity?.id,
+    ]);
     expect(introduced).toContainEqual(['password-grant', 'high', 'spa']);
     expect(introduced).toContainEqual(['redirect-uri-wildcard', 'critical', 'web']);
     // The low findings both sides share (client-secret authentication, unbound spa tokens) are not "introduced".
-    expect(result.findings.introduced.some((finding) => finding.ruleId === 'client-authentication' && finding.entity?.id === 'web')).toBe(false);
+    expect(
+      result.findings.introduced.some(
+        (finding) => finding.ruleId === 'client-authentication' && finding.entity?.id === 'web',
+      ),
+    ).toBe(false);
     expect(result.findings.resolved).toEqual([]);
   });
 
   it('reports resolved findings when the change goes the other way', () => {
     const reverse = reviewChange([loaded(head)], [loaded(base)]);
     expect(reverse.findings.introduced).toEqual([]);
-    expect(reverse.findings.resolved.map((finding) => finding.ruleId)).toEqual(expect.arrayContaining(['password-grant', 'redirect-uri-wildcard']));
+    expect(reverse.findings.resolved.map((finding) => finding.ruleId)).toEqual(
+      expect.arrayContaining(['password-grant', 'redirect-uri-wildcard']),
+    );
     expect(reverse.changes.find((change) => change.entity.id === 'reports')?.effect).toBe('strengthens');
   });
 
@@ -60,7 +70,15 @@ describe('reviewChange', () => {
     });
     const added = reviewChange([loaded(base)], [loaded(base), loaded(other)]);
     expect(added.realms).toEqual({ added: ['legacy'], removed: [], compared: ['shop'] });
-    expect(added.changes).toEqual([expect.objectContaining({ realm: 'legacy', setting: '(realm)', effect: 'neutral', before: undefined, after: 'legacy.yaml' })]);
+    expect(added.changes).toEqual([
+      expect.objectContaining({
+        realm: 'legacy',
+        setting: '(realm)',
+        effect: 'neutral',
+        before: undefined,
+        after: 'legacy.yaml',
+      }),
+    ]);
     expect(added.findings.introduced.map((finding) => finding.ruleId)).toContain('ssl-required');
     const removed = reviewChange([loaded(base), loaded(other)], [loaded(base)]);
     expect(removed.realms.removed).toEqual(['legacy']);
@@ -71,10 +89,28 @@ describe('reviewChange', () => {
     expect(failsOn(result, { failOn: 'none' })).toBe(false);
     expect(failsOn(result, { failOn: 'none', failOnWeaken: true })).toBe(true);
     expect(failsOn(result, { failOn: 'critical' })).toBe(true);
-    const onlyHigh = reviewChange([loaded(base)], [loaded(changed(base, (realm) => { client(realm, 'spa').directAccessGrantsEnabled = true; }))]);
+    const onlyHigh = reviewChange(
+      [loaded(base)],
+      [
+        loaded(
+          changed(base, (realm) => {
+            client(realm, 'spa').directAccessGrantsEnabled = true;
+          }),
+        ),
+      ],
+    );
     expect(failsOn(onlyHigh, { failOn: 'critical' })).toBe(false);
     expect(failsOn(onlyHigh, { failOn: 'high' })).toBe(true);
-    const onlyStronger = reviewChange([loaded(base)], [loaded(changed(base, (realm) => { realm.accessTokenLifespan = 60; }))]);
+    const onlyStronger = reviewChange(
+      [loaded(base)],
+      [
+        loaded(
+          changed(base, (realm) => {
+            realm.accessTokenLifespan = 60;
+          }),
+        ),
+      ],
+    );
     expect(failsOn(onlyStronger, { failOn: 'info', failOnWeaken: true })).toBe(false);
   });
 });
@@ -83,7 +119,9 @@ describe('verdict', () => {
   it('says what weakens and which findings come in, concerns first', () => {
     const result = reviewChange([loaded(base)], [loaded(head)]);
     const counts = countReview(result.changes, result.findings.introduced, result.findings.resolved);
-    expect(verdictText(counts)).toMatch(/^weakens 2 settings, introduces 1 critical, 1 high(, \d+ \w+)* and \d+ \w+ findings; strengthens 1 setting, 1 neutral change$/);
+    expect(verdictText(counts)).toMatch(
+      /^weakens 2 settings, introduces 1 critical, 1 high(, \d+ \w+)* and \d+ \w+ findings; strengthens 1 setting, 1 neutral change$/,
+    );
     expect(verdictText(countReview([], [], []))).toBe('no security-relevant change');
   });
 });
@@ -96,28 +134,51 @@ describe('renderers', () => {
     const lines = markdown.split('\n');
     expect(lines[0]).toBe(COMMENT_MARKER);
     expect(lines[3]).toMatch(/^⚠️ \*\*weakens 2 settings, introduces 1 critical/);
-    expect(markdown).toContain('| ⚠️ weakens | shop | client web | `redirectUris` | `—` → `https://*` | wildcard redirect URI added |');
-    expect(markdown).toContain('| 🛡️ strengthens | shop | realm settings | `accessTokenLifespan` | `300 (5m)` → `120 (2m)` |');
+    expect(markdown).toContain(
+      '| ⚠️ weakens | shop | client web | `redirectUris` | `—` → `https://*` | wildcard redirect URI added |',
+    );
+    expect(markdown).toContain(
+      '| 🛡️ strengthens | shop | realm settings | `accessTokenLifespan` | `300 (5m)` → `120 (2m)` |',
+    );
     expect(markdown).toContain(`[password-grant](${RULES}#password-grant)`);
     expect(markdown).toMatch(/<details><summary>1 neutral change<\/summary>[\s\S]*client reports/);
     expect(markdown).not.toContain('#### Findings resolved');
   });
 
   it('markdown: a clean change gets a check mark and no tables', () => {
-    const clean = reviewChange([loaded(base)], [loaded(changed(base, (realm) => { realm.ssoSessionIdleTimeout = 900; }))]);
+    const clean = reviewChange(
+      [loaded(base)],
+      [
+        loaded(
+          changed(base, (realm) => {
+            realm.ssoSessionIdleTimeout = 900;
+          }),
+        ),
+      ],
+    );
     const markdown = formatReviewMarkdown(clean, { rulesUrl: RULES });
     expect(markdown).toContain('✅ **strengthens 1 setting**');
     expect(markdown).not.toContain('#### Findings introduced');
   });
 
   it('markdown: cell contents cannot break the table', () => {
-    const odd = reviewChange([loaded(base)], [loaded(changed(base, (realm) => { client(realm, 'web').redirectUris.push('https://x.example.com/a|b`c'); }))]);
+    const odd = reviewChange(
+      [loaded(base)],
+      [
+        loaded(
+          changed(base, (realm) => {
+            client(realm, 'web').redirectUris.push('https://x.example.com/a|b`c');
+          }),
+        ),
+      ],
+    );
     expect(formatReviewMarkdown(odd, { rulesUrl: RULES })).toContain("`https://x.example.com/a\\|b'c`");
   });
 
   it('markdown: a review too long for one comment keeps the verdict and says what it left out', () => {
     const many = changed(base, (realm) => {
-      for (let index = 0; index < 300; index++) client(realm, 'web').redirectUris.push(`https://*.host-${index}.example.com/*`);
+      for (let index = 0; index < 300; index++)
+        client(realm, 'web').redirectUris.push(`https://*.host-${index}.example.com/*`);
       realm.clients.push(shopClient('neutral-one'));
     });
     const big = reviewChange([loaded(base)], [loaded(many)]);
@@ -126,7 +187,9 @@ describe('renderers', () => {
     const cut = formatReviewMarkdown(big, { rulesUrl: RULES, maxLength: 20_000 });
     expect(cut.length).toBeLessThanOrEqual(20_000);
     expect(cut.split('\n')[3]).toBe(full.split('\n')[3]);
-    expect(cut).toMatch(/> Too long for one comment: left out \d+ weakening or strengthening changes, 1 neutral change, \d+ introduced findings\./);
+    expect(cut).toMatch(
+      /> Too long for one comment: left out \d+ weakening or strengthening changes, 1 neutral change, \d+ introduced findings\./,
+    );
     expect(formatReviewMarkdown(result, { rulesUrl: RULES })).not.toContain('Too long');
   });
 
@@ -134,7 +197,13 @@ describe('renderers', () => {
     const document = diffReport(formatReviewJson(result, RULES));
     expect(document.summary).toMatchObject({ weakens: 2, strengthens: 1, neutral: 1, resolved: 0 });
     expect(document.summary.introducedBySeverity.critical).toBe(1);
-    expect(document.changes[0]).toMatchObject({ effect: 'weakens', realm: 'shop', entity: { kind: 'client', id: 'spa' }, before: false, after: true });
+    expect(document.changes[0]).toMatchObject({
+      effect: 'weakens',
+      realm: 'shop',
+      entity: { kind: 'client', id: 'spa' },
+      before: false,
+      after: true,
+    });
     expect(document.findings.introduced[0]!.helpUri).toBe(`${RULES}#redirect-uri-wildcard`);
   });
 

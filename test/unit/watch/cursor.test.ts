@@ -46,7 +46,11 @@ describe('cursor', () => {
     expect(counts.size).toBeGreaterThanOrEqual(7 * 300);
     expect(counts.size).toBeLessThan(store.events.length);
     // The restart resumes from the state file's content.
-    await readStream(store.page, new Cursor(saved, 0), { pageSize: 300, process, persist: (state) => void (saved = state) });
+    await readStream(store.page, new Cursor(saved, 0), {
+      pageSize: 300,
+      process,
+      persist: (state) => void (saved = state),
+    });
     exactlyOnce(store, counts);
     // Bounded: one millisecond's events plus one page.
     expect(store.largestAnswer).toBeLessThanOrEqual(500 + 300);
@@ -89,10 +93,18 @@ describe('cursor', () => {
     store.add(1_000, 10);
     const { counts, process } = counter();
     let saved = startCursor(0);
-    await readStream(store.page, new Cursor(saved, 2_000), { pageSize: 50, process, persist: (state) => void (saved = state) });
+    await readStream(store.page, new Cursor(saved, 2_000), {
+      pageSize: 50,
+      process,
+      persist: (state) => void (saved = state),
+    });
     store.add(1_500, 1); // newest seen is 1000; this one is stamped later but …
     store.add(900, 1); // … this one was stamped before the newest seen and committed after it was read
-    await readStream(store.page, new Cursor(saved, 2_000), { pageSize: 50, process, persist: (state) => void (saved = state) });
+    await readStream(store.page, new Cursor(saved, 2_000), {
+      pageSize: 50,
+      process,
+      persist: (state) => void (saved = state),
+    });
     exactlyOnce(store, counts);
   });
 
@@ -101,9 +113,17 @@ describe('cursor', () => {
     store.add(1_000, 3);
     const { counts, process } = counter();
     let saved = startCursor(0);
-    await readStream(store.page, new Cursor(saved, 0), { pageSize: 50, process, persist: (state) => void (saved = state) });
+    await readStream(store.page, new Cursor(saved, 0), {
+      pageSize: 50,
+      process,
+      persist: (state) => void (saved = state),
+    });
     store.add(900, 1);
-    await readStream(store.page, new Cursor(saved, 0), { pageSize: 50, process, persist: (state) => void (saved = state) });
+    await readStream(store.page, new Cursor(saved, 0), {
+      pageSize: 50,
+      process,
+      persist: (state) => void (saved = state),
+    });
     expect(counts.size).toBe(3);
   });
 

@@ -33,7 +33,9 @@ export class FakeEventStore {
 
   page = async (floor: number, max: number): Promise<WatchEvent[]> => {
     this.requests++;
-    const matching = this.events.filter((event) => event.time >= floor).map((event) => ({ event, tie: this.#random() }));
+    const matching = this.events
+      .filter((event) => event.time >= floor)
+      .map((event) => ({ event, tie: this.#random() }));
     matching.sort((a, b) => a.event.time - b.event.time || a.tie - b.tie);
     const answer = matching.slice(0, max).map(({ event }) => event);
     this.largestAnswer = Math.max(this.largestAnswer, answer.length);

@@ -41,7 +41,9 @@ describe('detection output', () => {
 
   it('writes one text line, the escape sequence from the event shown, not run', () => {
     const line = formatDetection(detection, 'text', false);
-    expect(line).toBe('2026-11-30T18:00:00.000Z CRITICAL refresh-token-replay realm=shop user=ann\\x1b[31m userId=u-1 client=web session=s-1 ip=10.0.0.1: a rotated refresh token was replayed [events e1]');
+    expect(line).toBe(
+      '2026-11-30T18:00:00.000Z CRITICAL refresh-token-replay realm=shop user=ann\\x1b[31m userId=u-1 client=web session=s-1 ip=10.0.0.1: a rotated refresh token was replayed [events e1]',
+    );
     expect(line).not.toContain('\u001b');
   });
 
@@ -49,7 +51,12 @@ describe('detection output', () => {
     const secrets = new SecretRegistry();
     secrets.add('s3cr3t-token-value');
     const lines: string[] = [];
-    detectionWriter((line) => lines.push(line), 'json', false, secrets)({ ...detection, summary: 'leaked s3cr3t-token-value here' });
+    detectionWriter(
+      (line) => lines.push(line),
+      'json',
+      false,
+      secrets,
+    )({ ...detection, summary: 'leaked s3cr3t-token-value here' });
     expect(lines[0]).not.toContain('s3cr3t-token-value');
     expect(lines[0]).toContain('[redacted]');
   });

@@ -34,14 +34,43 @@ export class RealmFixture {
     const fixture = new RealmFixture(kc, realm, keycloak().url);
     const profile = await kc.users.getProfile({ realm });
     await kc.users.updateProfile({ ...profile, realm, unmanagedAttributePolicy: UnmanagedAttributePolicy.AdminEdit });
-    await kc.clients.create({ realm, clientId: 'web', publicClient: true, directAccessGrantsEnabled: true, standardFlowEnabled: false });
-    await kc.clients.create({ realm, clientId: 'api', publicClient: false, secret: API_SECRET, directAccessGrantsEnabled: true, standardFlowEnabled: false, serviceAccountsEnabled: true });
-    await kc.clients.create({ realm, clientId: 'introspector', publicClient: false, secret: INTROSPECTOR_SECRET, standardFlowEnabled: false });
+    await kc.clients.create({
+      realm,
+      clientId: 'web',
+      publicClient: true,
+      directAccessGrantsEnabled: true,
+      standardFlowEnabled: false,
+    });
+    await kc.clients.create({
+      realm,
+      clientId: 'api',
+      publicClient: false,
+      secret: API_SECRET,
+      directAccessGrantsEnabled: true,
+      standardFlowEnabled: false,
+      serviceAccountsEnabled: true,
+    });
+    await kc.clients.create({
+      realm,
+      clientId: 'introspector',
+      publicClient: false,
+      secret: INTROSPECTOR_SECRET,
+      standardFlowEnabled: false,
+    });
     // Keycloak 26 introspects an access token only for a client in its audience.
     for (const clientId of ['web', 'api']) {
       await kc.clients.addProtocolMapper(
         { realm, id: await fixture.clientUuid(clientId) },
-        { name: 'audience-introspector', protocol: 'openid-connect', protocolMapper: 'oidc-audience-mapper', config: { 'included.client.audience': 'introspector', 'access.token.claim': 'true', 'introspection.token.claim': 'true' } },
+        {
+          name: 'audience-introspector',
+          protocol: 'openid-connect',
+          protocolMapper: 'oidc-audience-mapper',
+          config: {
+            'included.client.audience': 'introspector',
+            'access.token.claim': 'true',
+            'introspection.token.claim': 'true',
+          },
+        },
       );
     }
     return fixture;
@@ -83,7 +112,13 @@ export class RealmFixture {
   async login(username: string, clientId: 'web' | 'api' = 'web', offline = false): Promise<Tokens> {
     const response = await fetch(this.endpoint('token'), {
       method: 'POST',
-      body: new URLSearchParams({ grant_type: 'password', username, password: PASSWORD, scope: offline ? 'openid offline_access' : 'openid', ...this.clientFields(clientId) }),
+      body: new URLSearchParams({
+        grant_type: 'password',
+        username,
+        password: PASSWORD,
+        scope: offline ? 'openid offline_access' : 'openid',
+        ...this.clientFields(clientId),
+      }),
     });
     const body = (await response.json()) as Tokens & { error?: string };
     if (!response.ok) throw new Error(`fixture: login of ${username} failed: ${response.status} ${body.error}`);
@@ -94,7 +129,11 @@ export class RealmFixture {
   async refreshStatus(refreshToken: string, clientId: 'web' | 'api' = 'web'): Promise<number> {
     const response = await fetch(this.endpoint('token'), {
       method: 'POST',
-      body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken, ...this.clientFields(clientId) }),
+      body: new URLSearchParams({
+        grant_type: 'refresh_token',
+        refresh_token: refreshToken,
+        ...this.clientFields(clientId),
+      }),
     });
     await response.text();
     return response.status;
@@ -113,19 +152,34 @@ export class RealmFixture {
     const online = await this.kc.users.listSessions({ realm: this.realm, id: userId });
     let offline = 0;
     for (const clientId of ['web', 'api']) {
-      offline += (await this.kc.users.listOfflineSessions({ realm: this.realm, id: userId, clientId: await this.clientUuid(clientId) })).length;
+      offline += (
+        await this.kc.users.listOfflineSessions({
+          realm: this.realm,
+          id: userId,
+          clientId: await this.clientUuid(clientId),
+        })
+      ).length;
     }
     return { online: online.length, offline };
   }
 
   /** An incident context acting as the master-realm bootstrap admin (password grant, admin-cli). */
-  context(options: { dryRun?: boolean; suspect?: SuspectToken; url?: string; timeoutMs?: number; retries?: number } = {}): IncidentContext {
+  context(
+    options: { dryRun?: boolean; suspect?: SuspectToken; url?: string; timeoutMs?: number; retries?: number } = {},
+  ): IncidentContext {
     const { adminUser, adminPassword } = keycloak();
     const http = new IncidentHttp(
-      { url: options.url ?? this.url, authRealm: 'master', credentials: { grant: 'password', clientId: 'admin-cli', username: adminUser, password: adminPassword } },
+      {
+        url: options.url ?? this.url,
+        authRealm: 'master',
+        credentials: { grant: 'password', clientId: 'admin-cli', username: adminUser, password: adminPassword },
+      },
       { timeoutMs: options.timeoutMs ?? 15_000, retries: options.retries ?? 3, minRetryDelayMs: 50 },
     );
-    return createContext(http, this.realm, { dryRun: options.dryRun ?? false, ...(options.suspect ? { suspect: options.suspect } : {}) });
+    return createContext(http, this.realm, {
+      dryRun: options.dryRun ?? false,
+      ...(options.suspect ? { suspect: options.suspect } : {}),
+    });
   }
 
   introspector(): { clientId: string; clientSecret: string } {

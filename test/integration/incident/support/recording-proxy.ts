@@ -45,7 +45,13 @@ export async function startProxy(target: string): Promise<RecordingProxy> {
       return;
     }
     const forward = httpRequest(
-      { hostname: upstream.hostname, port: upstream.port, path: incoming.url, method: incoming.method, headers: { ...incoming.headers, host: upstream.host } },
+      {
+        hostname: upstream.hostname,
+        port: upstream.port,
+        path: incoming.url,
+        method: incoming.method,
+        headers: { ...incoming.headers, host: upstream.host },
+      },
       (answer) => {
         outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(outgoing);
@@ -66,5 +72,7 @@ export async function startProxy(target: string): Promise<RecordingProxy> {
 
 /** Requests that change state in Keycloak: everything but GETs, token requests and introspection. */
 export function stateChanging(log: RecordedRequest[]): RecordedRequest[] {
-  return log.filter((request) => request.method !== 'GET' && !/\/protocol\/openid-connect\/token(\/introspect)?$/.test(request.path));
+  return log.filter(
+    (request) => request.method !== 'GET' && !/\/protocol\/openid-connect\/token(\/introspect)?$/.test(request.path),
+  );
 }

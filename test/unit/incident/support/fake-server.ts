@@ -26,7 +26,9 @@ export interface FakeServer {
 
 /** A token answer, so the admin request behind it is what gets tested. */
 export function tokenAnswer(_request: IncomingMessage, response: ServerResponse): void {
-  response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ access_token: 'fake-access-token-value', expires_in: 300 }));
+  response
+    .writeHead(200, { 'content-type': 'application/json' })
+    .end(JSON.stringify({ access_token: 'fake-access-token-value', expires_in: 300 }));
 }
 
 export async function startServer(handler: Handler, tls?: { key: string; cert: string }): Promise<FakeServer> {
@@ -38,7 +40,9 @@ export async function startServer(handler: Handler, tls?: { key: string; cert: s
     times.push(Date.now());
     handler(request, response);
   };
-  const server: Server = tls ? createHttpsServer({ key: tls.key, cert: tls.cert }, listener) : createHttpServer(listener);
+  const server: Server = tls
+    ? createHttpsServer({ key: tls.key, cert: tls.cert }, listener)
+    : createHttpServer(listener);
   const fake: FakeServer = { url: '', log, times, connections: 0, close: () => Promise.resolve() };
   server.on('connection', (socket: Socket) => {
     fake.connections++;
@@ -75,12 +79,85 @@ export function makeCertificates(): Certificates {
   const file = (name: string) => join(dir, name);
   const ssl = (...args: string[]) => execFileSync('openssl', args, { stdio: 'pipe' });
   writeFileSync(file('ext'), 'subjectAltName=DNS:localhost\n');
-  ssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', file('ca.key'), '-out', file('ca.pem'), '-subj', '/CN=realmguard-test-ca', '-days', '2');
-  ssl('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', file('leaf.key'), '-out', file('leaf.csr'), '-subj', '/CN=localhost');
-  ssl('x509', '-req', '-in', file('leaf.csr'), '-CA', file('ca.pem'), '-CAkey', file('ca.key'), '-CAcreateserial', '-out', file('leaf.pem'), '-days', '2', '-extfile', file('ext'));
+  ssl(
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    file('ca.key'),
+    '-out',
+    file('ca.pem'),
+    '-subj',
+    '/CN=realmguard-test-ca',
+    '-days',
+    '2',
+  );
+  ssl(
+    'req',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    file('leaf.key'),
+    '-out',
+    file('leaf.csr'),
+    '-subj',
+    '/CN=localhost',
+  );
+  ssl(
+    'x509',
+    '-req',
+    '-in',
+    file('leaf.csr'),
+    '-CA',
+    file('ca.pem'),
+    '-CAkey',
+    file('ca.key'),
+    '-CAcreateserial',
+    '-out',
+    file('leaf.pem'),
+    '-days',
+    '2',
+    '-extfile',
+    file('ext'),
+  );
   // -days -1: notAfter lies before notBefore, a day ago: expired.
-  ssl('x509', '-req', '-in', file('leaf.csr'), '-CA', file('ca.pem'), '-CAkey', file('ca.key'), '-CAcreateserial', '-out', file('expired.pem'), '-days', '-1', '-extfile', file('ext'));
-  ssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', file('self.key'), '-out', file('self.pem'), '-subj', '/CN=localhost', '-days', '2', '-addext', 'subjectAltName=DNS:localhost');
+  ssl(
+    'x509',
+    '-req',
+    '-in',
+    file('leaf.csr'),
+    '-CA',
+    file('ca.pem'),
+    '-CAkey',
+    file('ca.key'),
+    '-CAcreateserial',
+    '-out',
+    file('expired.pem'),
+    '-days',
+    '-1',
+    '-extfile',
+    file('ext'),
+  );
+  ssl(
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    file('self.key'),
+    '-out',
+    file('self.pem'),
+    '-subj',
+    '/CN=localhost',
+    '-days',
+    '2',
+    '-addext',
+    'subjectAltName=DNS:localhost',
+  );
   const read = (name: string) => readFileSync(file(name), 'utf8');
   return {
     dir,

@@ -2,7 +2,15 @@
  * Arguments as the policy SDK builds them (server.js): inputs wrapped in its unknown-checking
  * proxy, so a policy that touches an unknown value fails here exactly as it would in preview.
  */
-import { unknownCheckingProxy, type PolicyResource, type ReportViolation, type ResourceValidationArgs, type ResourceValidationPolicy, type StackValidationArgs, type StackValidationPolicy } from '@pulumi/policy';
+import {
+  unknownCheckingProxy,
+  type PolicyResource,
+  type ReportViolation,
+  type ResourceValidationArgs,
+  type ResourceValidationPolicy,
+  type StackValidationArgs,
+  type StackValidationPolicy,
+} from '@pulumi/policy';
 import type { Policies } from '@pulumi/policy';
 
 /** The value the engine sends for an output not known during preview. */
@@ -16,7 +24,13 @@ export interface Resource {
 
 const urnOf = (resource: Resource) => `urn:pulumi:test::realms::${resource.type}::${resource.name}`;
 
-const opts = { protect: false, ignoreChanges: [], aliases: [], customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 }, additionalSecretOutputs: [] };
+const opts = {
+  protect: false,
+  ignoreChanges: [],
+  aliases: [],
+  customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
+  additionalSecretOutputs: [],
+};
 
 export interface Violation {
   message: string;
@@ -30,7 +44,12 @@ function notApplicable(reason?: string): never {
   throw new Error(`notApplicable: ${reason}`);
 }
 
-export async function validateResource(policy: ResourceValidationPolicy, resource: Resource, config: object = {}, stackTags = new Map<string, string>()): Promise<Violation[]> {
+export async function validateResource(
+  policy: ResourceValidationPolicy,
+  resource: Resource,
+  config: object = {},
+  stackTags = new Map<string, string>(),
+): Promise<Violation[]> {
   const violations: Violation[] = [];
   const report: ReportViolation = (message, urn) => violations.push({ message, ...(urn && { urn }) });
   const args: ResourceValidationArgs = {
@@ -50,7 +69,12 @@ export async function validateResource(policy: ResourceValidationPolicy, resourc
   return violations;
 }
 
-export async function validateStack(policy: StackValidationPolicy, resources: Resource[], config: object = {}, stackTags = new Map<string, string>()): Promise<Violation[]> {
+export async function validateStack(
+  policy: StackValidationPolicy,
+  resources: Resource[],
+  config: object = {},
+  stackTags = new Map<string, string>(),
+): Promise<Violation[]> {
   const violations: Violation[] = [];
   const report: ReportViolation = (message, urn) => violations.push({ message, ...(urn && { urn }) });
   const policyResources: PolicyResource[] = resources.map((resource) => ({
@@ -64,21 +88,32 @@ export async function validateStack(policy: StackValidationPolicy, resources: Re
     isType: () => false,
     asType: () => undefined,
   }));
-  const args: StackValidationArgs = { resources: policyResources, stackTags, getConfig: (() => config) as StackValidationArgs['getConfig'], notApplicable };
+  const args: StackValidationArgs = {
+    resources: policyResources,
+    stackTags,
+    getConfig: (() => config) as StackValidationArgs['getConfig'],
+    notApplicable,
+  };
   await policy.validateStack(args, report);
   return violations;
 }
 
 /** Runs every policy of the pack over a stack's resources, as the engine would. */
-export async function runPack(policies: Policies, resources: Resource[], config: Record<string, object> = {}): Promise<Array<Violation & { policy: string }>> {
+export async function runPack(
+  policies: Policies,
+  resources: Resource[],
+  config: Record<string, object> = {},
+): Promise<Array<Violation & { policy: string }>> {
   const all: Array<Violation & { policy: string }> = [];
   for (const policy of policies) {
     const policyConfig = config[policy.name] ?? {};
     if ('validateStack' in policy) {
-      for (const violation of await validateStack(policy, resources, policyConfig)) all.push({ policy: policy.name, ...violation });
+      for (const violation of await validateStack(policy, resources, policyConfig))
+        all.push({ policy: policy.name, ...violation });
     } else {
       for (const resource of resources) {
-        for (const violation of await validateResource(policy, resource, policyConfig)) all.push({ policy: policy.name, urn: urnOf(resource), ...violation });
+        for (const violation of await validateResource(policy, resource, policyConfig))
+          all.push({ policy: policy.name, urn: urnOf(resource), ...violation });
       }
     }
   }

@@ -17,7 +17,9 @@ const analyzerRpc = require('@pulumi/pulumi/proto/analyzer_grpc_pb.js') as {
 };
 const analyzerProto = require('@pulumi/pulumi/proto/analyzer_pb.js') as Record<string, new () => ProtoMessage>;
 const { Empty } = require('google-protobuf/google/protobuf/empty_pb.js') as { Empty: new () => unknown };
-const { Struct } = require('google-protobuf/google/protobuf/struct_pb.js') as { Struct: { fromJavaScript(value: object): unknown } };
+const { Struct } = require('google-protobuf/google/protobuf/struct_pb.js') as {
+  Struct: { fromJavaScript(value: object): unknown };
+};
 
 type Callback<T> = (error: Error | null, value: T) => void;
 interface ProtoMessage {
@@ -49,7 +51,10 @@ beforeAll(async () => {
   // The source of the pack, served from the project root (whose package.json gives the version the
   // SDK reads from the working directory); the compiled pack in dist/policy-pack is what the real
   // CLI runs in the pulumi suite.
-  pack = spawn(process.execPath, ['--import', 'tsx', 'policies/index.ts'], { cwd: resolve('.'), stdio: ['ignore', 'pipe', 'pipe'] });
+  pack = spawn(process.execPath, ['--import', 'tsx', 'policies/index.ts'], {
+    cwd: resolve('.'),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   pack.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const port = await new Promise<string>((done, fail) => {
@@ -66,7 +71,9 @@ afterAll(() => {
 });
 
 function call<T>(method: (request: unknown, callback: Callback<T>) => void, request: unknown): Promise<T> {
-  return new Promise((done, fail) => { method(request, (error, value) => (error ? fail(error) : done(value))); });
+  return new Promise((done, fail) => {
+    method(request, (error, value) => (error ? fail(error) : done(value)));
+  });
 }
 
 function analyzeRequest(type: string, name: string, props: object): unknown {
@@ -86,22 +93,52 @@ describe('policies/index.ts served as a policy pack', () => {
     const levels = new Map(info.getPoliciesList().map((policy) => [policy.getName(), policy.getEnforcementlevel()]));
     expect([...levels.keys()].sort()).toEqual(allRules.map((rule) => rule.id).sort());
     for (const rule of allRules) {
-      expect(levels.get(rule.id), rule.id).toBe(rule.severity === 'critical' || rule.severity === 'high' ? MANDATORY : ADVISORY);
+      expect(levels.get(rule.id), rule.id).toBe(
+        rule.severity === 'critical' || rule.severity === 'high' ? MANDATORY : ADVISORY,
+      );
     }
   });
 
   it('analyzes an insecure realm: mandatory and advisory violations', async () => {
-    const response = await call(client.analyze.bind(client), analyzeRequest('keycloak:index/realm:Realm', 'acme', { realm: 'acme', sslRequired: 'none', revokeRefreshToken: false, accessCodeLifespan: '10m0s' }));
-    const diagnostics = response.getDiagnosticsList().map((diagnostic) => [diagnostic.getPolicyname(), diagnostic.getEnforcementlevel()]);
-    expect(diagnostics).toEqual(expect.arrayContaining([['ssl-required', MANDATORY], ['refresh-token-rotation', MANDATORY], ['access-code-lifespan', ADVISORY]]));
+    const response = await call(
+      client.analyze.bind(client),
+      analyzeRequest('keycloak:index/realm:Realm', 'acme', {
+        realm: 'acme',
+        sslRequired: 'none',
+        revokeRefreshToken: false,
+        accessCodeLifespan: '10m0s',
+      }),
+    );
+    const diagnostics = response
+      .getDiagnosticsList()
+      .map((diagnostic) => [diagnostic.getPolicyname(), diagnostic.getEnforcementlevel()]);
+    expect(diagnostics).toEqual(
+      expect.arrayContaining([
+        ['ssl-required', MANDATORY],
+        ['refresh-token-rotation', MANDATORY],
+        ['access-code-lifespan', ADVISORY],
+      ]),
+    );
   });
 
   it('analyzes a realm whose values are unknown during preview without an error or a violation for them', async () => {
-    const response = await call(client.analyze.bind(client), analyzeRequest('keycloak:index/realm:Realm', 'acme', { realm: UNKNOWN, sslRequired: UNKNOWN, revokeRefreshToken: UNKNOWN }));
+    const response = await call(
+      client.analyze.bind(client),
+      analyzeRequest('keycloak:index/realm:Realm', 'acme', {
+        realm: UNKNOWN,
+        sslRequired: UNKNOWN,
+        revokeRefreshToken: UNKNOWN,
+      }),
+    );
     const policies = response.getDiagnosticsList().map((diagnostic) => diagnostic.getPolicyname());
     expect(policies).not.toContain('ssl-required');
     expect(policies).not.toContain('refresh-token-rotation');
     // No "can't run policy during preview" diagnostics either: unknowns are handled, not thrown.
-    expect(response.getDiagnosticsList().map((diagnostic) => diagnostic.getMessage()).join('\n')).not.toMatch(/can't run policy/);
+    expect(
+      response
+        .getDiagnosticsList()
+        .map((diagnostic) => diagnostic.getMessage())
+        .join('\n'),
+    ).not.toMatch(/can't run policy/);
   });
 });

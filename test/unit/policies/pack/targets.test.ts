@@ -1,6 +1,12 @@
 /** Where each rule runs in the pack follows from what it reads (Rule.reads, wholeRealm), not from a list of ids. */
 import { describe, expect, it } from 'vitest';
-import { CLIENT_POLICY_TYPE, KEY_PROVIDER_TYPES, OPENID_CLIENT_TYPE, REALM_EVENTS_TYPE, REALM_TYPE } from '../../../../policies/pack/assemble.ts';
+import {
+  CLIENT_POLICY_TYPE,
+  KEY_PROVIDER_TYPES,
+  OPENID_CLIENT_TYPE,
+  REALM_EVENTS_TYPE,
+  REALM_TYPE,
+} from '../../../../policies/pack/assemble.ts';
 import { buildPolicies } from '../../../../policies/pack/policies.ts';
 import { packTarget } from '../../../../policies/pack/targets.ts';
 import { allRules } from '../../../../policies/rules/index.ts';
@@ -9,11 +15,26 @@ const targetOf = (id: string) => packTarget(allRules.find((rule) => rule.id === 
 
 describe('pack targets', () => {
   it('rules that read several parts, or the realm as a whole, are stack policies', () => {
-    const stack = allRules.filter((rule) => packTarget(rule).kind === 'stack').map((rule) => rule.id).sort();
+    const stack = allRules
+      .filter((rule) => packTarget(rule).kind === 'stack')
+      .map((rule) => rule.id)
+      .sort();
     expect(stack).toEqual(['active-signing-key', 'client-policy-profile', 'client-refresh-tokens']);
-    expect(targetOf('client-refresh-tokens')).toEqual({ kind: 'stack', types: [REALM_TYPE, OPENID_CLIENT_TYPE], wholeRealm: false });
-    expect(targetOf('active-signing-key')).toEqual({ kind: 'stack', types: [REALM_TYPE, ...KEY_PROVIDER_TYPES], wholeRealm: true });
-    expect(targetOf('client-policy-profile')).toEqual({ kind: 'stack', types: [REALM_TYPE, CLIENT_POLICY_TYPE], wholeRealm: true });
+    expect(targetOf('client-refresh-tokens')).toEqual({
+      kind: 'stack',
+      types: [REALM_TYPE, OPENID_CLIENT_TYPE],
+      wholeRealm: false,
+    });
+    expect(targetOf('active-signing-key')).toEqual({
+      kind: 'stack',
+      types: [REALM_TYPE, ...KEY_PROVIDER_TYPES],
+      wholeRealm: true,
+    });
+    expect(targetOf('client-policy-profile')).toEqual({
+      kind: 'stack',
+      types: [REALM_TYPE, CLIENT_POLICY_TYPE],
+      wholeRealm: true,
+    });
   });
 
   it('the others run on the resources of their one part', () => {
@@ -26,7 +47,9 @@ describe('pack targets', () => {
   });
 
   it('only a rule that reads compromised keys offers them in its config', () => {
-    const offering = buildPolicies(allRules).filter((policy) => policy.configSchema?.properties.compromisedKeys !== undefined).map((policy) => policy.name);
+    const offering = buildPolicies(allRules)
+      .filter((policy) => policy.configSchema?.properties.compromisedKeys !== undefined)
+      .map((policy) => policy.name);
     expect(offering).toEqual(['compromised-key']);
   });
 });

@@ -16,7 +16,8 @@ const policies = buildPolicies(allRules, () => NOW);
 
 /** Every path to a value in a resource's inputs (objects and arrays descended, leaves and branches). */
 function paths(value: unknown, prefix: (string | number)[] = []): Array<(string | number)[]> {
-  if (Array.isArray(value)) return value.flatMap((item, index) => [[...prefix, index], ...paths(item, [...prefix, index])]);
+  if (Array.isArray(value))
+    return value.flatMap((item, index) => [[...prefix, index], ...paths(item, [...prefix, index])]);
   if (typeof value === 'object' && value !== null) {
     return Object.entries(value).flatMap(([key, item]) => [[...prefix, key], ...paths(item, [...prefix, key])]);
   }
@@ -32,7 +33,8 @@ function withUnknown(resources: Resource[], picks: Array<[number, number]>): Res
     const path = all[pathIndex % all.length]!;
     let parent: unknown = resource.props;
     for (const segment of path.slice(0, -1)) parent = (parent as Record<string | number, unknown>)[segment];
-    if (typeof parent === 'object' && parent !== null) (parent as Record<string | number, unknown>)[path.at(-1)!] = UNKNOWN;
+    if (typeof parent === 'object' && parent !== null)
+      (parent as Record<string | number, unknown>)[path.at(-1)!] = UNKNOWN;
   }
   return copy;
 }
@@ -58,7 +60,8 @@ function insecureStack(): Resource[] {
 }
 
 const picks = fc.array(fc.tuple(fc.nat(), fc.nat()), { minLength: 1, maxLength: 6 });
-const key = (violation: { policy: string; urn?: string; message: string }) => `${violation.policy} ${violation.urn} ${violation.message}`;
+const key = (violation: { policy: string; urn?: string; message: string }) =>
+  `${violation.policy} ${violation.urn} ${violation.message}`;
 
 describe('unknown values in the policy pack', () => {
   it('never make a hardened stack fail', async () => {
