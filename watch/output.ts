@@ -3,10 +3,10 @@
  * every value escaped so an event cannot forge a line or a terminal sequence); JSON lines with
  * stable field names for SIEMs. Every line passes the secret registry's redaction last.
  */
-import { createColors } from 'picocolors';
 import { visible } from '../model/source/visible-text.ts';
 import type { SecretRegistry } from '../keycloak/secrets.ts';
 import type { Severity } from '../policies/finding.ts';
+import { severityPaint } from '../policies/severity-paint.ts';
 import type { Detection } from './detection.ts';
 
 export const WATCH_FORMATS = ['text', 'json'] as const;
@@ -51,14 +51,7 @@ export function detectionLine(detection: Detection): DetectionLine {
 
 export function formatDetection(detection: Detection, format: WatchFormat, color: boolean): string {
   if (format === 'json') return JSON.stringify(detectionLine(detection));
-  const c = createColors(color);
-  const paint: Record<Severity, (text: string) => string> = {
-    critical: (text) => c.bold(c.red(text)),
-    high: c.red,
-    medium: c.yellow,
-    low: c.cyan,
-    info: c.dim,
-  };
+  const paint = severityPaint(color);
   const where = [
     `realm=${detection.realm}`,
     detection.username ? `user=${detection.username}` : undefined,

@@ -5,19 +5,14 @@
  */
 import { createColors } from 'picocolors';
 import { visible } from '../../model/source/visible-text.ts';
-import { SEVERITIES, type Severity } from '../../policies/finding.ts';
+import { SEVERITIES } from '../../policies/finding.ts';
+import { severityPaint } from '../../policies/severity-paint.ts';
 import { groupBy } from './group.ts';
 import { entityText, locationText, runsByRealm, type FormatInput, type FormatOptions } from './input.ts';
 
 export function formatText(input: FormatInput, options: FormatOptions = {}): string {
   const c = createColors(options.color ?? false);
-  const paint: Record<Severity, (text: string) => string> = {
-    critical: (text) => c.bold(c.red(text)),
-    high: c.red,
-    medium: c.yellow,
-    low: c.cyan,
-    info: c.dim,
-  };
+  const paint = severityPaint(options.color ?? false);
   const lines: string[] = [];
   const runs = runsByRealm(input);
   const byRealm = groupBy(input.findings, (finding) => finding.realm);

@@ -11,8 +11,13 @@ export interface CliRun {
 }
 
 export function spawnRealmguard(args: string[], options: { env: NodeJS.ProcessEnv; stdin?: string }): Promise<CliRun> {
+  return spawnNode(['bin/realmguard.js', ...args], options);
+}
+
+/** Runs `node NODE_ARGS` from the repository root and collects what it printed. */
+export function spawnNode(nodeArgs: string[], options: { env: NodeJS.ProcessEnv; stdin?: string }): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/realmguard.js', ...args], {
+    const child = spawn(process.execPath, nodeArgs, {
       cwd: root,
       env: options.env,
       stdio: ['pipe', 'pipe', 'pipe'],

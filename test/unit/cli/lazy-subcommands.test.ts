@@ -10,8 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SUBCOMMANDS, subcommandsFor } from '../../../cli/commands/table.ts';
-import { spawn } from 'node:child_process';
-import { spawnRealmguard, type CliRun } from '../../support/realmguard-process.ts';
+import { spawnNode, spawnRealmguard } from '../../support/realmguard-process.ts';
 
 const baseline = fileURLToPath(new URL('../../../baselines/hardened.yaml', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'realmguard-modules-'));
@@ -41,25 +40,12 @@ writeFileSync(
   `import { main } from ${JSON.stringify(compiledMain)};\nprocess.exitCode = await main(process.argv);\n`,
 );
 
-function runCompiled(args: string[], env: NodeJS.ProcessEnv): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', hook, runner, ...args], {
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
 /** Runs the compiled realmguard ARGS and returns the URLs of the modules it loaded. */
 async function modulesLoadedBy(args: string[]): Promise<{ code: number | null; modules: string[] }> {
   const log = join(dir, `${args.join('_').replace(/\W+/g, '_')}.log`);
-  const { code } = await runCompiled(args, { ...process.env, REALMGUARD_MODULE_LOG: log, NO_COLOR: '1' });
+  const { code } = await spawnNode(['--import', hook, runner, ...args], {
+    env: { ...process.env, REALMGUARD_MODULE_LOG: log, NO_COLOR: '1' },
+  });
   return { code, modules: [...new Set(readFileSync(log, 'utf8').split('\n').filter(Boolean))] };
 }
 
