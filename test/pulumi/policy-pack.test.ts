@@ -89,7 +89,7 @@ new keycloak.RealmEvents('events', {
   realmId: realm.id,
   eventsEnabled: true,
   eventsExpiration: 7776000,
-  enabledEventTypes: ['LOGIN', 'LOGIN_ERROR', 'CODE_TO_TOKEN', 'REFRESH_TOKEN', 'REVOKE_GRANT', 'LOGOUT'],
+  enabledEventTypes: ['LOGIN', 'LOGIN_ERROR', 'CODE_TO_TOKEN', 'REFRESH_TOKEN', 'REFRESH_TOKEN_ERROR', 'REVOKE_GRANT', 'LOGOUT', 'IMPERSONATE', 'USER_DISABLED_BY_PERMANENT_LOCKOUT', 'USER_DISABLED_BY_TEMPORARY_LOCKOUT'],
   eventsListeners: ['jboss-logging'],
   adminEventsEnabled: true,
   adminEventsDetailsEnabled: true,
