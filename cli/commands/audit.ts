@@ -25,7 +25,16 @@ import { ExitCode } from '../exit-codes.ts';
 import { formatFindings, OUTPUT_FORMATS, shouldColor, type OutputFormat } from '../format/index.ts';
 import { findingsDocument } from '../format/json.ts';
 import { sarifLog } from '../format/sarif.ts';
-import { failOnOption, failsAt, wholeNumber, writeReport, type FailOn } from './shared.ts';
+import {
+  failOnOption,
+  failsAt,
+  insecureHttpOption,
+  readRetriesOption,
+  timeoutOption,
+  wholeNumber,
+  writeReport,
+  type FailOn,
+} from './shared.ts';
 
 export interface AuditOptions {
   realm: string;
@@ -85,20 +94,9 @@ export function register(program: Command): void {
       '--include-built-in-clients',
       'also check the clients Keycloak creates in every realm (account, admin-cli, …) when the baseline does not declare them',
     )
-    .option(
-      '--allow-insecure-http',
-      'allow plain http:// to a non-loopback KEYCLOAK_URL (credentials would cross the network unencrypted)',
-    )
-    .addOption(
-      new Option('--timeout <ms>', 'per-request timeout in milliseconds')
-        .default(15_000)
-        .argParser(wholeNumber('--timeout', 1, 'milliseconds')),
-    )
-    .addOption(
-      new Option('--retries <n>', 'retries for a read on 5xx, 429 and network errors')
-        .default(3)
-        .argParser(wholeNumber('--retries', 0)),
-    )
+    .addOption(insecureHttpOption())
+    .addOption(timeoutOption())
+    .addOption(readRetriesOption())
     .addOption(
       new Option('--deadline <ms>', 'total time for the whole audit, retries included')
         .default(AUDIT_DEADLINE_MS)

@@ -57,3 +57,25 @@ export async function writeReport(path: string, report: string): Promise<void> {
     throw new InputError(`cannot write the report (${code})`, { file: path }, 'pass a writable path to --output');
   }
 }
+
+// The Keycloak connection options audit and watch share (read-only commands): one wording and one
+// default each.
+
+export function insecureHttpOption(): Option {
+  return new Option(
+    '--allow-insecure-http',
+    'allow plain http:// to a non-loopback KEYCLOAK_URL (credentials would cross the network unencrypted)',
+  );
+}
+
+export function timeoutOption(): Option {
+  return new Option('--timeout <ms>', 'per-request timeout in milliseconds')
+    .default(15_000)
+    .argParser(wholeNumber('--timeout', 1, 'milliseconds'));
+}
+
+export function readRetriesOption(): Option {
+  return new Option('--retries <n>', 'retries for a read on 5xx, 429 and network errors')
+    .default(3)
+    .argParser(wholeNumber('--retries', 0));
+}

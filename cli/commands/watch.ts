@@ -22,7 +22,7 @@ import { ExitCode } from '../exit-codes.ts';
 import { renderResult } from '../format/incident.ts';
 import { JournalKeeper } from '../incident/journaling.ts';
 import { shouldColor } from '../format/index.ts';
-import { wholeNumber } from './shared.ts';
+import { insecureHttpOption, readRetriesOption, timeoutOption, wholeNumber } from './shared.ts';
 
 export interface WatchOptions {
   realm: string[];
@@ -76,17 +76,9 @@ export function register(program: Command): void {
     .option('--respond', 'answer detections with the playbook the config maps them to (default: report only)')
     .option('--dry-run', 'with --respond: list what would be sent, send nothing')
     .option('--journal <file>', 'append-only journal of the responses (JSON lines)', './realmguard-incident.jsonl')
-    .option('--allow-insecure-http', 'allow plain http:// to a non-loopback KEYCLOAK_URL')
-    .addOption(
-      new Option('--timeout <ms>', 'per-request timeout in milliseconds')
-        .default(15_000)
-        .argParser(wholeNumber('--timeout', 1, 'milliseconds')),
-    )
-    .addOption(
-      new Option('--retries <n>', 'retries for a read on 5xx, 429 and network errors')
-        .default(3)
-        .argParser(wholeNumber('--retries', 0)),
-    )
+    .addOption(insecureHttpOption())
+    .addOption(timeoutOption())
+    .addOption(readRetriesOption())
     .action(async (options: WatchOptions) => {
       process.exitCode = await watchCommand(options);
     });
