@@ -8,7 +8,16 @@
  * value Keycloak would actually use.
  */
 
+import type { AccessSettings } from './entities/access.ts';
+import type { AuthenticationSettings, UserProfileSettings } from './entities/authentication.ts';
+import type { ClientScopeSettings, ProtocolMapperSettings } from './entities/client-scopes.ts';
+import type { IdentityProviderSettings } from './entities/identity-providers.ts';
 import type { RealmFieldValues } from './fields/realm.ts';
+
+export type * from './entities/access.ts';
+export type * from './entities/authentication.ts';
+export type * from './entities/client-scopes.ts';
+export type * from './entities/identity-providers.ts';
 
 export type SslRequired = 'all' | 'external' | 'none';
 
@@ -92,6 +101,11 @@ export interface ClientSettings {
    */
   attributes: Record<string, string>;
   notBefore?: number;
+  /** Resolves relative redirect URIs ('/cb') and `${authBaseUrl}`-free base URLs. */
+  rootUrl?: string;
+  baseUrl?: string;
+  /** The client's own protocol mappers; absent when the source does not say. */
+  protocolMappers?: ProtocolMapperSettings[];
 }
 
 export interface ClientPolicySettings {
@@ -129,6 +143,14 @@ export interface RealmSettings extends RealmFieldValues {
   clientProfiles: string[];
 
   tokenVersionClaim?: TokenVersionClaimSettings;
+
+  // Entities some sources do not carry: absent means "this source does not say", and rules
+  // that read them stay silent rather than judge what they cannot see.
+  identityProviders?: IdentityProviderSettings[];
+  clientScopes?: ClientScopeSettings[];
+  access?: AccessSettings;
+  authentication?: AuthenticationSettings;
+  userProfile?: UserProfileSettings;
 
   /** The Keycloak version that wrote the realm, when the source says (an export's keycloakVersion): some matching rules changed between versions. */
   keycloakVersion?: string;

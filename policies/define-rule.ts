@@ -47,7 +47,18 @@ export interface Violation<M extends string = string> {
  * from them: the policy pack judges it on the Pulumi resources that declare these parts
  * (policies/pack/targets.ts holds the one map from part to resource types).
  */
-export type RealmPart = 'realm' | 'events' | 'clients' | 'keys' | 'clientPolicies' | 'compromisedKeys';
+export type RealmPart =
+  | 'realm'
+  | 'events'
+  | 'clients'
+  | 'keys'
+  | 'clientPolicies'
+  | 'compromisedKeys'
+  | 'identityProviders'
+  | 'clientScopes'
+  | 'access'
+  | 'authentication'
+  | 'userProfile';
 
 export interface RuleContext {
   profile: Profile;
@@ -82,7 +93,7 @@ export interface RuleDefinition<P extends RuleParams, M extends string> {
 
 export interface Rule<P extends RuleParams = RuleParams, M extends string = string> extends RuleDefinition<P, M> {
   /** Which folder the rule lives in: what it is about. */
-  category: 'realm' | 'keys' | 'clients';
+  category: 'realm' | 'keys' | 'clients' | 'identity-providers' | 'access';
   /** docs/rules.md anchor. */
   docsAnchor: string;
   reads: readonly RealmPart[];
@@ -94,6 +105,15 @@ export const RULE_DOCS_URL = 'https://github.com/realmguard/realmguard/blob/main
 
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/** The part of the realm a rule of each category reads unless it says otherwise. */
+const CATEGORY_PART: Record<Rule['category'], RealmPart> = {
+  realm: 'realm',
+  keys: 'keys',
+  clients: 'clients',
+  'identity-providers': 'identityProviders',
+  access: 'access',
+};
+
 export function defineRule<P extends RuleParams, M extends string>(
   category: Rule['category'],
   definition: RuleDefinition<P, M>,
@@ -104,7 +124,7 @@ export function defineRule<P extends RuleParams, M extends string>(
     ...definition,
     category,
     docsAnchor: `${RULE_DOCS_URL}#${definition.id}`,
-    reads: definition.reads ?? [category],
+    reads: definition.reads ?? [CATEGORY_PART[category]],
     wholeRealm: definition.wholeRealm ?? false,
   };
 }

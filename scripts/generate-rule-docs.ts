@@ -13,7 +13,9 @@ import { allRules } from '../policies/rules/index.ts';
 const CATEGORY_TITLES: Record<Rule['category'], string> = {
   realm: 'Realm',
   keys: 'Keys',
-  clients: 'Clients (OpenID Connect)',
+  clients: 'Clients',
+  'identity-providers': 'Identity providers',
+  access: 'Roles, groups and scopes',
 };
 
 function value(param: ParamValue | undefined): string {
@@ -91,7 +93,8 @@ export function renderRuleDocs(rules: readonly Rule[] = allRules): string {
     ...rules.map((rule) => `| [${rule.id}](#${rule.id}) | ${rule.severity} | ${escape(rule.title)} |`),
     '',
   ];
-  for (const category of ['realm', 'keys', 'clients'] as const) {
+  for (const category of Object.keys(CATEGORY_TITLES) as Rule['category'][]) {
+    if (!rules.some((entry) => entry.category === category)) continue;
     lines.push(`## ${CATEGORY_TITLES[category]}`, '');
     for (const rule of rules.filter((entry) => entry.category === category)) lines.push(ruleSection(rule));
   }

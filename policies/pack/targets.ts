@@ -31,6 +31,12 @@ const RESOURCE_TYPES: Record<Exclude<RealmPart, ConfiguredPart>, readonly string
   clients: [OPENID_CLIENT_TYPE],
   keys: KEY_PROVIDER_TYPES,
   clientPolicies: [CLIENT_POLICY_TYPE],
+  // Not assembled from Pulumi resources yet: rules reading only these parts do not run in the pack.
+  identityProviders: [],
+  clientScopes: [],
+  access: [],
+  authentication: [],
+  userProfile: [],
 };
 
 function fromResources(part: RealmPart): part is Exclude<RealmPart, ConfiguredPart> {

@@ -3,18 +3,18 @@
  * (run: scripts/with-node22.sh tsx policies/rules/generate-index.ts). The rules meta-test fails
  * when a rule file is missing from the index, and says to run this.
  */
-import { readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const RULE_FOLDERS = ['realm', 'keys', 'clients'] as const;
+export const RULE_FOLDERS = ['realm', 'keys', 'clients', 'identity-providers', 'access'] as const;
 
 const here = dirname(fileURLToPath(import.meta.url));
 
 /** Every rule file, as 'folder/id', in a stable order. */
 export function ruleFiles(): string[] {
   return RULE_FOLDERS.flatMap((folder) =>
-    readdirSync(join(here, folder))
+    (existsSync(join(here, folder)) ? readdirSync(join(here, folder)) : [])
       .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'))
       .sort()
       .map((file) => `${folder}/${file.replace(/\.ts$/, '')}`),

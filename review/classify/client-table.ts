@@ -55,6 +55,9 @@ export const CLIENT_TABLE: DiffTable<ClientSettings> = {
     removed: () => neutralVerdict('optional scope removed'),
   }),
   attributes: mapOf(clientAttribute),
+  rootUrl: neutral('root URL changed (relative redirect URIs resolve against it)'),
+  baseUrl: ignored,
+  protocolMappers: ignored, // classified with issue 14's client scopes
   // Absent means 0 (never pushed): files rarely carry it, the admin API always does.
   notBefore: (before, after, context) =>
     higherIsSafer('tokens issued before an earlier revocation point are accepted again', { unit: 'seconds' })(

@@ -39,6 +39,11 @@ const NOT_REALM_SETTINGS = [
   'clientProfiles',
   'tokenVersionClaim',
   'keycloakVersion',
+  'identityProviders',
+  'clientScopes',
+  'access',
+  'authentication',
+  'userProfile',
 ] as const;
 
 const rows = rowsOf(REALM_FIELDS);

@@ -1,0 +1,51 @@
+/**
+ * Who holds which role: realm and client roles with their composites, groups with their role
+ * mappings, the realm's default roles, the role mappings of service-account users and the scope
+ * mappings of clients and client scopes (RoleRepresentation, GroupRepresentation,
+ * UserRepresentation.serviceAccountClientId, ScopeMappingRepresentation).
+ */
+
+/** A role: a realm role when `client` is absent, else a role of that client (by clientId). */
+export interface RoleRef {
+  client?: string;
+  name: string;
+}
+
+export interface RoleSettings extends RoleRef {
+  /** The roles this composite role includes, one level (rules follow them transitively). */
+  composites: RoleRef[];
+}
+
+/** A group, sub-groups flattened: each by its full path ('/ops/admins'). */
+export interface GroupSettings {
+  path: string;
+  /** Roles mapped to the group directly (not inherited from parent groups). */
+  roles: RoleRef[];
+}
+
+/** The user behind a client's service account. */
+export interface ServiceAccountSettings {
+  /** The clientId of the client the account belongs to. */
+  clientId: string;
+  /** Roles mapped to the account directly. */
+  roles: RoleRef[];
+  /** Paths of the groups the account is a member of. */
+  groups: string[];
+}
+
+/** Roles a client or a client scope may put into tokens (its scope mappings). */
+export interface ScopeMappingSettings {
+  /** Exactly one of client (a clientId) and clientScope (a scope name) is set. */
+  client?: string;
+  clientScope?: string;
+  roles: RoleRef[];
+}
+
+export interface AccessSettings {
+  roles: RoleSettings[];
+  groups: GroupSettings[];
+  /** The composites of the realm's default role (default-roles-<realm>): every user holds them. */
+  defaultRoles: RoleRef[];
+  serviceAccounts: ServiceAccountSettings[];
+  scopeMappings: ScopeMappingSettings[];
+}
