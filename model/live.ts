@@ -33,6 +33,12 @@ const validator: SchemaValidator<typeof RealmRepresentationSchema> = schemaValid
 
 export async function readLiveRealm(source: LiveSource, realm: string): Promise<LoadedRealm> {
   const reads = new RealmReads(source, realm);
+  return liveRealmFromAnswers(await readLiveAnswers(reads), reads.origin);
+}
+
+/** Every answer the reader needs, as the admin API gave it (entities already in an export's shape). */
+export async function readLiveAnswers(reads: RealmReads): Promise<LiveAnswers> {
+  const realm = reads.realm;
   const realmRead = reads.read('read the realm', '', 'view-realm');
   const representation = await reads.get(realmRead);
   if (representation === undefined) {
@@ -75,21 +81,18 @@ export async function readLiveRealm(source: LiveSource, realm: string): Promise<
     readUserProfileComponent(reads),
   ]);
 
-  return liveRealmFromAnswers(
-    {
-      realm: representation,
-      clients,
-      keyComponents: components,
-      keys: keyList,
-      clientScopes,
-      defaultClientScopes: defaultScopes,
-      clientPolicies: policies,
-      clientProfiles: profiles,
-      entities: { ...identityProviders, ...access, ...authentication },
-      userProfile,
-    },
-    reads.origin,
-  );
+  return {
+    realm: representation,
+    clients,
+    keyComponents: components,
+    keys: keyList,
+    clientScopes,
+    defaultClientScopes: defaultScopes,
+    clientPolicies: policies,
+    clientProfiles: profiles,
+    entities: { ...identityProviders, ...access, ...authentication },
+    userProfile,
+  };
 }
 
 /** What the admin API answered, as it arrived (typed loosely: it is checked before use). */
@@ -112,14 +115,10 @@ export interface LiveAnswers {
   userProfile?: unknown;
 }
 
-/**
- * Assembles the admin API's answers into one RealmRepresentation, checks it against the same
- * schema as a realm export (a server that answers in an unexpected shape is an InputError, not a
- * crash) and adapts it. Pure: property-tested with arbitrary answers.
- */
-export function liveRealmFromAnswers(answers: LiveAnswers, origin: string): LoadedRealm {
+/** The answers as one RealmRepresentation in a realm export's shape (unchecked: liveRealmFromAnswers checks it). */
+export function assembleRepresentation(answers: LiveAnswers): Record<string, unknown> {
   const realm = isRecord(answers.realm) ? answers.realm : {};
-  const assembled: unknown = {
+  return {
     ...realm,
     ...answers.entities,
     clients: answers.clients,
@@ -132,6 +131,15 @@ export function liveRealmFromAnswers(answers: LiveAnswers, origin: string): Load
     clientPolicies: answers.clientPolicies,
     clientProfiles: answers.clientProfiles,
   };
+}
+
+/**
+ * Assembles the admin API's answers into one RealmRepresentation, checks it against the same
+ * schema as a realm export (a server that answers in an unexpected shape is an InputError, not a
+ * crash) and adapts it. Pure: property-tested with arbitrary answers.
+ */
+export function liveRealmFromAnswers(answers: LiveAnswers, origin: string): LoadedRealm {
+  const assembled = assembleRepresentation(answers);
   const parsed: ParsedText = { file: origin, format: 'json', value: assembled, positions: new DocPositions('') };
   try {
     validator.check(parsed, assembled);
