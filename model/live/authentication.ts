@@ -3,7 +3,9 @@
  * (`authenticationFlows` with `authenticationExecutions`, `authenticatorConfig` with alias and
  * config). GET /authentication/flows answers the top-level flows only; the flattened execution
  * list of each names its sub-flows' and configs' ids, which are then read one by one. All of it
- * grows with the flows, never the clients.
+ * grows with the flows, never the clients. Keycloak's admin API hides the built-in 'saml ecp'
+ * flow (HTTP basic authentication for SAML ECP clients) from the flow list, so the live model
+ * lacks it where an export has it.
  */
 import { isRecord, text, type JsonObject, type RealmReads } from './reads.ts';
 
