@@ -6,6 +6,7 @@ import actionTokenLifespan from './realm/action-token-lifespan.ts';
 import adminEvents from './realm/admin-events.ts';
 import bruteForceProtection from './realm/brute-force-protection.ts';
 import clientSessionBounds from './realm/client-session-bounds.ts';
+import keycloakVersion from './realm/keycloak-version.ts';
 import loginEvents from './realm/login-events.ts';
 import offlineSessionIdle from './realm/offline-session-idle.ts';
 import offlineSessionMax from './realm/offline-session-max.ts';
@@ -55,6 +56,7 @@ export const allRules: readonly Rule[] = [
   adminEvents,
   bruteForceProtection,
   clientSessionBounds,
+  keycloakVersion,
   loginEvents,
   offlineSessionIdle,
   offlineSessionMax,

@@ -57,6 +57,7 @@ const WEAK_FINDINGS = [
   'low full-scope-allowed @admin-cli full',
   'low full-scope-allowed @security-admin-console full',
   'low full-scope-allowed @web-app full',
+  'low keycloak-version patchBehind',
   'low redirect-uri-wildcard @web-app dead',
   'low sender-constrained-tokens @account bearer',
   'low sender-constrained-tokens @account-console bearer',
