@@ -5,7 +5,7 @@
  * realm after the change defines it — and strengthens when it takes one away. Anything else is
  * neutral: the rules judge the rest.
  */
-import { REALM_MANAGEMENT_CLIENT, SENSITIVE_REALM_MANAGEMENT_ROLES } from '../../model/entities/access.ts';
+import { REALM_MANAGEMENT_CLIENT, SENSITIVE_REALM_MANAGEMENT_ROLES } from '../../model/entities/sensitive-roles.ts';
 import type {
   AccessSettings,
   GroupSettings,
@@ -132,7 +132,7 @@ const SERVICE_ACCOUNTS = entities<ServiceAccountSettings>({
 });
 
 const scopeMappingKey = (mapping: ScopeMappingSettings): string =>
-  mapping.client !== undefined ? `client:${mapping.client}` : `client-scope:${mapping.clientScope ?? ''}`;
+  mapping.client !== undefined ? `client:${mapping.client}` : `clientScope:${mapping.clientScope ?? ''}`;
 
 const SCOPE_MAPPINGS = entities<ScopeMappingSettings>({
   key: scopeMappingKey,
