@@ -5,26 +5,19 @@
  * config extends the list without repeating it (or replaces it by setting `sensitiveRoles`).
  */
 import { roleKey, type RoleRef } from '../model/entities/access.ts';
+import { REALM_MANAGEMENT_CLIENT, SENSITIVE_REALM_MANAGEMENT_ROLES } from '../model/entities/sensitive-roles.ts';
 import type { RealmSettings } from '../model/realm-settings.ts';
 
-/** The client that holds a realm's admin roles, in every realm but master. */
-export const REALM_MANAGEMENT_CLIENT = 'realm-management';
-
 /**
- * Admin roles: `realm-admin` includes all the others; each `manage-*` role lets its holder change
- * users (and so take over any account), clients (and read their secrets), the realm, its
- * fine-grained permissions or its identity providers; `impersonation` logs in as any user.
- * Entries are 'client/role' or 'role' (a realm role), as model paths spell roles.
+ * Admin roles (model/entities/sensitive-roles.ts holds the list): `realm-admin` includes all the
+ * others; each `manage-*` role lets its holder change users (and so take over any account),
+ * clients (and read their secrets), the realm, its fine-grained permissions or its identity
+ * providers; `impersonation` logs in as any user. Entries are 'client/role' or 'role' (a realm
+ * role), as model paths spell roles.
  */
-export const SENSITIVE_ROLES: readonly string[] = [
-  'realm-management/realm-admin',
-  'realm-management/manage-users',
-  'realm-management/manage-clients',
-  'realm-management/manage-realm',
-  'realm-management/impersonation',
-  'realm-management/manage-authorization',
-  'realm-management/manage-identity-providers',
-];
+export const SENSITIVE_ROLES: readonly string[] = SENSITIVE_REALM_MANAGEMENT_ROLES.map((role) =>
+  roleKey({ client: REALM_MANAGEMENT_CLIENT, name: role }),
+);
 
 /**
  * The master realm has no realm-management client: each realm's admin roles live in master's
