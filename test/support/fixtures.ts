@@ -3,7 +3,13 @@
  * one place for what rule tables, the runner, the review and the format tests share.
  */
 import { keyProfileValues, realmProfileValues, type Profile } from '../../model/profiles.ts';
-import type { ClientSettings, KeyProviderSettings, LoadedRealm, RealmSettings } from '../../model/realm-settings.ts';
+import type {
+  ClientSettings,
+  KeyProviderSettings,
+  LoadedRealm,
+  RealmSettings,
+  SourcePosition,
+} from '../../model/realm-settings.ts';
 import { hardenedAccess } from './entity-fixtures.ts';
 
 /** A client with every field set: OpenID Connect, enabled, confidential, standard flow only, nothing else. */
@@ -198,8 +204,14 @@ export function key(realm: RealmSettings, name: string): KeyProviderSettings {
   return found;
 }
 
+/** A loaded realm whose positions a test can set. */
+export type LoadedWithPositions = LoadedRealm & { source: { positions: Map<string, SourcePosition> } };
+
 /** Wraps settings as a loaded baseline with no file positions (origin `<realm>.yaml` unless given). */
-export function loaded(settings: RealmSettings, options: { origin?: string; profile?: Profile } = {}): LoadedRealm {
+export function loaded(
+  settings: RealmSettings,
+  options: { origin?: string; profile?: Profile } = {},
+): LoadedWithPositions {
   const { origin = `${settings.realm}.yaml`, profile } = options;
   return { settings, source: { kind: 'baseline', origin, positions: new Map() }, ...(profile && { profile }) };
 }
