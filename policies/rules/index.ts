@@ -44,6 +44,11 @@ import redirectUriWildcard from './clients/redirect-uri-wildcard.ts';
 import senderConstrainedTokens from './clients/sender-constrained-tokens.ts';
 import serviceAccountMixed from './clients/service-account-mixed.ts';
 import webOriginsWildcard from './clients/web-origins-wildcard.ts';
+import sensitiveRoleClient from './access/sensitive-role-client.ts';
+import sensitiveRoleComposite from './access/sensitive-role-composite.ts';
+import sensitiveRoleDefault from './access/sensitive-role-default.ts';
+import sensitiveRoleGroup from './access/sensitive-role-group.ts';
+import sensitiveRoleServiceAccount from './access/sensitive-role-service-account.ts';
 
 /**
  * Every rule of the catalogue, in folder then id order. No casts: `satisfies` checks each rule
@@ -94,4 +99,9 @@ export const allRules: readonly Rule[] = [
   senderConstrainedTokens,
   serviceAccountMixed,
   webOriginsWildcard,
+  sensitiveRoleClient,
+  sensitiveRoleComposite,
+  sensitiveRoleDefault,
+  sensitiveRoleGroup,
+  sensitiveRoleServiceAccount,
 ] satisfies readonly Rule[];
