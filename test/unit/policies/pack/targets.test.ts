@@ -19,7 +19,12 @@ describe('pack targets', () => {
       .filter((rule) => packTarget(rule).kind === 'stack')
       .map((rule) => rule.id)
       .sort();
-    expect(stack).toEqual(['active-signing-key', 'client-policy-profile', 'client-refresh-tokens']);
+    expect(stack).toEqual([
+      'active-signing-key',
+      'client-policy-profile',
+      'client-refresh-tokens',
+      'idp-first-login-auto-link',
+    ]);
     expect(targetOf('client-refresh-tokens')).toEqual({
       kind: 'stack',
       types: [REALM_TYPE, OPENID_CLIENT_TYPE],
