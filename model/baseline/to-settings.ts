@@ -29,7 +29,7 @@ import {
 } from '../realm-settings.ts';
 import { formatDocPath, type DocPath } from '../source/doc-positions.ts';
 import type { ParsedText } from '../source/parse-text.ts';
-import { suggest } from '../source/validate-schema.ts';
+import { suggest } from '../source/suggest.ts';
 import type { BaselineClient, BaselineDocument, BaselineKeyProvider } from './schema.ts';
 import { TOKEN_VERSION_DEFAULT_ATTRIBUTE, TOKEN_VERSION_DEFAULT_CLAIM } from '../token-version.ts';
 import { CLIENT_LIFESPAN_ATTRIBUTES, MANAGED_CLIENT_ATTRIBUTES, REALM_FIELD_MAPPINGS } from './fields.ts';

@@ -6,13 +6,13 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { Ajv, ErrorObject } from 'ajv';
-import { closest, distance } from 'fastest-levenshtein';
 import type { Static, TSchema } from '@sinclair/typebox';
 import { InputError, InputErrors } from '../errors.ts';
 import { DURATION_HINT } from '../durations.ts';
 import { formatDocPath, type DocPath } from './doc-positions.ts';
 import type { ParsedText } from './parse-text.ts';
 import { DURATION_FORMAT, SCHEMA_FORMATS } from './schema-formats.ts';
+import { suggest } from './suggest.ts';
 
 export { DURATION_FORMAT } from './schema-formats.ts';
 
@@ -91,18 +91,6 @@ function docPath(base: DocPath, instancePath: string): (string | number)[] {
 function where(parsed: ParsedText, path: DocPath): { file: string; line?: number; column?: number; keyPath?: string } {
   const position = parsed.positions.nearest(path);
   return { file: parsed.file, ...(position ?? {}), ...(path.length > 0 ? { keyPath: formatDocPath(path) } : {}) };
-}
-
-/** The closest candidate when it is close enough to be a plausible typo. */
-export function suggest(input: string, candidates: readonly string[]): string | undefined {
-  if (candidates.length === 0) return undefined;
-  const best = closest(input, [...candidates]);
-  const limit = Math.max(2, Math.floor(input.length / 3));
-  if (distance(input.toLowerCase(), best.toLowerCase()) <= limit) return best;
-  const lower = input.toLowerCase();
-  return candidates.find(
-    (candidate) => candidate.toLowerCase().includes(lower) || lower.includes(candidate.toLowerCase()),
-  );
 }
 
 /**

@@ -59,6 +59,11 @@ import samlIdpEncryptedAssertions from './identity-providers/saml-idp-encrypted-
 import samlIdpPostBinding from './identity-providers/saml-idp-post-binding.ts';
 import samlIdpSignedAssertions from './identity-providers/saml-idp-signed-assertions.ts';
 import samlIdpSignedAuthnRequests from './identity-providers/saml-idp-signed-authn-requests.ts';
+import sensitiveRoleClient from './access/sensitive-role-client.ts';
+import sensitiveRoleComposite from './access/sensitive-role-composite.ts';
+import sensitiveRoleDefault from './access/sensitive-role-default.ts';
+import sensitiveRoleGroup from './access/sensitive-role-group.ts';
+import sensitiveRoleServiceAccount from './access/sensitive-role-service-account.ts';
 
 /**
  * Every rule of the catalogue, in folder then id order. No casts: `satisfies` checks each rule
@@ -124,4 +129,9 @@ export const allRules: readonly Rule[] = [
   samlIdpPostBinding,
   samlIdpSignedAssertions,
   samlIdpSignedAuthnRequests,
+  sensitiveRoleClient,
+  sensitiveRoleComposite,
+  sensitiveRoleDefault,
+  sensitiveRoleGroup,
+  sensitiveRoleServiceAccount,
 ] satisfies readonly Rule[];

@@ -4,7 +4,12 @@
  */
 import { keyProfileValues, realmProfileValues, type Profile } from '../../model/profiles.ts';
 import type { ClientSettings, KeyProviderSettings, LoadedRealm, RealmSettings } from '../../model/realm-settings.ts';
-import { HARDENED_SAML_ATTRIBUTES, hardenedAuthentication, hardenedIdentityProviders } from './entity-fixtures.ts';
+import {
+  HARDENED_SAML_ATTRIBUTES,
+  hardenedAccess,
+  hardenedAuthentication,
+  hardenedIdentityProviders,
+} from './entity-fixtures.ts';
 
 /** A client with every field set: OpenID Connect, enabled, confidential, standard flow only, nothing else. */
 export function clientSettings(overrides: Partial<ClientSettings> & Pick<ClientSettings, 'clientId'>): ClientSettings {
@@ -150,6 +155,7 @@ export function hardenedRealm(): RealmSettings {
     clientProfiles: [],
     identityProviders: hardenedIdentityProviders(),
     authentication: hardenedAuthentication(),
+    access: hardenedAccess(),
   };
 }
 
