@@ -8,8 +8,9 @@ import { deflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type KeycloakAdminClient from '@keycloak/keycloak-admin-client';
 import type { ClientSettings, RealmSettings } from '../../../model/realm-settings.ts';
+import { readLiveRealm } from '../../../model/live.ts';
 import { readPattern } from '../../../policies/redirect-patterns.ts';
-import { findingsOf } from '../../../policies/run.ts';
+import { findingsOf, runRules } from '../../../policies/run.ts';
 import samlAssertionEncryption from '../../../policies/rules/clients/saml-assertion-encryption.ts';
 import samlAssertionSignature from '../../../policies/rules/clients/saml-assertion-signature.ts';
 import samlClientSignature from '../../../policies/rules/clients/saml-client-signature.ts';
@@ -18,6 +19,7 @@ import samlSignatureAlgorithm from '../../../policies/rules/clients/saml-signatu
 import type { Rule } from '../../../policies/define-rule.ts';
 import { clientSettings, hardenedRealm, loaded, NOW } from '../../support/fixtures.ts';
 import { adminClient, keycloak, uniqueRealmName } from '../../support/keycloak.ts';
+import { adminLiveSource } from '../../support/live-source.ts';
 
 let admin: KeycloakAdminClient;
 let serverVersion: string;
@@ -355,5 +357,50 @@ describe('first broker login on the real Keycloak', () => {
       expect.arrayContaining(['idp-confirm-link', 'idp-email-verification', 'idp-username-password-form']),
     );
     expect(active).not.toContain('idp-auto-link');
+  });
+});
+
+describe('the identity-provider rules on a realm read live', () => {
+  const ruleFindings = async () =>
+    runRules([await readLiveRealm(adminLiveSource(realm), realm)])
+      .findings.filter((finding) => finding.ruleId.startsWith('idp-') || finding.ruleId.startsWith('saml-idp-'))
+      .map((finding) => `${finding.severity} ${finding.ruleId} @${finding.entity?.id ?? ''} ${finding.messageId}`);
+
+  it('idp-first-login-auto-link: silent on the default flow, then reports the provider whose own flow runs idp-auto-link', async () => {
+    expect((await ruleFindings()).filter((finding) => finding.includes('auto-link'))).toEqual([]);
+
+    await admin.authenticationManagement.createFlow({
+      realm,
+      alias: 'auto link',
+      providerId: 'basic-flow',
+      topLevel: true,
+      builtIn: false,
+    });
+    for (const provider of ['idp-detect-existing-broker-user', 'idp-auto-link'])
+      await admin.authenticationManagement.addExecutionToFlow({ realm, flow: 'auto link', provider });
+    for (const execution of await admin.authenticationManagement.getExecutions({ realm, flow: 'auto link' }))
+      await admin.authenticationManagement.updateExecution(
+        { realm, flow: 'auto link' },
+        { ...execution, requirement: 'REQUIRED' },
+      );
+    const idp = (await admin.identityProviders.findOne({ realm, alias: 'oidc-pkce' }))!;
+    await admin.identityProviders.update(
+      { realm, alias: 'oidc-pkce' },
+      { ...idp, firstBrokerLoginFlowAlias: 'auto link' },
+    );
+
+    expect((await ruleFindings()).filter((finding) => finding.includes('auto-link'))).toEqual([
+      'high idp-first-login-auto-link @oidc-pkce autoLink',
+    ]);
+  });
+
+  it("a new SAML provider, read live: what the SAML identity-provider rules report on Keycloak's defaults", async () => {
+    expect((await ruleFindings()).filter((finding) => finding.includes('@saml-default'))).toEqual([
+      'critical idp-signature-validation @saml-default saml',
+      'medium saml-idp-post-binding @saml-default redirect',
+      'low saml-idp-encrypted-assertions @saml-default off',
+      'low saml-idp-signed-authn-requests @saml-default unsigned',
+      'info idp-sync-mode @saml-default notForce',
+    ]);
   });
 });
