@@ -43,9 +43,10 @@ beforeAll(async () => {
     lastName: 'User',
     credentials: [{ type: 'password', value: USER.password, temporary: false }],
   });
-  // SAML clients: one as Keycloak makes it, the others accepting unsigned requests so a test can write them.
+  // SAML clients: two as Keycloak makes them, the others accepting unsigned requests so a test can write them.
   const unsignedRequests = { 'saml.client.signature': 'false' };
   await admin.clients.create({ realm, clientId: 'sp-default', protocol: 'saml' });
+  await admin.clients.create({ realm, clientId: 'sp-open-signed', protocol: 'saml', redirectUris: ['*'] });
   await admin.clients.create({
     realm,
     clientId: 'sp-patterns',
@@ -208,6 +209,14 @@ describe(`SAML clients on the real Keycloak`, () => {
 
   it('saml-redirect-uri-wildcard: Keycloak is the version the shared pattern reading assumes', () => {
     expect(readPattern('https://host*', serverVersion)).toMatchObject({ kind: 'after-host', hostBoundary: 'enforced' });
+  });
+
+  it("saml-redirect-uri-wildcard: a client that must sign its requests (the default) has even a '*' refused to an unsigned AuthnRequest", async () => {
+    const response = await fetch(authnRequestUrl('sp-open-signed', 'https://evil.example/steal'), {
+      redirect: 'manual',
+    });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain('Invalid requester');
   });
 
   it.each([

@@ -22,8 +22,10 @@ const setAttribute = (name: string, value: string | undefined) => (r: RealmSetti
 const disabled = (r: RealmSettings) => {
   client(r, SP).enabled = false;
 };
+/** A redirect URI on a client that accepts unsigned requests (else every wildcard is low: see below). */
 const redirect = (uri: string, version?: string) => (r: RealmSettings) => {
   client(r, SP).redirectUris = [uri];
+  client(r, SP).attributes['saml.client.signature'] = 'false';
   if (version) r.keycloakVersion = version;
 };
 
@@ -67,6 +69,13 @@ ruleTable(rule(samlRedirectUriWildcard), {
       name: "'https://host*' with no version",
       change: redirect('https://sp.example.com*'),
       errors: [{ messageId: 'hostPathUnknownVersion', path: ['clients', SP, 'redirectUris', '0'], severity: 'medium' }],
+    },
+    {
+      name: "'*' on a client whose requests must be signed",
+      change: (r) => {
+        client(r, SP).redirectUris = ['*'];
+      },
+      errors: [{ messageId: 'signedRequests', path: ['clients', SP, 'redirectUris', '0'], severity: 'low' }],
     },
     {
       name: 'a * in the host: a dead entry',
