@@ -44,11 +44,16 @@ import redirectUriWildcard from './clients/redirect-uri-wildcard.ts';
 import senderConstrainedTokens from './clients/sender-constrained-tokens.ts';
 import serviceAccountMixed from './clients/service-account-mixed.ts';
 import webOriginsWildcard from './clients/web-origins-wildcard.ts';
+import browserFlowSecondFactor from './access/browser-flow-second-factor.ts';
+import impersonationOutsideAdmins from './access/impersonation-outside-admins.ts';
+import protocolMapperConfig from './access/protocol-mapper-config.ts';
 import sensitiveRoleClient from './access/sensitive-role-client.ts';
 import sensitiveRoleComposite from './access/sensitive-role-composite.ts';
 import sensitiveRoleDefault from './access/sensitive-role-default.ts';
 import sensitiveRoleGroup from './access/sensitive-role-group.ts';
 import sensitiveRoleServiceAccount from './access/sensitive-role-service-account.ts';
+import sensitiveScope from './access/sensitive-scope.ts';
+import userAttributeExportedEditable from './access/user-attribute-exported-editable.ts';
 
 /**
  * Every rule of the catalogue, in folder then id order. No casts: `satisfies` checks each rule
@@ -99,9 +104,14 @@ export const allRules: readonly Rule[] = [
   senderConstrainedTokens,
   serviceAccountMixed,
   webOriginsWildcard,
+  browserFlowSecondFactor,
+  impersonationOutsideAdmins,
+  protocolMapperConfig,
   sensitiveRoleClient,
   sensitiveRoleComposite,
   sensitiveRoleDefault,
   sensitiveRoleGroup,
   sensitiveRoleServiceAccount,
+  sensitiveScope,
+  userAttributeExportedEditable,
 ] satisfies readonly Rule[];

@@ -3,7 +3,15 @@
  * client scopes, user profile), for test/support/fixtures.ts' hardened realm. Each owner keeps
  * its own block, so rule writers can add theirs without touching each other's.
  */
-import type { AccessSettings, RealmSettings, RoleSettings } from '../../model/realm-settings.ts';
+import type {
+  AccessSettings,
+  AuthenticationFlowSettings,
+  AuthenticationSettings,
+  ClientScopeSettings,
+  RealmSettings,
+  RoleSettings,
+  UserProfileSettings,
+} from '../../model/realm-settings.ts';
 
 // --- roles, groups, service accounts and scope mappings (access) --------------------------------
 
@@ -61,4 +69,89 @@ export function hardenedAccess(): AccessSettings {
 export function accessOf(realm: RealmSettings): AccessSettings {
   if (!realm.access) throw new Error('fixture has no access part');
   return realm.access;
+}
+
+/**
+ * A browser flow as Keycloak 26.7.3 builds it, but with the 2FA sub-flow REQUIRED (Keycloak's is
+ * CONDITIONAL on "user configured"): OTP or WebAuthn after the password, for everyone.
+ */
+export function hardenedBrowserFlows(): AuthenticationFlowSettings[] {
+  return [
+    {
+      alias: 'browser',
+      topLevel: true,
+      executions: [
+        { authenticator: 'auth-cookie', requirement: 'ALTERNATIVE' },
+        { authenticator: 'auth-spnego', requirement: 'DISABLED' },
+        { authenticator: 'identity-provider-redirector', requirement: 'ALTERNATIVE' },
+        { subFlow: 'forms', requirement: 'ALTERNATIVE' },
+      ],
+    },
+    {
+      alias: 'forms',
+      topLevel: false,
+      executions: [
+        { authenticator: 'auth-username-password-form', requirement: 'REQUIRED' },
+        { subFlow: 'Browser - 2FA', requirement: 'REQUIRED' },
+      ],
+    },
+    {
+      alias: 'Browser - 2FA',
+      topLevel: false,
+      executions: [
+        { authenticator: 'auth-otp-form', requirement: 'ALTERNATIVE' },
+        { authenticator: 'webauthn-authenticator', requirement: 'ALTERNATIVE' },
+        { authenticator: 'auth-recovery-authn-code-form', requirement: 'DISABLED' },
+      ],
+    },
+  ];
+}
+
+export function hardenedBrowserAuthentication(): AuthenticationSettings {
+  return { browserFlow: 'browser', firstBrokerLoginFlow: 'first broker login', flows: hardenedBrowserFlows() };
+}
+
+/** An OpenID Connect attribute mapper, as Keycloak stores one. */
+export function attributeMapper(name: string, attribute: string): ClientScopeSettings['protocolMappers'][number] {
+  return {
+    name,
+    protocol: 'openid-connect',
+    type: 'oidc-usermodel-attribute-mapper',
+    config: { 'user.attribute': attribute, 'claim.name': attribute, 'access.token.claim': 'true' },
+  };
+}
+
+/** Keycloak's profile scope (one of its standard-claim mappers) and an application scope exporting a custom attribute. */
+export function hardenedClientScopes(): ClientScopeSettings[] {
+  return [
+    {
+      name: 'profile',
+      protocol: 'openid-connect',
+      attributes: { 'include.in.token.scope': 'true' },
+      protocolMappers: [attributeMapper('nickname', 'nickname')],
+    },
+    {
+      name: 'orders',
+      protocol: 'openid-connect',
+      attributes: { 'include.in.token.scope': 'true' },
+      protocolMappers: [attributeMapper('customer number', 'customerNumber')],
+    },
+  ];
+}
+
+/** Keycloak's default user profile: the four declared attributes, unmanaged attributes off. */
+export function hardenedUserProfile(): UserProfileSettings {
+  return { attributes: ['username', 'email', 'firstName', 'lastName'] };
+}
+
+/** The realm's parts the access rules read beyond `access` (the fixture always has them). */
+export function authenticationOf(realm: RealmSettings): AuthenticationSettings {
+  if (!realm.authentication) throw new Error('fixture has no authentication part');
+  return realm.authentication;
+}
+
+export function flowOf(realm: RealmSettings, alias: string): AuthenticationFlowSettings {
+  const flow = authenticationOf(realm).flows.find((candidate) => candidate.alias === alias);
+  if (!flow) throw new Error(`fixture has no flow ${alias}`);
+  return flow;
 }
