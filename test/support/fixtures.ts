@@ -14,7 +14,9 @@ import {
   HARDENED_SAML_ATTRIBUTES,
   hardenedAccess,
   hardenedAuthentication,
+  hardenedClientScopes,
   hardenedIdentityProviders,
+  hardenedUserProfile,
 } from './entity-fixtures.ts';
 
 /** A client with every field set: OpenID Connect, enabled, confidential, standard flow only, nothing else. */
@@ -162,6 +164,8 @@ export function hardenedRealm(): RealmSettings {
     identityProviders: hardenedIdentityProviders(),
     authentication: hardenedAuthentication(),
     access: hardenedAccess(),
+    clientScopes: hardenedClientScopes(),
+    userProfile: hardenedUserProfile(),
   };
 }
 
