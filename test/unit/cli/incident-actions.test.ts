@@ -50,16 +50,6 @@ function options(extra: Record<string, unknown> = {}): CommonOptions {
 
 const env = { KEYCLOAK_USER: 'admin', KEYCLOAK_PASSWORD: 'not-used' };
 
-async function refusal(run: Promise<unknown>): Promise<InputError> {
-  try {
-    await run;
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError');
-}
-
 describe('incident actions as a table', () => {
   it('every row is a subcommand of `realmguard incident`, in table order, each name once', async () => {
     const program = await buildProgram(['incident']);
@@ -84,9 +74,12 @@ describe('incident actions as a table', () => {
     ['contain-user', { user: 'alice', resume: join(dir, 'old.jsonl') }, /--resume applies to --users-file/, '--resume'],
   ])('%s: refused before anything reaches the server', async (name, extra, message, keyPath) => {
     const before = server.log.length;
-    const error = await refusal(runIncidentAction(action(name), options(extra), env));
-    expect(error.message).toMatch(message);
-    expect(error.location.keyPath).toBe(keyPath);
+    const error: unknown = await runIncidentAction(action(name), options(extra), env).catch(
+      (thrown: unknown) => thrown,
+    );
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).message).toMatch(message);
+    expect((error as InputError).location.keyPath).toBe(keyPath);
     expect(server.log.slice(before)).toEqual([]);
   });
 });
