@@ -55,3 +55,8 @@ export const FETCH_CORS = cite(
   'WHATWG Fetch Standard (CORS protocol)',
   'https://fetch.spec.whatwg.org/#http-cors-protocol',
 );
+export const NIST_800_53 = cite(
+  'NIST SP 800-53 Rev. 5',
+  'https://csrc.nist.gov/pubs/sp/800/53/r5/upd1/final',
+  'Rev. 5',
+);

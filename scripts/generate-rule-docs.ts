@@ -54,9 +54,11 @@ function ruleSection(rule: Rule): string {
   for (const [id, text] of Object.entries(rule.messages))
     lines.push(`- \`${id}\`: ${text.replace(/\{\{\s*(\w+)\s*\}\}/g, '‹$1›')}`);
   lines.push('');
-  const { baselineKey, value: fix, note } = rule.remediation;
+  const fix = rule.remediation;
   lines.push(
-    `**Remediation:** in the baseline, \`${baselineKey}: ${JSON.stringify(fix)}\`${note ? ` (${note})` : ''}.`,
+    'action' in fix
+      ? `**Remediation:** ${fix.action}`
+      : `**Remediation:** in the baseline, \`${fix.baselineKey}: ${JSON.stringify(fix.value)}\`${fix.note ? ` (${fix.note})` : ''}.`,
     '',
   );
   lines.push('**Sources:**', '');

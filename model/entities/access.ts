@@ -49,3 +49,13 @@ export interface AccessSettings {
   serviceAccounts: ServiceAccountSettings[];
   scopeMappings: ScopeMappingSettings[];
 }
+
+/** A role's id in model paths and findings: 'client/role' for a client role, 'role' for a realm role. */
+export function roleKey(role: RoleRef): string {
+  return role.client === undefined ? role.name : `${role.client}/${role.name}`;
+}
+
+/** A scope mapping's id in model paths: 'client:<clientId>' or 'clientScope:<scope name>' (the two may share a name). */
+export function scopeMappingKey(mapping: ScopeMappingSettings): string {
+  return mapping.client !== undefined ? `client:${mapping.client}` : `clientScope:${mapping.clientScope ?? ''}`;
+}

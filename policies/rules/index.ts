@@ -6,6 +6,7 @@ import actionTokenLifespan from './realm/action-token-lifespan.ts';
 import adminEvents from './realm/admin-events.ts';
 import bruteForceProtection from './realm/brute-force-protection.ts';
 import clientSessionBounds from './realm/client-session-bounds.ts';
+import keycloakVersion from './realm/keycloak-version.ts';
 import loginEvents from './realm/login-events.ts';
 import offlineSessionIdle from './realm/offline-session-idle.ts';
 import offlineSessionMax from './realm/offline-session-max.ts';
@@ -43,6 +44,11 @@ import redirectUriWildcard from './clients/redirect-uri-wildcard.ts';
 import senderConstrainedTokens from './clients/sender-constrained-tokens.ts';
 import serviceAccountMixed from './clients/service-account-mixed.ts';
 import webOriginsWildcard from './clients/web-origins-wildcard.ts';
+import sensitiveRoleClient from './access/sensitive-role-client.ts';
+import sensitiveRoleComposite from './access/sensitive-role-composite.ts';
+import sensitiveRoleDefault from './access/sensitive-role-default.ts';
+import sensitiveRoleGroup from './access/sensitive-role-group.ts';
+import sensitiveRoleServiceAccount from './access/sensitive-role-service-account.ts';
 
 /**
  * Every rule of the catalogue, in folder then id order. No casts: `satisfies` checks each rule
@@ -55,6 +61,7 @@ export const allRules: readonly Rule[] = [
   adminEvents,
   bruteForceProtection,
   clientSessionBounds,
+  keycloakVersion,
   loginEvents,
   offlineSessionIdle,
   offlineSessionMax,
@@ -92,4 +99,9 @@ export const allRules: readonly Rule[] = [
   senderConstrainedTokens,
   serviceAccountMixed,
   webOriginsWildcard,
+  sensitiveRoleClient,
+  sensitiveRoleComposite,
+  sensitiveRoleDefault,
+  sensitiveRoleGroup,
+  sensitiveRoleServiceAccount,
 ] satisfies readonly Rule[];

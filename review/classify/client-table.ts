@@ -20,6 +20,7 @@ import {
   type DiffTable,
 } from './differ.ts';
 import { entities } from './entities.ts';
+import { PROTOCOL_MAPPERS } from './entity-protocol-mappers.ts';
 import { REDIRECT_URI_RULES, WEB_ORIGIN_RULES, redirectUriRisk } from './redirect-uris.ts';
 
 export const CLIENT_TABLE: DiffTable<ClientSettings> = {
@@ -57,7 +58,7 @@ export const CLIENT_TABLE: DiffTable<ClientSettings> = {
   attributes: mapOf(clientAttribute),
   rootUrl: neutral('root URL changed (relative redirect URIs resolve against it)'),
   baseUrl: ignored,
-  protocolMappers: ignored, // classified with issue 14's client scopes
+  protocolMappers: PROTOCOL_MAPPERS,
   // Absent means 0 (never pushed): files rarely carry it, the admin API always does.
   notBefore: (before, after, context) =>
     higherIsSafer('tokens issued before an earlier revocation point are accepted again', { unit: 'seconds' })(

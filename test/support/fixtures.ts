@@ -4,6 +4,7 @@
  */
 import { keyProfileValues, realmProfileValues, type Profile } from '../../model/profiles.ts';
 import type { ClientSettings, KeyProviderSettings, LoadedRealm, RealmSettings } from '../../model/realm-settings.ts';
+import { hardenedAccess } from './entity-fixtures.ts';
 
 /** A client with every field set: OpenID Connect, enabled, confidential, standard flow only, nothing else. */
 export function clientSettings(overrides: Partial<ClientSettings> & Pick<ClientSettings, 'clientId'>): ClientSettings {
@@ -144,6 +145,7 @@ export function hardenedRealm(): RealmSettings {
     ],
     clientPolicies: [{ name: 'fapi-2', enabled: true, profiles: ['fapi-2-dpop-security-profile'] }],
     clientProfiles: [],
+    access: hardenedAccess(),
   };
 }
 
