@@ -3,6 +3,7 @@
  * providers, each with its mappers (matched by identityProviderAlias). Absent when the file has
  * no `identityProviders` key: a partial file says nothing about brokering.
  */
+import { isSecretConfigKey } from '../../entities/identity-providers.ts';
 import type { IdentityProviderSettings } from '../../realm-settings.ts';
 import type { RealmRepresentation } from '../schema.ts';
 import { stringMap, type EntityContext } from './mark.ts';
@@ -22,7 +23,7 @@ export function identityProvidersFrom(
       enabled: idp.enabled ?? true,
       trustEmail: idp.trustEmail ?? false,
       linkOnly: idp.linkOnly ?? false,
-      config: stringMap(idp.config),
+      config: withoutSecrets(stringMap(idp.config)),
       mappers: [],
     };
     if (idp.firstBrokerLoginFlowAlias !== undefined) settings.firstBrokerLoginFlowAlias = idp.firstBrokerLoginFlowAlias;
@@ -45,4 +46,8 @@ export function identityProvidersFrom(
     mark(['identityProviders', provider.alias, 'mappers', mapper.name], ['identityProviderMappers', index]);
   });
   return providers;
+}
+
+function withoutSecrets(config: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(config).filter(([key]) => !isSecretConfigKey(key)));
 }

@@ -33,8 +33,8 @@ describe('export → identity providers', () => {
         trustEmail: true,
         linkOnly: false,
         firstBrokerLoginFlowAlias: 'link by email',
-        // a YAML/JSON boolean reads as Keycloak stores it: text
-        config: { validateSignature: 'false', pkceEnabled: 'true', syncMode: 'IMPORT', clientSecret: '**********' },
+        // a YAML/JSON boolean reads as Keycloak stores it: text; the client secret stays out
+        config: { validateSignature: 'false', pkceEnabled: 'true', syncMode: 'IMPORT' },
         mappers: [{ name: 'dept', type: 'oidc-user-attribute-idp-mapper', config: { syncMode: 'INHERIT' } }],
       },
       {
@@ -47,6 +47,16 @@ describe('export → identity providers', () => {
         mappers: [{ name: 'admins', type: 'saml-role-idp-mapper', config: {} }],
       },
     ]);
+  });
+
+  it('keeps no IdP secret: a full kc.sh export writes the client secret in clear', () => {
+    const loaded = loadExport({
+      identityProviders: [
+        { alias: 'github', providerId: 'github', config: { clientId: 'app', clientSecret: 'gh-secret-value-123' } },
+      ],
+    });
+    expect(loaded.settings.identityProviders?.[0]?.config).toEqual({ clientId: 'app' });
+    expect(JSON.stringify(loaded.settings)).not.toContain('gh-secret-value-123');
   });
 
   it('points findings at the IdP, its config key and its mapper', () => {
