@@ -4,6 +4,7 @@
  * apply to the IdP's type is refused (a SAML option on an OIDC IdP would be silently ignored by
  * Keycloak), and so is a secret: a baseline is reviewed in Git, secrets belong in the vault.
  */
+import { isSecretConfigKey } from '../../entities/identity-providers.ts';
 import type { IdentityProviderSettings } from '../../realm-settings.ts';
 import type { BaselineDocument } from '../schema.ts';
 import type { BaselineIdentityProvider } from '../entities-schema.ts';
@@ -29,7 +30,6 @@ const OWNED_CONFIG_KEYS: Readonly<Record<string, string>> = {
   pkceEnabled: 'pkce',
   pkceMethod: 'pkce',
 };
-const SECRET_CONFIG_KEYS = ['clientSecret'];
 
 export function identityProvidersFrom(
   document: BaselineDocument,
@@ -62,7 +62,7 @@ function identityProviderFrom(
         `the config key '${key}' is set through the option '${option}'`,
         `write ${option}: … instead`,
       );
-    else if (SECRET_CONFIG_KEYS.includes(key))
+    else if (isSecretConfigKey(key))
       convert.fail(
         [...docPath, 'config', key],
         `'${key}' is a secret`,
