@@ -8,7 +8,14 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 /** The realm-management client roles the actions need. */
 export type RealmManagementRole =
-  'view-users' | 'manage-users' | 'view-clients' | 'manage-clients' | 'view-realm' | 'manage-realm' | 'view-events';
+  | 'view-users'
+  | 'manage-users'
+  | 'view-clients'
+  | 'manage-clients'
+  | 'view-realm'
+  | 'manage-realm'
+  | 'view-events'
+  | 'view-identity-providers';
 
 export interface RequestSpec {
   method: HttpMethod;

@@ -1,6 +1,8 @@
 /**
  * Reads a live realm through the admin REST API into the model. Read-only: GET requests only,
- * so a service account with the view-realm and view-clients roles is enough. The answers are
+ * so a service account with the view-realm, view-clients, view-users and view-identity-providers
+ * roles is enough. Collections come in pages, per-entity reads (model/live/*) are bounded by the
+ * identity providers, service accounts, composite roles and flows, never by the clients. The answers are
  * assembled into a RealmRepresentation and go through the same schema and adapter as a realm
  * export, so the live realm and its export give the same model. The events settings come with
  * the realm representation (GET /events/config would need view-events).
@@ -19,111 +21,78 @@ import { representationToRealm, type KeyMetadata } from './export/to-settings.ts
 import { DocPositions } from './source/doc-positions.ts';
 import type { ParsedText } from './source/parse-text.ts';
 import { schemaValidator, type SchemaValidator } from './source/validate-schema.ts';
+import { readAccess, type AccessParts } from './live/access.ts';
+import { readAuthentication, type AuthenticationParts } from './live/authentication.ts';
+import { readIdentityProviders, type IdentityProviderParts } from './live/identity-providers.ts';
+import { isRecord, RealmReads, type LiveSource } from './live/reads.ts';
+import { readUserProfileComponent, USER_PROFILE_COMPONENT_TYPE } from './live/user-profile.ts';
 
-/** One GET of the reader: what it is for, its path template and values, the role it needs. */
-export interface LiveRead {
-  what: string;
-  /** Below the server URL, holes in braces: '/admin/realms/{realm}/clients'. */
-  template: string;
-  params: Readonly<Record<string, string>>;
-  query?: Readonly<Record<string, string | number>>;
-  /** The realm-management role (or, for a master-realm account, the role of the `<realm>-realm` client). */
-  role: 'view-realm' | 'view-clients';
-}
-
-/** Where the reader gets its answers: the server's URL (for messages) and one GET at a time. */
-export interface LiveSource {
-  /** The server URL, e.g. https://sso.example.com (never with credentials). */
-  url: string;
-  /** The parsed answer of the GET, or undefined when the server answers 404. */
-  get(read: LiveRead): Promise<unknown>;
-}
+export type { LiveRead, LiveRole, LiveSource } from './live/reads.ts';
 
 const validator: SchemaValidator<typeof RealmRepresentationSchema> = schemaValidator(RealmRepresentationSchema);
 
-/** Clients are listed in pages of this size (GET /clients?first&max). */
-const CLIENT_PAGE_SIZE = 200;
-
-const REALM = '/admin/realms/{realm}';
-
-function kindOf(value: unknown): string {
-  if (value === undefined) return 'nothing (404)';
-  if (Array.isArray(value)) return 'a list';
-  return value === null ? 'null' : `a ${typeof value === 'object' ? 'JSON object' : typeof value}`;
-}
-
-function wrongShape(origin: string, read: LiveRead, expected: string, got: unknown): InputError {
-  return new InputError(
-    `the server answered '${read.what}' (GET ${read.template}) with ${kindOf(got)}, not ${expected}`,
-    { file: origin },
-    'check that the server is a Keycloak 26 and the URL points at its root',
-  );
-}
-
 export async function readLiveRealm(source: LiveSource, realm: string): Promise<LoadedRealm> {
-  const base = source.url.replace(/\/+$/, '');
-  const origin = `${base}/admin/realms/${encodeURIComponent(realm)}`;
-  const read = (what: string, path: string, role: LiveRead['role'], query?: LiveRead['query']): LiveRead => ({
-    what,
-    template: `${REALM}${path}`,
-    params: { realm },
-    role,
-    ...(query ? { query } : {}),
-  });
-  const list = async (step: LiveRead): Promise<unknown[]> => {
-    const answer = await source.get(step);
-    if (!Array.isArray(answer)) throw wrongShape(origin, step, 'a list', answer);
-    return answer as unknown[]; // Array.isArray narrows to any[]; the items are still unchecked
-  };
-  const object = async (step: LiveRead): Promise<Record<string, unknown>> => {
-    const answer = await source.get(step);
-    if (!isRecord(answer)) throw wrongShape(origin, step, 'a JSON object', answer);
-    return answer;
-  };
+  const reads = new RealmReads(source, realm);
+  return liveRealmFromAnswers(await readLiveAnswers(reads), reads.origin);
+}
 
-  const realmRead = read('read the realm', '', 'view-realm');
-  const representation = await source.get(realmRead);
+/** Every answer the reader needs, as the admin API gave it (entities already in an export's shape). */
+export async function readLiveAnswers(reads: RealmReads): Promise<LiveAnswers> {
+  const realm = reads.realm;
+  const realmRead = reads.read('read the realm', '', 'view-realm');
+  const representation = await reads.get(realmRead);
   if (representation === undefined) {
     throw new InputError(
-      `realm '${realm}' does not exist on ${base} (404)`,
+      `realm '${realm}' does not exist on ${reads.base} (404)`,
       { keyPath: 'realm' },
       'check the realm name (it is case-sensitive)',
     );
   }
-  if (!isRecord(representation)) throw wrongShape(origin, realmRead, 'a JSON object', representation);
+  if (!isRecord(representation)) throw reads.wrongShape(realmRead, 'a JSON object', representation);
   const realmId = typeof representation.id === 'string' ? representation.id : undefined;
   const [clients, components, keys, clientScopes, defaultScopes, policies, profiles] = await Promise.all([
-    listAllClients((first) => list(read('list clients', '/clients', 'view-clients', { first, max: CLIENT_PAGE_SIZE }))),
-    list(
-      read('list key providers', '/components', 'view-realm', {
-        type: KEY_PROVIDER_COMPONENT_TYPE,
-        ...(realmId ? { parent: realmId } : {}),
-      }),
+    reads.pages('list clients', '/clients', 'view-clients'),
+    reads.list(
+      reads.read(
+        'list key providers',
+        '/components',
+        'view-realm',
+        {},
+        {
+          type: KEY_PROVIDER_COMPONENT_TYPE,
+          ...(realmId ? { parent: realmId } : {}),
+        },
+      ),
     ),
-    object(read('list keys', '/keys', 'view-realm')),
-    list(read('list client scopes', '/client-scopes', 'view-clients')),
+    reads.object(reads.read('list keys', '/keys', 'view-realm')),
+    reads.objects(reads.read('list client scopes', '/client-scopes', 'view-clients')),
     // Keycloak guards the realm's default client scopes like the client scopes (view-clients).
-    list(read('list default client scopes', '/default-default-client-scopes', 'view-clients')),
-    object(read('read client policies', '/client-policies/policies', 'view-realm')),
-    object(read('read client profiles', '/client-policies/profiles', 'view-realm')),
+    reads.list(reads.read('list default client scopes', '/default-default-client-scopes', 'view-clients')),
+    reads.object(reads.read('read client policies', '/client-policies/policies', 'view-realm')),
+    reads.object(reads.read('read client profiles', '/client-policies/profiles', 'view-realm')),
   ]);
   const keyList = keys.keys ?? [];
   if (!Array.isArray(keyList))
-    throw wrongShape(origin, read('list keys', '/keys', 'view-realm'), "an object with a list of 'keys'", keyList);
+    throw reads.wrongShape(reads.read('list keys', '/keys', 'view-realm'), "an object with a list of 'keys'", keyList);
+  const [identityProviders, access, authentication, userProfile] = await Promise.all([
+    readIdentityProviders(reads),
+    readAccess(reads, clients, clientScopes),
+    readAuthentication(reads),
+    readUserProfileComponent(reads),
+  ]);
 
-  return liveRealmFromAnswers(
-    {
-      realm: representation,
-      clients,
-      keyComponents: components,
-      keys: keyList,
-      clientScopes,
-      defaultClientScopes: defaultScopes,
-      clientPolicies: policies,
-      clientProfiles: profiles,
-    },
-    origin,
-  );
+  return {
+    realm: representation,
+    clients,
+    keyComponents: components,
+    keys: keyList,
+    clientScopes,
+    defaultClientScopes: defaultScopes,
+    clientPolicies: policies,
+    clientProfiles: profiles,
+    entities: { ...identityProviders, ...access, ...authentication },
+    userProfile,
+  };
 }
 
 /** What the admin API answered, as it arrived (typed loosely: it is checked before use). */
@@ -136,6 +105,32 @@ export interface LiveAnswers {
   defaultClientScopes: unknown[];
   clientPolicies: unknown;
   clientProfiles: unknown;
+  /**
+   * The entity collections in a realm export's shape (model/live/*): identity providers and
+   * their mappers, roles, groups, service-account users, scope mappings, flows and configs.
+   * Absent (an admin event's representation): the model says nothing about them.
+   */
+  entities?: Partial<IdentityProviderParts & AccessParts & AuthenticationParts>;
+  /** The user-profile component (model/live/user-profile.ts), when read. */
+  userProfile?: unknown;
+}
+
+/** The answers as one RealmRepresentation in a realm export's shape (unchecked: liveRealmFromAnswers checks it). */
+export function assembleRepresentation(answers: LiveAnswers): Record<string, unknown> {
+  const realm = isRecord(answers.realm) ? answers.realm : {};
+  return {
+    ...realm,
+    ...answers.entities,
+    clients: answers.clients,
+    components: {
+      [KEY_PROVIDER_COMPONENT_TYPE]: answers.keyComponents,
+      ...(answers.userProfile !== undefined && { [USER_PROFILE_COMPONENT_TYPE]: [answers.userProfile] }),
+    },
+    clientScopes: answers.clientScopes,
+    defaultDefaultClientScopes: answers.defaultClientScopes.map((scope) => (isRecord(scope) ? scope.name : scope)),
+    clientPolicies: answers.clientPolicies,
+    clientProfiles: answers.clientProfiles,
+  };
 }
 
 /**
@@ -144,16 +139,7 @@ export interface LiveAnswers {
  * crash) and adapts it. Pure: property-tested with arbitrary answers.
  */
 export function liveRealmFromAnswers(answers: LiveAnswers, origin: string): LoadedRealm {
-  const realm = isRecord(answers.realm) ? answers.realm : {};
-  const assembled: unknown = {
-    ...realm,
-    clients: answers.clients,
-    components: { [KEY_PROVIDER_COMPONENT_TYPE]: answers.keyComponents },
-    clientScopes: answers.clientScopes,
-    defaultDefaultClientScopes: answers.defaultClientScopes.map((scope) => (isRecord(scope) ? scope.name : scope)),
-    clientPolicies: answers.clientPolicies,
-    clientProfiles: answers.clientProfiles,
-  };
+  const assembled = assembleRepresentation(answers);
   const parsed: ParsedText = { file: origin, format: 'json', value: assembled, positions: new DocPositions('') };
   try {
     validator.check(parsed, assembled);
@@ -175,17 +161,4 @@ export function liveRealmFromAnswers(answers: LiveAnswers, origin: string): Load
     ...(typeof key.publicKey === 'string' && { publicKey: key.publicKey }),
   }));
   return representationToRealm(assembled, { kind: 'live', origin, keys });
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-async function listAllClients(page: (first: number) => Promise<unknown[]>): Promise<unknown[]> {
-  const all: unknown[] = [];
-  for (let first = 0; ; first += CLIENT_PAGE_SIZE) {
-    const items = await page(first);
-    all.push(...items);
-    if (items.length < CLIENT_PAGE_SIZE) return all;
-  }
 }

@@ -9,18 +9,24 @@
  *   suppressions:
  *     - { rule: password-grant, entity: legacy-cli, realm: acme, reason: "…", expires: 2027-01-31 }
  *
- * Every mistake is an InputError naming the file, line and key.
+ * Read like a baseline: the model's YAML parser (positions, limits), the shape checked by a
+ * TypeBox schema through ajv (config-schema.ts), then rule ids, parameter names and parameter
+ * types checked against the catalogue, with "did you mean". Every mistake is an InputError naming
+ * the file, line and key; all of them are reported at once.
  */
 import { readFile } from 'node:fs/promises';
-import { closest } from 'fastest-levenshtein';
-import { isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
-import { InputError } from '../model/errors.ts';
+import { InputError, inputProblemsOf, throwIfAny } from '../model/errors.ts';
 import { decodeUtf8 } from '../model/source/utf8.ts';
-import { isUnsafeNumber } from '../model/source/limits.ts';
+import { locate, parseYaml, type ParsedText } from '../model/source/parse-text.ts';
+import type { DocPath } from '../model/source/doc-positions.ts';
+import { didYouMean } from '../model/source/suggest.ts';
+import { schemaValidator, type SchemaValidator } from '../model/source/validate-schema.ts';
 import { parseYamlDocument } from '../model/source/yaml-document.ts';
 import type { SourcePosition } from '../model/realm-settings.ts';
 import type { ParamValue, Rule, RuleParams } from './define-rule.ts';
 import { ENFORCEMENT_LEVELS, isEnforcementLevel, type EnforcementLevel } from './enforcement.ts';
+import { PolicyConfigSchema, type PolicyConfigDocument, type SuppressionSchema } from './config-schema.ts';
+import type { Static } from '@sinclair/typebox';
 import { allRules } from './rules/index.ts';
 
 export interface RuleConfig {
@@ -64,232 +70,227 @@ export async function loadPolicyConfig(path: string, rules: readonly Rule[] = al
   return parsePolicyConfig(decodeUtf8(bytes, path), path, rules);
 }
 
+const validator: SchemaValidator<typeof PolicyConfigSchema> = schemaValidator(PolicyConfigSchema);
+
 export function parsePolicyConfig(text: string, file: string, rules: readonly Rule[] = allRules): PolicyConfig {
-  // The model's YAML entry: nesting deeper than its limit is refused before it can overflow the stack.
-  const { document, lineCounter } = parseYamlDocument(text, file);
-  const where = (node: Node | null | undefined, keyPath: string) => {
-    const offset = node?.range?.[0];
-    const position = offset === undefined ? undefined : lineCounter.linePos(offset);
-    return { file, line: position?.line, column: position?.col, keyPath };
-  };
-  const firstError = document.errors[0];
-  if (firstError) {
-    const position = lineCounter.linePos(firstError.pos[0]);
-    throw new InputError(`not valid YAML: ${firstError.message.split('\n')[0]}`, {
+  const parsed = parseConfigYaml(text, file);
+  const config: PolicyConfig = { file, rules: {}, suppressions: [] };
+  if (!parsed) return config;
+  const { value } = parsed;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new InputError('the config must be a mapping with `rules` and/or `suppressions`', {
       file,
-      line: position.line,
-      column: position.col,
+      line: 1,
+      column: 1,
     });
   }
-  return new ConfigReader(document, rules, where, file).read();
+  const document = checkShape(parsed, value);
+  const reader = new ConfigReader(parsed, rules);
+  reader.readRules(document.rules ?? {}, config);
+  reader.readSuppressions(document.suppressions ?? [], config);
+  throwIfAny(reader.problems);
+  return config;
 }
 
-type Where = (
-  node: Node | null | undefined,
-  keyPath: string,
-) => { file: string; line?: number; column?: number; keyPath: string };
+/** The schema's verdict: one problem is thrown as itself (an InputError), several as InputErrors. */
+function checkShape(parsed: ParsedText, value: unknown): PolicyConfigDocument {
+  try {
+    validator.check(parsed, value);
+    return value;
+  } catch (error) {
+    throwIfAny(inputProblemsOf(error));
+    throw error;
+  }
+}
 
+/**
+ * The model's YAML parser (nesting and alias limits, positions of every key), or undefined for a
+ * file without content: an empty config is allowed. The document is composed once first, for the
+ * config's own wording of a syntax error and to tell an empty file from a broken one.
+ */
+function parseConfigYaml(text: string, file: string): ParsedText | undefined {
+  const { document, lineCounter } = parseYamlDocument(text, file);
+  const firstError = document.errors[0];
+  if (firstError) {
+    const { line, col } = lineCounter.linePos(firstError.pos[0]);
+    throw new InputError(`not valid YAML: ${firstError.message.split('\n')[0] ?? ''}`, { file, line, column: col });
+  }
+  const root = document.contents;
+  const empty = root === null || (root.toJSON() as unknown) === null || (root.toJSON() as unknown) === '';
+  return empty ? undefined : parseYaml(text, file);
+}
+
+/** Checks the schema-valid document against the catalogue, collecting every problem. */
 class ConfigReader {
+  readonly problems: InputError[] = [];
   private readonly byId: Map<string, Rule>;
+
   constructor(
-    private readonly document: Document,
+    private readonly parsed: ParsedText,
     rules: readonly Rule[],
-    private readonly where: Where,
-    private readonly file: string,
   ) {
     this.byId = new Map(rules.map((rule) => [rule.id, rule]));
   }
 
-  read(): PolicyConfig {
-    const config: PolicyConfig = { file: this.file, rules: {}, suppressions: [] };
-    const root = this.document.contents;
-    if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) return config;
-    if (!isMap(root)) throw this.error(root, '', 'the config must be a mapping with `rules` and/or `suppressions`');
-    for (const pair of root.items) {
-      const key = this.keyOf(pair.key, '');
-      if (key === 'rules') this.readRules(pair.value as Node | null, config);
-      else if (key === 'suppressions') this.readSuppressions(pair.value as Node | null, config);
-      else if (key === 'watch')
-        continue; // read by watch/config.ts
-      else throw this.error(pair.key as Node, key, `unknown key '${key}'`, 'the config has `rules` and `suppressions`');
-    }
-    return config;
-  }
-
-  private readRules(node: Node | null, config: PolicyConfig): void {
-    if (node === null || (isScalar(node) && node.value === null)) return;
-    if (!isMap(node)) throw this.error(node, 'rules', '`rules` must be a mapping of rule id to settings');
-    for (const pair of node.items) {
-      const id = this.keyOf(pair.key, 'rules');
-      const keyPath = `rules.${id}`;
-      const value = pair.value as Node | null;
+  readRules(rules: Record<string, unknown>, config: PolicyConfig): void {
+    for (const [id, value] of Object.entries(rules)) {
+      const path = ['rules', id];
       if (id === 'all') {
-        config.all = this.readLevelOnly(value, keyPath);
+        const level = this.readLevelOnly(value, path);
+        if (level) config.all = level;
         continue;
       }
       const rule = this.byId.get(id);
-      if (!rule)
-        throw this.error(
-          pair.key as Node,
-          keyPath,
-          `unknown rule '${id}'`,
-          this.didYouMean(id, [...this.byId.keys()], 'see docs/rules.md for the rule ids'),
-        );
-      config.rules[id] = this.readRuleConfig(value, keyPath, rule);
-    }
-  }
-
-  private readLevelOnly(node: Node | null, keyPath: string): EnforcementLevel {
-    if (isScalar(node)) return this.level(node, keyPath);
-    const only = isMap(node) && node.items.length === 1 ? node.items[0] : undefined;
-    if (only && this.keyOf(only.key, keyPath) === 'enforcementLevel') {
-      return this.level(only.value as Node | null, `${keyPath}.enforcementLevel`);
-    }
-    throw this.error(node, keyPath, '`all` takes only an enforcement level', `one of ${ENFORCEMENT_LEVELS.join(', ')}`);
-  }
-
-  private readRuleConfig(node: Node | null, keyPath: string, rule: Rule): RuleConfig {
-    if (isScalar(node)) return { enforcementLevel: this.level(node, keyPath), params: {} };
-    if (!isMap(node))
-      throw this.error(
-        node,
-        keyPath,
-        'a rule takes an enforcement level or a mapping of enforcementLevel and parameters',
-      );
-    const result: RuleConfig = { params: {} };
-    const defaults = rule.params.baseline;
-    for (const pair of node.items) {
-      const key = this.keyOf(pair.key, keyPath);
-      const value = pair.value as Node | null;
-      if (key === 'enforcementLevel') {
-        result.enforcementLevel = this.level(value, `${keyPath}.${key}`);
+      if (!rule) {
+        this.problem(path, `unknown rule '${id}'`, this.unknownRuleHint(id, 'see docs/rules.md for the rule ids'));
         continue;
       }
-      // Own keys only: `key in` also found 'constructor' and reported "expected a function".
+      const ruleConfig = this.readRuleConfig(value, path, rule);
+      if (ruleConfig) config.rules[id] = ruleConfig;
+    }
+  }
+
+  private readLevelOnly(value: unknown, path: DocPath): EnforcementLevel | undefined {
+    if (!isMapping(value)) return this.level(value, path);
+    const keys = Object.keys(value);
+    if (keys.length === 1 && keys[0] === 'enforcementLevel')
+      return this.level(value.enforcementLevel, [...path, 'enforcementLevel']);
+    this.problem(path, '`all` takes only an enforcement level', `one of ${ENFORCEMENT_LEVELS.join(', ')}`);
+    return undefined;
+  }
+
+  private readRuleConfig(value: unknown, path: DocPath, rule: Rule): RuleConfig | undefined {
+    if (!isMapping(value)) {
+      if (Array.isArray(value)) {
+        this.problem(path, 'a rule takes an enforcement level or a mapping of enforcementLevel and parameters');
+        return undefined;
+      }
+      const level = this.level(value, path);
+      return level && { enforcementLevel: level, params: {} };
+    }
+    const result: RuleConfig = { params: {} };
+    const defaults = rule.params.baseline;
+    for (const [key, setting] of Object.entries(value)) {
+      const keyPath = [...path, key];
+      if (key === 'enforcementLevel') {
+        const level = this.level(setting, keyPath);
+        if (level) result.enforcementLevel = level;
+        continue;
+      }
+      // Own keys only: `key in` also finds 'constructor' and would report "expected a function".
       const example = Object.hasOwn(defaults, key) ? defaults[key] : undefined;
       if (example === undefined) {
         const known = ['enforcementLevel', ...Object.keys(defaults)];
-        throw this.error(
-          pair.key as Node,
-          `${keyPath}.${key}`,
+        this.problem(
+          keyPath,
           `rule '${rule.id}' has no parameter '${key}'`,
-          this.didYouMean(key, known, `it takes ${known.join(', ')}`),
+          didYouMean(key, known, `it takes ${known.join(', ')}`),
         );
+        continue;
       }
-      result.params[key] = this.param(value, `${keyPath}.${key}`, example);
+      const param = this.param(setting, keyPath, example);
+      if (param !== undefined) result.params[key] = param;
     }
     return result;
   }
 
-  /** A parameter value of the same type as the rule's default. */
-  private param(node: Node | null, keyPath: string, example: ParamValue): ParamValue {
-    const json: unknown = node === null ? null : node.toJSON();
-    if (Array.isArray(example)) {
-      if (Array.isArray(json) && json.every((item) => typeof item === 'string')) return json;
-      throw this.error(node, keyPath, 'expected a list of strings');
-    }
-    if (typeof json !== typeof example)
-      throw this.error(node, keyPath, `expected a ${typeof example}, got ${JSON.stringify(json)}`);
-    if (typeof json === 'number' && !(Number.isFinite(json) && json >= 0))
-      throw this.error(node, keyPath, 'expected a number of zero or more');
-    if (isUnsafeNumber(json))
-      throw this.error(
-        node,
-        keyPath,
-        `${JSON.stringify(json)} is too large to be read exactly`,
-        `use a number of at most ${Number.MAX_SAFE_INTEGER}`,
-      );
-    return json as ParamValue;
+  /** A parameter value of the same type as the rule's default: a number, a boolean, a text or a list of texts. */
+  private param(value: unknown, path: DocPath, example: ParamValue): ParamValue | undefined {
+    const wrong = paramProblem(value, example);
+    if (wrong === undefined) return value as ParamValue;
+    this.problem(wrong.item === undefined ? path : [...path, wrong.item], wrong.message, wrong.hint);
+    return undefined;
   }
 
-  private level(node: Node | null, keyPath: string): EnforcementLevel {
-    const value: unknown = isScalar(node) ? node.value : undefined;
+  private level(value: unknown, path: DocPath): EnforcementLevel | undefined {
     if (isEnforcementLevel(value)) return value;
-    throw this.error(
-      node,
-      keyPath,
+    this.problem(
+      path,
       `unknown enforcement level ${JSON.stringify(value ?? null)}`,
       `use one of ${ENFORCEMENT_LEVELS.join(', ')}`,
     );
+    return undefined;
   }
 
-  private readSuppressions(node: Node | null, config: PolicyConfig): void {
-    if (node === null || (isScalar(node) && node.value === null)) return;
-    if (!isSeq(node)) throw this.error(node, 'suppressions', '`suppressions` must be a list');
-    node.items.forEach((item, index) => {
-      const keyPath = `suppressions[${index}]`;
-      if (!isMap(item))
-        throw this.error(
-          item as Node,
-          keyPath,
-          'a suppression is a mapping with rule, reason and optionally entity, realm, expires',
-        );
-      const fields: Record<string, string> = {};
-      for (const pair of item.items) {
-        const key = this.keyOf(pair.key, keyPath);
-        const value = pair.value as Node | null;
-        if (!['rule', 'entity', 'realm', 'reason', 'expires'].includes(key)) {
-          throw this.error(
-            pair.key as Node,
-            `${keyPath}.${key}`,
-            `unknown key '${key}'`,
-            'a suppression has rule, entity, realm, reason, expires',
-          );
-        }
-        const scalar: unknown = isScalar(value) ? value.value : undefined;
-        if (typeof scalar !== 'string' || scalar.trim() === '')
-          throw this.error(value ?? item, `${keyPath}.${key}`, `${key} must be a non-empty string`);
-        fields[key] = scalar.trim();
+  readSuppressions(suppressions: readonly SuppressionDocument[], config: PolicyConfig): void {
+    suppressions.forEach((item, index) => {
+      const path = ['suppressions', index];
+      const wrong = this.suppressionProblem(item);
+      if (wrong) {
+        this.problem(wrong.key === undefined ? path : [...path, wrong.key], wrong.message, wrong.hint);
+        return;
       }
-      const { rule, entity, realm, reason, expires } = fields;
-      if (rule === undefined) throw this.error(item, keyPath, 'a suppression needs `rule`');
-      if (!this.byId.has(rule))
-        throw this.error(
-          item.get('rule', true),
-          `${keyPath}.rule`,
-          `unknown rule '${rule}'`,
-          this.didYouMean(rule, [...this.byId.keys()], 'see docs/rules.md'),
-        );
-      if (reason === undefined)
-        throw this.error(
-          item,
-          `${keyPath}.reason`,
-          'a suppression needs a `reason`',
-          'say why the finding is accepted, and who accepted it',
-        );
-      if (expires !== undefined && !isIsoDate(expires))
-        throw this.error(
-          item.get('expires', true),
-          `${keyPath}.expires`,
-          `expires '${expires}' is not a date`,
-          'write it as YYYY-MM-DD',
-        );
-      const at = this.where(item, keyPath);
+      const at = this.parsed.positions.get(path);
       config.suppressions.push({
-        rule,
-        reason,
-        ...(entity !== undefined && { entity }),
-        ...(realm !== undefined && { realm }),
-        ...(expires !== undefined && { expires }),
-        ...(at.line !== undefined && { location: { file: this.file, line: at.line, column: at.column ?? 1 } }),
+        ...trimmed(item),
+        ...(at && { location: { file: this.parsed.file, line: at.line, column: at.column } }),
       });
     });
   }
 
-  private keyOf(key: unknown, parentPath: string): string {
-    if (isScalar(key) && (typeof key.value === 'string' || typeof key.value === 'number')) return String(key.value);
-    throw this.error(key as Node, parentPath, 'keys must be plain strings');
+  private suppressionProblem(item: SuppressionDocument): Problem<'rule' | 'reason' | 'expires'> | undefined {
+    const { rule, reason, expires } = trimmed(item);
+    if (rule === '') return { message: 'a suppression needs `rule`' };
+    if (!this.byId.has(rule))
+      return { key: 'rule', message: `unknown rule '${rule}'`, hint: this.unknownRuleHint(rule, 'see docs/rules.md') };
+    if (reason === '')
+      return {
+        key: 'reason',
+        message: 'a suppression needs a `reason`',
+        hint: 'say why the finding is accepted, and who accepted it',
+      };
+    if (expires !== undefined && !isIsoDate(expires))
+      return { key: 'expires', message: `expires '${expires}' is not a date`, hint: 'write it as YYYY-MM-DD' };
+    return undefined;
   }
 
-  private didYouMean(value: string, candidates: string[], fallback: string): string {
-    const guess = candidates.length > 0 ? closest(value, candidates) : undefined;
-    return guess !== undefined && guess !== value ? `did you mean '${guess}'? (${fallback})` : fallback;
+  private unknownRuleHint(id: string, fallback: string): string {
+    return didYouMean(id, [...this.byId.keys()], fallback);
   }
 
-  private error(node: Node | null | undefined, keyPath: string, message: string, hint?: string): InputError {
-    const { file, line, column } = this.where(node, keyPath);
-    return new InputError(message, { file, line, column, keyPath: keyPath || undefined }, hint);
+  /** Records a problem at `path`: its line and column, and the key path. */
+  private problem(path: DocPath, message: string, hint?: string): void {
+    this.problems.push(new InputError(message, locate(this.parsed, path), hint));
   }
+}
+
+type SuppressionDocument = Static<typeof SuppressionSchema>;
+
+/** What is wrong, and under which key (or list item) of the value it sits. */
+interface Problem<K> {
+  key?: K;
+  message: string;
+  hint?: string;
+}
+
+/** The suppression's texts without surrounding blanks ('' for a missing rule or reason: the schema lets them be absent). */
+function trimmed(item: SuppressionDocument): Omit<Suppression, 'location'> {
+  const { rule = '', reason = '', entity, realm, expires } = item;
+  return {
+    rule: rule.trim(),
+    reason: reason.trim(),
+    ...(entity !== undefined && { entity: entity.trim() }),
+    ...(realm !== undefined && { realm: realm.trim() }),
+    ...(expires !== undefined && { expires: expires.trim() }),
+  };
+}
+
+/** Why a parameter value does not have the type of the rule's default, or undefined when it does. */
+function paramProblem(value: unknown, example: ParamValue): (Problem<never> & { item?: number }) | undefined {
+  if (Array.isArray(example)) {
+    if (!Array.isArray(value))
+      return { message: 'expected a list of strings', hint: 'write [a, b] or one "- item" per line' };
+    const item = value.findIndex((entry) => typeof entry !== 'string');
+    return item === -1 ? undefined : { item, message: 'expected a list of strings' };
+  }
+  if (typeof value !== typeof example) return { message: `expected a ${typeof example}, got ${JSON.stringify(value)}` };
+  if (typeof value === 'number' && !(Number.isFinite(value) && value >= 0))
+    return { message: 'expected a number of zero or more' };
+  return undefined;
+}
+
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 function isIsoDate(value: string): boolean {

@@ -25,12 +25,20 @@ export interface RuleSource {
   url?: string;
 }
 
-export interface Remediation {
+/** What fixes a finding: a baseline key to set, or — for what no realm setting fixes — an action. */
+export type Remediation = SettingRemediation | ActionRemediation;
+
+export interface SettingRemediation {
   /** The baseline key to set, in model terms (dots, `clients[]` for every client). */
   baselineKey: string;
   /** The value that satisfies the rule (under the baseline profile unless `note` says otherwise). */
   value: unknown;
   note?: string;
+}
+
+export interface ActionRemediation {
+  /** One imperative sentence, e.g. 'Upgrade the Keycloak server to the newest release of its line.' */
+  action: string;
 }
 
 /** What a rule's check yields: where, which message, and (when it varies) how severe. */

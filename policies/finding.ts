@@ -15,11 +15,20 @@ export function severityRank(severity: Severity): number {
   return SEVERITIES.length - 1 - SEVERITIES.indexOf(severity);
 }
 
-export type EntityKind = 'realm' | 'client' | 'key-provider';
+export type EntityKind =
+  | 'realm'
+  | 'client'
+  | 'key-provider'
+  | 'identity-provider'
+  | 'client-scope'
+  | 'role'
+  | 'group'
+  | 'service-account'
+  | 'authentication-flow';
 
 export interface EntityRef {
   kind: EntityKind;
-  /** Realm name, clientId or key provider name. */
+  /** Realm name, clientId, key provider name, IdP alias, scope name, role ('client/role' or 'role'), group path, the service account's clientId or flow alias. */
   id: string;
 }
 
@@ -43,13 +52,33 @@ export interface Finding {
   fingerprint: string;
 }
 
-/** The entity a model path belongs to: ['clients', id, …] and ['keyProviders', name, …]. */
+/** Top-level model collections whose second path segment names an entity. */
+const TOP_LEVEL_ENTITIES: Partial<Record<string, EntityKind>> = {
+  clients: 'client',
+  keyProviders: 'key-provider',
+  identityProviders: 'identity-provider',
+  clientScopes: 'client-scope',
+};
+
+/** Collections one level down (['access', 'groups', path, …], ['authentication', 'flows', alias, …]). */
+const NESTED_ENTITIES: Partial<Record<string, Partial<Record<string, EntityKind>>>> = {
+  access: { roles: 'role', groups: 'group', serviceAccounts: 'service-account' },
+  authentication: { flows: 'authentication-flow' },
+};
+
+/**
+ * The entity a model path belongs to: ['clients', clientId, …], ['keyProviders', name, …],
+ * ['identityProviders', alias, …], ['clientScopes', name, …], ['access', 'roles', 'client/role', …],
+ * ['access', 'groups', '/path', …], ['access', 'serviceAccounts', clientId, …],
+ * ['authentication', 'flows', alias, …].
+ */
 export function entityOfPath(path: FieldPath): EntityRef | undefined {
-  const [collection, id] = path;
-  if (id === undefined) return undefined;
-  if (collection === 'clients') return { kind: 'client', id };
-  if (collection === 'keyProviders') return { kind: 'key-provider', id };
-  return undefined;
+  const [collection, second, third] = path;
+  if (collection === undefined || second === undefined) return undefined;
+  const topLevel = TOP_LEVEL_ENTITIES[collection];
+  if (topLevel) return { kind: topLevel, id: second };
+  const nested = NESTED_ENTITIES[collection]?.[second];
+  return nested && third !== undefined ? { kind: nested, id: third } : undefined;
 }
 
 export function fingerprintOf(realm: string, entity: EntityRef | undefined, ruleId: string, path: FieldPath): string {

@@ -1,7 +1,8 @@
 /**
  * realmguard audit --realm R [--baseline FILE] — the rule catalogue against a live realm, read
- * through the admin API with GET requests only (view-realm, view-clients, view-users suffice),
- * and, with a baseline, the drift between what is declared and what is live, setting by setting.
+ * through the admin API with GET requests only (view-realm, view-clients, view-users and
+ * view-identity-providers suffice), and, with a baseline, the drift between what is declared and
+ * what is live, setting by setting.
  * Connection, requests and errors reuse the incident request core: one error line per HTTP failure.
  */
 import { Option, type Command } from 'commander';
@@ -148,7 +149,7 @@ function connection(options: AuditOptions, env: NodeJS.ProcessEnv): IncidentHttp
     throw new InputError(
       'no admin credentials',
       { keyPath: 'KEYCLOAK_CLIENT_ID' },
-      'set KEYCLOAK_CLIENT_ID and KEYCLOAK_CLIENT_SECRET (a service account with view-realm, view-clients, view-users; preferred) or KEYCLOAK_USER and KEYCLOAK_PASSWORD',
+      'set KEYCLOAK_CLIENT_ID and KEYCLOAK_CLIENT_SECRET (a service account with view-realm, view-clients, view-users, view-identity-providers; preferred) or KEYCLOAK_USER and KEYCLOAK_PASSWORD',
     );
   }
   return new IncidentHttp(config, {

@@ -1,5 +1,5 @@
 /** What every formatter takes: findings plus, when there are any, suppressions and run facts. */
-import type { Finding } from '../../policies/finding.ts';
+import type { EntityKind, Finding } from '../../policies/finding.ts';
 import type { ExpiredSuppression, RuleRunResult, SuppressedFinding } from '../../policies/run.ts';
 
 export interface FormatInput {
@@ -46,7 +46,20 @@ export function pathText(path: readonly string[]): string {
     .join('');
 }
 
+/** How each kind of entity is named in reports. */
+const ENTITY_NOUN: Record<EntityKind, string> = {
+  realm: 'realm',
+  client: 'client',
+  'key-provider': 'key provider',
+  'identity-provider': 'identity provider',
+  'client-scope': 'client scope',
+  role: 'role',
+  group: 'group',
+  'service-account': 'service account of',
+  'authentication-flow': 'authentication flow',
+};
+
 export function entityText(finding: Finding): string {
   if (!finding.entity) return 'realm settings';
-  return `${finding.entity.kind === 'client' ? 'client' : 'key provider'} ${finding.entity.id}`;
+  return `${ENTITY_NOUN[finding.entity.kind]} ${finding.entity.id}`;
 }

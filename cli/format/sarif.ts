@@ -77,7 +77,11 @@ export function sarifLog(input: FormatInput, rules: readonly Rule[] = allRules, 
 
 function descriptor(rule: Rule): ReportingDescriptor {
   const sources = rule.sources.map((source) => `- ${source.document} ${source.section}`).join('\n');
-  const remedy = `Set \`${rule.remediation.baselineKey}\` to \`${JSON.stringify(rule.remediation.value)}\`${rule.remediation.note ? ` (${rule.remediation.note})` : ''}.`;
+  const fix = rule.remediation;
+  const remedy =
+    'action' in fix
+      ? fix.action
+      : `Set \`${fix.baselineKey}\` to \`${JSON.stringify(fix.value)}\`${fix.note ? ` (${fix.note})` : ''}.`;
   return {
     id: rule.id,
     name: rule.id.replace(/(^|-)(\w)/g, (_, _dash: string, letter: string) => letter.toUpperCase()),

@@ -49,3 +49,21 @@ export interface AccessSettings {
   serviceAccounts: ServiceAccountSettings[];
   scopeMappings: ScopeMappingSettings[];
 }
+
+/** A role's id in model paths and findings: 'client/role' for a client role, 'role' for a realm role. */
+export function roleKey(role: RoleRef): string {
+  return role.client === undefined ? role.name : `${role.client}/${role.name}`;
+}
+
+/** A scope mapping's id in model paths: 'client:<clientId>' or 'clientScope:<scope name>' (the two may share a name). */
+export function scopeMappingKey(mapping: ScopeMappingSettings): string {
+  return mapping.client !== undefined ? `client:${mapping.client}` : `clientScope:${mapping.clientScope ?? ''}`;
+}
+
+/** The composites Keycloak 26 gives a new realm's default role (full-hardened.json, exported from 26.7.3, shows them). */
+export const KEYCLOAK_DEFAULT_ROLE_COMPOSITES: readonly RoleRef[] = [
+  { name: 'offline_access' },
+  { name: 'uma_authorization' },
+  { client: 'account', name: 'view-profile' },
+  { client: 'account', name: 'manage-account' },
+];

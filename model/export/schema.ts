@@ -6,20 +6,18 @@
 import { Optional as Opt, Type, type Static, type TSchema } from '@sinclair/typebox';
 import { rowsOf, type FieldKind } from '../fields/field-row.ts';
 import { REALM_FIELDS, type RealmFieldName, type RealmFieldTable } from '../fields/realm.ts';
+import {
+  AttributeValue,
+  CLIENT_ENTITY_PROPERTIES,
+  ClientScopeSchema,
+  REALM_ENTITY_PROPERTIES,
+  USER_PROFILE_COMPONENT_TYPE,
+  UserProfileComponentSchema,
+} from './entities-schema.ts';
 
 const Int = () => Opt(Type.Integer());
 const Bool = () => Opt(Type.Boolean());
 const Strings = () => Opt(Type.Array(Type.String()));
-/** keycloak-config-cli files sometimes write attribute values as YAML booleans or numbers. */
-const AttributeValue = Type.Unsafe<string | number | boolean>({ type: ['string', 'number', 'boolean'] });
-
-export const ProtocolMapperSchema = Type.Object({
-  name: Opt(Type.String()),
-  protocol: Opt(Type.String()),
-  protocolMapper: Opt(Type.String()),
-  config: Opt(Type.Record(Type.String(), AttributeValue)),
-});
-
 export const ClientRepresentationSchema = Type.Object({
   clientId: Type.String({ minLength: 1 }),
   id: Opt(Type.String()),
@@ -40,7 +38,7 @@ export const ClientRepresentationSchema = Type.Object({
   optionalClientScopes: Strings(),
   attributes: Opt(Type.Record(Type.String(), AttributeValue)),
   notBefore: Int(),
-  protocolMappers: Opt(Type.Array(ProtocolMapperSchema)),
+  ...CLIENT_ENTITY_PROPERTIES,
 });
 
 export const ComponentSchema = Type.Object({
@@ -85,7 +83,12 @@ export const RealmRepresentationSchema = Type.Object({
   keycloakVersion: Opt(Type.String()),
   ...realmFieldProperties,
   clients: Opt(Type.Array(ClientRepresentationSchema)),
-  components: Opt(Type.Object({ [KEY_PROVIDER_COMPONENT_TYPE]: Opt(Type.Array(ComponentSchema)) })),
+  components: Opt(
+    Type.Object({
+      [KEY_PROVIDER_COMPONENT_TYPE]: Opt(Type.Array(ComponentSchema)),
+      [USER_PROFILE_COMPONENT_TYPE]: Opt(Type.Array(UserProfileComponentSchema)),
+    }),
+  ),
   clientPolicies: Opt(
     Type.Object({
       policies: Opt(
@@ -94,10 +97,9 @@ export const RealmRepresentationSchema = Type.Object({
     }),
   ),
   clientProfiles: Opt(Type.Object({ profiles: Opt(Type.Array(Type.Object({ name: Type.String({ minLength: 1 }) }))) })),
-  clientScopes: Opt(
-    Type.Array(Type.Object({ name: Type.String(), protocolMappers: Opt(Type.Array(ProtocolMapperSchema)) })),
-  ),
+  clientScopes: Opt(Type.Array(ClientScopeSchema)),
   defaultDefaultClientScopes: Strings(),
+  ...REALM_ENTITY_PROPERTIES,
 });
 
 export type RealmRepresentation = Static<typeof RealmRepresentationSchema>;

@@ -34,6 +34,13 @@ import {
   type ComponentRepresentation,
   type RealmRepresentation,
 } from './schema.ts';
+import { accessFrom } from './entities/access.ts';
+import { authenticationFrom } from './entities/authentication.ts';
+import { clientScopesFrom } from './entities/client-scopes.ts';
+import { addClientEntityFields } from './entities/clients.ts';
+import { identityProvidersFrom } from './entities/identity-providers.ts';
+import { entityContext } from './entities/mark.ts';
+import { userProfileFrom } from './entities/user-profile.ts';
 
 /** What GET /admin/realms/{r}/keys says about one key. */
 export interface KeyMetadata {
@@ -187,6 +194,15 @@ export function representationToRealm(rep: RealmRepresentation, options: AdaptOp
     settings.clientPolicies.map((policy) => policy.name),
     clientPolicyTail,
   );
+
+  // Issue 14's entities (model/export/entities/*): each part stays undefined when the file does not carry it.
+  const entities = entityContext((modelPath, docPath) => positions.mark(modelPath, docPath), options, errors);
+  addClientEntityFields(settings.clients, rep.clients, entities);
+  settings.identityProviders = identityProvidersFrom(rep, entities);
+  settings.clientScopes = clientScopesFrom(rep, entities);
+  settings.access = accessFrom(rep, entities);
+  settings.authentication = authenticationFrom(rep, entities);
+  settings.userProfile = userProfileFrom(rep, entities);
 
   throwIfAny(errors, { asList: true });
   return { settings, source: { kind: options.kind, origin: options.origin, positions } };

@@ -251,9 +251,11 @@ function framework(rule: Rule) {
 }
 
 function remediationSteps(rule: Rule): string {
-  const { baselineKey, value, note } = rule.remediation;
+  const fix = rule.remediation;
   return [
-    `Set ${baselineKey} to ${JSON.stringify(value)}${note ? ` (${note})` : ''} in the realm baseline, or the matching provider argument.`,
+    'action' in fix
+      ? fix.action
+      : `Set ${fix.baselineKey} to ${JSON.stringify(fix.value)}${fix.note ? ` (${fix.note})` : ''} in the realm baseline, or the matching provider argument.`,
     `Sources: ${rule.sources.map((source) => `${source.document} ${source.section}`).join('; ')}.`,
     `Details: ${rule.docsAnchor}`,
   ].join('\n');

@@ -20,6 +20,7 @@ import {
   type DiffTable,
 } from './differ.ts';
 import { entities } from './entities.ts';
+import { PROTOCOL_MAPPERS } from './entity-protocol-mappers.ts';
 import { REDIRECT_URI_RULES, WEB_ORIGIN_RULES, redirectUriRisk } from './redirect-uris.ts';
 
 /** Client fields whose table row names a simple diff class (model/fields/client.ts). */
@@ -57,7 +58,7 @@ const CUSTOM_DIFFERS: Pick<DiffTable<ClientSettings>, ClientCustomDiffField | No
   }),
   attributes: mapOf(clientAttribute),
   baseUrl: ignored,
-  protocolMappers: ignored, // classified with issue 14's client scopes
+  protocolMappers: PROTOCOL_MAPPERS,
   // Absent means 0 (never pushed): files rarely carry it, the admin API always does.
   notBefore: (before, after, context) =>
     higherIsSafer('tokens issued before an earlier revocation point are accepted again', { unit: 'seconds' })(

@@ -25,6 +25,12 @@ import {
   type FieldDiffer,
 } from './differ.ts';
 import { entities } from './entities.ts';
+import { ACCESS } from './entity-access.ts';
+import { AUTHENTICATION } from './entity-authentication.ts';
+import { CLIENT_SCOPES } from './entity-client-scopes.ts';
+import { IDENTITY_PROVIDERS } from './entity-identity-providers.ts';
+import { knownPart } from './entity-part.ts';
+import { USER_PROFILE_TABLE } from './entity-user-profile.ts';
 import { KEY_PROVIDERS } from './key-table.ts';
 import { passwordPolicy } from './password-policy.ts';
 import { securityHeader } from './security-headers.ts';
@@ -145,11 +151,10 @@ export const REALM_TABLE: DiffTable<RealmSettings> = {
   }),
   tokenVersionClaim,
 
-  // Issue 14's entities: classified field by field as their adapters land (until then a change
-  // to them shows as no change, never as a wrong verdict).
-  identityProviders: ignored,
-  clientScopes: ignored,
-  access: ignored,
-  authentication: ignored,
-  userProfile: ignored,
+  // Issue 14's entities (absent on a side: that source does not say, nothing is compared).
+  identityProviders: IDENTITY_PROVIDERS,
+  clientScopes: CLIENT_SCOPES,
+  access: ACCESS,
+  authentication: AUTHENTICATION,
+  userProfile: knownPart(USER_PROFILE_TABLE),
 };

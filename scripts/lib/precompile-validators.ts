@@ -1,5 +1,6 @@
 /**
- * Generates ajv standalone code for the input schemas (the baseline and the realm export), so the
+ * Generates ajv standalone code for the input schemas (the baseline, the realm export and the
+ * policy config), so the
  * compiled command validates without compiling a schema at start-up. One CommonJS module, one
  * export per schema under its content key (validate-schema.ts looks validators up by the same key);
  * the formats are required from the compiled model/source/schema-formats.js, the one definition.
@@ -11,10 +12,14 @@ import standaloneModule from 'ajv/dist/standalone/index.js';
 import { _ } from 'ajv';
 import { BaselineSchema } from '../../model/baseline/schema.ts';
 import { RealmRepresentationSchema } from '../../model/export/schema.ts';
+import { PolicyConfigSchema } from '../../policies/config-schema.ts';
 import { createAjv, PRECOMPILED_FILE, schemaKey } from '../../model/source/validate-schema.ts';
 
-/** Every schema a loader validates with schemaValidator(): the baseline, and the export (files and the live reader). */
-const SCHEMAS: readonly TSchema[] = [BaselineSchema, RealmRepresentationSchema];
+/**
+ * Every schema a loader validates with schemaValidator(): the baseline, the export (files and the
+ * live reader) and the policy config.
+ */
+const SCHEMAS: readonly TSchema[] = [BaselineSchema, RealmRepresentationSchema, PolicyConfigSchema];
 
 // ajv/dist/standalone is CommonJS: under NodeNext its function sits on `default` of the default import.
 const standalone = standaloneModule.default;

@@ -10,6 +10,14 @@ import type {
   RealmSettings,
   SourcePosition,
 } from '../../model/realm-settings.ts';
+import {
+  HARDENED_SAML_ATTRIBUTES,
+  hardenedAccess,
+  hardenedAuthentication,
+  hardenedClientScopes,
+  hardenedIdentityProviders,
+  hardenedUserProfile,
+} from './entity-fixtures.ts';
 
 /** A client with every field set: OpenID Connect, enabled, confidential, standard flow only, nothing else. */
 export function clientSettings(overrides: Partial<ClientSettings> & Pick<ClientSettings, 'clientId'>): ClientSettings {
@@ -125,13 +133,16 @@ export function hardenedRealm(): RealmSettings {
         clientAuthenticatorType: 'client-x509',
         attributes: { 'tls.client.certificate.bound.access.tokens': 'true' },
       }),
-      // Skipped by every client rule: SAML, disabled, bearer-only — each insecure on purpose.
+      // Skipped by every OpenID Connect client rule: SAML, disabled, bearer-only — each insecure on
+      // purpose in OpenID Connect terms (the SAML client is hardened for the SAML rules).
       clientSettings({
         clientId: 'saml-sp',
         protocol: 'saml',
         implicitFlowEnabled: true,
-        redirectUris: ['*'],
+        redirectUris: ['https://sp.example.com/saml/acs'],
+        webOrigins: ['*'],
         fullScopeAllowed: true,
+        attributes: { ...HARDENED_SAML_ATTRIBUTES },
       }),
       clientSettings({
         clientId: 'retired-app',
@@ -150,6 +161,11 @@ export function hardenedRealm(): RealmSettings {
     ],
     clientPolicies: [{ name: 'fapi-2', enabled: true, profiles: ['fapi-2-dpop-security-profile'] }],
     clientProfiles: [],
+    identityProviders: hardenedIdentityProviders(),
+    authentication: hardenedAuthentication(),
+    access: hardenedAccess(),
+    clientScopes: hardenedClientScopes(),
+    userProfile: hardenedUserProfile(),
   };
 }
 

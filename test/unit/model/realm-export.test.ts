@@ -22,6 +22,12 @@ describe('stock realm export (from the real Keycloak 26.7) → model', () => {
       clientProfiles,
       compromisedKeys,
       tokenVersionClaim,
+      // issue 14's entity parts: test/unit/model/entities/*
+      identityProviders,
+      clientScopes,
+      access,
+      authentication,
+      userProfile,
       ...realmLevel
     } = realm!.settings;
     expect(name).toBe('stock');
@@ -34,6 +40,10 @@ describe('stock realm export (from the real Keycloak 26.7) → model', () => {
       enabledEventTypes: [...KEYCLOAK_DEFAULT_SAVED_EVENT_TYPES].sort(),
     });
     expect([clientPolicies, clientProfiles, compromisedKeys, tokenVersionClaim]).toEqual([[], [], [], undefined]);
+    // A full export carries every part; a stock realm has no IdP and Keycloak's default user profile.
+    expect([clientScopes, access, authentication].every(Boolean)).toBe(true);
+    expect(identityProviders).toEqual([]);
+    expect(userProfile).toEqual({ attributes: ['username', 'email', 'firstName', 'lastName'] });
     expect(clients.map((client) => client.clientId).sort()).toEqual([
       'account',
       'account-console',

@@ -34,6 +34,7 @@ const CATALOGUE = {
     'signature-algorithm',
     'security-headers',
     'watch-events',
+    'keycloak-version',
   ],
   keys: [
     'active-signing-key',
@@ -62,6 +63,23 @@ const CATALOGUE = {
     'par-required',
     'client-policy-profile',
     'service-account-mixed',
+    'saml-redirect-uri-wildcard',
+    'saml-assertion-signature',
+    'saml-client-signature',
+    'saml-assertion-encryption',
+    'saml-signature-algorithm',
+    'saml-one-time-use',
+  ],
+  'identity-providers': [
+    'idp-signature-validation',
+    'idp-pkce',
+    'saml-idp-signed-assertions',
+    'saml-idp-encrypted-assertions',
+    'saml-idp-signed-authn-requests',
+    'saml-idp-post-binding',
+    'idp-sync-mode',
+    'idp-mapper-sync',
+    'idp-first-login-auto-link',
   ],
 } as const;
 
@@ -110,8 +128,12 @@ describe('the rule catalogue', () => {
       expect(source.document).not.toBe('');
       expect(source.section).not.toBe('');
     }
-    expect(baselineKeyExists(rule.remediation.baselineKey), rule.remediation.baselineKey).toBe(true);
-    expect(rule.remediation.value).toBeDefined();
+    const fix = rule.remediation;
+    if ('action' in fix) expect(fix.action).toMatch(/^[A-Z].{20,}\.$/);
+    else {
+      expect(baselineKeyExists(fix.baselineKey), fix.baselineKey).toBe(true);
+      expect(fix.value).toBeDefined();
+    }
     expect(Object.keys(rule.messages).length).toBeGreaterThan(0);
     expect(Object.keys(rule.params.strict).sort()).toEqual(Object.keys(rule.params.baseline).sort());
     for (const [key, example] of Object.entries(rule.params.baseline)) {

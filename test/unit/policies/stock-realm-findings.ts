@@ -13,6 +13,7 @@ export const STOCK_REALM_FINDINGS = [
   'full-scope-allowed @minimal-confidential',
   'full-scope-allowed @minimal-public',
   'full-scope-allowed @security-admin-console',
+  'keycloak-version',
   'login-events',
   'offline-session-max',
   'password-grant @admin-cli',

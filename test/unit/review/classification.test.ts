@@ -12,6 +12,7 @@ import { CLIENT_TABLE } from '../../../review/classify/client-table.ts';
 import { KEY_TABLE } from '../../../review/classify/key-table.ts';
 import { CLIENT_ATTRIBUTE_RULES } from '../../../review/classify/client-attributes.ts';
 import { changed, client, shopClient, shopRealm } from '../../support/fixtures.ts';
+import { ENTITY_CASES, ENTITY_STARTS } from './entity-classification-cases.ts';
 
 interface Case {
   name: string;
@@ -1114,6 +1115,14 @@ const cases: Case[] = [
     path: 'tokenVersionClaim.clients',
     effect: 'strengthens',
   },
+  {
+    name: 'client root URL changed is neutral',
+    edit: (r) => {
+      client(r, 'web').rootUrl = 'https://web2.example.com';
+    },
+    path: 'clients.web.rootUrl',
+    effect: 'neutral',
+  },
 ];
 
 /** Cases whose edit needs a different starting point than the hardened realm. */
@@ -1141,6 +1150,9 @@ const withCompromisedPassiveEcKey = (r: RealmSettings) => {
   r.compromisedKeys.push('ec');
 };
 const starts: Record<string, (realm: RealmSettings) => void> = {
+  'client root URL changed is neutral': (r) => {
+    client(r, 'web').rootUrl = 'https://web.example.com';
+  },
   'realm not-before cleared weakens': (r) => {
     r.notBefore = 1_790_000_000;
   },
@@ -1180,10 +1192,12 @@ describe('classification table: one change, one verdict', () => {
   });
 
   it('covers every classified field of the realm, client and key tables, and every classified attribute', () => {
+    // Issue 14's entity cases run in entity-classification.test.ts; they count here too.
+    const allStarts = { ...starts, ...ENTITY_STARTS };
     const touched = new Set(
-      cases
+      [...cases, ...ENTITY_CASES]
         .flatMap(({ name, edit }) => {
-          const base = changed(shopRealm(), starts[name] ?? (() => {}));
+          const base = changed(shopRealm(), allStarts[name] ?? (() => {}));
           return diffRealm(base, changed(base, edit)).map((change) => change.path);
         })
         .flatMap((path) => {
@@ -1194,7 +1208,8 @@ describe('classification table: one change, one verdict', () => {
           return [String(first), ...(second === undefined ? [] : [])];
         }),
     );
-    const ignoredFields = new Set(['realm', 'keycloakVersion', 'clientId', 'id', 'name', 'kids']);
+    // baseUrl is only where the console links to: not classified.
+    const ignoredFields = new Set(['realm', 'keycloakVersion', 'clientId', 'id', 'name', 'kids', 'baseUrl']);
     const expected = [
       ...Object.keys(REALM_TABLE).filter((field) => !ignoredFields.has(field)),
       ...Object.keys(CLIENT_TABLE)

@@ -51,7 +51,8 @@ describe('the policy pack', () => {
       expect(entry.severity).toBe(rule.severity === 'info' ? 'low' : rule.severity);
       expect(entry.framework?.name).toBe(rule.sources[0].document);
       expect(entry.framework?.reference).toBe(rule.sources[0].section);
-      expect(entry.remediationSteps).toContain(rule.remediation.baselineKey);
+      const fix = rule.remediation;
+      expect(entry.remediationSteps).toContain('action' in fix ? fix.action : fix.baselineKey);
       expect(entry.url).toBe(rule.docsAnchor);
       expect(entry.enforcementLevel).toBe(
         rule.severity === 'critical' || rule.severity === 'high' ? 'mandatory' : 'advisory',

@@ -15,7 +15,10 @@ const targetOf = (id: string) => packTarget(allRules.find((rule) => rule.id === 
 
 describe('pack targets', () => {
   it('rules that read several parts, or the realm as a whole, are stack policies', () => {
+    // Issue 14's parts are not assembled from Pulumi resources yet: rules reading them are left out here.
+    const unassembled = ['identityProviders', 'clientScopes', 'access', 'authentication', 'userProfile'];
     const stack = allRules
+      .filter((rule) => !rule.reads.some((part) => unassembled.includes(part)))
       .filter((rule) => packTarget(rule).kind === 'stack')
       .map((rule) => rule.id)
       .sort();

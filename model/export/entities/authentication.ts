@@ -1,0 +1,65 @@
+/**
+ * The realm's flows, from RealmRepresentation: `browserFlow`, `firstBrokerLoginFlow` and
+ * `authenticationFlows[]` with their `authenticationExecutions[]` (each an `authenticator`, or
+ * a sub-flow by `flowAlias`), the executions' `authenticatorConfig` alias resolved from
+ * `authenticatorConfig[]`. Absent when the file has no `authenticationFlows` (a partial file
+ * that names a browser flow without its executions gives nothing to judge).
+ */
+import type {
+  AuthenticationExecutionSettings,
+  AuthenticationSettings,
+  ExecutionRequirement,
+} from '../../realm-settings.ts';
+import type { RealmRepresentation } from '../schema.ts';
+import { stringMap, type EntityContext } from './mark.ts';
+
+/** RealmRepresentation's flow bindings when the file leaves them out (Keycloak's built-in flows). */
+const DEFAULT_BROWSER_FLOW = 'browser';
+const DEFAULT_FIRST_BROKER_LOGIN_FLOW = 'first broker login';
+
+const REQUIREMENTS: readonly ExecutionRequirement[] = ['REQUIRED', 'ALTERNATIVE', 'CONDITIONAL', 'DISABLED'];
+
+/** Keycloak's requirement names; anything else (an unknown or missing one) runs as DISABLED does: never. */
+function requirementOf(text: string | undefined): ExecutionRequirement {
+  return REQUIREMENTS.find((requirement) => requirement === text) ?? 'DISABLED';
+}
+
+export function authenticationFrom(
+  rep: RealmRepresentation,
+  { mark }: EntityContext,
+): AuthenticationSettings | undefined {
+  if (rep.authenticationFlows === undefined) return undefined;
+  const configs = new Map((rep.authenticatorConfig ?? []).map((config) => [config.alias, stringMap(config.config)]));
+  if (rep.browserFlow !== undefined) mark(['authentication', 'browserFlow'], ['browserFlow']);
+  if (rep.firstBrokerLoginFlow !== undefined)
+    mark(['authentication', 'firstBrokerLoginFlow'], ['firstBrokerLoginFlow']);
+  return {
+    browserFlow: rep.browserFlow ?? DEFAULT_BROWSER_FLOW,
+    firstBrokerLoginFlow: rep.firstBrokerLoginFlow ?? DEFAULT_FIRST_BROKER_LOGIN_FLOW,
+    flows: rep.authenticationFlows.map((flow, index) => {
+      const entity = ['authentication', 'flows', flow.alias];
+      mark(entity, ['authenticationFlows', index]);
+      // Keycloak runs executions by priority; the export lists them so, a hand-written file may not.
+      const executions = (flow.authenticationExecutions ?? [])
+        .map((execution, position) => ({ execution, position }))
+        .sort((a, b) => (a.execution.priority ?? 0) - (b.execution.priority ?? 0) || a.position - b.position);
+      return {
+        alias: flow.alias,
+        topLevel: flow.topLevel ?? false,
+        executions: executions.map(({ execution, position }, order): AuthenticationExecutionSettings => {
+          mark(
+            [...entity, 'executions', String(order)],
+            ['authenticationFlows', index, 'authenticationExecutions', position],
+          );
+          const settings: AuthenticationExecutionSettings = { requirement: requirementOf(execution.requirement) };
+          if (execution.authenticatorFlow && execution.flowAlias !== undefined) settings.subFlow = execution.flowAlias;
+          else if (execution.authenticator !== undefined) settings.authenticator = execution.authenticator;
+          const config =
+            execution.authenticatorConfig === undefined ? undefined : configs.get(execution.authenticatorConfig);
+          if (config) settings.config = { ...config };
+          return settings;
+        }),
+      };
+    }),
+  };
+}

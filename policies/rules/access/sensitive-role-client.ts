@@ -1,0 +1,66 @@
+import { AccessGraph, describeHolding } from '../../access-graph.ts';
+import { defineRule } from '../../define-rule.ts';
+import { roleKey, scopeMappingKey, type ScopeMappingSettings } from '../../../model/entities/access.ts';
+import { SENSITIVE_ROLE_PARAM_DOCS, SENSITIVE_ROLE_PARAMS, sensitiveRoleMatcher } from '../../sensitive-roles.ts';
+import { ASVS } from '../../sources.ts';
+
+export default defineRule('access', {
+  id: 'sensitive-role-client',
+  title: 'Application tokens cannot carry admin roles',
+  severity: 'medium',
+  sources: [
+    ASVS('V10.4.11 (least privilege in tokens)'),
+    ASVS('V8.2.1 (function-level access by explicit permission)'),
+  ],
+  why: 'A scope mapping lets a client’s tokens carry a role its user holds; with an admin role among them, an administrator’s token for an ordinary application is also good against the admin API, so a token leaked from that application administers the realm. (Clients with full scope allowed carry every role: see full-scope-allowed.)',
+  remediation: {
+    action:
+      'Remove the admin role from the scope mappings of the client and of the client scopes it uses, unless the client is an admin tool.',
+  },
+  params: SENSITIVE_ROLE_PARAMS,
+  paramDocs: SENSITIVE_ROLE_PARAM_DOCS,
+  messages: {
+    client: 'Tokens of {{client}} may carry {{role}}: it is in the client’s scope mappings.',
+    scope:
+      'Tokens of {{client}} may carry {{role}}: it is in the scope mappings of client scope {{scope}}, one of the client’s {{kind}} scopes.',
+  },
+  reads: ['access', 'clients'],
+  *check(realm, params) {
+    if (!realm.access) return;
+    const graph = new AccessGraph(realm.access);
+    const isSensitive = sensitiveRoleMatcher(realm, params);
+    const sensitiveIn = (mapping: ScopeMappingSettings | undefined) =>
+      mapping ? graph.sensitiveAmong(mapping.roles, isSensitive) : [];
+    const byKey = new Map(realm.access.scopeMappings.map((mapping) => [scopeMappingKey(mapping), mapping]));
+    for (const client of realm.clients) {
+      if (!client.enabled) continue;
+      const own = byKey.get(scopeMappingKey({ client: client.clientId, roles: [] }));
+      for (const holding of sensitiveIn(own)) {
+        yield {
+          path: [
+            'access',
+            'scopeMappings',
+            scopeMappingKey({ client: client.clientId, roles: [] }),
+            'roles',
+            roleKey(holding.held),
+          ],
+          messageId: 'client',
+          data: { client: client.clientId, role: describeHolding(holding) },
+        };
+      }
+      const scopes = [
+        ...client.defaultClientScopes.map((scope) => ({ scope, kind: 'default', field: 'defaultClientScopes' })),
+        ...client.optionalClientScopes.map((scope) => ({ scope, kind: 'optional', field: 'optionalClientScopes' })),
+      ];
+      for (const { scope, kind, field } of scopes) {
+        for (const holding of sensitiveIn(byKey.get(scopeMappingKey({ clientScope: scope, roles: [] })))) {
+          yield {
+            path: ['clients', client.clientId, field, scope],
+            messageId: 'scope',
+            data: { client: client.clientId, role: describeHolding(holding), scope, kind },
+          };
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,50 @@
+import { AccessGraph, describeHolding } from '../../access-graph.ts';
+import { defineRule } from '../../define-rule.ts';
+import { roleKey } from '../../../model/entities/access.ts';
+import { SENSITIVE_ROLE_PARAM_DOCS, SENSITIVE_ROLE_PARAMS, sensitiveRoleMatcher } from '../../sensitive-roles.ts';
+import { ASVS, NIST_800_53 } from '../../sources.ts';
+
+export default defineRule('access', {
+  id: 'sensitive-role-service-account',
+  title: 'Service accounts do not administer the realm',
+  severity: 'medium',
+  sources: [
+    NIST_800_53('AC-6(5) (privileged accounts)'),
+    ASVS('V8.2.1 (function-level access by explicit permission)'),
+  ],
+  why: 'A service account is a client secret or key away from a token: whoever obtains the credential holds the account’s roles, and an admin role lets it change users, clients or the realm itself without a login, a second factor or a person noticing.',
+  remediation: {
+    action:
+      'Take the admin roles off the service account (directly, from its groups and from the composites it holds), or give admin automation a client of its own.',
+  },
+  params: SENSITIVE_ROLE_PARAMS,
+  paramDocs: SENSITIVE_ROLE_PARAM_DOCS,
+  messages: {
+    direct: 'The service account of {{client}} holds {{role}}.',
+    group: 'The service account of {{client}} holds {{role}} as a member of group {{group}}.',
+  },
+  *check(realm, params) {
+    if (!realm.access) return;
+    const graph = new AccessGraph(realm.access);
+    const isSensitive = sensitiveRoleMatcher(realm, params);
+    for (const account of realm.access.serviceAccounts) {
+      const base = ['access', 'serviceAccounts', account.clientId];
+      for (const holding of graph.sensitiveAmong(account.roles, isSensitive)) {
+        yield {
+          path: [...base, 'roles', roleKey(holding.held)],
+          messageId: 'direct',
+          data: { client: account.clientId, role: describeHolding(holding) },
+        };
+      }
+      for (const group of account.groups) {
+        for (const holding of graph.sensitiveAmong(graph.groupRoles(group), isSensitive)) {
+          yield {
+            path: [...base, 'groups', group],
+            messageId: 'group',
+            data: { client: account.clientId, role: describeHolding(holding), group },
+          };
+        }
+      }
+    }
+  },
+});
