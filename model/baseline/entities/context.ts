@@ -3,30 +3,14 @@
  * path was declared, and report a problem the schema cannot see (collected; the file is reported
  * whole). to-settings.ts's Converter has both.
  */
+import { findDuplicates, type DuplicateReporter } from '../find-duplicates.ts';
 import type { FieldPath } from '../../realm-settings.ts';
 import type { DocPath } from '../../source/doc-positions.ts';
 import type { BaselineProtocolMapper, BaselineRoleMapping } from '../entities-schema.ts';
 import type { ProtocolMapperSettings, RoleRef } from '../../realm-settings.ts';
 
-export interface BaselineEntityContext {
+export interface BaselineEntityContext extends DuplicateReporter {
   mark(modelPath: FieldPath, docPath: DocPath, fallback?: DocPath): void;
-  fail(docPath: DocPath, message: string, hint?: string): void;
-}
-
-/** Reports every name declared a second time under `what`, pointing at the first. */
-export function refuseDuplicates(
-  names: readonly string[],
-  docPathOf: (index: number) => DocPath,
-  what: string,
-  convert: BaselineEntityContext,
-): void {
-  const first = new Map<string, number>();
-  names.forEach((name, index) => {
-    const earlier = first.get(name);
-    if (earlier === undefined) first.set(name, index);
-    else
-      convert.fail(docPathOf(index), `${what} '${name}' is declared twice`, `keep one (the first is item ${earlier})`);
-  });
 }
 
 /** realmRoles + clientRoles, in the model's RoleRef form. */
@@ -44,7 +28,7 @@ export function protocolMappersFrom(
   docPath: DocPath,
   convert: BaselineEntityContext,
 ): ProtocolMapperSettings[] {
-  refuseDuplicates(
+  findDuplicates(
     mappers.map((mapper) => mapper.name),
     (index) => [...docPath, index, 'name'],
     'protocol mapper',
