@@ -3,6 +3,7 @@
  * path was declared, and report a problem the schema cannot see (collected; the file is reported
  * whole). to-settings.ts's Converter has both.
  */
+import { roleRefsOf } from '../../entities/access.ts';
 import { findDuplicates, type DuplicateReporter } from '../find-duplicates.ts';
 import type { FieldPath } from '../../realm-settings.ts';
 import type { DocPath } from '../../source/doc-positions.ts';
@@ -13,12 +14,9 @@ export interface BaselineEntityContext extends DuplicateReporter {
   mark(modelPath: FieldPath, docPath: DocPath, fallback?: DocPath): void;
 }
 
-/** realmRoles + clientRoles, in the model's RoleRef form. */
+/** A baseline role mapping (realmRoles, clientRoles) as the model's role refs. */
 export function roleRefs(mapping: BaselineRoleMapping | undefined): RoleRef[] {
-  return [
-    ...(mapping?.realmRoles ?? []).map((name) => ({ name })),
-    ...Object.entries(mapping?.clientRoles ?? {}).flatMap(([client, names]) => names.map((name) => ({ client, name }))),
-  ];
+  return roleRefsOf(mapping?.realmRoles, mapping?.clientRoles);
 }
 
 export function protocolMappersFrom(
