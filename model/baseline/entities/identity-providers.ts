@@ -8,7 +8,8 @@ import { isSecretConfigKey } from '../../entities/identity-providers.ts';
 import type { IdentityProviderSettings } from '../../realm-settings.ts';
 import type { BaselineDocument } from '../schema.ts';
 import type { BaselineIdentityProvider } from '../entities-schema.ts';
-import { refuseDuplicates, type BaselineEntityContext } from './context.ts';
+import { findDuplicates } from '../find-duplicates.ts';
+import type { BaselineEntityContext } from './context.ts';
 
 const OIDC_TYPES = ['oidc', 'keycloak-oidc'];
 const SIGNED_TYPES = [...OIDC_TYPES, 'saml'];
@@ -37,7 +38,7 @@ export function identityProvidersFrom(
 ): IdentityProviderSettings[] | undefined {
   const declared = document.identityProviders;
   if (declared === undefined) return undefined;
-  refuseDuplicates(
+  findDuplicates(
     declared.map((idp) => idp.alias),
     (index) => ['identityProviders', index, 'alias'],
     'identity provider',
@@ -99,7 +100,7 @@ function identityProviderFrom(
   }
 
   const mappers = idp.mappers ?? [];
-  refuseDuplicates(
+  findDuplicates(
     mappers.map((mapper) => mapper.name),
     (index) => [...docPath, 'mappers', index, 'name'],
     'IdP mapper',
