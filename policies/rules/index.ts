@@ -59,11 +59,16 @@ import samlIdpEncryptedAssertions from './identity-providers/saml-idp-encrypted-
 import samlIdpPostBinding from './identity-providers/saml-idp-post-binding.ts';
 import samlIdpSignedAssertions from './identity-providers/saml-idp-signed-assertions.ts';
 import samlIdpSignedAuthnRequests from './identity-providers/saml-idp-signed-authn-requests.ts';
+import browserFlowSecondFactor from './access/browser-flow-second-factor.ts';
+import impersonationOutsideAdmins from './access/impersonation-outside-admins.ts';
+import protocolMapperConfig from './access/protocol-mapper-config.ts';
 import sensitiveRoleClient from './access/sensitive-role-client.ts';
 import sensitiveRoleComposite from './access/sensitive-role-composite.ts';
 import sensitiveRoleDefault from './access/sensitive-role-default.ts';
 import sensitiveRoleGroup from './access/sensitive-role-group.ts';
 import sensitiveRoleServiceAccount from './access/sensitive-role-service-account.ts';
+import sensitiveScope from './access/sensitive-scope.ts';
+import userAttributeExportedEditable from './access/user-attribute-exported-editable.ts';
 
 /**
  * Every rule of the catalogue, in folder then id order. No casts: `satisfies` checks each rule
@@ -129,9 +134,14 @@ export const allRules: readonly Rule[] = [
   samlIdpPostBinding,
   samlIdpSignedAssertions,
   samlIdpSignedAuthnRequests,
+  browserFlowSecondFactor,
+  impersonationOutsideAdmins,
+  protocolMapperConfig,
   sensitiveRoleClient,
   sensitiveRoleComposite,
   sensitiveRoleDefault,
   sensitiveRoleGroup,
   sensitiveRoleServiceAccount,
+  sensitiveScope,
+  userAttributeExportedEditable,
 ] satisfies readonly Rule[];

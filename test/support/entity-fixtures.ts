@@ -7,9 +7,11 @@ import type {
   AccessSettings,
   AuthenticationFlowSettings,
   AuthenticationSettings,
+  ClientScopeSettings,
   IdentityProviderSettings,
   RealmSettings,
   RoleSettings,
+  UserProfileSettings,
 } from '../../model/realm-settings.ts';
 
 // --- roles, groups, service accounts and scope mappings (access) --------------------------------
@@ -129,8 +131,13 @@ export function firstBrokerLoginFlows(alias = 'first broker login'): Authenticat
   ];
 }
 
+/** The realm's flows: a browser flow that requires a second factor, and Keycloak's first broker login flow. */
 export function hardenedAuthentication(): AuthenticationSettings {
-  return { browserFlow: 'browser', firstBrokerLoginFlow: 'first broker login', flows: firstBrokerLoginFlows() };
+  return {
+    browserFlow: 'browser',
+    firstBrokerLoginFlow: 'first broker login',
+    flows: [...hardenedBrowserFlows(), ...firstBrokerLoginFlows()],
+  };
 }
 
 /** An OpenID Connect, a SAML and a social identity provider, each hardened as far as its type lets an admin. */
@@ -192,4 +199,84 @@ export function allOf(...changes: Array<(realm: RealmSettings) => void>): (realm
   return (realm) => {
     for (const change of changes) change(realm);
   };
+}
+/**
+ * A browser flow as Keycloak 26.7.3 builds it, but with the 2FA sub-flow REQUIRED (Keycloak's is
+ * CONDITIONAL on "user configured"): OTP or WebAuthn after the password, for everyone.
+ */
+export function hardenedBrowserFlows(): AuthenticationFlowSettings[] {
+  return [
+    {
+      alias: 'browser',
+      topLevel: true,
+      executions: [
+        { authenticator: 'auth-cookie', requirement: 'ALTERNATIVE' },
+        { authenticator: 'auth-spnego', requirement: 'DISABLED' },
+        { authenticator: 'identity-provider-redirector', requirement: 'ALTERNATIVE' },
+        { subFlow: 'forms', requirement: 'ALTERNATIVE' },
+      ],
+    },
+    {
+      alias: 'forms',
+      topLevel: false,
+      executions: [
+        { authenticator: 'auth-username-password-form', requirement: 'REQUIRED' },
+        { subFlow: 'Browser - 2FA', requirement: 'REQUIRED' },
+      ],
+    },
+    {
+      alias: 'Browser - 2FA',
+      topLevel: false,
+      executions: [
+        { authenticator: 'auth-otp-form', requirement: 'ALTERNATIVE' },
+        { authenticator: 'webauthn-authenticator', requirement: 'ALTERNATIVE' },
+        { authenticator: 'auth-recovery-authn-code-form', requirement: 'DISABLED' },
+      ],
+    },
+  ];
+}
+
+/** An OpenID Connect attribute mapper, as Keycloak stores one. */
+export function attributeMapper(name: string, attribute: string): ClientScopeSettings['protocolMappers'][number] {
+  return {
+    name,
+    protocol: 'openid-connect',
+    type: 'oidc-usermodel-attribute-mapper',
+    config: { 'user.attribute': attribute, 'claim.name': attribute, 'access.token.claim': 'true' },
+  };
+}
+
+/** Keycloak's profile scope (one of its standard-claim mappers) and an application scope exporting a custom attribute. */
+export function hardenedClientScopes(): ClientScopeSettings[] {
+  return [
+    {
+      name: 'profile',
+      protocol: 'openid-connect',
+      attributes: { 'include.in.token.scope': 'true' },
+      protocolMappers: [attributeMapper('nickname', 'nickname')],
+    },
+    {
+      name: 'orders',
+      protocol: 'openid-connect',
+      attributes: { 'include.in.token.scope': 'true' },
+      protocolMappers: [attributeMapper('customer number', 'customerNumber')],
+    },
+  ];
+}
+
+/** Keycloak's default user profile: the four declared attributes, unmanaged attributes off. */
+export function hardenedUserProfile(): UserProfileSettings {
+  return { attributes: ['username', 'email', 'firstName', 'lastName'] };
+}
+
+/** The realm's parts the access rules read beyond `access` (the fixture always has them). */
+export function authenticationOf(realm: RealmSettings): AuthenticationSettings {
+  if (!realm.authentication) throw new Error('fixture has no authentication part');
+  return realm.authentication;
+}
+
+export function flowOf(realm: RealmSettings, alias: string): AuthenticationFlowSettings {
+  const flow = authenticationOf(realm).flows.find((candidate) => candidate.alias === alias);
+  if (!flow) throw new Error(`fixture has no flow ${alias}`);
+  return flow;
 }

@@ -3,12 +3,20 @@
  * one place for what rule tables, the runner, the review and the format tests share.
  */
 import { keyProfileValues, realmProfileValues, type Profile } from '../../model/profiles.ts';
-import type { ClientSettings, KeyProviderSettings, LoadedRealm, RealmSettings } from '../../model/realm-settings.ts';
+import type {
+  ClientSettings,
+  KeyProviderSettings,
+  LoadedRealm,
+  RealmSettings,
+  SourcePosition,
+} from '../../model/realm-settings.ts';
 import {
   HARDENED_SAML_ATTRIBUTES,
   hardenedAccess,
   hardenedAuthentication,
+  hardenedClientScopes,
   hardenedIdentityProviders,
+  hardenedUserProfile,
 } from './entity-fixtures.ts';
 
 /** A client with every field set: OpenID Connect, enabled, confidential, standard flow only, nothing else. */
@@ -156,6 +164,8 @@ export function hardenedRealm(): RealmSettings {
     identityProviders: hardenedIdentityProviders(),
     authentication: hardenedAuthentication(),
     access: hardenedAccess(),
+    clientScopes: hardenedClientScopes(),
+    userProfile: hardenedUserProfile(),
   };
 }
 
@@ -208,8 +218,14 @@ export function key(realm: RealmSettings, name: string): KeyProviderSettings {
   return found;
 }
 
+/** A loaded realm whose positions a test can set. */
+export type LoadedWithPositions = LoadedRealm & { source: { positions: Map<string, SourcePosition> } };
+
 /** Wraps settings as a loaded baseline with no file positions (origin `<realm>.yaml` unless given). */
-export function loaded(settings: RealmSettings, options: { origin?: string; profile?: Profile } = {}): LoadedRealm {
+export function loaded(
+  settings: RealmSettings,
+  options: { origin?: string; profile?: Profile } = {},
+): LoadedWithPositions {
   const { origin = `${settings.realm}.yaml`, profile } = options;
   return { settings, source: { kind: 'baseline', origin, positions: new Map() }, ...(profile && { profile }) };
 }
