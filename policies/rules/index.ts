@@ -41,9 +41,24 @@ import pkcePlain from './clients/pkce-plain.ts';
 import pkceRequired from './clients/pkce-required.ts';
 import redirectUriScheme from './clients/redirect-uri-scheme.ts';
 import redirectUriWildcard from './clients/redirect-uri-wildcard.ts';
+import samlAssertionEncryption from './clients/saml-assertion-encryption.ts';
+import samlAssertionSignature from './clients/saml-assertion-signature.ts';
+import samlClientSignature from './clients/saml-client-signature.ts';
+import samlOneTimeUse from './clients/saml-one-time-use.ts';
+import samlRedirectUriWildcard from './clients/saml-redirect-uri-wildcard.ts';
+import samlSignatureAlgorithm from './clients/saml-signature-algorithm.ts';
 import senderConstrainedTokens from './clients/sender-constrained-tokens.ts';
 import serviceAccountMixed from './clients/service-account-mixed.ts';
 import webOriginsWildcard from './clients/web-origins-wildcard.ts';
+import idpFirstLoginAutoLink from './identity-providers/idp-first-login-auto-link.ts';
+import idpMapperSync from './identity-providers/idp-mapper-sync.ts';
+import idpPkce from './identity-providers/idp-pkce.ts';
+import idpSignatureValidation from './identity-providers/idp-signature-validation.ts';
+import idpSyncMode from './identity-providers/idp-sync-mode.ts';
+import samlIdpEncryptedAssertions from './identity-providers/saml-idp-encrypted-assertions.ts';
+import samlIdpPostBinding from './identity-providers/saml-idp-post-binding.ts';
+import samlIdpSignedAssertions from './identity-providers/saml-idp-signed-assertions.ts';
+import samlIdpSignedAuthnRequests from './identity-providers/saml-idp-signed-authn-requests.ts';
 import browserFlowSecondFactor from './access/browser-flow-second-factor.ts';
 import impersonationOutsideAdmins from './access/impersonation-outside-admins.ts';
 import protocolMapperConfig from './access/protocol-mapper-config.ts';
@@ -101,9 +116,24 @@ export const allRules: readonly Rule[] = [
   pkceRequired,
   redirectUriScheme,
   redirectUriWildcard,
+  samlAssertionEncryption,
+  samlAssertionSignature,
+  samlClientSignature,
+  samlOneTimeUse,
+  samlRedirectUriWildcard,
+  samlSignatureAlgorithm,
   senderConstrainedTokens,
   serviceAccountMixed,
   webOriginsWildcard,
+  idpFirstLoginAutoLink,
+  idpMapperSync,
+  idpPkce,
+  idpSignatureValidation,
+  idpSyncMode,
+  samlIdpEncryptedAssertions,
+  samlIdpPostBinding,
+  samlIdpSignedAssertions,
+  samlIdpSignedAuthnRequests,
   browserFlowSecondFactor,
   impersonationOutsideAdmins,
   protocolMapperConfig,
