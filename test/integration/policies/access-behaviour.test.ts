@@ -36,6 +36,17 @@ async function realmManagementRole(name: string): Promise<RoleRepresentation> {
   return role;
 }
 
+/** Maps one realm-management role to a user (a person or a service account). */
+async function grantRealmManagement(userId: string, roleName: string): Promise<void> {
+  const role = await realmManagementRole(roleName);
+  await admin.users.addClientRoleMappings({
+    realm,
+    id: userId,
+    clientUniqueId: realmManagementId,
+    roles: [{ id: role.id!, name: role.name! }],
+  });
+}
+
 beforeAll(async () => {
   admin = await adminClient();
   await admin.realms.create({ realm, enabled: true });
@@ -164,12 +175,7 @@ describe('the browser flow and second factors (browser-flow-second-factor)', () 
   let adminUserId = '';
   beforeAll(async () => {
     adminUserId = await createUser('realm-operator');
-    await admin.users.addClientRoleMappings({
-      realm,
-      id: adminUserId,
-      clientUniqueId: realmManagementId,
-      roles: [await realmManagementRole('realm-admin')].map(({ id, name }) => ({ id: id!, name: name! })),
-    });
+    await grantRealmManagement(adminUserId, 'realm-admin');
     await createUser('plain-user');
   });
 
@@ -366,13 +372,7 @@ describe('impersonation held apart from realm-admin (impersonation-outside-admin
       standardFlowEnabled: false,
     });
     const account = await admin.clients.getServiceAccountUser({ realm, id });
-    const impersonation = await realmManagementRole('impersonation');
-    await admin.users.addClientRoleMappings({
-      realm,
-      id: account.id!,
-      clientUniqueId: realmManagementId,
-      roles: [{ id: impersonation.id!, name: impersonation.name! }],
-    });
+    await grantRealmManagement(account.id!, 'impersonation');
     const { value: secret } = await admin.clients.getClientSecret({ realm, id });
     const token = await tokenFor({
       grant_type: 'client_credentials',
@@ -397,13 +397,7 @@ describe('admin roles in an application’s scope (sensitive-role-client)', () =
       fullScopeAllowed: false,
     });
     const userId = await createUser('scoped-admin');
-    const realmAdmin = await realmManagementRole('realm-admin');
-    await admin.users.addClientRoleMappings({
-      realm,
-      id: userId,
-      clientUniqueId: realmManagementId,
-      roles: [{ id: realmAdmin.id!, name: realmAdmin.name! }],
-    });
+    await grantRealmManagement(userId, 'realm-admin');
     const login = { grant_type: 'password', client_id: 'scoped-app', username: 'scoped-admin', password: PASSWORD };
 
     const before = await tokenFor(login);
