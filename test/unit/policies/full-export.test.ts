@@ -62,6 +62,7 @@ const WEAK_FINDINGS = [
   'info service-account-mixed @orders-service mixed',
   'low client-authentication @orders-service shared',
   'low full-scope-allowed @admin-cli full',
+  'low full-scope-allowed @https://sp.example.com/saml/metadata full',
   'low full-scope-allowed @security-admin-console full',
   'low full-scope-allowed @web-app full',
   'low idp-mapper-sync @corporate-oidc notForce',
