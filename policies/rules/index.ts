@@ -6,15 +6,22 @@ import actionTokenLifespan from './realm/action-token-lifespan.ts';
 import adminEvents from './realm/admin-events.ts';
 import bruteForceProtection from './realm/brute-force-protection.ts';
 import clientSessionBounds from './realm/client-session-bounds.ts';
+import emailVerification from './realm/email-verification.ts';
 import keycloakVersion from './realm/keycloak-version.ts';
 import loginEvents from './realm/login-events.ts';
 import offlineSessionIdle from './realm/offline-session-idle.ts';
 import offlineSessionMax from './realm/offline-session-max.ts';
+import otpCodeReuse from './realm/otp-code-reuse.ts';
+import otpDigits from './realm/otp-digits.ts';
+import otpLookAhead from './realm/otp-look-ahead.ts';
+import otpTimeStep from './realm/otp-time-step.ts';
+import passwordHashing from './realm/password-hashing.ts';
 import passwordPolicy from './realm/password-policy.ts';
 import refreshTokenReuse from './realm/refresh-token-reuse.ts';
 import refreshTokenRotation from './realm/refresh-token-rotation.ts';
 import rememberMeSession from './realm/remember-me-session.ts';
 import securityHeaders from './realm/security-headers.ts';
+import selfRegistration from './realm/self-registration.ts';
 import signatureAlgorithm from './realm/signature-algorithm.ts';
 import sslRequired from './realm/ssl-required.ts';
 import ssoSessionIdle from './realm/sso-session-idle.ts';
@@ -61,15 +68,22 @@ export const allRules: readonly Rule[] = [
   adminEvents,
   bruteForceProtection,
   clientSessionBounds,
+  emailVerification,
   keycloakVersion,
   loginEvents,
   offlineSessionIdle,
   offlineSessionMax,
+  otpCodeReuse,
+  otpDigits,
+  otpLookAhead,
+  otpTimeStep,
+  passwordHashing,
   passwordPolicy,
   refreshTokenReuse,
   refreshTokenRotation,
   rememberMeSession,
   securityHeaders,
+  selfRegistration,
   signatureAlgorithm,
   sslRequired,
   ssoSessionIdle,

@@ -35,6 +35,13 @@ const CATALOGUE = {
     'security-headers',
     'watch-events',
     'keycloak-version',
+    'self-registration',
+    'email-verification',
+    'password-hashing',
+    'otp-code-reuse',
+    'otp-digits',
+    'otp-time-step',
+    'otp-look-ahead',
   ],
   keys: [
     'active-signing-key',

@@ -9,6 +9,7 @@ export const STOCK_REALM_FINDINGS = [
   'client-refresh-tokens @admin-cli',
   'client-refresh-tokens @minimal-public',
   'client-refresh-tokens @security-admin-console',
+  'email-verification',
   'full-scope-allowed @admin-cli',
   'full-scope-allowed @minimal-confidential',
   'full-scope-allowed @minimal-public',
