@@ -42,14 +42,19 @@ import clientTokenLifespan from './clients/client-token-lifespan.ts';
 import fullScopeAllowed from './clients/full-scope-allowed.ts';
 import implicitFlow from './clients/implicit-flow.ts';
 import offlineAccessDefault from './clients/offline-access-default.ts';
+import offlineAccessOptional from './clients/offline-access-optional.ts';
 import parRequired from './clients/par-required.ts';
 import passwordGrant from './clients/password-grant.ts';
 import pkcePlain from './clients/pkce-plain.ts';
 import pkceRequired from './clients/pkce-required.ts';
 import redirectUriScheme from './clients/redirect-uri-scheme.ts';
+import redirectUriUnresolvable from './clients/redirect-uri-unresolvable.ts';
 import redirectUriWildcard from './clients/redirect-uri-wildcard.ts';
+import redirectUrisMissing from './clients/redirect-uris-missing.ts';
 import senderConstrainedTokens from './clients/sender-constrained-tokens.ts';
 import serviceAccountMixed from './clients/service-account-mixed.ts';
+import tokenExchangePublic from './clients/token-exchange-public.ts';
+import webOriginsBare from './clients/web-origins-bare.ts';
 import webOriginsWildcard from './clients/web-origins-wildcard.ts';
 import sensitiveRoleClient from './access/sensitive-role-client.ts';
 import sensitiveRoleComposite from './access/sensitive-role-composite.ts';
@@ -104,14 +109,19 @@ export const allRules: readonly Rule[] = [
   fullScopeAllowed,
   implicitFlow,
   offlineAccessDefault,
+  offlineAccessOptional,
   parRequired,
   passwordGrant,
   pkcePlain,
   pkceRequired,
   redirectUriScheme,
+  redirectUriUnresolvable,
   redirectUriWildcard,
+  redirectUrisMissing,
   senderConstrainedTokens,
   serviceAccountMixed,
+  tokenExchangePublic,
+  webOriginsBare,
   webOriginsWildcard,
   sensitiveRoleClient,
   sensitiveRoleComposite,

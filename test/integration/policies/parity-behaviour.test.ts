@@ -284,3 +284,151 @@ describe('the OTP policy, on a user with a TOTP credential (direct grant asks fo
     expect(accepted).toEqual({ 0: [0], 1: [-1, 0, 1], 2: [-2, -1, 0, 1, 2] });
   });
 });
+
+/** Where an authorization request of `clientId` with `redirectUri` gets: the login form, or Keycloak's refusal. */
+async function authorize(clientId: string, redirectUri?: string): Promise<string> {
+  const query = new URLSearchParams({ client_id: clientId, response_type: 'code', scope: 'openid' });
+  if (redirectUri !== undefined) query.set('redirect_uri', redirectUri);
+  const page = await fetch(`${realmUrl()}/protocol/openid-connect/auth?${query.toString()}`, { redirect: 'manual' });
+  const html = await page.text();
+  if (page.status === 200 && html.includes('kc-form-login')) return 'login form';
+  return `${page.status} ${/class="instruction"[^>]*>([^<]*)</.exec(html)?.[1]?.trim() ?? '(no message)'}`;
+}
+const REFUSED_REDIRECT = '400 Invalid parameter: redirect_uri';
+
+/** Where Keycloak's logout endpoint sends a browser with `postLogoutUri` (no session): there, or a refusal. */
+async function logout(clientId: string, postLogoutUri: string): Promise<string> {
+  const query = new URLSearchParams({ client_id: clientId, post_logout_redirect_uri: postLogoutUri });
+  const page = await fetch(`${realmUrl()}/protocol/openid-connect/logout?${query.toString()}`, { redirect: 'manual' });
+  return `${page.status} ${page.headers.get('location') ?? ''}`.trim();
+}
+
+async function createClient(clientId: string, extra: Record<string, unknown>) {
+  await admin.clients.create({ realm, clientId, publicClient: true, directAccessGrantsEnabled: true, ...extra });
+  const [created] = await admin.clients.find({ realm, clientId });
+  return created!;
+}
+
+async function tokenRequest(form: Record<string, string>, origin?: string) {
+  const response = await fetch(`${realmUrl()}/protocol/openid-connect/token`, {
+    method: 'POST',
+    headers: origin ? { origin } : {},
+    body: new URLSearchParams(form),
+  });
+  const body = (await response.json()) as Record<string, string | undefined>;
+  return { status: response.status, allowOrigin: response.headers.get('access-control-allow-origin'), body };
+}
+const CLIENT_USER = 'client-user';
+const userGrant = (clientId: string, extra: Record<string, string> = {}, origin?: string) =>
+  tokenRequest(
+    { grant_type: 'password', client_id: clientId, username: CLIENT_USER, password: PASSWORD, ...extra },
+    origin,
+  );
+
+describe('OIDC clients: what Keycloak does with their URIs and scopes', () => {
+  beforeAll(async () => {
+    await admin.users.create({
+      realm,
+      username: CLIENT_USER,
+      email: 'client-user@example.com',
+      emailVerified: true,
+      firstName: 'Client',
+      lastName: 'User',
+      enabled: true,
+      credentials: [{ type: 'password', value: PASSWORD, temporary: false }],
+    });
+  });
+
+  it('redirect-uris-missing: a standard-flow client without redirect URIs is refused every authorization request', async () => {
+    const created = await createClient('no-redirects', { standardFlowEnabled: true, redirectUris: [] });
+    expect(created.redirectUris).toEqual([]);
+    expect(await authorize('no-redirects', 'https://app.example.com/cb')).toBe(REFUSED_REDIRECT);
+    expect(await authorize('no-redirects', `${realmUrl()}/account`)).toBe(REFUSED_REDIRECT);
+    expect(await authorize('no-redirects')).toBe(REFUSED_REDIRECT);
+  });
+
+  it('redirect-uri-unresolvable: a relative URI resolves against rootUrl, without one against Keycloak itself', async () => {
+    await createClient('relative', { redirectUris: ['/cb'], attributes: { 'post.logout.redirect.uris': '/bye' } });
+    expect(await authorize('relative', `${keycloak().url}/cb`)).toBe('login form');
+    expect(await authorize('relative', 'https://app.example.com/cb')).toBe(REFUSED_REDIRECT);
+    expect(await logout('relative', `${keycloak().url}/bye`)).toBe(`302 ${keycloak().url}/bye`);
+    expect(await logout('relative', 'https://app.example.com/bye')).toBe('400');
+
+    await createClient('relative-rooted', { rootUrl: 'https://app.example.com', redirectUris: ['/cb'] });
+    expect(await authorize('relative-rooted', 'https://app.example.com/cb')).toBe('login form');
+    expect(await authorize('relative-rooted', `${keycloak().url}/cb`)).toBe(REFUSED_REDIRECT);
+
+    // A rootUrl without a scheme is refused outright, so the rule need not judge one.
+    await expect(
+      createClient('root-without-scheme', { rootUrl: 'app.example.com', redirectUris: ['/cb'] }),
+    ).rejects.toThrow('invalid_input');
+  });
+
+  it('redirect-uri-unresolvable: an entry without a scheme matches only its literal text', async () => {
+    await createClient('schemeless', { redirectUris: ['app.example.com/cb'] });
+    expect(await authorize('schemeless', 'https://app.example.com/cb')).toBe(REFUSED_REDIRECT);
+    expect(await authorize('schemeless', 'http://app.example.com/cb')).toBe(REFUSED_REDIRECT);
+    expect(await authorize('schemeless', 'app.example.com/cb')).toBe('login form');
+  });
+
+  it('web-origins-bare: an origin with a path or a trailing slash is stored but matches no Origin header', async () => {
+    const cases = { 'origin-bare': 'https://app.example.com', 'origin-path': 'https://app.example.com/path' };
+    const allowed: Record<string, string | null> = {};
+    for (const [clientId, origin] of Object.entries({ ...cases, 'origin-slash': 'https://app.example.com/' })) {
+      const created = await createClient(clientId, { redirectUris: [REDIRECT], webOrigins: [origin] });
+      expect(created.webOrigins).toEqual([origin]);
+      allowed[clientId] = (await userGrant(clientId, {}, 'https://app.example.com')).allowOrigin;
+    }
+    expect(allowed).toEqual({
+      'origin-bare': 'https://app.example.com',
+      'origin-path': null,
+      'origin-slash': null,
+    });
+  });
+
+  it('offline-access-optional: a client with the default optional offline_access gets an offline token by asking', async () => {
+    const created = await createClient('asks-offline', { redirectUris: [REDIRECT] });
+    expect(created.optionalClientScopes).toContain('offline_access');
+    const plain = await userGrant('asks-offline');
+    expect(claims(plain.body.refresh_token).typ).toBe('Refresh');
+    const offline = await userGrant('asks-offline', { scope: 'openid offline_access' });
+    expect(claims(offline.body.refresh_token).typ).toBe('Offline');
+    // The offline token outlives the user's SSO sessions.
+    const [user] = await admin.users.find({ realm, username: CLIENT_USER, exact: true });
+    await admin.users.logout({ realm, id: user!.id! });
+    expect(await admin.users.listSessions({ realm, id: user!.id! })).toEqual([]);
+    const refreshed = await tokenRequest({
+      grant_type: 'refresh_token',
+      client_id: 'asks-offline',
+      refresh_token: offline.body.refresh_token!,
+    });
+    expect(refreshed.status).toBe(200);
+    const replayed = await tokenRequest({
+      grant_type: 'refresh_token',
+      client_id: 'asks-offline',
+      refresh_token: plain.body.refresh_token!,
+    });
+    expect(replayed.status).toBe(400);
+  });
+
+  it('token-exchange-public: Keycloak keeps the switch on a public client but refuses its exchanges', async () => {
+    const attribute = 'standard.token.exchange.enabled';
+    const created = await createClient('exchange-public', {
+      redirectUris: [REDIRECT],
+      attributes: { [attribute]: 'true' },
+    });
+    expect(created.attributes?.[attribute]).toBe('true');
+    const { body } = await userGrant('exchange-public');
+    const exchange = await tokenRequest({
+      grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
+      client_id: 'exchange-public',
+      subject_token: body.access_token!,
+      subject_token_type: 'urn:ietf:params:oauth:token-type:access_token',
+    });
+    expect([exchange.status, exchange.body.error, exchange.body.error_description]).toEqual([
+      400,
+      'invalid_client',
+      'Public client is not allowed to exchange token',
+    ]);
+  });
+});

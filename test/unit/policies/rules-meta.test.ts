@@ -70,6 +70,11 @@ const CATALOGUE = {
     'par-required',
     'client-policy-profile',
     'service-account-mixed',
+    'redirect-uris-missing',
+    'web-origins-bare',
+    'redirect-uri-unresolvable',
+    'offline-access-optional',
+    'token-exchange-public',
   ],
 } as const;
 
