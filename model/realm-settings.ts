@@ -156,13 +156,27 @@ export interface RealmSettings extends RealmFieldValues {
   keycloakVersion?: string;
 }
 
+/**
+ * Where the fields of one realm sit in its source file. A big export has hundreds of thousands
+ * of fields and a run asks about a handful, so a source may find a position only when asked
+ * (model/export/positions.ts); a small one (a baseline) records them all in a Map, which fits.
+ */
+export interface SourcePositions {
+  /** The position of the field with this pathKey, when the source states that field itself. */
+  get(key: string): SourcePosition | undefined;
+  /** The keys of the positions held ready; a source that resolves on demand lists only the fields it marked. */
+  keys(): Iterable<string>;
+  /** How many positions are held ready: what loading cost in memory, for the bench. */
+  readonly size: number;
+}
+
 /** Where a RealmSettings came from, and the file position of each field that has one. */
 export interface RealmSource {
   kind: 'baseline' | 'realm-export' | 'live' | 'pulumi';
   /** File path, admin URL or Pulumi resource URN. */
   origin: string;
   /** Keyed by pathKey(FieldPath). */
-  positions: Map<string, SourcePosition>;
+  positions: SourcePositions;
 }
 
 /** A realm as loaded from one source. */

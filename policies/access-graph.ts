@@ -20,11 +20,15 @@ export class AccessGraph {
     for (const group of access.groups) this.groups.set(group.path, group);
   }
 
-  /** The role and every role it includes, each once, breadth first (nearest first). */
-  closure(role: RoleRef): RoleRef[] {
+  /**
+   * The role and every role it includes, each once, breadth first (nearest first); `expand`
+   * decides which roles' composites are followed (all by default).
+   */
+  closure(role: RoleRef, expand: (role: RoleRef) => boolean = () => true): RoleRef[] {
     const seen = new Map<string, RoleRef>([[roleKey(role), role]]);
     const queue = [role];
     for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+      if (!expand(next)) continue;
       for (const included of this.composites.get(roleKey(next)) ?? []) {
         if (seen.has(roleKey(included))) continue;
         seen.set(roleKey(included), included);

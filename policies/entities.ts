@@ -2,7 +2,13 @@
  * Entity helpers: the looping every client or key rule needs (as kcwarden's base auditors do),
  * so a rule says only which clients it is about and what it judges.
  */
-import type { ClientSettings, FieldPath, KeyProviderSettings, RealmSettings } from '../model/realm-settings.ts';
+import type {
+  ClientSettings,
+  FieldPath,
+  IdentityProviderSettings,
+  KeyProviderSettings,
+  RealmSettings,
+} from '../model/realm-settings.ts';
 
 export interface OidcClientFilter {
   /** Also visit disabled clients (default: skip; a disabled client issues no tokens). */
@@ -89,4 +95,50 @@ export function humanSeconds(seconds: number): string {
   if (seconds % 3600 === 0 && seconds >= 3600) return `${seconds} s (${seconds / 3600} h)`;
   if (seconds % 60 === 0 && seconds >= 60) return `${seconds} s (${seconds / 60} min)`;
   return `${seconds} s`;
+}
+
+// SAML clients and identity providers ---------------------------------------------------------
+
+/** Every SAML client; disabled ones only when asked (a disabled client issues no assertion). */
+export function* samlClients(
+  realm: RealmSettings,
+  filter: { includeDisabled?: boolean } = {},
+): Generator<ClientSettings> {
+  for (const client of realm.clients) {
+    if (client.protocol !== 'saml') continue;
+    if (!client.enabled && !filter.includeDisabled) continue;
+    yield client;
+  }
+}
+
+/** Keycloak reads its string switches with Java's Boolean.parseBoolean: only 'true' (any case) is on. */
+export function isOn(value: string | undefined): boolean {
+  return value?.toLowerCase() === 'true';
+}
+
+/** The OpenID Connect broker types whose signature, PKCE and nonce settings an admin sets (the social types hide them). */
+export const OIDC_BROKER_TYPES: readonly string[] = ['oidc', 'keycloak-oidc'];
+
+/**
+ * Every enabled identity provider of the given types (all types when none are given); nothing
+ * when the source does not carry identity providers.
+ */
+export function* identityProviders(
+  realm: RealmSettings,
+  providerIds?: readonly string[],
+): Generator<IdentityProviderSettings> {
+  for (const idp of realm.identityProviders ?? []) {
+    if (!idp.enabled) continue;
+    if (providerIds && !providerIds.includes(idp.providerId)) continue;
+    yield idp;
+  }
+}
+
+export function idpConfigPath(idp: IdentityProviderSettings, key: string): FieldPath {
+  return ['identityProviders', idp.alias, 'config', key];
+}
+
+/** A config value for a message: quoted, or 'unset'. */
+export function shown(value: string | undefined): string {
+  return value === undefined || value === '' ? 'unset' : `'${value}'`;
 }

@@ -25,8 +25,20 @@ export const SENSITIVE_ROLES: readonly string[] = SENSITIVE_REALM_MANAGEMENT_ROL
  * includes them all. So in master a 'realm-management/<role>' entry stands for '<any>-realm/<role>';
  * `admin` need not be listed, the rules follow composites to what it includes.
  */
-function isAdminClientOf(realm: RealmSettings, client: string): boolean {
+export function isAdminClientOf(realm: RealmSettings, client: string): boolean {
   return realm.realm === 'master' ? client.endsWith('-realm') : client === REALM_MANAGEMENT_CLIENT;
+}
+
+/** The realm's default role (Keycloak names it default-roles-<realm>): every user holds it. */
+export function isDefaultRole(realm: RealmSettings, role: RoleRef): boolean {
+  return role.client === undefined && role.name === `default-roles-${realm.realm}`;
+}
+
+/** The role that makes a full administrator: realm-management's realm-admin, or master's admin realm role. */
+export function isFullAdminRole(realm: RealmSettings, role: RoleRef): boolean {
+  return realm.realm === 'master'
+    ? role.client === undefined && role.name === 'admin'
+    : role.client === REALM_MANAGEMENT_CLIENT && role.name === 'realm-admin';
 }
 
 /** Whether a role belongs to Keycloak's own admin roles (the roles the sensitive list is drawn from). */

@@ -55,6 +55,14 @@ export const FETCH_CORS = cite(
   'WHATWG Fetch Standard (CORS protocol)',
   'https://fetch.spec.whatwg.org/#http-cors-protocol',
 );
+
+// SAML and identity brokering (the SAML client and identity-provider rules).
+const SAML_V2 = 'https://docs.oasis-open.org/security/saml/v2.0/';
+export const SAML_CORE = cite('SAML V2.0 Core (saml-core-2.0-os)', SAML_V2, 'OASIS Standard 2005-03-15');
+export const SAML_PROFILES = cite('SAML V2.0 Profiles (saml-profiles-2.0-os)', SAML_V2, 'OASIS Standard 2005-03-15');
+export const SAML_METADATA = cite('SAML V2.0 Metadata (saml-metadata-2.0-os)', SAML_V2, 'OASIS Standard 2005-03-15');
+export const OIDC_CORE = cite('OpenID Connect Core 1.0', 'https://openid.net/specs/openid-connect-core-1_0.html');
+export const RFC7636 = cite('RFC 7636 (PKCE)', 'https://www.rfc-editor.org/rfc/rfc7636', '2015-09');
 export const NIST_800_53 = cite(
   'NIST SP 800-53 Rev. 5',
   'https://csrc.nist.gov/pubs/sp/800/53/r5/upd1/final',

@@ -8,35 +8,13 @@ import { Optional as Opt, Type, type Static, type TOptional, type TSchema } from
 import { rowsOf, type AnyFieldRow, type FieldKind } from '../fields/field-row.ts';
 import { REALM_FIELDS, type RealmBaselineFieldIn, type RealmFieldName, type RealmFieldTable } from '../fields/realm.ts';
 import type { SslRequired } from '../realm-settings.ts';
-import { DURATION_FORMAT } from '../source/validate-schema.ts';
 import {
   KEYCLOAK_EVENT_TYPES,
   KEYCLOAK_GLOBAL_CLIENT_PROFILES,
   KEYCLOAK_KEY_PROVIDER_TYPES,
 } from '../keycloak-catalog.ts';
-
-/** A string from a fixed list: one `enum` keyword, so ajv reports one clear error. */
-function StringEnum<T extends string>(values: readonly T[], description?: string) {
-  return Type.Unsafe<T>({ type: 'string', enum: [...values], ...(description ? { description } : {}) });
-}
-
-/** Seconds, or '90s' / '5m' / '10h' / '30d' / '2w' / '1h30m'. */
-function Duration(description: string) {
-  return Type.Unsafe<string | number>({
-    type: ['integer', 'string'],
-    minimum: 0,
-    format: DURATION_FORMAT,
-    description,
-  });
-}
-
-function Closed<T extends Record<string, TSchema>>(properties: T, description?: string) {
-  return Type.Object(properties, { additionalProperties: false, ...(description ? { description } : {}) });
-}
-
-const Bool = (description: string) => Type.Boolean({ description });
-const Text = (description: string) => Type.String({ minLength: 1, description });
-const TextList = (description: string) => Type.Array(Type.String({ minLength: 1 }), { uniqueItems: true, description });
+import { Bool, Closed, Duration, StringEnum, Text, TextList } from './schema-parts.ts';
+import { BASELINE_ENTITY_PROPERTIES, BASELINE_ONLY_ENTITY_KEYS, CLIENT_ENTITY_OPTIONS } from './entities-schema.ts';
 
 /** The baseline schema of a realm field of each kind (the row's doc is its description). */
 const BASELINE_SCHEMA = {
@@ -205,6 +183,7 @@ export const ClientSchema = Closed({
       description: 'Other Keycloak client attributes, verbatim.',
     }),
   ),
+  ...CLIENT_ENTITY_OPTIONS,
 });
 
 export const ClientPolicySchema = Closed({
@@ -234,6 +213,7 @@ export const BaselineSchema = Closed({
   clients: Opt(Type.Array(ClientSchema)),
   clientPolicies: Opt(Type.Array(ClientPolicySchema)),
   tokenVersionClaim: Opt(TokenVersionClaimSchema),
+  ...BASELINE_ENTITY_PROPERTIES,
 });
 
 export type BaselineDocument = Static<typeof BaselineSchema>;
@@ -249,5 +229,6 @@ export const BASELINE_ONLY_KEYS: readonly string[] = [
   'events',
   'keys',
   'tokenVersionClaim',
+  ...BASELINE_ONLY_ENTITY_KEYS,
 ];
 export const BASELINE_KEYS: readonly string[] = Object.keys(BaselineSchema.properties);

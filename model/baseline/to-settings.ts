@@ -35,6 +35,11 @@ import { TOKEN_VERSION_DEFAULT_ATTRIBUTE, TOKEN_VERSION_DEFAULT_CLAIM } from '..
 import { CLIENT_LIFESPAN_ATTRIBUTES, MANAGED_CLIENT_ATTRIBUTES, REALM_FIELD_MAPPINGS } from './fields.ts';
 import { rowsOf } from '../fields/field-row.ts';
 import { REALM_FIELDS } from '../fields/realm.ts';
+import { accessFrom } from './entities/access.ts';
+import { clientScopesFrom } from './entities/client-scopes.ts';
+import { addClientEntityOptions } from './entities/clients.ts';
+import { identityProvidersFrom } from './entities/identity-providers.ts';
+import { userProfileFrom } from './entities/user-profile.ts';
 
 const CURVE_TYPES = new Set(['ecdsa-generated', 'ecdh-generated', 'eddsa-generated']);
 const SECRET_TYPES = new Set(['hmac-generated', 'aes-generated']);
@@ -160,6 +165,13 @@ export function baselineToRealm(document: BaselineDocument, parsed: ParsedText):
   };
   const tokenVersionClaim = convertTokenVersionClaim(document, clients, convert);
   if (tokenVersionClaim) settings.tokenVersionClaim = tokenVersionClaim;
+
+  // Issue 14's entities (model/baseline/entities/*): each part stays undefined when the baseline does not declare it.
+  addClientEntityOptions(document.clients ?? [], clients, convert);
+  settings.identityProviders = identityProvidersFrom(document, convert);
+  settings.clientScopes = clientScopesFrom(document, convert);
+  settings.access = accessFrom(document, clients, convert);
+  settings.userProfile = userProfileFrom(document, convert);
 
   throwIfAny(convert.errors, { asList: true });
   markFilledFields(settings, convert);

@@ -59,3 +59,11 @@ export function roleKey(role: RoleRef): string {
 export function scopeMappingKey(mapping: ScopeMappingSettings): string {
   return mapping.client !== undefined ? `client:${mapping.client}` : `clientScope:${mapping.clientScope ?? ''}`;
 }
+
+/** The composites Keycloak 26 gives a new realm's default role (full-hardened.json, exported from 26.7.3, shows them). */
+export const KEYCLOAK_DEFAULT_ROLE_COMPOSITES: readonly RoleRef[] = [
+  { name: 'offline_access' },
+  { name: 'uma_authorization' },
+  { client: 'account', name: 'view-profile' },
+  { client: 'account', name: 'manage-account' },
+];

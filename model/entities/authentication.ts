@@ -40,3 +40,11 @@ export interface UserProfileSettings {
   /** Names of the attributes the profile declares. */
   attributes: string[];
 }
+
+/** The attributes of Keycloak's default user profile, which a realm has until it changes its profile. */
+export const KEYCLOAK_DEFAULT_USER_PROFILE_ATTRIBUTES: readonly string[] = [
+  'username',
+  'email',
+  'firstName',
+  'lastName',
+];

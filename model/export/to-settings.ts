@@ -10,19 +10,17 @@ import { clientDefaults, KEYCLOAK_KEY_DEFAULTS, realmDefaults } from '../keycloa
 import { KEYCLOAK_DEFAULT_SAVED_EVENT_TYPES } from '../keycloak-catalog.ts';
 import { ecdsaAlgorithmFor, GENERATED_RSA_KEY_PROVIDER_TYPES, RSA_KEY_PROVIDER_TYPES } from '../keycloak-keys.ts';
 import {
-  pathKey,
   type ClientSettings,
-  type FieldPath,
   type KeyProviderSettings,
   type LoadedRealm,
   type RealmSettings,
   type RealmSource,
-  type SourcePosition,
   type SslRequired,
 } from '../realm-settings.ts';
 import { rowsOf } from '../fields/field-row.ts';
 import { REALM_FIELDS, type RealmFieldName } from '../fields/realm.ts';
-import { childKey, docPathKey, formatDocPath, type DocPath } from '../source/doc-positions.ts';
+import { formatDocPath, type DocPath } from '../source/doc-positions.ts';
+import { ExportPositions } from './positions.ts';
 import type { ParsedText } from '../source/parse-text.ts';
 import {
   TOKEN_VERSION_CLIENT_SCOPE,
@@ -88,41 +86,56 @@ const CLIENT_SCALARS = [
   'notBefore',
 ] as const satisfies readonly (keyof ClientRepresentation & keyof ClientSettings)[];
 
-/**
- * Model-path → file-position map for one realm of a parsed file. Keys are built as strings
- * (a 5,000-client export marks ~150,000 fields, so no arrays per field).
- */
-class Positions {
-  readonly map = new Map<string, SourcePosition>();
-  readonly baseKey: string;
+/** Where each realm-level field is read from: model field → representation key. */
+const REALM_DOC_KEYS: ReadonlyMap<string, string> = new Map([
+  ['realm', 'realm'],
+  ...REALM_SCALARS.map(({ field, key }): [string, string] => [field, key]),
+  ['sslRequired', 'sslRequired'],
+  ['enabledEventTypes', 'enabledEventTypes'],
+  ['keycloakVersion', 'keycloakVersion'],
+]);
 
-  constructor(
-    private readonly parsed: ParsedText | undefined,
-    base: DocPath,
-  ) {
-    this.baseKey = docPathKey(base);
-  }
+const CLIENT_POSITION_FIELDS: ReadonlySet<string> = new Set(['clientId', ...CLIENT_SCALARS]);
+const CLIENT_LISTS: ReadonlySet<string> = new Set(['redirectUris', 'webOrigins']);
 
-  /** The document key of a path below this realm. */
-  docKey(...parts: (string | number)[]): string {
-    let key = this.baseKey;
-    for (const part of parts) key = childKey(key, part);
-    return key;
-  }
+/** A client's fields with a position: its scalars, each attribute, each redirect URI and web origin. */
+function clientTail(tail: readonly string[]): readonly DocPath[] {
+  const [field = '', item] = tail;
+  if (tail.length === 0) return [[]];
+  if (tail.length === 1) return CLIENT_POSITION_FIELDS.has(field) ? [tail] : [];
+  if (tail.length === 2 && (field === 'attributes' || CLIENT_LISTS.has(field)) && item !== undefined) return [tail];
+  return [];
+}
 
-  markKey(modelKey: string, docKey: string): void {
-    if (!this.parsed) return;
-    const position = this.parsed.positions.getByKey(docKey);
-    if (position) this.map.set(modelKey, { file: this.parsed.file, line: position.line, column: position.column });
-  }
+/** A key provider's model fields and the config keys they are read from (the last one present wins). */
+const KEY_PROVIDER_CONFIG_KEYS: Readonly<Partial<Record<keyof KeyProviderSettings, readonly string[]>>> = {
+  priority: ['priority'],
+  enabled: ['enabled'],
+  active: ['active'],
+  algorithm: ['algorithm'],
+  keySize: ['keySize'],
+  secretSize: ['secretSize'],
+  ellipticCurve: ['ecdsaEllipticCurveKey', 'ecdhEllipticCurveKey', 'eddsaEllipticCurveKey'],
+};
 
-  mark(modelPath: FieldPath, docPath: DocPath): void {
-    if (this.parsed) this.markKey(pathKey(modelPath), this.docKey(...docPath));
-  }
+function keyProviderTail(tail: readonly string[]): readonly DocPath[] {
+  const [field = ''] = tail;
+  if (tail.length === 0) return [[]];
+  if (tail.length > 1) return [];
+  if (field === 'name' || field === 'providerId') return [tail];
+  const configKeys = Object.hasOwn(KEY_PROVIDER_CONFIG_KEYS, field)
+    ? KEY_PROVIDER_CONFIG_KEYS[field as keyof KeyProviderSettings]
+    : undefined;
+  return (configKeys ?? []).map((key) => ['config', key]);
+}
+
+function clientPolicyTail(tail: readonly string[]): readonly DocPath[] {
+  if (tail.length === 0) return [[]];
+  return tail.length === 1 && (tail[0] === 'enabled' || tail[0] === 'profiles') ? [tail] : [];
 }
 
 export function representationToRealm(rep: RealmRepresentation, options: AdaptOptions): LoadedRealm {
-  const positions = new Positions(options.parsed, options.base ?? []);
+  const positions = new ExportPositions(REALM_DOC_KEYS, options.parsed, options.base ?? []);
   const errors: InputError[] = [];
   const defaults = realmDefaults();
   const settings: RealmSettings = {
@@ -134,32 +147,27 @@ export function representationToRealm(rep: RealmRepresentation, options: AdaptOp
     clientPolicies: [],
     clientProfiles: [],
   };
-  positions.mark(['realm'], ['realm']);
   const target = settings as unknown as Record<string, unknown>;
   const source = rep as Record<string, unknown>;
   for (const { field, key } of REALM_SCALARS) {
     const value = source[key];
     if (value === undefined) continue;
     target[field] = Array.isArray(value) ? [...(value as unknown[])] : value;
-    positions.mark([field], [key]);
   }
   if (rep.sslRequired !== undefined) {
     settings.sslRequired = rep.sslRequired.toLowerCase() as SslRequired;
-    positions.mark(['sslRequired'], ['sslRequired']);
   }
   for (const [header, value] of Object.entries(rep.browserSecurityHeaders ?? {})) {
     settings.browserSecurityHeaders[header] = value;
-    positions.mark(['browserSecurityHeaders', header], ['browserSecurityHeaders', header]);
   }
   // An empty list means "Keycloak's default set", which is what the realm really records.
   // Keycloak keeps the types as a set: sorted, so every source lists them alike.
   settings.enabledEventTypes = (
     rep.enabledEventTypes?.length ? [...rep.enabledEventTypes] : [...KEYCLOAK_DEFAULT_SAVED_EVENT_TYPES]
   ).sort();
-  positions.mark(['enabledEventTypes'], ['enabledEventTypes']);
 
-  settings.keyProviders = (rep.components?.[KEY_PROVIDER_COMPONENT_TYPE] ?? []).map((component, index) =>
-    keyProviderFrom(component, ['components', KEY_PROVIDER_COMPONENT_TYPE, index], positions, options.keys),
+  settings.keyProviders = (rep.components?.[KEY_PROVIDER_COMPONENT_TYPE] ?? []).map((component) =>
+    keyProviderFrom(component, options.keys),
   );
 
   const seenClients = new Map<string, number>();
@@ -168,24 +176,42 @@ export function representationToRealm(rep: RealmRepresentation, options: AdaptOp
     if (previous !== undefined)
       errors.push(duplicate(options, ['clients', index, 'clientId'], `client '${client.clientId}'`, previous));
     seenClients.set(client.clientId, index);
-    return clientFrom(client, ['clients', index], positions);
+    return clientFrom(client);
   });
 
-  settings.clientPolicies = (rep.clientPolicies?.policies ?? []).map((policy, index) => {
-    positions.mark(['clientPolicies', policy.name], ['clientPolicies', 'policies', index]);
-    positions.mark(['clientPolicies', policy.name, 'enabled'], ['clientPolicies', 'policies', index, 'enabled']);
-    positions.mark(['clientPolicies', policy.name, 'profiles'], ['clientPolicies', 'policies', index, 'profiles']);
-    return { name: policy.name, enabled: policy.enabled ?? true, profiles: [...(policy.profiles ?? [])] };
-  });
+  settings.clientPolicies = (rep.clientPolicies?.policies ?? []).map((policy) => ({
+    name: policy.name,
+    enabled: policy.enabled ?? true,
+    profiles: [...(policy.profiles ?? [])],
+  }));
   settings.clientProfiles = (rep.clientProfiles?.profiles ?? []).map((profile) => profile.name);
 
   if (rep.keycloakVersion !== undefined) {
     settings.keycloakVersion = rep.keycloakVersion;
-    positions.mark(['keycloakVersion'], ['keycloakVersion']);
   }
 
   const tokenVersionClaim = tokenVersionClaimFrom(rep);
   if (tokenVersionClaim) settings.tokenVersionClaim = tokenVersionClaim;
+
+  // One anchor per entity: its id in file order. Positions below it are found when asked.
+  positions.collection(
+    'clients',
+    ['clients'],
+    settings.clients.map((client) => client.clientId),
+    clientTail,
+  );
+  positions.collection(
+    'keyProviders',
+    ['components', KEY_PROVIDER_COMPONENT_TYPE],
+    settings.keyProviders.map((key) => key.name),
+    keyProviderTail,
+  );
+  positions.collection(
+    'clientPolicies',
+    ['clientPolicies', 'policies'],
+    settings.clientPolicies.map((policy) => policy.name),
+    clientPolicyTail,
+  );
 
   // Issue 14's entities (model/export/entities/*): each part stays undefined when the file does not carry it.
   const entities = entityContext((modelPath, docPath) => positions.mark(modelPath, docPath), options, errors);
@@ -197,7 +223,7 @@ export function representationToRealm(rep: RealmRepresentation, options: AdaptOp
   settings.userProfile = userProfileFrom(rep, entities);
 
   throwIfAny(errors, { asList: true });
-  return { settings, source: { kind: options.kind, origin: options.origin, positions: positions.map } };
+  return { settings, source: { kind: options.kind, origin: options.origin, positions } };
 }
 
 function duplicate(options: AdaptOptions, docPath: DocPath, what: string, firstIndex: number): InputError {
@@ -210,35 +236,20 @@ function duplicate(options: AdaptOptions, docPath: DocPath, what: string, firstI
   );
 }
 
-function clientFrom(client: ClientRepresentation, docPath: DocPath, positions: Positions): ClientSettings {
+function clientFrom(client: ClientRepresentation): ClientSettings {
   const settings: ClientSettings = { clientId: client.clientId, ...clientDefaults() };
-  const entity = pathKey(['clients', client.clientId]);
-  const doc = positions.docKey(...docPath);
-  positions.markKey(entity, doc);
-  positions.markKey(childKey(entity, 'clientId'), childKey(doc, 'clientId'));
   if (client.id !== undefined) settings.id = client.id;
   const target = settings as unknown as Record<string, unknown>;
   for (const field of CLIENT_SCALARS) {
     const value = client[field];
     if (value === undefined) continue;
     target[field] = Array.isArray(value) ? [...value] : value;
-    positions.markKey(childKey(entity, field), childKey(doc, field));
   }
   // Client scopes are sets to Keycloak, listed in no stable order (an export and the admin API
   // can differ): sorted, the same realm reads the same from every source.
   settings.defaultClientScopes.sort();
   settings.optionalClientScopes.sort();
-  const attributesEntity = childKey(entity, 'attributes');
-  const attributesDoc = childKey(doc, 'attributes');
-  for (const [key, value] of Object.entries(client.attributes ?? {})) {
-    settings.attributes[key] = String(value);
-    positions.markKey(childKey(attributesEntity, key), childKey(attributesDoc, key));
-  }
-  for (const field of ['redirectUris', 'webOrigins'] as const) {
-    settings[field].forEach((_, index) =>
-      positions.markKey(childKey(childKey(entity, field), index), childKey(childKey(doc, field), index)),
-    );
-  }
+  for (const [key, value] of Object.entries(client.attributes ?? {})) settings.attributes[key] = String(value);
   return settings;
 }
 
@@ -252,12 +263,7 @@ function integer(text: string | undefined): number | undefined {
   return Number(text);
 }
 
-function keyProviderFrom(
-  component: ComponentRepresentation,
-  docPath: DocPath,
-  positions: Positions,
-  keys: KeyMetadata[] | undefined,
-): KeyProviderSettings {
+function keyProviderFrom(component: ComponentRepresentation, keys: KeyMetadata[] | undefined): KeyProviderSettings {
   const type = component.providerId;
   const ownKeys = component.id && keys ? keys.filter((key) => key.providerId === component.id) : [];
   const provider: KeyProviderSettings = {
@@ -290,25 +296,6 @@ function keyProviderFrom(
   const kids = ownKeys.map((key) => key.kid).filter((kid): kid is string => typeof kid === 'string');
   if (kids.length > 0) provider.kids = kids;
 
-  const entity = ['keyProviders', component.name];
-  positions.mark(entity, docPath);
-  positions.mark([...entity, 'name'], [...docPath, 'name']);
-  positions.mark([...entity, 'providerId'], [...docPath, 'providerId']);
-  const configFields: [keyof KeyProviderSettings, string][] = [
-    ['priority', 'priority'],
-    ['enabled', 'enabled'],
-    ['active', 'active'],
-    ['algorithm', 'algorithm'],
-    ['keySize', 'keySize'],
-    ['secretSize', 'secretSize'],
-    ['ellipticCurve', 'ecdsaEllipticCurveKey'],
-    ['ellipticCurve', 'ecdhEllipticCurveKey'],
-    ['ellipticCurve', 'eddsaEllipticCurveKey'],
-  ];
-  for (const [field, configKey] of configFields) {
-    if (component.config?.[configKey] !== undefined)
-      positions.mark([...entity, field], [...docPath, 'config', configKey]);
-  }
   return provider;
 }
 

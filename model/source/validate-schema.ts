@@ -4,7 +4,9 @@
  * "did you mean" for unknown keys and values. All problems of a document are reported at once.
  */
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import type { Ajv, ErrorObject } from 'ajv';
 import type { Static, TSchema } from '@sinclair/typebox';
 import { InputError, InputErrors } from '../errors.ts';
@@ -32,15 +34,26 @@ export function schemaKey(schema: TSchema): string {
 /** The file `npm run build` writes next to this one in dist/: ajv standalone code, one export per schemaKey. */
 export const PRECOMPILED_FILE = 'precompiled-validators.cjs';
 
-let precompiled: Readonly<Record<string, CompiledValidator>> = {};
+let precompiled: Readonly<Record<string, CompiledValidator>> | undefined;
 
 /**
  * Hands over the build's standalone validators (the command's bundle does, before it runs): a
- * schema among them is never compiled at run time. Without them (the sources, the library) ajv
- * compiles a schema on its first use.
+ * schema among them is never compiled at run time.
  */
 export function usePrecompiledValidators(validators: Readonly<Record<string, CompiledValidator>>): void {
   precompiled = validators;
+}
+
+/**
+ * The build's validators: those handed over, else the file the build wrote next to this module
+ * (the compiled library in dist/, whichever entry point imported it). The sources have none: ajv
+ * then compiles a schema on its first use.
+ */
+function precompiledValidators(): Readonly<Record<string, CompiledValidator>> {
+  if (precompiled) return precompiled;
+  const file = fileURLToPath(new URL(PRECOMPILED_FILE, import.meta.url));
+  precompiled = existsSync(file) ? (require(file) as Readonly<Record<string, CompiledValidator>>) : {};
+  return precompiled;
 }
 
 /** ajv itself, loaded only when a schema has no precompiled validator (the sources, under tsx or vitest). */
@@ -54,7 +67,7 @@ export function createAjv(options: Record<string, unknown> = {}): Ajv {
 let sharedAjv: Ajv | undefined;
 
 function compiledValidator(schema: TSchema): CompiledValidator {
-  const built = precompiled[schemaKey(schema)];
+  const built = precompiledValidators()[schemaKey(schema)];
   if (built) return built;
   sharedAjv ??= createAjv();
   return sharedAjv.compile(schema);

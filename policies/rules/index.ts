@@ -51,16 +51,36 @@ import redirectUriScheme from './clients/redirect-uri-scheme.ts';
 import redirectUriUnresolvable from './clients/redirect-uri-unresolvable.ts';
 import redirectUriWildcard from './clients/redirect-uri-wildcard.ts';
 import redirectUrisMissing from './clients/redirect-uris-missing.ts';
+import samlAssertionEncryption from './clients/saml-assertion-encryption.ts';
+import samlAssertionSignature from './clients/saml-assertion-signature.ts';
+import samlClientSignature from './clients/saml-client-signature.ts';
+import samlOneTimeUse from './clients/saml-one-time-use.ts';
+import samlRedirectUriWildcard from './clients/saml-redirect-uri-wildcard.ts';
+import samlSignatureAlgorithm from './clients/saml-signature-algorithm.ts';
 import senderConstrainedTokens from './clients/sender-constrained-tokens.ts';
 import serviceAccountMixed from './clients/service-account-mixed.ts';
 import tokenExchangePublic from './clients/token-exchange-public.ts';
 import webOriginsBare from './clients/web-origins-bare.ts';
 import webOriginsWildcard from './clients/web-origins-wildcard.ts';
+import idpFirstLoginAutoLink from './identity-providers/idp-first-login-auto-link.ts';
+import idpMapperSync from './identity-providers/idp-mapper-sync.ts';
+import idpPkce from './identity-providers/idp-pkce.ts';
+import idpSignatureValidation from './identity-providers/idp-signature-validation.ts';
+import idpSyncMode from './identity-providers/idp-sync-mode.ts';
+import samlIdpEncryptedAssertions from './identity-providers/saml-idp-encrypted-assertions.ts';
+import samlIdpPostBinding from './identity-providers/saml-idp-post-binding.ts';
+import samlIdpSignedAssertions from './identity-providers/saml-idp-signed-assertions.ts';
+import samlIdpSignedAuthnRequests from './identity-providers/saml-idp-signed-authn-requests.ts';
+import browserFlowSecondFactor from './access/browser-flow-second-factor.ts';
+import impersonationOutsideAdmins from './access/impersonation-outside-admins.ts';
+import protocolMapperConfig from './access/protocol-mapper-config.ts';
 import sensitiveRoleClient from './access/sensitive-role-client.ts';
 import sensitiveRoleComposite from './access/sensitive-role-composite.ts';
 import sensitiveRoleDefault from './access/sensitive-role-default.ts';
 import sensitiveRoleGroup from './access/sensitive-role-group.ts';
 import sensitiveRoleServiceAccount from './access/sensitive-role-service-account.ts';
+import sensitiveScope from './access/sensitive-scope.ts';
+import userAttributeExportedEditable from './access/user-attribute-exported-editable.ts';
 
 /**
  * Every rule of the catalogue, in folder then id order. No casts: `satisfies` checks each rule
@@ -118,14 +138,34 @@ export const allRules: readonly Rule[] = [
   redirectUriUnresolvable,
   redirectUriWildcard,
   redirectUrisMissing,
+  samlAssertionEncryption,
+  samlAssertionSignature,
+  samlClientSignature,
+  samlOneTimeUse,
+  samlRedirectUriWildcard,
+  samlSignatureAlgorithm,
   senderConstrainedTokens,
   serviceAccountMixed,
   tokenExchangePublic,
   webOriginsBare,
   webOriginsWildcard,
+  idpFirstLoginAutoLink,
+  idpMapperSync,
+  idpPkce,
+  idpSignatureValidation,
+  idpSyncMode,
+  samlIdpEncryptedAssertions,
+  samlIdpPostBinding,
+  samlIdpSignedAssertions,
+  samlIdpSignedAuthnRequests,
+  browserFlowSecondFactor,
+  impersonationOutsideAdmins,
+  protocolMapperConfig,
   sensitiveRoleClient,
   sensitiveRoleComposite,
   sensitiveRoleDefault,
   sensitiveRoleGroup,
   sensitiveRoleServiceAccount,
+  sensitiveScope,
+  userAttributeExportedEditable,
 ] satisfies readonly Rule[];

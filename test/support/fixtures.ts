@@ -3,8 +3,21 @@
  * one place for what rule tables, the runner, the review and the format tests share.
  */
 import { keyProfileValues, realmProfileValues, type Profile } from '../../model/profiles.ts';
-import type { ClientSettings, KeyProviderSettings, LoadedRealm, RealmSettings } from '../../model/realm-settings.ts';
-import { hardenedAccess } from './entity-fixtures.ts';
+import type {
+  ClientSettings,
+  KeyProviderSettings,
+  LoadedRealm,
+  RealmSettings,
+  SourcePosition,
+} from '../../model/realm-settings.ts';
+import {
+  HARDENED_SAML_ATTRIBUTES,
+  hardenedAccess,
+  hardenedAuthentication,
+  hardenedClientScopes,
+  hardenedIdentityProviders,
+  hardenedUserProfile,
+} from './entity-fixtures.ts';
 
 /** A client with every field set: OpenID Connect, enabled, confidential, standard flow only, nothing else. */
 export function clientSettings(overrides: Partial<ClientSettings> & Pick<ClientSettings, 'clientId'>): ClientSettings {
@@ -123,13 +136,16 @@ export function hardenedRealm(): RealmSettings {
         clientAuthenticatorType: 'client-x509',
         attributes: { 'tls.client.certificate.bound.access.tokens': 'true' },
       }),
-      // Skipped by every client rule: SAML, disabled, bearer-only — each insecure on purpose.
+      // Skipped by every OpenID Connect client rule: SAML, disabled, bearer-only — each insecure on
+      // purpose in OpenID Connect terms (the SAML client is hardened for the SAML rules).
       clientSettings({
         clientId: 'saml-sp',
         protocol: 'saml',
         implicitFlowEnabled: true,
-        redirectUris: ['*'],
+        redirectUris: ['https://sp.example.com/saml/acs'],
+        webOrigins: ['*'],
         fullScopeAllowed: true,
+        attributes: { ...HARDENED_SAML_ATTRIBUTES },
       }),
       clientSettings({
         clientId: 'retired-app',
@@ -148,7 +164,11 @@ export function hardenedRealm(): RealmSettings {
     ],
     clientPolicies: [{ name: 'fapi-2', enabled: true, profiles: ['fapi-2-dpop-security-profile'] }],
     clientProfiles: [],
+    identityProviders: hardenedIdentityProviders(),
+    authentication: hardenedAuthentication(),
     access: hardenedAccess(),
+    clientScopes: hardenedClientScopes(),
+    userProfile: hardenedUserProfile(),
   };
 }
 
@@ -201,8 +221,14 @@ export function key(realm: RealmSettings, name: string): KeyProviderSettings {
   return found;
 }
 
+/** A loaded realm whose positions a test can set. */
+export type LoadedWithPositions = LoadedRealm & { source: { positions: Map<string, SourcePosition> } };
+
 /** Wraps settings as a loaded baseline with no file positions (origin `<realm>.yaml` unless given). */
-export function loaded(settings: RealmSettings, options: { origin?: string; profile?: Profile } = {}): LoadedRealm {
+export function loaded(
+  settings: RealmSettings,
+  options: { origin?: string; profile?: Profile } = {},
+): LoadedWithPositions {
   const { origin = `${settings.realm}.yaml`, profile } = options;
   return { settings, source: { kind: 'baseline', origin, positions: new Map() }, ...(profile && { profile }) };
 }

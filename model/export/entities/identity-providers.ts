@@ -7,6 +7,13 @@ import type { IdentityProviderSettings } from '../../realm-settings.ts';
 import type { RealmRepresentation } from '../schema.ts';
 import { stringMap, type EntityContext } from './mark.ts';
 
+/**
+ * Config keys holding a secret. Keycloak's partial export masks them so; a hand-written or
+ * keycloak-config-cli file may hold the real one, which must never reach a finding or a report.
+ */
+const SECRET_CONFIG_KEYS: ReadonlySet<string> = new Set(['clientSecret']);
+const SECRET_MASK = '**********';
+
 export function identityProvidersFrom(
   rep: RealmRepresentation,
   { mark }: EntityContext,
@@ -22,7 +29,7 @@ export function identityProvidersFrom(
       enabled: idp.enabled ?? true,
       trustEmail: idp.trustEmail ?? false,
       linkOnly: idp.linkOnly ?? false,
-      config: stringMap(idp.config),
+      config: maskSecrets(stringMap(idp.config)),
       mappers: [],
     };
     if (idp.firstBrokerLoginFlowAlias !== undefined) settings.firstBrokerLoginFlowAlias = idp.firstBrokerLoginFlowAlias;
@@ -45,4 +52,10 @@ export function identityProvidersFrom(
     mark(['identityProviders', provider.alias, 'mappers', mapper.name], ['identityProviderMappers', index]);
   });
   return providers;
+}
+
+function maskSecrets(config: Record<string, string>): Record<string, string> {
+  for (const key of Object.keys(config))
+    if (SECRET_CONFIG_KEYS.has(key) && config[key] !== '') config[key] = SECRET_MASK;
+  return config;
 }

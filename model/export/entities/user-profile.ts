@@ -9,14 +9,13 @@
  */
 import { Optional as Opt, Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
+import { KEYCLOAK_DEFAULT_USER_PROFILE_ATTRIBUTES } from '../../entities/authentication.ts';
 import type { UserProfileSettings } from '../../realm-settings.ts';
 import { USER_PROFILE_COMPONENT_TYPE } from '../entities-schema.ts';
 import type { RealmRepresentation } from '../schema.ts';
 import type { EntityContext } from './mark.ts';
 
 const USER_PROFILE_CONFIG_KEY = 'kc.user.profile.config';
-/** Keycloak's default UPConfig (keycloak-default-user-profile.json): what a realm without the component uses. */
-const DEFAULT_ATTRIBUTES = ['username', 'email', 'firstName', 'lastName'];
 
 /** The part of UPConfig the model reads; the rest (validations, permissions, groups) stays open. */
 const UserProfileConfigSchema = Type.Object({
@@ -31,7 +30,7 @@ export function userProfileFrom(rep: RealmRepresentation, context: EntityContext
   const components = rep.components[USER_PROFILE_COMPONENT_TYPE] ?? [];
   const index = components.findIndex((component) => component.config?.[USER_PROFILE_CONFIG_KEY]?.[0] !== undefined);
   const text = components[index]?.config?.[USER_PROFILE_CONFIG_KEY]?.[0];
-  if (text === undefined) return { attributes: [...DEFAULT_ATTRIBUTES] };
+  if (text === undefined) return { attributes: [...KEYCLOAK_DEFAULT_USER_PROFILE_ATTRIBUTES] };
   const docPath = ['components', USER_PROFILE_COMPONENT_TYPE, index, 'config', USER_PROFILE_CONFIG_KEY, 0];
   context.mark(['userProfile'], ['components', USER_PROFILE_COMPONENT_TYPE, index]);
   context.mark(['userProfile', 'unmanagedAttributePolicy'], docPath);
@@ -42,7 +41,7 @@ export function userProfileFrom(rep: RealmRepresentation, context: EntityContext
       `the user profile ${config}`,
       'export the realm again, or fix the UPConfig JSON Keycloak stores under kc.user.profile.config',
     );
-    return { attributes: [...DEFAULT_ATTRIBUTES] };
+    return { attributes: [...KEYCLOAK_DEFAULT_USER_PROFILE_ATTRIBUTES] };
   }
   const profile: UserProfileSettings = { attributes: (config.attributes ?? []).map((attribute) => attribute.name) };
   if (config.unmanagedAttributePolicy !== undefined) profile.unmanagedAttributePolicy = config.unmanagedAttributePolicy;

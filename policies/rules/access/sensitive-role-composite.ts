@@ -3,6 +3,7 @@ import { defineRule } from '../../define-rule.ts';
 import { roleKey } from '../../../model/entities/access.ts';
 import {
   isBuiltInAdminRole,
+  isDefaultRole,
   SENSITIVE_ROLE_PARAM_DOCS,
   SENSITIVE_ROLE_PARAMS,
   sensitiveRoleMatcher,
@@ -26,10 +27,8 @@ export default defineRule('access', {
     const graph = new AccessGraph(realm.access);
     const isSensitive = sensitiveRoleMatcher(realm, params);
     // The default role has its own (critical) rule; Keycloak's admin roles are composites of each other by design.
-    const defaultRole = `default-roles-${realm.realm}`;
     for (const role of realm.access.roles) {
-      if (role.composites.length === 0 || isSensitive(role) || isBuiltInAdminRole(realm, role)) continue;
-      if (roleKey(role) === defaultRole) continue;
+      if (isSensitive(role) || isBuiltInAdminRole(realm, role) || isDefaultRole(realm, role)) continue;
       const holding = graph.sensitiveAmong(role.composites, isSensitive)[0];
       if (!holding) continue;
       yield {

@@ -1,7 +1,7 @@
 import type { ClientSettings, FieldPath } from '../../../model/realm-settings.ts';
 import { defineRule } from '../../define-rule.ts';
 import { clientAttributePath, clientPath, oidcClients, usesBrowserFlow } from '../../entities.ts';
-import { readPattern } from '../../redirect-patterns.ts';
+import { WILDCARD_MESSAGES, wildcardViolation } from '../../redirect-wildcard-findings.ts';
 import { ASVS, RFC9700 } from '../../sources.ts';
 
 function* redirectUris(client: ClientSettings): Generator<{ uri: string; path: FieldPath }> {
@@ -30,48 +30,13 @@ export default defineRule('clients', {
   remediation: { baselineKey: 'clients[].redirectUris', value: ['https://app.example.com/callback'] },
   params: { baseline: {}, strict: {} },
   paramDocs: {},
-  messages: {
-    open: "Redirect URI '{{uri}}' accepts every URL.",
-    hostPrefix:
-      "Redirect URI '{{uri}}' matches every host whose name starts with it: Keycloak {{version}} prefix-matches it (26.4.13, 26.6.3 and 26.7.0 read it as '{{asPath}}').",
-    hostPath: "Redirect URI '{{uri}}' matches every path on its host: Keycloak {{version}} reads it as '{{asPath}}'.",
-    hostPathUnknownVersion:
-      "Redirect URI '{{uri}}' matches every path on its host on Keycloak 26.4.13, 26.6.3, 26.7.0 and later (read as '{{asPath}}'); older versions match every host whose name starts with it.",
-    path: "Redirect URI '{{uri}}' matches every path below it.",
-    dead: "Redirect URI '{{uri}}' has a '*' in its host, which Keycloak compares literally: it matches no real redirect (a dead entry).",
-  },
+  messages: WILDCARD_MESSAGES,
   *check(realm) {
-    const version = realm.keycloakVersion;
     for (const client of oidcClients(realm)) {
       if (!usesBrowserFlow(client)) continue;
       for (const { uri, path } of redirectUris(client)) {
-        const reading = readPattern(uri, version);
-        switch (reading.kind) {
-          case 'everything':
-            yield { path, messageId: 'open', data: { uri } };
-            break;
-          case 'after-host':
-            if (reading.hostBoundary === 'prefix-match')
-              yield { path, messageId: 'hostPrefix', data: { uri, version, asPath: reading.asPath } };
-            else if (reading.hostBoundary === 'enforced')
-              yield { path, messageId: 'hostPath', data: { uri, version, asPath: reading.asPath }, severity: 'medium' };
-            else
-              yield {
-                path,
-                messageId: 'hostPathUnknownVersion',
-                data: { uri, asPath: reading.asPath },
-                severity: 'medium',
-              };
-            break;
-          case 'path':
-            yield { path, messageId: 'path', data: { uri }, severity: 'medium' };
-            break;
-          case 'dead':
-            yield { path, messageId: 'dead', data: { uri }, severity: 'low' };
-            break;
-          case 'exact':
-            break;
-        }
+        const violation = wildcardViolation(uri, path, realm.keycloakVersion);
+        if (violation) yield violation;
       }
     }
   },

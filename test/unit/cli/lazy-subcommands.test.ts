@@ -2,7 +2,8 @@
  * Start-up (issue 13): a subcommand loads what it needs and no more. The compiled modules (dist/,
  * what the library entry points ship; the test suites build it) run the command in a child process
  * with a module hook that logs every module loaded; the log is the evidence. bin/realmguard.js runs
- * the single-file bundle instead, where every subcommand is in the one file (see scripts/build.ts).
+ * the bundle, split by esbuild into one chunk per subcommand plus shared chunks (scripts/build.ts):
+ * the same hook shows which chunks a command reads, and the chunks' contents what they hold.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,15 +36,16 @@ writeFileSync(
 // The compiled modules' main(), run as the command (dist/cli/main.js exports it).
 const compiledMain = fileURLToPath(new URL('../../../dist/cli/main.js', import.meta.url));
 const runner = join(dir, 'run-compiled.mjs');
+const bin = fileURLToPath(new URL('../../../bin/realmguard.js', import.meta.url));
 writeFileSync(
   runner,
   `import { main } from ${JSON.stringify(compiledMain)};\nprocess.exitCode = await main(process.argv);\n`,
 );
 
-/** Runs the compiled realmguard ARGS and returns the URLs of the modules it loaded. */
-async function modulesLoadedBy(args: string[]): Promise<{ code: number | null; modules: string[] }> {
-  const log = join(dir, `${args.join('_').replace(/\W+/g, '_')}.log`);
-  const { code } = await spawnNode(['--import', hook, runner, ...args], {
+/** Runs the compiled realmguard ARGS (the modules, or the bundle through bin/) and returns the URLs of the modules it loaded. */
+async function modulesLoadedBy(args: string[], script = runner): Promise<{ code: number | null; modules: string[] }> {
+  const log = join(dir, `${script === runner ? 'modules' : 'bundle'}-${args.join('_').replace(/\W+/g, '_')}.log`);
+  const { code } = await spawnNode(['--import', hook, script, ...args], {
     env: { ...process.env, REALMGUARD_MODULE_LOG: log, NO_COLOR: '1' },
   });
   return { code, modules: [...new Set(readFileSync(log, 'utf8').split('\n').filter(Boolean))] };
@@ -58,6 +60,12 @@ const NOT_FOR_OFFLINE_COMMANDS = [
   /\/node_modules\/@pulumi\//,
   /keycloak-admin-client/,
 ];
+
+/** The source files bundled into the dist/ files among `modules`: esbuild heads each one's code with a comment naming it. */
+function filesHeldBy(modules: string[]): string[] {
+  const read = modules.filter((url) => url.startsWith('file:') && url.includes('/dist/'));
+  return read.flatMap((url) => readFileSync(fileURLToPath(url), 'utf8').match(/^\/\/ \S+$/gm) ?? []);
+}
 
 describe('lazy subcommands', () => {
   it('picks the named subcommand only, and every one when none is named', () => {
@@ -80,6 +88,32 @@ describe('lazy subcommands', () => {
         ).toEqual([]);
     },
   );
+
+  it.each([['check'], ['validate']])(
+    'the bundle: `realmguard %s` reads its own chunk and shared ones, none holding incident, Keycloak-connection, Pulumi, p-retry or cli-progress code',
+    async (name) => {
+      const { code, modules } = await modulesLoadedBy([name, baseline], bin);
+      expect(code).toBe(0);
+      const chunks = modules.filter((url) => url.includes('/dist/command/'));
+      const subcommandChunks = chunks.map((url) => /\/dist\/command\/([a-z]+)-[A-Z0-9]+\.mjs$/.exec(url)?.[1]);
+      expect(subcommandChunks.filter((chunk) => chunk !== undefined && chunk !== 'chunk')).toEqual([name]);
+      const held = filesHeldBy(modules);
+      expect(held.some((line) => line.includes('dist/model/'))).toBe(true);
+      for (const pattern of NOT_FOR_OFFLINE_COMMANDS)
+        expect(
+          held.filter((line) => pattern.test(line)),
+          String(pattern),
+        ).toEqual([]);
+    },
+  );
+
+  it('the bundle: `realmguard incident` reads the incident chunk, which holds the actions', async () => {
+    const { modules } = await modulesLoadedBy(['incident', '--help'], bin);
+    const chunks = modules.filter((url) => url.includes('/dist/command/'));
+    expect(chunks.some((url) => /\/incident-[A-Z0-9]+\.mjs$/.test(url))).toBe(true);
+    expect(chunks.some((url) => /\/(check|watch|audit)-[A-Z0-9]+\.mjs$/.test(url))).toBe(false);
+    expect(filesHeldBy(modules).some((line) => /dist\/incident\//.test(line))).toBe(true);
+  });
 
   it('`realmguard --help` still lists every subcommand', async () => {
     const { stdout } = await spawnRealmguard(['--help'], { env: process.env });

@@ -9,6 +9,7 @@ import {
   type KeyProviderSettings,
   type LoadedRealm,
 } from '../../../model/realm-settings.ts';
+import { clientSettings, loaded } from '../../support/fixtures.ts';
 import { child, installMocks, ofType, registered, settle, TYPES } from './pulumi-mocks.ts';
 
 beforeAll(installMocks);
@@ -16,26 +17,19 @@ beforeEach(() => {
   registered.length = 0;
 });
 
+/** A public client of its own host, with PKCE and refresh tokens. */
 function client(clientId: string, over: Partial<ClientSettings> = {}): ClientSettings {
-  return {
+  return clientSettings({
     clientId,
-    protocol: 'openid-connect',
-    enabled: true,
     publicClient: true,
-    bearerOnly: false,
-    standardFlowEnabled: true,
-    implicitFlowEnabled: false,
-    directAccessGrantsEnabled: false,
-    serviceAccountsEnabled: false,
     redirectUris: [`https://${clientId}.example.com/cb`],
     webOrigins: [`https://${clientId}.example.com`],
     clientAuthenticatorType: 'client-secret',
-    fullScopeAllowed: false,
     defaultClientScopes: [],
     optionalClientScopes: [],
     attributes: { 'pkce.code.challenge.method': 'S256', 'use.refresh.tokens': 'true' },
     ...over,
-  };
+  });
 }
 
 /** A loaded baseline; `declared` lists the model paths the file itself states (with made-up lines). */
@@ -50,16 +44,9 @@ function baseline(
   } = {},
 ): LoadedRealm {
   const profile = over.profile ?? 'baseline';
-  const positions = new Map(
-    (over.declared ?? []).map((path, index) => [
-      pathKey(path),
-      { file: `baselines/${realm}.yaml`, line: 10 + index, column: 3 },
-    ]),
-  );
-  return {
-    profile,
-    source: { kind: 'baseline', origin: `baselines/${realm}.yaml`, positions },
-    settings: {
+  const origin = `baselines/${realm}.yaml`;
+  const realmLoaded = loaded(
+    {
       ...realmProfileValues(profile),
       realm,
       keyProviders: over.keys ?? keyProfileValues(profile).defaultProviders,
@@ -69,7 +56,12 @@ function baseline(
       clientProfiles: [],
       tokenVersionClaim: { attribute: 'token_version', claim: 'token_version', clients: ['*'] },
     },
-  };
+    { origin, profile },
+  );
+  const positions = new Map(
+    (over.declared ?? []).map((path, index) => [pathKey(path), { file: origin, line: 10 + index, column: 3 }]),
+  );
+  return { ...realmLoaded, source: { ...realmLoaded.source, positions } };
 }
 
 describe('HardenedRealmFromBaseline', () => {

@@ -4,6 +4,7 @@ import { checkKeycloakUrl, loadAll, readProgramConfig, runProgram } from '../../
 import { InputError, InputErrors } from '../../../model/errors.ts';
 import { keyProfileValues, realmProfileValues } from '../../../model/profiles.ts';
 import type { LoadedRealm } from '../../../model/realm-settings.ts';
+import { clientSettings, loaded } from '../../support/fixtures.ts';
 import { installMocks, ofType, registered, settle, TYPES } from './pulumi-mocks.ts';
 
 beforeAll(installMocks);
@@ -15,39 +16,28 @@ afterEach(() => {
   pulumi.runtime.setAllConfig({});
 });
 
-function loaded(realm: string, file = `baselines/${realm}.yaml`): LoadedRealm {
-  return {
-    profile: 'baseline',
-    source: { kind: 'baseline', origin: file, positions: new Map() },
-    settings: {
+/** A baseline-profile realm with one service-account client, as loaded from `file`. */
+function loadedBaseline(realm: string, file = `baselines/${realm}.yaml`): LoadedRealm {
+  const orders = clientSettings({
+    clientId: 'orders',
+    standardFlowEnabled: false,
+    serviceAccountsEnabled: true,
+    clientAuthenticatorType: 'client-secret',
+    defaultClientScopes: [],
+    optionalClientScopes: [],
+  });
+  return loaded(
+    {
       ...realmProfileValues('baseline'),
       realm,
       keyProviders: keyProfileValues('baseline').defaultProviders,
       compromisedKeys: [],
-      clients: [
-        {
-          clientId: 'orders',
-          protocol: 'openid-connect',
-          enabled: true,
-          publicClient: false,
-          bearerOnly: false,
-          standardFlowEnabled: false,
-          implicitFlowEnabled: false,
-          directAccessGrantsEnabled: false,
-          serviceAccountsEnabled: true,
-          redirectUris: [],
-          webOrigins: [],
-          clientAuthenticatorType: 'client-secret',
-          fullScopeAllowed: false,
-          defaultClientScopes: [],
-          optionalClientScopes: [],
-          attributes: {},
-        },
-      ],
+      clients: [orders],
       clientPolicies: [],
       clientProfiles: [],
     },
-  };
+    { origin: file, profile: 'baseline' },
+  );
 }
 
 /** A loader that knows a few files; others fail as the real loader does. */
@@ -59,7 +49,7 @@ const fakeLoader = async (path: string): Promise<LoadedRealm> => {
       { file: path, line: 3, column: 1, keyPath: 'tokns' },
       "did you mean 'tokens'?",
     );
-  return loaded(name, path);
+  return loadedBaseline(name, path);
 };
 
 describe('the program', () => {

@@ -55,6 +55,15 @@ describe('policy config: the schema and the catalogue', () => {
     );
   });
 
+  it("extends the access rules' sensitive roles from the config", () => {
+    const config = parse(
+      'rules:\n  sensitive-role-group:\n    additionalSensitiveRoles: [billing-admin, shop/manage-orders]\n',
+    );
+    expect(config.rules['sensitive-role-group']).toEqual({
+      params: { additionalSensitiveRoles: ['billing-admin', 'shop/manage-orders'] },
+    });
+  });
+
   it('reports every problem of the file at once, in file order', () => {
     const problems = problemsOf(
       'rules:\n  acess-token-lifespan: mandatory\n  access-token-lifespan: { max: -5 }\nsuppressions:\n  - { rule: password-grant }\n',

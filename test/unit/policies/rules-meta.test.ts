@@ -75,6 +75,23 @@ const CATALOGUE = {
     'redirect-uri-unresolvable',
     'offline-access-optional',
     'token-exchange-public',
+    'saml-redirect-uri-wildcard',
+    'saml-assertion-signature',
+    'saml-client-signature',
+    'saml-assertion-encryption',
+    'saml-signature-algorithm',
+    'saml-one-time-use',
+  ],
+  'identity-providers': [
+    'idp-signature-validation',
+    'idp-pkce',
+    'saml-idp-signed-assertions',
+    'saml-idp-encrypted-assertions',
+    'saml-idp-signed-authn-requests',
+    'saml-idp-post-binding',
+    'idp-sync-mode',
+    'idp-mapper-sync',
+    'idp-first-login-auto-link',
   ],
 } as const;
 

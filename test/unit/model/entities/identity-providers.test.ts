@@ -10,7 +10,7 @@ describe('export → identity providers', () => {
           providerId: 'oidc',
           trustEmail: true,
           firstBrokerLoginFlowAlias: 'link by email',
-          config: { validateSignature: 'false', pkceEnabled: true, syncMode: 'IMPORT', clientSecret: '**********' },
+          config: { validateSignature: 'false', pkceEnabled: true, syncMode: 'IMPORT', clientSecret: 'a-real-secret' },
         },
         { alias: 'partner', providerId: 'saml', enabled: false, linkOnly: true },
       ],
@@ -33,7 +33,7 @@ describe('export → identity providers', () => {
         trustEmail: true,
         linkOnly: false,
         firstBrokerLoginFlowAlias: 'link by email',
-        // a YAML/JSON boolean reads as Keycloak stores it: text
+        // a YAML/JSON boolean reads as Keycloak stores it: text; a secret is masked as Keycloak's partial export does
         config: { validateSignature: 'false', pkceEnabled: 'true', syncMode: 'IMPORT', clientSecret: '**********' },
         mappers: [{ name: 'dept', type: 'oidc-user-attribute-idp-mapper', config: { syncMode: 'INHERIT' } }],
       },
@@ -47,6 +47,14 @@ describe('export → identity providers', () => {
         mappers: [{ name: 'admins', type: 'saml-role-idp-mapper', config: {} }],
       },
     ]);
+  });
+
+  it('never keeps a client secret a hand-written file carries', () => {
+    const loaded = loadExport({
+      identityProviders: [{ alias: 'github', providerId: 'github', config: { clientSecret: 'a-real-secret' } }],
+    });
+    expect(JSON.stringify(loaded.settings)).not.toContain('a-real-secret');
+    expect(loaded.settings.identityProviders?.[0]?.config.clientSecret).toBe('**********');
   });
 
   it('points findings at the IdP, its config key and its mapper', () => {
