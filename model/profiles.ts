@@ -75,6 +75,7 @@ const BASELINE_REALM_CHANGES: Partial<RealmProfileValues> = {
   enabledEventTypes: [...REQUIRED_EVENT_TYPES],
   adminEventsEnabled: true,
   adminEventsDetailsEnabled: true,
+  verifyEmail: true,
 };
 
 /** The strict profile: the baseline profile plus the values it tightens. */

@@ -74,6 +74,19 @@ export interface RealmDialectArgs extends Record<RealmGoDurationField, string> {
   passwordPolicy?: string;
   defaultSignatureAlgorithm: string;
   securityDefenses: { headers: HeadersDialect; bruteForceDetection?: BruteForceDialect };
+  registrationAllowed: boolean;
+  verifyEmail: boolean;
+  otpPolicy: OtpPolicyDialect;
+}
+
+/** The provider's `otpPolicy` block: Keycloak's otpPolicy* fields without the prefix. */
+export interface OtpPolicyDialect {
+  type: string;
+  algorithm: string;
+  digits: number;
+  period: number;
+  lookAheadWindow: number;
+  codeReusable: boolean;
 }
 
 /** Realm duration fields: model name = provider name, seconds ↔ Go duration (the table's go-duration rows). */
@@ -90,6 +103,26 @@ const BRUTE_FORCE_ARGS: readonly { field: RealmBruteForceField; arg: keyof Brute
     ? [{ field: field as RealmBruteForceField, arg: path[2] as keyof BruteForceDialect }]
     : [];
 });
+
+/** Model field → argument of the provider's `otpPolicy` block (the table's rows under it). */
+const OTP_ARGS: readonly { field: keyof RealmSettings; arg: keyof OtpPolicyDialect }[] = rowsOf(REALM_FIELDS).flatMap(
+  ([field, row]) => {
+    const path = row.provider?.path ?? [];
+    return path.length === 2 && path[0] === 'otpPolicy'
+      ? [{ field: field, arg: path[1] as keyof OtpPolicyDialect }]
+      : [];
+  },
+);
+
+/** What the provider sends for OTP fields left out of the block (its schema defaults, Keycloak's defaults too). */
+const PROVIDER_OTP_DEFAULTS: Readonly<OtpPolicyDialect> = {
+  type: 'totp',
+  algorithm: 'HmacSHA1',
+  digits: 6,
+  period: 30,
+  lookAheadWindow: 1,
+  codeReusable: false,
+};
 
 /** Keycloak's browserSecurityHeaders key → the provider's header argument. */
 const HEADER_NAMES: Readonly<Record<string, keyof HeadersDialect>> = {
@@ -150,6 +183,11 @@ export function realmArgsFromSettings(settings: RealmSettings): RealmDialectArgs
       headers: headersFromSettings(settings.browserSecurityHeaders),
       ...(settings.bruteForceProtected ? { bruteForceDetection: bruteForceFromSettings(settings) } : {}),
     },
+    registrationAllowed: settings.registrationAllowed,
+    verifyEmail: settings.verifyEmail,
+    otpPolicy: Object.fromEntries(
+      OTP_ARGS.map(({ field, arg }) => [arg, settings[field]]),
+    ) as unknown as OtpPolicyDialect,
   };
 }
 
@@ -212,6 +250,15 @@ export function settingsFromRealmInputs(props: Record<string, unknown>): Partial
   if (passwordPolicy !== undefined) out.passwordPolicy = passwordPolicy;
   const algorithm = str(props.defaultSignatureAlgorithm);
   if (algorithm !== undefined && algorithm !== '') out.defaultSignatureAlgorithm = algorithm;
+
+  // Go's zero value for an unset boolean, and Keycloak's default too.
+  out.registrationAllowed = bool(props.registrationAllowed) ?? false;
+  out.verifyEmail = bool(props.verifyEmail) ?? false;
+  const otp = record(props.otpPolicy) ?? {};
+  const otpTarget = out as Record<string, unknown>;
+  for (const { field, arg } of OTP_ARGS) {
+    otpTarget[field] = typeof otp[arg] === typeof PROVIDER_OTP_DEFAULTS[arg] ? otp[arg] : PROVIDER_OTP_DEFAULTS[arg];
+  }
 
   const defenses = record(props.securityDefenses);
   const headers = record(defenses?.headers);

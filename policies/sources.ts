@@ -68,3 +68,9 @@ export const NIST_800_53 = cite(
   'https://csrc.nist.gov/pubs/sp/800/53/r5/upd1/final',
   'Rev. 5',
 );
+export const RFC6238 = cite('RFC 6238 (TOTP)', 'https://www.rfc-editor.org/rfc/rfc6238', '2011-05');
+export const RFC4226 = cite('RFC 4226 (HOTP)', 'https://www.rfc-editor.org/rfc/rfc4226', '2005-12');
+export const NIST_800_132 = cite('NIST SP 800-132', 'https://csrc.nist.gov/pubs/sp/800/132/final', '2010-12');
+export const RFC6749 = cite('RFC 6749 (OAuth 2.0)', 'https://www.rfc-editor.org/rfc/rfc6749', '2012-10');
+export const RFC6454 = cite('RFC 6454 (The Web Origin Concept)', 'https://www.rfc-editor.org/rfc/rfc6454', '2011-12');
+export const RFC8693 = cite('RFC 8693 (OAuth 2.0 Token Exchange)', 'https://www.rfc-editor.org/rfc/rfc8693', '2020-01');

@@ -60,9 +60,12 @@ export const SessionsSchema = Closed(sectionProperties(['sessions']));
 
 export const BruteForceSchema = Closed(sectionProperties(['security', 'bruteForce']));
 
+export const OtpSchema = Closed(sectionProperties(['security', 'otp']));
+
 export const SecuritySchema = Closed({
   ...sectionProperties(['security']),
   bruteForce: Opt(BruteForceSchema),
+  otp: Opt(OtpSchema),
   passwordPolicy: Opt(
     Type.Array(
       Type.String({

@@ -33,6 +33,9 @@ const bruteForceArg = (name: string) =>
     path: ['securityDefenses', 'bruteForceDetection', name],
     conversion: 'as-is',
   }) as const;
+/** An argument of the provider's `otpPolicy` block. */
+const otpArg = (name: string) =>
+  ({ resource: 'keycloak.Realm', path: ['otpPolicy', name], conversion: 'as-is' }) as const;
 const eventsArg = (name: string) => ({ resource: 'keycloak.RealmEvents', path: [name], conversion: 'as-is' }) as const;
 const same = (key: string) => ({ key });
 
@@ -403,6 +406,99 @@ export const REALM_FIELDS = {
     component: 'value',
     diff: { custom: 'header by header (review/classify/security-headers.ts)' },
     keycloakDefault: { ...KEYCLOAK_BROWSER_SECURITY_HEADERS },
+  },
+
+  /** Whether the login page offers self-registration: anyone who reaches it can create an account. */
+  registrationAllowed: {
+    kind: 'boolean',
+    doc: 'Let anyone create an account from the login page (registrationAllowed).',
+    baseline: { path: ['security', 'registrationAllowed'] },
+    representation: same('registrationAllowed'),
+    provider: realmArg('registrationAllowed'),
+    component: 'value',
+    diff: { safeWhen: false, reason: 'self-registration on: anyone can create an account (rule self-registration)' },
+    keycloakDefault: false,
+  },
+  /** Whether users must prove they control their e-mail address before the login completes. */
+  verifyEmail: {
+    kind: 'boolean',
+    doc: 'Require users to verify their e-mail address (verifyEmail).',
+    baseline: { path: ['security', 'verifyEmail'] },
+    representation: same('verifyEmail'),
+    provider: realmArg('verifyEmail'),
+    component: 'value',
+    diff: {
+      safeWhen: true,
+      reason: 'e-mail verification off: an address is trusted unproven (rule email-verification)',
+    },
+    keycloakDefault: false,
+  },
+  /** One-time passwords: 'totp' (time-based, RFC 6238) or 'hotp' (counter-based, RFC 4226). */
+  otpPolicyType: {
+    kind: 'text',
+    doc: 'OTP type: totp (time-based) or hotp (counter-based).',
+    baseline: { path: ['security', 'otp', 'type'], oneOf: ['totp', 'hotp'] },
+    representation: same('otpPolicyType'),
+    provider: otpArg('type'),
+    component: 'value',
+    diff: { neutral: 'OTP type changed (totp or hotp: both are accepted authenticators)' },
+    keycloakDefault: 'totp',
+  },
+  /** The HMAC behind OTP codes. */
+  otpPolicyAlgorithm: {
+    kind: 'text',
+    doc: 'OTP HMAC algorithm: HmacSHA1, HmacSHA256 or HmacSHA512.',
+    baseline: { path: ['security', 'otp', 'algorithm'], oneOf: ['HmacSHA1', 'HmacSHA256', 'HmacSHA512'] },
+    representation: same('otpPolicyAlgorithm'),
+    provider: otpArg('algorithm'),
+    component: 'value',
+    diff: { neutral: 'OTP HMAC changed (HMAC-SHA-1 remains sound for OTPs, RFC 6238 §1.2; many apps support only it)' },
+    keycloakDefault: 'HmacSHA1',
+  },
+  /** Digits in an OTP code. */
+  otpPolicyDigits: {
+    kind: 'count',
+    doc: 'Digits in an OTP code (6 or 8).',
+    baseline: { path: ['security', 'otp', 'digits'], minimum: 1 },
+    representation: same('otpPolicyDigits'),
+    provider: otpArg('digits'),
+    component: 'count',
+    diff: { safer: 'higher', reason: 'shorter OTP codes are easier to guess (RFC 4226 §5.3)' },
+    keycloakDefault: 6,
+  },
+  /** TOTP time step: how long one code is valid. */
+  otpPolicyPeriod: {
+    kind: 'seconds',
+    doc: 'TOTP time step in seconds (how long one code is valid).',
+    baseline: { path: ['security', 'otp', 'period'], minimum: 1 },
+    representation: same('otpPolicyPeriod'),
+    negative: 'unknown',
+    provider: otpArg('period'),
+    component: 'count',
+    diff: { safer: 'lower', reason: 'an OTP code stays valid longer (RFC 6238 §5.2)' },
+    keycloakDefault: 30,
+  },
+  /** How many time steps (TOTP) or counter values (HOTP) around the current one are also accepted. */
+  otpPolicyLookAheadWindow: {
+    kind: 'count',
+    doc: 'Time steps (or counter values) around the current one that are also accepted.',
+    baseline: { path: ['security', 'otp', 'lookAheadWindow'] },
+    representation: same('otpPolicyLookAheadWindow'),
+    provider: otpArg('lookAheadWindow'),
+    component: 'count',
+    diff: { safer: 'lower', reason: 'more OTP codes are accepted at once (RFC 6238 §5.2)' },
+    keycloakDefault: 1,
+  },
+  /** Whether an OTP code may be used again after a successful login. */
+  otpPolicyCodeReusable: {
+    kind: 'boolean',
+    doc: 'Accept an OTP code again after it was used (otpPolicyCodeReusable).',
+    baseline: { path: ['security', 'otp', 'codeReusable'] },
+    representation: same('otpPolicyCodeReusable'),
+    provider: otpArg('codeReusable'),
+    component: 'value',
+    diff: { safeWhen: false, reason: 'a used OTP code is accepted again (RFC 6238 §5.2)' },
+    keycloakDefault: false,
   },
 
   /** Store user (login) events. */

@@ -6,15 +6,22 @@ import actionTokenLifespan from './realm/action-token-lifespan.ts';
 import adminEvents from './realm/admin-events.ts';
 import bruteForceProtection from './realm/brute-force-protection.ts';
 import clientSessionBounds from './realm/client-session-bounds.ts';
+import emailVerification from './realm/email-verification.ts';
 import keycloakVersion from './realm/keycloak-version.ts';
 import loginEvents from './realm/login-events.ts';
 import offlineSessionIdle from './realm/offline-session-idle.ts';
 import offlineSessionMax from './realm/offline-session-max.ts';
+import otpCodeReuse from './realm/otp-code-reuse.ts';
+import otpDigits from './realm/otp-digits.ts';
+import otpLookAhead from './realm/otp-look-ahead.ts';
+import otpTimeStep from './realm/otp-time-step.ts';
+import passwordHashing from './realm/password-hashing.ts';
 import passwordPolicy from './realm/password-policy.ts';
 import refreshTokenReuse from './realm/refresh-token-reuse.ts';
 import refreshTokenRotation from './realm/refresh-token-rotation.ts';
 import rememberMeSession from './realm/remember-me-session.ts';
 import securityHeaders from './realm/security-headers.ts';
+import selfRegistration from './realm/self-registration.ts';
 import signatureAlgorithm from './realm/signature-algorithm.ts';
 import sslRequired from './realm/ssl-required.ts';
 import ssoSessionIdle from './realm/sso-session-idle.ts';
@@ -35,12 +42,15 @@ import clientTokenLifespan from './clients/client-token-lifespan.ts';
 import fullScopeAllowed from './clients/full-scope-allowed.ts';
 import implicitFlow from './clients/implicit-flow.ts';
 import offlineAccessDefault from './clients/offline-access-default.ts';
+import offlineAccessOptional from './clients/offline-access-optional.ts';
 import parRequired from './clients/par-required.ts';
 import passwordGrant from './clients/password-grant.ts';
 import pkcePlain from './clients/pkce-plain.ts';
 import pkceRequired from './clients/pkce-required.ts';
 import redirectUriScheme from './clients/redirect-uri-scheme.ts';
+import redirectUriUnresolvable from './clients/redirect-uri-unresolvable.ts';
 import redirectUriWildcard from './clients/redirect-uri-wildcard.ts';
+import redirectUrisMissing from './clients/redirect-uris-missing.ts';
 import samlAssertionEncryption from './clients/saml-assertion-encryption.ts';
 import samlAssertionSignature from './clients/saml-assertion-signature.ts';
 import samlClientSignature from './clients/saml-client-signature.ts';
@@ -49,6 +59,8 @@ import samlRedirectUriWildcard from './clients/saml-redirect-uri-wildcard.ts';
 import samlSignatureAlgorithm from './clients/saml-signature-algorithm.ts';
 import senderConstrainedTokens from './clients/sender-constrained-tokens.ts';
 import serviceAccountMixed from './clients/service-account-mixed.ts';
+import tokenExchangePublic from './clients/token-exchange-public.ts';
+import webOriginsBare from './clients/web-origins-bare.ts';
 import webOriginsWildcard from './clients/web-origins-wildcard.ts';
 import idpFirstLoginAutoLink from './identity-providers/idp-first-login-auto-link.ts';
 import idpMapperSync from './identity-providers/idp-mapper-sync.ts';
@@ -81,15 +93,22 @@ export const allRules: readonly Rule[] = [
   adminEvents,
   bruteForceProtection,
   clientSessionBounds,
+  emailVerification,
   keycloakVersion,
   loginEvents,
   offlineSessionIdle,
   offlineSessionMax,
+  otpCodeReuse,
+  otpDigits,
+  otpLookAhead,
+  otpTimeStep,
+  passwordHashing,
   passwordPolicy,
   refreshTokenReuse,
   refreshTokenRotation,
   rememberMeSession,
   securityHeaders,
+  selfRegistration,
   signatureAlgorithm,
   sslRequired,
   ssoSessionIdle,
@@ -110,12 +129,15 @@ export const allRules: readonly Rule[] = [
   fullScopeAllowed,
   implicitFlow,
   offlineAccessDefault,
+  offlineAccessOptional,
   parRequired,
   passwordGrant,
   pkcePlain,
   pkceRequired,
   redirectUriScheme,
+  redirectUriUnresolvable,
   redirectUriWildcard,
+  redirectUrisMissing,
   samlAssertionEncryption,
   samlAssertionSignature,
   samlClientSignature,
@@ -124,6 +146,8 @@ export const allRules: readonly Rule[] = [
   samlSignatureAlgorithm,
   senderConstrainedTokens,
   serviceAccountMixed,
+  tokenExchangePublic,
+  webOriginsBare,
   webOriginsWildcard,
   idpFirstLoginAutoLink,
   idpMapperSync,

@@ -106,6 +106,8 @@ export function hardenedRealm(): RealmSettings {
         clientAuthenticatorType: 'client-secret',
         redirectUris: ['https://app.example.com/callback', 'http://localhost:3000/callback'],
         webOrigins: ['https://app.example.com'],
+        // Offline tokens only where a client needs them (offline-access-optional).
+        optionalClientScopes: [],
         attributes: {
           'pkce.code.challenge.method': 'S256',
           'dpop.bound.access.tokens': 'true',
@@ -117,6 +119,7 @@ export function hardenedRealm(): RealmSettings {
       clientSettings({
         clientId: 'portal',
         redirectUris: ['https://portal.example.com/oidc/callback'],
+        optionalClientScopes: [],
         webOrigins: ['+'],
         attributes: {
           'pkce.code.challenge.method': 'S256',

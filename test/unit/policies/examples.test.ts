@@ -39,6 +39,8 @@ describe('baselines/weak-legacy.yaml', () => {
       'implicit-flow @legacy-portal',
       'login-events',
       'offline-access-default @legacy-portal',
+      'offline-access-optional @legacy-portal',
+      'offline-access-optional @partner-sso',
       'offline-session-idle',
       'offline-session-max',
       'passive-key-retention @rsa-2024-leaked',

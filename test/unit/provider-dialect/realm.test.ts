@@ -171,6 +171,14 @@ describe('settingsFromRealmInputs', () => {
           defaultSignatureAlgorithm: settings.defaultSignatureAlgorithm,
           browserSecurityHeaders: settings.browserSecurityHeaders,
           bruteForceProtected: settings.bruteForceProtected,
+          registrationAllowed: settings.registrationAllowed,
+          verifyEmail: settings.verifyEmail,
+          otpPolicyType: settings.otpPolicyType,
+          otpPolicyAlgorithm: settings.otpPolicyAlgorithm,
+          otpPolicyDigits: settings.otpPolicyDigits,
+          otpPolicyPeriod: settings.otpPolicyPeriod,
+          otpPolicyLookAheadWindow: settings.otpPolicyLookAheadWindow,
+          otpPolicyCodeReusable: settings.otpPolicyCodeReusable,
           ...(settings.passwordPolicy === ''
             ? {}
             : { passwordPolicy: canonicalPasswordPolicy(settings.passwordPolicy) }),

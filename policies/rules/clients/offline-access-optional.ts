@@ -1,0 +1,31 @@
+import { defineRule } from '../../define-rule.ts';
+import { clientPath, issuesRefreshTokens, oidcClients } from '../../entities.ts';
+import { ASVS, RFC9700 } from '../../sources.ts';
+
+export default defineRule('clients', {
+  id: 'offline-access-optional',
+  title: 'Only clients that need offline tokens can ask for them',
+  severity: 'low',
+  sources: [RFC9700('§2.3 (access token privilege restriction)'), ASVS('V10.4.11 (only the scopes needed)')],
+  why: 'Keycloak makes offline_access an optional scope of every client it creates, and a client that asks for scope=offline_access then gets an offline token (both shown on the server): a refresh token that keeps working after the SSO session is gone, bounded only by the offline-session limits. Under baseline that is Keycloak’s default and reported as info; strict wants it only on the clients that need it.',
+  remediation: {
+    baselineKey: 'clients[].optionalScopes',
+    value: [],
+    note: 'leave offline_access out unless the client needs offline tokens',
+  },
+  params: { baseline: {}, strict: {} },
+  paramDocs: {},
+  messages: { optional: 'offline_access is an optional client scope: the client can ask for offline tokens.' },
+  *check(realm, _params, { profile }) {
+    for (const client of oidcClients(realm)) {
+      if (!issuesRefreshTokens(client)) continue;
+      const index = client.optionalClientScopes.indexOf('offline_access');
+      if (index >= 0)
+        yield {
+          path: clientPath(client, 'optionalClientScopes', String(index)),
+          messageId: 'optional',
+          severity: profile === 'strict' ? 'low' : 'info',
+        };
+    }
+  },
+});
