@@ -22,6 +22,7 @@ const samlClient = (props: Record<string, unknown> = {}): Resource => ({
     encryptAssertions: true,
     signatureAlgorithm: 'RSA_SHA256',
     extraConfig: { 'saml.onetimeuse.condition': 'true' },
+    fullScopeAllowed: false,
     ...props,
   },
 });
@@ -52,6 +53,7 @@ describe('SAML client rules in the pack', () => {
     ['saml-assertion-encryption', { encryptAssertions: undefined }, /unencrypted/],
     ['saml-signature-algorithm', { signatureAlgorithm: 'RSA_SHA1' }, /RSA_SHA1/],
     ['saml-one-time-use', { extraConfig: {} }, /OneTimeUse/],
+    ['full-scope-allowed', { fullScopeAllowed: undefined }, /all of the user’s roles/],
     ['saml-redirect-uri-wildcard', { validRedirectUris: ['*'], clientSignatureRequired: false }, /accepts every URL/],
     ['saml-redirect-uri-wildcard', { validRedirectUris: ['*'] }, /only from AuthnRequests this client signs/],
   ])('%s: %o', async (ruleId, change, message) => {
