@@ -26,6 +26,7 @@ import { readAuthentication, type AuthenticationParts } from './live/authenticat
 import { readIdentityProviders, type IdentityProviderParts } from './live/identity-providers.ts';
 import { isRecord, RealmReads, type LiveSource } from './live/reads.ts';
 import { readUserProfileComponent, USER_PROFILE_COMPONENT_TYPE } from './live/user-profile.ts';
+import { readServerVersion } from './live/server-version.ts';
 
 export type { LiveRead, LiveRole, LiveSource } from './live/reads.ts';
 
@@ -74,11 +75,12 @@ export async function readLiveAnswers(reads: RealmReads): Promise<LiveAnswers> {
   const keyList = keys.keys ?? [];
   if (!Array.isArray(keyList))
     throw reads.wrongShape(reads.read('list keys', '/keys', 'view-realm'), "an object with a list of 'keys'", keyList);
-  const [identityProviders, access, authentication, userProfile] = await Promise.all([
+  const [identityProviders, access, authentication, userProfile, serverVersion] = await Promise.all([
     readIdentityProviders(reads),
     readAccess(reads, clients, clientScopes),
     readAuthentication(reads),
     readUserProfileComponent(reads),
+    readServerVersion(reads.source),
   ]);
 
   return {
@@ -92,6 +94,7 @@ export async function readLiveAnswers(reads: RealmReads): Promise<LiveAnswers> {
     clientProfiles: profiles,
     entities: { ...identityProviders, ...access, ...authentication },
     userProfile,
+    ...(serverVersion !== undefined && { serverVersion }),
   };
 }
 
@@ -113,6 +116,8 @@ export interface LiveAnswers {
   entities?: Partial<IdentityProviderParts & AccessParts & AuthenticationParts>;
   /** The user-profile component (model/live/user-profile.ts), when read. */
   userProfile?: unknown;
+  /** The server's Keycloak version, when the account may read it (model/live/server-version.ts). */
+  serverVersion?: string;
 }
 
 /** The answers as one RealmRepresentation in a realm export's shape (unchecked: liveRealmFromAnswers checks it). */
@@ -120,6 +125,8 @@ export function assembleRepresentation(answers: LiveAnswers): Record<string, unk
   const realm = isRecord(answers.realm) ? answers.realm : {};
   return {
     ...realm,
+    // An export names the Keycloak that wrote it here; a live realm, the server it runs on.
+    ...(answers.serverVersion !== undefined && { keycloakVersion: answers.serverVersion }),
     ...answers.entities,
     clients: answers.clients,
     components: {

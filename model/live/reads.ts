@@ -59,7 +59,7 @@ export class RealmReads {
   readonly limit: LimitFunction = pLimit(PER_ENTITY_CONCURRENCY);
 
   constructor(
-    private readonly source: LiveSource,
+    readonly source: LiveSource,
     readonly realm: string,
   ) {
     this.base = source.url.replace(/\/+$/, '');
