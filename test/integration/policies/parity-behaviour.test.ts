@@ -432,3 +432,28 @@ describe('OIDC clients: what Keycloak does with their URIs and scopes', () => {
     ]);
   });
 });
+
+describe('why texts of earlier rules, checked against the server', () => {
+  it('active-signing-key: with no active RS256 key Keycloak does not stop: it generates an undeclared fallback key and signs with it', async () => {
+    const { id: realmId } = (await admin.realms.findOne({ realm }))!;
+    const keyComponents = () =>
+      admin.components.find({ realm, parent: realmId, type: 'org.keycloak.keys.KeyProvider' });
+    const rsaSigners = (await keyComponents()).filter((component) => component.providerId === 'rsa-generated');
+    expect(rsaSigners.length).toBeGreaterThan(0);
+    for (const component of rsaSigners) {
+      await admin.components.update(
+        { realm, id: component.id! },
+        { ...component, config: { ...component.config, active: ['false'] } },
+      );
+    }
+    const { status, body } = await userGrant(CLIENT);
+    expect(status).toBe(200);
+    const fallback = (await keyComponents()).find((component) => component.name === 'fallback-RS256');
+    expect(fallback?.config?.priority).toEqual(['-100']);
+    const { kid } = JSON.parse(Buffer.from(body.access_token!.split('.')[0]!, 'base64url').toString('utf8')) as {
+      kid: string;
+    };
+    const keys = await admin.realms.getKeys({ realm });
+    expect(keys.keys?.find((key) => key.kid === kid)?.providerId).toBe(fallback?.id);
+  });
+});
