@@ -456,4 +456,41 @@ describe('why texts of earlier rules, checked against the server', () => {
     const keys = await admin.realms.getKeys({ realm });
     expect(keys.keys?.find((key) => key.kid === kid)?.providerId).toBe(fallback?.id);
   });
+
+  it('remember-me-session: with remember-me ticked, the login cookie outlives the browser session; without, it does not', async () => {
+    await admin.realms.update({ realm }, { rememberMe: true });
+    try {
+      /** Max-Age of the KEYCLOAK_IDENTITY cookie after a form login (undefined: a browser-session cookie). */
+      const identityCookieMaxAge = async (rememberMe: boolean) => {
+        const query = new URLSearchParams({
+          client_id: CLIENT,
+          response_type: 'code',
+          scope: 'openid',
+          redirect_uri: REDIRECT,
+        });
+        const page = await fetch(`${realmUrl()}/protocol/openid-connect/auth?${query.toString()}`);
+        const html = await page.text();
+        expect(html).toContain('name="rememberMe"');
+        const action = /id="kc-form-login"[^>]*action="([^"]+)"/.exec(html)?.[1]?.replaceAll('&amp;', '&');
+        const answer = await fetch(action!, {
+          method: 'POST',
+          redirect: 'manual',
+          headers: { cookie: cookiesOf(page) },
+          body: new URLSearchParams({
+            username: CLIENT_USER,
+            password: PASSWORD,
+            ...(rememberMe && { rememberMe: 'on' }),
+          }),
+        });
+        expect(answer.status).toBe(302);
+        const identity = answer.headers.getSetCookie().find((cookie) => cookie.startsWith('KEYCLOAK_IDENTITY='));
+        expect(identity).toBeDefined();
+        return /Max-Age=(\d+)/i.exec(identity!)?.[1];
+      };
+      expect(await identityCookieMaxAge(false)).toBeUndefined();
+      expect(Number(await identityCookieMaxAge(true))).toBeGreaterThan(0);
+    } finally {
+      await admin.realms.update({ realm }, { rememberMe: false });
+    }
+  });
 });
