@@ -4,6 +4,7 @@
  * a realm and a client with minimal fields and compares what the server reports).
  */
 import type { ClientSettings } from './realm-settings.ts';
+import { clientRows } from './fields/client.ts';
 import { rowsOf } from './fields/field-row.ts';
 import { REALM_FIELDS, type RealmFieldValues } from './fields/realm.ts';
 
@@ -20,23 +21,12 @@ export const KEYCLOAK_REALM_DEFAULTS: Readonly<RealmDefaults> = Object.freeze(
 /** ClientSettings fields a client gets when nothing sets them (besides clientId). */
 export type ClientDefaults = Omit<ClientSettings, 'clientId' | 'id' | 'name' | 'notBefore'>;
 
-export const KEYCLOAK_CLIENT_DEFAULTS: Readonly<ClientDefaults> = Object.freeze({
-  protocol: 'openid-connect',
-  enabled: true,
-  publicClient: false,
-  bearerOnly: false,
-  standardFlowEnabled: true,
-  implicitFlowEnabled: false,
-  directAccessGrantsEnabled: false,
-  serviceAccountsEnabled: false,
-  redirectUris: [],
-  webOrigins: [],
-  clientAuthenticatorType: 'client-secret',
-  fullScopeAllowed: true,
-  defaultClientScopes: [],
-  optionalClientScopes: [],
-  attributes: {},
-});
+/** Read from the client field table's keycloakDefault column. */
+export const KEYCLOAK_CLIENT_DEFAULTS: Readonly<ClientDefaults> = Object.freeze(
+  Object.fromEntries(
+    clientRows().flatMap(([field, row]) => (row.keycloakDefault === undefined ? [] : [[field, row.keycloakDefault]])),
+  ) as unknown as ClientDefaults,
+);
 
 export { KEYCLOAK_KEY_DEFAULTS, KEYCLOAK_BUILT_IN_KEYS, isKeycloakBuiltInKey } from './keycloak-keys.ts';
 

@@ -703,6 +703,43 @@ export function clientPolicySettingsFromInputs(props: Record<string, unknown>): 
   return out;
 }
 
+/**
+ * keycloak.saml.Client's SAML switches and the client attributes Keycloak stores them as. A
+ * switch the program leaves out takes the provider's default, which is Keycloak's (signed
+ * documents and required client signatures on, the rest off); only signDocuments needs filling,
+ * since the rules read an absent saml.server.signature as off.
+ */
+const SAML_CLIENT_SWITCHES: Readonly<Record<string, string>> = {
+  signDocuments: 'saml.server.signature',
+  signAssertions: 'saml.assertion.signature',
+  clientSignatureRequired: 'saml.client.signature',
+  encryptAssertions: 'saml.encrypt',
+  forcePostBinding: 'saml.force.post.binding',
+};
+
+/** ClientSettings from keycloak.saml.Client inputs (as a policy pack sees them). */
+export function samlClientSettingsFromInputs(props: Record<string, unknown>): Partial<ClientSettings> {
+  const out: Partial<ClientSettings> = { protocol: 'saml' };
+  const clientId = str(props.clientId);
+  if (clientId !== undefined) out.clientId = clientId;
+  out.enabled = bool(props.enabled) ?? true;
+  out.fullScopeAllowed = bool(props.fullScopeAllowed) ?? true;
+  const redirectUris = strings(props.validRedirectUris);
+  if (redirectUris !== undefined) out.redirectUris = redirectUris;
+  else if (props.validRedirectUris === undefined) out.redirectUris = [];
+  const attributes: Record<string, string> = { 'saml.server.signature': 'true' };
+  for (const [key, value] of Object.entries(record(props.extraConfig) ?? {}))
+    if (typeof value === 'string') attributes[key] = value;
+  for (const [argument, attribute] of Object.entries(SAML_CLIENT_SWITCHES)) {
+    const value = bool(props[argument]);
+    if (value !== undefined) attributes[attribute] = String(value);
+  }
+  const algorithm = str(props.signatureAlgorithm);
+  if (algorithm !== undefined) attributes['saml.signature.algorithm'] = algorithm;
+  out.attributes = attributes;
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Narrowing helpers: inputs seen by a policy pack may be missing, unknown or of another type.
 

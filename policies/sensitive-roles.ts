@@ -59,7 +59,7 @@ export const SENSITIVE_ROLE_PARAMS: Record<'baseline' | 'strict', SensitiveRoleP
   strict: { sensitiveRoles: SENSITIVE_ROLES, additionalSensitiveRoles: [] },
 };
 
-export const SENSITIVE_ROLE_PARAM_DOCS: Record<keyof SensitiveRoleParams, string> = {
+export const SENSITIVE_ROLE_PARAM_DOCS: Record<'sensitiveRoles' | 'additionalSensitiveRoles', string> = {
   sensitiveRoles:
     "Roles that administer the realm, as 'client/role' or 'role' (a realm role); in the master realm a 'realm-management/<role>' entry matches every '<realm>-realm/<role>'. Defaults to realm-admin, manage-users, manage-clients, manage-realm, impersonation, manage-authorization and manage-identity-providers.",
   additionalSensitiveRoles: 'More roles to treat as sensitive, added to `sensitiveRoles` (empty by default).',

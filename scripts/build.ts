@@ -2,11 +2,11 @@
  * npm run build — compiles the library, the CLI and the policy pack to JavaScript in dist/:
  *   - tsc (tsconfig.build.json) for the code and its type declarations;
  *   - ajv's standalone validators for the input schemas (dist/model/source/precompiled-validators.cjs);
- *   - the command, bundled by esbuild with code splitting: dist/realmguard.mjs (main, the program and
- *     those validators), which bin/realmguard.js runs, and one chunk per subcommand in
+ *   - the command, bundled by esbuild with code splitting: dist/realmguard.mjs (main and the
+ *     program), which bin/realmguard.js runs, and one chunk per subcommand in
  *     dist/command/ (plus chunks of shared code), loaded when that subcommand runs: a few modules to
- *     read and compile instead of ~250, and only the subcommand's own; the validators mean no
- *     schema is compiled at start-up;
+ *     read and compile instead of ~250, and only the subcommand's own; the validators (read when a
+ *     schema is first checked) mean no schema is compiled at run time;
  *   - dist/policy-pack/ as a policy pack of its own (PulumiPolicy.yaml, package.json, index.js),
  *     which is what `pulumi preview --policy-pack dist/policy-pack` loads: the language host cannot
  *     run the TypeScript pack (it places nodeargs after the script, and @pulumi/pulumi's
@@ -72,7 +72,7 @@ export async function build(): Promise<void> {
     [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')],
     { cwd: root, stdio: 'inherit' },
   );
-  writePrecompiledValidators(join(dist, 'model/source'));
+  await writePrecompiledValidators(join(dist, 'model/source'));
   await bundleCommand();
   writePolicyPack();
   writeFileSync(stampFile, `${hash}\n`);
@@ -95,9 +95,11 @@ async function bundleCommand(): Promise<void> {
   writeFileSync(
     entry,
     [
+      "import { createRequire } from 'node:module';",
       "import { usePrecompiledValidators } from './model/source/validate-schema.js';",
-      "import validators from './model/source/precompiled-validators.cjs';",
-      'usePrecompiledValidators(validators);',
+      // Read at run time, when a schema is first checked (not bundled: --version, --help and incident never read it).
+      'const requireBuilt = createRequire(import.meta.url);',
+      "usePrecompiledValidators(() => requireBuilt('./model/source/precompiled-validators.cjs'));",
       "export { main } from './cli/main.js';",
       '',
     ].join('\n'),

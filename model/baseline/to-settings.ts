@@ -35,6 +35,7 @@ import { TOKEN_VERSION_DEFAULT_ATTRIBUTE, TOKEN_VERSION_DEFAULT_CLAIM } from '..
 import { CLIENT_LIFESPAN_ATTRIBUTES, MANAGED_CLIENT_ATTRIBUTES, REALM_FIELD_MAPPINGS } from './fields.ts';
 import { rowsOf } from '../fields/field-row.ts';
 import { REALM_FIELDS } from '../fields/realm.ts';
+import { findDuplicates } from './find-duplicates.ts';
 import { accessFrom } from './entities/access.ts';
 import { clientScopesFrom } from './entities/client-scopes.ts';
 import { addClientEntityOptions } from './entities/clients.ts';
@@ -209,28 +210,6 @@ function markFilledFields(settings: RealmSettings, convert: Converter): void {
     if (!convert.positions.has(pathKey(['keyProviders', key.name])))
       convert.mark(['keyProviders', key.name], convert.parsed.positions.get(['keys']) ? ['keys'] : ['realm']);
   }
-}
-
-function findDuplicates(
-  names: string[],
-  docPathOf: (index: number) => DocPath,
-  what: string,
-  convert: Converter,
-): void {
-  const firstIndex = new Map<string, number>();
-  names.forEach((name, index) => {
-    const first = firstIndex.get(name);
-    if (first === undefined) {
-      firstIndex.set(name, index);
-      return;
-    }
-    const firstLine = convert.parsed.positions.nearest(docPathOf(first))?.line;
-    convert.fail(
-      docPathOf(index),
-      `${what} '${name}' is declared twice`,
-      `merge it with the one${firstLine ? ` on line ${firstLine}` : ''} or rename one`,
-    );
-  });
 }
 
 // ---------------------------------------------------------------- keys

@@ -67,3 +67,14 @@ export const KEYCLOAK_DEFAULT_ROLE_COMPOSITES: readonly RoleRef[] = [
   { client: 'account', name: 'view-profile' },
   { client: 'account', name: 'manage-account' },
 ];
+
+/** Role refs from Keycloak's two lists, as exports and baselines write role mappings: realm role names, and role names by clientId. */
+export function roleRefsOf(
+  realmRoles: readonly string[] | undefined,
+  clientRoles: Readonly<Record<string, readonly string[]>> | undefined,
+): RoleRef[] {
+  return [
+    ...(realmRoles ?? []).map((name) => ({ name })),
+    ...Object.entries(clientRoles ?? {}).flatMap(([client, names]) => names.map((name) => ({ client, name }))),
+  ];
+}

@@ -31,3 +31,12 @@ export interface IdentityProviderSettings {
   config: Record<string, string>;
   mappers: IdentityProviderMapperSettings[];
 }
+
+/**
+ * Config keys that hold a secret (an OIDC or social IdP's `clientSecret`; a full `kc.sh export`
+ * writes it in clear, the admin API masks it): never part of the model, so no rule, finding or
+ * diff can show one.
+ */
+export function isSecretConfigKey(key: string): boolean {
+  return /secret|password|privatekey/i.test(key);
+}

@@ -104,6 +104,7 @@ export const AuthenticatorConfigSchema = Type.Object({
 
 /** The realm's user-profile component; its config holds the UPConfig as one JSON string. */
 export const USER_PROFILE_COMPONENT_TYPE = 'org.keycloak.userprofile.UserProfileProvider';
+export const USER_PROFILE_CONFIG_KEY = 'kc.user.profile.config';
 export const UserProfileComponentSchema = Type.Object({
   providerId: Opt(Type.String()),
   config: Opt(Type.Record(Type.String(), Type.Array(Type.String()))),

@@ -18,6 +18,7 @@ import {
   type SslRequired,
 } from '../realm-settings.ts';
 import { rowsOf } from '../fields/field-row.ts';
+import { CLIENT_SCALARS } from '../fields/client.ts';
 import { REALM_FIELDS, type RealmFieldName } from '../fields/realm.ts';
 import { formatDocPath, type DocPath } from '../source/doc-positions.ts';
 import { ExportPositions } from './positions.ts';
@@ -67,25 +68,6 @@ const REALM_SCALARS: readonly { field: RealmFieldName; key: string }[] = rowsOf(
   'custom' in row.representation ? [] : [{ field, key: row.representation.key }],
 );
 
-const CLIENT_SCALARS = [
-  'name',
-  'protocol',
-  'enabled',
-  'publicClient',
-  'bearerOnly',
-  'standardFlowEnabled',
-  'implicitFlowEnabled',
-  'directAccessGrantsEnabled',
-  'serviceAccountsEnabled',
-  'redirectUris',
-  'webOrigins',
-  'clientAuthenticatorType',
-  'fullScopeAllowed',
-  'defaultClientScopes',
-  'optionalClientScopes',
-  'notBefore',
-] as const satisfies readonly (keyof ClientRepresentation & keyof ClientSettings)[];
-
 /** Where each realm-level field is read from: model field → representation key. */
 const REALM_DOC_KEYS: ReadonlyMap<string, string> = new Map([
   ['realm', 'realm'],
@@ -95,7 +77,7 @@ const REALM_DOC_KEYS: ReadonlyMap<string, string> = new Map([
   ['keycloakVersion', 'keycloakVersion'],
 ]);
 
-const CLIENT_POSITION_FIELDS: ReadonlySet<string> = new Set(['clientId', ...CLIENT_SCALARS]);
+const CLIENT_POSITION_FIELDS: ReadonlySet<string> = new Set(['clientId', ...CLIENT_SCALARS.map(({ field }) => field)]);
 const CLIENT_LISTS: ReadonlySet<string> = new Set(['redirectUris', 'webOrigins']);
 
 /** A client's fields with a position: its scalars, each attribute, each redirect URI and web origin. */
@@ -240,10 +222,11 @@ function clientFrom(client: ClientRepresentation): ClientSettings {
   const settings: ClientSettings = { clientId: client.clientId, ...clientDefaults() };
   if (client.id !== undefined) settings.id = client.id;
   const target = settings as unknown as Record<string, unknown>;
-  for (const field of CLIENT_SCALARS) {
-    const value = client[field];
+  const source = client as Record<string, unknown>;
+  for (const { field, key } of CLIENT_SCALARS) {
+    const value = source[key];
     if (value === undefined) continue;
-    target[field] = Array.isArray(value) ? [...value] : value;
+    target[field] = Array.isArray(value) ? [...(value as unknown[])] : value;
   }
   // Client scopes are sets to Keycloak, listed in no stable order (an export and the admin API
   // can differ): sorted, the same realm reads the same from every source.

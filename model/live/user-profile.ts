@@ -4,11 +4,12 @@
  * `kc.user.profile.config`. GET /users/profile answers the profile in force (Keycloak's default
  * when the realm never changed it, where an export has no component).
  */
+import { USER_PROFILE_CONFIG_KEY } from '../export/entities-schema.ts';
 import type { JsonObject, RealmReads } from './reads.ts';
 
-export const USER_PROFILE_COMPONENT_TYPE = 'org.keycloak.userprofile.UserProfileProvider';
+export { USER_PROFILE_COMPONENT_TYPE } from '../export/entities-schema.ts';
 
 export async function readUserProfileComponent(reads: RealmReads): Promise<JsonObject> {
   const profile = await reads.object(reads.read('read the user profile', '/users/profile', 'view-realm'));
-  return { providerId: 'declarative-user-profile', config: { 'kc.user.profile.config': [JSON.stringify(profile)] } };
+  return { providerId: 'declarative-user-profile', config: { [USER_PROFILE_CONFIG_KEY]: [JSON.stringify(profile)] } };
 }

@@ -34,26 +34,33 @@ export function schemaKey(schema: TSchema): string {
 /** The file `npm run build` writes next to this one in dist/: ajv standalone code, one export per schemaKey. */
 export const PRECOMPILED_FILE = 'precompiled-validators.cjs';
 
-let precompiled: Readonly<Record<string, CompiledValidator>> | undefined;
+type Validators = Readonly<Record<string, CompiledValidator>>;
+
+let precompiled: Validators | undefined;
+let loadPrecompiled: () => Validators = readNextToThisModule;
 
 /**
- * Hands over the build's standalone validators (the command's bundle does, before it runs): a
- * schema among them is never compiled at run time.
+ * Says how to read the build's standalone validators (the command's bundle does, before it runs,
+ * as its chunks do not sit next to the file): read on the first schema check, and a schema among
+ * them is never compiled at run time.
  */
-export function usePrecompiledValidators(validators: Readonly<Record<string, CompiledValidator>>): void {
-  precompiled = validators;
+export function usePrecompiledValidators(load: () => Validators): void {
+  loadPrecompiled = load;
+  precompiled = undefined;
+}
+
+function precompiledValidators(): Validators {
+  precompiled ??= loadPrecompiled();
+  return precompiled;
 }
 
 /**
- * The build's validators: those handed over, else the file the build wrote next to this module
- * (the compiled library in dist/, whichever entry point imported it). The sources have none: ajv
- * then compiles a schema on its first use.
+ * The file the build wrote next to this module (the compiled library in dist/, whichever entry
+ * point imported it). The sources have none: ajv then compiles a schema on its first use.
  */
-function precompiledValidators(): Readonly<Record<string, CompiledValidator>> {
-  if (precompiled) return precompiled;
+function readNextToThisModule(): Validators {
   const file = fileURLToPath(new URL(PRECOMPILED_FILE, import.meta.url));
-  precompiled = existsSync(file) ? (require(file) as Readonly<Record<string, CompiledValidator>>) : {};
-  return precompiled;
+  return existsSync(file) ? (require(file) as Validators) : {};
 }
 
 /** ajv itself, loaded only when a schema has no precompiled validator (the sources, under tsx or vitest). */

@@ -12,6 +12,7 @@ import {
   eventSettingsFromInputs,
   KEY_PROVIDER_RESOURCE_TYPES,
   keyProviderSettingsFromInputs,
+  samlClientSettingsFromInputs,
   settingsFromRealmInputs,
 } from '../../model/provider-dialect.ts';
 import type {
@@ -25,6 +26,7 @@ import type {
 export const REALM_TYPE = 'keycloak:index/realm:Realm';
 export const REALM_EVENTS_TYPE = 'keycloak:index/realmEvents:RealmEvents';
 export const OPENID_CLIENT_TYPE = 'keycloak:openid/client:Client';
+export const SAML_CLIENT_TYPE = 'keycloak:saml/client:Client';
 export const CLIENT_POLICY_TYPE = 'keycloak:index/realmClientPolicyProfilePolicy:RealmClientPolicyProfilePolicy';
 export const KEY_PROVIDER_TYPES: readonly string[] = Object.values(KEY_PROVIDER_RESOURCE_TYPES);
 
@@ -57,7 +59,8 @@ export interface AssembledRealm {
 /** Input keys that name things: an unknown one gets the resource name as a stand-in. */
 export function identityStandIns(resource: { type: string; name: string }): Record<string, string> {
   if (resource.type === REALM_TYPE) return { realm: resource.name };
-  if (resource.type === OPENID_CLIENT_TYPE) return { clientId: resource.name, realmId: 'unknown-realm' };
+  if (resource.type === OPENID_CLIENT_TYPE || resource.type === SAML_CLIENT_TYPE)
+    return { clientId: resource.name, realmId: 'unknown-realm' };
   return { name: resource.name, realmId: 'unknown-realm' };
 }
 
@@ -86,12 +89,10 @@ export function assembleRealm(
     } else if (type === REALM_EVENTS_TYPE) {
       Object.assign(settings, definedOnly(eventSettingsFromInputs(props)));
       eventsUrn = resource.urn;
-    } else if (type === OPENID_CLIENT_TYPE) {
-      const client: ClientSettings = {
-        clientId: resource.name,
-        ...clientDefaults(),
-        ...definedOnly(clientSettingsFromInputs(props)),
-      };
+    } else if (type === OPENID_CLIENT_TYPE || type === SAML_CLIENT_TYPE) {
+      const declared =
+        type === SAML_CLIENT_TYPE ? samlClientSettingsFromInputs(props) : clientSettingsFromInputs(props);
+      const client: ClientSettings = { clientId: resource.name, ...clientDefaults(), ...definedOnly(declared) };
       settings.clients.push(client);
       entityUrns.set(`clients/${client.clientId}`, resource.urn);
     } else if (KEY_PROVIDER_TYPES.includes(type)) {

@@ -9,6 +9,7 @@ import {
   KEY_PROVIDER_TYPES,
   OPENID_CLIENT_TYPE,
   REALM_EVENTS_TYPE,
+  SAML_CLIENT_TYPE,
   REALM_TYPE,
 } from './assemble.ts';
 
@@ -28,7 +29,7 @@ type ConfiguredPart = Extract<RealmPart, 'compromisedKeys'>;
 const RESOURCE_TYPES: Record<Exclude<RealmPart, ConfiguredPart>, readonly string[]> = {
   realm: [REALM_TYPE],
   events: [REALM_EVENTS_TYPE],
-  clients: [OPENID_CLIENT_TYPE],
+  clients: [OPENID_CLIENT_TYPE, SAML_CLIENT_TYPE],
   keys: KEY_PROVIDER_TYPES,
   clientPolicies: [CLIENT_POLICY_TYPE],
   // Not assembled from Pulumi resources yet: rules reading only these parts do not run in the pack.

@@ -2,17 +2,17 @@
  * How each client setting is judged (RFC 9700, ASVS 10.4), and what makes a new client risky.
  * A removed client strengthens: it can no longer obtain tokens.
  */
+import { clientRows, type ClientCustomDiffField, type NotClientSetting } from '../../model/fields/client.ts';
 import type { ClientSettings, RealmSettings } from '../../model/realm-settings.ts';
 import { CLIENT_AUTHENTICATOR_ORDER } from './algorithms.ts';
 import { clientAttribute } from './client-attributes.ts';
+import { differFor } from './row-differ.ts';
 import {
   higherIsSafer,
   ignored,
   mapOf,
-  neutral,
   neutralVerdict,
   ranked,
-  safeWhen,
   scalar,
   setOf,
   strengthens,
@@ -23,26 +23,27 @@ import { entities } from './entities.ts';
 import { PROTOCOL_MAPPERS } from './entity-protocol-mappers.ts';
 import { REDIRECT_URI_RULES, WEB_ORIGIN_RULES, redirectUriRisk } from './redirect-uris.ts';
 
-export const CLIENT_TABLE: DiffTable<ClientSettings> = {
+/** Client fields whose table row names a simple diff class (model/fields/client.ts). */
+const TABLE_DIFFERS = Object.fromEntries(
+  clientRows().flatMap(([field, row]) => {
+    const differ = differFor(row);
+    return differ ? [[field, differ]] : [];
+  }),
+) as Omit<DiffTable<ClientSettings>, ClientCustomDiffField | NotClientSetting>;
+
+/** Client fields whose table row says `custom`, and the fields that are not settings: the type checker wants each. */
+const CUSTOM_DIFFERS: Pick<DiffTable<ClientSettings>, ClientCustomDiffField | NotClientSetting> = {
   clientId: ignored,
   id: ignored,
   name: ignored,
-  protocol: neutral('protocol changed'),
   enabled: scalar<boolean>((_before, after) =>
     after
       ? weakens('client enabled: it can obtain tokens again')
       : strengthens('client disabled: it can no longer obtain tokens'),
   ),
-  publicClient: safeWhen(false, 'public client: no client authentication at the token endpoint'),
-  bearerOnly: safeWhen(true, 'no longer bearer-only: the client can obtain tokens'),
-  standardFlowEnabled: neutral('authorization-code flow switched'),
-  implicitFlowEnabled: safeWhen(false, 'implicit flow enabled (RFC 9700 §2.1.2)'),
-  directAccessGrantsEnabled: safeWhen(false, 'password grant enabled (RFC 9700 §2.4)'),
-  serviceAccountsEnabled: safeWhen(false, 'client-credentials grant enabled (a service account with its own roles)'),
   redirectUris: setOf(REDIRECT_URI_RULES),
   webOrigins: setOf(WEB_ORIGIN_RULES),
   clientAuthenticatorType: ranked(CLIENT_AUTHENTICATOR_ORDER, 'weaker client authentication (RFC 9700 §2.5)'),
-  fullScopeAllowed: safeWhen(false, 'full scope allowed: tokens carry every role of the user'),
   defaultClientScopes: setOf({
     added: (scope) =>
       scope === 'offline_access' ? weakens('offline tokens granted by default') : neutralVerdict('default scope added'),
@@ -56,7 +57,6 @@ export const CLIENT_TABLE: DiffTable<ClientSettings> = {
     removed: () => neutralVerdict('optional scope removed'),
   }),
   attributes: mapOf(clientAttribute),
-  rootUrl: neutral('root URL changed (relative redirect URIs resolve against it)'),
   baseUrl: ignored,
   protocolMappers: PROTOCOL_MAPPERS,
   // Absent means 0 (never pushed): files rarely carry it, the admin API always does.
@@ -67,6 +67,16 @@ export const CLIENT_TABLE: DiffTable<ClientSettings> = {
       context,
     ),
 };
+
+const DIFFERS: Record<string, unknown> = { ...TABLE_DIFFERS, ...CUSTOM_DIFFERS };
+
+/** In the field table's order (the order changes are listed in), identity first. */
+export const CLIENT_TABLE = Object.fromEntries(
+  ['clientId', 'id', ...clientRows().map(([field]) => field), 'protocolMappers'].map((field) => [
+    field,
+    DIFFERS[field],
+  ]),
+) as DiffTable<ClientSettings>;
 
 const isRiskyRedirect = (uri: string): boolean => redirectUriRisk(uri) !== undefined;
 

@@ -1,11 +1,13 @@
 /**
  * Who holds which role. A change weakens when it lets someone (a group's members, every user
  * through the default roles, a service account, a client's or scope's tokens) hold a sensitive
- * role — one of the built-in realm-management admin roles, directly or through a composite as the
+ * role — one of the sensitive-role rules' built-in list, directly or through a composite as the
  * realm after the change defines it — and strengthens when it takes one away. Anything else is
  * neutral: the rules judge the rest.
  */
-import { REALM_MANAGEMENT_CLIENT, SENSITIVE_REALM_MANAGEMENT_ROLES } from '../../model/entities/sensitive-roles.ts';
+import { roleKey, scopeMappingKey } from '../../model/entities/access.ts';
+import { AccessGraph } from '../../policies/access-graph.ts';
+import { SENSITIVE_ROLE_PARAMS, sensitiveRoleMatcher } from '../../policies/sensitive-roles.ts';
 import type {
   AccessSettings,
   GroupSettings,
@@ -20,24 +22,11 @@ import { ignored, neutralVerdict, strengthens, weakens, type DiffTable, type Fie
 import { entities } from './entities.ts';
 import { knownPart } from './entity-part.ts';
 
-/** 'client/name' for a client role, 'name' for a realm role: the key findings use too. */
-export const roleKey = (role: RoleRef): string => (role.client ? `${role.client}/${role.name}` : role.name);
-
-const SENSITIVE = new Set(SENSITIVE_REALM_MANAGEMENT_ROLES.map((name) => `${REALM_MANAGEMENT_CLIENT}/${name}`));
-
-/** The sensitive roles `role` grants in `realm`: itself, or any role its composites reach. */
+/** The sensitive roles `role` grants in `realm`: itself, or any role its composites reach (the rules' own list and matching). */
 export function sensitiveRolesOf(role: RoleRef, realm: RealmSettings): string[] {
-  const composites = new Map((realm.access?.roles ?? []).map((entry) => [roleKey(entry), entry.composites]));
-  const found = new Set<string>();
-  const seen = new Set<string>();
-  const pending = [roleKey(role)];
-  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
-    if (seen.has(next)) continue;
-    seen.add(next);
-    if (SENSITIVE.has(next)) found.add(next);
-    pending.push(...(composites.get(next) ?? []).map(roleKey));
-  }
-  return [...found].sort();
+  if (realm.access === undefined) return [];
+  const isSensitive = sensitiveRoleMatcher(realm, SENSITIVE_ROLE_PARAMS.baseline);
+  return new AccessGraph(realm.access).closure(role).filter(isSensitive).map(roleKey).sort();
 }
 
 function grantVerdict(sensitive: readonly string[], holder: string, granted: boolean): Verdict {
@@ -99,8 +88,9 @@ const GROUPS = entities<GroupSettings>({
 function memberships(holder: string): FieldDiffer<readonly string[] | undefined> {
   return (before, after, context) => {
     if (before === undefined || after === undefined) return [];
+    // A member holds the group's roles and its parent groups' (policies/access-graph.ts).
     const grants = (path: string, realm: RealmSettings) =>
-      sensitiveOfAll(realm.access?.groups.find((group) => group.path === path)?.roles ?? [], realm);
+      realm.access ? sensitiveOfAll(new AccessGraph(realm.access).groupRoles(path), realm) : [];
     return [
       ...after
         .filter((path) => !before.includes(path))
@@ -130,9 +120,6 @@ const SERVICE_ACCOUNTS = entities<ServiceAccountSettings>({
   removed: () => neutralVerdict('service account removed'),
   summary: (account) => account.roles.map(roleKey).join(', ') || 'no roles',
 });
-
-const scopeMappingKey = (mapping: ScopeMappingSettings): string =>
-  mapping.client !== undefined ? `client:${mapping.client}` : `clientScope:${mapping.clientScope ?? ''}`;
 
 const SCOPE_MAPPINGS = entities<ScopeMappingSettings>({
   key: scopeMappingKey,

@@ -3,6 +3,7 @@
  * strings in `config`; an absent key means Keycloak's default ('false' for the switches below).
  * Secrets in the config (the client secret) are never compared or shown.
  */
+import { isSecretConfigKey } from '../../model/entities/identity-providers.ts';
 import type { IdentityProviderMapperSettings, IdentityProviderSettings } from '../../model/realm-settings.ts';
 import { PKCE_METHOD_ORDER } from './algorithms.ts';
 import {
@@ -37,10 +38,8 @@ const SYNC_MODE_ORDER = [['LEGACY', 'IMPORT'], ['FORCE']] as const;
 
 const CLIENT_AUTH_ORDER = [['client_secret_post', 'client_secret_basic'], ['client_secret_jwt'], ['private_key_jwt']];
 
-const isSecret = (key: string): boolean => /secret|password|private/i.test(key);
-
 function configKey(key: string): FieldDiffer<string | undefined> {
-  if (isSecret(key)) return ignored;
+  if (isSecretConfigKey(key)) return ignored; // never in a model from a file; a baseline might still carry one
   const why = SAFE_WHEN_TRUE[key];
   if (why !== undefined) {
     return (before, after, context) =>

@@ -4,16 +4,14 @@
  * their differ here. The type checker refuses a missing one; the reasons cite the standard the
  * direction comes from (notes/rule-catalogue.md).
  */
-import { rowsOf, type AnyFieldRow, type FieldKind } from '../../model/fields/field-row.ts';
+import { rowsOf } from '../../model/fields/field-row.ts';
 import { REALM_FIELDS, type RealmCustomDiffField, type RealmFieldValues } from '../../model/fields/realm.ts';
 import type { ClientPolicySettings, RealmSettings, TokenVersionClaimSettings } from '../../model/realm-settings.ts';
-import type { ValueUnit } from '../change.ts';
 import { SIGNATURE_ALGORITHM_ORDER } from './algorithms.ts';
 import { CLIENTS } from './client-table.ts';
+import { differFor } from './row-differ.ts';
 import {
-  higherIsSafer,
   ignored,
-  lowerIsSafer,
   mapOf,
   neutral,
   neutralVerdict,
@@ -25,7 +23,6 @@ import {
   type DiffTable,
   type FieldChange,
   type FieldDiffer,
-  type NumberOptions,
 } from './differ.ts';
 import { entities } from './entities.ts';
 import { ACCESS } from './entity-access.ts';
@@ -105,30 +102,6 @@ const tokenVersionClaim: FieldDiffer<TokenVersionClaimSettings | undefined> = (b
   }
   return changes;
 };
-
-const ZERO_MEANS: Readonly<Record<'unlimited' | 'sso-idle' | 'sso-max', NumberOptions['zero']>> = {
-  unlimited: 'unlimited',
-  /** Session values of 0 fall back to the SSO session values. */
-  'sso-idle': (realm: RealmSettings) => realm.ssoSessionIdleTimeout,
-  'sso-max': (realm: RealmSettings) => realm.ssoSessionMaxLifespan,
-};
-
-const UNIT_OF: Partial<Record<FieldKind, ValueUnit>> = {
-  seconds: 'seconds',
-  timestamp: 'seconds',
-  milliseconds: 'milliseconds',
-};
-
-/** The differ a table row's diff class describes (custom rows have theirs below). */
-function differFor(row: AnyFieldRow): FieldDiffer<never> | undefined {
-  const { diff } = row;
-  if ('custom' in diff) return undefined;
-  if ('neutral' in diff) return neutral(diff.neutral);
-  if ('safeWhen' in diff) return safeWhen(diff.safeWhen, diff.reason);
-  const unit = UNIT_OF[row.kind];
-  const options: NumberOptions = { ...(unit ? { unit } : {}), ...(diff.zero ? { zero: ZERO_MEANS[diff.zero] } : {}) };
-  return diff.safer === 'lower' ? lowerIsSafer(diff.reason, options) : higherIsSafer(diff.reason, options);
-}
 
 /** Realm fields whose table row names a simple diff class. */
 const TABLE_DIFFERS = Object.fromEntries(

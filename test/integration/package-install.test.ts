@@ -114,7 +114,7 @@ describe('the npm package, installed with production dependencies only', { timeo
     );
   });
 
-  it('the command validates with the validators precompiled at build time: it runs with ajv itself removed', async () => {
+  it('the command and the library validate with the validators precompiled at build time: they run with ajv itself removed', async () => {
     const ajv = join(installed, 'node_modules/ajv');
     const aside = join(work, 'ajv-aside');
     await rename(ajv, aside);
@@ -126,6 +126,25 @@ describe('the npm package, installed with production dependencies only', { timeo
       expect(run.stderr).toContain(`${bad}:3:`);
       expect(run.stderr).not.toContain('internal error');
       expect((await realmguard('check', fixture('test/fixtures/exports/stock-realm.json'))).code).toBe(1);
+      // The policy config's schema is precompiled too.
+      const config = join(work, 'config.yaml');
+      await writeFile(config, 'rules:\n  acess-token-lifespan: mandatory\n');
+      const configured = await realmguard('check', fixture('baselines/hardened.yaml'), '--config', config);
+      expect(configured.code).toBe(2);
+      expect(configured.stderr).toContain(
+        `${config}:2:3: rules.acess-token-lifespan: unknown rule 'acess-token-lifespan'`,
+      );
+      // And so do the library's entry points, imported as a user would.
+      const probe = join(installed, 'probe-validators.mjs');
+      await writeFile(
+        probe,
+        [
+          "import { loadBaselineText } from 'realmguard/model';",
+          "try { loadBaselineText('realm: shop\\ntokens:\\n  accessTokenLifespn: 5m\\n', 'bad.yaml'); } catch (error) { console.log(error.message); }",
+        ].join('\n'),
+      );
+      const library = await exec(process.execPath, [probe], { cwd: installed });
+      expect(library.stdout).toContain("bad.yaml:3:3: tokens.accessTokenLifespn: unknown key 'accessTokenLifespn'");
     } finally {
       await rename(aside, ajv);
     }

@@ -144,7 +144,8 @@ export function hardenedRealm(): RealmSettings {
         implicitFlowEnabled: true,
         redirectUris: ['https://sp.example.com/saml/acs'],
         webOrigins: ['*'],
-        fullScopeAllowed: true,
+        // full-scope-allowed judges SAML clients too (roles reach the assertion through `role list`).
+        fullScopeAllowed: false,
         attributes: { ...HARDENED_SAML_ATTRIBUTES },
       }),
       clientSettings({

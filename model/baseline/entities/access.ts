@@ -14,7 +14,8 @@ import type { ClientSettings } from '../../realm-settings.ts';
 import type { DocPath } from '../../source/doc-positions.ts';
 import type { BaselineGroup, BaselineRole } from '../entities-schema.ts';
 import type { BaselineDocument } from '../schema.ts';
-import { refuseDuplicates, roleRefs, type BaselineEntityContext } from './context.ts';
+import { findDuplicates } from '../find-duplicates.ts';
+import { roleRefs, type BaselineEntityContext } from './context.ts';
 
 export function accessFrom(
   document: BaselineDocument,
@@ -45,7 +46,7 @@ function rolesFrom(
   docPath: DocPath,
   convert: BaselineEntityContext,
 ): RoleSettings[] {
-  refuseDuplicates(
+  findDuplicates(
     declared.map((role) => role.name),
     (index) => [...docPath, index, 'name'],
     client === undefined ? 'realm role' : `role of client '${client}'`,
@@ -68,7 +69,7 @@ function groupsFrom(
   docPath: DocPath,
   convert: BaselineEntityContext,
 ): GroupSettings[] {
-  refuseDuplicates(
+  findDuplicates(
     declared.map((group) => group.name),
     (index) => [...docPath, index, 'name'],
     parentPath === '' ? 'top-level group' : `sub-group of '${parentPath}'`,
@@ -90,7 +91,7 @@ function serviceAccountsFrom(
   convert: BaselineEntityContext,
 ): AccessSettings['serviceAccounts'] {
   const declared = document.serviceAccounts ?? [];
-  refuseDuplicates(
+  findDuplicates(
     declared.map((account) => account.clientId),
     (index) => ['serviceAccounts', index, 'clientId'],
     'service account of client',

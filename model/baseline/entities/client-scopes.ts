@@ -1,7 +1,8 @@
 /** Baseline `clientScopes` → the model's client scopes with their protocol mappers. */
 import type { ClientScopeSettings } from '../../realm-settings.ts';
 import type { BaselineDocument } from '../schema.ts';
-import { protocolMappersFrom, refuseDuplicates, type BaselineEntityContext } from './context.ts';
+import { findDuplicates } from '../find-duplicates.ts';
+import { protocolMappersFrom, type BaselineEntityContext } from './context.ts';
 
 export function clientScopesFrom(
   document: BaselineDocument,
@@ -9,7 +10,7 @@ export function clientScopesFrom(
 ): ClientScopeSettings[] | undefined {
   const declared = document.clientScopes;
   if (declared === undefined) return undefined;
-  refuseDuplicates(
+  findDuplicates(
     declared.map((scope) => scope.name),
     (index) => ['clientScopes', index, 'name'],
     'client scope',

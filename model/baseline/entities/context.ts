@@ -3,38 +3,20 @@
  * path was declared, and report a problem the schema cannot see (collected; the file is reported
  * whole). to-settings.ts's Converter has both.
  */
+import { roleRefsOf } from '../../entities/access.ts';
+import { findDuplicates, type DuplicateReporter } from '../find-duplicates.ts';
 import type { FieldPath } from '../../realm-settings.ts';
 import type { DocPath } from '../../source/doc-positions.ts';
 import type { BaselineProtocolMapper, BaselineRoleMapping } from '../entities-schema.ts';
 import type { ProtocolMapperSettings, RoleRef } from '../../realm-settings.ts';
 
-export interface BaselineEntityContext {
+export interface BaselineEntityContext extends DuplicateReporter {
   mark(modelPath: FieldPath, docPath: DocPath, fallback?: DocPath): void;
-  fail(docPath: DocPath, message: string, hint?: string): void;
 }
 
-/** Reports every name declared a second time under `what`, pointing at the first. */
-export function refuseDuplicates(
-  names: readonly string[],
-  docPathOf: (index: number) => DocPath,
-  what: string,
-  convert: BaselineEntityContext,
-): void {
-  const first = new Map<string, number>();
-  names.forEach((name, index) => {
-    const earlier = first.get(name);
-    if (earlier === undefined) first.set(name, index);
-    else
-      convert.fail(docPathOf(index), `${what} '${name}' is declared twice`, `keep one (the first is item ${earlier})`);
-  });
-}
-
-/** realmRoles + clientRoles, in the model's RoleRef form. */
+/** A baseline role mapping (realmRoles, clientRoles) as the model's role refs. */
 export function roleRefs(mapping: BaselineRoleMapping | undefined): RoleRef[] {
-  return [
-    ...(mapping?.realmRoles ?? []).map((name) => ({ name })),
-    ...Object.entries(mapping?.clientRoles ?? {}).flatMap(([client, names]) => names.map((name) => ({ client, name }))),
-  ];
+  return roleRefsOf(mapping?.realmRoles, mapping?.clientRoles);
 }
 
 export function protocolMappersFrom(
@@ -44,7 +26,7 @@ export function protocolMappersFrom(
   docPath: DocPath,
   convert: BaselineEntityContext,
 ): ProtocolMapperSettings[] {
-  refuseDuplicates(
+  findDuplicates(
     mappers.map((mapper) => mapper.name),
     (index) => [...docPath, index, 'name'],
     'protocol mapper',

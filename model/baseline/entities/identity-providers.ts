@@ -4,10 +4,12 @@
  * apply to the IdP's type is refused (a SAML option on an OIDC IdP would be silently ignored by
  * Keycloak), and so is a secret: a baseline is reviewed in Git, secrets belong in the vault.
  */
+import { isSecretConfigKey } from '../../entities/identity-providers.ts';
 import type { IdentityProviderSettings } from '../../realm-settings.ts';
 import type { BaselineDocument } from '../schema.ts';
 import type { BaselineIdentityProvider } from '../entities-schema.ts';
-import { refuseDuplicates, type BaselineEntityContext } from './context.ts';
+import { findDuplicates } from '../find-duplicates.ts';
+import type { BaselineEntityContext } from './context.ts';
 
 const OIDC_TYPES = ['oidc', 'keycloak-oidc'];
 const SIGNED_TYPES = [...OIDC_TYPES, 'saml'];
@@ -29,7 +31,6 @@ const OWNED_CONFIG_KEYS: Readonly<Record<string, string>> = {
   pkceEnabled: 'pkce',
   pkceMethod: 'pkce',
 };
-const SECRET_CONFIG_KEYS = ['clientSecret'];
 
 export function identityProvidersFrom(
   document: BaselineDocument,
@@ -37,7 +38,7 @@ export function identityProvidersFrom(
 ): IdentityProviderSettings[] | undefined {
   const declared = document.identityProviders;
   if (declared === undefined) return undefined;
-  refuseDuplicates(
+  findDuplicates(
     declared.map((idp) => idp.alias),
     (index) => ['identityProviders', index, 'alias'],
     'identity provider',
@@ -62,7 +63,7 @@ function identityProviderFrom(
         `the config key '${key}' is set through the option '${option}'`,
         `write ${option}: … instead`,
       );
-    else if (SECRET_CONFIG_KEYS.includes(key))
+    else if (isSecretConfigKey(key))
       convert.fail(
         [...docPath, 'config', key],
         `'${key}' is a secret`,
@@ -99,7 +100,7 @@ function identityProviderFrom(
   }
 
   const mappers = idp.mappers ?? [];
-  refuseDuplicates(
+  findDuplicates(
     mappers.map((mapper) => mapper.name),
     (index) => [...docPath, 'mappers', index, 'name'],
     'IdP mapper',

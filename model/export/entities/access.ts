@@ -11,6 +11,7 @@
  */
 import {
   roleKey,
+  roleRefsOf,
   scopeMappingKey,
   type AccessSettings,
   type GroupSettings,
@@ -25,22 +26,11 @@ import type { EntityContext } from './mark.ts';
 
 const ACCESS_KEYS = ['roles', 'groups', 'users', 'defaultRole', 'scopeMappings', 'clientScopeMappings'] as const;
 
-/** realmRoles + clientRoles{clientId: names}, as groups, users and composites list them. */
-function roleRefs(
-  realmRoles: readonly string[] | undefined,
-  clientRoles: Readonly<Record<string, readonly string[]>> | undefined,
-): RoleRef[] {
-  return [
-    ...(realmRoles ?? []).map((name) => ({ name })),
-    ...Object.entries(clientRoles ?? {}).flatMap(([client, names]) => names.map((name) => ({ client, name }))),
-  ];
-}
-
 function roleFrom(role: RoleRepresentation, client: string | undefined): RoleSettings {
   return {
     ...(client === undefined ? {} : { client }),
     name: role.name,
-    composites: roleRefs(role.composites?.realm, role.composites?.client),
+    composites: roleRefsOf(role.composites?.realm, role.composites?.client),
   };
 }
 
@@ -71,7 +61,7 @@ function groupsFrom(
     const at = [...docPath, index];
     mark(['access', 'groups', path], at);
     return [
-      { path, roles: roleRefs(group.realmRoles, group.clientRoles) },
+      { path, roles: roleRefsOf(group.realmRoles, group.clientRoles) },
       ...groupsFrom(group.subGroups ?? [], path, [...at, 'subGroups'], mark),
     ];
   });
@@ -128,7 +118,7 @@ export function accessFrom(rep: RealmRepresentation, { mark }: EntityContext): A
     const clientId = user.serviceAccountClientId;
     if (clientId === undefined) return [];
     mark(['access', 'serviceAccounts', clientId], ['users', index]);
-    return [{ clientId, roles: roleRefs(user.realmRoles, user.clientRoles), groups: [...(user.groups ?? [])] }];
+    return [{ clientId, roles: roleRefsOf(user.realmRoles, user.clientRoles), groups: [...(user.groups ?? [])] }];
   });
   return {
     roles,

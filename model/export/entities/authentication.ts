@@ -36,7 +36,7 @@ export function authenticationFrom(
   return {
     browserFlow: rep.browserFlow ?? DEFAULT_BROWSER_FLOW,
     firstBrokerLoginFlow: rep.firstBrokerLoginFlow ?? DEFAULT_FIRST_BROKER_LOGIN_FLOW,
-    flows: rep.authenticationFlows.map((flow, index) => {
+    flows: flowsOf(rep).map(({ flow, index }) => {
       const entity = ['authentication', 'flows', flow.alias];
       mark(entity, ['authenticationFlows', index]);
       // Keycloak runs executions by priority; the export lists them so, a hand-written file may not.
@@ -62,4 +62,14 @@ export function authenticationFrom(
       };
     }),
   };
+}
+
+/**
+ * The flows in alias order (code points, as Keycloak's export lists them): the admin API lists
+ * them otherwise, and the same realm should read the same from every source.
+ */
+function flowsOf(rep: RealmRepresentation) {
+  return (rep.authenticationFlows ?? [])
+    .map((flow, index) => ({ flow, index }))
+    .sort((a, b) => (a.flow.alias < b.flow.alias ? -1 : a.flow.alias > b.flow.alias ? 1 : 0));
 }

@@ -3,16 +3,10 @@
  * providers, each with its mappers (matched by identityProviderAlias). Absent when the file has
  * no `identityProviders` key: a partial file says nothing about brokering.
  */
+import { isSecretConfigKey } from '../../entities/identity-providers.ts';
 import type { IdentityProviderSettings } from '../../realm-settings.ts';
 import type { RealmRepresentation } from '../schema.ts';
 import { stringMap, type EntityContext } from './mark.ts';
-
-/**
- * Config keys holding a secret. Keycloak's partial export masks them so; a hand-written or
- * keycloak-config-cli file may hold the real one, which must never reach a finding or a report.
- */
-const SECRET_CONFIG_KEYS: ReadonlySet<string> = new Set(['clientSecret']);
-const SECRET_MASK = '**********';
 
 export function identityProvidersFrom(
   rep: RealmRepresentation,
@@ -29,7 +23,7 @@ export function identityProvidersFrom(
       enabled: idp.enabled ?? true,
       trustEmail: idp.trustEmail ?? false,
       linkOnly: idp.linkOnly ?? false,
-      config: maskSecrets(stringMap(idp.config)),
+      config: withoutSecrets(stringMap(idp.config)),
       mappers: [],
     };
     if (idp.firstBrokerLoginFlowAlias !== undefined) settings.firstBrokerLoginFlowAlias = idp.firstBrokerLoginFlowAlias;
@@ -54,8 +48,6 @@ export function identityProvidersFrom(
   return providers;
 }
 
-function maskSecrets(config: Record<string, string>): Record<string, string> {
-  for (const key of Object.keys(config))
-    if (SECRET_CONFIG_KEYS.has(key) && config[key] !== '') config[key] = SECRET_MASK;
-  return config;
+function withoutSecrets(config: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(config).filter(([key]) => !isSecretConfigKey(key)));
 }

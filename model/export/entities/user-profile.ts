@@ -11,11 +11,9 @@ import { Optional as Opt, Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { KEYCLOAK_DEFAULT_USER_PROFILE_ATTRIBUTES } from '../../entities/authentication.ts';
 import type { UserProfileSettings } from '../../realm-settings.ts';
-import { USER_PROFILE_COMPONENT_TYPE } from '../entities-schema.ts';
+import { USER_PROFILE_COMPONENT_TYPE, USER_PROFILE_CONFIG_KEY } from '../entities-schema.ts';
 import type { RealmRepresentation } from '../schema.ts';
 import type { EntityContext } from './mark.ts';
-
-const USER_PROFILE_CONFIG_KEY = 'kc.user.profile.config';
 
 /** The part of UPConfig the model reads; the rest (validations, permissions, groups) stays open. */
 const UserProfileConfigSchema = Type.Object({

@@ -2,17 +2,22 @@ import { AccessGraph } from '../../access-graph.ts';
 import { FlowJudge } from '../../browser-flow.ts';
 import { defineRule } from '../../define-rule.ts';
 import { roleKey, type RoleRef } from '../../../model/entities/access.ts';
+import { REALM_MANAGEMENT_CLIENT } from '../../../model/entities/sensitive-roles.ts';
+import type { RealmSettings } from '../../../model/realm-settings.ts';
 import { SENSITIVE_ROLE_PARAM_DOCS, SENSITIVE_ROLE_PARAMS, sensitiveRoleMatcher } from '../../sensitive-roles.ts';
 import { ASVS, NIST_800_53 } from '../../sources.ts';
 
 /** A condUserRole value as Keycloak writes it: 'role' for a realm role, 'clientId.role' for a client role. */
 const conditionName = (role: RoleRef) => (role.client === undefined ? role.name : `${role.client}.${role.name}`);
 
-/** The listed roles themselves, where the source does not list the realm's roles. */
-const listedRoles = (entries: readonly string[]): RoleRef[] =>
+/** The listed roles themselves, where the source does not list the realm's roles (master's own are in master-realm). */
+const listedRoles = (realm: RealmSettings, entries: readonly string[]): RoleRef[] =>
   entries.map((entry) => {
     const slash = entry.indexOf('/');
-    return slash < 0 ? { name: entry } : { client: entry.slice(0, slash), name: entry.slice(slash + 1) };
+    if (slash < 0) return { name: entry };
+    const client = entry.slice(0, slash);
+    const adminClient = realm.realm === 'master' && client === REALM_MANAGEMENT_CLIENT ? 'master-realm' : client;
+    return { client: adminClient, name: entry.slice(slash + 1) };
   });
 
 /** Up to five names, then how many more (master lists every realm's admin roles). */
@@ -44,9 +49,10 @@ export default defineRule('access', {
     if (!authentication?.flows.some((flow) => flow.alias === authentication.browserFlow)) return;
     const isSensitive = sensitiveRoleMatcher(realm, params);
     const graph = access && new AccessGraph(access);
-    const roles = access
-      ? access.roles.filter(isSensitive)
-      : listedRoles([...params.sensitiveRoles, ...params.additionalSensitiveRoles]);
+    // Every realm has its admin roles (Keycloak creates them); a source that lists no roles still has them.
+    const known = access?.roles.filter(isSensitive) ?? [];
+    const roles =
+      known.length > 0 ? known : listedRoles(realm, [...params.sensitiveRoles, ...params.additionalSensitiveRoles]);
     const uncovered = roles.filter((role) => {
       // Keycloak's role condition holds for a user holding the role or a composite that includes it.
       const held = new Set((graph ? graph.closure(role) : [role]).map(conditionName));

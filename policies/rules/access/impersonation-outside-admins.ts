@@ -32,28 +32,26 @@ export default defineRule('access', {
       !isFullAdminRole(realm, held) &&
       graph.closure(held, (role) => !isFullAdminRole(realm, role)).some(isImpersonation);
     const { groups, serviceAccounts, defaultRoles, roles } = realm.access;
-    for (const group of groups) {
-      for (const held of group.roles.filter(impersonates))
-        yield {
-          path: ['access', 'groups', group.path, 'roles', roleKey(held)],
-          messageId: 'group',
-          data: { group: group.path, role: roleKey(held) },
-        };
+    // Who holds roles directly: each group, each service account, and every user through the default roles.
+    const holders = [
+      ...groups.map((group) => ({
+        at: ['access', 'groups', group.path, 'roles'],
+        roles: group.roles,
+        messageId: 'group' as const,
+        data: { group: group.path },
+      })),
+      ...serviceAccounts.map((account) => ({
+        at: ['access', 'serviceAccounts', account.clientId, 'roles'],
+        roles: account.roles,
+        messageId: 'serviceAccount' as const,
+        data: { client: account.clientId },
+      })),
+      { at: ['access', 'defaultRoles'], roles: defaultRoles, messageId: 'defaultRole' as const, data: {} },
+    ];
+    for (const { at, roles: held, messageId, data } of holders) {
+      for (const role of held.filter(impersonates))
+        yield { path: [...at, roleKey(role)], messageId, data: { ...data, role: roleKey(role) } };
     }
-    for (const account of serviceAccounts) {
-      for (const held of account.roles.filter(impersonates))
-        yield {
-          path: ['access', 'serviceAccounts', account.clientId, 'roles', roleKey(held)],
-          messageId: 'serviceAccount',
-          data: { client: account.clientId, role: roleKey(held) },
-        };
-    }
-    for (const held of defaultRoles.filter(impersonates))
-      yield {
-        path: ['access', 'defaultRoles', roleKey(held)],
-        messageId: 'defaultRole',
-        data: { role: roleKey(held) },
-      };
     // Keycloak's own admin roles are left out: realm-admin and master's admin are the administrators.
     for (const role of roles) {
       if (isImpersonation(role) || isFullAdminRole(realm, role) || isDefaultRole(realm, role)) continue;

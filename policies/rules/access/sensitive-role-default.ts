@@ -9,7 +9,7 @@ export default defineRule('access', {
   title: 'The realm’s default roles grant no admin rights',
   severity: 'critical',
   sources: [ASVS('V8.2.1 (function-level access by explicit permission)'), NIST_800_53('AC-6 (least privilege)')],
-  why: 'Keycloak gives the default roles to every user of the realm, including each new self-registered or brokered one, so an admin role among them makes everyone an administrator.',
+  why: 'Keycloak gives the default roles to every user of the realm, each new one included, so an admin role among them makes everyone an administrator.',
   remediation: {
     action: "Remove the admin role, and every composite that includes one, from the realm's default roles.",
   },

@@ -10,9 +10,9 @@ export default defineRule('clients', {
   severity: 'medium',
   sources: [
     SAML_METADATA('§2.4.3 (WantAuthnRequestsSigned)'),
-    SAML_PROFILES('§4.4.3.1 (Single Logout: the LogoutRequest must be authenticated)'),
+    SAML_PROFILES('§4.1.4.1 (<AuthnRequest> usage: the identity provider must establish who sent it)'),
   ],
-  why: "With `saml.client.signature` off (it is on by default), Keycloak accepts AuthnRequests and LogoutRequests that anyone could have written in the service provider's name: a forged LogoutRequest ends a user's session, and a forged AuthnRequest picks the ACS URL, NameID format and authentication context among what the client allows.",
+  why: "With `saml.client.signature` off (it is on by default), Keycloak accepts AuthnRequests that anyone could have written in the service provider's name: such a request picks the ACS URL among the client's redirect URIs, the NameID format and the authentication context. With it on, Keycloak refuses an unsigned AuthnRequest (both shown on Keycloak 26.7.3).",
   remediation: {
     action:
       "Set saml.client.signature back to 'true' on the SAML client and register the service provider's signing certificate.",

@@ -11,7 +11,7 @@ export default defineRule('identity-providers', {
     SAML_PROFILES('§4.1.4.5 (an assertion is protected by its own signature or by the response signature)'),
   ],
   why:
-    "With `validateSignature` on, Keycloak takes an unsigned assertion only inside a signed response, which the SAML profile accepts; `wantAssertionsSigned` makes it insist on the assertion's own signature, which survives when the assertion is handled apart from its response. " +
+    "With `validateSignature` on, Keycloak refuses a response in which nothing is signed and takes an unsigned assertion only inside a signed response, which the SAML profile accepts; `wantAssertionsSigned` makes it insist on the assertion's own signature, which survives when the assertion is handled apart from its response (each shown on Keycloak 26.7.3). " +
     'Without signature validation, `wantAssertionsSigned` checks only that a signature is present, not that it is valid: that case is the finding of idp-signature-validation.',
   remediation: {
     action: "Set wantAssertionsSigned to 'true' on the SAML identity provider.",

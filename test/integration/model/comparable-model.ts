@@ -5,11 +5,12 @@
  * client; model/live/roles.ts), clients' own scope mappings (per client only; model/live/access.ts)
  * and the built-in 'saml ecp' flow (GET /authentication/flows hides it).
  */
-import type { AccessSettings, RealmSettings, RoleRef } from '../../../model/realm-settings.ts';
+import { roleKey } from '../../../model/entities/access.ts';
+import type { AccessSettings, RealmSettings } from '../../../model/realm-settings.ts';
 
 export const HIDDEN_FLOW = 'saml ecp';
 
-const keyOf = (role: RoleRef): string => (role.client === undefined ? role.name : `${role.client}/${role.name}`);
+const keyOf = roleKey;
 const byText =
   <T>(key: (item: T) => string) =>
   (a: T, b: T) =>

@@ -36,6 +36,17 @@ async function realmManagementRole(name: string): Promise<RoleRepresentation> {
   return role;
 }
 
+/** Maps one realm-management role to a user (a person or a service account). */
+async function grantRealmManagement(userId: string, roleName: string): Promise<void> {
+  const role = await realmManagementRole(roleName);
+  await admin.users.addClientRoleMappings({
+    realm,
+    id: userId,
+    clientUniqueId: realmManagementId,
+    roles: [{ id: role.id!, name: role.name! }],
+  });
+}
+
 beforeAll(async () => {
   admin = await adminClient();
   await admin.realms.create({ realm, enabled: true });
@@ -164,12 +175,7 @@ describe('the browser flow and second factors (browser-flow-second-factor)', () 
   let adminUserId = '';
   beforeAll(async () => {
     adminUserId = await createUser('realm-operator');
-    await admin.users.addClientRoleMappings({
-      realm,
-      id: adminUserId,
-      clientUniqueId: realmManagementId,
-      roles: [await realmManagementRole('realm-admin')].map(({ id, name }) => ({ id: id!, name: name! })),
-    });
+    await grantRealmManagement(adminUserId, 'realm-admin');
     await createUser('plain-user');
   });
 
@@ -329,5 +335,79 @@ describe('users writing their own attributes (user-attribute-exported-editable)'
     } finally {
       await setPolicy(undefined);
     }
+  });
+});
+
+/** A token from the realm's token endpoint (the secret, when given, is never printed). */
+async function tokenFor(form: Record<string, string>): Promise<string> {
+  const response = await fetch(`${keycloak().url}/realms/${realm}/protocol/openid-connect/token`, {
+    method: 'POST',
+    body: new URLSearchParams(form),
+  });
+  const body = (await response.json()) as { access_token?: string; error?: string };
+  if (!body.access_token) throw new Error(`no token for ${form.client_id}: ${body.error ?? response.status}`);
+  return body.access_token;
+}
+
+const adminApi = (path: string, token: string, init: RequestInit = {}) =>
+  fetch(`${keycloak().url}/admin/realms/${realm}${path}`, {
+    ...init,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+  });
+
+const realmManagementRolesIn = (jwt: string) => {
+  const claims = JSON.parse(Buffer.from(jwt.split('.')[1]!, 'base64url').toString('utf8')) as {
+    resource_access?: Record<string, { roles: string[] }>;
+  };
+  return claims.resource_access?.['realm-management']?.roles ?? [];
+};
+
+describe('impersonation held apart from realm-admin (impersonation-outside-admins)', () => {
+  it('a service account holding only realm-management/impersonation logs in as a user of the realm', async () => {
+    const { id } = await admin.clients.create({
+      realm,
+      clientId: 'helpdesk-bot',
+      publicClient: false,
+      serviceAccountsEnabled: true,
+      standardFlowEnabled: false,
+    });
+    const account = await admin.clients.getServiceAccountUser({ realm, id });
+    await grantRealmManagement(account.id!, 'impersonation');
+    const { value: secret } = await admin.clients.getClientSecret({ realm, id });
+    const token = await tokenFor({
+      grant_type: 'client_credentials',
+      client_id: 'helpdesk-bot',
+      client_secret: secret!,
+    });
+    const targetId = await createUser('impersonated');
+    const answer = await adminApi(`/users/${targetId}/impersonation`, token, { method: 'POST' });
+    expect(answer.status).toBe(200);
+    // Keycloak answers with the new session's cookies: the caller is now logged in as the user.
+    expect(answer.headers.getSetCookie().some((cookie) => cookie.startsWith('KEYCLOAK_IDENTITY='))).toBe(true);
+  });
+});
+
+describe('admin roles in an application’s scope (sensitive-role-client)', () => {
+  it('a scope mapping lets an ordinary client’s token carry manage-users, and the admin API accepts that token', async () => {
+    const { id } = await admin.clients.create({
+      realm,
+      clientId: 'scoped-app',
+      publicClient: true,
+      directAccessGrantsEnabled: true,
+      fullScopeAllowed: false,
+    });
+    const userId = await createUser('scoped-admin');
+    await grantRealmManagement(userId, 'realm-admin');
+    const login = { grant_type: 'password', client_id: 'scoped-app', username: 'scoped-admin', password: PASSWORD };
+
+    const before = await tokenFor(login);
+    expect(realmManagementRolesIn(before)).toEqual([]);
+    expect((await adminApi('/users?max=1', before)).status).toBe(403);
+
+    const manageUsers = await realmManagementRole('manage-users');
+    await admin.clients.addClientScopeMappings({ realm, id, client: realmManagementId }, [manageUsers]);
+    const after = await tokenFor(login);
+    expect(realmManagementRolesIn(after)).toContain('manage-users');
+    expect((await adminApi('/users?max=1', after)).status).toBe(200);
   });
 });

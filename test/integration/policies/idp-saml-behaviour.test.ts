@@ -4,7 +4,7 @@
  * matched, what Keycloak signs in a SAML response, what it sends to an identity provider, and
  * what its first broker login flow does. Each test names the rule whose text it backs.
  */
-import { deflateRawSync } from 'node:zlib';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type KeycloakAdminClient from '@keycloak/keycloak-admin-client';
 import type { ClientSettings, RealmSettings } from '../../../model/realm-settings.ts';
@@ -27,6 +27,7 @@ const realm = uniqueRealmName('rg-idp-saml');
 const USER = { username: 'saml-user', password: 'saml-pw-1234' };
 const APP_REDIRECT = 'https://app.example.com/cb';
 const EXTERNAL = 'https://idp.invalid';
+const SAML_SP_ENTITY_ID = 'https://kc.example.com';
 const OIDC_ENDPOINTS = { authorizationUrl: `${EXTERNAL}/auth`, tokenUrl: `${EXTERNAL}/token`, clientId: 'kc' };
 
 beforeAll(async () => {
@@ -91,20 +92,26 @@ afterAll(async () => {
 
 /** A cookie-carrying browser of one: enough for Keycloak's login and broker redirects. */
 function browser() {
-  const cookies = new Map<string, string>();
+  // Keyed by path and name: two realms on one host each set their own AUTH_SESSION_ID, scoped to their path.
+  const cookies = new Map<string, { path: string; name: string; value: string }>();
   return async (url: string, init: RequestInit = {}) => {
+    const { pathname } = new URL(url);
+    const sent = [...cookies.values()].filter((cookie) => pathname.startsWith(cookie.path));
     const response = await fetch(url, {
       ...init,
       redirect: 'manual',
       headers: {
         ...(init.headers as Record<string, string>),
-        cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+        cookie: sent.map(({ name, value }) => `${name}=${value}`).join('; '),
       },
     });
-    for (const cookie of response.headers.getSetCookie()) {
-      const [pair = ''] = cookie.split(';');
+    for (const header of response.headers.getSetCookie()) {
+      const [pair = '', ...attributes] = header.split(';');
       const at = pair.indexOf('=');
-      cookies.set(pair.slice(0, at), pair.slice(at + 1));
+      const path =
+        /^\s*path=(.*)$/i.exec(attributes.find((attribute) => /^\s*path=/i.test(attribute)) ?? '')?.[1] ?? '/';
+      const name = pair.slice(0, at).trim();
+      cookies.set(`${path} ${name}`, { path, name, value: pair.slice(at + 1) });
     }
     return response;
   };
@@ -130,10 +137,9 @@ async function samlAccepts(clientId: string, acs: string): Promise<boolean> {
   return !refused;
 }
 
-/** Logs the user in through a SAML client and returns the SAML response Keycloak posts to the ACS URL. */
-async function samlResponseXml(clientId: string): Promise<string> {
-  const get = browser();
-  const login = await get(authnRequestUrl(clientId, 'https://sp.example.com/acs'));
+/** Logs USER in on the login page at `url`; returns the page Keycloak answers with (its auto-posting SAML form). */
+async function logIn(get: ReturnType<typeof browser>, url: string): Promise<string> {
+  const login = await get(url);
   const action = /action="([^"]+)"/.exec(await login.text())?.[1]?.replaceAll('&amp;', '&');
   expect(action, 'the login page has a form').toBeDefined();
   const answer = await get(action!, {
@@ -141,9 +147,23 @@ async function samlResponseXml(clientId: string): Promise<string> {
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams(USER).toString(),
   });
-  const encoded = /name="SAMLResponse" value="([^"]+)"/.exec(await answer.text())?.[1];
-  expect(encoded, 'Keycloak answers with an auto-posting SAMLResponse form').toBeDefined();
-  return Buffer.from(encoded!, 'base64').toString('utf8');
+  return answer.text();
+}
+
+/** The auto-posting SAML form's target and fields. */
+function samlForm(page: string): { action: string; fields: Record<string, string> } {
+  const action = /<form[^>]* action="([^"]+)"/.exec(page)?.[1]?.replaceAll('&amp;', '&');
+  const fields: Record<string, string> = {};
+  for (const [, name = '', value = ''] of page.matchAll(/name="(SAMLResponse|RelayState)" value="([^"]*)"/g))
+    fields[name] = value;
+  expect(fields.SAMLResponse, 'Keycloak answers with an auto-posting SAMLResponse form').toBeDefined();
+  return { action: action ?? '', fields };
+}
+
+/** Logs the user in through a SAML client and returns the SAML response Keycloak posts to the ACS URL. */
+async function samlResponseXml(clientId: string): Promise<string> {
+  const page = await logIn(browser(), authnRequestUrl(clientId, 'https://sp.example.com/acs'));
+  return Buffer.from(samlForm(page).fields.SAMLResponse!, 'base64').toString('utf8');
 }
 
 const assertionOf = (xml: string) => /<saml:Assertion[\s\S]*<\/saml:Assertion>/.exec(xml)?.[0] ?? '';
@@ -234,8 +254,7 @@ describe(`SAML clients on the real Keycloak`, () => {
 });
 
 /** Starts a login at the app with kc_idp_hint and returns where Keycloak sends the browser outside itself. */
-async function brokerRedirect(alias: string): Promise<URL> {
-  const get = browser();
+async function brokerRedirect(alias: string, get = browser()): Promise<URL> {
   const query = new URLSearchParams({
     client_id: 'app',
     redirect_uri: APP_REDIRECT,
@@ -253,6 +272,41 @@ async function brokerRedirect(alias: string): Promise<URL> {
   return new URL(location);
 }
 
+/**
+ * Answers Keycloak's AuthnRequest to a SAML identity provider with a response no identity provider
+ * wrote: unsigned, asserting 'forged-user'. Returns Keycloak's answer to it.
+ */
+async function forgedSamlLogin(alias: string): Promise<{ status: number; location: string | null; body: string }> {
+  const get = browser();
+  const redirect = await brokerRedirect(alias, get);
+  const request = inflateRawSync(Buffer.from(redirect.searchParams.get('SAMLRequest')!, 'base64')).toString('utf8');
+  const requestId = /ID="([^"]+)"/.exec(request)![1]!;
+  const acs = /AssertionConsumerServiceURL="([^"]+)"/.exec(request)![1]!;
+  const [now, before, after] = [0, -60_000, 300_000].map((offset) => new Date(Date.now() + offset).toISOString());
+  const xml =
+    `<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion"` +
+    ` ID="_${crypto.randomUUID()}" Version="2.0" IssueInstant="${now}" Destination="${acs}" InResponseTo="${requestId}">` +
+    `<saml:Issuer>${EXTERNAL}</saml:Issuer>` +
+    `<samlp:Status><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:Success"/></samlp:Status>` +
+    `<saml:Assertion ID="_${crypto.randomUUID()}" Version="2.0" IssueInstant="${now}"><saml:Issuer>${EXTERNAL}</saml:Issuer>` +
+    `<saml:Subject><saml:NameID Format="urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified">forged-user</saml:NameID>` +
+    `<saml:SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer">` +
+    `<saml:SubjectConfirmationData InResponseTo="${requestId}" NotOnOrAfter="${after}" Recipient="${acs}"/></saml:SubjectConfirmation></saml:Subject>` +
+    `<saml:Conditions NotBefore="${before}" NotOnOrAfter="${after}"><saml:AudienceRestriction><saml:Audience>${SAML_SP_ENTITY_ID}</saml:Audience></saml:AudienceRestriction></saml:Conditions>` +
+    `<saml:AuthnStatement AuthnInstant="${now}" SessionIndex="s1"><saml:AuthnContext>` +
+    `<saml:AuthnContextClassRef>urn:oasis:names:tc:SAML:2.0:ac:classes:unspecified</saml:AuthnContextClassRef></saml:AuthnContext></saml:AuthnStatement>` +
+    `</saml:Assertion></samlp:Response>`;
+  const response = await get(acs, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      SAMLResponse: Buffer.from(xml).toString('base64'),
+      RelayState: redirect.searchParams.get('RelayState') ?? '',
+    }).toString(),
+  });
+  return { status: response.status, location: response.headers.get('location'), body: await response.text() };
+}
+
 async function createIdentityProvider(alias: string, providerId: string, config: Record<string, string>) {
   await admin.identityProviders.create({ realm, alias, providerId, enabled: true, config });
   return (await admin.identityProviders.findOne({ realm, alias }))!;
@@ -260,7 +314,12 @@ async function createIdentityProvider(alias: string, providerId: string, config:
 
 describe('identity providers on the real Keycloak', () => {
   it('idp-signature-validation, idp-pkce, idp-sync-mode: a new OpenID Connect provider stores none of these settings (all off)', async () => {
-    const { config } = await createIdentityProvider('oidc-default', 'oidc', { ...OIDC_ENDPOINTS, clientSecret: 'x' });
+    const created = await createIdentityProvider('oidc-default', 'oidc', { ...OIDC_ENDPOINTS, clientSecret: 'x' });
+    const { config } = created;
+    // idp-signature-validation's 'high': besides the login, the provider's tokens can reach Keycloak from clients.
+    expect((created as { types?: string[] }).types).toEqual(
+      expect.arrayContaining(['EXCHANGE_EXTERNAL_TOKEN', 'JWT_AUTHORIZATION_GRANT']),
+    );
     for (const unset of ['validateSignature', 'pkceEnabled', 'pkceMethod', 'syncMode', 'disableNonce'])
       expect(config?.[unset], unset).toBeUndefined();
   });
@@ -285,7 +344,7 @@ describe('identity providers on the real Keycloak', () => {
   it('idp-signature-validation, saml-idp-*: a new SAML provider stores none of its signature, encryption and binding settings (all off)', async () => {
     const { config } = await createIdentityProvider('saml-default', 'saml', {
       singleSignOnServiceUrl: `${EXTERNAL}/sso`,
-      entityId: 'https://kc.example.com',
+      entityId: SAML_SP_ENTITY_ID,
     });
     for (const unset of [
       'validateSignature',
@@ -300,7 +359,6 @@ describe('identity providers on the real Keycloak', () => {
 
   const protocolBinding = async (alias: string) => {
     const request = (await brokerRedirect(alias)).searchParams.get('SAMLRequest')!;
-    const { inflateRawSync } = await import('node:zlib');
     return /ProtocolBinding="([^"]+)"/.exec(inflateRawSync(Buffer.from(request, 'base64')).toString('utf8'))?.[1];
   };
 
@@ -308,7 +366,7 @@ describe('identity providers on the real Keycloak', () => {
     expect(await protocolBinding('saml-default')).toBe('urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect');
     await createIdentityProvider('saml-post', 'saml', {
       singleSignOnServiceUrl: `${EXTERNAL}/sso`,
-      entityId: 'https://kc.example.com',
+      entityId: SAML_SP_ENTITY_ID,
       postBindingResponse: 'true',
     });
     expect(await protocolBinding('saml-post')).toBe('urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST');
@@ -318,12 +376,103 @@ describe('identity providers on the real Keycloak', () => {
     expect((await brokerRedirect('saml-default')).searchParams.has('Signature')).toBe(false);
     await createIdentityProvider('saml-signed', 'saml', {
       singleSignOnServiceUrl: `${EXTERNAL}/sso`,
-      entityId: 'https://kc.example.com',
+      entityId: SAML_SP_ENTITY_ID,
       wantAuthnRequestsSigned: 'true',
     });
     const signed = (await brokerRedirect('saml-signed')).searchParams;
     expect(signed.get('Signature')).toMatch(/\S/);
     expect(signed.get('SigAlg')).toBe('http://www.w3.org/2001/04/xmldsig-more#rsa-sha256');
+  });
+
+  it('idp-signature-validation: without validateSignature Keycloak logs in whoever a forged, unsigned SAML response names', async () => {
+    await createIdentityProvider('saml-forgeable', 'saml', {
+      singleSignOnServiceUrl: `${EXTERNAL}/sso`,
+      entityId: SAML_SP_ENTITY_ID,
+      postBindingResponse: 'true',
+    });
+    const answer = await forgedSamlLogin('saml-forgeable');
+    expect(answer.status).toBe(302);
+    expect(answer.location).toContain('/login-actions/first-broker-login'); // taken: on to create or link 'forged-user'
+  });
+
+  it('idp-signature-validation, saml-idp-signed-assertions: with validateSignature on, the same response (nothing signed) is refused', async () => {
+    const descriptor = await (await fetch(`${keycloak().url}/realms/${realm}/protocol/saml/descriptor`)).text();
+    const certificate = /<ds:X509Certificate>([^<]+)</.exec(descriptor)?.[1];
+    expect(certificate, 'the realm publishes a signing certificate to configure').toBeDefined();
+    await createIdentityProvider('saml-validating', 'saml', {
+      singleSignOnServiceUrl: `${EXTERNAL}/sso`,
+      entityId: SAML_SP_ENTITY_ID,
+      postBindingResponse: 'true',
+      validateSignature: 'true',
+      signingCertificate: certificate!,
+    });
+    const answer = await forgedSamlLogin('saml-validating');
+    expect(answer.status).toBe(400);
+    expect(answer.body).toContain('Invalid signature in response from identity provider');
+  });
+
+  it('saml-idp-signed-assertions: with validateSignature on, Keycloak takes an unsigned assertion inside a signed response; wantAssertionsSigned refuses it', async () => {
+    // A second realm acts as the SAML identity provider: by default it signs the response, not the assertion (shown above).
+    const idpRealm = uniqueRealmName('rg-idp-saml-idp');
+    await admin.realms.create({ realm: idpRealm, enabled: true });
+    try {
+      await admin.users.create({
+        realm: idpRealm,
+        username: USER.username,
+        enabled: true,
+        email: 'saml-user@example.com',
+        emailVerified: true,
+        firstName: 'Saml',
+        lastName: 'User',
+        credentials: [{ type: 'password', value: USER.password, temporary: false }],
+      });
+      await admin.clients.create({
+        realm: idpRealm,
+        clientId: SAML_SP_ENTITY_ID,
+        protocol: 'saml',
+        redirectUris: [`${keycloak().url}/realms/${realm}/broker/*`],
+        attributes: { 'saml.client.signature': 'false' },
+      });
+      const idpBase = `${keycloak().url}/realms/${idpRealm}`;
+      const descriptor = await (await fetch(`${idpBase}/protocol/saml/descriptor`)).text();
+      const signingCertificate = /<ds:X509Certificate>([^<]+)</.exec(descriptor)![1]!;
+      const brokerLogin = async (alias: string, wantAssertionsSigned: string) => {
+        await createIdentityProvider(alias, 'saml', {
+          singleSignOnServiceUrl: `${idpBase}/protocol/saml`,
+          entityId: SAML_SP_ENTITY_ID,
+          postBindingResponse: 'true',
+          validateSignature: 'true',
+          signingCertificate,
+          wantAssertionsSigned,
+        });
+        const get = browser();
+        const query = new URLSearchParams({
+          client_id: 'app',
+          redirect_uri: APP_REDIRECT,
+          response_type: 'code',
+          scope: 'openid',
+          kc_idp_hint: alias,
+        });
+        let location = `${keycloak().url}/realms/${realm}/protocol/openid-connect/auth?${query.toString()}`;
+        for (let hop = 0; hop < 5 && !location.startsWith(idpBase); hop++)
+          location = new URL((await get(location)).headers.get('location')!, location).toString();
+        const { action, fields } = samlForm(await logIn(get, location));
+        const answer = await get(action, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams(fields).toString(),
+        });
+        return { status: answer.status, location: answer.headers.get('location'), body: await answer.text() };
+      };
+      const responseSigned = await brokerLogin('kc-response-signed', 'false');
+      expect(responseSigned.status, /class="instruction">([^<]*)/.exec(responseSigned.body)?.[1]).toBe(302);
+      expect(responseSigned.location).toContain('/login-actions/first-broker-login');
+      const assertionRequired = await brokerLogin('kc-assertion-required', 'true');
+      expect(assertionRequired.status).toBe(400);
+      expect(assertionRequired.body).toContain('Invalid signature in response from identity provider');
+    } finally {
+      await admin.realms.del({ realm: idpRealm }).catch(() => undefined);
+    }
   });
 
   it('idp-mapper-sync: a mapper made through the admin API without a sync mode stores none (read as LEGACY)', async () => {

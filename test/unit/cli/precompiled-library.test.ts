@@ -1,7 +1,7 @@
 /**
  * Start-up (issue 13): the library's entry points (dist/, as the package ships them) validate with
- * the validators `npm run build` precompiled, like the command does: ajv's compiler is never
- * loaded, only the small runtime helpers the generated code calls. Each entry point runs in a
+ * the validators `npm run build` precompiled, like the command does: no ajv module is loaded (the
+ * build's file is self-contained), where the sources would compile with ajv. Each entry point runs in a
  * child process that loads a bad baseline, an export and a policy config, then lists the ajv
  * modules it loaded.
  */
@@ -42,8 +42,7 @@ describe('the compiled library validates with the precompiled validators', () =>
       '1',
       "unknown rule 'acess-token-lifespan'",
     ]);
-    // The generated code's runtime helpers are there (so the probe does see ajv's modules), its compiler is not.
-    expect(ajv.length).toBeGreaterThan(0);
-    expect(ajv.filter((path) => !path.includes('/ajv/dist/runtime/'))).toEqual([]);
+    // The sources would load ajv's compiler here; the build's file carries the few runtime helpers it calls.
+    expect(ajv).toEqual([]);
   });
 });

@@ -69,6 +69,7 @@ const WEAK_FINDINGS = [
   'low client-authentication @orders-service shared',
   'low email-verification off',
   'low full-scope-allowed @admin-cli full',
+  'low full-scope-allowed @https://sp.example.com/saml/metadata full',
   'low full-scope-allowed @security-admin-console full',
   'low full-scope-allowed @web-app full',
   'low idp-mapper-sync @corporate-oidc notForce',

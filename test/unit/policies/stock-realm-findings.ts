@@ -2,6 +2,7 @@
 /** What realmguard says about a realm created with nothing but its name (and two minimal clients). */
 export const STOCK_REALM_FINDINGS = [
   'admin-events',
+  'browser-flow-second-factor @browser',
   'brute-force-protection',
   'client-authentication @minimal-confidential',
   'client-refresh-tokens @account',

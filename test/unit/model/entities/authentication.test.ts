@@ -79,3 +79,18 @@ describe('export → authentication flows', () => {
     expect(loadExport({ browserFlow: 'browser' }).settings.authentication).toBeUndefined();
   });
 });
+
+describe('export → authentication flows, whatever order the source lists them in', () => {
+  it('lists flows by alias (code points, as an export does), so the admin API and an export read alike', () => {
+    const flows = ['browser', 'Browser - Conditional 2FA', 'clients', 'Account verification options'].map((alias) => ({
+      alias,
+    }));
+    const { authentication } = loadExport({ authenticationFlows: flows }).settings;
+    expect(authentication?.flows.map((flow) => flow.alias)).toEqual([
+      'Account verification options',
+      'Browser - Conditional 2FA',
+      'browser',
+      'clients',
+    ]);
+  });
+});

@@ -6,6 +6,7 @@ import {
   OPENID_CLIENT_TYPE,
   REALM_EVENTS_TYPE,
   REALM_TYPE,
+  SAML_CLIENT_TYPE,
 } from '../../../../policies/pack/assemble.ts';
 import { buildPolicies } from '../../../../policies/pack/policies.ts';
 import { packTarget } from '../../../../policies/pack/targets.ts';
@@ -25,7 +26,7 @@ describe('pack targets', () => {
     expect(stack).toEqual(['active-signing-key', 'client-policy-profile', 'client-refresh-tokens']);
     expect(targetOf('client-refresh-tokens')).toEqual({
       kind: 'stack',
-      types: [REALM_TYPE, OPENID_CLIENT_TYPE],
+      types: [REALM_TYPE, OPENID_CLIENT_TYPE, SAML_CLIENT_TYPE],
       wholeRealm: false,
     });
     expect(targetOf('active-signing-key')).toEqual({
@@ -44,7 +45,7 @@ describe('pack targets', () => {
     expect(targetOf('login-events')).toEqual({ kind: 'resource', types: [REALM_EVENTS_TYPE] });
     expect(targetOf('admin-events')).toEqual({ kind: 'resource', types: [REALM_EVENTS_TYPE] });
     expect(targetOf('ssl-required')).toEqual({ kind: 'resource', types: [REALM_TYPE] });
-    expect(targetOf('pkce-required')).toEqual({ kind: 'resource', types: [OPENID_CLIENT_TYPE] });
+    expect(targetOf('pkce-required')).toEqual({ kind: 'resource', types: [OPENID_CLIENT_TYPE, SAML_CLIENT_TYPE] });
     // Compromised keys come from the policy config, not from a resource.
     expect(targetOf('compromised-key')).toEqual({ kind: 'resource', types: KEY_PROVIDER_TYPES });
   });

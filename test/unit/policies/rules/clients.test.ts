@@ -481,13 +481,20 @@ ruleTable(rule(offlineAccessDefault), {
 ruleTable(rule(fullScopeAllowed), {
   valid: [
     {
-      name: 'full scope on a SAML client',
+      name: 'full scope on a disabled client',
       change: (r) => {
-        client(r, 'saml-sp').fullScopeAllowed = true;
+        client(r, 'retired-app').fullScopeAllowed = true;
       },
     },
   ],
   invalid: [
+    {
+      name: 'full scope on a SAML client (test/integration/policies/full-scope-saml.test.ts)',
+      change: (r) => {
+        client(r, 'saml-sp').fullScopeAllowed = true;
+      },
+      errors: [{ messageId: 'full', path: ['clients', 'saml-sp', 'fullScopeAllowed'] }],
+    },
     {
       name: 'full scope',
       change: (r) => {

@@ -76,6 +76,14 @@ ruleTable(rule(browserFlowSecondFactor), {
       errors: [{ messageId: 'missing', path: BROWSER, severity: 'low' }],
     },
     {
+      name: 'Keycloak’s default, and the source lists no roles (a partial export): judged on the built-in list',
+      change: (r) => {
+        keycloakDefault2fa(r);
+        accessOf(r).roles = [];
+      },
+      errors: [{ messageId: 'missing', path: BROWSER, severity: 'low' }],
+    },
+    {
       name: 'the 2FA sub-flow disabled, and a group holds realm-admin (medium)',
       change: (r) => {
         execution(r, 'forms', 'Browser - 2FA').requirement = 'DISABLED';

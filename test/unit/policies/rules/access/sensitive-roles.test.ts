@@ -82,6 +82,11 @@ ruleTable(rule(sensitiveRoleServiceAccount), {
       errors: [{ messageId: 'direct', path: ['access', 'serviceAccounts', 'batch-service', 'roles', 'orders-reader'] }],
     },
     {
+      name: 'a member of a sub-group of a watched group (kcwarden’s ServiceAccountWithGroup)',
+      params: { sensitiveGroups: ['/staff'] },
+      errors: [{ messageId: 'member', path: ['access', 'serviceAccounts', 'batch-service', 'groups', '/staff/leads'] }],
+    },
+    {
       name: 'a role the config adds to the list',
       params: { additionalSensitiveRoles: ['orders-reader'] },
       change: (r) => {
