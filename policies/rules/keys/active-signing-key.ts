@@ -25,7 +25,7 @@ export default defineRule('keys', {
   title: 'An active key signs with the realm’s algorithm',
   severity: 'high',
   sources: [KC_ADMIN_GUIDE('Managing realm keys (active, passive and disabled keys)')],
-  why: 'Keycloak signs tokens with the highest-priority active key for the realm’s default signature algorithm; a realm left without one — typically after a rotation that left only passive keys — has no key to sign tokens with.',
+  why: 'Keycloak signs tokens with the highest-priority active key for the realm’s default signature algorithm. A realm left without one — typically after a rotation that left only passive keys — does not stop issuing tokens: Keycloak quietly generates a `fallback-<algorithm>` key at priority -100 and signs with it (shown on Keycloak 26.7.3), a key no baseline declares, rotates or watches.',
   remediation: {
     baselineKey: 'keys.providers[].state',
     value: 'active',

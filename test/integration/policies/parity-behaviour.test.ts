@@ -432,3 +432,65 @@ describe('OIDC clients: what Keycloak does with their URIs and scopes', () => {
     ]);
   });
 });
+
+describe('why texts of earlier rules, checked against the server', () => {
+  it('active-signing-key: with no active RS256 key Keycloak does not stop: it generates an undeclared fallback key and signs with it', async () => {
+    const { id: realmId } = (await admin.realms.findOne({ realm }))!;
+    const keyComponents = () =>
+      admin.components.find({ realm, parent: realmId, type: 'org.keycloak.keys.KeyProvider' });
+    const rsaSigners = (await keyComponents()).filter((component) => component.providerId === 'rsa-generated');
+    expect(rsaSigners.length).toBeGreaterThan(0);
+    for (const component of rsaSigners) {
+      await admin.components.update(
+        { realm, id: component.id! },
+        { ...component, config: { ...component.config, active: ['false'] } },
+      );
+    }
+    const { status, body } = await userGrant(CLIENT);
+    expect(status).toBe(200);
+    const fallback = (await keyComponents()).find((component) => component.name === 'fallback-RS256');
+    expect(fallback?.config?.priority).toEqual(['-100']);
+    const { kid } = JSON.parse(Buffer.from(body.access_token!.split('.')[0]!, 'base64url').toString('utf8')) as {
+      kid: string;
+    };
+    const keys = await admin.realms.getKeys({ realm });
+    expect(keys.keys?.find((key) => key.kid === kid)?.providerId).toBe(fallback?.id);
+  });
+
+  it('remember-me-session: with remember-me ticked, the login cookie outlives the browser session; without, it does not', async () => {
+    await admin.realms.update({ realm }, { rememberMe: true });
+    try {
+      /** Max-Age of the KEYCLOAK_IDENTITY cookie after a form login (undefined: a browser-session cookie). */
+      const identityCookieMaxAge = async (rememberMe: boolean) => {
+        const query = new URLSearchParams({
+          client_id: CLIENT,
+          response_type: 'code',
+          scope: 'openid',
+          redirect_uri: REDIRECT,
+        });
+        const page = await fetch(`${realmUrl()}/protocol/openid-connect/auth?${query.toString()}`);
+        const html = await page.text();
+        expect(html).toContain('name="rememberMe"');
+        const action = /id="kc-form-login"[^>]*action="([^"]+)"/.exec(html)?.[1]?.replaceAll('&amp;', '&');
+        const answer = await fetch(action!, {
+          method: 'POST',
+          redirect: 'manual',
+          headers: { cookie: cookiesOf(page) },
+          body: new URLSearchParams({
+            username: CLIENT_USER,
+            password: PASSWORD,
+            ...(rememberMe && { rememberMe: 'on' }),
+          }),
+        });
+        expect(answer.status).toBe(302);
+        const identity = answer.headers.getSetCookie().find((cookie) => cookie.startsWith('KEYCLOAK_IDENTITY='));
+        expect(identity).toBeDefined();
+        return /Max-Age=(\d+)/i.exec(identity!)?.[1];
+      };
+      expect(await identityCookieMaxAge(false)).toBeUndefined();
+      expect(Number(await identityCookieMaxAge(true))).toBeGreaterThan(0);
+    } finally {
+      await admin.realms.update({ realm }, { rememberMe: false });
+    }
+  });
+});

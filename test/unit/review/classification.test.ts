@@ -146,6 +146,71 @@ const cases: Case[] = [
     path: 'enabled',
     effect: 'neutral',
   },
+  // who may get an account, and the OTP policy (issue 14's realm rows)
+  {
+    name: 'self-registration on weakens',
+    edit: (r) => {
+      r.registrationAllowed = true;
+    },
+    path: 'registrationAllowed',
+    effect: 'weakens',
+  },
+  {
+    name: 'e-mail verification off weakens',
+    edit: (r) => {
+      r.verifyEmail = false;
+    },
+    path: 'verifyEmail',
+    effect: 'weakens',
+  },
+  {
+    name: 'OTP type hotp is neutral',
+    edit: (r) => {
+      r.otpPolicyType = 'hotp';
+    },
+    path: 'otpPolicyType',
+    effect: 'neutral',
+  },
+  {
+    name: 'OTP HMAC SHA-256 is neutral',
+    edit: (r) => {
+      r.otpPolicyAlgorithm = 'HmacSHA256';
+    },
+    path: 'otpPolicyAlgorithm',
+    effect: 'neutral',
+  },
+  {
+    name: 'fewer OTP digits weaken',
+    edit: (r) => {
+      r.otpPolicyDigits = 4;
+    },
+    path: 'otpPolicyDigits',
+    effect: 'weakens',
+  },
+  {
+    name: 'a longer TOTP step weakens',
+    edit: (r) => {
+      r.otpPolicyPeriod = 120;
+    },
+    path: 'otpPolicyPeriod',
+    effect: 'weakens',
+  },
+  {
+    name: 'a wider OTP window weakens',
+    edit: (r) => {
+      r.otpPolicyLookAheadWindow = 3;
+    },
+    path: 'otpPolicyLookAheadWindow',
+    effect: 'weakens',
+  },
+  {
+    name: 'reusable OTP codes weaken',
+    edit: (r) => {
+      r.otpPolicyCodeReusable = true;
+    },
+    path: 'otpPolicyCodeReusable',
+    effect: 'weakens',
+  },
   // sessions
   {
     name: 'longer SSO idle weakens',
