@@ -23,7 +23,6 @@ const samlClient = (props: Record<string, unknown> = {}): Resource => ({
     encryptAssertions: true,
     signatureAlgorithm: 'RSA_SHA256',
     extraConfig: { 'saml.onetimeuse.condition': 'true' },
-    fullScopeAllowed: false,
     ...props,
   },
 });
