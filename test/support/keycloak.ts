@@ -31,3 +31,26 @@ export async function adminClient(): Promise<KcAdminClient> {
 export function uniqueRealmName(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
 }
+
+/**
+ * A user who can log in with a password at once: enabled, e-mail verified and profile complete,
+ * so Keycloak asks for no required action. Returns the user's id.
+ */
+export async function createLoginUser(
+  admin: KcAdminClient,
+  realm: string,
+  username: string,
+  password: string,
+): Promise<string> {
+  const { id } = await admin.users.create({
+    realm,
+    username,
+    enabled: true,
+    email: `${username}@example.com`,
+    emailVerified: true,
+    firstName: 'Test',
+    lastName: 'User',
+    credentials: [{ type: 'password', value: password, temporary: false }],
+  });
+  return id;
+}

@@ -17,7 +17,7 @@ import { PAGE_SIZE, RealmReads, type LiveRead, type LiveRole, type LiveSource } 
 import { loadRealmText } from '../../../model/load.ts';
 import { createFullRealm } from '../../fixtures/exports/full-realm.ts';
 import { adminLiveSource } from '../../support/live-source.ts';
-import { adminClient, keycloak, uniqueRealmName } from '../../support/keycloak.ts';
+import { adminClient, createLoginUser, keycloak, uniqueRealmName } from '../../support/keycloak.ts';
 import { comparableParts, HIDDEN_FLOW } from './comparable-model.ts';
 import { exportedParts, reachableClientRoles, type Parts } from './live-entities-parts.ts';
 
@@ -134,16 +134,7 @@ describe('live entities ≡ the server export', () => {
 async function viewer(roles: readonly LiveRole[]): Promise<LiveSource> {
   const username = `viewer-${randomBytes(3).toString('hex')}`;
   const password = randomBytes(18).toString('base64url');
-  const { id } = await admin.users.create({
-    realm,
-    username,
-    enabled: true,
-    email: `${username}@example.com`,
-    emailVerified: true,
-    firstName: 'View',
-    lastName: 'Only',
-    credentials: [{ type: 'password', value: password, temporary: false }],
-  });
+  const id = await createLoginUser(admin, realm, username, password);
   const [management] = await admin.clients.find({ realm, clientId: 'realm-management' });
   const granted = (await admin.clients.listRoles({ realm, id: management!.id! })).filter((role) =>
     roles.includes(role.name as LiveRole),

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type KeycloakAdminClient from '@keycloak/keycloak-admin-client';
 import type RoleRepresentation from '@keycloak/keycloak-admin-client/lib/defs/roleRepresentation.js';
 import { UnmanagedAttributePolicy } from '@keycloak/keycloak-admin-client/lib/defs/userProfileMetadata.js';
-import { adminClient, keycloak, uniqueRealmName } from '../../support/keycloak.ts';
+import { adminClient, createLoginUser, keycloak, uniqueRealmName } from '../../support/keycloak.ts';
 
 let admin: KeycloakAdminClient;
 const realm = uniqueRealmName('rg-access');
@@ -16,18 +16,8 @@ const REDIRECT = 'https://app.example.com/cb';
 const PASSWORD = 'access-pw-1234';
 let realmManagementId = '';
 
-async function createUser(username: string): Promise<string> {
-  const { id } = await admin.users.create({
-    realm,
-    username,
-    enabled: true,
-    email: `${username}@example.com`,
-    emailVerified: true,
-    firstName: 'Access',
-    lastName: 'Test',
-    credentials: [{ type: 'password', value: PASSWORD, temporary: false }],
-  });
-  return id;
+function createUser(username: string): Promise<string> {
+  return createLoginUser(admin, realm, username, PASSWORD);
 }
 
 async function realmManagementRole(name: string): Promise<RoleRepresentation> {
