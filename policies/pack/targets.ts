@@ -6,6 +6,7 @@
 import type { RealmPart, Rule } from '../define-rule.ts';
 import {
   CLIENT_POLICY_TYPE,
+  IDENTITY_PROVIDER_TYPES,
   KEY_PROVIDER_TYPES,
   OPENID_CLIENT_TYPE,
   REALM_EVENTS_TYPE,
@@ -32,8 +33,8 @@ const RESOURCE_TYPES: Record<Exclude<RealmPart, ConfiguredPart>, readonly string
   clients: [OPENID_CLIENT_TYPE, SAML_CLIENT_TYPE],
   keys: KEY_PROVIDER_TYPES,
   clientPolicies: [CLIENT_POLICY_TYPE],
+  identityProviders: IDENTITY_PROVIDER_TYPES,
   // Not assembled from Pulumi resources yet: rules reading only these parts do not run in the pack.
-  identityProviders: [],
   clientScopes: [],
   access: [],
   authentication: [],
