@@ -80,6 +80,7 @@ const realm = new keycloak.Realm('hardened', {
   offlineSessionMaxLifespan: '1440h0m0s',
   passwordPolicy: 'length(12) and notUsername and notEmail',
   defaultSignatureAlgorithm: 'RS256',
+  verifyEmail: true,
   securityDefenses: {
     headers: {},
     bruteForceDetection: { maxLoginFailures: 10 },
