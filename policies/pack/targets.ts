@@ -53,6 +53,14 @@ export function packTarget(rule: Rule): PackTarget {
   return { kind: 'stack', types: [...new Set([REALM_TYPE, ...types])], wholeRealm: rule.wholeRealm };
 }
 
+/**
+ * The parts a rule reads that no resource of the pack declares yet. The rule's policy then sees
+ * them absent ("this source does not say") and stays silent: the rule docs say so.
+ */
+export function unassembledParts(rule: Rule): RealmPart[] {
+  return rule.reads.filter((part) => fromResources(part) && RESOURCE_TYPES[part].length === 0);
+}
+
 /** Whether the policy config names compromised keys for this rule. */
 export function readsConfiguredKeys(rule: Rule): boolean {
   return rule.reads.includes('compromisedKeys');
