@@ -79,6 +79,7 @@ const realm = new keycloak.Realm('hardened', {
   offlineSessionMaxLifespanEnabled: true,
   offlineSessionMaxLifespan: '1440h0m0s',
   passwordPolicy: 'length(12) and notUsername and notEmail',
+  verifyEmail: true,                   // email-verification (low → advisory) when off
   defaultSignatureAlgorithm: 'RS256',
   verifyEmail: true,
   securityDefenses: {

@@ -18,7 +18,16 @@ import { API_SECRET, INTROSPECTOR_SECRET, PASSWORD, RealmFixture } from './suppo
 /** Shorter than the 8 characters below which secrets used to go unredacted; '!' never occurs in ids or base64url. */
 const SHORT_SECRET = 'k!7x';
 const SHORT_PASSWORD = 'p!w';
-const ROLES = ['view-users', 'manage-users', 'view-realm', 'manage-realm', 'view-clients', 'manage-clients'];
+// audit reads identity providers too (view-identity-providers), beside what the incident actions need.
+const ROLES = [
+  'view-users',
+  'manage-users',
+  'view-realm',
+  'manage-realm',
+  'view-clients',
+  'manage-clients',
+  'view-identity-providers',
+];
 
 let fx: RealmFixture;
 let dir: string;

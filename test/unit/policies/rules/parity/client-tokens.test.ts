@@ -20,7 +20,7 @@ ruleTable(offlineAccessOptional, {
       change: (r) => {
         client(r, 'web-app').optionalClientScopes = ['phone', 'offline_access'];
       },
-      errors: [{ messageId: 'optional', path: ['clients', 'web-app', 'optionalClientScopes', '1'], severity: 'info' }],
+      errors: [{ messageId: 'optional', path: ['clients', 'web-app', 'optionalClientScopes'], severity: 'info' }],
     },
     {
       name: 'under strict: low',
@@ -28,7 +28,7 @@ ruleTable(offlineAccessOptional, {
       change: (r) => {
         client(r, 'web-app').optionalClientScopes = ['offline_access'];
       },
-      errors: [{ messageId: 'optional', path: ['clients', 'web-app', 'optionalClientScopes', '0'], severity: 'low' }],
+      errors: [{ messageId: 'optional', path: ['clients', 'web-app', 'optionalClientScopes'], severity: 'low' }],
     },
   ],
 });
