@@ -81,7 +81,6 @@ const realm = new keycloak.Realm('hardened', {
   passwordPolicy: 'length(12) and notUsername and notEmail',
   verifyEmail: true,                   // email-verification (low → advisory) when off
   defaultSignatureAlgorithm: 'RS256',
-  verifyEmail: true,
   securityDefenses: {
     headers: {},
     bruteForceDetection: { maxLoginFailures: 10 },
