@@ -18,12 +18,14 @@
 import type {
   ClientPolicySettings,
   ClientSettings,
+  IdentityProviderSettings,
   KeyProviderSettings,
   RealmSettings,
   SslRequired,
 } from './realm-settings.ts';
 import { goDurationFromSeconds, secondsFromGoDuration } from './provider-dialect/go-duration.ts';
 import { InputError } from './errors.ts';
+import { isSecretConfigKey } from './entities/identity-providers.ts';
 import { ecdsaAlgorithmFor } from './keycloak-keys.ts';
 import { rowsOf, type FieldKind } from './fields/field-row.ts';
 import {
@@ -737,6 +739,77 @@ export function samlClientSettingsFromInputs(props: Record<string, unknown>): Pa
   const algorithm = str(props.signatureAlgorithm);
   if (algorithm !== undefined) attributes['saml.signature.algorithm'] = algorithm;
   out.attributes = attributes;
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Identity providers
+
+/**
+ * What keycloak.oidc.IdentityProvider and keycloak.saml.IdentityProvider send into Keycloak's
+ * IdP config for each typed argument, and the value sent when the program leaves it out (the
+ * Terraform provider's schema `Default`, or Go's zero value). The provider sends every typed
+ * argument, booleans as 'true'/'false', and a typed argument wins over the same key in
+ * `extraConfig` (keycloak/extra_config.go, marshalExtraConfig).
+ */
+const IDP_CONFIG_ARGUMENTS: Readonly<Record<'oidc' | 'saml', Readonly<Record<string, boolean | string>>>> = {
+  oidc: {
+    validateSignature: false,
+    backchannelSupported: true,
+    disableUserInfo: false,
+    disableTypeClaimCheck: false,
+    acceptsPromptNoneForwardFromClient: false,
+    uiLocales: false,
+    syncMode: 'LEGACY',
+  },
+  saml: {
+    validateSignature: false,
+    backchannelSupported: false,
+    postBindingAuthnRequest: false,
+    postBindingResponse: false,
+    postBindingLogout: false,
+    forceAuthn: false,
+    wantAssertionsSigned: false,
+    wantAssertionsEncrypted: false,
+    signatureAlgorithm: '',
+    syncMode: 'LEGACY',
+  },
+};
+
+/**
+ * The identity provider a keycloak.oidc.IdentityProvider or keycloak.saml.IdentityProvider's
+ * inputs declare, its config as the provider sends it: `extraConfig` (PKCE lives there for
+ * OIDC: pkceEnabled, pkceMethod), then every typed argument or its default. Secrets
+ * (clientSecret, and any extraConfig key that names one) are left out. Mappers are separate
+ * resources and are not read here: `mappers` is empty.
+ */
+export function identityProviderSettingsFromInputs(
+  protocol: 'oidc' | 'saml',
+  props: Record<string, unknown>,
+): Partial<IdentityProviderSettings> {
+  const out: Partial<IdentityProviderSettings> = {
+    providerId: str(props.providerId) ?? protocol,
+    enabled: bool(props.enabled) ?? true,
+    trustEmail: bool(props.trustEmail) ?? false,
+    linkOnly: bool(props.linkOnly) ?? false,
+    firstBrokerLoginFlowAlias: str(props.firstBrokerLoginFlowAlias) ?? 'first broker login',
+    postBrokerLoginFlowAlias: str(props.postBrokerLoginFlowAlias) ?? '',
+    mappers: [],
+  };
+  const alias = str(props.alias);
+  if (alias !== undefined) out.alias = alias;
+  const config: Record<string, string> = {};
+  for (const [key, value] of Object.entries(record(props.extraConfig) ?? {}))
+    if (typeof value === 'string' && !isSecretConfigKey(key)) config[key] = value;
+  for (const [argument, fallback] of Object.entries(IDP_CONFIG_ARGUMENTS[protocol])) {
+    const given = props[argument];
+    config[argument] = String(typeof given === typeof fallback ? given : fallback);
+  }
+  if (protocol === 'saml') {
+    // Left out, it follows signatureAlgorithm: signed when an algorithm is given (the provider's own rule).
+    config.wantAuthnRequestsSigned = String(bool(props.wantAuthnRequestsSigned) ?? config.signatureAlgorithm !== '');
+  }
+  out.config = config;
   return out;
 }
 

@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ParamValue, Rule } from '../policies/define-rule.ts';
 import { defaultEnforcement } from '../policies/enforcement.ts';
-import { packTarget } from '../policies/pack/targets.ts';
+import { packTarget, unassembledParts } from '../policies/pack/targets.ts';
 import { allRules } from '../policies/rules/index.ts';
 
 const CATEGORY_TITLES: Record<Rule['category'], string> = {
@@ -67,9 +67,14 @@ function ruleSection(rule: Rule): string {
   lines.push('');
   const where =
     target.kind === 'resource'
-      ? `resource policy on ${target.types.map((type) => `\`${type}\``).join(', ')}`
+      ? `resource policy on ${target.types.map((type) => `\`${type}\``).join(', ') || 'no resource type yet'}`
       : `stack policy over ${target.types.map((type) => `\`${type}\``).join(', ')}`;
-  lines.push(`**Policy pack:** ${where}; ${defaultEnforcement(rule.severity)} by default.`, '');
+  const unassembled = unassembledParts(rule);
+  const silent =
+    unassembled.length === 0
+      ? ''
+      : ` It stays silent there: the pack does not yet build ${unassembled.map((part) => `\`${part}\``).join(', ')} from Pulumi resources.`;
+  lines.push(`**Policy pack:** ${where}; ${defaultEnforcement(rule.severity)} by default.${silent}`, '');
   return lines.join('\n');
 }
 

@@ -10,15 +10,18 @@ import {
   clientPolicySettingsFromInputs,
   clientSettingsFromInputs,
   eventSettingsFromInputs,
+  identityProviderSettingsFromInputs,
   KEY_PROVIDER_RESOURCE_TYPES,
   keyProviderSettingsFromInputs,
   samlClientSettingsFromInputs,
   settingsFromRealmInputs,
 } from '../../model/provider-dialect.ts';
+import { isOpenObject, openStringMap } from './unknowns.ts';
 import type {
   ClientPolicySettings,
   ClientSettings,
   FieldPath,
+  IdentityProviderSettings,
   KeyProviderSettings,
   RealmSettings,
 } from '../../model/realm-settings.ts';
@@ -29,6 +32,12 @@ export const OPENID_CLIENT_TYPE = 'keycloak:openid/client:Client';
 export const SAML_CLIENT_TYPE = 'keycloak:saml/client:Client';
 export const CLIENT_POLICY_TYPE = 'keycloak:index/realmClientPolicyProfilePolicy:RealmClientPolicyProfilePolicy';
 export const KEY_PROVIDER_TYPES: readonly string[] = Object.values(KEY_PROVIDER_RESOURCE_TYPES);
+/** Identity provider resource types and the protocol each declares. Their mappers are separate resources, not assembled. */
+const IDENTITY_PROVIDER_PROTOCOLS: Readonly<Record<string, 'oidc' | 'saml'>> = {
+  'keycloak:oidc/identityProvider:IdentityProvider': 'oidc',
+  'keycloak:saml/identityProvider:IdentityProvider': 'saml',
+};
+export const IDENTITY_PROVIDER_TYPES: readonly string[] = Object.keys(IDENTITY_PROVIDER_PROTOCOLS);
 
 /** Event fields come from RealmEvents, not from Realm. */
 const EVENT_FIELDS = new Set([
@@ -61,6 +70,7 @@ export function identityStandIns(resource: { type: string; name: string }): Reco
   if (resource.type === REALM_TYPE) return { realm: resource.name };
   if (resource.type === OPENID_CLIENT_TYPE || resource.type === SAML_CLIENT_TYPE)
     return { clientId: resource.name, realmId: 'unknown-realm' };
+  if (IDENTITY_PROVIDER_TYPES.includes(resource.type)) return { alias: resource.name, realm: 'unknown-realm' };
   return { name: resource.name, realmId: 'unknown-realm' };
 }
 
@@ -76,6 +86,8 @@ export function assembleRealm(
     clients: [],
     clientPolicies: [],
     clientProfiles: [],
+    // The stack is the source: an identity provider it does not declare is not there.
+    identityProviders: [],
   };
   let realmUrn: string | undefined;
   let eventsUrn: string | undefined;
@@ -108,6 +120,21 @@ export function assembleRealm(
       };
       settings.keyProviders.push(key);
       entityUrns.set(`keyProviders/${key.name}`, resource.urn);
+    } else if (IDENTITY_PROVIDER_TYPES.includes(type)) {
+      const declared = identityProviderSettingsFromInputs(IDENTITY_PROVIDER_PROTOCOLS[type] ?? 'oidc', props);
+      const idp: IdentityProviderSettings = {
+        alias: resource.name,
+        providerId: 'oidc',
+        enabled: true,
+        trustEmail: false,
+        linkOnly: false,
+        config: {},
+        mappers: [],
+        ...definedOnly(declared),
+      };
+      if (isOpenObject(props.extraConfig)) idp.config = openStringMap(idp.config);
+      settings.identityProviders?.push(idp);
+      entityUrns.set(`identityProviders/${idp.alias}`, resource.urn);
     } else if (type === CLIENT_POLICY_TYPE) {
       // Through the dialect, with its conditions: a policy that selects no client binds none.
       const policy: ClientPolicySettings = {
@@ -125,8 +152,7 @@ export function assembleRealm(
     settings,
     ownerOf(path) {
       const [collection, id] = path;
-      if ((collection === 'clients' || collection === 'keyProviders') && id !== undefined)
-        return entityUrns.get(`${collection}/${id}`);
+      if (ENTITY_COLLECTIONS.has(collection ?? '') && id !== undefined) return entityUrns.get(`${collection}/${id}`);
       if (collection === 'clientPolicies')
         return [...entityUrns.entries()].find(([key]) => key.startsWith('clientPolicies/'))?.[1] ?? realmUrn;
       if (collection !== undefined && EVENT_FIELDS.has(collection)) return eventsUrn;
@@ -139,11 +165,14 @@ export function assembleRealm(
   };
 }
 
+/** Collections whose second path segment names an entity declared by its own resource. */
+const ENTITY_COLLECTIONS = new Set(['clients', 'keyProviders', 'identityProviders']);
+
 function definedOnly<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined)) as Partial<T>;
 }
 
-/** The model value at a field path (clients and key providers looked up by their id). */
+/** The model value at a field path (clients, key providers and identity providers looked up by their id). */
 export function valueAt(settings: RealmSettings, path: FieldPath): unknown {
   let current: unknown = settings;
   for (const [index, segment] of path.entries()) {
@@ -152,6 +181,8 @@ export function valueAt(settings: RealmSettings, path: FieldPath): unknown {
       current = current.find((item: ClientSettings) => item.clientId === segment);
     else if (Array.isArray(current) && previous === 'keyProviders')
       current = current.find((item: KeyProviderSettings) => item.name === segment);
+    else if (Array.isArray(current) && previous === 'identityProviders')
+      current = current.find((item: IdentityProviderSettings) => item.alias === segment);
     else if (typeof current === 'object' && current !== null) current = (current as Record<string, unknown>)[segment];
     else return undefined;
   }

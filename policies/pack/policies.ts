@@ -206,7 +206,8 @@ function groupByRealm(resources: PackResource[], wholeRealm: boolean): PackResou
   const incomplete = new Set<PackResource>();
   for (const resource of resources) {
     if (resource.type === REALM_TYPE) continue;
-    const realmId = known(resource.props.realmId);
+    // Identity providers name their realm `realm`; every other resource, `realmId`.
+    const realmId = known(resource.props.realmId ?? resource.props.realm);
     const owner = realmId !== undefined ? byName.get(realmId) : realms.length === 1 ? realms[0] : undefined;
     const ownerGroup = owner && groups.get(owner);
     if (ownerGroup) ownerGroup.push(resource);

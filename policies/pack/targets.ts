@@ -6,6 +6,7 @@
 import type { RealmPart, Rule } from '../define-rule.ts';
 import {
   CLIENT_POLICY_TYPE,
+  IDENTITY_PROVIDER_TYPES,
   KEY_PROVIDER_TYPES,
   OPENID_CLIENT_TYPE,
   REALM_EVENTS_TYPE,
@@ -32,8 +33,8 @@ const RESOURCE_TYPES: Record<Exclude<RealmPart, ConfiguredPart>, readonly string
   clients: [OPENID_CLIENT_TYPE, SAML_CLIENT_TYPE],
   keys: KEY_PROVIDER_TYPES,
   clientPolicies: [CLIENT_POLICY_TYPE],
+  identityProviders: IDENTITY_PROVIDER_TYPES,
   // Not assembled from Pulumi resources yet: rules reading only these parts do not run in the pack.
-  identityProviders: [],
   clientScopes: [],
   access: [],
   authentication: [],
@@ -50,6 +51,14 @@ export function packTarget(rule: Rule): PackTarget {
   if (parts.length === 1 && !rule.wholeRealm) return { kind: 'resource', types };
   // Resources are grouped per realm by the realm resource, so a stack policy always gathers it.
   return { kind: 'stack', types: [...new Set([REALM_TYPE, ...types])], wholeRealm: rule.wholeRealm };
+}
+
+/**
+ * The parts a rule reads that no resource of the pack declares yet. The rule's policy then sees
+ * them absent ("this source does not say") and stays silent: the rule docs say so.
+ */
+export function unassembledParts(rule: Rule): RealmPart[] {
+  return rule.reads.filter((part) => fromResources(part) && RESOURCE_TYPES[part].length === 0);
 }
 
 /** Whether the policy config names compromised keys for this rule. */

@@ -85,6 +85,23 @@ const PROBES: readonly unknown[] = [
   OPEN_OBJECT,
 ];
 
+/** Whether a value is the stand-in for an unknown block (see OPEN_OBJECT). */
+export function isOpenObject(value: unknown): boolean {
+  return value === OPEN_OBJECT;
+}
+
+/**
+ * A string map read from an unknown block (a whole `extraConfig`): the keys it was built with,
+ * and any other key reads as a value no rule recognises. Judged against the copy where the block
+ * is absent, a finding about such a key then sees two values and is dropped as a guess.
+ */
+export function openStringMap(known: Record<string, string>): Record<string, string> {
+  return new Proxy(known, {
+    get: (target, key): string | undefined =>
+      typeof key === 'symbol' ? undefined : Object.hasOwn(target, key) ? target[key] : 'unknown until apply',
+  });
+}
+
 /** Replaces every unknown with `probe` (removing the key for REMOVE). */
 function substitute(value: unknown, probe: unknown): unknown {
   if (isUnknown(value)) return probe;

@@ -200,6 +200,51 @@ describe('pulumi preview --policy-pack dist/policy-pack', () => {
   });
 });
 
+/** A realm with two OpenID Connect identity providers: one whose token signatures Keycloak would not check, one hardened. */
+const IDENTITY_PROVIDERS = `
+import * as pulumi from '@pulumi/pulumi';
+import * as keycloak from '@pulumi/keycloak';
+const realm = new keycloak.Realm('brokering', { realm: new pulumi.Config().require('realm') });
+const endpoints = {
+  authorizationUrl: 'https://idp.example.com/authorize',
+  tokenUrl: 'https://idp.example.com/token',
+  clientId: 'acme',
+  clientSecret: 'not-a-real-secret',
+};
+new keycloak.oidc.IdentityProvider('unchecked', {
+  realm: realm.id,                     // unknown during preview: the pack must cope
+  alias: 'unchecked',
+  ...endpoints,
+  validateSignature: false,            // idp-signature-validation: critical → mandatory
+});
+new keycloak.oidc.IdentityProvider('checked', {
+  realm: realm.id,
+  alias: 'checked',
+  ...endpoints,
+  jwksUrl: 'https://idp.example.com/jwks',
+  validateSignature: true,
+  syncMode: 'FORCE',
+  extraConfig: { pkceEnabled: 'true', pkceMethod: 'S256' },
+});
+`;
+
+describe('pulumi preview --policy-pack on identity providers', () => {
+  it('stops an OpenID Connect identity provider whose signatures are not validated, and passes a hardened one', async () => {
+    const dir = await project('rg-policy-idp', IDENTITY_PROVIDERS);
+    const preview = await pulumi(dir, ['preview', '--policy-pack', PACK]);
+    const output = preview.stdout + preview.stderr;
+    expect(preview.code, output).not.toBe(0);
+    expect(output).not.toMatch(/can't run policy|unhandled|TypeError/);
+    expect(output).toMatch(violation('mandatory', 'idp-signature-validation', 'oidc[^)]*: unchecked'));
+    expect(output).toMatch(/validateSignature is 'false'/);
+    expect(output).not.toContain('not-a-real-secret');
+    for (const level of ['mandatory', 'advisory'] as const)
+      expect(output, 'a violation reported on the hardened identity provider').not.toMatch(
+        violation(level, '[a-z-]+', 'oidc[^)]*: checked'),
+      );
+  });
+});
+
 /** A second signing key on the hardened realm, by the name the policy config lists as compromised. */
 function compromisedKeyProgram(active: boolean): string {
   return `

@@ -9,15 +9,15 @@ import {
   SAML_CLIENT_TYPE,
 } from '../../../../policies/pack/assemble.ts';
 import { buildPolicies } from '../../../../policies/pack/policies.ts';
-import { packTarget } from '../../../../policies/pack/targets.ts';
+import { packTarget, unassembledParts } from '../../../../policies/pack/targets.ts';
 import { allRules } from '../../../../policies/rules/index.ts';
 
 const targetOf = (id: string) => packTarget(allRules.find((rule) => rule.id === id)!);
 
 describe('pack targets', () => {
   it('rules that read several parts, or the realm as a whole, are stack policies', () => {
-    // Issue 14's parts are not assembled from Pulumi resources yet: rules reading them are left out here.
-    const unassembled = ['identityProviders', 'clientScopes', 'access', 'authentication', 'userProfile'];
+    // Parts not assembled from Pulumi resources yet: rules reading them are left out here.
+    const unassembled = ['clientScopes', 'access', 'authentication', 'userProfile'];
     const stack = allRules
       .filter((rule) => !rule.reads.some((part) => unassembled.includes(part)))
       .filter((rule) => packTarget(rule).kind === 'stack')
@@ -48,6 +48,13 @@ describe('pack targets', () => {
     expect(targetOf('pkce-required')).toEqual({ kind: 'resource', types: [OPENID_CLIENT_TYPE, SAML_CLIENT_TYPE] });
     // Compromised keys come from the policy config, not from a resource.
     expect(targetOf('compromised-key')).toEqual({ kind: 'resource', types: KEY_PROVIDER_TYPES });
+  });
+
+  it('a rule reading a part no resource declares is named silent in the pack; identity providers are declared', () => {
+    const rule = (id: string) => allRules.find((candidate) => candidate.id === id)!;
+    expect(unassembledParts(rule('idp-first-login-auto-link'))).toEqual(['authentication']);
+    expect(unassembledParts(rule('idp-signature-validation'))).toEqual([]);
+    expect(unassembledParts(rule('compromised-key'))).toEqual([]);
   });
 
   it('only a rule that reads compromised keys offers them in its config', () => {
