@@ -4,6 +4,7 @@
  * them between what a baseline declares and what the live realm holds (drift).
  */
 import type { FieldPath, SourcePosition } from '../model/realm-settings.ts';
+import type { EntityKind } from '../policies/finding.ts';
 
 /** What a change does to security: the only three answers a reviewer needs. */
 export type Effect = 'weakens' | 'strengthens' | 'neutral';
@@ -18,7 +19,8 @@ export interface Verdict {
 }
 
 /** The thing a changed setting belongs to. */
-export type ChangedEntityKind = 'realm' | 'client' | 'key-provider' | 'client-policy' | 'token-version-claim';
+/** What a change is about: the entities findings name (policies/finding.ts), plus client policies and the token-version claim. */
+export type ChangedEntityKind = EntityKind | 'client-policy' | 'token-version-claim';
 
 export interface ChangedEntity {
   kind: ChangedEntityKind;

@@ -10,6 +10,7 @@ import {
   type RealmSettings,
   type RealmSource,
 } from '../model/realm-settings.ts';
+import { entityOfPath } from '../policies/finding.ts';
 import type { ChangedEntity, SettingChange } from './change.ts';
 import { compareChanges } from './change.ts';
 import { diffWithTable, neutralVerdict, type FieldChange } from './classify/differ.ts';
@@ -91,6 +92,12 @@ export function entityAndSetting(realm: string, path: FieldPath): { entity: Chan
       entity: { kind: entityCollection.kind, id },
       setting: rest.length > 0 ? rest.join('.') : entityCollection.label,
     };
+  }
+  // Issue 14's entities are named as findings name them: ['identityProviders', alias, …], ['access', 'groups', path, …].
+  const named = entityOfPath(path);
+  if (named && named.kind !== 'client' && named.kind !== 'key-provider') {
+    const depth = path[0] === 'access' || path[0] === 'authentication' ? 3 : 2;
+    return { entity: named, setting: path.slice(depth).join('.') || `(${named.kind.replace(/-/g, ' ')})` };
   }
   if (collection === 'tokenVersionClaim') {
     return {

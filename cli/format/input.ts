@@ -47,7 +47,7 @@ export function pathText(path: readonly string[]): string {
 }
 
 /** How each kind of entity is named in reports. */
-const ENTITY_NOUN: Record<EntityKind, string> = {
+export const ENTITY_NOUN: Record<EntityKind, string> = {
   realm: 'realm',
   client: 'client',
   'key-provider': 'key provider',

@@ -1,6 +1,7 @@
 /** How values, entities and effects read in every review format. */
 import { formatDuration } from '../../../model/durations.ts';
 import type { Finding, Severity } from '../../../policies/finding.ts';
+import { ENTITY_NOUN } from '../input.ts';
 import type { ChangedEntity, Effect, SettingValue, ValueUnit } from '../../../review/change.ts';
 
 /** '—' for absent, durations with their human form: 3600 → '3600 (1h)'. */
@@ -24,6 +25,13 @@ export function entityLabel(entity: ChangedEntity): string {
       return `client ${entity.id}`;
     case 'key-provider':
       return `key ${entity.id}`;
+    case 'identity-provider':
+    case 'client-scope':
+    case 'role':
+    case 'group':
+    case 'service-account':
+    case 'authentication-flow':
+      return `${ENTITY_NOUN[entity.kind]} ${entity.id}`;
     case 'client-policy':
       return `client policy ${entity.id}`;
     case 'token-version-claim':
