@@ -7,7 +7,7 @@ export default defineRule('realm', {
   title: 'Offline sessions have an absolute limit',
   severity: 'medium',
   sources: [ASVS('V10.4.8 (absolute refresh-token expiry)')],
-  why: 'Offline tokens are refresh tokens that keep working after the user’s sessions are logged out; without an absolute lifespan one stolen offline token is a permanent credential.',
+  why: 'Offline tokens are refresh tokens that keep working after the user’s SSO sessions end (only a not-before, such as an admin’s “log out user”, stops them); without an absolute lifespan one stolen offline token is a permanent credential.',
   remediation: {
     baselineKey: 'sessions.offlineSessionMaxLifespanEnabled',
     value: true,

@@ -393,9 +393,12 @@ describe('OIDC clients: what Keycloak does with their URIs and scopes', () => {
     expect(claims(plain.body.refresh_token).typ).toBe('Refresh');
     const offline = await userGrant('asks-offline', { scope: 'openid offline_access' });
     expect(claims(offline.body.refresh_token).typ).toBe('Offline');
-    // The offline token outlives the user's SSO sessions.
+    // The offline token outlives the user's SSO sessions: ended one by one, a second later (Keycloak's
+    // "log out user" would also set the user's not-before, which makes every earlier token stale).
+    await new Promise((resolve) => setTimeout(resolve, 1100));
     const [user] = await admin.users.find({ realm, username: CLIENT_USER, exact: true });
-    await admin.users.logout({ realm, id: user!.id! });
+    for (const session of await admin.users.listSessions({ realm, id: user!.id! }))
+      await admin.realms.removeSession({ realm, sessionId: session.id! });
     expect(await admin.users.listSessions({ realm, id: user!.id! })).toEqual([]);
     const refreshed = await tokenRequest({
       grant_type: 'refresh_token',
@@ -409,6 +412,14 @@ describe('OIDC clients: what Keycloak does with their URIs and scopes', () => {
       refresh_token: plain.body.refresh_token!,
     });
     expect(replayed.status).toBe(400);
+    // "Log out user" is stronger: it sets the user's not-before, so the offline token issued earlier is stale.
+    await admin.users.logout({ realm, id: user!.id! });
+    const afterLogout = await tokenRequest({
+      grant_type: 'refresh_token',
+      client_id: 'asks-offline',
+      refresh_token: offline.body.refresh_token!,
+    });
+    expect(afterLogout.body.error_description).toBe('Stale token');
   });
 
   it('token-exchange-public: Keycloak keeps the switch on a public client but refuses its exchanges', async () => {
