@@ -18,8 +18,9 @@ export default defineRule('clients', {
   messages: { isDefault: 'offline_access is a default client scope: every login gets an offline token.' },
   *check(realm) {
     for (const client of oidcClients(realm)) {
-      const index = client.defaultClientScopes.indexOf('offline_access');
-      if (index >= 0) yield { path: clientPath(client, 'defaultClientScopes', String(index)), messageId: 'isDefault' };
+      // The list, not the item's index: Keycloak orders scopes its own way (as offline-access-optional).
+      if (client.defaultClientScopes.includes('offline_access'))
+        yield { path: clientPath(client, 'defaultClientScopes'), messageId: 'isDefault' };
     }
   },
 });

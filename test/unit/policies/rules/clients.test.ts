@@ -473,7 +473,7 @@ ruleTable(rule(offlineAccessDefault), {
       change: (r) => {
         client(r, 'portal').defaultClientScopes.push('offline_access');
       },
-      errors: [{ messageId: 'isDefault', path: ['clients', 'portal', 'defaultClientScopes', '3'] }],
+      errors: [{ messageId: 'isDefault', path: ['clients', 'portal', 'defaultClientScopes'] }],
     },
   ],
 });
