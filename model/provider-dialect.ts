@@ -5,8 +5,8 @@
  * seconds, brute-force settings under `securityDefenses.bruteForceDetection`, client attributes
  * split between top-level arguments and `extraConfig`.
  *
- * Both directions live here. Settings → arguments feeds the components; arguments → settings
- * feeds the policy pack, which sees resource inputs. The reverse is tolerant: a field it cannot
+ * Both directions live here; key providers and client policies in provider-dialect/, re-exported.
+ * Settings → arguments feeds the components; arguments → settings feeds the policy pack, which sees resource inputs. The reverse is tolerant: a field it cannot
  * know is `undefined`, never a guess. Where the provider itself sends a fixed default for an
  * omitted argument (its schema `Default`, or Go's zero value for an unset boolean), the reverse
  * reports that default, because that is what Keycloak will hold.
@@ -16,10 +16,8 @@
  * argument types there.
  */
 import type {
-  ClientPolicySettings,
   ClientSettings,
   IdentityProviderSettings,
-  KeyProviderSettings,
   RealmSettings,
   SslRequired,
 } from './realm-settings.ts';
@@ -36,6 +34,8 @@ import {
 } from './fields/realm.ts';
 
 export { goDurationFromSeconds, secondsFromGoDuration } from './provider-dialect/go-duration.ts';
+export * from './provider-dialect/key-providers.ts';
+export * from './provider-dialect/client-policies.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Realm
@@ -516,192 +516,6 @@ export function clientSettingsFromInputs(props: Record<string, unknown>): Partia
   // The provider sends use.refresh.tokens=true when the program leaves it out.
   if (props.useRefreshTokens === undefined) attributes['use.refresh.tokens'] = 'true';
   out.attributes = attributes;
-  return out;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Key providers
-
-export const KEY_PROVIDER_RESOURCE_TYPES = {
-  'rsa-generated': 'keycloak:index/realmKeystoreRsaGenerated:RealmKeystoreRsaGenerated',
-  'ecdsa-generated': 'keycloak:index/realmKeystoreEcdsaGenerated:RealmKeystoreEcdsaGenerated',
-  'hmac-generated': 'keycloak:index/realmKeystoreHmacGenerated:RealmKeystoreHmacGenerated',
-  'aes-generated': 'keycloak:index/realmKeystoreAesGenerated:RealmKeystoreAesGenerated',
-} as const;
-
-export type ManagedKeyProviderId = keyof typeof KEY_PROVIDER_RESOURCE_TYPES;
-
-interface KeyCommon {
-  name: string;
-  priority: number;
-  enabled: boolean;
-  active: boolean;
-}
-
-/** Arguments (without realmId) of the keystore resource for each provider type. */
-export type KeyProviderDialect =
-  | { providerId: 'rsa-generated'; args: KeyCommon & { algorithm: string; keySize: number } }
-  | { providerId: 'ecdsa-generated'; args: KeyCommon & { ellipticCurveKey: string } }
-  | { providerId: 'hmac-generated'; args: KeyCommon & { algorithm: string; secretSize: number } }
-  | { providerId: 'aes-generated'; args: KeyCommon & { secretSize: number } };
-
-/** The provider's schema defaults for the keystore resources (what it sends when an argument is omitted). */
-const KEY_ARGUMENT_DEFAULTS = {
-  priority: 0,
-  enabled: true,
-  active: true,
-  rsaAlgorithm: 'RS256',
-  rsaKeySize: 2048,
-  ellipticCurve: 'P-256',
-  hmacAlgorithm: 'HS256',
-  hmacSecretSize: 64,
-  aesSecretSize: 16,
-} as const;
-
-export function isManagedKeyProvider(providerId: string): providerId is ManagedKeyProviderId {
-  return Object.hasOwn(KEY_PROVIDER_RESOURCE_TYPES, providerId);
-}
-
-/**
- * The keystore resource arguments for a key provider. @pulumi/keycloak 6.13 has resources for
- * rsa-generated, ecdsa-generated, hmac-generated and aes-generated only; any other type
- * (rsa-enc-generated among them) is an InputError naming the limit.
- */
-export function keyProviderArgsFromSettings(key: KeyProviderSettings): KeyProviderDialect {
-  const common: KeyCommon = { name: key.name, priority: key.priority, enabled: key.enabled, active: key.active };
-  switch (key.providerId) {
-    case 'rsa-generated':
-      return {
-        providerId: 'rsa-generated',
-        args: {
-          ...common,
-          algorithm: key.algorithm ?? KEY_ARGUMENT_DEFAULTS.rsaAlgorithm,
-          keySize: key.keySize ?? KEY_ARGUMENT_DEFAULTS.rsaKeySize,
-        },
-      };
-    case 'ecdsa-generated':
-      return {
-        providerId: 'ecdsa-generated',
-        args: { ...common, ellipticCurveKey: key.ellipticCurve ?? KEY_ARGUMENT_DEFAULTS.ellipticCurve },
-      };
-    case 'hmac-generated':
-      return {
-        providerId: 'hmac-generated',
-        args: {
-          ...common,
-          algorithm: key.algorithm ?? KEY_ARGUMENT_DEFAULTS.hmacAlgorithm,
-          secretSize: key.secretSize ?? KEY_ARGUMENT_DEFAULTS.hmacSecretSize,
-        },
-      };
-    case 'aes-generated':
-      return {
-        providerId: 'aes-generated',
-        args: { ...common, secretSize: key.secretSize ?? KEY_ARGUMENT_DEFAULTS.aesSecretSize },
-      };
-    default:
-      throw new InputError(
-        `key provider '${key.name}' has type '${key.providerId}', which the Pulumi Keycloak provider (6.13) has no resource for`,
-        { keyPath: `keyProviders.${key.name}.providerId` },
-        `use one of ${Object.keys(KEY_PROVIDER_RESOURCE_TYPES).join(', ')}, or leave this key to Keycloak (every new realm gets rsa-enc-generated) and rotate it with 'realmguard incident rotate-keys'`,
-      );
-  }
-}
-
-/**
- * The key provider settings a keystore resource's inputs declare. `type` is the Pulumi type
- * token (or the Keycloak providerId); undefined when it is not a key provider this project
- * maps. Omitted arguments get the provider's defaults, which is what it sends.
- */
-export function keyProviderSettingsFromInputs(
-  type: string,
-  props: Record<string, unknown>,
-): Partial<KeyProviderSettings> | undefined {
-  const providerId = Object.entries(KEY_PROVIDER_RESOURCE_TYPES).find(
-    ([id, token]) => token === type || id === type,
-  )?.[0] as ManagedKeyProviderId | undefined;
-  if (!providerId) return undefined;
-  const out: Partial<KeyProviderSettings> = {
-    providerId,
-    priority: num(props.priority) ?? KEY_ARGUMENT_DEFAULTS.priority,
-    enabled: bool(props.enabled) ?? KEY_ARGUMENT_DEFAULTS.enabled,
-    active: bool(props.active) ?? KEY_ARGUMENT_DEFAULTS.active,
-  };
-  const name = str(props.name);
-  if (name !== undefined) out.name = name;
-  switch (providerId) {
-    case 'rsa-generated':
-      out.algorithm = str(props.algorithm) ?? KEY_ARGUMENT_DEFAULTS.rsaAlgorithm;
-      out.keySize = num(props.keySize) ?? KEY_ARGUMENT_DEFAULTS.rsaKeySize;
-      break;
-    case 'ecdsa-generated': {
-      out.ellipticCurve = str(props.ellipticCurveKey) ?? KEY_ARGUMENT_DEFAULTS.ellipticCurve;
-      const algorithm = ecdsaAlgorithmFor(out.ellipticCurve);
-      if (algorithm) out.algorithm = algorithm;
-      break;
-    }
-    case 'hmac-generated':
-      out.algorithm = str(props.algorithm) ?? KEY_ARGUMENT_DEFAULTS.hmacAlgorithm;
-      out.secretSize = num(props.secretSize) ?? KEY_ARGUMENT_DEFAULTS.hmacSecretSize;
-      break;
-    case 'aes-generated':
-      out.secretSize = num(props.secretSize) ?? KEY_ARGUMENT_DEFAULTS.aesSecretSize;
-      break;
-  }
-  return out;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Client policies
-
-/**
- * Keycloak's condition that selects every client. Keycloak applies a policy only to the clients
- * its conditions select, and a policy without conditions to none, so the model's "this realm's
- * clients follow these profiles" needs this one condition. It takes no configuration.
- */
-export const ANY_CLIENT_CONDITION = 'any-client';
-
-/** One entry of the provider's `conditions` list (Keycloak's `condition` and its `configuration`). */
-export interface ClientPolicyConditionDialect {
-  name: string;
-  configuration?: Record<string, string>;
-}
-
-/** keycloak.RealmClientPolicyProfilePolicyArgs without realmId. */
-export interface ClientPolicyDialectArgs {
-  name: string;
-  enabled: boolean;
-  profiles: string[];
-  conditions: ClientPolicyConditionDialect[];
-}
-
-/**
- * The policy resource's arguments. `enabled` is always sent (the provider's default is true, so
- * a disabled policy must say so). Profiles are referred to by name: Keycloak's built-in (global)
- * profiles need no resource of their own.
- */
-export function clientPolicyArgsFromSettings(policy: ClientPolicySettings): ClientPolicyDialectArgs {
-  return {
-    name: policy.name,
-    enabled: policy.enabled,
-    profiles: [...policy.profiles],
-    conditions: [{ name: ANY_CLIENT_CONDITION }],
-  };
-}
-
-/**
- * The client policy a policy resource's inputs declare. An omitted `enabled` is the provider's
- * default (true). A policy whose conditions are absent or empty selects no client in Keycloak,
- * so it is reported as not enabled: that is its effect. Other conditions (client type, roles,
- * scopes...) select some clients; the model cannot say which, so the policy's own flag is kept.
- */
-export function clientPolicySettingsFromInputs(props: Record<string, unknown>): Partial<ClientPolicySettings> {
-  const out: Partial<ClientPolicySettings> = {};
-  const name = str(props.name);
-  if (name !== undefined) out.name = name;
-  const profiles = strings(props.profiles);
-  if (profiles !== undefined) out.profiles = profiles;
-  const conditions = Array.isArray(props.conditions) ? props.conditions : [];
-  out.enabled = conditions.length > 0 && (bool(props.enabled) ?? true);
   return out;
 }
 
