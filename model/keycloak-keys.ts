@@ -1,44 +1,35 @@
 /**
  * Keycloak's key providers: the config values Keycloak 26 uses when a component leaves them out,
- * and the keys it creates in every new realm. Checked against a real server by
- * test/integration/model/keycloak-defaults.test.ts. Imports nothing but types, so profiles and
- * defaults can both build on it.
+ * and the keys it creates in every new realm. The defaults and type lists are read from the key
+ * provider table (model/fields/key-provider.ts); the built-in keys are checked against a real
+ * server by test/integration/model/built-in-keys.test.ts.
  */
+import { KEY_PROVIDER_FIELDS, keycloakKeyDefault } from './fields/key-provider.ts';
 import type { KeyProviderSettings } from './realm-settings.ts';
 
-/** Key provider config values Keycloak uses when a component's config leaves them out. */
+/** Key provider config values Keycloak uses when a component's config leaves them out (the table's keycloakDefault column). */
 export const KEYCLOAK_KEY_DEFAULTS = Object.freeze({
-  priority: 0,
-  rsaKeySize: 2048,
-  rsaAlgorithm: 'RS256',
-  rsaEncAlgorithm: 'RSA-OAEP',
-  ecdsaCurve: 'P-256',
-  // What the server really uses when the config leaves it out (its admin UI pre-fills HS512).
-  hmacAlgorithm: 'HS256',
-  // serverinfo's declared defaults for a component whose config leaves secretSize out (the
-  // secret itself is never shown, so the runtime size cannot be read back).
-  hmacSecretSize: 128,
-  aesSecretSize: 32,
+  priority: keycloakKeyDefault('priority', 'rsa-generated')!,
+  rsaKeySize: keycloakKeyDefault('keySize', 'rsa-generated')!,
+  rsaAlgorithm: keycloakKeyDefault('algorithm', 'rsa-generated')!,
+  rsaEncAlgorithm: keycloakKeyDefault('algorithm', 'rsa-enc-generated')!,
+  ecdsaCurve: keycloakKeyDefault('ellipticCurve', 'ecdsa-generated')!,
+  hmacAlgorithm: keycloakKeyDefault('algorithm', 'hmac-generated')!,
+  hmacSecretSize: keycloakKeyDefault('secretSize', 'hmac-generated')!,
+  aesSecretSize: keycloakKeyDefault('secretSize', 'aes-generated')!,
 });
 
 /**
  * Key provider types whose keys are RSA: the generated ones, imported PEM keys ('rsa', 'rsa-enc')
- * and keystores (this project reads a java-keystore key as RSA, Keycloak's default for it).
- * One list, so a check of RSA key sizes cannot forget a type.
+ * and keystores (this project reads a java-keystore key as RSA, Keycloak's default for it): the
+ * types the table's keySize row applies to. One list, so a check of RSA key sizes cannot forget a type.
  */
-export const RSA_KEY_PROVIDER_TYPES: readonly string[] = Object.freeze([
-  'rsa-generated',
-  'rsa',
-  'rsa-enc-generated',
-  'rsa-enc',
-  'java-keystore',
-]);
+export const RSA_KEY_PROVIDER_TYPES: readonly string[] = Object.freeze([...KEY_PROVIDER_FIELDS.keySize.appliesTo]);
 
 /** The RSA types whose key Keycloak generates, so its size is the configured one or Keycloak's default. */
-export const GENERATED_RSA_KEY_PROVIDER_TYPES: readonly string[] = Object.freeze([
-  'rsa-generated',
-  'rsa-enc-generated',
-]);
+export const GENERATED_RSA_KEY_PROVIDER_TYPES: readonly string[] = Object.freeze(
+  Object.keys(KEY_PROVIDER_FIELDS.keySize.keycloakDefault),
+);
 
 /** The JWS algorithm an ECDSA key signs with is fixed by its curve (RFC 7518 §3.4). */
 const ECDSA_CURVE_ALGORITHMS: Readonly<Record<string, string>> = Object.freeze({

@@ -8,11 +8,10 @@ import { Optional as Opt, Type, type Static, type TOptional, type TSchema } from
 import { rowsOf, type AnyFieldRow, type FieldKind } from '../fields/field-row.ts';
 import { REALM_FIELDS, type RealmBaselineFieldIn, type RealmFieldName, type RealmFieldTable } from '../fields/realm.ts';
 import type { SslRequired } from '../realm-settings.ts';
-import {
-  KEYCLOAK_EVENT_TYPES,
-  KEYCLOAK_GLOBAL_CLIENT_PROFILES,
-  KEYCLOAK_KEY_PROVIDER_TYPES,
-} from '../keycloak-catalog.ts';
+import { KEYCLOAK_EVENT_TYPES } from '../keycloak-catalog.ts';
+import { KEY_PROVIDER_FIELDS } from '../fields/key-provider.ts';
+import { CLIENT_POLICY_FIELDS } from '../fields/client-policy.ts';
+import { itemSchema } from './entity-item-schema.ts';
 import { Bool, Closed, Duration, StringEnum, Text, TextList } from './schema-parts.ts';
 import { BASELINE_ENTITY_PROPERTIES, BASELINE_ONLY_ENTITY_KEYS, CLIENT_ENTITY_OPTIONS } from './entities-schema.ts';
 
@@ -106,24 +105,8 @@ export const EventsSchema = Closed({
   jbossLogging: Opt(Bool('Keep the jboss-logging listener (default true).')),
 });
 
-export const KeyProviderSchema = Closed({
-  name: Text('Key provider (component) name, unique in the realm.'),
-  type: Opt(StringEnum(KEYCLOAK_KEY_PROVIDER_TYPES, 'Keycloak key provider id')),
-  state: Opt(
-    StringEnum(['active', 'passive', 'retired'] as const, 'active signs; passive only verifies; retired is removed'),
-  ),
-  priority: Opt(Type.Integer({ description: 'Higher priority signs first.' })),
-  algorithm: Opt(Text('Algorithm, e.g. RS256, PS256, HS512, RSA-OAEP.')),
-  keySize: Opt(Type.Integer({ minimum: 512, description: 'RSA modulus size in bits.' })),
-  ellipticCurve: Opt(StringEnum(['P-256', 'P-384', 'P-521', 'Ed25519', 'Ed448'] as const, 'Elliptic curve.')),
-  secretSize: Opt(Type.Integer({ minimum: 1, description: 'HMAC / AES secret size in bytes.' })),
-  passiveSince: Opt(Type.String({ format: 'date', description: 'Date the key became passive (YYYY-MM-DD).' })),
-  id: Opt(
-    Text(
-      'Keycloak component id of a key that exists already (one `realmguard incident rotate-keys` created): Pulumi takes it over instead of creating another.',
-    ),
-  ),
-});
+/** A `keys.providers` item: the key provider table's baseline column. */
+export const KeyProviderSchema = itemSchema(KEY_PROVIDER_FIELDS);
 
 export const KeysSchema = Closed({
   providers: Opt(Type.Array(KeyProviderSchema, { description: 'The realm key providers and their lifecycle state.' })),
@@ -186,14 +169,8 @@ export const ClientSchema = Closed({
   ...CLIENT_ENTITY_OPTIONS,
 });
 
-export const ClientPolicySchema = Closed({
-  name: Text('Client policy name.'),
-  enabled: Opt(Bool('Whether the policy is enforced.')),
-  profiles: Type.Array(StringEnum(KEYCLOAK_GLOBAL_CLIENT_PROFILES, 'a Keycloak built-in client profile'), {
-    minItems: 1,
-    uniqueItems: true,
-  }),
-});
+/** A `clientPolicies` item: the client policy table's baseline column. */
+export const ClientPolicySchema = itemSchema(CLIENT_POLICY_FIELDS);
 
 export const TokenVersionClaimSchema = Closed({
   attribute: Opt(Text('User attribute holding the token version (default token_version).')),
@@ -219,6 +196,7 @@ export const BaselineSchema = Closed({
 export type BaselineDocument = Static<typeof BaselineSchema>;
 export type BaselineClient = Static<typeof ClientSchema>;
 export type BaselineKeyProvider = Static<typeof KeyProviderSchema>;
+export type BaselineClientPolicy = Static<typeof ClientPolicySchema>;
 
 /** Top-level keys only a baseline has (a realm export never does): used to tell the two apart. */
 export const BASELINE_ONLY_KEYS: readonly string[] = [

@@ -17,9 +17,12 @@ import {
   type Profile,
 } from '../profiles.ts';
 import { KEYCLOAK_DEFAULT_CLIENT_SCOPES, KEYCLOAK_OPTIONAL_CLIENT_SCOPES } from '../keycloak-catalog.ts';
-import { ecdsaAlgorithmFor, GENERATED_RSA_KEY_PROVIDER_TYPES, RSA_KEY_PROVIDER_TYPES } from '../keycloak-keys.ts';
+import { ecdsaAlgorithmFor, GENERATED_RSA_KEY_PROVIDER_TYPES } from '../keycloak-keys.ts';
+import { appliesTo, KEY_PROVIDER_FIELDS, keycloakKeyDefault, keyProviderRows } from '../fields/key-provider.ts';
+import { clientPolicyRows, type ClientPolicyFieldName } from '../fields/client-policy.ts';
 import {
   pathKey,
+  type ClientPolicySettings,
   type ClientSettings,
   type FieldPath,
   type KeyProviderSettings,
@@ -30,7 +33,7 @@ import {
 import { formatDocPath, type DocPath } from '../source/doc-positions.ts';
 import type { ParsedText } from '../source/parse-text.ts';
 import { suggest } from '../source/suggest.ts';
-import type { BaselineClient, BaselineDocument, BaselineKeyProvider } from './schema.ts';
+import type { BaselineClient, BaselineClientPolicy, BaselineDocument, BaselineKeyProvider } from './schema.ts';
 import { TOKEN_VERSION_DEFAULT_ATTRIBUTE, TOKEN_VERSION_DEFAULT_CLAIM } from '../token-version.ts';
 import { CLIENT_LIFESPAN_ATTRIBUTES, MANAGED_CLIENT_ATTRIBUTES, REALM_FIELD_MAPPINGS } from './fields.ts';
 import { rowsOf } from '../fields/field-row.ts';
@@ -41,9 +44,6 @@ import { clientScopesFrom } from './entities/client-scopes.ts';
 import { addClientEntityOptions } from './entities/clients.ts';
 import { identityProvidersFrom } from './entities/identity-providers.ts';
 import { userProfileFrom } from './entities/user-profile.ts';
-
-const CURVE_TYPES = new Set(['ecdsa-generated', 'ecdh-generated', 'eddsa-generated']);
-const SECRET_TYPES = new Set(['hmac-generated', 'aes-generated']);
 
 class Converter {
   readonly errors: InputError[] = [];
@@ -139,13 +139,7 @@ export function baselineToRealm(document: BaselineDocument, parsed: ParsedText):
   const clients = convertClients(document.clients ?? [], clientProfileValues(profile), convert);
 
   const clientPolicies = document.clientPolicies
-    ? document.clientPolicies.map((policy, index) => {
-        const docPath = ['clientPolicies', index];
-        convert.mark(['clientPolicies', policy.name], docPath);
-        convert.mark(['clientPolicies', policy.name, 'enabled'], [...docPath, 'enabled']);
-        convert.mark(['clientPolicies', policy.name, 'profiles'], [...docPath, 'profiles']);
-        return { name: policy.name, enabled: policy.enabled ?? true, profiles: [...policy.profiles] };
-      })
+    ? document.clientPolicies.map((policy, index) => convertClientPolicy(policy, ['clientPolicies', index], convert))
     : clientPolicyProfileValues(profile);
   findDuplicates(
     (document.clientPolicies ?? []).map((policy) => policy.name),
@@ -238,6 +232,14 @@ function convertKeys(
   return providers;
 }
 
+/** The key provider table's rows a `keys.providers` item sets. */
+const KEY_BASELINE_ROWS = keyProviderRows().flatMap(([field, row]) =>
+  row.baseline ? [{ field, row, baseline: row.baseline }] : [],
+);
+
+/** Keys whose model fields every declared key has: a finding about them points at the key when the file leaves them out. */
+const KEY_ITEM_FALLBACK: ReadonlySet<string> = new Set(['type', 'state']);
+
 function convertKey(
   key: BaselineKeyProvider,
   docPath: DocPath,
@@ -247,16 +249,15 @@ function convertKey(
 ): KeyProviderSettings | undefined {
   const type = key.type ?? 'rsa-generated';
   const state = key.state ?? 'active';
-  const notFor = (option: string, types: string): void =>
+  const given = key as Readonly<Record<string, unknown>>;
+  for (const { row, baseline } of KEY_BASELINE_ROWS) {
+    if (given[baseline.key] === undefined || row.appliesTo === 'every type' || appliesTo(row, type)) continue;
     convert.fail(
-      [...docPath, option],
-      `'${option}' does not apply to a ${type} key`,
-      `remove it, or use it on ${types} keys`,
+      [...docPath, baseline.key],
+      `'${baseline.key}' does not apply to a ${type} key`,
+      `remove it, or use it on ${inWords(row.appliesTo)} keys`,
     );
-  if (key.keySize !== undefined && !RSA_KEY_PROVIDER_TYPES.includes(type)) notFor('keySize', 'RSA');
-  if (key.ellipticCurve !== undefined && !CURVE_TYPES.has(type))
-    notFor('ellipticCurve', 'ecdsa-generated, ecdh-generated or eddsa-generated');
-  if (key.secretSize !== undefined && !SECRET_TYPES.has(type)) notFor('secretSize', 'hmac-generated or aes-generated');
+  }
   if (key.passiveSince !== undefined && state !== 'passive') {
     convert.fail(
       [...docPath, 'passiveSince'],
@@ -267,45 +268,43 @@ function convertKey(
   if (state === 'retired') return undefined; // retired keys are gone from the realm
 
   const entity = ['keyProviders', key.name];
-  const provider: KeyProviderSettings = {
-    name: key.name,
-    providerId: type,
-    priority: key.priority ?? 100,
-    enabled: true,
-    active: state === 'active',
-  };
+  const provider = { providerId: type, enabled: true, active: state === 'active' } as KeyProviderSettings;
+  const target = provider as unknown as Record<string, unknown>;
+  // The keys the model takes as they are (or their baseline default); the custom ones follow.
+  for (const { field, baseline } of KEY_BASELINE_ROWS) {
+    if (baseline.custom) continue;
+    const value = given[baseline.key] ?? baseline.default;
+    if (value !== undefined) target[field] = value;
+  }
   const algorithm = key.algorithm ?? defaultKeyAlgorithm(type, key, values, signatureAlgorithm);
   if (algorithm) provider.algorithm = algorithm;
   const keySize = key.keySize ?? (GENERATED_RSA_KEY_PROVIDER_TYPES.includes(type) ? values.rsaKeySize : undefined);
   if (keySize !== undefined) provider.keySize = keySize;
   const curve =
     key.ellipticCurve ??
-    (type === 'eddsa-generated' ? 'Ed25519' : CURVE_TYPES.has(type) ? values.ellipticCurve : undefined);
+    (type === 'eddsa-generated'
+      ? keycloakKeyDefault('ellipticCurve', type)
+      : appliesTo(KEY_PROVIDER_FIELDS.ellipticCurve, type)
+        ? values.ellipticCurve
+        : undefined);
   if (curve) provider.ellipticCurve = curve;
   const secretSize =
     key.secretSize ??
     (type === 'hmac-generated' ? values.hmacSecretSize : type === 'aes-generated' ? values.aesSecretSize : undefined);
   if (secretSize !== undefined) provider.secretSize = secretSize;
-  if (key.passiveSince) provider.passiveSince = key.passiveSince;
-  if (key.id !== undefined) provider.id = key.id;
 
   convert.mark(entity, docPath);
-  convert.mark([...entity, 'name'], [...docPath, 'name']);
-  convert.mark([...entity, 'providerId'], [...docPath, 'type'], docPath);
-  convert.mark([...entity, 'active'], [...docPath, 'state'], docPath);
-  convert.mark([...entity, 'enabled'], [...docPath, 'state'], docPath);
-  for (const field of [
-    'priority',
-    'algorithm',
-    'keySize',
-    'ellipticCurve',
-    'secretSize',
-    'passiveSince',
-    'id',
-  ] as const) {
-    convert.mark([...entity, field], [...docPath, field]);
+  for (const { field, baseline } of KEY_BASELINE_ROWS) {
+    const at = [...docPath, baseline.key];
+    if (KEY_ITEM_FALLBACK.has(baseline.key)) convert.mark([...entity, field], at, docPath);
+    else convert.mark([...entity, field], at);
   }
   return provider;
+}
+
+/** 'a', 'a or b', 'a, b or c'. */
+function inWords(types: readonly string[]): string {
+  return types.length <= 1 ? (types[0] ?? '') : `${types.slice(0, -1).join(', ')} or ${types.at(-1)}`;
 }
 
 function defaultKeyAlgorithm(
@@ -319,20 +318,15 @@ function defaultKeyAlgorithm(
     case 'rsa':
     case 'java-keystore':
       // An RSA signing key signs with the realm's default algorithm when that is an RSA one.
-      return /^(RS|PS)\d{3}$/.test(signatureAlgorithm) ? signatureAlgorithm : 'RS256';
-    case 'rsa-enc-generated':
-    case 'rsa-enc':
-      return 'RSA-OAEP';
+      return /^(RS|PS)\d{3}$/.test(signatureAlgorithm) ? signatureAlgorithm : keycloakKeyDefault('algorithm', type);
     case 'ecdsa-generated':
-      return ecdsaAlgorithmFor(key.ellipticCurve ?? values.ellipticCurve) ?? 'ES256';
-    case 'ecdh-generated':
-      return 'ECDH-ES';
-    case 'eddsa-generated':
-      return 'EdDSA';
+      return ecdsaAlgorithmFor(key.ellipticCurve ?? values.ellipticCurve) ?? keycloakKeyDefault('algorithm', type);
     case 'hmac-generated':
+      // The profiles' choice, not Keycloak's HS256: the algorithm of Keycloak's own HMAC key.
       return 'HS512';
     default:
-      return undefined;
+      // Keycloak's own (rsa-enc: RSA-OAEP, ecdh-generated: ECDH-ES, eddsa-generated: EdDSA), none for AES.
+      return keycloakKeyDefault('algorithm', type);
   }
 }
 
@@ -454,6 +448,22 @@ function convertClient(
   convert.mark([...entity, 'attributes', 'require.pushed.authorization.requests'], at('requirePar'));
   convert.mark([...entity, 'attributes', 'post.logout.redirect.uris'], at('postLogoutRedirectUris'));
   return settings;
+}
+
+// ---------------------------------------------------------------- client policies
+
+/** A `clientPolicies` item: each key of the client policy table, or its baseline default. */
+function convertClientPolicy(policy: BaselineClientPolicy, docPath: DocPath, convert: Converter): ClientPolicySettings {
+  const given = policy as Readonly<Record<string, unknown>>;
+  const settings: Partial<Record<ClientPolicyFieldName, unknown>> = {};
+  convert.mark(['clientPolicies', policy.name], docPath);
+  for (const [field, { baseline }] of clientPolicyRows()) {
+    const value = given[baseline.key] ?? baseline.default;
+    if (value !== undefined) settings[field] = Array.isArray(value) ? [...(value as unknown[])] : value;
+    // The policy's own position is its name's.
+    if (field !== 'name') convert.mark(['clientPolicies', policy.name, field], [...docPath, baseline.key]);
+  }
+  return settings as ClientPolicySettings;
 }
 
 // ---------------------------------------------------------------- token version claim

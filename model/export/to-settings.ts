@@ -6,10 +6,11 @@
  */
 import { X509Certificate, createPublicKey } from 'node:crypto';
 import { InputError, throwIfAny } from '../errors.ts';
-import { clientDefaults, KEYCLOAK_KEY_DEFAULTS, realmDefaults } from '../keycloak-defaults.ts';
+import { clientDefaults, realmDefaults } from '../keycloak-defaults.ts';
 import { KEYCLOAK_DEFAULT_SAVED_EVENT_TYPES } from '../keycloak-catalog.ts';
-import { ecdsaAlgorithmFor, GENERATED_RSA_KEY_PROVIDER_TYPES, RSA_KEY_PROVIDER_TYPES } from '../keycloak-keys.ts';
+import { ecdsaAlgorithmFor } from '../keycloak-keys.ts';
 import {
+  type ClientPolicySettings,
   type ClientSettings,
   type KeyProviderSettings,
   type LoadedRealm,
@@ -17,7 +18,18 @@ import {
   type RealmSource,
   type SslRequired,
 } from '../realm-settings.ts';
-import { rowsOf } from '../fields/field-row.ts';
+import { rowsOf, type FieldKind } from '../fields/field-row.ts';
+import { clientPolicyRows, type ClientPolicyFieldName } from '../fields/client-policy.ts';
+import {
+  appliesTo,
+  KEY_PROVIDER_FIELDS,
+  keycloakKeyDefault,
+  keyProviderRows,
+  type AnyKeyProviderFieldRow,
+  type KeycloakKeyProviderType,
+  type KeyProviderCustomReadField,
+  type KeyProviderFieldName,
+} from '../fields/key-provider.ts';
 import { CLIENT_SCALARS } from '../fields/client.ts';
 import { REALM_FIELDS, type RealmFieldName } from '../fields/realm.ts';
 import { formatDocPath, type DocPath } from '../source/doc-positions.ts';
@@ -89,31 +101,31 @@ function clientTail(tail: readonly string[]): readonly DocPath[] {
   return [];
 }
 
-/** A key provider's model fields and the config keys they are read from (the last one present wins). */
-const KEY_PROVIDER_CONFIG_KEYS: Readonly<Partial<Record<keyof KeyProviderSettings, readonly string[]>>> = {
-  priority: ['priority'],
-  enabled: ['enabled'],
-  active: ['active'],
-  algorithm: ['algorithm'],
-  keySize: ['keySize'],
-  secretSize: ['secretSize'],
-  ellipticCurve: ['ecdsaEllipticCurveKey', 'ecdhEllipticCurveKey', 'eddsaEllipticCurveKey'],
-};
+/** Where a key component holds each field of the key provider table: its own keys, and config keys. */
+const KEY_PROVIDER_COMPONENT_KEYS: ReadonlyMap<string, readonly DocPath[]> = new Map(
+  keyProviderRows().flatMap(([field, { representation }]): [string, readonly DocPath[]][] => {
+    if (representation === undefined || 'keys' in representation) return [];
+    if ('component' in representation) return [[field, [[representation.component]]]];
+    return [[field, [...new Set(Object.values(representation.config))].map((key) => ['config', key])]];
+  }),
+);
 
 function keyProviderTail(tail: readonly string[]): readonly DocPath[] {
   const [field = ''] = tail;
   if (tail.length === 0) return [[]];
   if (tail.length > 1) return [];
-  if (field === 'name' || field === 'providerId') return [tail];
-  const configKeys = Object.hasOwn(KEY_PROVIDER_CONFIG_KEYS, field)
-    ? KEY_PROVIDER_CONFIG_KEYS[field as keyof KeyProviderSettings]
-    : undefined;
-  return (configKeys ?? []).map((key) => ['config', key]);
+  return KEY_PROVIDER_COMPONENT_KEYS.get(field) ?? [];
 }
+
+/** A policy's fields with a position: the client policy table's representation keys (the name is the policy's own). */
+const CLIENT_POLICY_KEYS: ReadonlyMap<string, string> = new Map(
+  clientPolicyRows().flatMap(([field, row]) => (field === 'name' ? [] : [[field, row.representation.key]])),
+);
 
 function clientPolicyTail(tail: readonly string[]): readonly DocPath[] {
   if (tail.length === 0) return [[]];
-  return tail.length === 1 && (tail[0] === 'enabled' || tail[0] === 'profiles') ? [tail] : [];
+  const key = tail.length === 1 ? CLIENT_POLICY_KEYS.get(tail[0]!) : undefined;
+  return key === undefined ? [] : [[key]];
 }
 
 export function representationToRealm(rep: RealmRepresentation, options: AdaptOptions): LoadedRealm {
@@ -161,11 +173,7 @@ export function representationToRealm(rep: RealmRepresentation, options: AdaptOp
     return clientFrom(client);
   });
 
-  settings.clientPolicies = (rep.clientPolicies?.policies ?? []).map((policy) => ({
-    name: policy.name,
-    enabled: policy.enabled ?? true,
-    profiles: [...(policy.profiles ?? [])],
-  }));
+  settings.clientPolicies = (rep.clientPolicies?.policies ?? []).map(clientPolicyFrom);
   settings.clientProfiles = (rep.clientProfiles?.profiles ?? []).map((profile) => profile.name);
 
   if (rep.keycloakVersion !== undefined) {
@@ -246,77 +254,81 @@ function integer(text: string | undefined): number | undefined {
   return Number(text);
 }
 
+/** A ClientPolicyRepresentation: each key of the client policy table, or Keycloak's default. */
+function clientPolicyFrom(policy: Readonly<Record<string, unknown>>): ClientPolicySettings {
+  const settings: Partial<Record<ClientPolicyFieldName, unknown>> = {};
+  for (const [field, row] of clientPolicyRows()) {
+    const value = policy[row.representation.key] ?? row.keycloakDefault;
+    if (value !== undefined) settings[field] = Array.isArray(value) ? [...(value as unknown[])] : value;
+  }
+  return settings as ClientPolicySettings;
+}
+
+/** A config value as a value of the field's kind; undefined when absent or not of that kind. */
+function fromConfig(kind: FieldKind, text: string | undefined): unknown {
+  switch (kind) {
+    case 'count':
+      return integer(text);
+    case 'boolean':
+      return text === 'true' ? true : text === 'false' ? false : undefined;
+    case 'text':
+      return text === '' ? undefined : text;
+    default:
+      throw new Error(`key provider config: no reader for a ${kind} field`);
+  }
+}
+
+type KeyFieldReader = (component: ComponentRepresentation, ownKeys: KeyMetadata[]) => unknown;
+
+/** The key fields the table marks as read by hand (its `custom` representations), one reader each. */
+const CUSTOM_KEY_READERS: Readonly<Record<KeyProviderCustomReadField, KeyFieldReader>> = {
+  algorithm: (component, ownKeys) =>
+    configValue(component, KEY_PROVIDER_FIELDS.algorithm.representation.config[keyTypeOf(component)] ?? 'algorithm') ??
+    // AES keys have no algorithm to choose (GET /keys says 'AES'); every source leaves it out.
+    (component.providerId === 'aes-generated' ? undefined : ownKeys.find((key) => key.algorithm)?.algorithm) ??
+    defaultAlgorithm(component),
+  keySize: (component, ownKeys) => rsaKeySize(component, ownKeys),
+  kids: (_component, ownKeys) => {
+    const kids = ownKeys.map((key) => key.kid).filter((kid): kid is string => typeof kid === 'string');
+    return kids.length > 0 ? kids : undefined;
+  },
+};
+
+function keyTypeOf(component: ComponentRepresentation): KeycloakKeyProviderType {
+  return component.providerId as KeycloakKeyProviderType;
+}
+
+/** One key field of a component: the table says where it is, what applies to the type, and Keycloak's default. */
+function keyField(
+  field: KeyProviderFieldName,
+  component: ComponentRepresentation,
+  ownKeys: KeyMetadata[],
+): unknown {
+  const row: AnyKeyProviderFieldRow = KEY_PROVIDER_FIELDS[field];
+  const { representation } = row;
+  if (representation === undefined || !appliesTo(row, component.providerId)) return undefined;
+  if ('component' in representation) return component[representation.component];
+  if ('custom' in representation) return CUSTOM_KEY_READERS[field as KeyProviderCustomReadField](component, ownKeys);
+  const key = representation.config[keyTypeOf(component)];
+  if (key === undefined) return undefined;
+  return fromConfig(row.kind, configValue(component, key)) ?? keycloakKeyDefault(field, component.providerId);
+}
+
 function keyProviderFrom(component: ComponentRepresentation, keys: KeyMetadata[] | undefined): KeyProviderSettings {
-  const type = component.providerId;
   const ownKeys = component.id && keys ? keys.filter((key) => key.providerId === component.id) : [];
-  const provider: KeyProviderSettings = {
-    name: component.name,
-    providerId: type,
-    priority: integer(configValue(component, 'priority')) ?? KEYCLOAK_KEY_DEFAULTS.priority,
-    enabled: configValue(component, 'enabled') !== 'false',
-    active: configValue(component, 'active') !== 'false',
-  };
-  if (component.id !== undefined) provider.id = component.id;
-
-  // AES keys have no algorithm to choose (GET /keys says 'AES'); every source leaves it out.
-  const liveAlgorithm = type === 'aes-generated' ? undefined : ownKeys.find((key) => key.algorithm)?.algorithm;
-  const algorithm =
-    configValue(component, 'algorithm') ??
-    configValue(component, 'ecdhAlgorithm') ??
-    liveAlgorithm ??
-    defaultAlgorithm(component);
-  if (algorithm) provider.algorithm = algorithm;
-  const keySize = rsaKeySize(component, ownKeys);
-  if (keySize !== undefined) provider.keySize = keySize;
-  const curve = ellipticCurve(component);
-  if (curve) provider.ellipticCurve = curve;
-  const secretSize =
-    type === 'hmac-generated' || type === 'aes-generated'
-      ? (integer(configValue(component, 'secretSize')) ??
-        (type === 'hmac-generated' ? KEYCLOAK_KEY_DEFAULTS.hmacSecretSize : KEYCLOAK_KEY_DEFAULTS.aesSecretSize))
-      : undefined;
-  if (secretSize !== undefined) provider.secretSize = secretSize;
-  const kids = ownKeys.map((key) => key.kid).filter((kid): kid is string => typeof kid === 'string');
-  if (kids.length > 0) provider.kids = kids;
-
-  return provider;
+  const provider: Partial<Record<KeyProviderFieldName, unknown>> = {};
+  for (const [field] of keyProviderRows()) {
+    const value = keyField(field, component, ownKeys);
+    if (value !== undefined) provider[field] = value;
+  }
+  return provider as KeyProviderSettings;
 }
 
 function defaultAlgorithm(component: ComponentRepresentation): string | undefined {
-  switch (component.providerId) {
-    case 'rsa-generated':
-    case 'rsa':
-    case 'java-keystore':
-      return KEYCLOAK_KEY_DEFAULTS.rsaAlgorithm;
-    case 'rsa-enc-generated':
-    case 'rsa-enc':
-      return KEYCLOAK_KEY_DEFAULTS.rsaEncAlgorithm;
-    case 'hmac-generated':
-      return KEYCLOAK_KEY_DEFAULTS.hmacAlgorithm;
-    case 'ecdsa-generated': {
-      const curve = ellipticCurve(component) ?? KEYCLOAK_KEY_DEFAULTS.ecdsaCurve;
-      return ecdsaAlgorithmFor(curve) ?? 'ES256';
-    }
-    case 'ecdh-generated':
-      return 'ECDH-ES';
-    case 'eddsa-generated':
-      return 'EdDSA';
-    default:
-      return undefined;
-  }
-}
-
-function ellipticCurve(component: ComponentRepresentation): string | undefined {
-  switch (component.providerId) {
-    case 'ecdsa-generated':
-      return configValue(component, 'ecdsaEllipticCurveKey') ?? KEYCLOAK_KEY_DEFAULTS.ecdsaCurve;
-    case 'ecdh-generated':
-      return configValue(component, 'ecdhEllipticCurveKey') ?? KEYCLOAK_KEY_DEFAULTS.ecdsaCurve;
-    case 'eddsa-generated':
-      return configValue(component, 'eddsaEllipticCurveKey') ?? 'Ed25519';
-    default:
-      return undefined;
-  }
+  if (component.providerId !== 'ecdsa-generated') return keycloakKeyDefault('algorithm', component.providerId);
+  // An ECDSA key signs with its curve's algorithm.
+  const curve = keyField('ellipticCurve', component, []) as string | undefined;
+  return (curve && ecdsaAlgorithmFor(curve)) ?? keycloakKeyDefault('algorithm', component.providerId);
 }
 
 /**
@@ -324,8 +336,6 @@ function ellipticCurve(component: ComponentRepresentation): string | undefined {
  * an export carries), else the configured size, else Keycloak's default for generated keys.
  */
 function rsaKeySize(component: ComponentRepresentation, ownKeys: KeyMetadata[]): number | undefined {
-  const type = component.providerId;
-  if (!RSA_KEY_PROVIDER_TYPES.includes(type)) return undefined;
   for (const { publicKey } of ownKeys) {
     const bits = publicKey
       ? modulusBits(() => createPublicKey({ key: Buffer.from(publicKey, 'base64'), format: 'der', type: 'spki' }))
@@ -337,9 +347,9 @@ function rsaKeySize(component: ComponentRepresentation, ownKeys: KeyMetadata[]):
     const bits = modulusBits(() => new X509Certificate(Buffer.from(certificate, 'base64')).publicKey);
     if (bits) return bits;
   }
-  const configured = integer(configValue(component, 'keySize'));
-  if (configured !== undefined) return configured;
-  return GENERATED_RSA_KEY_PROVIDER_TYPES.includes(type) ? KEYCLOAK_KEY_DEFAULTS.rsaKeySize : undefined;
+  const configKey = KEY_PROVIDER_FIELDS.keySize.representation.config[keyTypeOf(component)];
+  const configured = configKey === undefined ? undefined : integer(configValue(component, configKey));
+  return configured ?? keycloakKeyDefault('keySize', component.providerId);
 }
 
 function modulusBits(getKey: () => { asymmetricKeyDetails?: { modulusLength?: number } }): number | undefined {

@@ -11,7 +11,7 @@
  * To add a key provider field: add it to KeyProviderSettings and its row here; the type checker
  * and the meta-test name what is left (a differ, when the row's diff is `custom`).
  */
-import type { KEYCLOAK_KEY_PROVIDER_TYPES } from '../keycloak-catalog.ts';
+import { KEYCLOAK_KEY_PROVIDER_TYPES } from '../keycloak-catalog.ts';
 import type { KeyProviderSettings } from '../realm-settings.ts';
 import type { DiffClass, FieldKind, KindValue } from './field-row.ts';
 import type { EntityBaselineKey } from './entity-row.ts';
@@ -78,18 +78,7 @@ export type AnyKeyProviderFieldRow = { [K in FieldKind]: KeyProviderFieldRow<K> 
 export type KeyProviderFieldName = keyof KeyProviderSettings;
 
 const MANAGED = ['rsa-generated', 'ecdsa-generated', 'hmac-generated', 'aes-generated'] as const;
-const EVERY_TYPE: readonly KeycloakKeyProviderType[] = [
-  'rsa-generated',
-  'rsa',
-  'rsa-enc-generated',
-  'rsa-enc',
-  'ecdsa-generated',
-  'ecdh-generated',
-  'eddsa-generated',
-  'hmac-generated',
-  'aes-generated',
-  'java-keystore',
-];
+const EVERY_TYPE: readonly KeycloakKeyProviderType[] = KEYCLOAK_KEY_PROVIDER_TYPES;
 const everyType = <V>(value: V) =>
   Object.fromEntries(EVERY_TYPE.map((type) => [type, value])) as Record<KeycloakKeyProviderType, V>;
 /** The same argument on every keystore resource. */
@@ -118,27 +107,6 @@ export const KEY_PROVIDER_FIELDS = {
     representation: { component: 'providerId' },
     // No argument: the type chooses the keystore resource (KEY_PROVIDER_RESOURCE_TYPES).
     diff: { neutral: 'key provider type changed' },
-  },
-  id: {
-    kind: 'text',
-    doc: 'Keycloak component id of a key that exists already (one `realmguard incident rotate-keys` created): Pulumi takes it over instead of creating another.',
-    appliesTo: 'every type',
-    baseline: { key: 'id' },
-    representation: { component: 'id' },
-    // No argument: RealmKeys turns it into Pulumi's import id.
-    diff: { custom: 'ignored: an id (review/classify/key-table.ts)' },
-  },
-  priority: {
-    // A whole number; Keycloak takes negative ones too, so the baseline sets no minimum.
-    kind: 'count',
-    doc: 'Higher priority signs first.',
-    appliesTo: 'every type',
-    // A declared key without one gets 100, the priority of Keycloak's own keys.
-    baseline: { key: 'priority', default: 100 },
-    representation: { config: everyType('priority') },
-    provider: onEveryKeystore({ argument: 'priority', conversion: 'as-is', providerDefault: 0 }),
-    diff: { neutral: 'signing order changed (the highest-priority active key signs)' },
-    keycloakDefault: everyType(0),
   },
   enabled: {
     kind: 'boolean',
@@ -169,6 +137,18 @@ export const KEY_PROVIDER_FIELDS = {
     provider: onEveryKeystore({ argument: 'active', conversion: 'as-is', providerDefault: true }),
     diff: { custom: 'signing again weakens only for a compromised key (review/classify/key-table.ts)' },
     keycloakDefault: everyType(true),
+  },
+  priority: {
+    // A whole number; Keycloak takes negative ones too, so the baseline sets no minimum.
+    kind: 'count',
+    doc: 'Higher priority signs first.',
+    appliesTo: 'every type',
+    // A declared key without one gets 100, the priority of Keycloak's own keys.
+    baseline: { key: 'priority', default: 100 },
+    representation: { config: everyType('priority') },
+    provider: onEveryKeystore({ argument: 'priority', conversion: 'as-is', providerDefault: 0 }),
+    diff: { neutral: 'signing order changed (the highest-priority active key signs)' },
+    keycloakDefault: everyType(0),
   },
   algorithm: {
     kind: 'text',
@@ -269,13 +249,6 @@ export const KEY_PROVIDER_FIELDS = {
     // serverinfo's declared defaults (the secret is never shown, so its size cannot be read back).
     keycloakDefault: { 'hmac-generated': 128, 'aes-generated': 32 },
   },
-  kids: {
-    kind: 'text-list',
-    doc: 'Key ids published by this provider (GET /keys; absent for file inputs).',
-    appliesTo: 'every type',
-    representation: { keys: 'kid', custom: true },
-    diff: { custom: 'ignored: ids Keycloak derives from the key (review/classify/key-table.ts)' },
-  },
   passiveSince: {
     kind: 'text',
     doc: 'Date the key became passive (YYYY-MM-DD).',
@@ -283,6 +256,22 @@ export const KEY_PROVIDER_FIELDS = {
     // Meaningful for passive keys only: the adapter refuses it on others.
     baseline: { key: 'passiveSince', format: 'date' },
     diff: { neutral: 'passive-since date changed' },
+  },
+  id: {
+    kind: 'text',
+    doc: 'Keycloak component id of a key that exists already (one `realmguard incident rotate-keys` created): Pulumi takes it over instead of creating another.',
+    appliesTo: 'every type',
+    baseline: { key: 'id' },
+    representation: { component: 'id' },
+    // No argument: RealmKeys turns it into Pulumi's import id.
+    diff: { custom: 'ignored: an id (review/classify/key-table.ts)' },
+  },
+  kids: {
+    kind: 'text-list',
+    doc: 'Key ids published by this provider (GET /keys; absent for file inputs).',
+    appliesTo: 'every type',
+    representation: { keys: 'kid', custom: true },
+    diff: { custom: 'ignored: ids Keycloak derives from the key (review/classify/key-table.ts)' },
   },
 } as const satisfies Record<KeyProviderFieldName, AnyKeyProviderFieldRow>;
 
@@ -312,6 +301,11 @@ export function keycloakKeyDefault<F extends KeyProviderFieldName>(
 /** Key fields whose diff is written by hand (review/classify/key-table.ts wants a differ for each). */
 export type KeyProviderCustomDiffField = {
   [F in KeyProviderFieldName]: KeyProviderFieldTable[F]['diff'] extends { custom: string } ? F : never;
+}[KeyProviderFieldName];
+
+/** Key fields the export adapter reads by hand (model/export/to-settings.ts wants a reader for each). */
+export type KeyProviderCustomReadField = {
+  [F in KeyProviderFieldName]: KeyProviderFieldTable[F] extends { representation: { custom: true } } ? F : never;
 }[KeyProviderFieldName];
 
 type ArgumentOf<Row, T extends string> = Row extends { provider: { readonly [P in T]: { argument: infer A extends string } } }
