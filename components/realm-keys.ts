@@ -16,7 +16,9 @@ import { InputError } from '../model/errors.ts';
 import { ecdsaAlgorithmFor } from '../model/keycloak-keys.ts';
 import type { KeyState } from '../model/realm-settings.ts';
 import {
+  isManagedKeyProvider,
   keyProviderArgsFromSettings,
+  KEYSTORE_ARGUMENTS,
   type ManagedKeyProviderId,
   type KeyProviderDialect,
 } from '../model/provider-dialect.ts';
@@ -145,16 +147,6 @@ export interface PlannedKey {
   importId?: string;
 }
 
-/** Sizes and algorithms the provider's schema accepts (it would refuse others at preview, less clearly). */
-const ALLOWED = {
-  rsaAlgorithms: ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512'],
-  rsaKeySizes: [1024, 2048, 4096],
-  curves: ['P-256', 'P-384', 'P-521'],
-  hmacAlgorithms: ['HS256', 'HS384', 'HS512'],
-  hmacSecretSizes: [16, 24, 32, 64, 128, 256, 512],
-  aesSecretSizes: [16, 24, 32],
-} as const;
-
 /**
  * Validates the declared keys and computes what will exist: priorities derived where not given,
  * retired keys dropped. Throws InputError naming the key and what to change.
@@ -203,41 +195,19 @@ export function planKeys(keys: KeyDeclaration[], compromised: string[], basePrio
   return planned;
 }
 
+/** Values the provider's schema would refuse at preview, less clearly (the key provider table's `accepts`). */
 function validateKeyParameters(key: KeyDeclaration): void {
-  const oneOf = <T>(field: keyof KeyDeclaration, value: T | undefined, allowed: readonly T[]): void => {
-    if (value !== undefined && !allowed.includes(value)) {
-      throw keyError(
-        key,
-        field,
-        `has ${field} ${String(value)}`,
-        `the Keycloak provider accepts ${allowed.join(', ')}`,
-      );
+  if (!isManagedKeyProvider(key.providerId)) {
+    // keyProviderArgsFromSettings names the types that are supported.
+    keyProviderArgsFromSettings({ name: key.name, providerId: key.providerId, priority: 0, enabled: true, active: true });
+    return;
+  }
+  for (const { field, spec } of KEYSTORE_ARGUMENTS[key.providerId]) {
+    const value = Object.hasOwn(key, field) ? (key as unknown as Record<string, unknown>)[field] : undefined;
+    const accepted = spec.accepts as readonly unknown[] | undefined;
+    if (value !== undefined && accepted && !accepted.includes(value)) {
+      throw keyError(key, field, `has ${field} ${String(value)}`, `the Keycloak provider accepts ${accepted.join(', ')}`);
     }
-  };
-  switch (key.providerId) {
-    case 'rsa-generated':
-      oneOf('algorithm', key.algorithm, ALLOWED.rsaAlgorithms);
-      oneOf('keySize', key.keySize, ALLOWED.rsaKeySizes);
-      break;
-    case 'ecdsa-generated':
-      oneOf('ellipticCurve', key.ellipticCurve, ALLOWED.curves);
-      break;
-    case 'hmac-generated':
-      oneOf('algorithm', key.algorithm, ALLOWED.hmacAlgorithms);
-      oneOf('secretSize', key.secretSize, ALLOWED.hmacSecretSizes);
-      break;
-    case 'aes-generated':
-      oneOf('secretSize', key.secretSize, ALLOWED.aesSecretSizes);
-      break;
-    default:
-      // keyProviderArgsFromSettings names the types that are supported.
-      keyProviderArgsFromSettings({
-        name: key.name,
-        providerId: key.providerId,
-        priority: 0,
-        enabled: true,
-        active: true,
-      });
   }
   if (key.priority !== undefined && !Number.isSafeInteger(key.priority)) {
     throw keyError(key, 'priority', `has priority ${key.priority}`, 'use a whole number');

@@ -4,19 +4,19 @@
  * provider table (model/fields/key-provider.ts); the built-in keys are checked against a real
  * server by test/integration/model/built-in-keys.test.ts.
  */
-import { KEY_PROVIDER_FIELDS, keycloakKeyDefault } from './fields/key-provider.ts';
+import { KEY_PROVIDER_FIELDS } from './fields/key-provider.ts';
 import type { KeyProviderSettings } from './realm-settings.ts';
 
 /** Key provider config values Keycloak uses when a component's config leaves them out (the table's keycloakDefault column). */
 export const KEYCLOAK_KEY_DEFAULTS = Object.freeze({
-  priority: keycloakKeyDefault('priority', 'rsa-generated')!,
-  rsaKeySize: keycloakKeyDefault('keySize', 'rsa-generated')!,
-  rsaAlgorithm: keycloakKeyDefault('algorithm', 'rsa-generated')!,
-  rsaEncAlgorithm: keycloakKeyDefault('algorithm', 'rsa-enc-generated')!,
-  ecdsaCurve: keycloakKeyDefault('ellipticCurve', 'ecdsa-generated')!,
-  hmacAlgorithm: keycloakKeyDefault('algorithm', 'hmac-generated')!,
-  hmacSecretSize: keycloakKeyDefault('secretSize', 'hmac-generated')!,
-  aesSecretSize: keycloakKeyDefault('secretSize', 'aes-generated')!,
+  priority: KEY_PROVIDER_FIELDS.priority.keycloakDefault['*'],
+  rsaKeySize: KEY_PROVIDER_FIELDS.keySize.keycloakDefault['rsa-generated'],
+  rsaAlgorithm: KEY_PROVIDER_FIELDS.algorithm.keycloakDefault['rsa-generated'],
+  rsaEncAlgorithm: KEY_PROVIDER_FIELDS.algorithm.keycloakDefault['rsa-enc-generated'],
+  ecdsaCurve: KEY_PROVIDER_FIELDS.ellipticCurve.keycloakDefault['ecdsa-generated'],
+  hmacAlgorithm: KEY_PROVIDER_FIELDS.algorithm.keycloakDefault['hmac-generated'],
+  hmacSecretSize: KEY_PROVIDER_FIELDS.secretSize.keycloakDefault['hmac-generated'],
+  aesSecretSize: KEY_PROVIDER_FIELDS.secretSize.keycloakDefault['aes-generated'],
 });
 
 /**

@@ -24,7 +24,6 @@ import type {
 import { goDurationFromSeconds, secondsFromGoDuration } from './provider-dialect/go-duration.ts';
 import { InputError } from './errors.ts';
 import { isSecretConfigKey } from './entities/identity-providers.ts';
-import { ecdsaAlgorithmFor } from './keycloak-keys.ts';
 import { rowsOf, type FieldKind } from './fields/field-row.ts';
 import {
   REALM_FIELDS,

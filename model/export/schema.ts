@@ -3,9 +3,10 @@
  * the model reads, with its types. Objects stay open: exports carry many more fields, and newer
  * Keycloak versions add some, so unknown keys are fine here; wrong types are not.
  */
-import { Optional as Opt, Type, type Static, type TSchema } from '@sinclair/typebox';
+import { Optional as Opt, Type, type Static, type TSchema, type TString } from '@sinclair/typebox';
 import { rowsOf, type FieldKind } from '../fields/field-row.ts';
 import { REALM_FIELDS, type RealmFieldName, type RealmFieldTable } from '../fields/realm.ts';
+import { clientPolicyRows, type ClientPolicyFieldName, type ClientPolicyFieldTable } from '../fields/client-policy.ts';
 import {
   AttributeValue,
   CLIENT_ENTITY_PROPERTIES,
@@ -76,6 +77,24 @@ const realmFieldProperties = Object.fromEntries(
   rowsOf(REALM_FIELDS).map(([, row]) => [row.representation.key, REPRESENTATION_SCHEMA[row.kind]()]),
 ) as RealmFieldProperties;
 
+/** A ClientPolicyRepresentation: the client policy table's representation keys, each with its kind's schema. */
+type ClientPolicyProperties = {
+  [F in ClientPolicyFieldName as ClientPolicyFieldTable[F]['representation']['key']]: ClientPolicyFieldTable[F]['representation'] extends {
+    required: true;
+  }
+    ? TString
+    : RepresentationSchemaOf<ClientPolicyFieldTable[F]['kind']>;
+};
+
+export const ClientPolicyRepresentationSchema = Type.Object(
+  Object.fromEntries(
+    clientPolicyRows().map(([, row]) => [
+      row.representation.key,
+      row.representation.required ? Type.String({ minLength: 1 }) : REPRESENTATION_SCHEMA[row.kind](),
+    ]),
+  ) as ClientPolicyProperties,
+);
+
 export const RealmRepresentationSchema = Type.Object({
   realm: Type.String({ minLength: 1 }),
   id: Opt(Type.String()),
@@ -91,9 +110,7 @@ export const RealmRepresentationSchema = Type.Object({
   ),
   clientPolicies: Opt(
     Type.Object({
-      policies: Opt(
-        Type.Array(Type.Object({ name: Type.String({ minLength: 1 }), enabled: Bool(), profiles: Strings() })),
-      ),
+      policies: Opt(Type.Array(ClientPolicyRepresentationSchema)),
     }),
   ),
   clientProfiles: Opt(Type.Object({ profiles: Opt(Type.Array(Type.Object({ name: Type.String({ minLength: 1 }) }))) })),

@@ -26,9 +26,10 @@ import {
   keycloakKeyDefault,
   keyProviderRows,
   type AnyKeyProviderFieldRow,
-  type KeycloakKeyProviderType,
+  forKeyType,
   type KeyProviderCustomReadField,
   type KeyProviderFieldName,
+  type PerKeyType,
 } from '../fields/key-provider.ts';
 import { CLIENT_SCALARS } from '../fields/client.ts';
 import { REALM_FIELDS, type RealmFieldName } from '../fields/realm.ts';
@@ -124,7 +125,8 @@ const CLIENT_POLICY_KEYS: ReadonlyMap<string, string> = new Map(
 
 function clientPolicyTail(tail: readonly string[]): readonly DocPath[] {
   if (tail.length === 0) return [[]];
-  const key = tail.length === 1 ? CLIENT_POLICY_KEYS.get(tail[0]!) : undefined;
+  const [field] = tail;
+  const key = tail.length === 1 && field !== undefined ? CLIENT_POLICY_KEYS.get(field) : undefined;
   return key === undefined ? [] : [[key]];
 }
 
@@ -283,7 +285,7 @@ type KeyFieldReader = (component: ComponentRepresentation, ownKeys: KeyMetadata[
 /** The key fields the table marks as read by hand (its `custom` representations), one reader each. */
 const CUSTOM_KEY_READERS: Readonly<Record<KeyProviderCustomReadField, KeyFieldReader>> = {
   algorithm: (component, ownKeys) =>
-    configValue(component, KEY_PROVIDER_FIELDS.algorithm.representation.config[keyTypeOf(component)] ?? 'algorithm') ??
+    configOf(component, KEY_PROVIDER_FIELDS.algorithm.representation.config) ??
     // AES keys have no algorithm to choose (GET /keys says 'AES'); every source leaves it out.
     (component.providerId === 'aes-generated' ? undefined : ownKeys.find((key) => key.algorithm)?.algorithm) ??
     defaultAlgorithm(component),
@@ -294,8 +296,10 @@ const CUSTOM_KEY_READERS: Readonly<Record<KeyProviderCustomReadField, KeyFieldRe
   },
 };
 
-function keyTypeOf(component: ComponentRepresentation): KeycloakKeyProviderType {
-  return component.providerId as KeycloakKeyProviderType;
+/** The component's value of a config key that depends on its type (none for a type the map does not name). */
+function configOf(component: ComponentRepresentation, keys: PerKeyType<string>): string | undefined {
+  const key = forKeyType(keys, component.providerId);
+  return key === undefined ? undefined : configValue(component, key);
 }
 
 /** One key field of a component: the table says where it is, what applies to the type, and Keycloak's default. */
@@ -309,9 +313,7 @@ function keyField(
   if (representation === undefined || !appliesTo(row, component.providerId)) return undefined;
   if ('component' in representation) return component[representation.component];
   if ('custom' in representation) return CUSTOM_KEY_READERS[field as KeyProviderCustomReadField](component, ownKeys);
-  const key = representation.config[keyTypeOf(component)];
-  if (key === undefined) return undefined;
-  return fromConfig(row.kind, configValue(component, key)) ?? keycloakKeyDefault(field, component.providerId);
+  return fromConfig(row.kind, configOf(component, representation.config)) ?? keycloakKeyDefault(field, component.providerId);
 }
 
 function keyProviderFrom(component: ComponentRepresentation, keys: KeyMetadata[] | undefined): KeyProviderSettings {
@@ -347,8 +349,7 @@ function rsaKeySize(component: ComponentRepresentation, ownKeys: KeyMetadata[]):
     const bits = modulusBits(() => new X509Certificate(Buffer.from(certificate, 'base64')).publicKey);
     if (bits) return bits;
   }
-  const configKey = KEY_PROVIDER_FIELDS.keySize.representation.config[keyTypeOf(component)];
-  const configured = configKey === undefined ? undefined : integer(configValue(component, configKey));
+  const configured = integer(configOf(component, KEY_PROVIDER_FIELDS.keySize.representation.config));
   return configured ?? keycloakKeyDefault('keySize', component.providerId);
 }
 

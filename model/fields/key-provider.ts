@@ -18,6 +18,12 @@ import type { EntityBaselineKey } from './entity-row.ts';
 
 export type KeycloakKeyProviderType = (typeof KEYCLOAK_KEY_PROVIDER_TYPES)[number];
 
+/**
+ * A value per provider type. '*' holds it for every type, a provider of a type Keycloak does not
+ * ship (an SPI) included; a type's own entry wins.
+ */
+export type PerKeyType<V> = { readonly [T in KeycloakKeyProviderType | '*']?: V };
+
 /** The key provider types @pulumi/keycloak 6.13 has a keystore resource for, with its type token. */
 export const KEY_PROVIDER_RESOURCE_TYPES = {
   'rsa-generated': 'keycloak:index/realmKeystoreRsaGenerated:RealmKeystoreRsaGenerated',
@@ -50,7 +56,7 @@ export interface KeystoreArgument<K extends FieldKind = FieldKind> {
  */
 export type KeyRepresentation =
   | { component: 'name' | 'providerId' | 'id' }
-  | { config: Partial<Record<KeycloakKeyProviderType, string>>; custom?: true }
+  | { config: PerKeyType<string>; custom?: true }
   | { keys: string; custom: true };
 
 export interface KeyProviderFieldRow<K extends FieldKind = FieldKind> {
@@ -71,16 +77,14 @@ export interface KeyProviderFieldRow<K extends FieldKind = FieldKind> {
    * none, the key itself says). Shown on the server by
    * test/integration/model/key-provider-defaults.test.ts.
    */
-  keycloakDefault?: Partial<Record<KeycloakKeyProviderType, KindValue[K]>>;
+  keycloakDefault?: PerKeyType<KindValue[K]>;
 }
 
 export type AnyKeyProviderFieldRow = { [K in FieldKind]: KeyProviderFieldRow<K> }[FieldKind];
 export type KeyProviderFieldName = keyof KeyProviderSettings;
 
 const MANAGED = ['rsa-generated', 'ecdsa-generated', 'hmac-generated', 'aes-generated'] as const;
-const EVERY_TYPE: readonly KeycloakKeyProviderType[] = KEYCLOAK_KEY_PROVIDER_TYPES;
-const everyType = <V>(value: V) =>
-  Object.fromEntries(EVERY_TYPE.map((type) => [type, value])) as Record<KeycloakKeyProviderType, V>;
+const everyType = <const V>(value: V) => ({ '*': value });
 /** The same argument on every keystore resource. */
 const onEveryKeystore = <const A extends KeystoreArgument>(argument: A) =>
   Object.fromEntries(MANAGED.map((type) => [type, argument])) as Record<ManagedKeyProviderId, A>;
@@ -103,7 +107,7 @@ export const KEY_PROVIDER_FIELDS = {
     doc: 'Keycloak key provider id',
     appliesTo: 'every type',
     // Its default is rsa-generated, and its algorithm follows the realm's: converted by hand.
-    baseline: { key: 'type', custom: true, oneOf: EVERY_TYPE },
+    baseline: { key: 'type', custom: true, oneOf: KEYCLOAK_KEY_PROVIDER_TYPES },
     representation: { component: 'providerId' },
     // No argument: the type chooses the keystore resource (KEY_PROVIDER_RESOURCE_TYPES).
     diff: { neutral: 'key provider type changed' },
@@ -282,6 +286,11 @@ export function keyProviderRows(): [KeyProviderFieldName, AnyKeyProviderFieldRow
   return Object.entries(KEY_PROVIDER_FIELDS) as [KeyProviderFieldName, AnyKeyProviderFieldRow][];
 }
 
+/** The entry of a per-type map for a provider type: its own, else the one for every type. */
+export function forKeyType<V>(values: PerKeyType<V>, type: string): V | undefined {
+  return Object.hasOwn(values, type) ? values[type as KeycloakKeyProviderType] : values['*'];
+}
+
 /** Whether the row's field exists for a provider type. */
 export function appliesTo(row: Pick<AnyKeyProviderFieldRow, 'appliesTo'>, type: string): boolean {
   return row.appliesTo === 'every type' || (row.appliesTo as readonly string[]).includes(type);
@@ -293,9 +302,9 @@ export function keycloakKeyDefault<F extends KeyProviderFieldName>(
   type: string,
 ): KeyProviderSettings[F] | undefined {
   const defaults = (KEY_PROVIDER_FIELDS[field] as AnyKeyProviderFieldRow).keycloakDefault as
-    | Readonly<Record<string, KeyProviderSettings[F]>>
+    | PerKeyType<KeyProviderSettings[F]>
     | undefined;
-  return defaults && Object.hasOwn(defaults, type) ? defaults[type] : undefined;
+  return defaults && forKeyType(defaults, type);
 }
 
 /** Key fields whose diff is written by hand (review/classify/key-table.ts wants a differ for each). */

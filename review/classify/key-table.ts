@@ -5,10 +5,10 @@
  */
 import type { KeyProviderSettings, RealmSettings } from '../../model/realm-settings.ts';
 import { ELLIPTIC_CURVE_ORDER, HMAC_MINIMUM_BYTES, KEY_ALGORITHM_ORDER, MINIMUM_RSA_BITS } from './algorithms.ts';
+import { keyProviderRows, type KeyProviderCustomDiffField } from '../../model/fields/key-provider.ts';
+import { differFor } from './row-differ.ts';
 import {
-  higherIsSafer,
   ignored,
-  neutral,
   neutralVerdict,
   rankOf,
   ranked,
@@ -35,23 +35,34 @@ function lifecycle(on: string, off: string) {
   });
 }
 
-export const KEY_TABLE: DiffTable<KeyProviderSettings> = {
+/** Key fields whose table row names a simple diff class (model/fields/key-provider.ts). */
+const TABLE_DIFFERS = Object.fromEntries(
+  keyProviderRows().flatMap(([field, row]) => {
+    const differ = differFor(row);
+    return differ ? [[field, differ]] : [];
+  }),
+) as Omit<DiffTable<KeyProviderSettings>, KeyProviderCustomDiffField>;
+
+/** Key fields whose table row says `custom`: the type checker wants one differ for each. */
+const CUSTOM_DIFFERS: Pick<DiffTable<KeyProviderSettings>, KeyProviderCustomDiffField> = {
   name: ignored,
   id: ignored,
   kids: ignored,
-  providerId: neutral('key provider type changed'),
-  priority: neutral('signing order changed (the highest-priority active key signs)'),
   enabled: lifecycle('key enabled: back in the JWKS', 'key disabled: out of the JWKS, tokens it signed stop verifying'),
   active: lifecycle(
     'key made active: it signs new tokens',
     'active → passive: stops signing, still verifies its tokens',
   ),
   algorithm: ranked(KEY_ALGORITHM_ORDER, 'weaker key algorithm (RFC 8725 §3)'),
-  keySize: higherIsSafer('smaller RSA key (NIST SP 800-131A)'),
   ellipticCurve: ranked(ELLIPTIC_CURVE_ORDER, 'weaker elliptic curve'),
-  secretSize: higherIsSafer('shorter secret (RFC 7518 §3.2)'),
-  passiveSince: neutral('passive-since date changed'),
 };
+
+const DIFFERS: Record<string, unknown> = { ...TABLE_DIFFERS, ...CUSTOM_DIFFERS };
+
+/** In the key provider table's order (the order changes are listed in). */
+export const KEY_TABLE = Object.fromEntries(
+  keyProviderRows().map(([field]) => [field, DIFFERS[field]]),
+) as DiffTable<KeyProviderSettings>;
 
 /** Why a new key is weak, or undefined. */
 export function keyWeakness(key: KeyProviderSettings, realm: RealmSettings): string | undefined {

@@ -6,9 +6,10 @@
  */
 import { rowsOf } from '../../model/fields/field-row.ts';
 import { REALM_FIELDS, type RealmCustomDiffField, type RealmFieldValues } from '../../model/fields/realm.ts';
-import type { ClientPolicySettings, RealmSettings, TokenVersionClaimSettings } from '../../model/realm-settings.ts';
+import type { RealmSettings, TokenVersionClaimSettings } from '../../model/realm-settings.ts';
 import { SIGNATURE_ALGORITHM_ORDER } from './algorithms.ts';
 import { CLIENTS } from './client-table.ts';
+import { CLIENT_POLICIES } from './client-policy-table.ts';
 import { differFor } from './row-differ.ts';
 import {
   ignored,
@@ -16,7 +17,6 @@ import {
   neutral,
   neutralVerdict,
   ranked,
-  safeWhen,
   setOf,
   strengthens,
   weakens,
@@ -24,7 +24,6 @@ import {
   type FieldChange,
   type FieldDiffer,
 } from './differ.ts';
-import { entities } from './entities.ts';
 import { ACCESS } from './entity-access.ts';
 import { AUTHENTICATION } from './entity-authentication.ts';
 import { CLIENT_SCOPES } from './entity-client-scopes.ts';
@@ -34,32 +33,6 @@ import { USER_PROFILE_TABLE } from './entity-user-profile.ts';
 import { KEY_PROVIDERS } from './key-table.ts';
 import { passwordPolicy } from './password-policy.ts';
 import { securityHeader } from './security-headers.ts';
-
-const CLIENT_POLICY_TABLE: DiffTable<ClientPolicySettings> = {
-  name: ignored,
-  enabled: safeWhen(true, 'client policy disabled: its profiles no longer apply'),
-  profiles: setOf({
-    added: (profile) => strengthens(`client profile ${profile} now enforced`),
-    removed: (profile) => weakens(`client profile ${profile} no longer enforced`),
-  }),
-};
-
-const enforces = (policy: ClientPolicySettings): boolean => policy.enabled && policy.profiles.length > 0;
-
-const CLIENT_POLICIES = entities<ClientPolicySettings>({
-  key: (policy) => policy.name,
-  fields: CLIENT_POLICY_TABLE,
-  added: (policy) =>
-    enforces(policy)
-      ? strengthens(`client policy enforces ${policy.profiles.join(', ')}`)
-      : neutralVerdict('client policy added, enforces nothing'),
-  removed: (policy) =>
-    enforces(policy)
-      ? weakens(`client policy no longer enforces ${policy.profiles.join(', ')}`)
-      : neutralVerdict('client policy removed'),
-  summary: (policy) =>
-    `${policy.enabled ? 'enabled' : 'disabled'} policy: ${policy.profiles.join(', ') || 'no profiles'}`,
-});
 
 const TOKEN_VERSION_TABLE: DiffTable<TokenVersionClaimSettings> = {
   attribute: neutral('user attribute holding the token version renamed'),
