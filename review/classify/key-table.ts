@@ -3,6 +3,7 @@
  * that is how rotation works. What weakens is key strength going down, or a key declared
  * compromised coming back; declaring a key compromised strengthens (notes/rule-catalogue.md, Keys).
  */
+import { RSA_KEY_PROVIDER_TYPES } from '../../model/keycloak-keys.ts';
 import type { KeyProviderSettings, RealmSettings } from '../../model/realm-settings.ts';
 import { ELLIPTIC_CURVE_ORDER, HMAC_MINIMUM_BYTES, KEY_ALGORITHM_ORDER, MINIMUM_RSA_BITS } from './algorithms.ts';
 import { keyProviderRows, type KeyProviderCustomDiffField } from '../../model/fields/key-provider.ts';
@@ -68,8 +69,7 @@ export const KEY_TABLE = Object.fromEntries(
 export function keyWeakness(key: KeyProviderSettings, realm: RealmSettings): string | undefined {
   if (isCompromised(realm, key)) return 'a key declared compromised is added';
   if (!key.enabled) return undefined;
-  const isRsa =
-    key.providerId === 'rsa-generated' || key.providerId === 'rsa' || key.providerId === 'rsa-enc-generated';
+  const isRsa = RSA_KEY_PROVIDER_TYPES.includes(key.providerId);
   if (isRsa && key.keySize !== undefined && key.keySize < MINIMUM_RSA_BITS) return `RSA key of ${key.keySize} bits`;
   if (key.algorithm === 'RSA1_5') return 'RSA1_5 key encryption';
   if (key.ellipticCurve !== undefined && rankOf(ELLIPTIC_CURVE_ORDER, key.ellipticCurve) === undefined)
