@@ -199,14 +199,27 @@ export function planKeys(keys: KeyDeclaration[], compromised: string[], basePrio
 function validateKeyParameters(key: KeyDeclaration): void {
   if (!isManagedKeyProvider(key.providerId)) {
     // keyProviderArgsFromSettings names the types that are supported.
-    keyProviderArgsFromSettings({ name: key.name, providerId: key.providerId, priority: 0, enabled: true, active: true });
+    keyProviderArgsFromSettings({
+      name: key.name,
+      providerId: key.providerId,
+      priority: 0,
+      enabled: true,
+      active: true,
+    });
     return;
   }
   for (const { field, spec } of KEYSTORE_ARGUMENTS[key.providerId]) {
-    const value = Object.hasOwn(key, field) ? (key as unknown as Record<string, unknown>)[field] : undefined;
+    const value = Object.hasOwn(key, field)
+      ? (key as unknown as Record<string, string | number | undefined>)[field]
+      : undefined;
     const accepted = spec.accepts as readonly unknown[] | undefined;
     if (value !== undefined && accepted && !accepted.includes(value)) {
-      throw keyError(key, field, `has ${field} ${String(value)}`, `the Keycloak provider accepts ${accepted.join(', ')}`);
+      throw keyError(
+        key,
+        field,
+        `has ${field} ${String(value)}`,
+        `the Keycloak provider accepts ${accepted.join(', ')}`,
+      );
     }
   }
   if (key.priority !== undefined && !Number.isSafeInteger(key.priority)) {

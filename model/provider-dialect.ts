@@ -15,12 +15,7 @@
  * component passes them on unchanged, and the compiler checks them against the provider's
  * argument types there.
  */
-import type {
-  ClientSettings,
-  IdentityProviderSettings,
-  RealmSettings,
-  SslRequired,
-} from './realm-settings.ts';
+import type { ClientSettings, IdentityProviderSettings, RealmSettings, SslRequired } from './realm-settings.ts';
 import { goDurationFromSeconds, secondsFromGoDuration } from './provider-dialect/go-duration.ts';
 import { InputError } from './errors.ts';
 import { isSecretConfigKey } from './entities/identity-providers.ts';

@@ -79,7 +79,9 @@ const realmFieldProperties = Object.fromEntries(
 
 /** A ClientPolicyRepresentation: the client policy table's representation keys, each with its kind's schema. */
 type ClientPolicyProperties = {
-  [F in ClientPolicyFieldName as ClientPolicyFieldTable[F]['representation']['key']]: ClientPolicyFieldTable[F]['representation'] extends {
+  [
+    F in ClientPolicyFieldName as ClientPolicyFieldTable[F]['representation']['key']
+  ]: ClientPolicyFieldTable[F]['representation'] extends {
     required: true;
   }
     ? TString

@@ -303,17 +303,15 @@ function configOf(component: ComponentRepresentation, keys: PerKeyType<string>):
 }
 
 /** One key field of a component: the table says where it is, what applies to the type, and Keycloak's default. */
-function keyField(
-  field: KeyProviderFieldName,
-  component: ComponentRepresentation,
-  ownKeys: KeyMetadata[],
-): unknown {
+function keyField(field: KeyProviderFieldName, component: ComponentRepresentation, ownKeys: KeyMetadata[]): unknown {
   const row: AnyKeyProviderFieldRow = KEY_PROVIDER_FIELDS[field];
   const { representation } = row;
   if (representation === undefined || !appliesTo(row, component.providerId)) return undefined;
   if ('component' in representation) return component[representation.component];
   if ('custom' in representation) return CUSTOM_KEY_READERS[field as KeyProviderCustomReadField](component, ownKeys);
-  return fromConfig(row.kind, configOf(component, representation.config)) ?? keycloakKeyDefault(field, component.providerId);
+  return (
+    fromConfig(row.kind, configOf(component, representation.config)) ?? keycloakKeyDefault(field, component.providerId)
+  );
 }
 
 function keyProviderFrom(component: ComponentRepresentation, keys: KeyMetadata[] | undefined): KeyProviderSettings {

@@ -302,8 +302,7 @@ export function keycloakKeyDefault<F extends KeyProviderFieldName>(
   type: string,
 ): KeyProviderSettings[F] | undefined {
   const defaults = (KEY_PROVIDER_FIELDS[field] as AnyKeyProviderFieldRow).keycloakDefault as
-    | PerKeyType<KeyProviderSettings[F]>
-    | undefined;
+    PerKeyType<KeyProviderSettings[F]> | undefined;
   return defaults && forKeyType(defaults, type);
 }
 
@@ -317,11 +316,15 @@ export type KeyProviderCustomReadField = {
   [F in KeyProviderFieldName]: KeyProviderFieldTable[F] extends { representation: { custom: true } } ? F : never;
 }[KeyProviderFieldName];
 
-type ArgumentOf<Row, T extends string> = Row extends { provider: { readonly [P in T]: { argument: infer A extends string } } }
+type ArgumentOf<Row, T extends string> = Row extends {
+  provider: { readonly [P in T]: { argument: infer A extends string } };
+}
   ? A
   : never;
 
 /** The keystore resource's arguments (without realmId) for a provider type, as the table lists them. */
 export type KeystoreArgumentsOf<T extends ManagedKeyProviderId> = {
-  -readonly [F in KeyProviderFieldName as ArgumentOf<KeyProviderFieldTable[F], T>]: KindValue[KeyProviderFieldTable[F]['kind']];
+  -readonly [
+    F in KeyProviderFieldName as ArgumentOf<KeyProviderFieldTable[F], T>
+  ]: KindValue[KeyProviderFieldTable[F]['kind']];
 };

@@ -101,7 +101,11 @@ describe('the key provider field table', () => {
           })),
         },
       },
-      { kind: 'live', origin: 'meta', keys: KEYCLOAK_KEY_PROVIDER_TYPES.map((type) => ({ kid: type, providerId: `id-${type}` })) },
+      {
+        kind: 'live',
+        origin: 'meta',
+        keys: KEYCLOAK_KEY_PROVIDER_TYPES.map((type) => ({ kid: type, providerId: `id-${type}` })),
+      },
     ).settings.keyProviders;
     const filled = new Set([...baseline, ...exported].flatMap((key) => Object.keys(key)));
     expect([...filled].filter((field) => !Object.hasOwn(KEY_PROVIDER_FIELDS, field))).toEqual([]);
@@ -110,7 +114,7 @@ describe('the key provider field table', () => {
   it.each(rowsWhere((row) => row.baseline !== undefined))('%s: the baseline schema has its key', (field) => {
     const baseline = rowOf(field).baseline!;
     expect(KeyProviderSchema.properties, baseline.key).toHaveProperty(baseline.key);
-    expect(KeyProviderSchema.required ?? []).toEqual(
+    expect(KeyProviderSchema.required).toEqual(
       baseline.required ? expect.arrayContaining([baseline.key]) : expect.not.arrayContaining([baseline.key]),
     );
   });
@@ -125,7 +129,9 @@ describe('the key provider field table', () => {
         key === 'state' ? { state: field === 'active' ? 'passive' : 'active' } : { [key]: sample(field, type) };
       if (field === 'passiveSince') given.state = 'passive';
       const item = { name: 'meta-key', type, ...given };
-      const lines = Object.entries(item).map(([name, value], index) => `${index === 0 ? '    - ' : '      '}${name}: ${JSON.stringify(value)}`);
+      const lines = Object.entries(item).map(
+        ([name, value], index) => `${index === 0 ? '    - ' : '      '}${name}: ${JSON.stringify(value)}`,
+      );
       const loaded = loadBaselineText(`realm: meta\nkeys:\n  providers:\n${lines.join('\n')}\n`, 'meta.yaml');
       const settings = loaded.settings.keyProviders[0] as unknown as Record<string, unknown>;
       const expected = key === 'state' ? field !== 'active' : item[key as keyof typeof item];
@@ -228,7 +234,10 @@ describe('the key provider field table', () => {
       realm.keyProviders.push(key as unknown as KeyProviderSettings);
     });
     const after = changed(before, (realm) => {
-      const key = realm.keyProviders.find((candidate) => candidate.name === name)! as unknown as Record<string, unknown>;
+      const key = realm.keyProviders.find((candidate) => candidate.name === name)! as unknown as Record<
+        string,
+        unknown
+      >;
       key[field] = sample(field, type);
     });
     const paths = diffRealm(before, after).map((change) => change.path.join('.'));
