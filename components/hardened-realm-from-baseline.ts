@@ -25,7 +25,7 @@ import { pathKey, positionOf, type ClientSettings, type FieldPath, type LoadedRe
 import { clientPolicyArgsFromSettings, isManagedKeyProvider } from '../model/provider-dialect.ts';
 import { HardenedRealm, hardenedRealmSettings, type HardenedRealmArgs } from './hardened-realm.ts';
 import { checkedClientSettings, HardenedClient } from './hardened-client.ts';
-import { planKeys, RealmKeys, type KeyDeclaration } from './realm-keys.ts';
+import { keystoreParameters, planKeys, RealmKeys, type KeyDeclaration } from './realm-keys.ts';
 import { checkedClientPolicies, type ClientPolicyPlan } from './client-policies.ts';
 import { TokenVersionClaim, tokenVersionPlan } from './token-version-claim.ts';
 import { resourceNameFor } from './resource-name.ts';
@@ -209,11 +209,8 @@ export function planBaseline(baseline: LoadedRealm): BaselinePlan {
       state: !key.enabled ? 'retired' : key.active ? 'active' : 'passive',
       // A priority the file states is kept; otherwise it is derived from the key's place in the list.
       ...(priorityDeclared || !keysDeclared ? { priority: key.priority } : {}),
-      ...(key.algorithm !== undefined ? { algorithm: key.algorithm } : {}),
       // Sizes the provider refuses are reported by RealmKeys' validation; the profiles use allowed ones.
-      ...(key.keySize !== undefined ? { keySize: key.keySize } : {}),
-      ...(key.ellipticCurve !== undefined ? { ellipticCurve: key.ellipticCurve } : {}),
-      ...(key.secretSize !== undefined ? { secretSize: key.secretSize } : {}),
+      ...keystoreParameters(key),
       // A key the baseline names by its Keycloak id exists already (an incident created it): adopt it.
       ...(key.id !== undefined && declares(baseline, ['keyProviders', key.name, 'id'])
         ? { importId: `${realm}/${key.id}` }

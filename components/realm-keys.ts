@@ -14,7 +14,8 @@ import * as pulumi from '@pulumi/pulumi';
 import * as keycloak from '@pulumi/keycloak';
 import { InputError } from '../model/errors.ts';
 import { ecdsaAlgorithmFor } from '../model/keycloak-keys.ts';
-import type { KeyState } from '../model/realm-settings.ts';
+import type { KeyProviderSettings, KeyState } from '../model/realm-settings.ts';
+import { KEYSTORE_PARAMETER_FIELDS, type KeystoreParameterField } from '../model/fields/key-provider.ts';
 import {
   isManagedKeyProvider,
   keyProviderArgsFromSettings,
@@ -23,7 +24,14 @@ import {
   type KeyProviderDialect,
 } from '../model/provider-dialect.ts';
 
-export interface KeyDeclaration {
+/**
+ * One key. Its type's parameters — algorithm (rsa-generated: RS256…PS512; hmac-generated:
+ * HS256…HS512), keySize (rsa-generated: 1024, 2048 or 4096 bits), ellipticCurve
+ * (ecdsa-generated: P-256, P-384, P-521), secretSize (hmac-generated 16–512, aes-generated 16,
+ * 24, 32 bytes) — are the key provider table's keystore parameters (model/fields/key-provider.ts),
+ * checked against the values the provider accepts.
+ */
+export interface KeyDeclaration extends Partial<Pick<KeyProviderSettings, KeystoreParameterField>> {
   /** The key provider's name in Keycloak; also names the child resource, so keep it stable. */
   name: string;
   /** The provider type (the types @pulumi/keycloak can manage). */
@@ -32,20 +40,21 @@ export interface KeyDeclaration {
   state: KeyState;
   /** Explicit provider priority. Omit it to derive one from the key's place in the list. */
   priority?: number;
-  /** rsa-generated: RS256, RS384, RS512, PS256, PS384, PS512; hmac-generated: HS256, HS384, HS512. */
-  algorithm?: string;
-  /** rsa-generated modulus size in bits: 1024, 2048 or 4096 (the provider's allowed sizes). */
-  keySize?: number;
-  /** ecdsa-generated curve: P-256, P-384 or P-521. */
-  ellipticCurve?: string;
-  /** hmac-generated (16–512) or aes-generated (16, 24, 32) secret size in bytes. */
-  secretSize?: number;
   /**
    * The provider's import id (`<realm>/<component id>`) of a key that exists in Keycloak already —
    * one `realmguard incident rotate-keys` created — for Pulumi to take over instead of creating
    * another. Ignored once the key is in the stack's state.
    */
   importId?: string;
+}
+
+/** The keystore parameters a key states (a KeyDeclaration or KeyProviderSettings), without the ones it leaves out. */
+export function keystoreParameters(
+  key: Partial<Pick<KeyProviderSettings, KeystoreParameterField>>,
+): Partial<Pick<KeyProviderSettings, KeystoreParameterField>> {
+  return Object.fromEntries(
+    KEYSTORE_PARAMETER_FIELDS.flatMap((field) => (key[field] === undefined ? [] : [[field, key[field]]])),
+  );
 }
 
 export interface RealmKeysArgs {
@@ -184,10 +193,7 @@ export function planKeys(keys: KeyDeclaration[], compromised: string[], basePrio
       priority: key.priority ?? basePriority + 10 * position,
       enabled: true,
       active: key.state === 'active',
-      ...(key.algorithm !== undefined ? { algorithm: key.algorithm } : {}),
-      ...(key.keySize !== undefined ? { keySize: key.keySize } : {}),
-      ...(key.ellipticCurve !== undefined ? { ellipticCurve: key.ellipticCurve } : {}),
-      ...(key.secretSize !== undefined ? { secretSize: key.secretSize } : {}),
+      ...keystoreParameters(key),
     });
     return [{ state: key.state, dialect, ...(key.importId ? { importId: key.importId } : {}) }];
   });

@@ -316,6 +316,24 @@ export type KeyProviderCustomReadField = {
   [F in KeyProviderFieldName]: KeyProviderFieldTable[F] extends { representation: { custom: true } } ? F : never;
 }[KeyProviderFieldName];
 
+/**
+ * Key fields a keystore resource takes beyond the ones every keystore has (name, priority and the
+ * two switches a key's state sets): the parameters of its type (algorithm, size, curve).
+ */
+export type KeystoreParameterField = {
+  [F in KeyProviderFieldName]: KeyProviderFieldTable[F] extends { provider: infer Provider }
+    ? Provider extends Record<ManagedKeyProviderId, unknown>
+      ? never
+      : F
+    : never;
+}[KeyProviderFieldName];
+
+export const KEYSTORE_PARAMETER_FIELDS: readonly KeystoreParameterField[] = keyProviderRows().flatMap(([field, row]) =>
+  row.provider && Object.keys(KEY_PROVIDER_RESOURCE_TYPES).some((type) => !Object.hasOwn(row.provider ?? {}, type))
+    ? [field as KeystoreParameterField]
+    : [],
+);
+
 type ArgumentOf<Row, T extends string> = Row extends {
   provider: { readonly [P in T]: { argument: infer A extends string } };
 }

@@ -13,11 +13,14 @@ import {
   KEY_PROVIDER_FIELDS,
   KEY_PROVIDER_RESOURCE_TYPES,
   keyProviderRows,
+  KEYSTORE_PARAMETER_FIELDS,
+  type KeystoreParameterField,
   type AnyKeyProviderFieldRow,
   type KeyProviderFieldName,
   type KeystoreArgument,
   type ManagedKeyProviderId,
 } from '../../../model/fields/key-provider.ts';
+import { planKeys } from '../../../components/realm-keys.ts';
 import { KeyProviderSchema } from '../../../model/baseline/schema.ts';
 import { loadBaselineText } from '../../../model/baseline/load-baseline.ts';
 import { exportFromParsed } from '../../../model/export/load-export.ts';
@@ -83,6 +86,22 @@ describe('the key provider field table', () => {
       algorithm: string;
       keySize: number;
     }>();
+    // RealmKeys' KeyDeclaration takes the keystore parameters the table lists, and plans them through.
+    expectTypeOf<KeystoreParameterField>().toEqualTypeOf<'algorithm' | 'keySize' | 'ellipticCurve' | 'secretSize'>();
+    expect([...KEYSTORE_PARAMETER_FIELDS].sort()).toEqual(['algorithm', 'ellipticCurve', 'keySize', 'secretSize']);
+    const [planned] = planKeys(
+      [
+        {
+          name: 'k',
+          providerId: 'hmac-generated',
+          state: 'active',
+          ...Object.fromEntries(KEYSTORE_PARAMETER_FIELDS.map((field) => [field, sample(field, 'hmac-generated')])),
+        },
+      ],
+      [],
+      200,
+    );
+    expect(planned?.dialect.args).toMatchObject({ algorithm: 'HS512', secretSize: 512 });
   });
 
   it('has a row for every field a source fills (baseline and export, every provider type)', () => {
