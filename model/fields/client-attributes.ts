@@ -47,14 +47,13 @@ export interface ClientAttributeRow {
   keycloakDefault?: string;
   /**
    * The typed option of a baseline client that owns the attribute (setting it under `attributes`
-   * is refused). `oneOf`: the accepted values; `off`: the value that leaves the attribute unset.
-   * `custom`: the option's shape differs (one option for two attributes) and
+   * is refused). `oneOf`: the accepted values. `custom`: the option's shape differs (one option
+   * for two attributes) and
    * model/baseline/to-settings.ts converts it by hand; the text says why.
    */
   baseline?: {
     path: readonly [string, ...string[]];
     oneOf?: readonly string[];
-    off?: string;
     custom?: string;
   };
   /**
@@ -67,6 +66,8 @@ export interface ClientAttributeRow {
    * profile's value; others get Keycloak's default, written out.
    */
   profile?: { value: keyof ClientProfileValues; publicOnly?: true };
+  /** The option value (baseline's and component's alike) that leaves the attribute unset. */
+  off?: string;
   /**
    * The keycloak.openid.Client top-level argument (@pulumi/keycloak 6.13) that carries it. The
    * provider refuses these keys in `extraConfig` ("conflicts with a top-level schema
@@ -85,7 +86,8 @@ export const CLIENT_ATTRIBUTES = {
     kind: 'text',
     doc: 'PKCE method required (pkce.code.challenge.method).',
     keycloakDefault: '',
-    baseline: { path: ['pkce'], oneOf: ['S256', 'plain', 'none'], off: 'none' },
+    baseline: { path: ['pkce'], oneOf: ['S256', 'plain', 'none'] },
+    off: 'none',
     component: { option: 'pkce', oneOf: ['S256', 'none'] },
     profile: { value: 'pkceMethod' },
     provider: arg('pkceCodeChallengeMethod'),
@@ -155,7 +157,7 @@ export const CLIENT_ATTRIBUTES = {
   },
   'access.token.lifespan': {
     kind: 'seconds',
-    doc: 'access.token.lifespan',
+    doc: "This client's access-token lifetime, overriding the realm's (access.token.lifespan).",
     keycloakDefault: '',
     baseline: { path: ['lifespans', 'accessToken'] },
     component: { option: 'accessTokenLifespan' },
@@ -164,7 +166,7 @@ export const CLIENT_ATTRIBUTES = {
   },
   'client.session.idle.timeout': {
     kind: 'seconds',
-    doc: 'client.session.idle.timeout',
+    doc: "This client's session idle timeout (bounds refresh-token use), overriding the realm's (client.session.idle.timeout).",
     keycloakDefault: '',
     baseline: { path: ['lifespans', 'clientSessionIdle'] },
     component: { option: 'clientSessionIdleTimeout' },
@@ -178,7 +180,7 @@ export const CLIENT_ATTRIBUTES = {
   },
   'client.session.max.lifespan': {
     kind: 'seconds',
-    doc: 'client.session.max.lifespan',
+    doc: "This client's session maximum (bounds refresh-token use), overriding the realm's (client.session.max.lifespan).",
     keycloakDefault: '',
     baseline: { path: ['lifespans', 'clientSessionMax'] },
     component: { option: 'clientSessionMaxLifespan' },
@@ -187,7 +189,7 @@ export const CLIENT_ATTRIBUTES = {
   },
   'client.offline.session.idle.timeout': {
     kind: 'seconds',
-    doc: 'client.offline.session.idle.timeout',
+    doc: "This client's offline-session idle timeout (bounds offline-token use; client.offline.session.idle.timeout).",
     keycloakDefault: '',
     baseline: { path: ['lifespans', 'offlineSessionIdle'] },
     component: { option: 'clientOfflineSessionIdleTimeout' },
@@ -196,7 +198,7 @@ export const CLIENT_ATTRIBUTES = {
   },
   'client.offline.session.max.lifespan': {
     kind: 'seconds',
-    doc: 'client.offline.session.max.lifespan',
+    doc: "This client's offline-session maximum (bounds offline-token use; client.offline.session.max.lifespan).",
     keycloakDefault: '',
     baseline: { path: ['lifespans', 'offlineSessionMax'] },
     component: { option: 'clientOfflineSessionMaxLifespan' },
@@ -310,14 +312,13 @@ export const CLIENT_ATTRIBUTES = {
   },
   'use.jwks.url': {
     kind: 'boolean',
-    doc: "client-jwt: fetch the client's public keys from jwks.url.",
-    component: { option: 'jwksUrl', custom: 'written with jwks.url, for client-jwt clients only' },
+    doc: "client-jwt: fetch the client's public keys from jwks.url (HardenedClient's jwksUrl turns it on).",
     diff: { neutral: 'attribute realmguard does not classify' },
   },
   'jwks.url': {
     kind: 'text',
     doc: "client-jwt: where Keycloak fetches the client's public keys.",
-    component: { option: 'jwksUrl', custom: 'written with use.jwks.url, for client-jwt clients only' },
+    component: { option: 'jwksUrl', custom: 'turns use.jwks.url on too, for client-jwt clients only' },
     diff: { neutral: 'attribute realmguard does not classify' },
   },
   'token.endpoint.auth.signing.alg': {
