@@ -16,7 +16,7 @@ import { InputError } from '../model/errors.ts';
 import { durationInput } from '../model/durations.ts';
 import { clientProfileValues, type Profile } from '../model/profiles.ts';
 import type { ClientSettings } from '../model/realm-settings.ts';
-import { clientArgsFromSettings } from '../model/provider-dialect.ts';
+import { clientArgsFromSettings, type ClientDialectArgs } from '../model/provider-dialect.ts';
 import { attributeFromOption, tokenBindingAttributes, type OptionFill } from '../model/client-options.ts';
 import {
   clientAttributeRows,
@@ -107,9 +107,15 @@ export class HardenedClient extends pulumi.ComponentResource {
     super('realmguard:index:HardenedClient', name, {}, opts);
     this.settings = 'settings' in args ? checkedClientSettings(args.settings) : hardenedClientSettings(args);
     const secret = args.clientSecret === undefined ? {} : { clientSecret: pulumi.secret(args.clientSecret) };
+    // Every argument the dialect writes is one keycloak.openid.Client takes, with a type it accepts:
+    // a table row naming an argument the provider lacks is a type error here.
+    const clientArgs: Pick<keycloak.openid.ClientArgs, keyof ClientDialectArgs> = clientArgsFromSettings(
+      this.settings,
+      args.realmId,
+    );
     this.client = new keycloak.openid.Client(
       `${name}-client`,
-      { ...clientArgsFromSettings(this.settings, args.realmId), ...secret },
+      { ...clientArgs, ...secret },
       { parent: this, additionalSecretOutputs: ['clientSecret'] },
     );
     this.id = this.client.id;

@@ -315,6 +315,31 @@ export const CLIENT_ATTRIBUTES = {
     doc: "client-jwt: fetch the client's public keys from jwks.url (HardenedClient's jwksUrl turns it on).",
     diff: { neutral: 'attribute realmguard does not classify' },
   },
+  logoUri: {
+    kind: 'text',
+    doc: "The client's logo, shown on the consent screen (checked by model/constraints/client-urls.ts).",
+    diff: { neutral: 'attribute realmguard does not classify' },
+  },
+  policyUri: {
+    kind: 'text',
+    doc: "The client's privacy policy page (checked by model/constraints/client-urls.ts).",
+    diff: { neutral: 'attribute realmguard does not classify' },
+  },
+  tosUri: {
+    kind: 'text',
+    doc: "The client's terms of service page (checked by model/constraints/client-urls.ts).",
+    diff: { neutral: 'attribute realmguard does not classify' },
+  },
+  'request.uris': {
+    kind: 'uri-list',
+    doc: 'Request URIs the client may pass as request_uri (checked by model/constraints/client-urls.ts).',
+    diff: { neutral: 'attribute realmguard does not classify' },
+  },
+  'use.jwks.string': {
+    kind: 'boolean',
+    doc: "client-jwt: verify with the keys in the client's jwks.string; Keycloak refuses it on together with use.jwks.url (model/constraints/clients.ts).",
+    diff: { neutral: 'attribute realmguard does not classify' },
+  },
   'jwks.url': {
     kind: 'text',
     doc: "client-jwt: where Keycloak fetches the client's public keys.",
