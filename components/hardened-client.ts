@@ -45,9 +45,9 @@ type AttributeOptionValueOf<Row> = Row extends { component: { oneOf: readonly (i
  * whose kind or `oneOf` what it takes (lifespans: a Duration). Redirect-like URIs must be exact.
  */
 export type HardenedClientAttributeOptions = {
-  [K in ClientAttributesWhere<{ component: { option: string } }> as AttributeOptionOf<
-    ClientAttributeTable[K]
-  >]?: AttributeOptionValueOf<ClientAttributeTable[K]>;
+  [
+    K in ClientAttributesWhere<{ component: { option: string } }> as AttributeOptionOf<ClientAttributeTable[K]>
+  ]?: AttributeOptionValueOf<ClientAttributeTable[K]>;
 };
 
 /** The friendly form: what a platform team writes for one application. */

@@ -33,7 +33,8 @@ export function attributeFromOption(
       return (value as readonly string[]).join(ATTRIBUTE_LIST_SEPARATOR);
     case 'boolean':
     case 'text':
-      return String(value as boolean | string);
+      // The schema (baseline) and the option types (component) let nothing else through.
+      return typeof value === 'boolean' || typeof value === 'string' ? String(value) : undefined;
   }
 }
 

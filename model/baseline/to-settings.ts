@@ -414,7 +414,11 @@ function convertClient(
   for (const { field, docPath: optionPath } of CLIENT_FIELD_MAPPINGS) {
     const value = valueAt(client, optionPath) ?? filled[field] ?? keycloakClientDefault(field);
     if (value !== undefined) fields[field] = Array.isArray(value) ? [...(value as unknown[])] : value;
-    convert.mark([...entity, field], at(...optionPath), optionPath.length > 1 ? at(...optionPath.slice(0, -1)) : undefined);
+    convert.mark(
+      [...entity, field],
+      at(...optionPath),
+      optionPath.length > 1 ? at(...optionPath.slice(0, -1)) : undefined,
+    );
     if (Array.isArray(valueAt(client, optionPath)))
       (valueAt(client, optionPath) as unknown[]).forEach((_, index) =>
         convert.mark([...entity, field, String(index)], at(...optionPath, index)),

@@ -119,7 +119,11 @@ export const CLIENT_ATTRIBUTES = {
       oneOf: ['none', 'dpop', 'mtls'],
       custom: 'one option sets both binding attributes',
     },
-    component: { option: 'tokenBinding', oneOf: ['none', 'dpop', 'mtls'], custom: 'one option sets both binding attributes' },
+    component: {
+      option: 'tokenBinding',
+      oneOf: ['none', 'dpop', 'mtls'],
+      custom: 'one option sets both binding attributes',
+    },
     profile: { value: 'tokenBinding' },
     provider: arg('requireDpopBoundTokens'),
     diff: { safeWhen: true, reason: 'access tokens no longer bound to a DPoP key (RFC 9700 §2.2)' },
@@ -133,7 +137,11 @@ export const CLIENT_ATTRIBUTES = {
       oneOf: ['none', 'dpop', 'mtls'],
       custom: 'one option sets both binding attributes',
     },
-    component: { option: 'tokenBinding', oneOf: ['none', 'dpop', 'mtls'], custom: 'one option sets both binding attributes' },
+    component: {
+      option: 'tokenBinding',
+      oneOf: ['none', 'dpop', 'mtls'],
+      custom: 'one option sets both binding attributes',
+    },
     profile: { value: 'tokenBinding' },
     diff: { safeWhen: true, reason: 'access tokens no longer bound to the client certificate (RFC 9700 §2.2)' },
   },
@@ -185,7 +193,12 @@ export const CLIENT_ATTRIBUTES = {
     baseline: { path: ['lifespans', 'clientSessionMax'] },
     component: { option: 'clientSessionMaxLifespan' },
     provider: arg('clientSessionMaxLifespan'),
-    diff: { safer: 'lower', reason: 'client sessions live longer', overrides: 'clientSessionMaxLifespan', zero: 'sso-max' },
+    diff: {
+      safer: 'lower',
+      reason: 'client sessions live longer',
+      overrides: 'clientSessionMaxLifespan',
+      zero: 'sso-max',
+    },
   },
   'client.offline.session.idle.timeout': {
     kind: 'seconds',
@@ -369,7 +382,9 @@ export function clientAttributeRows(): [ClientAttributeKey, ClientAttributeRow][
 }
 
 export function clientAttributeRow(key: string): ClientAttributeRow | undefined {
-  return Object.hasOwn(CLIENT_ATTRIBUTES, key) ? (CLIENT_ATTRIBUTES as Record<string, ClientAttributeRow>)[key] : undefined;
+  return Object.hasOwn(CLIENT_ATTRIBUTES, key)
+    ? (CLIENT_ATTRIBUTES as Record<string, ClientAttributeRow>)[key]
+    : undefined;
 }
 
 /** Attribute keys whose row matches Condition. */

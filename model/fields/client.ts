@@ -41,7 +41,8 @@ export interface ClientFieldRow<K extends FieldKind = FieldKind> {
    * sends nothing. custom: written by hand there (access type, flow-dependent URI lists,
    * attributes), the row says why. Absent: the provider has no argument for it.
    */
-  provider?: { argument: string; conversion: 'as-is'; omitted?: KindValue[K] } | { argument: string; conversion: 'custom' };
+  provider?:
+    { argument: string; conversion: 'as-is'; omitted?: KindValue[K] } | { argument: string; conversion: 'custom' };
   diff: DiffClass;
   /** What Keycloak 26 holds when nothing sets it (test/integration/model/keycloak-defaults.test.ts); absent: it stays unset. */
   keycloakDefault?: KindValue[K];

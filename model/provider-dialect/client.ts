@@ -41,7 +41,9 @@ type AttributeWithArgument = ClientAttributesWhere<{ provider: { argument: strin
 
 /** The attribute table's top-level arguments (the provider refuses their keys in `extraConfig`). */
 export type ClientAttributeArgs = {
-  [K in AttributeWithArgument as ArgumentOf<ClientAttributeTable[K]>]?: AttributeArgumentValue[ClientAttributeTable[K]['kind']];
+  [
+    K in AttributeWithArgument as ArgumentOf<ClientAttributeTable[K]>
+  ]?: AttributeArgumentValue[ClientAttributeTable[K]['kind']];
 };
 
 /** keycloak.openid.ClientArgs as this project sets them (realmId chosen by the caller). */

@@ -91,8 +91,7 @@ describe('the client field table', () => {
     (field) => {
       const { path } = (CLIENT_FIELDS[field] as Row & { baseline: { path: readonly string[] } }).baseline;
       let node = (BaselineSchema.properties.clients as unknown as { items: unknown }).items as
-        | { properties?: Record<string, unknown> }
-        | undefined;
+        { properties?: Record<string, unknown> } | undefined;
       for (const part of path) node = node?.properties?.[part] as typeof node;
       expect(node, path.join('.')).toBeDefined();
     },
