@@ -1,13 +1,14 @@
 /**
  * The client's field table: one row per setting of ClientSettings (its identity, clientId and
- * id, aside), with what the project knows about it. The export adapter's field list, Keycloak's
- * client defaults and the simple rows of the client diff table are derived from it;
- * test/unit/model/client-field-table.test.ts checks that the provider dialect (both directions)
- * and the diff show every row.
+ * id, aside), with what the project knows about it. Derived from it: the baseline client's
+ * field options and their mapping (model/baseline/client-schema.ts, fields.ts), the export
+ * adapter's field list, Keycloak's client defaults, the provider dialect's `as-is` arguments both
+ * ways (model/provider-dialect/client.ts) and the simple rows of the client diff table.
+ * test/unit/model/client-field-table.test.ts checks that each of those shows every row.
  *
  * To add a client setting: add its row here and a rule that judges it. A Keycloak client
- * attribute ('pkce.code.challenge.method', ...) is not a row: it lives in `attributes`, judged
- * per key (review/classify/client-attributes.ts).
+ * attribute is not a row here: it lives in `attributes`, and has a table of its own
+ * (model/fields/client-attributes.ts).
  */
 import type { ClientSettings } from '../realm-settings.ts';
 import type { DiffClass, FieldKind, KindValue } from './field-row.ts';
