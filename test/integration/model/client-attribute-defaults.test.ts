@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type KcAdminClient from '@keycloak/keycloak-admin-client';
-import { CLIENT_ATTRIBUTES } from '../../../model/fields/client-attributes.ts';
+import { CLIENT_ATTRIBUTES, type ClientAttributeRow } from '../../../model/fields/client-attributes.ts';
 import { adminClient, createLoginUser, keycloak, uniqueRealmName } from '../../support/keycloak.ts';
 
 let admin: KcAdminClient;
@@ -50,7 +50,7 @@ describe('refresh-token attributes on Keycloak 26.7', () => {
     });
     const { value: secret } = await admin.clients.getClientSecret({ realm, id });
     const grant = { grant_type: 'client_credentials', client_id: 'svc', client_secret: secret! };
-    const row = CLIENT_ATTRIBUTES['client_credentials.use_refresh_token'];
+    const row: ClientAttributeRow = CLIENT_ATTRIBUTES['client_credentials.use_refresh_token'];
 
     const stored = (await admin.clients.findOne({ realm, id }))?.attributes ?? {};
     expect(stored['client_credentials.use_refresh_token'] ?? row.keycloakDefault).toBe(row.keycloakDefault);
@@ -74,7 +74,7 @@ describe('refresh-token attributes on Keycloak 26.7', () => {
       directAccessGrantsEnabled: true,
     });
     const grant = { grant_type: 'password', client_id: 'app', username: 'alice', password: PASSWORD };
-    const row = CLIENT_ATTRIBUTES['use.refresh.tokens'];
+    const row: ClientAttributeRow = CLIENT_ATTRIBUTES['use.refresh.tokens'];
     expect(await issuesRefreshToken(grant)).toBe(row.keycloakDefault === 'true');
 
     await setAttributes(id, { 'use.refresh.tokens': 'false' });
