@@ -17,7 +17,7 @@ import {
 import { clientRows, type ClientFieldName, type ClientFieldTable } from '../fields/client.ts';
 import type { FieldKind } from '../fields/field-row.ts';
 import type { ClientSettings } from '../realm-settings.ts';
-import { bool, record, str, strings } from './narrow.ts';
+import { bool, ofKind, record, str, strings } from './narrow.ts';
 
 export type AccessType = 'PUBLIC' | 'CONFIDENTIAL' | 'BEARER-ONLY';
 
@@ -82,13 +82,6 @@ export const CLIENT_ATTRIBUTE_ARGUMENTS: Readonly<
     row.provider ? [[key, { ...row.provider, kind: row.kind }] as const] : [],
   ),
 );
-
-/** An `as-is` argument's value as the inputs hold it, by the field's kind; undefined when it is not one. */
-const READ_AS_IS: Partial<Record<FieldKind, (value: unknown) => unknown>> = {
-  boolean: bool,
-  text: str,
-  'text-list': strings,
-};
 
 export function accessTypeOf(client: Pick<ClientSettings, 'publicClient' | 'bearerOnly'>): AccessType {
   if (client.publicClient) return 'PUBLIC';
@@ -161,9 +154,7 @@ export function clientSettingsFromInputs(props: Record<string, unknown>): Partia
   if (clientId !== undefined) out.clientId = clientId;
   const target = out as Record<string, unknown>;
   for (const { field, argument, kind, omitted } of AS_IS_ARGUMENTS) {
-    const read = READ_AS_IS[kind];
-    if (!read) throw new Error(`clientSettingsFromInputs: no reader for ${kind} (${field})`);
-    const value = read(props[argument]) ?? omitted;
+    const value = ofKind(kind, props[argument]) ?? omitted;
     if (value !== undefined) target[field] = value;
   }
   const accessType = str(props.accessType);

@@ -1,7 +1,9 @@
 /**
- * Narrowing of resource inputs: what a policy pack sees may be missing, unknown (a value not
- * known until apply) or of another type, and the dialect's readers never guess.
+ * Narrowing for resource inputs: what a policy pack sees may be missing, unknown (a preview's
+ * computed value) or of another type, so every reader takes `unknown` and answers undefined
+ * rather than guess.
  */
+import type { FieldKind } from '../fields/field-row.ts';
 
 export function str(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
@@ -19,4 +21,24 @@ export function record(value: unknown): Record<string, unknown> | undefined {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
     ? (value as Record<string, unknown>)
     : undefined;
+}
+
+/** The input as a value of the field's kind, or undefined. */
+export function ofKind(kind: FieldKind, value: unknown): unknown {
+  switch (kind) {
+    case 'seconds':
+    case 'milliseconds':
+    case 'count':
+    case 'timestamp':
+      return num(value);
+    case 'boolean':
+      return bool(value);
+    case 'text':
+    case 'ssl':
+      return str(value);
+    case 'text-list':
+      return strings(value);
+    case 'text-map':
+      return record(value);
+  }
 }
