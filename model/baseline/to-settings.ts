@@ -401,6 +401,7 @@ function convertClient(
     );
     if (value !== undefined) attributes[key] = value;
   }
+  // The custom rows: one option sets both binding attributes.
   Object.assign(attributes, tokenBindingAttributes(client.tokenBinding ?? values.tokenBinding));
 
   // What fills a field option the file leaves out, when not Keycloak's default (the row's).
@@ -412,17 +413,14 @@ function convertClient(
   };
   const fields: Partial<Record<ClientFieldName, unknown>> = {};
   for (const { field, docPath: optionPath } of CLIENT_FIELD_MAPPINGS) {
-    const value = valueAt(client, optionPath) ?? filled[field] ?? keycloakClientDefault(field);
+    const declared = valueAt(client, optionPath);
+    const value = declared ?? filled[field] ?? keycloakClientDefault(field);
     if (value !== undefined) fields[field] = Array.isArray(value) ? [...(value as unknown[])] : value;
-    convert.mark(
-      [...entity, field],
-      at(...optionPath),
-      optionPath.length > 1 ? at(...optionPath.slice(0, -1)) : undefined,
-    );
-    if (Array.isArray(valueAt(client, optionPath)))
-      (valueAt(client, optionPath) as unknown[]).forEach((_, index) =>
-        convert.mark([...entity, field, String(index)], at(...optionPath, index)),
-      );
+    // A nested option the file leaves out (flows.implicit) points at its section when there is one.
+    const section = optionPath.length > 1 ? at(...optionPath.slice(0, -1)) : undefined;
+    convert.mark([...entity, field], at(...optionPath), section);
+    if (Array.isArray(declared))
+      declared.forEach((_, index) => convert.mark([...entity, field, String(index)], at(...optionPath, index)));
   }
   // The custom rows (model/fields/client.ts says why).
   const settings = {
