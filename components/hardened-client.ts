@@ -16,11 +16,42 @@ import { InputError } from '../model/errors.ts';
 import { durationInput } from '../model/durations.ts';
 import { clientProfileValues, type Profile } from '../model/profiles.ts';
 import type { ClientSettings } from '../model/realm-settings.ts';
-import { clientArgsFromSettings } from '../model/provider-dialect.ts';
+import { clientArgsFromSettings, type ClientDialectArgs } from '../model/provider-dialect.ts';
+import { attributeFromOption, tokenBindingAttributes, type OptionFill } from '../model/client-options.ts';
+import {
+  clientAttributeRows,
+  type ClientAttributesWhere,
+  type ClientAttributeTable,
+} from '../model/fields/client-attributes.ts';
 import type { Duration } from './hardened-realm.ts';
 
+/** What an attribute option takes, by the attribute's kind. */
+interface AttributeOptionValue {
+  seconds: Duration;
+  boolean: boolean;
+  text: string;
+  'uri-list': string[];
+}
+type AttributeOptionOf<Row> = Row extends { component: { option: infer Option extends string } } ? Option : never;
+type AttributeOptionValueOf<Row> = Row extends { component: { oneOf: readonly (infer Value)[] } }
+  ? Value
+  : Row extends { kind: infer Kind extends keyof AttributeOptionValue }
+    ? AttributeOptionValue[Kind]
+    : never;
+
+/**
+ * The options that set a Keycloak client attribute: one per row of the client attribute table
+ * with a `component` option (model/fields/client-attributes.ts), whose doc says what it does and
+ * whose kind or `oneOf` what it takes (lifespans: a Duration). Redirect-like URIs must be exact.
+ */
+export type HardenedClientAttributeOptions = {
+  [
+    K in ClientAttributesWhere<{ component: { option: string } }> as AttributeOptionOf<ClientAttributeTable[K]>
+  ]?: AttributeOptionValueOf<ClientAttributeTable[K]>;
+};
+
 /** The friendly form: what a platform team writes for one application. */
-export interface HardenedClientOptions {
+export interface HardenedClientOptions extends HardenedClientAttributeOptions {
   /** The realm the client belongs to (a HardenedRealm's realmId). */
   realmId: pulumi.Input<string>;
   /** The client id applications send (client_id). */
@@ -35,8 +66,6 @@ export interface HardenedClientOptions {
   redirectUris?: string[];
   /** Exact origins allowed for CORS (no '*'); '+' means "the origins of the redirect URIs". */
   webOrigins?: string[];
-  /** Exact URIs allowed after logout. */
-  postLogoutRedirectUris?: string[];
   /** Authorization-code flow; on when there are redirect URIs. */
   standardFlow?: boolean;
   /** The implicit flow (tokens in the URL fragment). Off unless you ask; RFC 9700 says don't. */
@@ -45,32 +74,8 @@ export interface HardenedClientOptions {
   passwordGrant?: boolean;
   /** Client-credentials grant (service account); confidential clients only. */
   serviceAccounts?: boolean;
-  /** PKCE method: 'S256' (default) or 'none' to turn PKCE off. */
-  pkce?: 'S256' | 'none';
-  /** Issue refresh tokens. Off makes every session end with its access token's life. */
-  refreshTokens?: boolean;
-  /** This client's access-token lifetime, overriding the realm's. */
-  accessTokenLifespan?: Duration;
-  /** This client's session idle timeout (bounds refresh-token use), overriding the realm's. */
-  clientSessionIdleTimeout?: Duration;
-  /** This client's session maximum (bounds refresh-token use), overriding the realm's. */
-  clientSessionMaxLifespan?: Duration;
-  /** This client's offline-session idle timeout (bounds offline-token use). */
-  clientOfflineSessionIdleTimeout?: Duration;
-  /** This client's offline-session maximum (bounds offline-token use). */
-  clientOfflineSessionMaxLifespan?: Duration;
-  /** Sender-constrained tokens: 'dpop' (DPoP-bound) or 'mtls' (certificate-bound), or 'none'. */
-  tokenBinding?: 'none' | 'dpop' | 'mtls';
-  /** Require pushed authorization requests (PAR, RFC 9126). */
-  pushedAuthorizationRequests?: boolean;
   /** How a confidential client authenticates: client-secret, client-jwt (private_key_jwt) or client-x509 (mTLS). */
   authenticator?: 'client-secret' | 'client-jwt' | 'client-x509';
-  /** client-jwt: where Keycloak fetches the client's public keys. */
-  jwksUrl?: string;
-  /** client-jwt: the signature algorithm the client must use for its assertion (e.g. PS256). */
-  tokenEndpointSigningAlgorithm?: string;
-  /** client-x509: the subject DN (a regular expression) of the client's certificate. */
-  x509SubjectDn?: string;
   /** client-secret: a secret to set (a Pulumi secret, e.g. from `pulumi config set --secret`); omitted, Keycloak generates one. */
   clientSecret?: pulumi.Input<string>;
   /** Put all the user's roles into tokens. Off by default: tokens carry only the scoped roles. */
@@ -102,9 +107,15 @@ export class HardenedClient extends pulumi.ComponentResource {
     super('realmguard:index:HardenedClient', name, {}, opts);
     this.settings = 'settings' in args ? checkedClientSettings(args.settings) : hardenedClientSettings(args);
     const secret = args.clientSecret === undefined ? {} : { clientSecret: pulumi.secret(args.clientSecret) };
+    // Every argument the dialect writes is one keycloak.openid.Client takes, with a type it accepts:
+    // a table row naming an argument the provider lacks is a type error here.
+    const clientArgs: Pick<keycloak.openid.ClientArgs, keyof ClientDialectArgs> = clientArgsFromSettings(
+      this.settings,
+      args.realmId,
+    );
     this.client = new keycloak.openid.Client(
       `${name}-client`,
-      { ...clientArgsFromSettings(this.settings, args.realmId), ...secret },
+      { ...clientArgs, ...secret },
       { parent: this, additionalSecretOutputs: ['clientSecret'] },
     );
     this.id = this.client.id;
@@ -173,29 +184,15 @@ export function hardenedClientSettings(options: HardenedClientOptions): ClientSe
   }
 
   const attributes: Record<string, string> = { ...(options.attributes ?? {}) };
-  const pkce = options.pkce ?? profile.pkceMethod;
-  if (pkce === 'S256') attributes['pkce.code.challenge.method'] = 'S256';
-  attributes['use.refresh.tokens'] = String(
-    options.refreshTokens ?? (publicClient ? profile.publicClientRefreshTokens : true),
-  );
-  const binding = options.tokenBinding ?? profile.tokenBinding;
-  attributes['dpop.bound.access.tokens'] = String(binding === 'dpop');
-  attributes['tls.client.certificate.bound.access.tokens'] = String(binding === 'mtls');
-  attributes['require.pushed.authorization.requests'] = String(
-    options.pushedAuthorizationRequests ?? profile.requirePushedAuthorizationRequests,
-  );
-  const lifetimes = {
-    'access.token.lifespan': options.accessTokenLifespan,
-    'client.session.idle.timeout': options.clientSessionIdleTimeout,
-    'client.session.max.lifespan': options.clientSessionMaxLifespan,
-    'client.offline.session.idle.timeout': options.clientOfflineSessionIdleTimeout,
-    'client.offline.session.max.lifespan': options.clientOfflineSessionMaxLifespan,
-  } as const;
-  for (const [key, value] of Object.entries(lifetimes)) {
-    if (value !== undefined) attributes[key] = String(seconds(value, options.clientId, key));
+  const fill: OptionFill = { profile, publicClient };
+  for (const [key, row] of clientAttributeRows()) {
+    if (!row.component || row.component.custom !== undefined) continue;
+    const option: unknown = options[row.component.option as keyof HardenedClientAttributeOptions];
+    const value = attributeFromOption(row, option, fill, (duration) => seconds(duration, options.clientId, key));
+    if (value !== undefined) attributes[key] = value;
   }
-  if (options.postLogoutRedirectUris)
-    attributes['post.logout.redirect.uris'] = options.postLogoutRedirectUris.join('##');
+  // The rows marked custom (model/fields/client-attributes.ts says why).
+  Object.assign(attributes, tokenBindingAttributes(options.tokenBinding ?? profile.tokenBinding));
   if (!publicClient && authenticator === 'client-jwt') {
     if (options.jwksUrl) {
       attributes['use.jwks.url'] = 'true';

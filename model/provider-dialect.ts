@@ -3,10 +3,11 @@
  * dialect of the Pulumi Keycloak provider (@pulumi/keycloak 6.13, a bridged Terraform
  * provider): realm durations as Go duration strings ("5m0s"), client lifespans as strings of
  * seconds, brute-force settings under `securityDefenses.bruteForceDetection`, client attributes
- * split between top-level arguments and `extraConfig`.
+ * split between top-level arguments and `extraConfig`. Each entity's part lives in a file of its
+ * own under provider-dialect/ (clients, key providers, client policies), re-exported here.
  *
- * Both directions live here; key providers and client policies in provider-dialect/, re-exported.
- * Settings → arguments feeds the components; arguments → settings feeds the policy pack, which sees resource inputs. The reverse is tolerant: a field it cannot
+ * Both directions live here. Settings → arguments feeds the components; arguments → settings
+ * feeds the policy pack, which sees resource inputs. The reverse is tolerant: a field it cannot
  * know is `undefined`, never a guess. Where the provider itself sends a fixed default for an
  * omitted argument (its schema `Default`, or Go's zero value for an unset boolean), the reverse
  * reports that default, because that is what Keycloak will hold.
@@ -15,11 +16,11 @@
  * component passes them on unchanged, and the compiler checks them against the provider's
  * argument types there.
  */
-import type { ClientSettings, IdentityProviderSettings, RealmSettings, SslRequired } from './realm-settings.ts';
+import type { IdentityProviderSettings, RealmSettings, SslRequired } from './realm-settings.ts';
 import { goDurationFromSeconds, secondsFromGoDuration } from './provider-dialect/go-duration.ts';
-import { InputError } from './errors.ts';
 import { isSecretConfigKey } from './entities/identity-providers.ts';
 import { rowsOf, type FieldKind } from './fields/field-row.ts';
+import { bool, num, record, str, strings } from './provider-dialect/narrow.ts';
 import {
   REALM_FIELDS,
   type RealmBruteForceField,
@@ -28,6 +29,7 @@ import {
 } from './fields/realm.ts';
 
 export { goDurationFromSeconds, secondsFromGoDuration } from './provider-dialect/go-duration.ts';
+export * from './provider-dialect/client.ts';
 export * from './provider-dialect/key-providers.ts';
 export * from './provider-dialect/client-policies.ts';
 
@@ -324,233 +326,6 @@ export function eventSettingsFromInputs(props: Record<string, unknown>): Partial
 }
 
 // ---------------------------------------------------------------------------------------------
-// OIDC clients
-
-export type AccessType = 'PUBLIC' | 'CONFIDENTIAL' | 'BEARER-ONLY';
-
-/** keycloak.openid.ClientArgs as this project sets them (realmId chosen by the caller). */
-export interface ClientDialectArgs<RealmId = string> {
-  realmId: RealmId;
-  clientId: string;
-  name?: string;
-  enabled: boolean;
-  accessType: AccessType;
-  clientAuthenticatorType?: string;
-  standardFlowEnabled: boolean;
-  implicitFlowEnabled: boolean;
-  directAccessGrantsEnabled: boolean;
-  serviceAccountsEnabled: boolean;
-  validRedirectUris?: string[];
-  webOrigins?: string[];
-  fullScopeAllowed: boolean;
-  pkceCodeChallengeMethod?: string;
-  requireDpopBoundTokens?: boolean;
-  useRefreshTokens?: boolean;
-  useRefreshTokensClientCredentials?: boolean;
-  accessTokenLifespan?: string;
-  clientSessionIdleTimeout?: string;
-  clientSessionMaxLifespan?: string;
-  clientOfflineSessionIdleTimeout?: string;
-  clientOfflineSessionMaxLifespan?: string;
-  validPostLogoutRedirectUris?: string[];
-  excludeSessionStateFromAuthResponse?: boolean;
-  excludeIssuerFromAuthResponse?: boolean;
-  loginTheme?: string;
-  consentScreenText?: string;
-  displayOnConsentScreen?: boolean;
-  frontchannelLogoutUrl?: string;
-  backchannelLogoutUrl?: string;
-  backchannelLogoutRevokeOfflineSessions?: boolean;
-  backchannelLogoutSessionRequired?: boolean;
-  oauth2DeviceAuthorizationGrantEnabled?: boolean;
-  oauth2DeviceCodeLifespan?: string;
-  oauth2DevicePollingInterval?: string;
-  standardTokenExchangeEnabled?: boolean;
-  allowRefreshTokenInStandardTokenExchange?: string;
-  /** Every Keycloak client attribute the provider has no argument for. */
-  extraConfig?: Record<string, string>;
-}
-
-type AttributeKind = 'string' | 'boolean' | 'list';
-
-/**
- * Client attributes the provider exposes as top-level arguments. The provider refuses these
- * keys in `extraConfig` ("conflicts with a top-level schema attribute"), so each must go here.
- */
-export const CLIENT_ATTRIBUTE_ARGUMENTS: Readonly<Record<string, readonly [keyof ClientDialectArgs, AttributeKind]>> = {
-  'pkce.code.challenge.method': ['pkceCodeChallengeMethod', 'string'],
-  'dpop.bound.access.tokens': ['requireDpopBoundTokens', 'boolean'],
-  'use.refresh.tokens': ['useRefreshTokens', 'boolean'],
-  'client_credentials.use_refresh_token': ['useRefreshTokensClientCredentials', 'boolean'],
-  'access.token.lifespan': ['accessTokenLifespan', 'string'],
-  'client.session.idle.timeout': ['clientSessionIdleTimeout', 'string'],
-  'client.session.max.lifespan': ['clientSessionMaxLifespan', 'string'],
-  'client.offline.session.idle.timeout': ['clientOfflineSessionIdleTimeout', 'string'],
-  'client.offline.session.max.lifespan': ['clientOfflineSessionMaxLifespan', 'string'],
-  'post.logout.redirect.uris': ['validPostLogoutRedirectUris', 'list'],
-  'exclude.session.state.from.auth.response': ['excludeSessionStateFromAuthResponse', 'boolean'],
-  'exclude.issuer.from.auth.response': ['excludeIssuerFromAuthResponse', 'boolean'],
-  login_theme: ['loginTheme', 'string'],
-  'consent.screen.text': ['consentScreenText', 'string'],
-  'display.on.consent.screen': ['displayOnConsentScreen', 'boolean'],
-  'frontchannel.logout.url': ['frontchannelLogoutUrl', 'string'],
-  'backchannel.logout.url': ['backchannelLogoutUrl', 'string'],
-  'backchannel.logout.revoke.offline.tokens': ['backchannelLogoutRevokeOfflineSessions', 'boolean'],
-  'backchannel.logout.session.required': ['backchannelLogoutSessionRequired', 'boolean'],
-  'oauth2.device.authorization.grant.enabled': ['oauth2DeviceAuthorizationGrantEnabled', 'boolean'],
-  'oauth2.device.code.lifespan': ['oauth2DeviceCodeLifespan', 'string'],
-  'oauth2.device.polling.interval': ['oauth2DevicePollingInterval', 'string'],
-  'standard.token.exchange.enabled': ['standardTokenExchangeEnabled', 'boolean'],
-  'standard.token.exchange.enableRefreshRequestedTokenType': ['allowRefreshTokenInStandardTokenExchange', 'string'],
-};
-
-/** Keycloak keeps multi-valued attributes such as post-logout redirect URIs '##'-separated. */
-const LIST_SEPARATOR = '##';
-
-export function accessTypeOf(client: Pick<ClientSettings, 'publicClient' | 'bearerOnly'>): AccessType {
-  if (client.publicClient) return 'PUBLIC';
-  if (client.bearerOnly) return 'BEARER-ONLY';
-  return 'CONFIDENTIAL';
-}
-
-/**
- * keycloak.openid.Client arguments for a client. Redirect URIs and web origins are passed only
- * when a flow uses them: the provider rejects them otherwise. A public client gets no
- * authenticator type (it does not authenticate).
- */
-export function clientArgsFromSettings<RealmId = string>(
-  client: ClientSettings,
-  realmId: RealmId,
-): ClientDialectArgs<RealmId> {
-  if (client.protocol !== 'openid-connect') {
-    throw new InputError(
-      `client '${client.clientId}' uses protocol '${client.protocol}'; only openid-connect clients can be applied`,
-      {
-        keyPath: `clients.${client.clientId}.protocol`,
-      },
-      'remove the client from the baseline or manage it outside realmguard',
-    );
-  }
-  const browserFlow = client.standardFlowEnabled || client.implicitFlowEnabled;
-  const args: ClientDialectArgs<RealmId> = {
-    realmId,
-    clientId: client.clientId,
-    ...(client.name !== undefined ? { name: client.name } : {}),
-    enabled: client.enabled,
-    accessType: accessTypeOf(client),
-    ...(client.publicClient ? {} : { clientAuthenticatorType: client.clientAuthenticatorType }),
-    standardFlowEnabled: client.standardFlowEnabled,
-    implicitFlowEnabled: client.implicitFlowEnabled,
-    directAccessGrantsEnabled: client.directAccessGrantsEnabled,
-    serviceAccountsEnabled: client.serviceAccountsEnabled,
-    ...(browserFlow ? { validRedirectUris: [...client.redirectUris] } : {}),
-    ...(browserFlow || client.directAccessGrantsEnabled ? { webOrigins: [...client.webOrigins] } : {}),
-    fullScopeAllowed: client.fullScopeAllowed,
-  };
-  const extraConfig: Record<string, string> = {};
-  const target = args as unknown as Record<string, unknown>;
-  for (const [key, value] of Object.entries(client.attributes)) {
-    const argument = CLIENT_ATTRIBUTE_ARGUMENTS[key];
-    if (!argument) {
-      extraConfig[key] = value;
-      continue;
-    }
-    const [name, kind] = argument;
-    if (kind === 'boolean') target[name] = value === 'true';
-    else if (kind === 'list') target[name] = value === '' ? [] : value.split(LIST_SEPARATOR);
-    else target[name] = value;
-  }
-  if (Object.keys(extraConfig).length > 0) args.extraConfig = extraConfig;
-  return args;
-}
-
-/**
- * The client settings a keycloak.openid.Client's inputs declare. Booleans the program left out
- * are what the provider sends (its defaults: enabled, full scope and refresh tokens on, the rest
- * off); attributes come back under Keycloak's keys, from the top-level arguments and
- * `extraConfig`.
- */
-export function clientSettingsFromInputs(props: Record<string, unknown>): Partial<ClientSettings> {
-  const out: Partial<ClientSettings> = { protocol: 'openid-connect' };
-  const clientId = str(props.clientId);
-  if (clientId !== undefined) out.clientId = clientId;
-  const name = str(props.name);
-  if (name !== undefined) out.name = name;
-  out.enabled = bool(props.enabled) ?? true;
-  const accessType = str(props.accessType);
-  if (accessType === 'PUBLIC' || accessType === 'CONFIDENTIAL' || accessType === 'BEARER-ONLY') {
-    out.publicClient = accessType === 'PUBLIC';
-    out.bearerOnly = accessType === 'BEARER-ONLY';
-  }
-  out.clientAuthenticatorType = str(props.clientAuthenticatorType) ?? 'client-secret';
-  out.standardFlowEnabled = bool(props.standardFlowEnabled) ?? false;
-  out.implicitFlowEnabled = bool(props.implicitFlowEnabled) ?? false;
-  out.directAccessGrantsEnabled = bool(props.directAccessGrantsEnabled) ?? false;
-  out.serviceAccountsEnabled = bool(props.serviceAccountsEnabled) ?? false;
-  const redirectUris = strings(props.validRedirectUris);
-  if (redirectUris !== undefined) out.redirectUris = redirectUris;
-  else if (props.validRedirectUris === undefined) out.redirectUris = [];
-  const webOrigins = strings(props.webOrigins);
-  if (webOrigins !== undefined) out.webOrigins = webOrigins;
-  else if (props.webOrigins === undefined) out.webOrigins = [];
-  out.fullScopeAllowed = bool(props.fullScopeAllowed) ?? true;
-
-  const attributes: Record<string, string> = {};
-  const extraConfig = record(props.extraConfig);
-  for (const [key, value] of Object.entries(extraConfig ?? {})) {
-    if (typeof value === 'string') attributes[key] = value;
-  }
-  for (const [key, [argument, kind]] of Object.entries(CLIENT_ATTRIBUTE_ARGUMENTS)) {
-    const value = props[argument];
-    if (kind === 'boolean' && typeof value === 'boolean') attributes[key] = String(value);
-    else if (kind === 'list' && strings(value) !== undefined)
-      attributes[key] = (strings(value) ?? []).join(LIST_SEPARATOR);
-    else if (kind === 'string' && typeof value === 'string' && value !== '') attributes[key] = value;
-  }
-  // The provider sends use.refresh.tokens=true when the program leaves it out.
-  if (props.useRefreshTokens === undefined) attributes['use.refresh.tokens'] = 'true';
-  out.attributes = attributes;
-  return out;
-}
-
-/**
- * keycloak.saml.Client's SAML switches and the client attributes Keycloak stores them as. A
- * switch the program leaves out takes the provider's default, which is Keycloak's (signed
- * documents and required client signatures on, the rest off); only signDocuments needs filling,
- * since the rules read an absent saml.server.signature as off.
- */
-const SAML_CLIENT_SWITCHES: Readonly<Record<string, string>> = {
-  signDocuments: 'saml.server.signature',
-  signAssertions: 'saml.assertion.signature',
-  clientSignatureRequired: 'saml.client.signature',
-  encryptAssertions: 'saml.encrypt',
-  forcePostBinding: 'saml.force.post.binding',
-};
-
-/** ClientSettings from keycloak.saml.Client inputs (as a policy pack sees them). */
-export function samlClientSettingsFromInputs(props: Record<string, unknown>): Partial<ClientSettings> {
-  const out: Partial<ClientSettings> = { protocol: 'saml' };
-  const clientId = str(props.clientId);
-  if (clientId !== undefined) out.clientId = clientId;
-  out.enabled = bool(props.enabled) ?? true;
-  out.fullScopeAllowed = bool(props.fullScopeAllowed) ?? true;
-  const redirectUris = strings(props.validRedirectUris);
-  if (redirectUris !== undefined) out.redirectUris = redirectUris;
-  else if (props.validRedirectUris === undefined) out.redirectUris = [];
-  const attributes: Record<string, string> = { 'saml.server.signature': 'true' };
-  for (const [key, value] of Object.entries(record(props.extraConfig) ?? {}))
-    if (typeof value === 'string') attributes[key] = value;
-  for (const [argument, attribute] of Object.entries(SAML_CLIENT_SWITCHES)) {
-    const value = bool(props[argument]);
-    if (value !== undefined) attributes[attribute] = String(value);
-  }
-  const algorithm = str(props.signatureAlgorithm);
-  if (algorithm !== undefined) attributes['saml.signature.algorithm'] = algorithm;
-  out.attributes = attributes;
-  return out;
-}
-
-// ---------------------------------------------------------------------------------------------
 // Identity providers
 
 /**
@@ -619,25 +394,4 @@ export function identityProviderSettingsFromInputs(
   }
   out.config = config;
   return out;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Narrowing helpers: inputs seen by a policy pack may be missing, unknown or of another type.
-
-function str(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
-}
-function bool(value: unknown): boolean | undefined {
-  return typeof value === 'boolean' ? value : undefined;
-}
-function num(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
-}
-function strings(value: unknown): string[] | undefined {
-  return Array.isArray(value) && value.every((item) => typeof item === 'string') ? [...value] : undefined;
-}
-function record(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : undefined;
 }

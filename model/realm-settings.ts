@@ -92,12 +92,8 @@ export interface ClientSettings {
   defaultClientScopes: string[];
   optionalClientScopes: string[];
   /**
-   * Keycloak's client attributes, with Keycloak's keys and string values, e.g.
-   * 'pkce.code.challenge.method': 'S256', 'use.refresh.tokens': 'true',
-   * 'dpop.bound.access.tokens', 'tls.client.certificate.bound.access.tokens',
-   * 'require.pushed.authorization.requests', 'post.logout.redirect.uris' ('##'-separated),
-   * 'access.token.lifespan', 'client.session.idle.timeout', 'client.session.max.lifespan',
-   * 'client.offline.session.idle.timeout', 'client.offline.session.max.lifespan'.
+   * Keycloak's client attributes, with Keycloak's keys and string values; the ones realmguard
+   * knows are described in model/fields/client-attributes.ts.
    */
   attributes: Record<string, string>;
   notBefore?: number;

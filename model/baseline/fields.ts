@@ -1,10 +1,13 @@
 /**
- * How each realm-level baseline key maps to a RealmSettings field, read from the realm field
- * table (model/fields/realm.ts). It drives the adapter and the source positions; client and key
- * options are mapped in to-settings.ts because they land in Keycloak attributes and components.
+ * How each baseline key maps to a model field, read from the field tables: realm keys from
+ * model/fields/realm.ts, client options from model/fields/client.ts and the attribute options
+ * from model/fields/client-attributes.ts. It drives the adapter and the source positions; key
+ * options are mapped in to-settings.ts because they land in components.
  */
 import { rowsOf, type FieldKind } from '../fields/field-row.ts';
 import { REALM_FIELDS } from '../fields/realm.ts';
+import { clientRows, type ClientFieldName } from '../fields/client.ts';
+import { clientAttributeRows } from '../fields/client-attributes.ts';
 import type { RealmProfileValues } from '../profiles.ts';
 
 export interface RealmFieldMapping {
@@ -32,25 +35,18 @@ export const REALM_FIELD_MAPPINGS: readonly RealmFieldMapping[] = rowsOf(REALM_F
   row.baseline && !row.baseline.custom ? [{ docPath: row.baseline.path, field, kind: BASELINE_KIND[row.kind] }] : [],
 );
 
-/** Client attribute keys the typed client options own (setting them under `attributes` is refused). */
-export const MANAGED_CLIENT_ATTRIBUTES: Readonly<Record<string, string>> = {
-  'pkce.code.challenge.method': 'pkce',
-  'use.refresh.tokens': 'refreshTokens',
-  'dpop.bound.access.tokens': 'tokenBinding',
-  'tls.client.certificate.bound.access.tokens': 'tokenBinding',
-  'require.pushed.authorization.requests': 'requirePar',
-  'post.logout.redirect.uris': 'postLogoutRedirectUris',
-  'access.token.lifespan': 'lifespans.accessToken',
-  'client.session.idle.timeout': 'lifespans.clientSessionIdle',
-  'client.session.max.lifespan': 'lifespans.clientSessionMax',
-  'client.offline.session.idle.timeout': 'lifespans.offlineSessionIdle',
-  'client.offline.session.max.lifespan': 'lifespans.offlineSessionMax',
-};
+/** A client attribute's typed option in a baseline client, e.g. ['lifespans', 'accessToken'] (the attribute table's baseline column). */
+export const CLIENT_ATTRIBUTE_OPTIONS: Readonly<Record<string, readonly [string, ...string[]]>> = Object.fromEntries(
+  clientAttributeRows().flatMap(([key, row]) => (row.baseline ? [[key, row.baseline.path]] : [])),
+);
 
-export const CLIENT_LIFESPAN_ATTRIBUTES = {
-  accessToken: 'access.token.lifespan',
-  clientSessionIdle: 'client.session.idle.timeout',
-  clientSessionMax: 'client.session.max.lifespan',
-  offlineSessionIdle: 'client.offline.session.idle.timeout',
-  offlineSessionMax: 'client.offline.session.max.lifespan',
-} as const;
+/** Client attribute keys the typed client options own (setting them under `attributes` is refused), with the option. */
+export const MANAGED_CLIENT_ATTRIBUTES: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(CLIENT_ATTRIBUTE_OPTIONS).map(([key, path]) => [key, path.join('.')]),
+);
+
+/** The client field table's baseline column, for the rows the adapter converts without custom code. */
+export const CLIENT_FIELD_MAPPINGS: readonly { docPath: readonly [string, ...string[]]; field: ClientFieldName }[] =
+  clientRows().flatMap(([field, row]) =>
+    row.baseline && row.baseline.custom === undefined ? [{ docPath: row.baseline.path, field }] : [],
+  );

@@ -13,7 +13,10 @@ import { KEY_PROVIDER_FIELDS } from '../fields/key-provider.ts';
 import { CLIENT_POLICY_FIELDS } from '../fields/client-policy.ts';
 import { itemSchema } from './entity-item-schema.ts';
 import { Bool, Closed, Duration, StringEnum, Text, TextList } from './schema-parts.ts';
-import { BASELINE_ENTITY_PROPERTIES, BASELINE_ONLY_ENTITY_KEYS, CLIENT_ENTITY_OPTIONS } from './entities-schema.ts';
+import { BASELINE_ENTITY_PROPERTIES, BASELINE_ONLY_ENTITY_KEYS } from './entities-schema.ts';
+import { ClientSchema } from './client-schema.ts';
+
+export { ClientFlowsSchema, ClientLifespansSchema, ClientSchema } from './client-schema.ts';
 
 /** The baseline schema of a realm field of each kind (the row's doc is its description). */
 const BASELINE_SCHEMA = {
@@ -111,62 +114,6 @@ export const KeyProviderSchema = itemSchema(KEY_PROVIDER_FIELDS);
 export const KeysSchema = Closed({
   providers: Opt(Type.Array(KeyProviderSchema, { description: 'The realm key providers and their lifecycle state.' })),
   compromised: Opt(TextList('Key ids (kid) or provider names that must never be active or passive again.')),
-});
-
-export const ClientFlowsSchema = Closed({
-  standard: Opt(Bool('Authorization code flow (standardFlowEnabled).')),
-  implicit: Opt(Bool('Implicit flow (implicitFlowEnabled).')),
-  directAccessGrants: Opt(Bool('Resource-owner password grant (directAccessGrantsEnabled).')),
-  serviceAccounts: Opt(Bool('Client credentials grant (serviceAccountsEnabled).')),
-});
-
-export const ClientLifespansSchema = Closed({
-  accessToken: Opt(Duration('access.token.lifespan')),
-  clientSessionIdle: Opt(Duration('client.session.idle.timeout')),
-  clientSessionMax: Opt(Duration('client.session.max.lifespan')),
-  offlineSessionIdle: Opt(Duration('client.offline.session.idle.timeout')),
-  offlineSessionMax: Opt(Duration('client.offline.session.max.lifespan')),
-});
-
-export const ClientSchema = Closed({
-  clientId: Text('The client id.'),
-  name: Opt(Type.String()),
-  enabled: Opt(Bool('Whether the client can be used.')),
-  type: Opt(
-    StringEnum(
-      ['confidential', 'public', 'bearer-only'] as const,
-      'confidential (has credentials), public (browser/native app) or bearer-only',
-    ),
-  ),
-  flows: Opt(ClientFlowsSchema),
-  redirectUris: Opt(TextList('Allowed redirect URIs, exact.')),
-  postLogoutRedirectUris: Opt(TextList('Allowed post-logout redirect URIs (post.logout.redirect.uris).')),
-  webOrigins: Opt(TextList('Allowed CORS origins.')),
-  pkce: Opt(StringEnum(['S256', 'plain', 'none'] as const, 'PKCE method required (pkce.code.challenge.method).')),
-  refreshTokens: Opt(Bool('Issue refresh tokens (use.refresh.tokens).')),
-  tokenBinding: Opt(
-    StringEnum(
-      ['none', 'dpop', 'mtls'] as const,
-      'Sender-constrained access tokens: DPoP or mTLS certificate binding.',
-    ),
-  ),
-  requirePar: Opt(Bool('Require pushed authorization requests (require.pushed.authorization.requests).')),
-  authenticator: Opt(
-    StringEnum(
-      ['client-secret', 'client-jwt', 'client-secret-jwt', 'client-x509'] as const,
-      'How a confidential client authenticates (clientAuthenticatorType; client-jwt is private_key_jwt).',
-    ),
-  ),
-  lifespans: Opt(ClientLifespansSchema),
-  defaultScopes: Opt(TextList('Default client scopes (defaultClientScopes).')),
-  optionalScopes: Opt(TextList('Optional client scopes (optionalClientScopes).')),
-  fullScopeAllowed: Opt(Bool('Put every realm role in the token (fullScopeAllowed).')),
-  attributes: Opt(
-    Type.Record(Type.String({ minLength: 1 }), Type.String(), {
-      description: 'Other Keycloak client attributes, verbatim.',
-    }),
-  ),
-  ...CLIENT_ENTITY_OPTIONS,
 });
 
 /** A `clientPolicies` item: the client policy table's baseline column. */

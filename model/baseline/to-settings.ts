@@ -17,6 +17,7 @@ import {
   type Profile,
 } from '../profiles.ts';
 import { KEYCLOAK_DEFAULT_CLIENT_SCOPES, KEYCLOAK_OPTIONAL_CLIENT_SCOPES } from '../keycloak-catalog.ts';
+import { KEYCLOAK_CLIENT_DEFAULTS } from '../keycloak-defaults.ts';
 import { ecdsaAlgorithmFor, GENERATED_RSA_KEY_PROVIDER_TYPES } from '../keycloak-keys.ts';
 import { appliesTo, KEY_PROVIDER_FIELDS, keycloakKeyDefault, keyProviderRows } from '../fields/key-provider.ts';
 import { clientPolicyRows, type ClientPolicyFieldName } from '../fields/client-policy.ts';
@@ -35,7 +36,10 @@ import type { ParsedText } from '../source/parse-text.ts';
 import { suggest } from '../source/suggest.ts';
 import type { BaselineClient, BaselineClientPolicy, BaselineDocument, BaselineKeyProvider } from './schema.ts';
 import { TOKEN_VERSION_DEFAULT_ATTRIBUTE, TOKEN_VERSION_DEFAULT_CLAIM } from '../token-version.ts';
-import { CLIENT_LIFESPAN_ATTRIBUTES, MANAGED_CLIENT_ATTRIBUTES, REALM_FIELD_MAPPINGS } from './fields.ts';
+import { CLIENT_FIELD_MAPPINGS, MANAGED_CLIENT_ATTRIBUTES, REALM_FIELD_MAPPINGS } from './fields.ts';
+import { attributeFromOption, tokenBindingAttributes, type OptionFill } from '../client-options.ts';
+import { clientAttributeRows } from '../fields/client-attributes.ts';
+import type { ClientFieldName } from '../fields/client.ts';
 import { rowsOf } from '../fields/field-row.ts';
 import { REALM_FIELDS } from '../fields/realm.ts';
 import { findDuplicates } from './find-duplicates.ts';
@@ -343,6 +347,9 @@ function convertClients(declared: BaselineClient[], values: ClientProfileValues,
   return declared.map((client, index) => convertClient(client, ['clients', index], values, convert));
 }
 
+const keycloakClientDefault = (field: ClientFieldName): unknown =>
+  (KEYCLOAK_CLIENT_DEFAULTS as Partial<Record<ClientFieldName, unknown>>)[field];
+
 function convertClient(
   client: BaselineClient,
   docPath: DocPath,
@@ -377,76 +384,55 @@ function convertClient(
     convert.mark([...entity, 'attributes', key], at('attributes', key));
   }
 
-  const pkce = client.pkce ?? values.pkceMethod;
-  if (pkce !== 'none') attributes['pkce.code.challenge.method'] = pkce;
-  attributes['use.refresh.tokens'] = String(
-    client.refreshTokens ?? (isPublic ? values.publicClientRefreshTokens : true),
-  );
-  const binding = client.tokenBinding ?? values.tokenBinding;
-  attributes['dpop.bound.access.tokens'] = String(binding === 'dpop');
-  attributes['tls.client.certificate.bound.access.tokens'] = String(binding === 'mtls');
-  attributes['require.pushed.authorization.requests'] = String(
-    client.requirePar ?? values.requirePushedAuthorizationRequests,
-  );
-  if (client.postLogoutRedirectUris) attributes['post.logout.redirect.uris'] = client.postLogoutRedirectUris.join('##');
-  for (const [option, attribute] of Object.entries(CLIENT_LIFESPAN_ATTRIBUTES)) {
-    const value = client.lifespans?.[option as keyof typeof CLIENT_LIFESPAN_ATTRIBUTES];
-    if (value !== undefined) attributes[attribute] = String(convert.seconds(value, at('lifespans', option)));
-    convert.mark([...entity, 'attributes', attribute], at('lifespans', option));
+  const fill: OptionFill = { profile: values, publicClient: isPublic };
+  for (const [key, row] of clientAttributeRows()) {
+    if (!row.baseline) continue;
+    const optionPath = at(...row.baseline.path);
+    convert.mark([...entity, 'attributes', key], optionPath);
+    if (row.baseline.custom !== undefined) continue;
+    const value = attributeFromOption(row, valueAt(client, row.baseline.path), fill, (duration) =>
+      convert.seconds(duration, optionPath),
+    );
+    if (value !== undefined) attributes[key] = value;
   }
+  // The custom rows: one option sets both binding attributes.
+  Object.assign(attributes, tokenBindingAttributes(client.tokenBinding ?? values.tokenBinding));
 
-  const settings: ClientSettings = {
+  // What fills a field option the file leaves out, when not Keycloak's default (the row's).
+  const filled: Partial<Record<ClientFieldName, unknown>> = {
+    standardFlowEnabled: !bearerOnly,
+    fullScopeAllowed: values.fullScopeAllowed,
+    defaultClientScopes: KEYCLOAK_DEFAULT_CLIENT_SCOPES,
+    optionalClientScopes: KEYCLOAK_OPTIONAL_CLIENT_SCOPES,
+  };
+  const fields: Partial<Record<ClientFieldName, unknown>> = {};
+  for (const { field, docPath: optionPath } of CLIENT_FIELD_MAPPINGS) {
+    const declared = valueAt(client, optionPath);
+    const value = declared ?? filled[field] ?? keycloakClientDefault(field);
+    if (value !== undefined) fields[field] = Array.isArray(value) ? [...(value as unknown[])] : value;
+    // A nested option the file leaves out (flows.implicit) points at its section when there is one.
+    const section = optionPath.length > 1 ? at(...optionPath.slice(0, -1)) : undefined;
+    convert.mark([...entity, field], at(...optionPath), section);
+    if (Array.isArray(declared))
+      declared.forEach((_, index) => convert.mark([...entity, field, String(index)], at(...optionPath, index)));
+  }
+  // The custom rows (model/fields/client.ts says why).
+  const settings = {
     clientId: client.clientId,
     protocol: 'openid-connect',
-    enabled: client.enabled ?? true,
     publicClient: isPublic,
     bearerOnly,
-    standardFlowEnabled: client.flows?.standard ?? !bearerOnly,
-    implicitFlowEnabled: client.flows?.implicit ?? false,
-    directAccessGrantsEnabled: client.flows?.directAccessGrants ?? false,
-    serviceAccountsEnabled: client.flows?.serviceAccounts ?? false,
-    redirectUris: [...(client.redirectUris ?? [])],
-    webOrigins: [...(client.webOrigins ?? [])],
     clientAuthenticatorType:
       type === 'confidential' ? (client.authenticator ?? values.confidentialAuthenticator) : 'client-secret',
-    fullScopeAllowed: client.fullScopeAllowed ?? values.fullScopeAllowed,
-    defaultClientScopes: [...(client.defaultScopes ?? KEYCLOAK_DEFAULT_CLIENT_SCOPES)],
-    optionalClientScopes: [...(client.optionalScopes ?? KEYCLOAK_OPTIONAL_CLIENT_SCOPES)],
     attributes,
-  };
-  if (client.name !== undefined) settings.name = client.name;
+    ...fields,
+  } as ClientSettings;
 
   convert.mark(entity, docPath);
   convert.mark([...entity, 'clientId'], at('clientId'));
-  convert.mark([...entity, 'name'], at('name'));
-  convert.mark([...entity, 'enabled'], at('enabled'));
   convert.mark([...entity, 'publicClient'], at('type'));
   convert.mark([...entity, 'bearerOnly'], at('type'));
   convert.mark([...entity, 'clientAuthenticatorType'], at('authenticator'), at('type'));
-  const flowFields = {
-    standard: 'standardFlowEnabled',
-    implicit: 'implicitFlowEnabled',
-    directAccessGrants: 'directAccessGrantsEnabled',
-    serviceAccounts: 'serviceAccountsEnabled',
-  } as const;
-  for (const [option, field] of Object.entries(flowFields))
-    convert.mark([...entity, field], at('flows', option), at('flows'));
-  for (const [option, field] of [
-    ['redirectUris', 'redirectUris'],
-    ['webOrigins', 'webOrigins'],
-    ['defaultScopes', 'defaultClientScopes'],
-    ['optionalScopes', 'optionalClientScopes'],
-  ] as const) {
-    convert.mark([...entity, field], at(option));
-    (client[option] ?? []).forEach((_, index) => convert.mark([...entity, field, String(index)], at(option, index)));
-  }
-  convert.mark([...entity, 'fullScopeAllowed'], at('fullScopeAllowed'));
-  convert.mark([...entity, 'attributes', 'pkce.code.challenge.method'], at('pkce'));
-  convert.mark([...entity, 'attributes', 'use.refresh.tokens'], at('refreshTokens'));
-  convert.mark([...entity, 'attributes', 'dpop.bound.access.tokens'], at('tokenBinding'));
-  convert.mark([...entity, 'attributes', 'tls.client.certificate.bound.access.tokens'], at('tokenBinding'));
-  convert.mark([...entity, 'attributes', 'require.pushed.authorization.requests'], at('requirePar'));
-  convert.mark([...entity, 'attributes', 'post.logout.redirect.uris'], at('postLogoutRedirectUris'));
   return settings;
 }
 

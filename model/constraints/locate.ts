@@ -4,7 +4,7 @@
  * `clients[0].attributes["client.session.idle.timeout"]`), and from it the line and column.
  */
 import { InputError } from '../errors.ts';
-import { CLIENT_LIFESPAN_ATTRIBUTES, REALM_FIELD_MAPPINGS } from '../baseline/fields.ts';
+import { CLIENT_ATTRIBUTE_OPTIONS, REALM_FIELD_MAPPINGS } from '../baseline/fields.ts';
 import type { BaselineDocument } from '../baseline/schema.ts';
 import { KEY_PROVIDER_COMPONENT_TYPE, type RealmRepresentation } from '../export/schema.ts';
 import { formatDocPath, type DocPath } from '../source/doc-positions.ts';
@@ -22,11 +22,7 @@ export function toInputError(violation: ConstraintViolation, parsed: ParsedText,
   );
 }
 
-const LIFESPAN_OPTION_OF: Record<string, string> = Object.fromEntries(
-  Object.entries(CLIENT_LIFESPAN_ATTRIBUTES).map(([option, attribute]) => [attribute, option]),
-);
-
-/** Baseline keys: realm fields through REALM_FIELD_MAPPINGS, client lifespans and post-logout URIs through their typed options. */
+/** Baseline keys: realm fields through REALM_FIELD_MAPPINGS, client attributes through their typed options (CLIENT_ATTRIBUTE_OPTIONS). */
 export function baselineLocator(document: BaselineDocument): Locator {
   const clientIndex = (clientId: string): number =>
     (document.clients ?? []).findIndex((client) => client.clientId === clientId);
@@ -46,10 +42,8 @@ export function baselineLocator(document: BaselineDocument): Locator {
       }
       case 'client-attribute': {
         const base = ['clients', clientIndex(subject.clientId)];
-        const option = LIFESPAN_OPTION_OF[subject.attribute];
-        if (option) return [...base, 'lifespans', option];
-        if (subject.attribute === 'post.logout.redirect.uris')
-          return [...base, 'postLogoutRedirectUris', ...(subject.item === undefined ? [] : [subject.item])];
+        const option = CLIENT_ATTRIBUTE_OPTIONS[subject.attribute];
+        if (option) return [...base, ...option, ...(subject.item === undefined ? [] : [subject.item])];
         return [...base, 'attributes', subject.attribute];
       }
       case 'key': {

@@ -1,13 +1,14 @@
 /**
  * The client's field table: one row per setting of ClientSettings (its identity, clientId and
- * id, aside), with what the project knows about it. The export adapter's field list, Keycloak's
- * client defaults and the simple rows of the client diff table are derived from it;
- * test/unit/model/client-field-table.test.ts checks that the provider dialect (both directions)
- * and the diff show every row.
+ * id, aside), with what the project knows about it. Derived from it: the baseline client's
+ * field options and their mapping (model/baseline/client-schema.ts, fields.ts), the export
+ * adapter's field list, Keycloak's client defaults, the provider dialect's `as-is` arguments both
+ * ways (model/provider-dialect/client.ts) and the simple rows of the client diff table.
+ * test/unit/model/client-field-table.test.ts checks that each of those shows every row.
  *
  * To add a client setting: add its row here and a rule that judges it. A Keycloak client
- * attribute ('pkce.code.challenge.method', ...) is not a row: it lives in `attributes`, judged
- * per key (review/classify/client-attributes.ts).
+ * attribute is not a row here: it lives in `attributes`, and has a table of its own
+ * (model/fields/client-attributes.ts).
  */
 import type { ClientSettings } from '../realm-settings.ts';
 import type { DiffClass, FieldKind, KindValue } from './field-row.ts';
@@ -23,11 +24,26 @@ export interface ClientFieldRow<K extends FieldKind = FieldKind> {
    */
   representation: { key: string; custom?: true };
   /**
-   * The keycloak.openid.Client argument (@pulumi/keycloak 6.13). as-is: the model's value, both
-   * ways; custom: model/provider-dialect.ts converts it (access type, flow-dependent URI lists,
-   * attributes). Absent: the provider has no argument for it.
+   * Where a baseline client sets it. `custom`: the conversion is written by hand in
+   * model/baseline/to-settings.ts (the text says why); `ownSchema`: so is the option's schema (its
+   * shape is not the field's), and the text says where. `allowEmpty`: a text may be ''.
    */
-  provider?: { argument: string; conversion: 'as-is' | 'custom' };
+  baseline?: {
+    path: readonly [string, ...string[]];
+    oneOf?: readonly string[];
+    allowEmpty?: true;
+    custom?: string;
+    ownSchema?: string;
+  };
+  /**
+   * The keycloak.openid.Client argument (@pulumi/keycloak 6.13). as-is: the model's value, both
+   * ways, written and read by one loop (model/provider-dialect/client.ts); `omitted` is what the
+   * provider sends when the program leaves the argument out (its schema default), absent when it
+   * sends nothing. custom: written by hand there (access type, flow-dependent URI lists,
+   * attributes), the row says why. Absent: the provider has no argument for it.
+   */
+  provider?:
+    { argument: string; conversion: 'as-is'; omitted?: KindValue[K] } | { argument: string; conversion: 'custom' };
   diff: DiffClass;
   /** What Keycloak 26 holds when nothing sets it (test/integration/model/keycloak-defaults.test.ts); absent: it stays unset. */
   keycloakDefault?: KindValue[K];
@@ -43,21 +59,30 @@ export type NotClientSetting = 'clientId' | 'id' | 'protocolMappers';
 export type ClientFieldName = Exclude<keyof ClientSettings, NotClientSetting>;
 
 const same = (key: string) => ({ key });
-const asIs = (argument: string) => ({ argument, conversion: 'as-is' }) as const;
-const custom = (argument: string) => ({ argument, conversion: 'custom' }) as const;
+/** An argument the provider sends as `omitted` when the program leaves it out. */
+const asIs = <const Argument extends string, const Omitted extends boolean>(argument: Argument, omitted: Omitted) =>
+  ({ argument, conversion: 'as-is', omitted }) as const;
+const custom = <const Argument extends string>(argument: Argument) => ({ argument, conversion: 'custom' }) as const;
 
 export const CLIENT_FIELDS = {
   name: {
     kind: 'text',
     doc: 'Display name.',
     representation: same('name'),
-    provider: asIs('name'),
+    baseline: { path: ['name'], allowEmpty: true },
+    // The provider sends no name when the program leaves it out.
+    provider: { argument: 'name', conversion: 'as-is' },
     diff: { custom: 'ignored: a label (review/classify/client-table.ts)' },
   },
   protocol: {
     kind: 'text',
     doc: 'openid-connect or saml.',
     representation: same('protocol'),
+    baseline: {
+      path: ['protocol'],
+      custom: 'a SAML client gets its own attributes and scopes',
+      ownSchema: "issue 14's client options (model/baseline/entities-schema.ts)",
+    },
     // keycloak.openid.Client is always openid-connect; the dialect refuses anything else.
     provider: custom('protocol'),
     diff: { neutral: 'protocol changed' },
@@ -67,7 +92,8 @@ export const CLIENT_FIELDS = {
     kind: 'boolean',
     doc: 'Whether the client can obtain tokens.',
     representation: same('enabled'),
-    provider: asIs('enabled'),
+    baseline: { path: ['enabled'] },
+    provider: asIs('enabled', true),
     diff: { custom: 'enabling weakens, disabling strengthens (review/classify/client-table.ts)' },
     keycloakDefault: true,
   },
@@ -75,6 +101,11 @@ export const CLIENT_FIELDS = {
     kind: 'boolean',
     doc: 'A public client has no credentials at the token endpoint.',
     representation: same('publicClient'),
+    baseline: {
+      path: ['type'],
+      custom: 'one option, type, says public, bearer-only or confidential',
+      ownSchema: 'ClientSchema in model/baseline/schema.ts',
+    },
     provider: custom('accessType'),
     diff: { safeWhen: false, reason: 'public client: no client authentication at the token endpoint' },
     keycloakDefault: false,
@@ -83,6 +114,11 @@ export const CLIENT_FIELDS = {
     kind: 'boolean',
     doc: 'A bearer-only client only verifies tokens.',
     representation: same('bearerOnly'),
+    baseline: {
+      path: ['type'],
+      custom: 'one option, type, says public, bearer-only or confidential',
+      ownSchema: 'ClientSchema in model/baseline/schema.ts',
+    },
     provider: custom('accessType'),
     diff: { safeWhen: true, reason: 'no longer bearer-only: the client can obtain tokens' },
     keycloakDefault: false,
@@ -91,7 +127,8 @@ export const CLIENT_FIELDS = {
     kind: 'boolean',
     doc: 'Authorization-code flow.',
     representation: same('standardFlowEnabled'),
-    provider: asIs('standardFlowEnabled'),
+    baseline: { path: ['flows', 'standard'] },
+    provider: asIs('standardFlowEnabled', false),
     diff: { neutral: 'authorization-code flow switched' },
     keycloakDefault: true,
   },
@@ -99,7 +136,8 @@ export const CLIENT_FIELDS = {
     kind: 'boolean',
     doc: 'Implicit flow (RFC 9700 §2.1.2: do not use).',
     representation: same('implicitFlowEnabled'),
-    provider: asIs('implicitFlowEnabled'),
+    baseline: { path: ['flows', 'implicit'] },
+    provider: asIs('implicitFlowEnabled', false),
     diff: { safeWhen: false, reason: 'implicit flow enabled (RFC 9700 §2.1.2)' },
     keycloakDefault: false,
   },
@@ -107,7 +145,8 @@ export const CLIENT_FIELDS = {
     kind: 'boolean',
     doc: 'Resource-owner password grant (RFC 9700 §2.4: do not use).',
     representation: same('directAccessGrantsEnabled'),
-    provider: asIs('directAccessGrantsEnabled'),
+    baseline: { path: ['flows', 'directAccessGrants'] },
+    provider: asIs('directAccessGrantsEnabled', false),
     diff: { safeWhen: false, reason: 'password grant enabled (RFC 9700 §2.4)' },
     keycloakDefault: false,
   },
@@ -115,7 +154,8 @@ export const CLIENT_FIELDS = {
     kind: 'boolean',
     doc: 'Client-credentials grant through a service account.',
     representation: same('serviceAccountsEnabled'),
-    provider: asIs('serviceAccountsEnabled'),
+    baseline: { path: ['flows', 'serviceAccounts'] },
+    provider: asIs('serviceAccountsEnabled', false),
     diff: { safeWhen: false, reason: 'client-credentials grant enabled (a service account with its own roles)' },
     keycloakDefault: false,
   },
@@ -123,6 +163,7 @@ export const CLIENT_FIELDS = {
     kind: 'text-list',
     doc: 'Where the authorization server may send codes and tokens.',
     representation: same('redirectUris'),
+    baseline: { path: ['redirectUris'] },
     // Sent only while a browser flow is on: the provider refuses them otherwise.
     provider: custom('validRedirectUris'),
     diff: { custom: 'each URI judged (review/classify/redirect-uris.ts)' },
@@ -132,6 +173,7 @@ export const CLIENT_FIELDS = {
     kind: 'text-list',
     doc: 'CORS origins.',
     representation: same('webOrigins'),
+    baseline: { path: ['webOrigins'] },
     provider: custom('webOrigins'),
     diff: { custom: 'each origin judged (review/classify/redirect-uris.ts)' },
     keycloakDefault: [],
@@ -140,6 +182,11 @@ export const CLIENT_FIELDS = {
     kind: 'text',
     doc: 'client-secret, client-jwt, client-secret-jwt or client-x509.',
     representation: same('clientAuthenticatorType'),
+    baseline: {
+      path: ['authenticator'],
+      oneOf: ['client-secret', 'client-jwt', 'client-secret-jwt', 'client-x509'],
+      custom: 'only a confidential client authenticates; the profile fills it',
+    },
     // Not sent for a public client, which has no authenticator.
     provider: custom('clientAuthenticatorType'),
     diff: { custom: 'ranked by strength (review/classify/algorithms.ts)' },
@@ -149,7 +196,8 @@ export const CLIENT_FIELDS = {
     kind: 'boolean',
     doc: "Tokens carry every role of the user, not only the client's scope.",
     representation: same('fullScopeAllowed'),
-    provider: asIs('fullScopeAllowed'),
+    baseline: { path: ['fullScopeAllowed'] },
+    provider: asIs('fullScopeAllowed', true),
     diff: { safeWhen: false, reason: 'full scope allowed: tokens carry every role of the user' },
     keycloakDefault: true,
   },
@@ -157,6 +205,7 @@ export const CLIENT_FIELDS = {
     kind: 'text-list',
     doc: 'Scopes every token of the client gets (a set: kept sorted).',
     representation: same('defaultClientScopes'),
+    baseline: { path: ['defaultScopes'] },
     diff: { custom: 'offline_access weakens (review/classify/client-table.ts)' },
     keycloakDefault: [],
   },
@@ -164,6 +213,7 @@ export const CLIENT_FIELDS = {
     kind: 'text-list',
     doc: 'Scopes the client may ask for (a set: kept sorted).',
     representation: same('optionalClientScopes'),
+    baseline: { path: ['optionalScopes'] },
     diff: { custom: 'neutral set (review/classify/client-table.ts)' },
     keycloakDefault: [],
   },
@@ -171,6 +221,11 @@ export const CLIENT_FIELDS = {
     kind: 'text-map',
     doc: "Keycloak's client attributes, string values under Keycloak's keys.",
     representation: { key: 'attributes', custom: true },
+    baseline: {
+      path: ['attributes'],
+      custom: 'verbatim, but for the keys a typed option owns (model/fields/client-attributes.ts)',
+      ownSchema: 'ClientSchema in model/baseline/schema.ts',
+    },
     provider: custom('extraConfig'),
     diff: { custom: 'judged per attribute (review/classify/client-attributes.ts)' },
     keycloakDefault: {},
@@ -180,12 +235,22 @@ export const CLIENT_FIELDS = {
     doc: 'What relative redirect URIs resolve against.',
     // Issue 14's: read by model/export/entities/clients.ts; the provider dialect does not write it yet.
     representation: { key: 'rootUrl', custom: true },
+    baseline: {
+      path: ['rootUrl'],
+      custom: "issue 14's (model/baseline/entities/clients.ts)",
+      ownSchema: "issue 14's client options (model/baseline/entities-schema.ts)",
+    },
     diff: { neutral: 'root URL changed (relative redirect URIs resolve against it)' },
   },
   baseUrl: {
     kind: 'text',
     doc: 'Where Keycloak links to the application.',
     representation: { key: 'baseUrl', custom: true },
+    baseline: {
+      path: ['baseUrl'],
+      custom: "issue 14's (model/baseline/entities/clients.ts)",
+      ownSchema: "issue 14's client options (model/baseline/entities-schema.ts)",
+    },
     diff: { custom: 'ignored: a link (review/classify/client-table.ts)' },
   },
   notBefore: {
@@ -195,6 +260,8 @@ export const CLIENT_FIELDS = {
     diff: { custom: 'absent means 0 (review/classify/client-table.ts)' },
   },
 } as const satisfies Record<ClientFieldName, AnyClientFieldRow>;
+
+export type ClientFieldTable = typeof CLIENT_FIELDS;
 
 /** Typed entries of the client table. */
 export function clientRows(): [ClientFieldName, AnyClientFieldRow][] {

@@ -1,8 +1,17 @@
 /**
- * Client attributes (Keycloak's string map on a client), one entry per key realmguard judges.
+ * Client attributes (Keycloak's string map on a client), one entry per key realmguard judges:
+ * the simple classes come from the attribute table (model/fields/client-attributes.ts), the
+ * custom ones are written here.
  * An absent attribute means Keycloak's default for it, so "absent → 'false'" is no change.
  * Lifespan overrides that are empty or 0 mean "use the realm's value", and are compared as such.
  */
+import {
+  ATTRIBUTE_LIST_SEPARATOR,
+  clientAttributeRow,
+  clientAttributeRows,
+  type ClientAttributeCustomDiff,
+  type ClientAttributeRow,
+} from '../../model/fields/client-attributes.ts';
 import type { RealmSettings } from '../../model/realm-settings.ts';
 import { PKCE_METHOD_ORDER, SIGNATURE_ALGORITHM_ORDER } from './algorithms.ts';
 import {
@@ -78,54 +87,53 @@ function uriList(): AttributeRule {
   const set = setOf(REDIRECT_URI_RULES);
   const split = (value: string): string[] =>
     value
-      .split('##')
+      .split(ATTRIBUTE_LIST_SEPARATOR)
       .map((uri) => uri.trim())
       .filter((uri) => uri !== '');
   return { fallback: '', differ: (before, after, context) => set(split(before ?? ''), split(after ?? ''), context) };
 }
 
-const ssoOr = (client: number, sso: number): number => (client > 0 ? client : sso);
+const ZERO_MEANS: Readonly<Record<'sso-idle' | 'sso-max', (realm: RealmSettings) => number>> = {
+  'sso-idle': (realm) => realm.ssoSessionIdleTimeout,
+  'sso-max': (realm) => realm.ssoSessionMaxLifespan,
+};
 
-export const CLIENT_ATTRIBUTE_RULES: Readonly<Record<string, AttributeRule>> = {
+/** The rule a row's simple diff class describes (model/fields/client-attributes.ts). */
+function ruleFor(row: ClientAttributeRow): AttributeRule | undefined {
+  const { diff } = row;
+  const fallback = row.keycloakDefault ?? '';
+  if ('safeWhen' in diff)
+    return { ...(diff.safeWhen ? safeWhenTrue(diff.reason) : riskyWhenTrue(diff.reason)), fallback };
+  if ('safer' in diff) {
+    const { overrides, zero } = diff;
+    const realmValue = (realm: RealmSettings): number =>
+      zero && !(realm[overrides] > 0) ? ZERO_MEANS[zero](realm) : realm[overrides];
+    return { ...lifespanOverride(diff.reason, realmValue), fallback };
+  }
+  return undefined;
+}
+
+/** Attributes whose row says `custom`: the type checker wants each. */
+const CUSTOM_RULES: Readonly<Record<ClientAttributeCustomDiff, AttributeRule>> = {
   'pkce.code.challenge.method': {
     fallback: '',
     differ: ranked(PKCE_METHOD_ORDER, 'PKCE S256 no longer enforced (RFC 9700 §2.1.1)'),
   },
-  'use.refresh.tokens': riskyWhenTrue('client issues refresh tokens (a longer-lived credential)', 'true'),
-  'use.refresh.tokens.client_credentials': riskyWhenTrue('refresh tokens for the client-credentials grant'),
-  'dpop.bound.access.tokens': safeWhenTrue('access tokens no longer bound to a DPoP key (RFC 9700 §2.2)'),
-  'tls.client.certificate.bound.access.tokens': safeWhenTrue(
-    'access tokens no longer bound to the client certificate (RFC 9700 §2.2)',
-  ),
-  'require.pushed.authorization.requests': safeWhenTrue('pushed authorization requests no longer required (FAPI 2.0)'),
-  'exclude.issuer.from.auth.response': riskyWhenTrue(
-    'issuer left out of the authorization response (mix-up defence, RFC 9207)',
-  ),
-  'oauth2.device.authorization.grant.enabled': riskyWhenTrue('device authorization grant enabled'),
-  'oidc.ciba.grant.enabled': riskyWhenTrue('CIBA grant enabled'),
-  'standard.token.exchange.enabled': riskyWhenTrue('token exchange enabled'),
   'post.logout.redirect.uris': uriList(),
   'access.token.signed.response.alg': signatureOverride('weaker access-token signature algorithm (RFC 8725 §3.1)'),
   'id.token.signed.response.alg': signatureOverride('weaker ID-token signature algorithm (RFC 8725 §3.1)'),
-  'access.token.lifespan': lifespanOverride(
-    'a stolen access token stays usable longer',
-    (realm) => realm.accessTokenLifespan,
-  ),
-  'client.session.idle.timeout': lifespanOverride('idle client sessions live longer', (realm) =>
-    ssoOr(realm.clientSessionIdleTimeout, realm.ssoSessionIdleTimeout),
-  ),
-  'client.session.max.lifespan': lifespanOverride('client sessions live longer', (realm) =>
-    ssoOr(realm.clientSessionMaxLifespan, realm.ssoSessionMaxLifespan),
-  ),
-  'client.offline.session.idle.timeout': lifespanOverride(
-    'idle offline sessions live longer',
-    (realm) => realm.offlineSessionIdleTimeout,
-  ),
-  'client.offline.session.max.lifespan': lifespanOverride(
-    'offline sessions live longer',
-    (realm) => realm.offlineSessionMaxLifespan,
-  ),
 };
+
+/**
+ * The attributes realmguard judges, one rule per key: the attribute table's rows, but for the
+ * neutral ones (an attribute the live server may set by itself is not drift unless judged).
+ */
+export const CLIENT_ATTRIBUTE_RULES: Readonly<Record<string, AttributeRule>> = Object.fromEntries(
+  clientAttributeRows().flatMap(([key, row]) => {
+    const rule = (CUSTOM_RULES as Partial<Record<string, AttributeRule>>)[key] ?? ruleFor(row);
+    return rule ? [[key, rule]] : [];
+  }),
+);
 
 const UNCLASSIFIED: AttributeRule = {
   fallback: '',
@@ -150,5 +158,5 @@ export function clientAttribute(key: string): FieldDiffer<string | undefined> {
 }
 
 function isList(key: string): boolean {
-  return key === 'post.logout.redirect.uris';
+  return clientAttributeRow(key)?.kind === 'uri-list';
 }

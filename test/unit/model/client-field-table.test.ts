@@ -1,8 +1,10 @@
 /**
  * The client field table (model/fields/client.ts) is the one place a client setting is
  * described. This meta-test fails when a client setting has no row, or a row is not reflected in
- * Keycloak's defaults, the export adapter (value and source position), the provider dialect
- * (both directions, for as-is arguments) or the diff classification. Each check changes one field
+ * Keycloak's defaults, the baseline schema and adapter (value and source position), the export
+ * adapter (value and source position), the provider dialect (both directions, for as-is
+ * arguments, and what the provider sends for an omitted one) or the diff classification.
+ * Client attributes have a table of their own (client-attribute-table.test.ts). Each check changes one field
  * to a value no default has and looks for it on the other side.
  */
 import { describe, expect, expectTypeOf, it } from 'vitest';
@@ -12,6 +14,9 @@ import {
   type ClientFieldName,
   type NotClientSetting,
 } from '../../../model/fields/client.ts';
+import { CLIENT_FIELD_MAPPINGS } from '../../../model/baseline/fields.ts';
+import { loadBaselineText } from '../../../model/baseline/load-baseline.ts';
+import { BaselineSchema } from '../../../model/baseline/schema.ts';
 import { ClientRepresentationSchema } from '../../../model/export/schema.ts';
 import { exportFromParsed } from '../../../model/export/load-export.ts';
 import { clientDefaults, KEYCLOAK_CLIENT_DEFAULTS } from '../../../model/keycloak-defaults.ts';
@@ -78,6 +83,50 @@ describe('the client field table', () => {
       const [loaded] = exportFromParsed(parseText(text, 'meta.json'));
       expect((loaded?.settings.clients[0] as Partial<Record<string, unknown>> | undefined)?.[field]).toEqual(value);
       expect(positionOf(loaded!.source, ['clients', 'app', field])).toEqual({ file: 'meta.json', line: 6, column: 7 });
+    },
+  );
+
+  it.each(rowsWhere((row) => 'baseline' in row && !('ownSchema' in row.baseline)))(
+    '%s: the baseline client schema has its option',
+    (field) => {
+      const { path } = (CLIENT_FIELDS[field] as Row & { baseline: { path: readonly string[] } }).baseline;
+      let node = (BaselineSchema.properties.clients as unknown as { items: unknown }).items as
+        { properties?: Record<string, unknown> } | undefined;
+      for (const part of path) node = node?.properties?.[part] as typeof node;
+      expect(node, path.join('.')).toBeDefined();
+    },
+  );
+
+  it.each(rowsWhere((row) => 'baseline' in row && !('custom' in row.baseline)))(
+    '%s: a baseline option sets the field, and a finding about it points at the option',
+    (field) => {
+      const { path } = (CLIENT_FIELDS[field] as Row & { baseline: { path: readonly string[] } }).baseline;
+      expect(CLIENT_FIELD_MAPPINGS.map((mapping) => mapping.field)).toContain(field);
+      const yaml = (value: unknown) =>
+        `realm: meta\nclients:\n  - clientId: app\n${path.map((key, depth) => `${'  '.repeat(depth + 2)}${key}:`).join('\n')} ${JSON.stringify(value)}\n`;
+      const filled = loadBaselineText('realm: meta\nclients:\n  - clientId: app\n', 'meta.yaml').settings.clients[0]!;
+      const value = otherValue(field, filled[field]);
+      const loaded = loadBaselineText(yaml(value), 'meta.yaml');
+      expect(loaded.settings.clients[0]![field]).toEqual(value);
+      expect(positionOf(loaded.source, ['clients', 'app', field])).toMatchObject({
+        file: 'meta.yaml',
+        line: 3 + path.length,
+      });
+    },
+  );
+
+  it.each(rowsWhere((row) => 'provider' in row && row.provider.conversion === 'as-is'))(
+    "%s: left out of the provider's inputs, it reads as what the provider sends",
+    (field) => {
+      const { argument, ...provider } = (CLIENT_FIELDS[field] as Row & { provider: { argument: string } }).provider;
+      const args = clientArgsFromSettings(clientSettings({ clientId: 'app' }), 'realm-id') as unknown as Record<
+        string,
+        unknown
+      >;
+      const { [argument]: _left, ...without } = args;
+      expect((clientSettingsFromInputs(without) as Partial<Record<string, unknown>>)[field]).toEqual(
+        'omitted' in provider ? provider.omitted : undefined,
+      );
     },
   );
 

@@ -964,9 +964,9 @@ const cases: Case[] = [
   {
     name: 'client-credentials refresh tokens on weakens',
     edit: (r) => {
-      client(r, 'web').attributes['use.refresh.tokens.client_credentials'] = 'true';
+      client(r, 'web').attributes['client_credentials.use_refresh_token'] = 'true';
     },
-    path: 'clients.web.attributes.use.refresh.tokens.client_credentials',
+    path: 'clients.web.attributes.client_credentials.use_refresh_token',
     effect: 'weakens',
   },
   {

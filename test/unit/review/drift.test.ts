@@ -109,13 +109,13 @@ describe('driftBetween', () => {
     const server = changed(withAdminCli.settings, (realm) => {
       client(realm, 'admin-cli').directAccessGrantsEnabled = true;
       realm.clients.push(shopClient('rogue', { implicitFlowEnabled: true }));
-      client(realm, 'web').attributes['use.refresh.tokens.client_credentials'] = 'true';
+      client(realm, 'web').attributes['client_credentials.use_refresh_token'] = 'true';
     });
     const drift = driftBetween(withAdminCli, live(server));
     expect(drift.map((change) => `${change.entity.id} ${change.setting} ${change.effect}`)).toEqual([
       'admin-cli directAccessGrantsEnabled weakens',
       'rogue (client) weakens',
-      'web attributes.use.refresh.tokens.client_credentials weakens',
+      'web attributes.client_credentials.use_refresh_token weakens',
     ]);
   });
 });
