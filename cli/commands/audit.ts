@@ -10,7 +10,7 @@ import { InputError, InputErrors } from '../../model/errors.ts';
 import { safeJson, visible } from '../../model/source/visible-text.ts';
 import { readLiveRealm } from '../../model/live.ts';
 import { loadRealmFile } from '../../model/load.ts';
-import { PROFILES, type Profile } from '../../model/profiles.ts';
+import { DEFAULT_PROFILE, PROFILES, type Profile } from '../../model/profiles.ts';
 import type { LoadedRealm } from '../../model/realm-settings.ts';
 import { loadPolicyConfig } from '../../policies/config.ts';
 import { runRules, type RuleRunResult } from '../../policies/run.ts';
@@ -21,6 +21,7 @@ import { liveSource } from '../../keycloak/live-source.ts';
 import type { SettingChange } from '../../review/change.ts';
 import { withoutBuiltInClients } from '../../review/built-in-clients.ts';
 import { driftBetween } from '../../review/drift.ts';
+import { sensitiveRoleLists } from '../../review/classify/sensitive-grants.ts';
 import { driftMarkdown, driftText, withDriftJson, withDriftSarif } from '../format/review/drift.ts';
 import { ExitCode } from '../exit-codes.ts';
 import { formatFindings, OUTPUT_FORMATS, shouldColor, type OutputFormat } from '../format/index.ts';
@@ -132,7 +133,10 @@ export async function audit(options: AuditOptions, env: NodeJS.ProcessEnv = proc
   }
   const profile = options.profile ?? declared?.profile;
   const result = runRules([live], { ...(profile && { profile }), ...(config && { config }) });
-  const drift = declared ? driftBetween(declared, live) : undefined;
+  // Drift judges role grants with the same sensitive-role lists as the rules.
+  const drift = declared
+    ? driftBetween(declared, live, sensitiveRoleLists(profile ?? DEFAULT_PROFILE, config))
+    : undefined;
 
   const toFile = options.output !== undefined;
   const report = render(result, drift, options, !toFile && shouldColor(process.stdout));
