@@ -8,7 +8,7 @@
 import { Option, type Command } from 'commander';
 import { InputError, InputErrors } from '../../model/errors.ts';
 import { safeJson, visible } from '../../model/source/visible-text.ts';
-import { readLiveRealm } from '../../model/live.ts';
+import { readLiveRealm, type LiveReadOptions } from '../../model/live.ts';
 import { loadRealmFile } from '../../model/load.ts';
 import { DEFAULT_PROFILE, PROFILES, type Profile } from '../../model/profiles.ts';
 import type { LoadedRealm } from '../../model/realm-settings.ts';
@@ -49,6 +49,8 @@ export interface AuditOptions {
   config?: string;
   allowInsecureHttp?: boolean;
   includeBuiltInClients?: boolean;
+  /** Also read the clients' own scope mappings: one request per client with full scope off. */
+  scopeMappings?: boolean;
   timeout: number;
   retries: number;
   /** Total milliseconds for the whole audit (every request and retry). */
@@ -96,6 +98,10 @@ export function register(program: Command): void {
       '--include-built-in-clients',
       'also check the clients Keycloak creates in every realm (account, admin-cli, …) when the baseline does not declare them',
     )
+    .option(
+      '--scope-mappings',
+      "also read the clients' own scope mappings (one request per client with full scope off) for sensitive-role-client",
+    )
     .addOption(insecureHttpOption())
     .addOption(timeoutOption())
     .addOption(readRetriesOption())
@@ -122,7 +128,7 @@ export async function audit(options: AuditOptions, env: NodeJS.ProcessEnv = proc
   const config = options.config ? await loadPolicyConfig(options.config) : undefined;
   const declared = options.baseline ? await declaredRealm(options.baseline, options.realm) : undefined;
 
-  const read = await readLive(http, options.realm);
+  const read = await readLive(http, options.realm, { clientScopeMappings: options.scopeMappings === true });
   const { realm: live, skipped } = options.includeBuiltInClients
     ? { realm: read, skipped: [] }
     : withoutBuiltInClients(read, declared);
@@ -182,9 +188,9 @@ async function declaredRealm(file: string, realm: string): Promise<LoadedRealm> 
  * Each GET of the live reader goes through the incident request core: retries for server trouble,
  * one fresh authentication after a 401, and one error line naming the role a 403 lacks.
  */
-async function readLive(http: IncidentHttp, realm: string): Promise<LoadedRealm> {
+async function readLive(http: IncidentHttp, realm: string, options: LiveReadOptions): Promise<LoadedRealm> {
   try {
-    return await readLiveRealm(liveSource(http, realm), realm);
+    return await readLiveRealm(liveSource(http, realm), realm, options);
   } catch (error) {
     if (error instanceof InputError || error instanceof InputErrors) throw error;
     const mapped = toIncidentError(
