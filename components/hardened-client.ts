@@ -4,7 +4,8 @@
  * redirect URIs and web origins, full scope off, and the per-client token policy.
  *
  * About refresh tokens: Keycloak has no per-client "revoke refresh token" switch; rotation and
- * reuse detection (revokeRefreshToken, refreshTokenMaxReuse) are realm-wide (HardenedRealm).
+ * reuse detection (revokeRefreshToken, refreshTokenMaxReuse) are realm-wide (HardenedRealm), and a
+ * client attribute does not change that (test/integration/policies/why-claims.test.ts).
  * The per-client levers are: refresh tokens on or off (`refreshTokens`), the client-session
  * idle and maximum lifetimes and their offline counterparts (which bound how long a refresh
  * token stays usable), the access-token lifetime, and binding tokens to the client (DPoP or

@@ -21,7 +21,7 @@ import { representationToRealm, type KeyMetadata } from './export/to-settings.ts
 import { DocPositions } from './source/doc-positions.ts';
 import type { ParsedText } from './source/parse-text.ts';
 import { schemaValidator, type SchemaValidator } from './source/validate-schema.ts';
-import { readAccess, type AccessParts } from './live/access.ts';
+import { readAccess, type AccessParts, type AccessReadOptions } from './live/access.ts';
 import { readAuthentication, type AuthenticationParts } from './live/authentication.ts';
 import { readIdentityProviders, type IdentityProviderParts } from './live/identity-providers.ts';
 import { isRecord, RealmReads, type LiveSource } from './live/reads.ts';
@@ -32,13 +32,20 @@ export type { LiveRead, LiveRole, LiveSource } from './live/reads.ts';
 
 const validator: SchemaValidator<typeof RealmRepresentationSchema> = schemaValidator(RealmRepresentationSchema);
 
-export async function readLiveRealm(source: LiveSource, realm: string): Promise<LoadedRealm> {
+/** What the reader reads beyond its default, per-collection reads. */
+export type LiveReadOptions = AccessReadOptions;
+
+export async function readLiveRealm(
+  source: LiveSource,
+  realm: string,
+  options: LiveReadOptions = {},
+): Promise<LoadedRealm> {
   const reads = new RealmReads(source, realm);
-  return liveRealmFromAnswers(await readLiveAnswers(reads), reads.origin);
+  return liveRealmFromAnswers(await readLiveAnswers(reads, options), reads.origin);
 }
 
 /** Every answer the reader needs, as the admin API gave it (entities already in an export's shape). */
-export async function readLiveAnswers(reads: RealmReads): Promise<LiveAnswers> {
+export async function readLiveAnswers(reads: RealmReads, options: LiveReadOptions = {}): Promise<LiveAnswers> {
   const realm = reads.realm;
   const realmRead = reads.read('read the realm', '', 'view-realm');
   const representation = await reads.get(realmRead);
@@ -77,7 +84,7 @@ export async function readLiveAnswers(reads: RealmReads): Promise<LiveAnswers> {
     throw reads.wrongShape(reads.read('list keys', '/keys', 'view-realm'), "an object with a list of 'keys'", keyList);
   const [identityProviders, access, authentication, userProfile, serverVersion] = await Promise.all([
     readIdentityProviders(reads),
-    readAccess(reads, clients, clientScopes),
+    readAccess(reads, clients, clientScopes, options),
     readAuthentication(reads),
     readUserProfileComponent(reads),
     readServerVersion(reads.source),

@@ -10,20 +10,37 @@ import {
   type RealmSettings,
   type RealmSource,
 } from '../model/realm-settings.ts';
+import { DEFAULT_PROFILE } from '../model/profiles.ts';
+import type { PolicyConfig } from '../policies/config.ts';
+import type { Profile } from '../policies/define-rule.ts';
 import { entityOfPath } from '../policies/finding.ts';
 import type { ChangedEntity, SettingChange } from './change.ts';
 import { compareChanges } from './change.ts';
 import { diffWithTable, neutralVerdict, type FieldChange } from './classify/differ.ts';
 import { REALM_TABLE } from './classify/realm-table.ts';
+import { sensitiveRoleLists, type SensitiveRoleLists } from './classify/sensitive-grants.ts';
 
 /** Every classified change inside one realm, in report order. */
 export function diffRealm(
   before: RealmSettings,
   after: RealmSettings,
   sources: { before?: RealmSource; after?: RealmSource } = {},
+  /** Which role grants are sensitive (default: the rules' built-in lists). */
+  sensitiveRoles?: SensitiveRoleLists,
 ): SettingChange[] {
-  const fieldChanges = diffWithTable(REALM_TABLE, before, after, { before, after });
+  const fieldChanges = diffWithTable(REALM_TABLE, before, after, {
+    before,
+    after,
+    ...(sensitiveRoles && { sensitiveRoles }),
+  });
   return fieldChanges.map((change) => toSettingChange(after.realm, change, sources)).sort(compareChanges);
+}
+
+/** What the rules' thresholds are for a diff: the same profile and policy config the findings are computed with. */
+export interface DiffOptions {
+  /** Overrides each realm's own profile (a baseline carries one); default `baseline`. */
+  profile?: Profile;
+  config?: PolicyConfig;
 }
 
 export interface RealmSetDiff {
@@ -32,8 +49,15 @@ export interface RealmSetDiff {
   removed: string[];
 }
 
-/** Matches realms by name; a realm on one side only is one change (its findings tell the rest). */
-export function diffRealmSets(base: readonly LoadedRealm[], head: readonly LoadedRealm[]): RealmSetDiff {
+/**
+ * Matches realms by name; a realm on one side only is one change (its findings tell the rest).
+ * Role grants are judged with the config's sensitive-role lists under the changed realm's profile.
+ */
+export function diffRealmSets(
+  base: readonly LoadedRealm[],
+  head: readonly LoadedRealm[],
+  options: DiffOptions = {},
+): RealmSetDiff {
   const old = byName(base);
   const now = byName(head);
   const changes: SettingChange[] = [];
@@ -41,9 +65,11 @@ export function diffRealmSets(base: readonly LoadedRealm[], head: readonly Loade
   const removed: string[] = [];
   for (const [name, realm] of now) {
     const previous = old.get(name);
-    if (previous)
-      changes.push(...diffRealm(previous.settings, realm.settings, { before: previous.source, after: realm.source }));
-    else {
+    if (previous) {
+      const lists = sensitiveRoleLists(options.profile ?? realm.profile ?? DEFAULT_PROFILE, options.config);
+      const sources = { before: previous.source, after: realm.source };
+      changes.push(...diffRealm(previous.settings, realm.settings, sources, lists));
+    } else {
       added.push(name);
       changes.push(realmPresence(name, undefined, realm));
     }

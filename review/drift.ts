@@ -10,6 +10,7 @@ import { isKeycloakBuiltInKey } from '../model/keycloak-keys.ts';
 import { positionOf, type LoadedRealm } from '../model/realm-settings.ts';
 import type { SettingChange } from './change.ts';
 import { CLIENT_ATTRIBUTE_RULES } from './classify/client-attributes.ts';
+import type { SensitiveRoleLists } from './classify/sensitive-grants.ts';
 import { diffRealm } from './diff-realms.ts';
 import { KEYCLOAK_BUILT_IN_CLIENTS } from './built-in-clients.ts';
 
@@ -43,9 +44,16 @@ function isServerOnly(change: SettingChange, declared: LoadedRealm, live: Loaded
   );
 }
 
-/** Declared → live, setting by setting; locations point at the baseline line to look at. */
-export function driftBetween(declared: LoadedRealm, live: LoadedRealm): SettingChange[] {
-  return diffRealm(declared.settings, live.settings)
+/**
+ * Declared → live, setting by setting; locations point at the baseline line to look at. Role
+ * grants are judged with `sensitiveRoles` (the policy config's lists; default: the built-in ones).
+ */
+export function driftBetween(
+  declared: LoadedRealm,
+  live: LoadedRealm,
+  sensitiveRoles?: SensitiveRoleLists,
+): SettingChange[] {
+  return diffRealm(declared.settings, live.settings, {}, sensitiveRoles)
     .filter((change) => !isServerOnly(change, declared, live))
     .map((change) => {
       const location = positionOf(declared.source, change.path);

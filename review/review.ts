@@ -35,7 +35,10 @@ export function reviewChange(
   head: readonly LoadedRealm[],
   options: RunOptions = {},
 ): ReviewResult {
-  const { changes, added, removed } = diffRealmSets(base, head);
+  const { changes, added, removed } = diffRealmSets(base, head, {
+    ...(options.profile && { profile: options.profile }),
+    ...(options.config && { config: options.config }),
+  });
   const baseNames = new Set(base.map((realm) => realm.settings.realm));
   const compared = head
     .map((realm) => realm.settings.realm)

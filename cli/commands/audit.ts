@@ -8,9 +8,9 @@
 import { Option, type Command } from 'commander';
 import { InputError, InputErrors } from '../../model/errors.ts';
 import { safeJson, visible } from '../../model/source/visible-text.ts';
-import { readLiveRealm } from '../../model/live.ts';
+import { readLiveRealm, type LiveReadOptions } from '../../model/live.ts';
 import { loadRealmFile } from '../../model/load.ts';
-import { PROFILES, type Profile } from '../../model/profiles.ts';
+import { DEFAULT_PROFILE, PROFILES, type Profile } from '../../model/profiles.ts';
 import type { LoadedRealm } from '../../model/realm-settings.ts';
 import { loadPolicyConfig } from '../../policies/config.ts';
 import { runRules, type RuleRunResult } from '../../policies/run.ts';
@@ -21,6 +21,7 @@ import { liveSource } from '../../keycloak/live-source.ts';
 import type { SettingChange } from '../../review/change.ts';
 import { withoutBuiltInClients } from '../../review/built-in-clients.ts';
 import { driftBetween } from '../../review/drift.ts';
+import { sensitiveRoleLists } from '../../review/classify/sensitive-grants.ts';
 import { driftMarkdown, driftText, withDriftJson, withDriftSarif } from '../format/review/drift.ts';
 import { ExitCode } from '../exit-codes.ts';
 import { formatFindings, OUTPUT_FORMATS, shouldColor, type OutputFormat } from '../format/index.ts';
@@ -48,6 +49,8 @@ export interface AuditOptions {
   config?: string;
   allowInsecureHttp?: boolean;
   includeBuiltInClients?: boolean;
+  /** Also read the clients' own scope mappings: one request per client with full scope off. */
+  scopeMappings?: boolean;
   timeout: number;
   retries: number;
   /** Total milliseconds for the whole audit (every request and retry). */
@@ -95,6 +98,10 @@ export function register(program: Command): void {
       '--include-built-in-clients',
       'also check the clients Keycloak creates in every realm (account, admin-cli, …) when the baseline does not declare them',
     )
+    .option(
+      '--scope-mappings',
+      "also read the clients' own scope mappings (one request per client with full scope off) for sensitive-role-client",
+    )
     .addOption(insecureHttpOption())
     .addOption(timeoutOption())
     .addOption(readRetriesOption())
@@ -121,7 +128,7 @@ export async function audit(options: AuditOptions, env: NodeJS.ProcessEnv = proc
   const config = options.config ? await loadPolicyConfig(options.config) : undefined;
   const declared = options.baseline ? await declaredRealm(options.baseline, options.realm) : undefined;
 
-  const read = await readLive(http, options.realm);
+  const read = await readLive(http, options.realm, { clientScopeMappings: options.scopeMappings === true });
   const { realm: live, skipped } = options.includeBuiltInClients
     ? { realm: read, skipped: [] }
     : withoutBuiltInClients(read, declared);
@@ -132,7 +139,10 @@ export async function audit(options: AuditOptions, env: NodeJS.ProcessEnv = proc
   }
   const profile = options.profile ?? declared?.profile;
   const result = runRules([live], { ...(profile && { profile }), ...(config && { config }) });
-  const drift = declared ? driftBetween(declared, live) : undefined;
+  // Drift judges role grants with the same sensitive-role lists as the rules.
+  const drift = declared
+    ? driftBetween(declared, live, sensitiveRoleLists(profile ?? DEFAULT_PROFILE, config))
+    : undefined;
 
   const toFile = options.output !== undefined;
   const report = render(result, drift, options, !toFile && shouldColor(process.stdout));
@@ -178,9 +188,9 @@ async function declaredRealm(file: string, realm: string): Promise<LoadedRealm> 
  * Each GET of the live reader goes through the incident request core: retries for server trouble,
  * one fresh authentication after a 401, and one error line naming the role a 403 lacks.
  */
-async function readLive(http: IncidentHttp, realm: string): Promise<LoadedRealm> {
+async function readLive(http: IncidentHttp, realm: string, options: LiveReadOptions): Promise<LoadedRealm> {
   try {
-    return await readLiveRealm(liveSource(http, realm), realm);
+    return await readLiveRealm(liveSource(http, realm), realm, options);
   } catch (error) {
     if (error instanceof InputError || error instanceof InputErrors) throw error;
     const mapped = toIncidentError(

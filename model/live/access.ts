@@ -6,8 +6,12 @@
  *
  * Request count: groups in pages (children only of groups that have some), one read per service
  * account (its user, role mappings and groups), one per client scope, one per composite role,
- * one per client role a group names. Never one per client: the scope mappings of clients
- * (GET /clients/{id}/scope-mappings) exist only per client, so the live reader does not read them.
+ * one per client role a group names. Not one per client by default: the clients' own scope
+ * mappings (GET /clients/{id}/scope-mappings) exist only per client, and reading them costs more
+ * than all the rest of the read (figures in the README, "Limits of the catalogue"). So they are
+ * read only when asked (`audit --scope-mappings`), and then only for clients with full scope off:
+ * with full scope on a client's tokens carry every role whatever its mappings say
+ * (full-scope-allowed judges that client; sensitive-role-client skips its mappings).
  */
 import { isRecord, text, texts, type JsonObject, type RealmReads } from './reads.ts';
 import {
@@ -28,6 +32,11 @@ export interface AccessParts {
   clientScopeMappings: Record<string, JsonObject[]>;
 }
 
+export interface AccessReadOptions {
+  /** Also read the clients' own scope mappings: one request per client with full scope off. */
+  clientScopeMappings?: boolean;
+}
+
 export function clientIndex(clients: readonly JsonObject[]): ClientIndex {
   const clientIdOf = new Map<string, string>();
   const uuidOf = new Map<string, string>();
@@ -46,14 +55,16 @@ export async function readAccess(
   reads: RealmReads,
   clients: readonly JsonObject[],
   clientScopes: readonly JsonObject[],
+  options: AccessReadOptions = {},
 ): Promise<AccessParts> {
   const index = clientIndex(clients);
   const graph = new RoleGraph(reads, index);
+  const owners = [...scopeOwners(clientScopes), ...(options.clientScopeMappings ? narrowScopeClients(clients) : [])];
   const [realmRoles, groups, users, scopes] = await Promise.all([
     reads.pages('list realm roles', '/roles', 'view-realm', {}, { briefRepresentation: 'false' }),
     readGroupTree(reads),
     readServiceAccounts(reads, clients, index),
-    readScopeMappings(reads, clientScopes, index),
+    readScopeMappings(reads, owners, index),
   ]);
   graph.add(roleNodes(realmRoles, index));
   const groupClientRoles = flattenGroups(groups).flatMap((group) => clientRoleNames(group.clientRoles));
@@ -155,30 +166,53 @@ async function readServiceAccounts(reads: RealmReads, clients: readonly JsonObje
   return { users: present.map((account) => account.exported), held: present.flatMap((account) => account.held) };
 }
 
-/** The roles each client scope may put into tokens: one read per scope. */
-async function readScopeMappings(reads: RealmReads, clientScopes: readonly JsonObject[], index: ClientIndex) {
-  const scopes = clientScopes.filter((scope) => text(scope.id) && text(scope.name));
-  const answers = await reads.each(scopes, async (scope) => {
-    const name = text(scope.name) ?? '';
+/** Whose scope mappings are read: a client scope (by name) or a client (by clientId). */
+interface ScopeOwner {
+  key: 'clientScope' | 'client';
+  name: string;
+  id: string;
+}
+
+function scopeOwners(clientScopes: readonly JsonObject[]): ScopeOwner[] {
+  return clientScopes.flatMap((scope) => {
+    const [id, name] = [text(scope.id), text(scope.name)];
+    return id && name ? [{ key: 'clientScope' as const, name, id }] : [];
+  });
+}
+
+/** The clients whose own scope mappings decide what their tokens carry: those with full scope off. */
+function narrowScopeClients(clients: readonly JsonObject[]): ScopeOwner[] {
+  return clients.flatMap((client) => {
+    const [id, name] = [text(client.id), text(client.clientId)];
+    return id && name && client.fullScopeAllowed === false ? [{ key: 'client' as const, name, id }] : [];
+  });
+}
+
+const SCOPE_MAPPING_READS: Readonly<Record<ScopeOwner['key'], { what: string; path: string }>> = {
+  clientScope: { what: 'client scope', path: '/client-scopes/{id}/scope-mappings' },
+  client: { what: 'client', path: '/clients/{id}/scope-mappings' },
+};
+
+/**
+ * The roles each client scope (and, when asked, each client) may put into tokens: one read each,
+ * in the export's shape — realm roles under `scopeMappings`, client roles under
+ * `clientScopeMappings[<role's client>]`, each entry naming its owner as `clientScope` or `client`.
+ */
+async function readScopeMappings(reads: RealmReads, owners: readonly ScopeOwner[], index: ClientIndex) {
+  const answers = await reads.each(owners, async (owner) => {
+    const { what, path } = SCOPE_MAPPING_READS[owner.key];
     const mappings = await reads.object(
-      reads.read(
-        `read the scope mappings of client scope '${name}'`,
-        '/client-scopes/{id}/scope-mappings',
-        'view-clients',
-        {
-          id: text(scope.id) ?? '',
-        },
-      ),
+      reads.read(`read the scope mappings of ${what} '${owner.name}'`, path, 'view-clients', { id: owner.id }),
     );
-    return { name, held: mappingNodes(mappings, index) };
+    return { owner, held: mappingNodes(mappings, index) };
   });
   const scopeMappings: JsonObject[] = [];
   const clientScopeMappings: Record<string, JsonObject[]> = {};
-  for (const { name, held } of answers) {
+  for (const { owner, held } of answers) {
     const { realmRoles, clientRoles } = namesByOwner(held);
-    if (realmRoles.length > 0) scopeMappings.push({ clientScope: name, roles: realmRoles });
+    if (realmRoles.length > 0) scopeMappings.push({ [owner.key]: owner.name, roles: realmRoles });
     for (const [client, roles] of Object.entries(clientRoles))
-      (clientScopeMappings[client] ??= []).push({ clientScope: name, roles });
+      (clientScopeMappings[client] ??= []).push({ [owner.key]: owner.name, roles });
   }
   return { scopeMappings, clientScopeMappings, held: answers.flatMap((answer) => answer.held) };
 }

@@ -5,6 +5,7 @@
  */
 import type { RealmSettings } from '../../model/realm-settings.ts';
 import type { Effect, SettingValue, ValueUnit, Verdict } from '../change.ts';
+import type { SensitiveRoleLists } from './sensitive-grants.ts';
 
 /** Both realms, for settings whose effective value falls back to a realm value (0 = inherit). */
 export interface ClassifyContext {
@@ -12,6 +13,8 @@ export interface ClassifyContext {
   after: RealmSettings;
   /** The client, key provider or policy being compared, inside an entity table. */
   entityId?: string;
+  /** The roles a grant is sensitive for, per holder (the policy config's; default: the built-in list). */
+  sensitiveRoles?: SensitiveRoleLists;
 }
 
 /** One classified change below the field it was found in (subPath is relative to that field). */

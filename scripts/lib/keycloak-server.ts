@@ -139,8 +139,15 @@ async function waitForReady(managementUrl: string, child: ChildProcess, logFile:
   throw new PrerequisiteError(`Keycloak was not ready after ${READY_TIMEOUT_MS / 1000}s; see ${logFile}.`);
 }
 
+export interface StartOptions {
+  version?: string;
+  heap?: string;
+  /** More `KC_*` settings for this server (e.g. a shorter scheduled-task interval for a test). */
+  env?: Readonly<Record<string, string>>;
+}
+
 /** Starts Keycloak in dev mode on free loopback ports and resolves once it is ready. */
-export async function startKeycloak(options: { version?: string; heap?: string } = {}): Promise<KeycloakServer> {
+export async function startKeycloak(options: StartOptions = {}): Promise<KeycloakServer> {
   const java = requireJava();
   const home = await ensureDistribution(options.version);
   const [httpPort, managementPort] = [await freePort(), await freePort()];
@@ -171,6 +178,7 @@ export async function startKeycloak(options: { version?: string; heap?: string }
         KC_BOOTSTRAP_ADMIN_USERNAME: adminUser,
         KC_BOOTSTRAP_ADMIN_PASSWORD: adminPassword,
         JAVA_OPTS_KC_HEAP: options.heap ?? '-Xms64m -Xmx768m',
+        ...options.env,
       },
     },
   );

@@ -10,7 +10,7 @@ export default defineRule('realm', {
     ASVS('V10.4.5 (refresh-token rotation)'),
     SEED_GUIDE('7. Enable refresh token revocation'),
   ],
-  why: 'Without rotation a stolen refresh token keeps minting access tokens for as long as the session lives; with rotation, the first reuse of an old token revokes the whole chain. Keycloak has no per-client switch: rotation is realm-wide.',
+  why: 'Without rotation a stolen refresh token keeps minting access tokens for as long as the session lives; with rotation, the first reuse of an old token revokes the whole chain. Keycloak has no per-client switch to turn it on: rotation is the realm’s revokeRefreshToken, and no client attribute changes it.',
   remediation: { baselineKey: 'tokens.revokeRefreshToken', value: true },
   params: { baseline: { required: true }, strict: { required: true } },
   paramDocs: { required: 'Whether revokeRefreshToken must be on.' },

@@ -24,7 +24,7 @@ export default defineRule('realm', {
     RFC9700('§4.14.2 (refresh token replay detection)'),
     ASVS('V16.3.2 (failed authorization and token events logged)'),
   ],
-  why: 'A replayed refresh token, a token used after logout or not-before, a lockout and an impersonation are only visible in the events Keycloak stores; Keycloak does not store REFRESH_TOKEN_ERROR unless it is listed, and deletes events after eventsExpiration — before a watcher that was down could read them.',
+  why: 'A replayed refresh token, a token used after logout or not-before, a lockout and an impersonation are only visible in the events Keycloak stores; Keycloak does not store REFRESH_TOKEN_ERROR unless it is listed, and its scheduled cleanup deletes events older than eventsExpiration — before a watcher that was down could read them.',
   remediation: {
     baselineKey: 'events.types',
     value: [...WATCHED_EVENT_TYPES],

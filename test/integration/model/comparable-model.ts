@@ -1,12 +1,14 @@
 /**
  * A live model and an export's model, made comparable: collections in a stable order, and the
- * two things the admin API cannot show taken out of the export's side, each a Keycloak fact the
+ * things the live reader does not read taken out of the export's side, each a Keycloak fact the
  * live-entities test asserts — client roles nobody holds (the API lists a client's roles only per
- * client; model/live/roles.ts), clients' own scope mappings (per client only; model/live/access.ts)
- * and the built-in 'saml ecp' flow (GET /authentication/flows hides it).
+ * client; model/live/roles.ts), clients' own scope mappings (per client only, so read only when
+ * asked and only for clients with full scope off; model/live/access.ts) and the built-in
+ * 'saml ecp' flow (GET /authentication/flows hides it).
  */
 import { roleKey } from '../../../model/entities/access.ts';
-import type { AccessSettings, RealmSettings } from '../../../model/realm-settings.ts';
+import type { AccessSettings, RealmSettings, ScopeMappingSettings } from '../../../model/realm-settings.ts';
+import type { LiveReadOptions } from '../../../model/live.ts';
 
 export const HIDDEN_FLOW = 'saml ecp';
 
@@ -16,15 +18,15 @@ const byText =
   (a: T, b: T) =>
     key(a).localeCompare(key(b));
 
-/** The roles someone holds: realm roles, and client roles held by a group, service account, default role or client scope, through composites too. */
-function heldRoles(access: AccessSettings): Set<string> {
+/** The roles someone holds: realm roles, and client roles held by a group, service account, default role or a read scope mapping, through composites too. */
+function heldRoles(access: AccessSettings, read: (mapping: ScopeMappingSettings) => boolean): Set<string> {
   const composites = new Map(access.roles.map((role) => [keyOf(role), role.composites]));
   const pending = [
     ...access.roles.filter((role) => role.client === undefined),
     ...access.groups.flatMap((group) => group.roles),
     ...access.serviceAccounts.flatMap((account) => account.roles),
     ...access.defaultRoles,
-    ...access.scopeMappings.filter((mapping) => mapping.clientScope !== undefined).flatMap((mapping) => mapping.roles),
+    ...access.scopeMappings.filter(read).flatMap((mapping) => mapping.roles),
   ].map(keyOf);
   const held = new Set<string>();
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
@@ -35,8 +37,12 @@ function heldRoles(access: AccessSettings): Set<string> {
   return held;
 }
 
-function comparableAccess(access: AccessSettings, fromExport: boolean): AccessSettings {
-  const held = heldRoles(access);
+function comparableAccess(
+  access: AccessSettings,
+  fromExport: boolean,
+  read: (mapping: ScopeMappingSettings) => boolean,
+): AccessSettings {
+  const held = heldRoles(access, read);
   return {
     roles: access.roles
       .filter((role) => !fromExport || held.has(keyOf(role)))
@@ -46,19 +52,31 @@ function comparableAccess(access: AccessSettings, fromExport: boolean): AccessSe
     defaultRoles: [...access.defaultRoles].sort(byText(keyOf)),
     serviceAccounts: [...access.serviceAccounts].sort(byText((account) => account.clientId)),
     scopeMappings: access.scopeMappings
-      .filter((mapping) => !fromExport || mapping.clientScope !== undefined)
+      .filter((mapping) => !fromExport || read(mapping))
+      // Keycloak lists a mapping's roles in no fixed order.
+      .map((mapping) => ({ ...mapping, roles: [...mapping.roles].sort(byText(keyOf)) }))
       .sort(byText((mapping) => mapping.clientScope ?? mapping.client ?? '')),
   };
 }
 
-/** The issue-14 parts of a model, comparable between a live read and an export. */
-export function comparableParts(settings: RealmSettings, source: 'live' | 'export') {
+/** The scope mappings the live reader reads, read with `options`: every client scope's, and clients' own when asked, with full scope off. */
+function readsMapping(settings: RealmSettings, options: LiveReadOptions): (mapping: ScopeMappingSettings) => boolean {
+  const narrow = new Set(
+    settings.clients.filter((client) => !client.fullScopeAllowed).map((client) => client.clientId),
+  );
+  return (mapping) =>
+    mapping.clientScope !== undefined ||
+    (options.clientScopeMappings === true && mapping.client !== undefined && narrow.has(mapping.client));
+}
+
+/** The issue-14 parts of a model, comparable between a live read (made with `options`) and an export. */
+export function comparableParts(settings: RealmSettings, source: 'live' | 'export', options: LiveReadOptions = {}) {
   const fromExport = source === 'export';
   const { identityProviders, clientScopes, access, authentication, userProfile } = settings;
   return {
     identityProviders: identityProviders && [...identityProviders].sort(byText((idp) => idp.alias)),
     clientScopes: clientScopes && [...clientScopes].sort(byText((scope) => scope.name)),
-    access: access && comparableAccess(access, fromExport),
+    access: access && comparableAccess(access, fromExport, readsMapping(settings, options)),
     authentication: authentication && {
       ...authentication,
       flows: authentication.flows

@@ -5,16 +5,19 @@
  * mapping, a custom browser flow and a changed user profile (test/fixtures/exports/full-realm.ts)
  * reads back into the same representation parts as the server's own partial export; an account
  * holding only the four view roles reads all of it, and lacking any one of them is refused with
- * that role named; the number of requests does not grow with the clients.
+ * that role named; the number of requests does not grow with the clients. Clients' own scope
+ * mappings are read only when asked (audit --scope-mappings), one request per client with full
+ * scope off, and then equal the export's for those clients.
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type KcAdminClient from '@keycloak/keycloak-admin-client';
 import { IncidentHttp } from '../../../keycloak/core.ts';
 import { liveSource } from '../../../keycloak/live-source.ts';
-import { assembleRepresentation, readLiveAnswers, readLiveRealm } from '../../../model/live.ts';
+import { assembleRepresentation, readLiveAnswers, readLiveRealm, type LiveReadOptions } from '../../../model/live.ts';
 import { PAGE_SIZE, RealmReads, type LiveRead, type LiveRole, type LiveSource } from '../../../model/live/reads.ts';
 import { loadRealmText } from '../../../model/load.ts';
+import { runRules } from '../../../policies/run.ts';
 import { createFullRealm } from '../../fixtures/exports/full-realm.ts';
 import { adminLiveSource } from '../../support/live-source.ts';
 import { adminClient, createLoginUser, keycloak, uniqueRealmName } from '../../support/keycloak.ts';
@@ -26,17 +29,39 @@ const VIEW_ROLES: readonly LiveRole[] = ['view-realm', 'view-clients', 'view-use
 let admin: KcAdminClient;
 const realm = uniqueRealmName('live-entities');
 
+/** The clients' own scope mappings this file adds: one on a client with full scope off, one on a client with full scope on. */
+const NARROW_CLIENT = 'orders-service';
+const FULL_SCOPE_CLIENT = 'web-app';
+
+async function addOwnScopeMappings(): Promise<void> {
+  const [narrow] = await admin.clients.find({ realm, clientId: NARROW_CLIENT });
+  const [full] = await admin.clients.find({ realm, clientId: FULL_SCOPE_CLIENT });
+  const [management] = await admin.clients.find({ realm, clientId: 'realm-management' });
+  expect([narrow?.fullScopeAllowed, full?.fullScopeAllowed]).toEqual([false, true]);
+  const support = await admin.roles.findOneByName({ realm, name: 'support' });
+  const manageUsers = await admin.clients.findRole({ realm, id: management!.id!, roleName: 'manage-users' });
+  const supportRef = { id: support!.id!, name: 'support' };
+  await admin.clients.addRealmScopeMappings({ realm, id: narrow!.id! }, [supportRef]);
+  await admin.clients.addClientScopeMappings({ realm, id: narrow!.id!, client: management!.id! }, [
+    { id: manageUsers!.id!, name: 'manage-users' },
+  ]);
+  await admin.clients.addRealmScopeMappings({ realm, id: full!.id! }, [supportRef]);
+}
+
 beforeAll(async () => {
   admin = await adminClient();
   await createFullRealm(admin, realm, 'weak');
+  await addOwnScopeMappings();
 }, 120_000);
 afterAll(async () => {
   await (admin as KcAdminClient | undefined)?.realms.del({ realm }); // unset when beforeAll failed before it
 });
 
-async function liveParts(source: LiveSource): Promise<Parts> {
-  return exportedParts(assembleRepresentation(await readLiveAnswers(new RealmReads(source, realm))));
+async function liveParts(source: LiveSource, options: LiveReadOptions = {}): Promise<Parts> {
+  return exportedParts(assembleRepresentation(await readLiveAnswers(new RealmReads(source, realm), options)));
 }
+
+const SCOPE_MAPPINGS: LiveReadOptions = { clientScopeMappings: true };
 
 async function serverExport(): Promise<Record<string, unknown>> {
   return (await admin.realms.export({ realm, exportClients: true, exportGroupsAndRoles: true })) as Record<
@@ -130,6 +155,49 @@ describe('live entities ≡ the server export', () => {
   });
 });
 
+describe("clients' own scope mappings, read when asked (audit --scope-mappings)", () => {
+  it('equal the export’s for every client with full scope off; a full-scope client’s are not read', async () => {
+    const raw = await serverExport();
+    const exported = exportedParts(raw);
+    const narrow = new Set(
+      (raw.clients as Array<{ clientId: string; fullScopeAllowed?: boolean }>)
+        .filter((client) => client.fullScopeAllowed === false)
+        .map((client) => client.clientId),
+    );
+    const live = await liveParts(adminLiveSource(realm), SCOPE_MAPPINGS);
+    expect(live.scopeMappings).toEqual(
+      exported.scopeMappings.filter((mapping) => mapping.clientScope !== undefined || narrow.has(mapping.client!)),
+    );
+    expect(live.scopeMappings).toContainEqual({ client: NARROW_CLIENT, roles: ['support'] });
+    expect(live.scopeMappings).toContainEqual({
+      client: NARROW_CLIENT,
+      owner: 'realm-management',
+      roles: ['manage-users'],
+    });
+    // The export has the full-scope client's mapping; with full scope it changes nothing, and it is not read.
+    expect(exported.scopeMappings).toContainEqual({ client: FULL_SCOPE_CLIENT, roles: ['support'] });
+    expect(live.scopeMappings.filter((mapping) => mapping.client === FULL_SCOPE_CLIENT)).toEqual([]);
+  });
+
+  it('give the same model as the export, and the same sensitive-role-client findings as check on it', async () => {
+    const raw = await serverExport();
+    const [fromExport] = loadRealmText(JSON.stringify(raw), `${realm}.json`);
+    const fromLive = await readLiveRealm(adminLiveSource(realm), realm, SCOPE_MAPPINGS);
+    expect(comparableParts(fromLive.settings, 'live', SCOPE_MAPPINGS)).toEqual(
+      comparableParts(fromExport!.settings, 'export', SCOPE_MAPPINGS),
+    );
+    const clientFindings = (loaded: NonNullable<typeof fromExport>) =>
+      runRules([loaded])
+        .findings.filter((finding) => finding.ruleId === 'sensitive-role-client')
+        .map((finding) => finding.path.join('.'));
+    const expected = `access.scopeMappings.client:${NARROW_CLIENT}.roles.realm-management/manage-users`;
+    expect(clientFindings(fromExport!)).toContain(expected);
+    expect(clientFindings(fromLive)).toEqual(clientFindings(fromExport!));
+    // Without the option the reader does not see them, and the finding is not made.
+    expect(clientFindings(await readLiveRealm(adminLiveSource(realm), realm))).not.toContain(expected);
+  });
+});
+
 /** An account of the realm itself (its realm-management client) holding exactly `roles`. */
 async function viewer(roles: readonly LiveRole[]): Promise<LiveSource> {
   const username = `viewer-${randomBytes(3).toString('hex')}`;
@@ -156,7 +224,10 @@ async function viewer(roles: readonly LiveRole[]): Promise<LiveSource> {
 
 describe('the view roles suffice, and each is needed', () => {
   it('an account with only view-realm, view-clients, view-users and view-identity-providers reads everything the admin reads', async () => {
-    expect(await liveParts(await viewer(VIEW_ROLES))).toEqual(await liveParts(adminLiveSource(realm)));
+    const source = await viewer(VIEW_ROLES);
+    expect(await liveParts(source)).toEqual(await liveParts(adminLiveSource(realm)));
+    // Clients' own scope mappings need view-clients too, nothing more.
+    expect(await liveParts(source, SCOPE_MAPPINGS)).toEqual(await liveParts(adminLiveSource(realm), SCOPE_MAPPINGS));
   });
 
   it.each(VIEW_ROLES)('without %s the read is refused, naming that role', async (missing) => {
@@ -221,5 +292,21 @@ describe('requests do not grow with the clients', () => {
     expect(after.counts.get(clientList)).toBe(pages(clientsBefore + PAGE_SIZE));
     expect(before.counts.get(clientList)).toBe(pages(clientsBefore));
     expect(total(after.counts) - total(before.counts)).toBe(pages(clientsBefore + PAGE_SIZE) - pages(clientsBefore));
+  }, 300_000);
+
+  it('asked for clients’ own scope mappings: exactly one more request per client with full scope off, none for the rest', async () => {
+    const plain = counting(adminLiveSource(realm));
+    await readLiveRealm(plain.source, realm);
+    const withMappings = counting(adminLiveSource(realm));
+    await readLiveRealm(withMappings.source, realm, SCOPE_MAPPINGS);
+    const clients = await admin.clients.find({ realm, max: 10_000 });
+    const narrow = clients.filter((client) => client.fullScopeAllowed === false).length;
+    // Clients with full scope (web-app, Keycloak's own, and any bulk client above) cost nothing.
+    expect(clients.length).toBeGreaterThan(narrow);
+    const perClient = '/admin/realms/{realm}/clients/{id}/scope-mappings';
+    expect(plain.counts.get(perClient)).toBeUndefined();
+    expect(withMappings.counts.get(perClient)).toBe(narrow);
+    // Nothing else: the roles those mappings hold are no composites the reader has not already expanded.
+    expect(total(withMappings.counts) - total(plain.counts)).toBe(narrow);
   }, 300_000);
 });

@@ -249,6 +249,31 @@ describe('realmguard audit (live Keycloak, read-only service account)', { timeou
   });
 });
 
+describe('realmguard audit --scope-mappings: clients’ own scope mappings', { timeout: 180_000 }, () => {
+  it('with the option, the read-only account sees manage-users in a client’s own scope (sensitive-role-client); without, it does not', async () => {
+    const { id } = await admin.clients.create({ realm, clientId: 'scoped-reports', fullScopeAllowed: false });
+    try {
+      const [management] = await admin.clients.find({ realm, clientId: 'realm-management' });
+      const manageUsers = await admin.clients.findRole({ realm, id: management!.id!, roleName: 'manage-users' });
+      await admin.clients.addClientScopeMappings({ realm, id, client: management!.id! }, [
+        { id: manageUsers!.id!, name: 'manage-users' },
+      ]);
+      const clientFindings = async (args: string[]) => {
+        const run = await audit(['--format', 'json', '--fail-on', 'none', ...args], envFor(readOnly));
+        expect(run.code, run.stderr).toBe(0);
+        return auditReport(run.stdout)
+          .findings.filter((finding) => finding.ruleId === 'sensitive-role-client')
+          .map((finding) => finding.path.join('.'));
+      };
+      const own = 'access.scopeMappings.client:scoped-reports.roles.realm-management/manage-users';
+      expect(await clientFindings(['--scope-mappings'])).toContain(own);
+      expect(await clientFindings([])).not.toContain(own);
+    } finally {
+      await admin.clients.del({ realm, id });
+    }
+  });
+});
+
 describe('realmguard audit: connection and access failures are one line, exit 2', { timeout: 120_000 }, () => {
   const oneLine = (run: CliRun) => {
     expect(run.code).toBe(2);

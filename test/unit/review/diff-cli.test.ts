@@ -143,6 +143,39 @@ describe('realmguard diff: exit codes', SLOW, () => {
   });
 });
 
+describe('realmguard diff --config: role grants judged with the configured sensitive roles', SLOW, () => {
+  /** Base and head differ in one thing: group /staff gains orders-admin, an application role. */
+  const sides = async () => {
+    const file = async (name: string, text: string) => {
+      const path = join(scratch, name);
+      await writeFile(path, text);
+      return path;
+    };
+    const realm = 'realm: shop\nroles:\n  realm:\n    - name: orders-admin\ngroups:\n  - name: staff\n';
+    return {
+      base: await file('grant-base.yaml', realm),
+      head: await file('grant-head.yaml', `${realm}    realmRoles: [orders-admin]\n`),
+      policy: await file(
+        'grant-policy.yaml',
+        'rules:\n  sensitive-role-group: { additionalSensitiveRoles: [orders-admin] }\n',
+      ),
+    };
+  };
+  const grant = (stdout: string) =>
+    diffReport(stdout).changes.find((change) => change.entity.kind === 'group' && change.entity.id === '/staff');
+
+  it('a group gaining a role the config lists weakens (exit 1 with --fail-on-weaken); without the config it is neutral', async () => {
+    const { base, head, policy } = await sides();
+    const plain = await runCli(['diff', base, head, '--format', 'json', '--fail-on-weaken']);
+    expect(plain.code).toBe(0);
+    expect(grant(plain.stdout)).toMatchObject({ after: 'orders-admin', effect: 'neutral' });
+    const configured = await runCli(['diff', base, head, '--format', 'json', '--fail-on-weaken', '--config', policy]);
+    expect(configured.stderr).toBe('');
+    expect(configured.code).toBe(1);
+    expect(grant(configured.stdout)).toMatchObject({ after: 'orders-admin', effect: 'weakens' });
+  });
+});
+
 describe('realmguard diff: usage and input errors exit 2 with one clear line', SLOW, () => {
   const expectOneLine = (stderr: string, pattern: RegExp) => {
     const lines = stderr

@@ -208,6 +208,12 @@ ruleTable(rule(sensitiveRoleClient), {
         accessOf(r).scopeMappings.push({ client: 'retired-app', roles: [REALM_ADMIN] });
       },
     },
+    {
+      name: 'admin role in the own scope of a client with full scope allowed (full-scope-allowed judges it)',
+      change: (r) => {
+        accessOf(r).scopeMappings.push({ client: 'legacy-api', roles: [REALM_ADMIN] });
+      },
+    },
   ],
   invalid: [
     {
