@@ -30,7 +30,15 @@ import {
   runBulk,
 } from '../incident/index.ts';
 import { CORES, measured, serverPid, type CpuSpan } from './incident-cpu.ts';
-import { adminClientLoop, createUsers, logIn, rawReplay, sessionsLeft, type BenchUser } from './incident-load.ts';
+import {
+  adminClientLoop,
+  CHEAP_PASSWORDS,
+  createUsers,
+  logIn,
+  rawReplay,
+  sessionsLeft,
+  type BenchUser,
+} from './incident-load.ts';
 import { median } from './measure.ts';
 import type { Report } from './run.ts';
 import { benchServer, type BenchServer } from './server.ts';
@@ -59,13 +67,19 @@ async function ours(target: BenchServer, realm: string, ids: string[], concurren
   const http = new IncidentHttp({
     url: target.url,
     authRealm: 'master',
-    credentials: { grant: 'password', clientId: 'admin-cli', username: target.adminUser, password: target.adminPassword },
+    credentials: {
+      grant: 'password',
+      clientId: 'admin-cli',
+      username: target.adminUser,
+      password: target.adminPassword,
+    },
   });
   const ctx = createContext(http, realm);
   const journal = new Journal(journalFile, http.secrets);
   const summary = await runBulk(ids, (user) => logoutUser(ctx, { user }), {
     concurrency,
-    onResult: (input, result) => journal.append(journalEntry(result, { actor: http.actor, server: http.origin, input })),
+    onResult: (input, result) =>
+      journal.append(journalEntry(result, { actor: http.actor, server: http.origin, input })),
   });
   if (summary.failed.length > 0 || summary.unrecorded)
     throw new Error(
@@ -100,12 +114,17 @@ export default async function bench(report: Report): Promise<void> {
   const kc = new KcAdminClient({ baseUrl: target.url, realmName: 'master' });
   // The master realm's admin token lives a minute: fetched again before each step.
   const authenticate = () =>
-    kc.auth({ grantType: 'password', clientId: 'admin-cli', username: target.adminUser, password: target.adminPassword });
+    kc.auth({
+      grantType: 'password',
+      clientId: 'admin-cli',
+      username: target.adminUser,
+      password: target.adminPassword,
+    });
   await authenticate();
   const realm = `bench-incident-${Date.now().toString(36)}`;
   const journalDir = mkdtempSync(join(tmpdir(), 'realmguard-bench-'));
   try {
-    await kc.realms.create({ realm, enabled: true, passwordPolicy: 'hashIterations(1)' });
+    await kc.realms.create({ realm, enabled: true, passwordPolicy: CHEAP_PASSWORDS });
     await kc.clients.create({
       realm,
       clientId: 'web',
@@ -120,8 +139,8 @@ export default async function bench(report: Report): Promise<void> {
 
     /** Logs every user in, times `work`, and proves it logged every user out. */
     const timedRun = async (label: string, work: () => Promise<number>): Promise<Sample> => {
-      await authenticate();
       await logIn(target.url, realm, users);
+      await authenticate(); // after the logins, which may take longer than the token lives
       const span = await measured(pid, work);
       await authenticate();
       const left = await sessionsLeft(kc, realm);
