@@ -78,21 +78,12 @@ export class IncidentHttp {
   }
 
   get origin(): string {
-    return this.#serverUrl().origin;
+    return new URL(this.config.url).origin;
   }
 
   /** The server URL's own path ('' for a server at the root, '/auth' for an old-style one): every request path starts with it. */
   get basePath(): string {
-    this.#basePath ??= this.#serverUrl().pathname.replace(/\/+$/, '');
-    return this.#basePath;
-  }
-
-  // Parsed once, on first use (every request record and journal line asks): the URL never changes.
-  #parsedUrl: URL | undefined;
-  #basePath: string | undefined;
-  #serverUrl(): URL {
-    this.#parsedUrl ??= new URL(this.config.url);
-    return this.#parsedUrl;
+    return new URL(this.config.url).pathname.replace(/\/+$/, '');
   }
 
   scene(realm: string): ErrorScene {

@@ -67,8 +67,8 @@ export function buildPath(template: string, params: PathParams, query: QueryPara
   const entries = Object.entries(query).flatMap(([key, value]): Array<[string, string]> =>
     value === undefined ? [] : [[key, String(value)]],
   );
-  if (entries.length === 0) return path; // most requests: no query to encode
-  return `${path}?${new URLSearchParams(entries).toString()}`;
+  const search = new URLSearchParams(entries).toString();
+  return search ? `${path}?${search}` : path;
 }
 
 /**

@@ -6,7 +6,6 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createContext,
@@ -248,30 +247,6 @@ describe('answers that are not what the endpoint gives', () => {
     const error = await failure(
       new IncidentHttp(config(server.url), { maxResponseBytes: 1024 * 1024 }).admin(usersSpec, 'shop'),
     );
-    expect(error.message).toMatch(/larger than 1 MiB/);
-  });
-
-  it('a compressed body within its declared length is still cut off at the cap once unpacked', async () => {
-    // Content-Length counts the compressed bytes: 2 MiB of JSON gzip to a few KiB.
-    const packed = gzipSync(Buffer.from(`[${' '.repeat(2 * 1024 * 1024)}]`));
-    const server = await serve((request, response) => {
-      if (request.url?.endsWith('/token')) {
-        tokenAnswer(request, response);
-        return;
-      }
-      response
-        .writeHead(200, {
-          'content-type': 'application/json',
-          'content-encoding': 'gzip',
-          'content-length': String(packed.length),
-        })
-        .end(packed);
-    });
-    const error = await failure(
-      new IncidentHttp(config(server.url), { maxResponseBytes: 1024 * 1024 }).admin(usersSpec, 'shop'),
-    );
-    expect(packed.length).toBeLessThan(1024 * 1024);
-    expect(error.kind).toBe('bad-answer');
     expect(error.message).toMatch(/larger than 1 MiB/);
   });
 });
