@@ -1,119 +1,130 @@
 /**
- * Bulk logout on a real Keycloak: users with a live online and a live offline session each, logged
- * out by a sequential loop over the admin client (logout + revoke each offline grant, no checks)
- * beside our bulk run of logoutUser (the same changes plus id resolution and the read-back
- * evidence, about twice the requests) at concurrency 1 and at bounded concurrency, in the same run.
- * On a server with few cores Keycloak's CPU, not the round trips, bounds the rate. Figures only. Uses the server KEYCLOAK_URL names
- * (with KEYCLOAK_USER / KEYCLOAK_PASSWORD) or starts one.
+ * Bulk logout on a real Keycloak, against its limits, in one run: users with a live online and a
+ * live offline session each are logged out
+ *   - by our bulk run of logoutUser as the CLI runs it (id resolution, the read-back evidence and
+ *     a journal line per user: about twice the requests of the loop below),
+ *   - by a bare fetch loop sending exactly our requests (the raw-HTTP limit: what any client could
+ *     reach with them; at concurrency 1 the raw sequential loop),
+ *   - by a sequential admin-client loop (logout + revoke each offline grant, no checks),
+ * at each concurrency of REALMGUARD_BENCH_INCIDENT_CONCURRENCY (default 1,2,4,8,16), repeated
+ * REALMGUARD_BENCH_INCIDENT_REPEATS times (default 3) in alternating order; medians are reported.
+ *
+ * raw(c) ÷ raw(1) is the ceiling of what concurrency can gain on this server: when Keycloak's CPU
+ * is what bounds the rate (its CPU seconds per wall second near the core count), no client gets
+ * past it. Keycloak's CPU is read from /proc (bench/incident-cpu.ts), so the bench runs on the
+ * Keycloak host: the server KEYCLOAK_URL names (with KEYCLOAK_USER / KEYCLOAK_PASSWORD), or one
+ * it starts. A quiet server gives steadier figures: `npm run keycloak` starts one of your own.
+ * Figures only.
  */
 import KcAdminClient from '@keycloak/keycloak-admin-client';
-import pLimit from 'p-limit';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   createContext,
   DEFAULT_BULK_CONCURRENCY,
   IncidentHttp,
+  Journal,
+  journalEntry,
   logoutUser,
   runBulk,
-  type RequestRecord,
 } from '../incident/index.ts';
+import { CORES, measured, serverPid, type CpuSpan } from './incident-cpu.ts';
+import {
+  adminClientLoop,
+  CHEAP_PASSWORDS,
+  createUsers,
+  logIn,
+  rawReplay,
+  sessionsLeft,
+  type BenchUser,
+} from './incident-load.ts';
+import { median } from './measure.ts';
 import type { Report } from './run.ts';
-import { benchServer } from './server.ts';
+import { benchServer, type BenchServer } from './server.ts';
 
 const USERS = Number(process.env.REALMGUARD_BENCH_INCIDENT_USERS ?? 500);
-const CONCURRENCY = Number(process.env.REALMGUARD_BENCH_INCIDENT_CONCURRENCY ?? DEFAULT_BULK_CONCURRENCY);
-const PASSWORD = 'bench-password-123';
+const CONCURRENCIES = (process.env.REALMGUARD_BENCH_INCIDENT_CONCURRENCY ?? '1,2,4,8,16').split(',').map(Number);
+const REPEATS = Number(process.env.REALMGUARD_BENCH_INCIDENT_REPEATS ?? 3);
 
-async function login(url: string, realm: string, username: string, offline: boolean): Promise<void> {
-  const response = await fetch(`${url}/realms/${realm}/protocol/openid-connect/token`, {
-    method: 'POST',
-    body: new URLSearchParams({
-      grant_type: 'password',
-      client_id: 'web',
-      username,
-      password: PASSWORD,
-      scope: offline ? 'openid offline_access' : 'openid',
-    }),
+for (const [name, values] of [
+  ['REALMGUARD_BENCH_INCIDENT_USERS', [USERS]],
+  ['REALMGUARD_BENCH_INCIDENT_CONCURRENCY', CONCURRENCIES],
+  ['REALMGUARD_BENCH_INCIDENT_REPEATS', [REPEATS]],
+] as const) {
+  if (values.some((value) => !Number.isInteger(value) || value < 1))
+    throw new Error(`bench: ${name} must be whole numbers of at least 1 (a comma list for the concurrency)`);
+}
+
+interface Sample extends CpuSpan {
+  requests: number;
+}
+
+type Kind = 'ours' | 'raw';
+
+/** Our bulk run as `realmguard incident logout-user --users-file` does it: evidence and a journal line per user. */
+async function ours(target: BenchServer, realm: string, ids: string[], concurrency: number, journalFile: string) {
+  const http = new IncidentHttp({
+    url: target.url,
+    authRealm: 'master',
+    credentials: {
+      grant: 'password',
+      clientId: 'admin-cli',
+      username: target.adminUser,
+      password: target.adminPassword,
+    },
   });
-  await response.text();
-  if (!response.ok) throw new Error(`bench: login of ${username} failed with ${response.status}`);
+  const ctx = createContext(http, realm);
+  const journal = new Journal(journalFile, http.secrets);
+  const summary = await runBulk(ids, (user) => logoutUser(ctx, { user }), {
+    concurrency,
+    onResult: (input, result) =>
+      journal.append(journalEntry(result, { actor: http.actor, server: http.origin, input })),
+  });
+  if (summary.failed.length > 0 || summary.unrecorded)
+    throw new Error(
+      `bench: our run at concurrency ${concurrency} failed for ${summary.failed.length} users (first: ${summary.failed[0]?.error ?? summary.unrecorded?.[0]?.error})`,
+    );
+  return summary;
 }
 
-/** Creates users, each with one online and one offline session; returns their ids. */
-async function seed(kc: KcAdminClient, url: string, realm: string, prefix: string, count: number): Promise<string[]> {
-  const limit = pLimit(8);
-  return Promise.all(
-    Array.from({ length: count }, (_, index) =>
-      limit(async () => {
-        const username = `${prefix}-${index}`;
-        const { id } = await kc.users.create({
-          realm,
-          username,
-          enabled: true,
-          email: `${username}@bench.test`,
-          firstName: 'Bench',
-          lastName: 'User',
-          credentials: [{ type: 'password', value: PASSWORD, temporary: false }],
-        });
-        await login(url, realm, username, false);
-        await login(url, realm, username, true);
-        return id;
-      }),
-    ),
+function perUser(sample: Sample, users: number) {
+  return {
+    usersPerSecond: users / sample.wallSeconds,
+    serverMsPerUser: (1000 * sample.serverSeconds) / users,
+    clientMsPerUser: (1000 * sample.clientSeconds) / users,
+    serverCores: sample.serverSeconds / sample.wallSeconds,
+  };
+}
+
+/** One line on where the time went: requests, Keycloak's CPU (and how many cores it kept busy), ours. */
+function costNote(samples: Sample[], users: number): string {
+  const figures = samples.map((sample) => perUser(sample, users));
+  const pick = (key: keyof ReturnType<typeof perUser>) => median(figures.map((figure) => figure[key]));
+  const requests = median(samples.map((sample) => sample.requests)) / users;
+  return (
+    `median of ${samples.length}; ${requests.toFixed(1)} requests/user; Keycloak CPU ${pick('serverMsPerUser').toFixed(1)} ms/user, ` +
+    `${pick('serverCores').toFixed(2)} of ${CORES} cores busy; client CPU ${pick('clientMsPerUser').toFixed(1)} ms/user`
   );
-}
-
-/**
- * The limit: the very requests our run sent for one user (logout-user's record), replayed with
- * bare fetch for each of `ids` at the same concurrency — one admin token, no evidence kept, no
- * journal, no retries, no answer checked beyond the status. The record keeps paths, not query
- * strings; logout-user sends none on this path (ids given, consent endpoint addressable).
- */
-async function rawReplay(
-  url: string,
-  token: string,
-  template: RequestRecord[],
-  templateId: string,
-  ids: string[],
-  concurrency: number,
-): Promise<{ seconds: number; requests: number }> {
-  const limit = pLimit(concurrency);
-  let requests = 0;
-  const start = performance.now();
-  await Promise.all(
-    ids.map((id) =>
-      limit(async () => {
-        for (const request of template) {
-          const response = await fetch(`${url}${request.path.replaceAll(templateId, id)}`, {
-            method: request.method,
-            headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
-          });
-          await response.arrayBuffer();
-          if (!response.ok) throw new Error(`bench: raw ${request.method} ${request.path} answered ${response.status}`);
-          requests++;
-        }
-      }),
-    ),
-  );
-  return { seconds: (performance.now() - start) / 1000, requests };
-}
-
-async function sessionsLeft(kc: KcAdminClient, realm: string): Promise<number> {
-  const stats = await kc.realms.getClientSessionStats({ realm });
-  return stats.reduce((sum, stat) => sum + Number(stat.active) + Number(stat.offline), 0);
 }
 
 export default async function bench(report: Report): Promise<void> {
   const target = await benchServer();
+  const pid = serverPid(target.url);
   const kc = new KcAdminClient({ baseUrl: target.url, realmName: 'master' });
-  await kc.auth({
-    grantType: 'password',
-    clientId: 'admin-cli',
-    username: target.adminUser,
-    password: target.adminPassword,
-  });
+  // The master realm's admin token lives a minute: fetched again before each step.
+  const authenticate = () =>
+    kc.auth({
+      grantType: 'password',
+      clientId: 'admin-cli',
+      username: target.adminUser,
+      password: target.adminPassword,
+    });
+  await authenticate();
   const realm = `bench-incident-${Date.now().toString(36)}`;
+  const journalDir = mkdtempSync(join(tmpdir(), 'realmguard-bench-'));
   try {
-    await kc.realms.create({ realm, enabled: true, passwordPolicy: 'hashIterations(1)' });
+    await kc.realms.create({ realm, enabled: true, passwordPolicy: CHEAP_PASSWORDS });
     await kc.clients.create({
       realm,
       clientId: 'web',
@@ -121,117 +132,108 @@ export default async function bench(report: Report): Promise<void> {
       directAccessGrantsEnabled: true,
       standardFlowEnabled: false,
     });
-    // Our concurrency-1 run separates the cost of the evidence reads from the gain of concurrency.
-    const singleCount = Math.min(100, USERS);
     const seedStart = performance.now();
-    const sequentialIds = await seed(kc, target.url, realm, 'seq', USERS);
-    const singleIds = await seed(kc, target.url, realm, 'one', singleCount);
-    const boundedIds = await seed(kc, target.url, realm, 'bulk', USERS);
-    const rawIds = await seed(kc, target.url, realm, 'raw', USERS);
-    report({
-      name: `seed: ${3 * USERS + singleCount} users, each 1 online + 1 offline session`,
-      value: (performance.now() - seedStart) / 1000,
-      unit: 's',
-    });
+    const users: BenchUser[] = await createUsers(kc, realm, USERS);
+    const ids = users.map((user) => user.id);
+    report({ name: `seed: ${USERS} users`, value: (performance.now() - seedStart) / 1000, unit: 's' });
 
-    // The alternative: a plain loop over the admin client.
-    let sequentialRequests = 0;
-    const sequentialStart = performance.now();
-    for (const id of sequentialIds) {
-      await kc.users.logout({ realm, id });
-      const consents = await kc.users.listConsents({ realm, id });
-      sequentialRequests += 2;
-      for (const consent of consents) {
-        if (!consent.clientId) continue;
-        await kc.users.revokeConsent({ realm, id, clientId: consent.clientId });
-        sequentialRequests++;
+    /** Logs every user in, times `work`, and proves it logged every user out. */
+    const timedRun = async (label: string, work: () => Promise<number>): Promise<Sample> => {
+      await logIn(target.url, realm, users);
+      await authenticate(); // after the logins, which may take longer than the token lives
+      const span = await measured(pid, work);
+      await authenticate();
+      const left = await sessionsLeft(kc, realm);
+      if (left !== 0) throw new Error(`bench: ${label} left ${left} sessions: it did not log every user out`);
+      return { ...span, requests: span.value };
+    };
+    const journalFile = (label: string) => join(journalDir, `${label}.jsonl`);
+    const oursRun = (concurrency: number) =>
+      timedRun(`our run at concurrency ${concurrency}`, async () => {
+        const summary = await ours(target, realm, ids, concurrency, journalFile(`c${concurrency}`));
+        return summary.results.reduce((sum, { result }) => sum + result.requests.length, 0);
+      });
+
+    // Warm-up (a cold server's first minutes are slower), and the requests the raw loop replays.
+    await authenticate();
+    await logIn(target.url, realm, users);
+    const warm = await ours(target, realm, ids, DEFAULT_BULK_CONCURRENCY, journalFile('warm-up'));
+    const first = warm.results[0]?.result;
+    const template = {
+      requests: first?.requests.filter((request) => request.sent) ?? [],
+      id: first?.targets[0]?.id ?? '',
+    };
+    if (template.requests.length === 0 || !template.id)
+      throw new Error('bench: the warm-up run returned no requests to replay');
+    const rawRun = (concurrency: number) =>
+      timedRun(`the raw loop at concurrency ${concurrency}`, async () => {
+        if (!kc.accessToken) throw new Error('bench: no admin token for the raw loop');
+        return rawReplay(target.url, kc.accessToken, template, ids, concurrency);
+      });
+
+    const samples = new Map<string, Sample[]>();
+    const keep = (key: string, sample: Sample) => samples.set(key, [...(samples.get(key) ?? []), sample]);
+    for (let repeat = 0; repeat < REPEATS; repeat++) {
+      keep('loop', await timedRun('the admin-client loop', () => adminClientLoop(kc, realm, ids)));
+      // Alternate which goes first, so a load change on the host does not always favour one side.
+      const order: Kind[] = repeat % 2 === 0 ? ['ours', 'raw'] : ['raw', 'ours'];
+      for (const concurrency of CONCURRENCIES) {
+        for (const kind of order)
+          keep(`${kind}@${concurrency}`, await (kind === 'ours' ? oursRun : rawRun)(concurrency));
       }
     }
-    const sequentialSeconds = (performance.now() - sequentialStart) / 1000;
 
-    const http = new IncidentHttp({
-      url: target.url,
-      authRealm: 'master',
-      credentials: {
-        grant: 'password',
-        clientId: 'admin-cli',
-        username: target.adminUser,
-        password: target.adminPassword,
-      },
-    });
-    const ctx = createContext(http, realm);
-    const timed = async (ids: string[], concurrency: number) => {
-      const start = performance.now();
-      const summary = await runBulk(ids, (user) => logoutUser(ctx, { user }), { concurrency });
-      const seconds = (performance.now() - start) / 1000;
-      const requests = summary.results.reduce((sum, { result }) => sum + result.requests.length, 0);
-      return { seconds, requests, failed: summary.failed.length, first: summary.results[0] };
-    };
-    const single = await timed(singleIds, 1);
-    const bounded = await timed(boundedIds, CONCURRENCY);
-    if (!bounded.first) throw new Error('bench: the bulk run returned no result to replay');
-    await kc.auth({
-      grantType: 'password',
-      clientId: 'admin-cli',
-      username: target.adminUser,
-      password: target.adminPassword,
-    });
-    const template = bounded.first.result.requests.filter((request) => request.sent);
-    const templateId = bounded.first.result.targets[0]?.id;
-    if (!kc.accessToken || !templateId)
-      throw new Error('bench: no admin token or no user id to replay the requests with');
-    const raw = await rawReplay(target.url, kc.accessToken, template, templateId, rawIds, CONCURRENCY);
-    const leftAfterBoth = await sessionsLeft(kc, realm);
+    const get = (key: string): Sample[] => samples.get(key) ?? [];
+    const rate = (sample: Sample | undefined) => (sample ? USERS / sample.wallSeconds : NaN);
+    /** Median over the repeats of a ratio taken within each repeat (both sides under the same load). */
+    const ratio = (top: string, bottom: string) =>
+      median(get(top).map((sample, repeat) => rate(sample) / rate(get(bottom)[repeat])));
 
     report({
-      name: `sequential admin-client loop: logout ${USERS} users (no checks)`,
-      value: USERS / sequentialSeconds,
+      name: `sequential admin-client loop (no checks), ${USERS} users`,
+      value: median(get('loop').map(rate)),
       unit: 'ops/s',
-      note: `${sequentialSeconds.toFixed(1)} s, ${(sequentialRequests / USERS).toFixed(1)} requests/user, ${(sequentialRequests / sequentialSeconds).toFixed(0)} requests/s`,
+      note: costNote(get('loop'), USERS),
     });
-    report({
-      name: `realmguard logout-user, concurrency 1, ${singleCount} users (with evidence)`,
-      value: singleCount / single.seconds,
-      unit: 'ops/s',
-      note: `${(single.requests / singleCount).toFixed(1)} requests/user, ${single.failed} failed`,
-    });
-    report({
-      name: `realmguard bulk logout-user, concurrency ${CONCURRENCY}, ${USERS} users (with evidence)`,
-      value: USERS / bounded.seconds,
-      unit: 'ops/s',
-      note: `${bounded.seconds.toFixed(1)} s, ${(bounded.requests / USERS).toFixed(1)} requests/user, ${(bounded.requests / bounded.seconds).toFixed(0)} requests/s, ${bounded.failed} failed`,
-    });
-    report({
-      name: `raw-HTTP limit: the same requests, bare fetch, concurrency ${CONCURRENCY}`,
-      value: USERS / raw.seconds,
-      unit: 'ops/s',
-      note: `${raw.seconds.toFixed(1)} s, ${(raw.requests / USERS).toFixed(1)} requests/user, ${(raw.requests / raw.seconds).toFixed(0)} requests/s`,
-    });
-    report({
-      name: 'users/s, our bulk run vs the raw-HTTP limit',
-      value: raw.seconds / bounded.seconds,
-      unit: 'ratio',
-      note: 'goal >= 0.8',
-    });
-    report({
-      name: `speed-up, concurrency ${CONCURRENCY} vs our concurrency 1`,
-      value: USERS / bounded.seconds / (singleCount / single.seconds),
-      unit: 'ratio',
-    });
-    report({
-      name: 'users/s, our bulk run vs the sequential loop',
-      value: sequentialSeconds / bounded.seconds,
-      unit: 'ratio',
-      note: 'goal >= 4',
-    });
-    report({
-      name: 'sessions left in the realm after all runs',
-      value: leftAfterBoth,
-      unit: 'count',
-      note: `of ${2 * (3 * USERS + singleCount)}`,
-    });
+    const sequential = CONCURRENCIES.includes(1) ? 1 : undefined;
+    for (const concurrency of CONCURRENCIES) {
+      report({
+        name: `c=${concurrency}: ours, with evidence and journal`,
+        value: median(get(`ours@${concurrency}`).map(rate)),
+        unit: 'ops/s',
+        note: costNote(get(`ours@${concurrency}`), USERS),
+      });
+      report({
+        name: `c=${concurrency}: raw-HTTP limit (bare fetch, same requests)`,
+        value: median(get(`raw@${concurrency}`).map(rate)),
+        unit: 'ops/s',
+        note: costNote(get(`raw@${concurrency}`), USERS),
+      });
+      report({
+        name: `c=${concurrency}: ours ÷ raw limit`,
+        value: ratio(`ours@${concurrency}`, `raw@${concurrency}`),
+        unit: 'ratio',
+        note: 'goal >= 0.8',
+      });
+      report({
+        name: `c=${concurrency}: ours ÷ sequential admin-client loop`,
+        value: ratio(`ours@${concurrency}`, 'loop'),
+        unit: 'ratio',
+        note: `goal >= 4; raw limit ÷ loop: ${ratio(`raw@${concurrency}`, 'loop').toFixed(2)}`,
+      });
+      if (sequential !== undefined && concurrency !== sequential)
+        report({
+          name: `c=${concurrency}: ceiling, raw ÷ raw sequential`,
+          value: ratio(`raw@${concurrency}`, `raw@${sequential}`),
+          unit: 'ratio',
+          note: `ours ÷ ours sequential: ${ratio(`ours@${concurrency}`, `ours@${sequential}`).toFixed(2)}`,
+        });
+    }
   } finally {
-    await kc.realms.del({ realm }).catch(() => undefined);
+    rmSync(journalDir, { recursive: true, force: true });
+    await authenticate()
+      .then(() => kc.realms.del({ realm }))
+      .catch(() => undefined);
     await target.stop?.();
   }
 }
