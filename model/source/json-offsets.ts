@@ -2,12 +2,17 @@
  * Where a key or list item of a JSON text starts, found on demand. The value itself comes from
  * JSON.parse; this reads the text again only along the paths someone asks about (a finding, an
  * input error), and remembers the children of every object and list it has read once, so asking
- * about every field of every client costs one more pass over the text, not one per question.
+ * about every field of every client reads each client's members once, not once per question.
+ *
+ * Stepping over a nested value is one binary search in the container index of the structure pass
+ * (json-structure.ts), which parse-text.ts runs anyway for the duplicate-key check: so a lookup
+ * reads only the members of the objects on its path, never the text of what it steps over.
  *
  * It expects text that JSON.parse accepted and that has no duplicate keys (parse-text.ts
  * guarantees both before it builds one): it does not check syntax again.
  */
 import type { DocPath } from './doc-positions.ts';
+import { scanJsonStructure, stringEnd, type JsonContainers } from './json-structure.ts';
 
 interface Member {
   /** Where the key's opening quote is: what a position points at for a property. */
@@ -21,19 +26,22 @@ type Children = Map<string, Member> | number[];
 const OPEN_BRACE = 0x7b;
 const OPEN_BRACKET = 0x5b;
 const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COLON = 0x3a;
 const COMMA = 0x2c;
 
-/** The characters that matter while skipping over a nested value, and after a literal. */
-const STRUCTURE = /["{}[\]]/g;
+/** What ends a literal (number, true, false, null). */
 const LITERAL_END = /[,}\]\s]/g;
-const STRUCTURE_OR_COLON = /[":]/g;
 
 export class JsonOffsets {
   private readonly children = new Map<number, Children>();
+  private containers: JsonContainers | undefined;
 
-  constructor(private readonly text: string) {}
+  /** @param containers the text's container index, when the caller has scanned it already. */
+  constructor(
+    private readonly text: string,
+    containers?: JsonContainers,
+  ) {
+    this.containers = containers;
+  }
 
   /**
    * The offset of the value at `path` (for an object property: of its key), or undefined when
@@ -81,7 +89,7 @@ export class JsonOffsets {
       const name = raw.includes('\\') ? (JSON.parse(text.slice(at, end + 1)) as string) : raw;
       const value = skipWhitespace(text, skipWhitespace(text, end + 1) + 1); // past the colon
       members.set(name, { key: at, value });
-      at = skipWhitespace(text, skipValue(text, value));
+      at = skipWhitespace(text, this.skipValue(value));
       if (text.charCodeAt(at) === COMMA) at = skipWhitespace(text, at + 1);
     }
     return members;
@@ -93,25 +101,24 @@ export class JsonOffsets {
     let at = skipWhitespace(text, offset + 1);
     while (at < text.length && text[at] !== ']') {
       items.push(at);
-      at = skipWhitespace(text, skipValue(text, at));
+      at = skipWhitespace(text, this.skipValue(at));
       if (text.charCodeAt(at) === COMMA) at = skipWhitespace(text, at + 1);
     }
     return items;
   }
-}
 
-/**
- * How many object members the text writes: the colons outside strings (in JSON a colon outside a
- * string only ever follows a key). Fewer keys in the parsed value than this means a duplicate.
- */
-export function countMembers(text: string): number {
-  let count = 0;
-  STRUCTURE_OR_COLON.lastIndex = 0;
-  for (let match = STRUCTURE_OR_COLON.exec(text); match; match = STRUCTURE_OR_COLON.exec(text)) {
-    if (text.charCodeAt(match.index) === COLON) count++;
-    else STRUCTURE_OR_COLON.lastIndex = stringEnd(text, match.index) + 1;
+  /** The offset just after the value starting at `start`. */
+  private skipValue(start: number): number {
+    const { text } = this;
+    const code = text.charCodeAt(start);
+    if (code === QUOTE) return stringEnd(text, start) + 1;
+    if (code === OPEN_BRACE || code === OPEN_BRACKET) {
+      this.containers ??= scanJsonStructure(text).containers;
+      return this.containers.endAfter(start) ?? text.length;
+    }
+    LITERAL_END.lastIndex = start;
+    return LITERAL_END.exec(text)?.index ?? text.length;
   }
-  return count;
 }
 
 function skipWhitespace(text: string, offset: number): number {
@@ -122,37 +129,4 @@ function skipWhitespace(text: string, offset: number): number {
     code = text.charCodeAt(++at)
   );
   return at;
-}
-
-/** The offset of the quote that closes the string opening at `start`. */
-function stringEnd(text: string, start: number): number {
-  let end = text.indexOf('"', start + 1);
-  while (end !== -1 && isEscaped(text, end)) end = text.indexOf('"', end + 1);
-  return end === -1 ? text.length : end;
-}
-
-/** A quote is escaped when an odd number of backslashes precede it. */
-function isEscaped(text: string, quote: number): boolean {
-  let before = quote - 1;
-  while (text.charCodeAt(before) === BACKSLASH) before--;
-  return (quote - 1 - before) % 2 === 1;
-}
-
-/** The offset just after the value starting at `start`. */
-function skipValue(text: string, start: number): number {
-  const code = text.charCodeAt(start);
-  if (code === QUOTE) return stringEnd(text, start) + 1;
-  if (code !== OPEN_BRACE && code !== OPEN_BRACKET) {
-    LITERAL_END.lastIndex = start;
-    return LITERAL_END.exec(text)?.index ?? text.length;
-  }
-  let depth = 0;
-  STRUCTURE.lastIndex = start;
-  for (let match = STRUCTURE.exec(text); match; match = STRUCTURE.exec(text)) {
-    const found = text.charCodeAt(match.index);
-    if (found === QUOTE) STRUCTURE.lastIndex = stringEnd(text, match.index) + 1;
-    else if (found === OPEN_BRACE || found === OPEN_BRACKET) depth++;
-    else if (--depth === 0) return match.index + 1;
-  }
-  return text.length;
 }
