@@ -11,29 +11,59 @@
  */
 
 const BACKSLASH = 0x5c;
-const OPEN_BRACE = 0x7b;
-const OPEN_BRACKET = 0x5b;
 
-/** Every object and list of a JSON text, by where it starts, with where it ends. */
+/**
+ * Every object and list of a JSON text, numbered in the order they open: where each starts, where
+ * it ends, and the number of the first one after it (its next sibling or a later one), so a reader
+ * steps over nested values from one container to the next without searching.
+ */
 export class JsonContainers {
   constructor(
-    /** Start offsets, ascending (the order they open in). */
+    /** Start offsets, ascending. */
     private readonly starts: Int32Array,
-    /** The offset of the closing brace or bracket of the container with the same index. */
+    /** The offset of each one's closing brace or bracket. */
     private readonly ends: Int32Array,
+    /** The number of the first container that opens after each one closes. */
+    private readonly afters: Int32Array,
     readonly count: number,
   ) {}
 
-  /** The offset just after the object or list that opens at `start`, or undefined when none opens there. */
-  endAfter(start: number): number | undefined {
+  /** The number of the container opening at `start`, or of the first one after it (count when none). */
+  numberFrom(start: number): number {
     let low = 0;
-    let high = this.count - 1;
-    while (low <= high) {
+    let high = this.count;
+    while (low < high) {
       const middle = (low + high) >>> 1;
-      const at = this.starts[middle] ?? -1;
-      if (at === start) return (this.ends[middle] ?? -1) + 1;
-      if (at < start) low = middle + 1;
-      else high = middle - 1;
+      if ((this.starts[middle] ?? Infinity) < start) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+
+  /** Where container `number` opens (Infinity past the last one). */
+  startOf(number: number): number {
+    return number < this.count ? (this.starts[number] ?? Infinity) : Infinity;
+  }
+
+  /** Where container `number` closes. */
+  endOf(number: number): number {
+    return this.ends[number] ?? Infinity;
+  }
+
+  /** The number of the first container opening after container `number` closes. */
+  after(number: number): number {
+    return this.afters[number] ?? this.count;
+  }
+
+  /**
+   * Where the object or list that holds `at` inside the container opening at `start` closes, or
+   * undefined when `at` belongs to that container itself. Steps from one directly nested container
+   * to the next: containers nested deeper are never visited.
+   */
+  nestedEnd(start: number, at: number): number | undefined {
+    for (let number = this.numberFrom(start + 1); this.startOf(number) < at; number = this.after(number)) {
+      const end = this.endOf(number);
+      if (end > at) return end;
     }
     return undefined;
   }
@@ -58,6 +88,7 @@ export function scanJsonStructure(text: string): JsonStructure {
   let deepest = 0;
   let starts: Int32Array = new Int32Array(1024);
   let ends: Int32Array = new Int32Array(1024);
+  let afters: Int32Array = new Int32Array(1024);
   let count = 0;
   const open: number[] = []; // index of each container still open, outermost first
   let quote = find('"', 0);
@@ -88,6 +119,7 @@ export function scanJsonStructure(text: string): JsonStructure {
       if (count === starts.length) {
         starts = grown(starts);
         ends = grown(ends);
+        afters = grown(afters);
       }
       starts[count] = bracket;
       open.push(count++);
@@ -96,13 +128,16 @@ export function scanJsonStructure(text: string): JsonStructure {
       else openBracket = find('[', bracket + 1);
     } else if (bracket < none) {
       const closed = open.pop();
-      if (closed !== undefined) ends[closed] = bracket;
+      if (closed !== undefined) {
+        ends[closed] = bracket;
+        afters[closed] = count;
+      }
       depth--;
       if (bracket === closeBrace) closeBrace = find('}', bracket + 1);
       else closeBracket = find(']', bracket + 1);
     } else break;
   }
-  return { members, depth: deepest, containers: new JsonContainers(starts, ends, count) };
+  return { members, depth: deepest, containers: new JsonContainers(starts, ends, afters, count) };
 }
 
 function grown(array: Int32Array): Int32Array {
