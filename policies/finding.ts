@@ -86,13 +86,47 @@ export function fingerprintOf(realm: string, entity: EntityRef | undefined, rule
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 32);
 }
 
+/** What findings are ordered by, in order: most severe first, then realm, entity, rule and path. */
+interface SortKey {
+  rank: number;
+  realm: string;
+  entity: string;
+  rule: string;
+  path: string;
+}
+
+function sortKey(finding: Finding): SortKey {
+  return {
+    rank: severityRank(finding.severity),
+    realm: finding.realm,
+    entity: finding.entity?.id ?? '',
+    rule: finding.ruleId,
+    path: finding.path.join('.'),
+  };
+}
+
+function compareKeys(a: SortKey, b: SortKey): number {
+  return (
+    b.rank - a.rank ||
+    a.realm.localeCompare(b.realm) ||
+    a.entity.localeCompare(b.entity) ||
+    a.rule.localeCompare(b.rule) ||
+    a.path.localeCompare(b.path)
+  );
+}
+
 /** Most severe first, then realm, entity, rule and path, so every output is deterministic. */
 export function compareFindings(a: Finding, b: Finding): number {
-  return (
-    severityRank(b.severity) - severityRank(a.severity) ||
-    a.realm.localeCompare(b.realm) ||
-    (a.entity?.id ?? '').localeCompare(b.entity?.id ?? '') ||
-    a.ruleId.localeCompare(b.ruleId) ||
-    a.path.join('.').localeCompare(b.path.join('.'))
-  );
+  return compareKeys(sortKey(a), sortKey(b));
+}
+
+/**
+ * Sorts findings in place as compareFindings orders them, with each one's key built once instead
+ * of once per comparison (10,000 findings take about 140,000 comparisons).
+ */
+export function sortFindings<F extends Finding>(findings: F[]): F[] {
+  const keyed = findings.map((finding) => ({ finding, key: sortKey(finding) }));
+  keyed.sort((a, b) => compareKeys(a.key, b.key));
+  keyed.forEach(({ finding }, index) => (findings[index] = finding));
+  return findings;
 }

@@ -8,7 +8,7 @@ import type { Profile, Rule, RuleParams } from './define-rule.ts';
 import { formatMessage } from './define-rule.ts';
 import { EMPTY_POLICY_CONFIG, isExpired, type PolicyConfig, type Suppression } from './config.ts';
 import { resolveEnforcement } from './enforcement.ts';
-import { compareFindings, entityOfPath, fingerprintOf, type Finding } from './finding.ts';
+import { entityOfPath, fingerprintOf, sortFindings, type Finding } from './finding.ts';
 import { allRules } from './rules/index.ts';
 
 export interface RunOptions {
@@ -109,8 +109,8 @@ export function runRules(realms: readonly LoadedRealm[], options: RunOptions = {
       }
     }
   }
-  findings.sort(compareFindings);
-  suppressed.sort(compareFindings);
+  sortFindings(findings);
+  sortFindings(suppressed);
   return { findings, suppressed, expiredSuppressions: expired, rules, realms: ran };
 }
 

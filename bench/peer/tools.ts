@@ -35,6 +35,9 @@ export const realmguard: Tool = {
   args: (file) => [realmguardBin, 'check', file, '--fail-on', 'none', '--format', 'json'],
 };
 
+/** `realmguard --version`: what the command costs before it reads a file (the start the goal excludes). */
+export const realmguardVersionArgs = (): string[] => [realmguardBin, '--version'];
+
 export function kcwarden(executable: string): Tool {
   return { name: 'kcwarden audit', command: executable, args: (file) => ['audit', file, '--format', 'json'] };
 }

@@ -32,7 +32,7 @@ export interface OffsetLookup {
 
 export class DocPositions {
   private readonly offsets = new Map<string, number>();
-  private lineStarts: number[] | undefined;
+  private lineStarts: Int32Array | undefined;
 
   constructor(
     private readonly text: string,
@@ -64,12 +64,7 @@ export class DocPositions {
   }
 
   private lineColumn(offset: number): LineColumn {
-    if (!this.lineStarts) {
-      const starts = [0];
-      for (let index = this.text.indexOf('\n'); index !== -1; index = this.text.indexOf('\n', index + 1))
-        starts.push(index + 1);
-      this.lineStarts = starts;
-    }
+    this.lineStarts ??= lineStartsOf(this.text);
     let low = 0;
     let high = this.lineStarts.length - 1;
     while (low < high) {
@@ -79,6 +74,19 @@ export class DocPositions {
     }
     return { line: low + 1, column: offset - (this.lineStarts[low] ?? 0) + 1 };
   }
+}
+
+/**
+ * Where each line starts. Counted first, then written to a typed array: half a million lines of a
+ * 5,000-client export pushed onto a plain array cost more in copying and collection than in finding.
+ */
+function lineStartsOf(text: string): Int32Array {
+  let lines = 1;
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) lines++;
+  const starts = new Int32Array(lines);
+  let line = 1;
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) starts[line++] = index + 1;
+  return starts;
 }
 
 const PLAIN_KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;

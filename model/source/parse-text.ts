@@ -12,7 +12,8 @@ import { isAlias, isMap, isPair, isScalar, isSeq, type Node as YamlNode } from '
 import { printParseErrorCode, visit, type ParseErrorCode } from 'jsonc-parser';
 import { InputError, throwIfAny } from '../errors.ts';
 import { childKey, DocPositions, formatDocPath, type DocPath } from './doc-positions.ts';
-import { countMembers, JsonOffsets } from './json-offsets.ts';
+import { JsonOffsets } from './json-offsets.ts';
+import { scanJsonStructure } from './json-structure.ts';
 import { isUnsafeNumber, MAX_NESTING_DEPTH, tooDeep, unsafeNumber } from './limits.ts';
 import { parseYamlDocument } from './yaml-document.ts';
 
@@ -51,38 +52,36 @@ export function parseJson(text: string, file: string): ParsedText {
   } catch {
     return parseJsonReportingProblems(text, file);
   }
-  const { keys, withinLimits } = inspectValue(value);
+  const structure = scanJsonStructure(text);
+  if (structure.depth > MAX_NESTING_DEPTH) return parseJsonReportingProblems(text, file);
   // JSON.parse keeps the last of duplicate keys silently: the text then writes more members than
   // the value has keys.
-  if (!withinLimits || countMembers(text) !== keys) return parseJsonReportingProblems(text, file);
-  return { file, format: 'json', value, positions: new DocPositions(text, new JsonOffsets(text)) };
+  if (keysWithinLimits(value) !== structure.members) return parseJsonReportingProblems(text, file);
+  const offsets = new JsonOffsets(text, structure.containers);
+  return { file, format: 'json', value, positions: new DocPositions(text, offsets) };
 }
 
 /**
- * How many object keys the value has, and whether it stays within the limits: nesting at most
- * MAX_NESTING_DEPTH and every number exact. An explicit stack: JSON.parse nests without limit.
+ * How many object keys the value has, or -1 when a number in it is beyond 2^53 (it would read
+ * rounded). Recursive: the caller has checked the nesting limit on the text already.
  */
-function inspectValue(root: unknown): { keys: number; withinLimits: boolean } {
+function keysWithinLimits(value: unknown): number {
+  if (value === null || typeof value !== 'object') return isUnsafeNumber(value) ? -1 : 0;
   let keys = 0;
-  const stack: { value: unknown; depth: number }[] = [{ value: root, depth: 0 }];
-  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
-    const { value, depth } = next;
-    if (value === null || typeof value !== 'object') {
-      if (isUnsafeNumber(value)) return { keys, withinLimits: false };
-      continue;
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const inner = keysWithinLimits(item);
+      if (inner < 0) return -1;
+      keys += inner;
     }
-    const inner = depth + 1;
-    if (inner > MAX_NESTING_DEPTH) return { keys, withinLimits: false };
-    if (Array.isArray(value)) {
-      for (const item of value) stack.push({ value: item, depth: inner });
-      continue;
-    }
-    for (const key in value) {
-      keys++;
-      stack.push({ value: (value as Record<string, unknown>)[key], depth: inner });
-    }
+    return keys;
   }
-  return { keys, withinLimits: true };
+  for (const key in value) {
+    const inner = keysWithinLimits((value as Record<string, unknown>)[key]);
+    if (inner < 0) return -1;
+    keys += inner + 1;
+  }
+  return keys;
 }
 
 /**
