@@ -6,6 +6,7 @@
 import type {
   Policies,
   PolicyConfigSchema,
+  PolicyResource,
   ReportViolation,
   ResourceValidationArgs,
   ResourceValidationPolicy,
@@ -95,11 +96,19 @@ function validateStack(
       urn: resource.urn,
       name: resource.name,
       props: rawProps(resource.props),
+      dependencies: dependencyUrns(resource.propertyDependencies),
     }));
   for (const group of groupByRealm(relevant, wholeRealm)) {
     const copies = instantiateGroup(group);
     for (const { finding, urn } of robustFindings(rule, copies, settings, now)) report(violationMessage(finding), urn);
   }
+}
+
+/** Input name → the URNs of the resources it depends on (how an ExecutionConfig finds its execution). */
+function dependencyUrns(dependencies: Record<string, PolicyResource[]> | undefined): Record<string, string[]> {
+  return Object.fromEntries(
+    Object.entries(dependencies ?? {}).map(([input, resources]) => [input, resources.map((resource) => resource.urn)]),
+  );
 }
 
 interface PackSettings {

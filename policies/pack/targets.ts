@@ -13,6 +13,9 @@ import {
   SAML_CLIENT_TYPE,
   REALM_TYPE,
 } from './assemble.ts';
+import { AUTHENTICATION_TYPES } from './assemble-authentication.ts';
+import { USER_PROFILE_TYPE } from './assemble-user-profile.ts';
+import { IDENTITY_PROVIDER_MAPPER_TYPES } from '../../model/provider-dialect/identity-provider-mappers.ts';
 
 export type PackTarget =
   | { kind: 'resource'; types: readonly string[] }
@@ -34,11 +37,13 @@ const RESOURCE_TYPES: Record<Exclude<RealmPart, ConfiguredPart>, readonly string
   keys: KEY_PROVIDER_TYPES,
   clientPolicies: [CLIENT_POLICY_TYPE],
   identityProviders: IDENTITY_PROVIDER_TYPES,
+  identityProviderMappers: IDENTITY_PROVIDER_MAPPER_TYPES,
+  // The realm binds flows too; the stack policy always gathers it.
+  authentication: AUTHENTICATION_TYPES,
+  userProfile: [USER_PROFILE_TYPE],
   // Not assembled from Pulumi resources yet: rules reading only these parts do not run in the pack.
   clientScopes: [],
   access: [],
-  authentication: [],
-  userProfile: [],
 };
 
 function fromResources(part: RealmPart): part is Exclude<RealmPart, ConfiguredPart> {
