@@ -62,7 +62,9 @@ const MAPPER_DIALECTS: Readonly<Record<string, MapperDialect>> = {
   },
   'keycloak:index/hardcodedAttributeIdentityProviderMapper:HardcodedAttributeIdentityProviderMapper': {
     type: (props) =>
-      bool(props.userSession) === true ? 'hardcoded-user-session-attribute-idp-mapper' : 'hardcoded-attribute-idp-mapper',
+      bool(props.userSession) === true
+        ? 'hardcoded-user-session-attribute-idp-mapper'
+        : 'hardcoded-attribute-idp-mapper',
     config: { attributeName: 'attribute', attributeValue: 'attribute.value' },
   },
   'keycloak:index/customIdentityProviderMapping:CustomIdentityProviderMapping': {

@@ -112,7 +112,8 @@ export function assembleRealm(
         type === SAML_CLIENT_TYPE ? samlClientSettingsFromInputs(props) : clientSettingsFromInputs(props);
       const client: ClientSettings = { clientId: resource.name, ...clientDefaults(), ...definedOnly(declared) };
       // A SAML client's extraConfig unknown until apply may hold any attribute: read it so that no rule judges one.
-      if (type === SAML_CLIENT_TYPE && isOpenObject(props.extraConfig)) client.attributes = openStringMap(client.attributes);
+      if (type === SAML_CLIENT_TYPE && isOpenObject(props.extraConfig))
+        client.attributes = openStringMap(client.attributes);
       settings.clients.push(client);
       entityUrns.set(`clients/${client.clientId}`, resource.urn);
     } else if (KEY_PROVIDER_TYPES.includes(type)) {

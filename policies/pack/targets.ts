@@ -46,6 +46,13 @@ const RESOURCE_TYPES: Record<Exclude<RealmPart, ConfiguredPart>, readonly string
   access: [],
 };
 
+/**
+ * Parts the pack fills with Keycloak's own when the stack declares none (the built-in flows, the
+ * browser flow binding): a realm whose group may miss a member is not judged on them, since the
+ * missing flow or binding could replace what Keycloak's default would be blamed for.
+ */
+const DEFAULTED_PARTS: ReadonlySet<RealmPart> = new Set(['authentication']);
+
 function fromResources(part: RealmPart): part is Exclude<RealmPart, ConfiguredPart> {
   return part !== 'compromisedKeys';
 }
@@ -55,7 +62,8 @@ export function packTarget(rule: Rule): PackTarget {
   const types = parts.flatMap((part) => RESOURCE_TYPES[part]);
   if (parts.length === 1 && !rule.wholeRealm) return { kind: 'resource', types };
   // Resources are grouped per realm by the realm resource, so a stack policy always gathers it.
-  return { kind: 'stack', types: [...new Set([REALM_TYPE, ...types])], wholeRealm: rule.wholeRealm };
+  const wholeRealm = rule.wholeRealm || parts.some((part) => DEFAULTED_PARTS.has(part));
+  return { kind: 'stack', types: [...new Set([REALM_TYPE, ...types])], wholeRealm };
 }
 
 /**

@@ -55,7 +55,7 @@ const OPEN_OBJECT: object = new Proxy(
 /**
  * Stand-ins of every type and for the enumerations the provider uses: absent, both booleans,
  * both ends of the number line, the strings that flip each rule (durations, ssl modes, access
- * types, PKCE methods, algorithms, an execution's requirement, a mapper's sync mode), and lists.
+ * types, PKCE methods, algorithms, an execution's requirement and authenticator, a mapper's sync mode), and lists.
  * Each instantiation uses one of them for every unknown at once.
  */
 const PROBES: readonly unknown[] = [
@@ -80,6 +80,7 @@ const PROBES: readonly unknown[] = [
   'RSA1_5',
   'P-256',
   'REQUIRED',
+  'auth-otp-form',
   'FORCE',
   '*',
   ['*'],
