@@ -17,6 +17,10 @@ import {
   settingsFromRealmInputs,
 } from '../../model/provider-dialect.ts';
 import { isOpenObject, openStringMap } from './unknowns.ts';
+import { assembleAccess } from './assemble-access.ts';
+import { assembleClientScopes } from './assemble-client-scopes.ts';
+import { PathOwners } from './path-owners.ts';
+import { StackReferences } from './references.ts';
 import type {
   ClientPolicySettings,
   ClientSettings,
@@ -55,6 +59,8 @@ export interface PackResource {
   name: string;
   /** Plain inputs (unknowns already replaced by a stand-in). */
   props: Record<string, unknown>;
+  /** Input → URNs of the resources it was computed from (how ids are resolved: policies/pack/references.ts). */
+  propertyDependencies?: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface AssembledRealm {
@@ -148,9 +154,19 @@ export function assembleRealm(
     }
   }
 
+  // Roles, groups, client scopes and mappers refer to each other by id: assembled once every client is in.
+  const nested = new PathOwners();
+  const references = new StackReferences(resources);
+  const clientScopes = assembleClientScopes(resources, settings, references, nested);
+  if (clientScopes) settings.clientScopes = clientScopes;
+  const access = assembleAccess(resources, settings, references, nested);
+  if (access) settings.access = access;
+
   return {
     settings,
     ownerOf(path) {
+      const nestedOwner = nested.ownerOf(path);
+      if (nestedOwner !== undefined) return nestedOwner;
       const [collection, id] = path;
       if (ENTITY_COLLECTIONS.has(collection ?? '') && id !== undefined) return entityUrns.get(`${collection}/${id}`);
       if (collection === 'clientPolicies')
