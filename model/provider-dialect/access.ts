@@ -31,11 +31,6 @@ export function roleNameFromInputs(props: Record<string, unknown>, argument: 'na
   return typeof name === 'string' && name !== '' ? name : undefined;
 }
 
-/** Whether a keycloak.Role is a client role: it names a client by id (which the stack must resolve). */
-export function isClientRoleInputs(props: Record<string, unknown>): boolean {
-  return props.clientId !== undefined && props.clientId !== '';
-}
-
 /** A group's full path ('/ops/admins') from its name and its parent's path ('' at the root). */
 export function groupPathFromInputs(props: Record<string, unknown>, parentPath = ''): string | undefined {
   const name = props.name;

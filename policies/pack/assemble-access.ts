@@ -20,7 +20,6 @@ import {
 import {
   defaultRolesFromInputs,
   groupPathFromInputs,
-  isClientRoleInputs,
   roleNameFromInputs,
 } from '../../model/provider-dialect/access.ts';
 import type { RealmSettings } from '../../model/realm-settings.ts';
@@ -71,7 +70,7 @@ export function rolesByUrn(resources: readonly PackResource[], refs: StackRefere
     if (resource.type !== ROLE_TYPE) continue;
     const name = roleNameFromInputs(resource.props, 'name');
     if (name === undefined) continue;
-    if (!isClientRoleInputs(resource.props)) {
+    if (!refs.given(resource, 'clientId')) {
       roles.set(resource.urn, { name });
       continue;
     }
@@ -148,7 +147,7 @@ function groupsOf(
     if (paths.has(group.urn)) return paths.get(group.urn);
     if (seen.has(group.urn)) return undefined;
     seen.add(group.urn);
-    const hasParent = group.props.parentId !== undefined && group.props.parentId !== '';
+    const hasParent = refs.given(group, 'parentId');
     const parent = hasParent ? refs.one(group, 'parentId', [GROUP_TYPE]) : undefined;
     const parentPath = parent ? pathOf(parent, seen) : hasParent ? undefined : '';
     const path = parentPath === undefined ? undefined : groupPathFromInputs(group.props, parentPath);

@@ -36,6 +36,15 @@ export class StackReferences {
     });
   }
 
+  /**
+   * Whether the input is given at all. An id unknown during preview is replaced by stand-ins,
+   * absence among them; the dependency still shows that the program set it.
+   */
+  given(resource: PackResource, property: string): boolean {
+    const value = resource.props[property];
+    return (value !== undefined && value !== '') || (resource.propertyDependencies?.[property]?.length ?? 0) > 0;
+  }
+
   /** The one such resource; undefined when there is none, or several (which one the id names is not known). */
   one(resource: PackResource, property: string, types: readonly string[]): PackResource | undefined {
     const found = this.all(resource, property, types);
