@@ -22,7 +22,8 @@ import type {
   AuthenticationSettings,
 } from '../../model/realm-settings.ts';
 import type { PackResource } from './assemble.ts';
-import type { OwnedPaths } from './owned-paths.ts';
+import type { PathOwners } from './path-owners.ts';
+import type { StackReferences } from './references.ts';
 
 export const FLOW_TYPE = 'keycloak:authentication/flow:Flow';
 export const SUBFLOW_TYPE = 'keycloak:authentication/subflow:Subflow';
@@ -44,12 +45,13 @@ interface DeclaredStep extends FlowStepInputs {
 
 /**
  * `realm`: the group's keycloak.Realm, whose own flow arguments bind flows when no Bindings does.
- * `owners` learns which resource declares each flow and binding.
+ * `references` finds the Execution an ExecutionConfig's executionId names; `owners` learns which resource declares each flow and binding.
  */
 export function assembleAuthentication(
   resources: readonly PackResource[],
   realm: PackResource | undefined,
-  owners: OwnedPaths,
+  references: StackReferences,
+  owners: PathOwners,
 ): AuthenticationSettings | undefined {
   const flows = new Map<string, AuthenticationFlowSettings>(
     structuredClone(KEYCLOAK_BUILT_IN_FLOWS).map((flow) => [flow.alias, flow]),
@@ -85,11 +87,9 @@ export function assembleAuthentication(
 
   for (const resource of resources.filter((candidate) => candidate.type === EXECUTION_CONFIG_TYPE)) {
     // executionId is the execution's id, unknown until apply: the engine's dependencies name the execution.
-    const [execution, ...others] = (resource.dependencies?.executionId ?? []).flatMap((urn) => {
-      const found = executions.get(urn);
-      return found ? [found] : [];
-    });
-    if (!execution || others.length > 0) return undefined;
+    const source = references.one(resource, 'executionId', [EXECUTION_TYPE]);
+    const execution = source && executions.get(source.urn);
+    if (!execution) return undefined;
     execution.config = executionConfigFromInputs(resource.props);
   }
 

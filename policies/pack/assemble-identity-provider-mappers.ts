@@ -9,13 +9,13 @@ import {
 } from '../../model/provider-dialect/identity-provider-mappers.ts';
 import type { IdentityProviderSettings } from '../../model/realm-settings.ts';
 import type { PackResource } from './assemble.ts';
-import type { OwnedPaths } from './owned-paths.ts';
+import type { PathOwners } from './path-owners.ts';
 import { isOpenObject, openStringMap } from './unknowns.ts';
 
 export function attachIdentityProviderMappers(
   resources: readonly PackResource[],
   identityProviders: readonly IdentityProviderSettings[],
-  owners: OwnedPaths,
+  owners: PathOwners,
 ): void {
   for (const resource of resources) {
     if (!IDENTITY_PROVIDER_MAPPER_TYPES.includes(resource.type)) continue;

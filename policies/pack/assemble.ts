@@ -19,8 +19,11 @@ import {
 import { assembleAuthentication } from './assemble-authentication.ts';
 import { attachIdentityProviderMappers } from './assemble-identity-provider-mappers.ts';
 import { assembleUserProfile } from './assemble-user-profile.ts';
-import { OwnedPaths } from './owned-paths.ts';
 import { isOpenObject, openStringMap } from './unknowns.ts';
+import { assembleAccess } from './assemble-access.ts';
+import { assembleClientScopes } from './assemble-client-scopes.ts';
+import { PathOwners } from './path-owners.ts';
+import { StackReferences } from './references.ts';
 import type {
   ClientPolicySettings,
   ClientSettings,
@@ -59,8 +62,8 @@ export interface PackResource {
   name: string;
   /** Plain inputs (unknowns already replaced by a stand-in). */
   props: Record<string, unknown>;
-  /** Input name → URNs of the resources its value was computed from (the engine's property dependencies; stack policies only). */
-  dependencies?: Readonly<Record<string, readonly string[]>>;
+  /** Input → URNs of the resources it was computed from (how ids are resolved: policies/pack/references.ts). */
+  propertyDependencies?: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface AssembledRealm {
@@ -157,18 +160,25 @@ export function assembleRealm(
     }
   }
 
-  const owned = new OwnedPaths();
+  // Roles, groups, client scopes and mappers refer to each other by id: assembled once every client is in.
+  const nested = new PathOwners();
+  const references = new StackReferences(resources);
+  const clientScopes = assembleClientScopes(resources, settings, references, nested);
+  if (clientScopes) settings.clientScopes = clientScopes;
+  const access = assembleAccess(resources, settings, references, nested);
+  if (access) settings.access = access;
+
   const realm = resources.find((resource) => resource.type === REALM_TYPE);
-  const authentication = assembleAuthentication(resources, realm, owned);
+  const authentication = assembleAuthentication(resources, realm, references, nested);
   if (authentication) settings.authentication = authentication;
-  settings.userProfile = assembleUserProfile(resources, owned);
-  attachIdentityProviderMappers(resources, settings.identityProviders ?? [], owned);
+  settings.userProfile = assembleUserProfile(resources, nested);
+  attachIdentityProviderMappers(resources, settings.identityProviders ?? [], nested);
 
   return {
     settings,
     ownerOf(path) {
-      const declaredBy = owned.ownerOf(path);
-      if (declaredBy !== undefined) return declaredBy;
+      const nestedOwner = nested.ownerOf(path);
+      if (nestedOwner !== undefined) return nestedOwner;
       const [collection, id] = path;
       if (ENTITY_COLLECTIONS.has(collection ?? '') && id !== undefined) return entityUrns.get(`${collection}/${id}`);
       if (collection === 'clientPolicies')

@@ -6,7 +6,6 @@
 import type {
   Policies,
   PolicyConfigSchema,
-  PolicyResource,
   ReportViolation,
   ResourceValidationArgs,
   ResourceValidationPolicy,
@@ -22,6 +21,7 @@ import type { PolicyConfig } from '../config.ts';
 import { findingsOf } from '../run.ts';
 import { allRules } from '../rules/index.ts';
 import { assembleRealm, identityStandIns, REALM_TYPE, valueAt, type PackResource } from './assemble.ts';
+import { propertyDependencyUrns } from './references.ts';
 import { packTarget, readsConfiguredKeys } from './targets.ts';
 import { containsUnknown, instantiations, rawProps } from './unknowns.ts';
 
@@ -96,19 +96,12 @@ function validateStack(
       urn: resource.urn,
       name: resource.name,
       props: rawProps(resource.props),
-      dependencies: dependencyUrns(resource.propertyDependencies),
+      propertyDependencies: propertyDependencyUrns(resource),
     }));
   for (const group of groupByRealm(relevant, wholeRealm)) {
     const copies = instantiateGroup(group);
     for (const { finding, urn } of robustFindings(rule, copies, settings, now)) report(violationMessage(finding), urn);
   }
-}
-
-/** Input name → the URNs of the resources it depends on (how an ExecutionConfig finds its execution). */
-function dependencyUrns(dependencies: Record<string, PolicyResource[]> | undefined): Record<string, string[]> {
-  return Object.fromEntries(
-    Object.entries(dependencies ?? {}).map(([input, resources]) => [input, resources.map((resource) => resource.urn)]),
-  );
 }
 
 interface PackSettings {

@@ -13,6 +13,8 @@ import {
   SAML_CLIENT_TYPE,
   REALM_TYPE,
 } from './assemble.ts';
+import { ACCESS_RESOURCE_TYPES } from './assemble-access.ts';
+import { CLIENT_SCOPE_RESOURCE_TYPES } from './assemble-client-scopes.ts';
 import { AUTHENTICATION_TYPES } from './assemble-authentication.ts';
 import { USER_PROFILE_TYPE } from './assemble-user-profile.ts';
 import { IDENTITY_PROVIDER_MAPPER_TYPES } from '../../model/provider-dialect/identity-provider-mappers.ts';
@@ -37,13 +39,12 @@ const RESOURCE_TYPES: Record<Exclude<RealmPart, ConfiguredPart>, readonly string
   keys: KEY_PROVIDER_TYPES,
   clientPolicies: [CLIENT_POLICY_TYPE],
   identityProviders: IDENTITY_PROVIDER_TYPES,
+  clientScopes: CLIENT_SCOPE_RESOURCE_TYPES,
+  access: ACCESS_RESOURCE_TYPES,
   identityProviderMappers: IDENTITY_PROVIDER_MAPPER_TYPES,
   // The realm binds flows too; the stack policy always gathers it.
   authentication: AUTHENTICATION_TYPES,
   userProfile: [USER_PROFILE_TYPE],
-  // Not assembled from Pulumi resources yet: rules reading only these parts do not run in the pack.
-  clientScopes: [],
-  access: [],
 };
 
 /**
@@ -57,10 +58,13 @@ function fromResources(part: RealmPart): part is Exclude<RealmPart, ConfiguredPa
   return part !== 'compromisedKeys';
 }
 
+/** Parts whose resources refer to each other by id: one resource alone cannot be judged. */
+const REFERRING_PARTS: ReadonlySet<RealmPart> = new Set(['access', 'clientScopes', 'authentication']);
+
 export function packTarget(rule: Rule): PackTarget {
   const parts = rule.reads.filter(fromResources);
-  const types = parts.flatMap((part) => RESOURCE_TYPES[part]);
-  if (parts.length === 1 && !rule.wholeRealm) return { kind: 'resource', types };
+  const types = [...new Set(parts.flatMap((part) => RESOURCE_TYPES[part]))];
+  if (parts.length === 1 && !rule.wholeRealm && !REFERRING_PARTS.has(parts[0]!)) return { kind: 'resource', types };
   // Resources are grouped per realm by the realm resource, so a stack policy always gathers it.
   const wholeRealm = rule.wholeRealm || parts.some((part) => DEFAULTED_PARTS.has(part));
   return { kind: 'stack', types: [...new Set([REALM_TYPE, ...types])], wholeRealm };

@@ -166,7 +166,7 @@ describe('flows in the pack', () => {
     };
     const placed = assembleRealm([
       ...asPack([realm, ...passwordOnlyBrowser, condition]),
-      { ...config, urn: urnOf(config), dependencies: { executionId: [urnOf(condition)] } },
+      { ...config, urn: urnOf(config), propertyDependencies: { executionId: [urnOf(condition)] } },
     ]);
     expect(placed.settings.authentication?.flows.find((flow) => flow.alias === 'weak-forms')?.executions[1]).toEqual({
       authenticator: 'conditional-user-role',

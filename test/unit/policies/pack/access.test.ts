@@ -1,0 +1,297 @@
+/**
+ * The access and client-scope parts in the CrossGuard pack, from plain resource lists: ids
+ * resolved through property dependencies to the declaring resource, names read as names, an id
+ * the stack does not declare left unjudged, and every violation on the resource that declares
+ * what it is about. (test/pulumi/pack-access.test.ts shows the same under the real Pulumi CLI.)
+ */
+import type { StackValidationPolicy } from '@pulumi/policy';
+import { describe, expect, it } from 'vitest';
+import { assembleRealm, OPENID_CLIENT_TYPE, REALM_TYPE, type PackResource } from '../../../../policies/pack/assemble.ts';
+import {
+  DEFAULT_ROLES_TYPE,
+  GROUP_ROLES_TYPE,
+  GROUP_TYPE,
+  ROLE_TYPE,
+  SERVICE_ACCOUNT_REALM_ROLE_TYPE,
+  SERVICE_ACCOUNT_ROLE_TYPE,
+} from '../../../../policies/pack/assemble-access.ts';
+import {
+  CLIENT_DEFAULT_SCOPES_TYPE,
+  CLIENT_SCOPE_TYPE,
+} from '../../../../policies/pack/assemble-client-scopes.ts';
+import { buildPolicies } from '../../../../policies/pack/policies.ts';
+import { packTarget } from '../../../../policies/pack/targets.ts';
+import { allRules } from '../../../../policies/rules/index.ts';
+import { NOW } from '../../../support/fixtures.ts';
+import { UNKNOWN, urnOf, validateStack, type Resource } from './pack-args.ts';
+
+const USER_ATTRIBUTE_MAPPER_TYPE = 'keycloak:openid/userAttributeProtocolMapper:UserAttributeProtocolMapper';
+const HARDCODED_ROLE_MAPPER_TYPE = 'keycloak:openid/hardcodedRoleProtocolMapper:HardcodedRoleProtocolMapper';
+const GENERIC_ROLE_MAPPER_TYPE = 'keycloak:index/genericRoleMapper:GenericRoleMapper';
+
+const policies = buildPolicies(allRules, () => NOW);
+const stackPolicy = (name: string) => policies.find((policy) => policy.name === name) as StackValidationPolicy;
+
+/** Every id is unknown, as in a first preview: only the dependencies tell what it names. */
+const realm: Resource = { type: REALM_TYPE, name: 'acme', props: { realm: 'acme' } };
+const client = (clientId: string, props: Record<string, unknown> = {}): Resource => ({
+  type: OPENID_CLIENT_TYPE,
+  name: clientId,
+  props: { realmId: UNKNOWN, clientId, accessType: 'CONFIDENTIAL', ...props },
+});
+const realmManagement = client('realm-management', { accessType: 'BEARER-ONLY', import: true });
+const manageUsers: Resource = {
+  type: ROLE_TYPE,
+  name: 'manage-users',
+  props: { realmId: UNKNOWN, clientId: UNKNOWN, name: 'manage-users', import: true },
+  dependsOn: { clientId: ['realm-management'] },
+};
+const role = (name: string, composites: string[] = []): Resource => ({
+  type: ROLE_TYPE,
+  name,
+  props: { realmId: UNKNOWN, name, compositeRoles: composites.map(() => UNKNOWN) },
+  dependsOn: { compositeRoles: composites },
+});
+const group = (name: string, parent?: string): Resource => ({
+  type: GROUP_TYPE,
+  name,
+  props: { realmId: UNKNOWN, name, ...(parent && { parentId: UNKNOWN }) },
+  ...(parent && { dependsOn: { parentId: [parent] } }),
+});
+const groupRoles = (name: string, groupName: string, roles: string[], unresolvedIds = 0): Resource => ({
+  type: GROUP_ROLES_TYPE,
+  name,
+  props: {
+    realmId: UNKNOWN,
+    groupId: UNKNOWN,
+    roleIds: [...roles.map(() => UNKNOWN), ...Array.from({ length: unresolvedIds }, (_, i) => `0c1d-data-source-${i}`)],
+  },
+  dependsOn: { groupId: [groupName], roleIds: roles },
+});
+const worker = client('worker', { serviceAccountsEnabled: true });
+const workerManageUsers: Resource = {
+  type: SERVICE_ACCOUNT_ROLE_TYPE,
+  name: 'worker-manage-users',
+  props: { realmId: UNKNOWN, serviceAccountUserId: UNKNOWN, clientId: UNKNOWN, role: 'manage-users' },
+  dependsOn: { serviceAccountUserId: ['worker'], clientId: ['realm-management'] },
+};
+const defaultRoles = (names: string[]): Resource => ({
+  type: DEFAULT_ROLES_TYPE,
+  name: 'defaults',
+  props: { realmId: UNKNOWN, defaultRoles: names },
+});
+const KEYCLOAK_DEFAULTS = ['offline_access', 'uma_authorization', 'account/view-profile', 'account/manage-account'];
+
+/** The assembled realm of a list, as one stack policy would see it. */
+function assembled(resources: Resource[]) {
+  const urns = new Map(resources.map((resource) => [resource.name, urnOf(resource)]));
+  const pack: PackResource[] = resources.map((resource) => ({
+    type: resource.type,
+    name: resource.name,
+    urn: urnOf(resource),
+    props: resource.props,
+    propertyDependencies: Object.fromEntries(
+      Object.entries(resource.dependsOn ?? {}).map(([property, names]) => [property, names.map((name) => urns.get(name)!)]),
+    ),
+  }));
+  return assembleRealm(pack);
+}
+
+describe('the access part from Pulumi resources', () => {
+  it('resolves roles, composites, nested groups and their mappings through property dependencies', () => {
+    const { settings } = assembled([
+      realm,
+      realmManagement,
+      manageUsers,
+      role('user-admin', ['manage-users']),
+      group('helpdesk'),
+      group('tier2', 'helpdesk'),
+      groupRoles('tier2-roles', 'tier2', ['user-admin']),
+    ]);
+    expect(settings.access?.roles).toEqual(
+      expect.arrayContaining([
+        { client: 'realm-management', name: 'manage-users', composites: [] },
+        { name: 'user-admin', composites: [{ client: 'realm-management', name: 'manage-users' }] },
+      ]),
+    );
+    expect(settings.access?.groups).toEqual([
+      { path: '/helpdesk', roles: [] },
+      { path: '/helpdesk/tier2', roles: [{ name: 'user-admin' }] },
+    ]);
+  });
+
+  it('reads DefaultRoles by name, and without one keeps Keycloak’s own default roles; every service account holds the default role', () => {
+    const declared = assembled([realm, worker, defaultRoles([...KEYCLOAK_DEFAULTS, 'realm-management/manage-clients'])]);
+    expect(declared.settings.access?.defaultRoles).toContainEqual({ client: 'realm-management', name: 'manage-clients' });
+    expect(declared.settings.access?.serviceAccounts).toEqual([
+      { clientId: 'worker', roles: [{ name: 'default-roles-acme' }], groups: [] },
+    ]);
+    const kept = assembled([realm, worker, role('reporting')]);
+    expect(kept.settings.access?.defaultRoles).toEqual([
+      { name: 'offline_access' },
+      { name: 'uma_authorization' },
+      { client: 'account', name: 'view-profile' },
+      { client: 'account', name: 'manage-account' },
+    ]);
+  });
+
+  it('leaves the part out when the stack declares no role, group or mapping', () => {
+    expect(assembled([realm, worker]).settings.access).toBeUndefined();
+  });
+
+  it('judges nothing through an id no resource of the stack declares', () => {
+    const { settings } = assembled([
+      realm,
+      realmManagement,
+      worker,
+      group('ops'),
+      // realm-admin's id from a data source: computed from no Role of the stack.
+      groupRoles('ops-roles', 'ops', [], 1),
+      // the role's client from a data source: which client's manage-users is not known.
+      { ...workerManageUsers, dependsOn: { serviceAccountUserId: ['worker'], clientId: [] } },
+    ]);
+    expect(settings.access?.groups).toEqual([{ path: '/ops', roles: [] }]);
+    expect(settings.access?.serviceAccounts).toEqual([
+      { clientId: 'worker', roles: [{ name: 'default-roles-acme' }], groups: [] },
+    ]);
+  });
+
+  it('maps a service account’s client role by name on the resolved client, and its realm role by name', () => {
+    const { settings } = assembled([
+      realm,
+      realmManagement,
+      worker,
+      workerManageUsers,
+      {
+        type: SERVICE_ACCOUNT_REALM_ROLE_TYPE,
+        name: 'worker-reporting',
+        props: { realmId: UNKNOWN, serviceAccountUserId: UNKNOWN, role: 'reporting' },
+        dependsOn: { serviceAccountUserId: ['worker'] },
+      },
+    ]);
+    expect(settings.access?.serviceAccounts[0]?.roles).toEqual([
+      { name: 'default-roles-acme' },
+      { client: 'realm-management', name: 'manage-users' },
+      { name: 'reporting' },
+    ]);
+  });
+});
+
+describe('the client-scope part from Pulumi resources', () => {
+  const app = client('app', { standardFlowEnabled: true, validRedirectUris: ['https://app.example.com/cb'] });
+  const payroll: Resource = { type: CLIENT_SCOPE_TYPE, name: 'payroll', props: { realmId: UNKNOWN, name: 'payroll' } };
+  const ssn = (attach: Record<string, string[]>): Resource => ({
+    type: USER_ATTRIBUTE_MAPPER_TYPE,
+    name: 'ssn',
+    props: { realmId: UNKNOWN, name: 'ssn', userAttribute: 'ssn', claimName: 'ssn', clientScopeId: UNKNOWN },
+    dependsOn: attach,
+  });
+
+  it('attaches mappers to their scope or client, with the config the provider sends (its defaults included)', () => {
+    const onScope = assembled([realm, app, payroll, ssn({ clientScopeId: ['payroll'] })]).settings;
+    expect(onScope.clientScopes?.[0]?.protocolMappers).toEqual([
+      {
+        name: 'ssn',
+        protocol: 'openid-connect',
+        type: 'oidc-usermodel-attribute-mapper',
+        config: {
+          'id.token.claim': 'true',
+          'access.token.claim': 'true',
+          'userinfo.token.claim': 'true',
+          'introspection.token.claim': 'true',
+          'user.attribute': 'ssn',
+          'claim.name': 'ssn',
+          'jsonType.label': 'String',
+          multivalued: 'false',
+          'aggregate.attrs': 'false',
+        },
+      },
+    ]);
+    const onClient = assembled([realm, app, { ...ssn({ clientId: ['app'] }), props: { ...ssn({}).props, clientScopeId: undefined, clientId: UNKNOWN } }]).settings;
+    expect(onClient.clients.find((candidate) => candidate.clientId === 'app')?.protocolMappers?.[0]?.name).toBe('ssn');
+  });
+
+  it('names a hard-coded role as Keycloak stores it (clientId.role), once its roleId resolves', () => {
+    const { settings } = assembled([
+      realm,
+      realmManagement,
+      manageUsers,
+      payroll,
+      {
+        type: HARDCODED_ROLE_MAPPER_TYPE,
+        name: 'admin-claim',
+        props: { realmId: UNKNOWN, name: 'admin-claim', clientScopeId: UNKNOWN, roleId: UNKNOWN },
+        dependsOn: { clientScopeId: ['payroll'], roleId: ['manage-users'] },
+      },
+    ]);
+    expect(settings.clientScopes?.[0]?.protocolMappers[0]?.config).toEqual({ role: 'realm-management.manage-users' });
+  });
+
+  it('sets a client’s default scopes from ClientDefaultScopes (names), and scope mappings from GenericRoleMapper', () => {
+    const { settings, ownerOf } = assembled([
+      realm,
+      app,
+      payroll,
+      role('reporting'),
+      {
+        type: CLIENT_DEFAULT_SCOPES_TYPE,
+        name: 'app-defaults',
+        props: { realmId: UNKNOWN, clientId: UNKNOWN, defaultScopes: ['profile', 'payroll', 'offline_access'] },
+        dependsOn: { clientId: ['app'] },
+      },
+      {
+        type: GENERIC_ROLE_MAPPER_TYPE,
+        name: 'payroll-reporting',
+        props: { realmId: UNKNOWN, clientScopeId: UNKNOWN, roleId: UNKNOWN },
+        dependsOn: { clientScopeId: ['payroll'], roleId: ['reporting'] },
+      },
+    ]);
+    expect(settings.clients.find((candidate) => candidate.clientId === 'app')?.defaultClientScopes).toEqual([
+      'profile',
+      'payroll',
+      'offline_access',
+    ]);
+    expect(ownerOf(['clients', 'app', 'defaultClientScopes'])).toMatch(/::app-defaults$/);
+    expect(settings.access?.scopeMappings).toEqual([{ clientScope: 'payroll', roles: [{ name: 'reporting' }] }]);
+    expect(ownerOf(['access', 'scopeMappings', 'clientScope:payroll', 'roles', 'reporting'])).toMatch(/::payroll-reporting$/);
+  });
+});
+
+describe('access and scope rules in the pack', () => {
+  const WEAK: Resource[] = [
+    realm,
+    realmManagement,
+    manageUsers,
+    worker,
+    workerManageUsers,
+    role('user-admin', ['manage-users']),
+    group('helpdesk'),
+    groupRoles('helpdesk-roles', 'helpdesk', ['user-admin']),
+    defaultRoles([...KEYCLOAK_DEFAULTS, 'realm-management/manage-clients']),
+    group('ops'),
+    groupRoles('ops-roles', 'ops', [], 1),
+  ];
+
+  it('are stack policies: one resource alone cannot be judged, its references are others', () => {
+    for (const id of ['sensitive-role-group', 'sensitive-role-default', 'offline-access-default', 'protocol-mapper-config'])
+      expect(packTarget(allRules.find((rule) => rule.id === id)!).kind, id).toBe('stack');
+  });
+
+  it('report each holding on the resource that declares it, and nothing through the unresolved id', async () => {
+    const on = async (policy: string) =>
+      (await validateStack(stackPolicy(policy), WEAK)).map(({ urn }) => urn?.split('::').at(-1));
+    expect((await on('sensitive-role-service-account')).sort()).toEqual(['defaults', 'worker-manage-users']);
+    expect(await on('sensitive-role-group')).toEqual(['helpdesk-roles']);
+    expect(await on('sensitive-role-composite')).toEqual(['user-admin']);
+    expect(await on('sensitive-role-default')).toEqual(['defaults']);
+    expect(await on('impersonation-outside-admins')).toEqual([]);
+  });
+
+  it('stay silent on the hardened variant', async () => {
+    const hardened = WEAK.filter((resource) => resource !== workerManageUsers).map((resource) =>
+      resource.type === DEFAULT_ROLES_TYPE ? defaultRoles(KEYCLOAK_DEFAULTS) : resource.name === 'user-admin' ? role('user-admin') : resource,
+    );
+    for (const id of ['sensitive-role-service-account', 'sensitive-role-group', 'sensitive-role-composite', 'sensitive-role-default'])
+      expect(await validateStack(stackPolicy(id), hardened), id).toEqual([]);
+  });
+});
