@@ -39,13 +39,15 @@ const client = (clientId: string, props: Record<string, unknown> = {}): Resource
   name: clientId,
   props: { realmId: UNKNOWN, clientId, accessType: 'CONFIDENTIAL', ...props },
 });
-const realmManagement = client('realm-management', { accessType: 'BEARER-ONLY', import: true });
-const manageUsers: Resource = {
+/** A client role the policy config makes sensitive (Keycloak refuses changes to realm-management: a stack cannot declare it). */
+const billing = client('billing', { accessType: 'BEARER-ONLY' });
+const billingAdmin: Resource = {
   type: ROLE_TYPE,
-  name: 'manage-users',
-  props: { realmId: UNKNOWN, clientId: UNKNOWN, name: 'manage-users', import: true },
-  dependsOn: { clientId: ['realm-management'] },
+  name: 'billing-admin',
+  props: { realmId: UNKNOWN, clientId: UNKNOWN, name: 'admin' },
+  dependsOn: { clientId: ['billing'] },
 };
+const CONFIG = { additionalSensitiveRoles: ['billing/admin'] };
 const role = (name: string, composites: string[] = []): Resource => ({
   type: ROLE_TYPE,
   name,
@@ -69,11 +71,11 @@ const groupRoles = (name: string, groupName: string, roles: string[], unresolved
   dependsOn: { groupId: [groupName], roleIds: roles },
 });
 const worker = client('worker', { serviceAccountsEnabled: true });
-const workerManageUsers: Resource = {
+const workerBillingAdmin: Resource = {
   type: SERVICE_ACCOUNT_ROLE_TYPE,
-  name: 'worker-manage-users',
-  props: { realmId: UNKNOWN, serviceAccountUserId: UNKNOWN, clientId: UNKNOWN, role: 'manage-users' },
-  dependsOn: { serviceAccountUserId: ['worker'], clientId: ['realm-management'] },
+  name: 'worker-billing-admin',
+  props: { realmId: UNKNOWN, serviceAccountUserId: UNKNOWN, clientId: UNKNOWN, role: 'admin' },
+  dependsOn: { serviceAccountUserId: ['worker'], clientId: ['billing'] },
 };
 const defaultRoles = (names: string[]): Resource => ({
   type: DEFAULT_ROLES_TYPE,
@@ -101,17 +103,17 @@ describe('the access part from Pulumi resources', () => {
   it('resolves roles, composites, nested groups and their mappings through property dependencies', () => {
     const { settings } = assembled([
       realm,
-      realmManagement,
-      manageUsers,
-      role('user-admin', ['manage-users']),
+      billing,
+      billingAdmin,
+      role('user-admin', ['billing-admin']),
       group('helpdesk'),
       group('tier2', 'helpdesk'),
       groupRoles('tier2-roles', 'tier2', ['user-admin']),
     ]);
     expect(settings.access?.roles).toEqual(
       expect.arrayContaining([
-        { client: 'realm-management', name: 'manage-users', composites: [] },
-        { name: 'user-admin', composites: [{ client: 'realm-management', name: 'manage-users' }] },
+        { client: 'billing', name: 'admin', composites: [] },
+        { name: 'user-admin', composites: [{ client: 'billing', name: 'admin' }] },
       ]),
     );
     expect(settings.access?.groups).toEqual([
@@ -142,13 +144,18 @@ describe('the access part from Pulumi resources', () => {
   it('judges nothing through an id no resource of the stack declares', () => {
     const { settings } = assembled([
       realm,
-      realmManagement,
+      billing,
       worker,
       group('ops'),
       // realm-admin's id from a data source: computed from no Role of the stack.
       groupRoles('ops-roles', 'ops', [], 1),
-      // the role's client from a data source: which client's manage-users is not known.
-      { ...workerManageUsers, dependsOn: { serviceAccountUserId: ['worker'], clientId: [] } },
+      // realm-management's id from a data source: which client's manage-users is not known.
+      {
+        type: SERVICE_ACCOUNT_ROLE_TYPE,
+        name: 'worker-manage-users',
+        props: { realmId: UNKNOWN, serviceAccountUserId: UNKNOWN, clientId: '5e0c-data-source', role: 'manage-users' },
+        dependsOn: { serviceAccountUserId: ['worker'], clientId: ['acme'] },
+      },
     ]);
     expect(settings.access?.groups).toEqual([{ path: '/ops', roles: [] }]);
     expect(settings.access?.serviceAccounts).toEqual([
@@ -159,9 +166,9 @@ describe('the access part from Pulumi resources', () => {
   it('maps a service account’s client role by name on the resolved client, and its realm role by name', () => {
     const { settings } = assembled([
       realm,
-      realmManagement,
+      billing,
       worker,
-      workerManageUsers,
+      workerBillingAdmin,
       {
         type: SERVICE_ACCOUNT_REALM_ROLE_TYPE,
         name: 'worker-reporting',
@@ -171,7 +178,7 @@ describe('the access part from Pulumi resources', () => {
     ]);
     expect(settings.access?.serviceAccounts[0]?.roles).toEqual([
       { name: 'default-roles-acme' },
-      { client: 'realm-management', name: 'manage-users' },
+      { client: 'billing', name: 'admin' },
       { name: 'reporting' },
     ]);
   });
@@ -214,17 +221,17 @@ describe('the client-scope part from Pulumi resources', () => {
   it('names a hard-coded role as Keycloak stores it (clientId.role), once its roleId resolves', () => {
     const { settings } = assembled([
       realm,
-      realmManagement,
-      manageUsers,
+      billing,
+      billingAdmin,
       payroll,
       {
         type: HARDCODED_ROLE_MAPPER_TYPE,
         name: 'admin-claim',
         props: { realmId: UNKNOWN, name: 'admin-claim', clientScopeId: UNKNOWN, roleId: UNKNOWN },
-        dependsOn: { clientScopeId: ['payroll'], roleId: ['manage-users'] },
+        dependsOn: { clientScopeId: ['payroll'], roleId: ['billing-admin'] },
       },
     ]);
-    expect(settings.clientScopes?.[0]?.protocolMappers[0]?.config).toEqual({ role: 'realm-management.manage-users' });
+    expect(settings.clientScopes?.[0]?.protocolMappers[0]?.config).toEqual({ role: 'billing.admin' });
   });
 
   it('sets a client’s default scopes from ClientDefaultScopes (names), and scope mappings from GenericRoleMapper', () => {
@@ -260,14 +267,14 @@ describe('the client-scope part from Pulumi resources', () => {
 describe('access and scope rules in the pack', () => {
   const WEAK: Resource[] = [
     realm,
-    realmManagement,
-    manageUsers,
+    billing,
+    billingAdmin,
     worker,
-    workerManageUsers,
-    role('user-admin', ['manage-users']),
+    workerBillingAdmin,
+    role('user-admin', ['billing-admin']),
     group('helpdesk'),
     groupRoles('helpdesk-roles', 'helpdesk', ['user-admin']),
-    defaultRoles([...KEYCLOAK_DEFAULTS, 'realm-management/manage-clients']),
+    defaultRoles([...KEYCLOAK_DEFAULTS, 'realm-management/manage-users']),
     group('ops'),
     groupRoles('ops-roles', 'ops', [], 1),
   ];
@@ -279,8 +286,8 @@ describe('access and scope rules in the pack', () => {
 
   it('report each holding on the resource that declares it, and nothing through the unresolved id', async () => {
     const on = async (policy: string) =>
-      (await validateStack(stackPolicy(policy), WEAK)).map(({ urn }) => urn?.split('::').at(-1));
-    expect((await on('sensitive-role-service-account')).sort()).toEqual(['defaults', 'worker-manage-users']);
+      (await validateStack(stackPolicy(policy), WEAK, CONFIG)).map(({ urn }) => urn?.split('::').at(-1));
+    expect((await on('sensitive-role-service-account')).sort()).toEqual(['defaults', 'worker-billing-admin']);
     expect(await on('sensitive-role-group')).toEqual(['helpdesk-roles']);
     expect(await on('sensitive-role-composite')).toEqual(['user-admin']);
     expect(await on('sensitive-role-default')).toEqual(['defaults']);
@@ -288,10 +295,10 @@ describe('access and scope rules in the pack', () => {
   });
 
   it('stay silent on the hardened variant', async () => {
-    const hardened = WEAK.filter((resource) => resource !== workerManageUsers).map((resource) =>
+    const hardened = WEAK.filter((resource) => resource !== workerBillingAdmin).map((resource) =>
       resource.type === DEFAULT_ROLES_TYPE ? defaultRoles(KEYCLOAK_DEFAULTS) : resource.name === 'user-admin' ? role('user-admin') : resource,
     );
     for (const id of ['sensitive-role-service-account', 'sensitive-role-group', 'sensitive-role-composite', 'sensitive-role-default'])
-      expect(await validateStack(stackPolicy(id), hardened), id).toEqual([]);
+      expect(await validateStack(stackPolicy(id), hardened, CONFIG), id).toEqual([]);
   });
 });
