@@ -122,6 +122,15 @@ describe('the access part from Pulumi resources', () => {
     ]);
   });
 
+  it('reads an input the program left out, which the engine shows as null (preview) or empty (after apply), as absent', () => {
+    const leftOut = (resource: Resource, key: string, value: null | '') => ({ ...resource, props: { ...resource.props, [key]: value } });
+    for (const value of [null, ''] as const) {
+      const { settings } = assembled([realm, leftOut(role('reporting'), 'clientId', value), leftOut(group('ops'), 'parentId', value)]);
+      expect(settings.access?.roles, String(value)).toContainEqual({ name: 'reporting', composites: [] });
+      expect(settings.access?.groups, String(value)).toEqual([{ path: '/ops', roles: [] }]);
+    }
+  });
+
   it('reads DefaultRoles by name, and without one keeps Keycloak’s own default roles; every service account holds the default role', () => {
     const declared = assembled([realm, worker, defaultRoles([...KEYCLOAK_DEFAULTS, 'realm-management/manage-clients'])]);
     expect(declared.settings.access?.defaultRoles).toContainEqual({ client: 'realm-management', name: 'manage-clients' });
