@@ -11,9 +11,11 @@ import type { PolicyResource } from '@pulumi/policy';
 import type { PackResource } from './assemble.ts';
 
 /** Property → URNs of the resources it was computed from, as PackResource carries them. */
-export function propertyDependencyUrns(resource: Pick<PolicyResource, 'propertyDependencies'>): Record<string, string[]> {
+export function propertyDependencyUrns(
+  resource: Pick<PolicyResource, 'propertyDependencies'>,
+): Record<string, string[]> {
   return Object.fromEntries(
-    Object.entries(resource.propertyDependencies ?? {}).map(([property, sources]) => [
+    Object.entries(resource.propertyDependencies).map(([property, sources]) => [
       property,
       sources.map((source) => source.urn),
     ]),

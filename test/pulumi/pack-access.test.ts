@@ -124,11 +124,14 @@ const WEAK_VIOLATIONS = [
   'mandatory sensitive-role-default on defaults',
   'advisory protocol-mapper-config on ssn',
   'advisory offline-access-default on app-defaults',
-      ].sort();
+].sort();
 
 async function project(name: string, source: string): Promise<{ dir: string; realm: string }> {
   const dir = mkdtempSync(join(tmpdir(), `realmguard-${name}-`));
-  writeFileSync(join(dir, 'Pulumi.yaml'), `name: ${name}\nruntime:\n  name: nodejs\n  options:\n    typescript: true\n`);
+  writeFileSync(
+    join(dir, 'Pulumi.yaml'),
+    `name: ${name}\nruntime:\n  name: nodejs\n  options:\n    typescript: true\n`,
+  );
   writeFileSync(join(dir, 'index.ts'), source);
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name, version: '0.0.0', main: 'index.ts' }));
   writeFileSync(join(dir, 'policy-config.json'), JSON.stringify(POLICY_CONFIG));
@@ -144,7 +147,8 @@ async function project(name: string, source: string): Promise<{ dir: string; rea
  * `- [advisory] [severity: low]  sensitive-role-group  (keycloak:index:GroupRoles: leads-roles)`.
  */
 function accessViolations(output: string): string[] {
-  const line = /- \[(mandatory|advisory)\] \[severity: [a-z]+\]\s+([a-z0-9-]+)\s+\(keycloak:[^:]+:[A-Za-z]+: ([^)]+)\)/g;
+  const line =
+    /- \[(mandatory|advisory)\] \[severity: [a-z]+\]\s+([a-z0-9-]+)\s+\(keycloak:[^:]+:[A-Za-z]+: ([^)]+)\)/g;
   return [...output.matchAll(line)]
     .filter((match) => ACCESS_POLICIES.includes(match[2] ?? ''))
     .map((match) => `${match[1]} ${match[2]} on ${match[3]}`)
@@ -174,7 +178,9 @@ describe('pulumi preview --policy-pack on roles, groups, service accounts and cl
     expect(output).not.toMatch(/: (worker-manage-users|ops-roles|ops)\)/);
     expect(output).toMatch(/Members of group \/finance\/leads hold billing\/admin \(through finance-lead\)/);
     expect(output).toMatch(/The service account of worker holds billing\/admin\./);
-    expect(output).toMatch(/Every user of the realm holds realm-management\/manage-users: it is one of the default roles/);
+    expect(output).toMatch(
+      /Every user of the realm holds realm-management\/manage-users: it is one of the default roles/,
+    );
   });
 
   it('reports none of them on the hardened variant', async () => {
@@ -202,7 +208,11 @@ describe('pulumi preview --policy-pack on roles, groups, service accounts and cl
       });
       expect(accountClientRoles.map((role) => role.name)).toEqual(['manage-users']);
       const [billing] = await admin.clients.find({ realm, clientId: 'billing' });
-      const billingRoles = await admin.users.listClientRoleMappings({ realm, id: account.id!, clientUniqueId: billing!.id! });
+      const billingRoles = await admin.users.listClientRoleMappings({
+        realm,
+        id: account.id!,
+        clientUniqueId: billing!.id!,
+      });
       expect(billingRoles.map((role) => role.name)).toEqual(['admin']);
 
       const defaultRole = await admin.roles.findOneByName({ realm, name: `default-roles-${realm}` });
@@ -211,9 +221,9 @@ describe('pulumi preview --policy-pack on roles, groups, service accounts and cl
         ['manage-account', 'manage-users', 'offline_access', 'uma_authorization', 'view-profile'].sort(),
       );
 
-      const [leads] = await admin.groups.find({ realm, search: 'leads' }).then((found) =>
-        found.flatMap((group) => group.subGroups ?? []).filter((group) => group.name === 'leads'),
-      );
+      const [leads] = await admin.groups
+        .find({ realm, search: 'leads' })
+        .then((found) => found.flatMap((group) => group.subGroups ?? []).filter((group) => group.name === 'leads'));
       expect(leads?.path).toBe('/finance/leads');
       const groupRoles = await admin.groups.listRealmRoleMappings({ realm, id: leads!.id! });
       expect(groupRoles.map((role) => role.name)).toEqual(['finance-lead']);

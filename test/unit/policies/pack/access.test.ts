@@ -6,7 +6,12 @@
  */
 import type { StackValidationPolicy } from '@pulumi/policy';
 import { describe, expect, it } from 'vitest';
-import { assembleRealm, OPENID_CLIENT_TYPE, REALM_TYPE, type PackResource } from '../../../../policies/pack/assemble.ts';
+import {
+  assembleRealm,
+  OPENID_CLIENT_TYPE,
+  REALM_TYPE,
+  type PackResource,
+} from '../../../../policies/pack/assemble.ts';
 import {
   DEFAULT_ROLES_TYPE,
   GROUP_ROLES_TYPE,
@@ -15,10 +20,7 @@ import {
   SERVICE_ACCOUNT_REALM_ROLE_TYPE,
   SERVICE_ACCOUNT_ROLE_TYPE,
 } from '../../../../policies/pack/assemble-access.ts';
-import {
-  CLIENT_DEFAULT_SCOPES_TYPE,
-  CLIENT_SCOPE_TYPE,
-} from '../../../../policies/pack/assemble-client-scopes.ts';
+import { CLIENT_DEFAULT_SCOPES_TYPE, CLIENT_SCOPE_TYPE } from '../../../../policies/pack/assemble-client-scopes.ts';
 import { buildPolicies } from '../../../../policies/pack/policies.ts';
 import { packTarget } from '../../../../policies/pack/targets.ts';
 import { allRules } from '../../../../policies/rules/index.ts';
@@ -93,7 +95,10 @@ function assembled(resources: Resource[]) {
     urn: urnOf(resource),
     props: resource.props,
     propertyDependencies: Object.fromEntries(
-      Object.entries(resource.dependsOn ?? {}).map(([property, names]) => [property, names.map((name) => urns.get(name)!)]),
+      Object.entries(resource.dependsOn ?? {}).map(([property, names]) => [
+        property,
+        names.map((name) => urns.get(name)!),
+      ]),
     ),
   }));
   return assembleRealm(pack);
@@ -123,17 +128,31 @@ describe('the access part from Pulumi resources', () => {
   });
 
   it('reads an input the program left out, which the engine shows as null (preview) or empty (after apply), as absent', () => {
-    const leftOut = (resource: Resource, key: string, value: null | '') => ({ ...resource, props: { ...resource.props, [key]: value } });
+    const leftOut = (resource: Resource, key: string, value: null | '') => ({
+      ...resource,
+      props: { ...resource.props, [key]: value },
+    });
     for (const value of [null, ''] as const) {
-      const { settings } = assembled([realm, leftOut(role('reporting'), 'clientId', value), leftOut(group('ops'), 'parentId', value)]);
+      const { settings } = assembled([
+        realm,
+        leftOut(role('reporting'), 'clientId', value),
+        leftOut(group('ops'), 'parentId', value),
+      ]);
       expect(settings.access?.roles, String(value)).toContainEqual({ name: 'reporting', composites: [] });
       expect(settings.access?.groups, String(value)).toEqual([{ path: '/ops', roles: [] }]);
     }
   });
 
   it('reads DefaultRoles by name, and without one keeps Keycloak’s own default roles; every service account holds the default role', () => {
-    const declared = assembled([realm, worker, defaultRoles([...KEYCLOAK_DEFAULTS, 'realm-management/manage-clients'])]);
-    expect(declared.settings.access?.defaultRoles).toContainEqual({ client: 'realm-management', name: 'manage-clients' });
+    const declared = assembled([
+      realm,
+      worker,
+      defaultRoles([...KEYCLOAK_DEFAULTS, 'realm-management/manage-clients']),
+    ]);
+    expect(declared.settings.access?.defaultRoles).toContainEqual({
+      client: 'realm-management',
+      name: 'manage-clients',
+    });
     expect(declared.settings.access?.serviceAccounts).toEqual([
       { clientId: 'worker', roles: [{ name: 'default-roles-acme' }], groups: [] },
     ]);
@@ -223,7 +242,11 @@ describe('the client-scope part from Pulumi resources', () => {
         },
       },
     ]);
-    const onClient = assembled([realm, app, { ...ssn({ clientId: ['app'] }), props: { ...ssn({}).props, clientScopeId: undefined, clientId: UNKNOWN } }]).settings;
+    const onClient = assembled([
+      realm,
+      app,
+      { ...ssn({ clientId: ['app'] }), props: { ...ssn({}).props, clientScopeId: undefined, clientId: UNKNOWN } },
+    ]).settings;
     expect(onClient.clients.find((candidate) => candidate.clientId === 'app')?.protocolMappers?.[0]?.name).toBe('ssn');
   });
 
@@ -244,7 +267,7 @@ describe('the client-scope part from Pulumi resources', () => {
   });
 
   it('sets a client’s default scopes from ClientDefaultScopes (names), and scope mappings from GenericRoleMapper', () => {
-    const { settings, ownerOf } = assembled([
+    const stack = assembled([
       realm,
       app,
       payroll,
@@ -262,14 +285,16 @@ describe('the client-scope part from Pulumi resources', () => {
         dependsOn: { clientScopeId: ['payroll'], roleId: ['reporting'] },
       },
     ]);
-    expect(settings.clients.find((candidate) => candidate.clientId === 'app')?.defaultClientScopes).toEqual([
+    expect(stack.settings.clients.find((candidate) => candidate.clientId === 'app')?.defaultClientScopes).toEqual([
       'profile',
       'payroll',
       'offline_access',
     ]);
-    expect(ownerOf(['clients', 'app', 'defaultClientScopes'])).toMatch(/::app-defaults$/);
-    expect(settings.access?.scopeMappings).toEqual([{ clientScope: 'payroll', roles: [{ name: 'reporting' }] }]);
-    expect(ownerOf(['access', 'scopeMappings', 'clientScope:payroll', 'roles', 'reporting'])).toMatch(/::payroll-reporting$/);
+    expect(stack.ownerOf(['clients', 'app', 'defaultClientScopes'])).toMatch(/::app-defaults$/);
+    expect(stack.settings.access?.scopeMappings).toEqual([{ clientScope: 'payroll', roles: [{ name: 'reporting' }] }]);
+    expect(stack.ownerOf(['access', 'scopeMappings', 'clientScope:payroll', 'roles', 'reporting'])).toMatch(
+      /::payroll-reporting$/,
+    );
   });
 });
 
@@ -289,7 +314,12 @@ describe('access and scope rules in the pack', () => {
   ];
 
   it('are stack policies: one resource alone cannot be judged, its references are others', () => {
-    for (const id of ['sensitive-role-group', 'sensitive-role-default', 'offline-access-default', 'protocol-mapper-config'])
+    for (const id of [
+      'sensitive-role-group',
+      'sensitive-role-default',
+      'offline-access-default',
+      'protocol-mapper-config',
+    ])
       expect(packTarget(allRules.find((rule) => rule.id === id)!).kind, id).toBe('stack');
   });
 
@@ -305,9 +335,18 @@ describe('access and scope rules in the pack', () => {
 
   it('stay silent on the hardened variant', async () => {
     const hardened = WEAK.filter((resource) => resource !== workerBillingAdmin).map((resource) =>
-      resource.type === DEFAULT_ROLES_TYPE ? defaultRoles(KEYCLOAK_DEFAULTS) : resource.name === 'user-admin' ? role('user-admin') : resource,
+      resource.type === DEFAULT_ROLES_TYPE
+        ? defaultRoles(KEYCLOAK_DEFAULTS)
+        : resource.name === 'user-admin'
+          ? role('user-admin')
+          : resource,
     );
-    for (const id of ['sensitive-role-service-account', 'sensitive-role-group', 'sensitive-role-composite', 'sensitive-role-default'])
+    for (const id of [
+      'sensitive-role-service-account',
+      'sensitive-role-group',
+      'sensitive-role-composite',
+      'sensitive-role-default',
+    ])
       expect(await validateStack(stackPolicy(id), hardened, CONFIG), id).toEqual([]);
   });
 });
