@@ -71,7 +71,10 @@ export const TYPED_MAPPER_DIALECTS: Readonly<Record<string, MapperDialect>> = {
     },
   },
   // Its role is a roleId: the pack resolves it to a name (hardcodedRoleMapperFromInputs).
-  'keycloak:openid/hardcodedRoleProtocolMapper:HardcodedRoleProtocolMapper': { type: 'oidc-hardcoded-role-mapper', arguments: {} },
+  'keycloak:openid/hardcodedRoleProtocolMapper:HardcodedRoleProtocolMapper': {
+    type: 'oidc-hardcoded-role-mapper',
+    arguments: {},
+  },
 };
 
 export const HARDCODED_ROLE_MAPPER_TYPE = 'keycloak:openid/hardcodedRoleProtocolMapper:HardcodedRoleProtocolMapper';

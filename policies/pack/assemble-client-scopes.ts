@@ -26,7 +26,10 @@ import type { StackReferences } from './references.ts';
 export const CLIENT_SCOPE_TYPE = 'keycloak:openid/clientScope:ClientScope';
 export const CLIENT_DEFAULT_SCOPES_TYPE = 'keycloak:openid/clientDefaultScopes:ClientDefaultScopes';
 export const CLIENT_OPTIONAL_SCOPES_TYPE = 'keycloak:openid/clientOptionalScopes:ClientOptionalScopes';
-export const PROTOCOL_MAPPER_TYPES: readonly string[] = [...Object.keys(TYPED_MAPPER_DIALECTS), ...GENERIC_MAPPER_TYPES];
+export const PROTOCOL_MAPPER_TYPES: readonly string[] = [
+  ...Object.keys(TYPED_MAPPER_DIALECTS),
+  ...GENERIC_MAPPER_TYPES,
+];
 const OPENID_CLIENT = 'keycloak:openid/client:Client';
 
 /** The scope-binding resources: which field of the client each sets, from which argument. */
@@ -89,7 +92,8 @@ export function assembleClientScopes(
   }
 
   for (const resource of resources) {
-    const binding = BINDINGS[resource.type as keyof typeof BINDINGS] as (typeof BINDINGS)[keyof typeof BINDINGS] | undefined;
+    const binding = BINDINGS[resource.type as keyof typeof BINDINGS] as
+      (typeof BINDINGS)[keyof typeof BINDINGS] | undefined;
     if (!binding) continue;
     const client = clientOf(resource, 'clientId');
     const names = scopeNamesFromInputs(resource.props, binding.argument);

@@ -11,9 +11,11 @@ import type { PolicyResource } from '@pulumi/policy';
 import type { PackResource } from './assemble.ts';
 
 /** Property → URNs of the resources it was computed from, as PackResource carries them. */
-export function propertyDependencyUrns(resource: Pick<PolicyResource, 'propertyDependencies'>): Record<string, string[]> {
+export function propertyDependencyUrns(
+  resource: Pick<PolicyResource, 'propertyDependencies'>,
+): Record<string, string[]> {
   return Object.fromEntries(
-    Object.entries(resource.propertyDependencies ?? {}).map(([property, sources]) => [
+    Object.entries(resource.propertyDependencies).map(([property, sources]) => [
       property,
       sources.map((source) => source.urn),
     ]),
@@ -38,11 +40,13 @@ export class StackReferences {
 
   /**
    * Whether the input is given at all. An id unknown during preview is replaced by stand-ins,
-   * absence among them; the dependency still shows that the program set it.
+   * absence among them; the dependency still shows that the program set it. The engine shows an
+   * input the program left out as null before apply and as '' after.
    */
   given(resource: PackResource, property: string): boolean {
     const value = resource.props[property];
-    return (value !== undefined && value !== '') || (resource.propertyDependencies?.[property]?.length ?? 0) > 0;
+    const set = value !== undefined && value !== null && value !== '';
+    return set || (resource.propertyDependencies?.[property]?.length ?? 0) > 0;
   }
 
   /** The one such resource; undefined when there is none, or several (which one the id names is not known). */

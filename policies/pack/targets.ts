@@ -64,7 +64,8 @@ const REFERRING_PARTS: ReadonlySet<RealmPart> = new Set(['access', 'clientScopes
 export function packTarget(rule: Rule): PackTarget {
   const parts = rule.reads.filter(fromResources);
   const types = [...new Set(parts.flatMap((part) => RESOURCE_TYPES[part]))];
-  if (parts.length === 1 && !rule.wholeRealm && !REFERRING_PARTS.has(parts[0]!)) return { kind: 'resource', types };
+  if (parts.length === 1 && !rule.wholeRealm && !parts.some((part) => REFERRING_PARTS.has(part)))
+    return { kind: 'resource', types };
   // Resources are grouped per realm by the realm resource, so a stack policy always gathers it.
   const wholeRealm = rule.wholeRealm || parts.some((part) => DEFAULTED_PARTS.has(part));
   return { kind: 'stack', types: [...new Set([REALM_TYPE, ...types])], wholeRealm };

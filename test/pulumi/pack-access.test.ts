@@ -31,50 +31,58 @@ const ACCESS_POLICIES = [
   'offline-access-default',
 ];
 
-/** The watched mapper, named in the policy config. */
-const POLICY_CONFIG = { 'protocol-mapper-config': { mappers: ['oidc-usermodel-attribute-mapper?user.attribute=ssn'] } };
+/**
+ * The billing client's admin role is sensitive by the policy config (Keycloak's own admin roles
+ * are on the built-in list); the watched mapper is named there too.
+ */
+const EXTRA_SENSITIVE = { additionalSensitiveRoles: ['billing/admin'] };
+const POLICY_CONFIG = {
+  'sensitive-role-service-account': EXTRA_SENSITIVE,
+  'sensitive-role-group': EXTRA_SENSITIVE,
+  'sensitive-role-composite': EXTRA_SENSITIVE,
+  'sensitive-role-default': EXTRA_SENSITIVE,
+  'protocol-mapper-config': { mappers: ['oidc-usermodel-attribute-mapper?user.attribute=ssn'] },
+};
 
 const SSN_MAPPER = { name: 'ssn', userAttribute: 'ssn', claimName: 'ssn' };
 
 /**
- * Keycloak's own admin client and its manage-users role, taken into the stack (`import: true`) so
- * the stack can name them; a service account, a group, the default roles, a client scope and a
- * client's default scopes. `weak` decides what they hold.
+ * A service account, a group holding a composite role, the default roles, a client scope with a
+ * mapper and a client's default scopes; `weak` decides what they hold. Keycloak's realm-management
+ * client and its roles cannot be declared (Keycloak 26.7.3 answers 403 to any update of them, which
+ * `import: true` makes), so the program reaches them the way the provider documents: by name in
+ * DefaultRoles, and by ids from data sources — which no resource of the stack declares.
  */
 function program(weak: boolean): string {
   return `
 import * as pulumi from '@pulumi/pulumi';
 import * as keycloak from '@pulumi/keycloak';
 const realm = new keycloak.Realm('access', { realm: new pulumi.Config().require('realm') });
-const realmManagement = new keycloak.openid.Client('realm-management', {
-  realmId: realm.id, clientId: 'realm-management', accessType: 'BEARER-ONLY', import: true,
-});
-const manageUsers = new keycloak.Role('manage-users', {
-  realmId: realm.id, clientId: realmManagement.id, name: 'manage-users', import: true,
-});
+const billing = new keycloak.openid.Client('billing', { realmId: realm.id, clientId: 'billing', accessType: 'BEARER-ONLY' });
+const billingAdmin = new keycloak.Role('billing-admin', { realmId: realm.id, clientId: billing.id, name: 'admin' });
 const reporting = new keycloak.Role('reporting', { realmId: realm.id, name: 'reporting' });
 const worker = new keycloak.openid.Client('worker', {
   realmId: realm.id, clientId: 'worker', accessType: 'CONFIDENTIAL', serviceAccountsEnabled: true,
 });
 ${
   weak
-    ? `new keycloak.openid.ClientServiceAccountRole('worker-manage-users', {
-  realmId: realm.id, serviceAccountUserId: worker.serviceAccountUserId, clientId: realmManagement.id, role: 'manage-users',
+    ? `new keycloak.openid.ClientServiceAccountRole('worker-billing-admin', {
+  realmId: realm.id, serviceAccountUserId: worker.serviceAccountUserId, clientId: billing.id, role: 'admin',
 });`
     : `new keycloak.openid.ClientServiceAccountRealmRole('worker-reporting', {
   realmId: realm.id, serviceAccountUserId: worker.serviceAccountUserId, role: reporting.name,
 });`
 }
-const userAdmin = new keycloak.Role('user-admin', {
-  realmId: realm.id, name: 'user-admin', compositeRoles: [${weak ? 'manageUsers.id' : 'reporting.id'}],
+const financeLead = new keycloak.Role('finance-lead', {
+  realmId: realm.id, name: 'finance-lead', compositeRoles: [${weak ? 'billingAdmin.id' : 'reporting.id'}],
 });
-const helpdesk = new keycloak.Group('helpdesk', { realmId: realm.id, name: 'helpdesk' });
-const tier2 = new keycloak.Group('tier2', { realmId: realm.id, name: 'tier2', parentId: helpdesk.id });
-new keycloak.GroupRoles('tier2-roles', { realmId: realm.id, groupId: tier2.id, roleIds: [userAdmin.id] });
+const finance = new keycloak.Group('finance', { realmId: realm.id, name: 'finance' });
+const leads = new keycloak.Group('leads', { realmId: realm.id, name: 'leads', parentId: finance.id });
+new keycloak.GroupRoles('leads-roles', { realmId: realm.id, groupId: leads.id, roleIds: [financeLead.id] });
 new keycloak.DefaultRoles('defaults', {
   realmId: realm.id,
   defaultRoles: ['offline_access', 'uma_authorization', 'account/view-profile', 'account/manage-account'${
-    weak ? ", 'realm-management/manage-clients'" : ''
+    weak ? ", 'realm-management/manage-users'" : ''
   }],
 });
 const payroll = new keycloak.openid.ClientScope('payroll', { realmId: realm.id, name: 'payroll' });
@@ -85,24 +93,45 @@ const app = new keycloak.openid.Client('app', {
   realmId: realm.id, clientId: 'app', accessType: 'CONFIDENTIAL', standardFlowEnabled: true,
   validRedirectUris: ['https://app.example.com/callback'], pkceCodeChallengeMethod: 'S256',
 });
-const appDefaults = new keycloak.openid.ClientDefaultScopes('app-defaults', {
+// Optional first: Keycloak refuses a scope that is default and optional at once.
+const appOptional = new keycloak.openid.ClientOptionalScopes('app-optional', {
+  realmId: realm.id, clientId: app.id, optionalScopes: [${weak ? '' : "'offline_access'"}],
+});
+new keycloak.openid.ClientDefaultScopes('app-defaults', {
   realmId: realm.id, clientId: app.id,
   defaultScopes: ['profile', 'email', 'payroll'${weak ? ", 'offline_access'" : ''}],
-}, { dependsOn: [payroll] });
-new keycloak.openid.ClientOptionalScopes('app-optional', {
-  realmId: realm.id, clientId: app.id, optionalScopes: [${weak ? '' : "'offline_access'"}],
-}, { dependsOn: [appDefaults] });
-// realm-admin fetched with a data source: an invoke, no resource of the stack declares it, so the
-// pack cannot tell which role the id names and must not judge the group through it.
+}, { dependsOn: [payroll, appOptional] });
+// Ids from data sources (invokes, not resources): the pack cannot tell what they name and judges
+// nothing through them, though these are realm-management's manage-users and realm-admin.
+const realmManagement = keycloak.openid.getClientOutput({ realmId: realm.id, clientId: 'realm-management' });
+new keycloak.openid.ClientServiceAccountRole('worker-manage-users', {
+  realmId: realm.id, serviceAccountUserId: worker.serviceAccountUserId, clientId: realmManagement.id, role: 'manage-users',
+});
 const realmAdmin = keycloak.getRoleOutput({ realmId: realm.id, clientId: realmManagement.id, name: 'realm-admin' });
 const ops = new keycloak.Group('ops', { realmId: realm.id, name: 'ops' });
 new keycloak.GroupRoles('ops-roles', { realmId: realm.id, groupId: ops.id, roleIds: [realmAdmin.id] });
 `;
 }
 
+/** The violations the weak stack must stop on, each on the resource that declares the judged thing. */
+const WEAK_VIOLATIONS = [
+  // The account holds billing's admin role, by name on the client whose id the stack declares.
+  'advisory sensitive-role-service-account on worker-billing-admin',
+  // ... and, as every service account, the default role, which now includes manage-users.
+  'advisory sensitive-role-service-account on defaults',
+  'advisory sensitive-role-group on leads-roles',
+  'advisory sensitive-role-composite on finance-lead',
+  'mandatory sensitive-role-default on defaults',
+  'advisory protocol-mapper-config on ssn',
+  'advisory offline-access-default on app-defaults',
+].sort();
+
 async function project(name: string, source: string): Promise<{ dir: string; realm: string }> {
   const dir = mkdtempSync(join(tmpdir(), `realmguard-${name}-`));
-  writeFileSync(join(dir, 'Pulumi.yaml'), `name: ${name}\nruntime:\n  name: nodejs\n  options:\n    typescript: true\n`);
+  writeFileSync(
+    join(dir, 'Pulumi.yaml'),
+    `name: ${name}\nruntime:\n  name: nodejs\n  options:\n    typescript: true\n`,
+  );
   writeFileSync(join(dir, 'index.ts'), source);
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name, version: '0.0.0', main: 'index.ts' }));
   writeFileSync(join(dir, 'policy-config.json'), JSON.stringify(POLICY_CONFIG));
@@ -115,10 +144,11 @@ async function project(name: string, source: string): Promise<{ dir: string; rea
 
 /**
  * The violations of ACCESS_POLICIES in the preview output, as 'policy on resource', e.g.
- * `- [advisory] [severity: low]  sensitive-role-group  (keycloak:index/groupRoles:GroupRoles: tier2-roles)`.
+ * `- [advisory] [severity: low]  sensitive-role-group  (keycloak:index:GroupRoles: leads-roles)`.
  */
 function accessViolations(output: string): string[] {
-  const line = /- \[(mandatory|advisory)\] \[severity: [a-z]+\]\s+([a-z0-9-]+)\s+\(keycloak:[^:]+:[A-Za-z]+: ([^)]+)\)/g;
+  const line =
+    /- \[(mandatory|advisory)\] \[severity: [a-z]+\]\s+([a-z0-9-]+)\s+\(keycloak:[^:]+:[A-Za-z]+: ([^)]+)\)/g;
   return [...output.matchAll(line)]
     .filter((match) => ACCESS_POLICIES.includes(match[2] ?? ''))
     .map((match) => `${match[1]} ${match[2]} on ${match[3]}`)
@@ -143,23 +173,14 @@ describe('pulumi preview --policy-pack on roles, groups, service accounts and cl
     const { dir } = await project('rg-pack-access-weak', program(true));
     const { code, output } = await preview(dir);
     expect(code, output).not.toBe(0);
-    expect(accessViolations(output), output).toEqual(
-      [
-        // The account holds manage-users by name, on the realm-management client the stack imports.
-        'advisory sensitive-role-service-account on worker-manage-users',
-        // ... and, as every service account, the default roles, which now include manage-clients.
-        'advisory sensitive-role-service-account on defaults',
-        'advisory sensitive-role-group on tier2-roles',
-        'advisory sensitive-role-composite on user-admin',
-        'mandatory sensitive-role-default on defaults',
-        'advisory protocol-mapper-config on ssn',
-        'advisory offline-access-default on app-defaults',
-      ].sort(),
+    expect(accessViolations(output), output).toEqual(WEAK_VIOLATIONS);
+    // Nothing through the data sources' ids: worker-manage-users, ops-roles, ops.
+    expect(output).not.toMatch(/: (worker-manage-users|ops-roles|ops)\)/);
+    expect(output).toMatch(/Members of group \/finance\/leads hold billing\/admin \(through finance-lead\)/);
+    expect(output).toMatch(/The service account of worker holds billing\/admin\./);
+    expect(output).toMatch(
+      /Every user of the realm holds realm-management\/manage-users: it is one of the default roles/,
     );
-    // The group holding realm-admin through a data source's id is not judged (ops-roles, ops).
-    expect(output).not.toMatch(/: ops(-roles)?\)/);
-    expect(output).toMatch(/Members of group \/helpdesk\/tier2 hold realm-management\/manage-users \(through user-admin\)/);
-    expect(output).toMatch(/The service account of worker holds realm-management\/manage-users/);
   });
 
   it('reports none of them on the hardened variant', async () => {
@@ -186,19 +207,26 @@ describe('pulumi preview --policy-pack on roles, groups, service accounts and cl
         clientUniqueId: realmManagement!.id!,
       });
       expect(accountClientRoles.map((role) => role.name)).toEqual(['manage-users']);
+      const [billing] = await admin.clients.find({ realm, clientId: 'billing' });
+      const billingRoles = await admin.users.listClientRoleMappings({
+        realm,
+        id: account.id!,
+        clientUniqueId: billing!.id!,
+      });
+      expect(billingRoles.map((role) => role.name)).toEqual(['admin']);
 
       const defaultRole = await admin.roles.findOneByName({ realm, name: `default-roles-${realm}` });
       const defaults = await admin.roles.getCompositeRoles({ realm, id: defaultRole!.id! });
       expect(defaults.map((role) => role.name).sort()).toEqual(
-        ['manage-account', 'manage-clients', 'offline_access', 'uma_authorization', 'view-profile'].sort(),
+        ['manage-account', 'manage-users', 'offline_access', 'uma_authorization', 'view-profile'].sort(),
       );
 
-      const [tier2] = await admin.groups.find({ realm, search: 'tier2' }).then((found) =>
-        found.flatMap((group) => group.subGroups ?? []).filter((group) => group.name === 'tier2'),
-      );
-      expect(tier2?.path).toBe('/helpdesk/tier2');
-      const groupRoles = await admin.groups.listRealmRoleMappings({ realm, id: tier2!.id! });
-      expect(groupRoles.map((role) => role.name)).toEqual(['user-admin']);
+      const [leads] = await admin.groups
+        .find({ realm, search: 'leads' })
+        .then((found) => found.flatMap((group) => group.subGroups ?? []).filter((group) => group.name === 'leads'));
+      expect(leads?.path).toBe('/finance/leads');
+      const groupRoles = await admin.groups.listRealmRoleMappings({ realm, id: leads!.id! });
+      expect(groupRoles.map((role) => role.name)).toEqual(['finance-lead']);
 
       const [payroll] = (await admin.clientScopes.find({ realm })).filter((scope) => scope.name === 'payroll');
       const held = payroll?.protocolMappers?.find((mapper) => mapper.name === 'ssn');
@@ -213,6 +241,11 @@ describe('pulumi preview --policy-pack on roles, groups, service accounts and cl
       const [app] = await admin.clients.find({ realm, clientId: 'app' });
       const appDefaults = await admin.clients.listDefaultClientScopes({ realm, id: app!.id! });
       expect(appDefaults.map((scope) => scope.name).sort()).toEqual(['email', 'offline_access', 'payroll', 'profile']);
+
+      // Applied, every id is known: the same violations, and still none through the data sources' ids.
+      const again = await preview(dir);
+      expect(accessViolations(again.output), again.output).toEqual(WEAK_VIOLATIONS);
+      expect(again.output).not.toMatch(/: (worker-manage-users|ops-roles|ops)\)/);
     } finally {
       const destroy = await pulumi(dir, ['destroy', '--yes', '--skip-preview']);
       expect(destroy.code, destroy.stderr).toBe(0);

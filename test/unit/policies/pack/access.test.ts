@@ -6,7 +6,12 @@
  */
 import type { StackValidationPolicy } from '@pulumi/policy';
 import { describe, expect, it } from 'vitest';
-import { assembleRealm, OPENID_CLIENT_TYPE, REALM_TYPE, type PackResource } from '../../../../policies/pack/assemble.ts';
+import {
+  assembleRealm,
+  OPENID_CLIENT_TYPE,
+  REALM_TYPE,
+  type PackResource,
+} from '../../../../policies/pack/assemble.ts';
 import {
   DEFAULT_ROLES_TYPE,
   GROUP_ROLES_TYPE,
@@ -15,10 +20,7 @@ import {
   SERVICE_ACCOUNT_REALM_ROLE_TYPE,
   SERVICE_ACCOUNT_ROLE_TYPE,
 } from '../../../../policies/pack/assemble-access.ts';
-import {
-  CLIENT_DEFAULT_SCOPES_TYPE,
-  CLIENT_SCOPE_TYPE,
-} from '../../../../policies/pack/assemble-client-scopes.ts';
+import { CLIENT_DEFAULT_SCOPES_TYPE, CLIENT_SCOPE_TYPE } from '../../../../policies/pack/assemble-client-scopes.ts';
 import { buildPolicies } from '../../../../policies/pack/policies.ts';
 import { packTarget } from '../../../../policies/pack/targets.ts';
 import { allRules } from '../../../../policies/rules/index.ts';
@@ -39,13 +41,15 @@ const client = (clientId: string, props: Record<string, unknown> = {}): Resource
   name: clientId,
   props: { realmId: UNKNOWN, clientId, accessType: 'CONFIDENTIAL', ...props },
 });
-const realmManagement = client('realm-management', { accessType: 'BEARER-ONLY', import: true });
-const manageUsers: Resource = {
+/** A client role the policy config makes sensitive (Keycloak refuses changes to realm-management: a stack cannot declare it). */
+const billing = client('billing', { accessType: 'BEARER-ONLY' });
+const billingAdmin: Resource = {
   type: ROLE_TYPE,
-  name: 'manage-users',
-  props: { realmId: UNKNOWN, clientId: UNKNOWN, name: 'manage-users', import: true },
-  dependsOn: { clientId: ['realm-management'] },
+  name: 'billing-admin',
+  props: { realmId: UNKNOWN, clientId: UNKNOWN, name: 'admin' },
+  dependsOn: { clientId: ['billing'] },
 };
+const CONFIG = { additionalSensitiveRoles: ['billing/admin'] };
 const role = (name: string, composites: string[] = []): Resource => ({
   type: ROLE_TYPE,
   name,
@@ -69,11 +73,11 @@ const groupRoles = (name: string, groupName: string, roles: string[], unresolved
   dependsOn: { groupId: [groupName], roleIds: roles },
 });
 const worker = client('worker', { serviceAccountsEnabled: true });
-const workerManageUsers: Resource = {
+const workerBillingAdmin: Resource = {
   type: SERVICE_ACCOUNT_ROLE_TYPE,
-  name: 'worker-manage-users',
-  props: { realmId: UNKNOWN, serviceAccountUserId: UNKNOWN, clientId: UNKNOWN, role: 'manage-users' },
-  dependsOn: { serviceAccountUserId: ['worker'], clientId: ['realm-management'] },
+  name: 'worker-billing-admin',
+  props: { realmId: UNKNOWN, serviceAccountUserId: UNKNOWN, clientId: UNKNOWN, role: 'admin' },
+  dependsOn: { serviceAccountUserId: ['worker'], clientId: ['billing'] },
 };
 const defaultRoles = (names: string[]): Resource => ({
   type: DEFAULT_ROLES_TYPE,
@@ -91,7 +95,10 @@ function assembled(resources: Resource[]) {
     urn: urnOf(resource),
     props: resource.props,
     propertyDependencies: Object.fromEntries(
-      Object.entries(resource.dependsOn ?? {}).map(([property, names]) => [property, names.map((name) => urns.get(name)!)]),
+      Object.entries(resource.dependsOn ?? {}).map(([property, names]) => [
+        property,
+        names.map((name) => urns.get(name)!),
+      ]),
     ),
   }));
   return assembleRealm(pack);
@@ -101,17 +108,17 @@ describe('the access part from Pulumi resources', () => {
   it('resolves roles, composites, nested groups and their mappings through property dependencies', () => {
     const { settings } = assembled([
       realm,
-      realmManagement,
-      manageUsers,
-      role('user-admin', ['manage-users']),
+      billing,
+      billingAdmin,
+      role('user-admin', ['billing-admin']),
       group('helpdesk'),
       group('tier2', 'helpdesk'),
       groupRoles('tier2-roles', 'tier2', ['user-admin']),
     ]);
     expect(settings.access?.roles).toEqual(
       expect.arrayContaining([
-        { client: 'realm-management', name: 'manage-users', composites: [] },
-        { name: 'user-admin', composites: [{ client: 'realm-management', name: 'manage-users' }] },
+        { client: 'billing', name: 'admin', composites: [] },
+        { name: 'user-admin', composites: [{ client: 'billing', name: 'admin' }] },
       ]),
     );
     expect(settings.access?.groups).toEqual([
@@ -120,9 +127,32 @@ describe('the access part from Pulumi resources', () => {
     ]);
   });
 
+  it('reads an input the program left out, which the engine shows as null (preview) or empty (after apply), as absent', () => {
+    const leftOut = (resource: Resource, key: string, value: null | '') => ({
+      ...resource,
+      props: { ...resource.props, [key]: value },
+    });
+    for (const value of [null, ''] as const) {
+      const { settings } = assembled([
+        realm,
+        leftOut(role('reporting'), 'clientId', value),
+        leftOut(group('ops'), 'parentId', value),
+      ]);
+      expect(settings.access?.roles, String(value)).toContainEqual({ name: 'reporting', composites: [] });
+      expect(settings.access?.groups, String(value)).toEqual([{ path: '/ops', roles: [] }]);
+    }
+  });
+
   it('reads DefaultRoles by name, and without one keeps Keycloak’s own default roles; every service account holds the default role', () => {
-    const declared = assembled([realm, worker, defaultRoles([...KEYCLOAK_DEFAULTS, 'realm-management/manage-clients'])]);
-    expect(declared.settings.access?.defaultRoles).toContainEqual({ client: 'realm-management', name: 'manage-clients' });
+    const declared = assembled([
+      realm,
+      worker,
+      defaultRoles([...KEYCLOAK_DEFAULTS, 'realm-management/manage-clients']),
+    ]);
+    expect(declared.settings.access?.defaultRoles).toContainEqual({
+      client: 'realm-management',
+      name: 'manage-clients',
+    });
     expect(declared.settings.access?.serviceAccounts).toEqual([
       { clientId: 'worker', roles: [{ name: 'default-roles-acme' }], groups: [] },
     ]);
@@ -142,13 +172,18 @@ describe('the access part from Pulumi resources', () => {
   it('judges nothing through an id no resource of the stack declares', () => {
     const { settings } = assembled([
       realm,
-      realmManagement,
+      billing,
       worker,
       group('ops'),
       // realm-admin's id from a data source: computed from no Role of the stack.
       groupRoles('ops-roles', 'ops', [], 1),
-      // the role's client from a data source: which client's manage-users is not known.
-      { ...workerManageUsers, dependsOn: { serviceAccountUserId: ['worker'], clientId: [] } },
+      // realm-management's id from a data source: which client's manage-users is not known.
+      {
+        type: SERVICE_ACCOUNT_ROLE_TYPE,
+        name: 'worker-manage-users',
+        props: { realmId: UNKNOWN, serviceAccountUserId: UNKNOWN, clientId: '5e0c-data-source', role: 'manage-users' },
+        dependsOn: { serviceAccountUserId: ['worker'], clientId: ['acme'] },
+      },
     ]);
     expect(settings.access?.groups).toEqual([{ path: '/ops', roles: [] }]);
     expect(settings.access?.serviceAccounts).toEqual([
@@ -159,9 +194,9 @@ describe('the access part from Pulumi resources', () => {
   it('maps a service account’s client role by name on the resolved client, and its realm role by name', () => {
     const { settings } = assembled([
       realm,
-      realmManagement,
+      billing,
       worker,
-      workerManageUsers,
+      workerBillingAdmin,
       {
         type: SERVICE_ACCOUNT_REALM_ROLE_TYPE,
         name: 'worker-reporting',
@@ -171,7 +206,7 @@ describe('the access part from Pulumi resources', () => {
     ]);
     expect(settings.access?.serviceAccounts[0]?.roles).toEqual([
       { name: 'default-roles-acme' },
-      { client: 'realm-management', name: 'manage-users' },
+      { client: 'billing', name: 'admin' },
       { name: 'reporting' },
     ]);
   });
@@ -207,28 +242,32 @@ describe('the client-scope part from Pulumi resources', () => {
         },
       },
     ]);
-    const onClient = assembled([realm, app, { ...ssn({ clientId: ['app'] }), props: { ...ssn({}).props, clientScopeId: undefined, clientId: UNKNOWN } }]).settings;
+    const onClient = assembled([
+      realm,
+      app,
+      { ...ssn({ clientId: ['app'] }), props: { ...ssn({}).props, clientScopeId: undefined, clientId: UNKNOWN } },
+    ]).settings;
     expect(onClient.clients.find((candidate) => candidate.clientId === 'app')?.protocolMappers?.[0]?.name).toBe('ssn');
   });
 
   it('names a hard-coded role as Keycloak stores it (clientId.role), once its roleId resolves', () => {
     const { settings } = assembled([
       realm,
-      realmManagement,
-      manageUsers,
+      billing,
+      billingAdmin,
       payroll,
       {
         type: HARDCODED_ROLE_MAPPER_TYPE,
         name: 'admin-claim',
         props: { realmId: UNKNOWN, name: 'admin-claim', clientScopeId: UNKNOWN, roleId: UNKNOWN },
-        dependsOn: { clientScopeId: ['payroll'], roleId: ['manage-users'] },
+        dependsOn: { clientScopeId: ['payroll'], roleId: ['billing-admin'] },
       },
     ]);
-    expect(settings.clientScopes?.[0]?.protocolMappers[0]?.config).toEqual({ role: 'realm-management.manage-users' });
+    expect(settings.clientScopes?.[0]?.protocolMappers[0]?.config).toEqual({ role: 'billing.admin' });
   });
 
   it('sets a client’s default scopes from ClientDefaultScopes (names), and scope mappings from GenericRoleMapper', () => {
-    const { settings, ownerOf } = assembled([
+    const stack = assembled([
       realm,
       app,
       payroll,
@@ -246,41 +285,48 @@ describe('the client-scope part from Pulumi resources', () => {
         dependsOn: { clientScopeId: ['payroll'], roleId: ['reporting'] },
       },
     ]);
-    expect(settings.clients.find((candidate) => candidate.clientId === 'app')?.defaultClientScopes).toEqual([
+    expect(stack.settings.clients.find((candidate) => candidate.clientId === 'app')?.defaultClientScopes).toEqual([
       'profile',
       'payroll',
       'offline_access',
     ]);
-    expect(ownerOf(['clients', 'app', 'defaultClientScopes'])).toMatch(/::app-defaults$/);
-    expect(settings.access?.scopeMappings).toEqual([{ clientScope: 'payroll', roles: [{ name: 'reporting' }] }]);
-    expect(ownerOf(['access', 'scopeMappings', 'clientScope:payroll', 'roles', 'reporting'])).toMatch(/::payroll-reporting$/);
+    expect(stack.ownerOf(['clients', 'app', 'defaultClientScopes'])).toMatch(/::app-defaults$/);
+    expect(stack.settings.access?.scopeMappings).toEqual([{ clientScope: 'payroll', roles: [{ name: 'reporting' }] }]);
+    expect(stack.ownerOf(['access', 'scopeMappings', 'clientScope:payroll', 'roles', 'reporting'])).toMatch(
+      /::payroll-reporting$/,
+    );
   });
 });
 
 describe('access and scope rules in the pack', () => {
   const WEAK: Resource[] = [
     realm,
-    realmManagement,
-    manageUsers,
+    billing,
+    billingAdmin,
     worker,
-    workerManageUsers,
-    role('user-admin', ['manage-users']),
+    workerBillingAdmin,
+    role('user-admin', ['billing-admin']),
     group('helpdesk'),
     groupRoles('helpdesk-roles', 'helpdesk', ['user-admin']),
-    defaultRoles([...KEYCLOAK_DEFAULTS, 'realm-management/manage-clients']),
+    defaultRoles([...KEYCLOAK_DEFAULTS, 'realm-management/manage-users']),
     group('ops'),
     groupRoles('ops-roles', 'ops', [], 1),
   ];
 
   it('are stack policies: one resource alone cannot be judged, its references are others', () => {
-    for (const id of ['sensitive-role-group', 'sensitive-role-default', 'offline-access-default', 'protocol-mapper-config'])
+    for (const id of [
+      'sensitive-role-group',
+      'sensitive-role-default',
+      'offline-access-default',
+      'protocol-mapper-config',
+    ])
       expect(packTarget(allRules.find((rule) => rule.id === id)!).kind, id).toBe('stack');
   });
 
   it('report each holding on the resource that declares it, and nothing through the unresolved id', async () => {
     const on = async (policy: string) =>
-      (await validateStack(stackPolicy(policy), WEAK)).map(({ urn }) => urn?.split('::').at(-1));
-    expect((await on('sensitive-role-service-account')).sort()).toEqual(['defaults', 'worker-manage-users']);
+      (await validateStack(stackPolicy(policy), WEAK, CONFIG)).map(({ urn }) => urn?.split('::').at(-1));
+    expect((await on('sensitive-role-service-account')).sort()).toEqual(['defaults', 'worker-billing-admin']);
     expect(await on('sensitive-role-group')).toEqual(['helpdesk-roles']);
     expect(await on('sensitive-role-composite')).toEqual(['user-admin']);
     expect(await on('sensitive-role-default')).toEqual(['defaults']);
@@ -288,10 +334,19 @@ describe('access and scope rules in the pack', () => {
   });
 
   it('stay silent on the hardened variant', async () => {
-    const hardened = WEAK.filter((resource) => resource !== workerManageUsers).map((resource) =>
-      resource.type === DEFAULT_ROLES_TYPE ? defaultRoles(KEYCLOAK_DEFAULTS) : resource.name === 'user-admin' ? role('user-admin') : resource,
+    const hardened = WEAK.filter((resource) => resource !== workerBillingAdmin).map((resource) =>
+      resource.type === DEFAULT_ROLES_TYPE
+        ? defaultRoles(KEYCLOAK_DEFAULTS)
+        : resource.name === 'user-admin'
+          ? role('user-admin')
+          : resource,
     );
-    for (const id of ['sensitive-role-service-account', 'sensitive-role-group', 'sensitive-role-composite', 'sensitive-role-default'])
-      expect(await validateStack(stackPolicy(id), hardened), id).toEqual([]);
+    for (const id of [
+      'sensitive-role-service-account',
+      'sensitive-role-group',
+      'sensitive-role-composite',
+      'sensitive-role-default',
+    ])
+      expect(await validateStack(stackPolicy(id), hardened, CONFIG), id).toEqual([]);
   });
 });
