@@ -93,6 +93,6 @@ export function identityProviderMapperFromInputs(
     const value = str(props[argument]);
     if (value) config[key] = value; // the provider omits an empty typed field (omitempty)
   }
-  for (const key of Object.keys(config)) if (isSecretConfigKey(key)) delete config[key];
-  return { name: str(props.name) ?? name, type: dialect.type(props, providerId) ?? '', config };
+  const shown = Object.fromEntries(Object.entries(config).filter(([key]) => !isSecretConfigKey(key)));
+  return { name: str(props.name) ?? name, type: dialect.type(props, providerId) ?? '', config: shown };
 }
