@@ -209,8 +209,12 @@ const ENTITY_IDS: Readonly<Record<string, string>> = {
   flows: 'alias',
 };
 
-/** The model value at a field path (entities of a collection looked up by their id). */
+/**
+ * The model value at a field path (entities of a collection looked up by their id). A flow runs
+ * its sub-flows, so a finding about one stands on every flow: an unknown step anywhere changes it.
+ */
 export function valueAt(settings: RealmSettings, path: FieldPath): unknown {
+  if (path[0] === 'authentication' && path[1] === 'flows') return settings.authentication?.flows;
   let current: unknown = settings;
   for (const [index, segment] of path.entries()) {
     const previous = path[index - 1];

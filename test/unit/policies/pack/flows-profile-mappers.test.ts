@@ -205,6 +205,18 @@ describe('flows in the pack', () => {
     expect(await violationsOf('browser-flow-second-factor', [realm, ...otpBrowser(UNKNOWN)])).toEqual([]);
     expect(await violationsOf('browser-flow-second-factor', [realm, ...otpBrowser('DISABLED')])).toHaveLength(1);
   });
+
+  it('does not judge a flow whose unknowns need different values to pass (a sub-flow requirement and its authenticator)', async () => {
+    const twoFactor = [
+      resource(SUBFLOW_TYPE, 'weak-2fa', { parentFlowAlias: 'weak-forms', alias: 'weak-2fa', requirement: UNKNOWN }),
+      resource(EXECUTION_TYPE, 'weak-2fa-step', {
+        parentFlowAlias: 'weak-2fa',
+        authenticator: UNKNOWN,
+        requirement: 'REQUIRED',
+      }),
+    ];
+    expect(await violationsOf('browser-flow-second-factor', [realm, ...passwordOnlyBrowser, ...twoFactor])).toEqual([]);
+  });
 });
 
 describe("identity providers' first login flow in the pack", () => {
