@@ -67,7 +67,7 @@ const worker = new keycloak.openid.Client('worker', {
 ${
   weak
     ? `new keycloak.openid.ClientServiceAccountRole('worker-billing-admin', {
-  realmId: realm.id, serviceAccountUserId: worker.serviceAccountUserId, clientId: billing.id, role: 'admin',
+  realmId: realm.id, serviceAccountUserId: worker.serviceAccountUserId, clientId: billing.id, role: billingAdmin.name,
 });`
     : `new keycloak.openid.ClientServiceAccountRealmRole('worker-reporting', {
   realmId: realm.id, serviceAccountUserId: worker.serviceAccountUserId, role: reporting.name,
