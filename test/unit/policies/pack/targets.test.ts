@@ -17,13 +17,28 @@ const targetOf = (id: string) => packTarget(allRules.find((rule) => rule.id === 
 describe('pack targets', () => {
   it('rules that read several parts, or the realm as a whole, are stack policies', () => {
     // Parts not assembled from Pulumi resources yet: rules reading them are left out here.
-    const unassembled = ['clientScopes', 'access', 'authentication', 'userProfile'];
+    const unassembled = ['authentication', 'userProfile'];
     const stack = allRules
       .filter((rule) => !rule.reads.some((part) => unassembled.includes(part)))
       .filter((rule) => packTarget(rule).kind === 'stack')
       .map((rule) => rule.id)
       .sort();
-    expect(stack).toEqual(['active-signing-key', 'client-policy-profile', 'client-refresh-tokens']);
+    expect(stack).toEqual([
+      'active-signing-key',
+      'client-policy-profile',
+      'client-refresh-tokens',
+      // Roles, groups, scopes and their mappings refer to each other by id: never one resource alone.
+      'impersonation-outside-admins',
+      'offline-access-default',
+      'offline-access-optional',
+      'protocol-mapper-config',
+      'sensitive-role-client',
+      'sensitive-role-composite',
+      'sensitive-role-default',
+      'sensitive-role-group',
+      'sensitive-role-service-account',
+      'sensitive-scope',
+    ]);
     expect(targetOf('client-refresh-tokens')).toEqual({
       kind: 'stack',
       types: [REALM_TYPE, OPENID_CLIENT_TYPE, SAML_CLIENT_TYPE],
@@ -54,6 +69,8 @@ describe('pack targets', () => {
     const rule = (id: string) => allRules.find((candidate) => candidate.id === id)!;
     expect(unassembledParts(rule('idp-first-login-auto-link'))).toEqual(['authentication']);
     expect(unassembledParts(rule('idp-signature-validation'))).toEqual([]);
+    expect(unassembledParts(rule('sensitive-role-group'))).toEqual([]);
+    expect(unassembledParts(rule('user-attribute-exported-editable'))).toEqual(['userProfile']);
     expect(unassembledParts(rule('compromised-key'))).toEqual([]);
   });
 
