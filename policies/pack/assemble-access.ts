@@ -126,7 +126,7 @@ export function assembleAccess(
   // As in Keycloak (and its exports): the default role is a composite role, held by every user and service account.
   roles.push({ ...defaultRole, composites: defaultRoles.map((role) => ({ ...role })) });
 
-  const serviceAccounts = serviceAccountsOf(resources, refs, owners, defaultRole, declaredDefaults);
+  const serviceAccounts = serviceAccountsOf(resources, refs, owners, roleOf, defaultRole, declaredDefaults);
   return {
     roles,
     groups: [...groups.values()],
@@ -173,6 +173,7 @@ function serviceAccountsOf(
   resources: readonly PackResource[],
   refs: StackReferences,
   owners: PathOwners,
+  roleOf: ReadonlyMap<string, RoleRef>,
   defaultRole: RoleRef,
   declaredDefaults: PackResource | undefined,
 ): ServiceAccountSettings[] {
@@ -193,7 +194,9 @@ function serviceAccountsOf(
     if (resource.type === OPENID_CLIENT && resource.props.serviceAccountsEnabled === true) accountOf(resource);
     if (resource.type !== SERVICE_ACCOUNT_ROLE_TYPE && resource.type !== SERVICE_ACCOUNT_REALM_ROLE_TYPE) continue;
     const consumer = refs.one(resource, 'serviceAccountUserId', [OPENID_CLIENT]);
-    const name = roleNameFromInputs(resource.props, 'role');
+    // `role: someRole.name` is unknown until that role exists: its dependency names the role.
+    const named = refs.one(resource, 'role', [ROLE_TYPE]);
+    const name = (named && roleOf.get(named.urn)?.name) ?? roleNameFromInputs(resource.props, 'role');
     if (!consumer || name === undefined) continue;
     let role: RoleRef = { name };
     if (resource.type === SERVICE_ACCOUNT_ROLE_TYPE) {

@@ -191,17 +191,19 @@ describe('the access part from Pulumi resources', () => {
     ]);
   });
 
-  it('maps a service account’s client role by name on the resolved client, and its realm role by name', () => {
+  it('maps a service account’s client role by name on the resolved client, and its realm role by name or through the role it was read from', () => {
     const { settings } = assembled([
       realm,
       billing,
       worker,
       workerBillingAdmin,
+      role('reporting'),
       {
         type: SERVICE_ACCOUNT_REALM_ROLE_TYPE,
         name: 'worker-reporting',
-        props: { realmId: UNKNOWN, serviceAccountUserId: UNKNOWN, role: 'reporting' },
-        dependsOn: { serviceAccountUserId: ['worker'] },
+        // role: reporting.name — unknown until the role exists; its dependency names it.
+        props: { realmId: UNKNOWN, serviceAccountUserId: UNKNOWN, role: UNKNOWN },
+        dependsOn: { serviceAccountUserId: ['worker'], role: ['reporting'] },
       },
     ]);
     expect(settings.access?.serviceAccounts[0]?.roles).toEqual([
