@@ -45,7 +45,8 @@ interface DeclaredStep extends FlowStepInputs {
 
 /**
  * `realm`: the group's keycloak.Realm, whose own flow arguments bind flows when no Bindings does.
- * `references` finds the Execution an ExecutionConfig's executionId names; `owners` learns which resource declares each flow and binding.
+ * `references` finds the Execution an ExecutionConfig's executionId names; `owners` learns which
+ * resource declares each flow and binding.
  */
 export function assembleAuthentication(
   resources: readonly PackResource[],

@@ -39,7 +39,10 @@ export const OPENID_CLIENT_TYPE = 'keycloak:openid/client:Client';
 export const SAML_CLIENT_TYPE = 'keycloak:saml/client:Client';
 export const CLIENT_POLICY_TYPE = 'keycloak:index/realmClientPolicyProfilePolicy:RealmClientPolicyProfilePolicy';
 export const KEY_PROVIDER_TYPES: readonly string[] = Object.values(KEY_PROVIDER_RESOURCE_TYPES);
-/** Identity provider resource types and the protocol each declares. Their mappers are resources of their own (assemble-identity-provider-mappers.ts). */
+/**
+ * Identity provider resource types and the protocol each declares. Their mappers are resources of
+ * their own (assemble-identity-provider-mappers.ts).
+ */
 const IDENTITY_PROVIDER_PROTOCOLS: Readonly<Record<string, 'oidc' | 'saml'>> = {
   'keycloak:oidc/identityProvider:IdentityProvider': 'oidc',
   'keycloak:saml/identityProvider:IdentityProvider': 'saml',

@@ -10,8 +10,10 @@ function effectiveSyncMode(idp: IdentityProviderSettings, mapper: IdentityProvid
 }
 
 /**
- * Keycloak's hardcoded mappers: 'hardcoded-attribute-idp-mapper', 'hardcoded-user-session-attribute-idp-mapper',
- * and for roles and groups 'oidc-hardcoded-role-idp-mapper', 'oidc-hardcoded-group-idp-mapper' (listed by the real server).
+ * Keycloak's hardcoded mappers: 'hardcoded-attribute-idp-mapper',
+ * 'hardcoded-user-session-attribute-idp-mapper', and for roles and groups
+ * 'oidc-hardcoded-role-idp-mapper', 'oidc-hardcoded-group-idp-mapper' (as the real server lists
+ * them: test/pulumi/pack-flows.test.ts).
  */
 const HARDCODED = /^(oidc-)?hardcoded-/;
 
