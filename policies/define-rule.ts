@@ -63,6 +63,8 @@ export type RealmPart =
   | 'clientPolicies'
   | 'compromisedKeys'
   | 'identityProviders'
+  /** Identity providers' mappers: resources of their own in a Pulumi stack, judged with their identity provider. */
+  | 'identityProviderMappers'
   | 'clientScopes'
   | 'access'
   | 'authentication'

@@ -6,6 +6,13 @@
 
 export type ExecutionRequirement = 'REQUIRED' | 'ALTERNATIVE' | 'CONDITIONAL' | 'DISABLED';
 
+const REQUIREMENTS: readonly ExecutionRequirement[] = ['REQUIRED', 'ALTERNATIVE', 'CONDITIONAL', 'DISABLED'];
+
+/** Keycloak's requirement names; anything else (an unknown or missing one) runs as DISABLED does: never. */
+export function requirementOf(text: string | undefined): ExecutionRequirement {
+  return REQUIREMENTS.find((requirement) => requirement === text) ?? 'DISABLED';
+}
+
 export interface AuthenticationExecutionSettings {
   /** The authenticator's provider id ('auth-otp-form', 'webauthn-authenticator', 'conditional-user-role'...); absent for a sub-flow. */
   authenticator?: string;

@@ -16,7 +16,14 @@ import {
   samlClientSettingsFromInputs,
   settingsFromRealmInputs,
 } from '../../model/provider-dialect.ts';
+import { assembleAuthentication } from './assemble-authentication.ts';
+import { attachIdentityProviderMappers } from './assemble-identity-provider-mappers.ts';
+import { assembleUserProfile } from './assemble-user-profile.ts';
 import { isOpenObject, openStringMap } from './unknowns.ts';
+import { assembleAccess } from './assemble-access.ts';
+import { assembleClientScopes } from './assemble-client-scopes.ts';
+import { PathOwners } from './path-owners.ts';
+import { StackReferences } from './references.ts';
 import type {
   ClientPolicySettings,
   ClientSettings,
@@ -32,7 +39,10 @@ export const OPENID_CLIENT_TYPE = 'keycloak:openid/client:Client';
 export const SAML_CLIENT_TYPE = 'keycloak:saml/client:Client';
 export const CLIENT_POLICY_TYPE = 'keycloak:index/realmClientPolicyProfilePolicy:RealmClientPolicyProfilePolicy';
 export const KEY_PROVIDER_TYPES: readonly string[] = Object.values(KEY_PROVIDER_RESOURCE_TYPES);
-/** Identity provider resource types and the protocol each declares. Their mappers are separate resources, not assembled. */
+/**
+ * Identity provider resource types and the protocol each declares. Their mappers are resources of
+ * their own (assemble-identity-provider-mappers.ts).
+ */
 const IDENTITY_PROVIDER_PROTOCOLS: Readonly<Record<string, 'oidc' | 'saml'>> = {
   'keycloak:oidc/identityProvider:IdentityProvider': 'oidc',
   'keycloak:saml/identityProvider:IdentityProvider': 'saml',
@@ -55,6 +65,8 @@ export interface PackResource {
   name: string;
   /** Plain inputs (unknowns already replaced by a stand-in). */
   props: Record<string, unknown>;
+  /** Input → URNs of the resources it was computed from (how ids are resolved: policies/pack/references.ts). */
+  propertyDependencies?: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface AssembledRealm {
@@ -105,6 +117,9 @@ export function assembleRealm(
       const declared =
         type === SAML_CLIENT_TYPE ? samlClientSettingsFromInputs(props) : clientSettingsFromInputs(props);
       const client: ClientSettings = { clientId: resource.name, ...clientDefaults(), ...definedOnly(declared) };
+      // A SAML client's extraConfig unknown until apply may hold any attribute: read it so that no rule judges one.
+      if (type === SAML_CLIENT_TYPE && isOpenObject(props.extraConfig))
+        client.attributes = openStringMap(client.attributes);
       settings.clients.push(client);
       entityUrns.set(`clients/${client.clientId}`, resource.urn);
     } else if (KEY_PROVIDER_TYPES.includes(type)) {
@@ -148,9 +163,25 @@ export function assembleRealm(
     }
   }
 
+  // Roles, groups, client scopes and mappers refer to each other by id: assembled once every client is in.
+  const nested = new PathOwners();
+  const references = new StackReferences(resources);
+  const clientScopes = assembleClientScopes(resources, settings, references, nested);
+  if (clientScopes) settings.clientScopes = clientScopes;
+  const access = assembleAccess(resources, settings, references, nested);
+  if (access) settings.access = access;
+
+  const realm = resources.find((resource) => resource.type === REALM_TYPE);
+  const authentication = assembleAuthentication(resources, realm, references, nested);
+  if (authentication) settings.authentication = authentication;
+  settings.userProfile = assembleUserProfile(resources, nested);
+  attachIdentityProviderMappers(resources, settings.identityProviders ?? [], nested);
+
   return {
     settings,
     ownerOf(path) {
+      const nestedOwner = nested.ownerOf(path);
+      if (nestedOwner !== undefined) return nestedOwner;
       const [collection, id] = path;
       if (ENTITY_COLLECTIONS.has(collection ?? '') && id !== undefined) return entityUrns.get(`${collection}/${id}`);
       if (collection === 'clientPolicies')
@@ -172,17 +203,27 @@ function definedOnly<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined)) as Partial<T>;
 }
 
-/** The model value at a field path (clients, key providers and identity providers looked up by their id). */
+/** The key that identifies an entity in each collection a path walks through by id. */
+const ENTITY_IDS: Readonly<Record<string, string>> = {
+  clients: 'clientId',
+  keyProviders: 'name',
+  identityProviders: 'alias',
+  mappers: 'name',
+  flows: 'alias',
+};
+
+/**
+ * The model value at a field path (entities of a collection looked up by their id). A flow runs
+ * its sub-flows, so a finding about one stands on every flow: an unknown step anywhere changes it.
+ */
 export function valueAt(settings: RealmSettings, path: FieldPath): unknown {
+  if (path[0] === 'authentication' && path[1] === 'flows') return settings.authentication?.flows;
   let current: unknown = settings;
   for (const [index, segment] of path.entries()) {
     const previous = path[index - 1];
-    if (Array.isArray(current) && previous === 'clients')
-      current = current.find((item: ClientSettings) => item.clientId === segment);
-    else if (Array.isArray(current) && previous === 'keyProviders')
-      current = current.find((item: KeyProviderSettings) => item.name === segment);
-    else if (Array.isArray(current) && previous === 'identityProviders')
-      current = current.find((item: IdentityProviderSettings) => item.alias === segment);
+    const idKey = previous !== undefined && Object.hasOwn(ENTITY_IDS, previous) ? ENTITY_IDS[previous] : undefined;
+    if (Array.isArray(current) && idKey !== undefined)
+      current = current.find((item: Record<string, unknown>) => item[idKey] === segment);
     else if (typeof current === 'object' && current !== null) current = (current as Record<string, unknown>)[segment];
     else return undefined;
   }

@@ -21,6 +21,7 @@ import type { PolicyConfig } from '../config.ts';
 import { findingsOf } from '../run.ts';
 import { allRules } from '../rules/index.ts';
 import { assembleRealm, identityStandIns, REALM_TYPE, valueAt, type PackResource } from './assemble.ts';
+import { propertyDependencyUrns } from './references.ts';
 import { packTarget, readsConfiguredKeys } from './targets.ts';
 import { containsUnknown, instantiations, rawProps } from './unknowns.ts';
 
@@ -95,6 +96,7 @@ function validateStack(
       urn: resource.urn,
       name: resource.name,
       props: rawProps(resource.props),
+      propertyDependencies: propertyDependencyUrns(resource),
     }));
   for (const group of groupByRealm(relevant, wholeRealm)) {
     const copies = instantiateGroup(group);

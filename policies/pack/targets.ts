@@ -13,6 +13,11 @@ import {
   SAML_CLIENT_TYPE,
   REALM_TYPE,
 } from './assemble.ts';
+import { ACCESS_RESOURCE_TYPES } from './assemble-access.ts';
+import { CLIENT_SCOPE_RESOURCE_TYPES } from './assemble-client-scopes.ts';
+import { AUTHENTICATION_TYPES } from './assemble-authentication.ts';
+import { USER_PROFILE_TYPE } from './assemble-user-profile.ts';
+import { IDENTITY_PROVIDER_MAPPER_TYPES } from '../../model/provider-dialect/identity-provider-mappers.ts';
 
 export type PackTarget =
   | { kind: 'resource'; types: readonly string[] }
@@ -34,23 +39,36 @@ const RESOURCE_TYPES: Record<Exclude<RealmPart, ConfiguredPart>, readonly string
   keys: KEY_PROVIDER_TYPES,
   clientPolicies: [CLIENT_POLICY_TYPE],
   identityProviders: IDENTITY_PROVIDER_TYPES,
-  // Not assembled from Pulumi resources yet: rules reading only these parts do not run in the pack.
-  clientScopes: [],
-  access: [],
-  authentication: [],
-  userProfile: [],
+  clientScopes: CLIENT_SCOPE_RESOURCE_TYPES,
+  access: ACCESS_RESOURCE_TYPES,
+  identityProviderMappers: IDENTITY_PROVIDER_MAPPER_TYPES,
+  // The realm binds flows too; the stack policy always gathers it.
+  authentication: AUTHENTICATION_TYPES,
+  userProfile: [USER_PROFILE_TYPE],
 };
+
+/**
+ * Parts the pack fills with Keycloak's own when the stack declares none (the built-in flows, the
+ * browser flow binding): a realm whose group may miss a member is not judged on them, since the
+ * missing flow or binding could replace what Keycloak's default would be blamed for.
+ */
+const DEFAULTED_PARTS: ReadonlySet<RealmPart> = new Set(['authentication']);
 
 function fromResources(part: RealmPart): part is Exclude<RealmPart, ConfiguredPart> {
   return part !== 'compromisedKeys';
 }
 
+/** Parts whose resources refer to each other by id: one resource alone cannot be judged. */
+const REFERRING_PARTS: ReadonlySet<RealmPart> = new Set(['access', 'clientScopes', 'authentication']);
+
 export function packTarget(rule: Rule): PackTarget {
   const parts = rule.reads.filter(fromResources);
-  const types = parts.flatMap((part) => RESOURCE_TYPES[part]);
-  if (parts.length === 1 && !rule.wholeRealm) return { kind: 'resource', types };
+  const types = [...new Set(parts.flatMap((part) => RESOURCE_TYPES[part]))];
+  if (parts.length === 1 && !rule.wholeRealm && !parts.some((part) => REFERRING_PARTS.has(part)))
+    return { kind: 'resource', types };
   // Resources are grouped per realm by the realm resource, so a stack policy always gathers it.
-  return { kind: 'stack', types: [...new Set([REALM_TYPE, ...types])], wholeRealm: rule.wholeRealm };
+  const wholeRealm = rule.wholeRealm || parts.some((part) => DEFAULTED_PARTS.has(part));
+  return { kind: 'stack', types: [...new Set([REALM_TYPE, ...types])], wholeRealm };
 }
 
 /**

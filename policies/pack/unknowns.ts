@@ -55,8 +55,8 @@ const OPEN_OBJECT: object = new Proxy(
 /**
  * Stand-ins of every type and for the enumerations the provider uses: absent, both booleans,
  * both ends of the number line, the strings that flip each rule (durations, ssl modes, access
- * types, PKCE methods, algorithms), and lists. Each instantiation uses one of them for every
- * unknown at once.
+ * types, PKCE methods, algorithms, an execution's requirement and authenticator, a mapper's sync mode), and lists.
+ * Each instantiation uses one of them for every unknown at once.
  */
 const PROBES: readonly unknown[] = [
   REMOVE,
@@ -79,6 +79,9 @@ const PROBES: readonly unknown[] = [
   'HS256',
   'RSA1_5',
   'P-256',
+  'REQUIRED',
+  'auth-otp-form',
+  'FORCE',
   '*',
   ['*'],
   [],

@@ -5,24 +5,11 @@
  * `authenticatorConfig[]`. Absent when the file has no `authenticationFlows` (a partial file
  * that names a browser flow without its executions gives nothing to judge).
  */
-import type {
-  AuthenticationExecutionSettings,
-  AuthenticationSettings,
-  ExecutionRequirement,
-} from '../../realm-settings.ts';
+import { requirementOf } from '../../entities/authentication.ts';
+import type { AuthenticationExecutionSettings, AuthenticationSettings } from '../../realm-settings.ts';
 import type { RealmRepresentation } from '../schema.ts';
+import { DEFAULT_BROWSER_FLOW, DEFAULT_FIRST_BROKER_LOGIN_FLOW } from '../../keycloak-flows.ts';
 import { stringMap, type EntityContext } from './mark.ts';
-
-/** RealmRepresentation's flow bindings when the file leaves them out (Keycloak's built-in flows). */
-const DEFAULT_BROWSER_FLOW = 'browser';
-const DEFAULT_FIRST_BROKER_LOGIN_FLOW = 'first broker login';
-
-const REQUIREMENTS: readonly ExecutionRequirement[] = ['REQUIRED', 'ALTERNATIVE', 'CONDITIONAL', 'DISABLED'];
-
-/** Keycloak's requirement names; anything else (an unknown or missing one) runs as DISABLED does: never. */
-function requirementOf(text: string | undefined): ExecutionRequirement {
-  return REQUIREMENTS.find((requirement) => requirement === text) ?? 'DISABLED';
-}
 
 export function authenticationFrom(
   rep: RealmRepresentation,

@@ -21,7 +21,8 @@ export default defineRule('access', {
       'Names of client scopes no client should use without review (empty by default: the rule finds nothing).',
   },
   messages: { uses: 'Client {{client}} has the sensitive scope {{scope}} as {{kind}} scope.' },
-  reads: ['clients'],
+  // The client's scope lists: a Pulumi stack declares them apart from the client (ClientDefaultScopes...).
+  reads: ['clients', 'clientScopes'],
   *check(realm, { sensitiveScopes }) {
     if (sensitiveScopes.length === 0) return;
     for (const client of realm.clients) {

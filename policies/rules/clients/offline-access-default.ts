@@ -15,6 +15,8 @@ export default defineRule('clients', {
   },
   params: { baseline: {}, strict: {} },
   paramDocs: {},
+  // The client's scope lists: a Pulumi stack declares them apart from the client (ClientDefaultScopes...).
+  reads: ['clients', 'clientScopes'],
   messages: { isDefault: 'offline_access is a default client scope: every login gets an offline token.' },
   *check(realm) {
     for (const client of oidcClients(realm)) {

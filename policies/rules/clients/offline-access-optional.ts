@@ -15,6 +15,8 @@ export default defineRule('clients', {
   },
   params: { baseline: {}, strict: {} },
   paramDocs: {},
+  // The client's scope lists: a Pulumi stack declares them apart from the client (ClientDefaultScopes...).
+  reads: ['clients', 'clientScopes'],
   messages: { optional: 'offline_access is an optional client scope: the client can ask for offline tokens.' },
   *check(realm, _params, { profile }) {
     for (const client of oidcClients(realm)) {

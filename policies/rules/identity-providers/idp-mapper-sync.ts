@@ -9,6 +9,14 @@ function effectiveSyncMode(idp: IdentityProviderSettings, mapper: IdentityProvid
   return own === 'INHERIT' ? (idp.config.syncMode ?? 'LEGACY') : own;
 }
 
+/**
+ * Keycloak's hardcoded mappers: 'hardcoded-attribute-idp-mapper',
+ * 'hardcoded-user-session-attribute-idp-mapper', and for roles and groups
+ * 'oidc-hardcoded-role-idp-mapper', 'oidc-hardcoded-group-idp-mapper' (as the real server lists
+ * them: test/pulumi/pack-flows.test.ts).
+ */
+const HARDCODED = /^(oidc-)?hardcoded-/;
+
 /** Mappers that grant roles or groups from what the identity provider says. */
 function grantsAccess(mapper: IdentityProviderMapperSettings): boolean {
   return /role|group/i.test(mapper.type);
@@ -25,6 +33,7 @@ export default defineRule('identity-providers', {
   remediation: {
     action: "Set the mapper's syncMode to FORCE, or to INHERIT on an identity provider whose syncMode is FORCE.",
   },
+  reads: ['identityProviders', 'identityProviderMappers'],
   params: { baseline: {}, strict: {} },
   paramDocs: {},
   messages: {
@@ -35,7 +44,7 @@ export default defineRule('identity-providers', {
   *check(realm) {
     for (const idp of identityProviders(realm)) {
       for (const mapper of idp.mappers) {
-        if (mapper.type.startsWith('hardcoded-')) continue;
+        if (HARDCODED.test(mapper.type)) continue;
         const mode = effectiveSyncMode(idp, mapper);
         if (mode === 'FORCE') continue;
         const path = ['identityProviders', idp.alias, 'mappers', mapper.name, 'config', 'syncMode'];

@@ -14,7 +14,7 @@ const SAML_IDP_TYPE = 'keycloak:saml/identityProvider:IdentityProvider';
 const policies = buildPolicies(allRules, () => NOW);
 const resourcePolicy = (name: string) => policies.find((policy) => policy.name === name) as ResourceValidationPolicy;
 
-/** Rules judged on one identity provider resource (the others need parts the pack does not assemble). */
+/** Rules judged on one identity provider resource (the others read flows or mappers too: stack policies). */
 const IDP_RULES = allRules.filter(
   (rule) => rule.category === 'identity-providers' && packTarget(rule).kind === 'resource',
 );
@@ -59,8 +59,8 @@ const samlIdp = (props: Record<string, unknown> = {}): Resource => ({
 
 describe('identity-provider rules in the pack', () => {
   it('run on both identity provider resource types', () => {
+    // idp-mapper-sync judges mappers, resources of their own, with their identity provider: a stack policy.
     expect(IDP_RULES.map((rule) => rule.id).sort()).toEqual([
-      'idp-mapper-sync',
       'idp-pkce',
       'idp-signature-validation',
       'idp-sync-mode',

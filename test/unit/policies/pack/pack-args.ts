@@ -20,6 +20,8 @@ export interface Resource {
   type: string;
   name: string;
   props: Record<string, unknown>;
+  /** Input → names of the resources of the same list it was computed from (the engine's propertyDependencies). */
+  dependsOn?: Record<string, string[]>;
 }
 
 const urnOf = (resource: Resource) => `urn:pulumi:test::realms::${resource.type}::${resource.name}`;
@@ -88,6 +90,11 @@ export async function validateStack(
     isType: () => false,
     asType: () => undefined,
   }));
+  const byName = new Map(policyResources.map((resource) => [resource.name, resource]));
+  resources.forEach((resource, index) => {
+    for (const [property, names] of Object.entries(resource.dependsOn ?? {}))
+      policyResources[index]!.propertyDependencies[property] = names.map((name) => byName.get(name)!);
+  });
   const args: StackValidationArgs = {
     resources: policyResources,
     stackTags,

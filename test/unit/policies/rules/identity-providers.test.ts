@@ -215,6 +215,13 @@ ruleTable(rule(idpMapperSync), {
       change: setMapperSync('partner-saml', 'staff', 'IMPORT'),
     },
     { name: 'INHERIT from a provider in FORCE', change: setMapperSync('corporate-oidc', 'admins', 'INHERIT') },
+    {
+      name: "Keycloak's hardcoded role mapper (oidc-hardcoded-role-idp-mapper) in IMPORT",
+      change: allOf(setMapperSync('partner-saml', 'staff', 'IMPORT'), (r: RealmSettings) => {
+        identityProvider(r, 'partner-saml').mappers.find((mapper) => mapper.name === 'staff')!.type =
+          'oidc-hardcoded-role-idp-mapper';
+      }),
+    },
   ],
   invalid: [
     {
