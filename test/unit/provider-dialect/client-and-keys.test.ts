@@ -88,7 +88,7 @@ describe('clientArgsFromSettings', () => {
     fc.assert(
       fc.property(clientSettings, (client) => {
         const back = clientSettingsFromInputs(
-          clientArgsFromSettings(client, 'r') as unknown as Record<string, unknown>,
+          clientArgsFromSettings(client, 'r'),
         );
         const { defaultClientScopes: _d, optionalClientScopes: _o, ...rest } = client;
         expect(back).toEqual({
@@ -204,7 +204,7 @@ describe('key providers', () => {
           const dialect = keyProviderArgsFromSettings(settings);
           const back = keyProviderSettingsFromInputs(
             KEY_PROVIDER_RESOURCE_TYPES[dialect.providerId],
-            dialect.args as unknown as Record<string, unknown>,
+            dialect.args,
           );
           const algorithm =
             settings.providerId === 'ecdsa-generated'
