@@ -87,9 +87,7 @@ describe('clientArgsFromSettings', () => {
   it('round-trips: settings → provider arguments → settings', () => {
     fc.assert(
       fc.property(clientSettings, (client) => {
-        const back = clientSettingsFromInputs(
-          clientArgsFromSettings(client, 'r'),
-        );
+        const back = clientSettingsFromInputs(clientArgsFromSettings(client, 'r'));
         const { defaultClientScopes: _d, optionalClientScopes: _o, ...rest } = client;
         expect(back).toEqual({
           ...rest,
@@ -202,10 +200,7 @@ describe('key providers', () => {
         (typed, priority, enabled, active, name) => {
           const settings = { name, priority, enabled, active, ...typed } as KeyProviderSettings;
           const dialect = keyProviderArgsFromSettings(settings);
-          const back = keyProviderSettingsFromInputs(
-            KEY_PROVIDER_RESOURCE_TYPES[dialect.providerId],
-            dialect.args,
-          );
+          const back = keyProviderSettingsFromInputs(KEY_PROVIDER_RESOURCE_TYPES[dialect.providerId], dialect.args);
           const algorithm =
             settings.providerId === 'ecdsa-generated'
               ? { algorithm: { 'P-256': 'ES256', 'P-384': 'ES384', 'P-521': 'ES512' }[settings.ellipticCurve ?? ''] }
