@@ -11,7 +11,7 @@
 import { requirementOf } from '../entities/authentication.ts';
 import { DEFAULT_BROWSER_FLOW, DEFAULT_FIRST_BROKER_LOGIN_FLOW } from '../keycloak-flows.ts';
 import type { AuthenticationExecutionSettings, AuthenticationSettings } from '../realm-settings.ts';
-import { num, str, stringEntries } from './input-values.ts';
+import { num, str, stringEntries } from './narrow.ts';
 
 /** One step a Subflow or an Execution adds to the flow it names. */
 export interface FlowStepInputs {

@@ -8,7 +8,7 @@
  */
 import { isSecretConfigKey } from '../entities/identity-providers.ts';
 import type { IdentityProviderMapperSettings } from '../realm-settings.ts';
-import { bool, str, stringEntries } from './input-values.ts';
+import { bool, str, stringEntries } from './narrow.ts';
 
 /** Social providers whose attribute importer the provider maps to Keycloak's `<id>-user-attribute-mapper`. */
 const SOCIAL_ATTRIBUTE_MAPPERS = new Set(['apple', 'facebook', 'google', 'github', 'microsoft']);

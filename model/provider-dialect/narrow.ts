@@ -23,6 +23,13 @@ export function record(value: unknown): Record<string, unknown> | undefined {
     : undefined;
 }
 
+/** The string entries of a map input (an `extraConfig`), others left out. */
+export function stringEntries(value: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, item] of Object.entries(record(value) ?? {})) if (typeof item === 'string') out[key] = item;
+  return out;
+}
+
 /** The input as a value of the field's kind, or undefined. */
 export function ofKind(kind: FieldKind, value: unknown): unknown {
   switch (kind) {

@@ -5,7 +5,7 @@
  * (provider/resource_keycloak_realm_user_profile.go), as Keycloak's UPConfig has it.
  */
 import type { UnmanagedAttributePolicy, UserProfileSettings } from '../realm-settings.ts';
-import { record, str } from './input-values.ts';
+import { record, str } from './narrow.ts';
 
 const POLICIES: readonly UnmanagedAttributePolicy[] = ['ENABLED', 'ADMIN_EDIT', 'ADMIN_VIEW'];
 
