@@ -2,10 +2,11 @@
  * Drift: each setting where a live realm differs from what its baseline declares. It is the diff
  * engine with the declared realm as "before" and the live realm as "after", so the effect reads
  * "the live realm is weaker / stronger than declared". What a baseline cannot declare is left
- * out: the clients and the keys Keycloak creates in every realm (unless the baseline declares
- * them, or they were changed), and client attributes realmguard does not classify that only the
- * server sets.
+ * out: the clients, keys and roles Keycloak creates in every realm (unless the baseline declares
+ * them, or they were changed), scope mappings (a baseline has no key for them: the rules judge
+ * the live ones), and client attributes realmguard does not classify that only the server sets.
  */
+import { roleKey, type RoleSettings } from '../model/entities/access.ts';
 import { isKeycloakBuiltInKey } from '../model/keycloak-keys.ts';
 import { positionOf, type LoadedRealm } from '../model/realm-settings.ts';
 import type { SettingChange } from './change.ts';
@@ -23,8 +24,24 @@ const SET_BY_KEYCLOAK_ON_CREATE: Readonly<Record<string, string>> = {
   'post.logout.redirect.uris': '+',
 };
 
+/**
+ * A role Keycloak creates in every realm: offline_access, uma_authorization, the default role,
+ * and the roles of its own clients (account's manage-account, view-profile, …). Shown in
+ * test/integration/review/audit.test.ts on a realm whose baseline declares roles.
+ */
+function isKeycloakBuiltInRole(role: RoleSettings, realm: string): boolean {
+  if (role.client !== undefined) return KEYCLOAK_BUILT_IN_CLIENTS.includes(role.client);
+  return ['offline_access', 'uma_authorization', `default-roles-${realm}`].includes(role.name);
+}
+
 function isServerOnly(change: SettingChange, declared: LoadedRealm, live: LoadedRealm): boolean {
   const [collection, id, field, attribute] = change.path;
+  if (collection === 'access' && id === 'scopeMappings') return true;
+  if (collection === 'access' && id === 'roles' && field !== undefined && change.before === undefined) {
+    // A role the baseline does not name (nothing before), one Keycloak creates in every realm.
+    const liveRole = live.settings.access?.roles.find((role) => roleKey(role) === field);
+    return liveRole !== undefined && isKeycloakBuiltInRole(liveRole, live.settings.realm);
+  }
   if (collection === 'keyProviders' && id !== undefined && field === undefined && change.before === undefined) {
     // A key the baseline does not name (nothing before), exactly as Keycloak creates it in every realm.
     const liveKey = live.settings.keyProviders.find((key) => key.name === id);

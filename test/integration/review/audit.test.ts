@@ -124,8 +124,10 @@ function onDeclaredParts(findings: readonly FindingJson[]): FindingJson[] {
 async function checkFingerprints(): Promise<string[]> {
   const run = await runCli(['check', baselineFile, '--format', 'json', '--fail-on', 'none']);
   expect(run.code).toBe(0);
-  return checkReport(run.stdout)
-    .findings.map((finding) => finding.fingerprint)
+  // The same parts as the live side: a rule that also reads a part the baseline leaves out
+  // (offline-access-optional reads the client scopes) is judged on the live realm alone.
+  return onDeclaredParts(checkReport(run.stdout).findings)
+    .map((finding) => finding.fingerprint)
     .sort();
 }
 
@@ -273,6 +275,34 @@ describe('realmguard audit --scope-mappings: clients’ own scope mappings', { t
     }
   });
 });
+
+describe(
+  'realmguard audit --baseline with roles: what Keycloak creates in every realm is not drift',
+  { timeout: 180_000 },
+  () => {
+    it('built-in roles and scope mappings are left out; a role the baseline does not declare is drift', async () => {
+      // The realm holds Keycloak's own roles (offline_access, uma_authorization, default-roles-<realm>,
+      // account's roles) and the offline_access scope's mapping, none of which a baseline names.
+      await admin.roles.create({ realm, name: 'app-user' });
+      const withRoles = join(dir, `${realm}-roles.yaml`);
+      await writeFile(withRoles, `${await readFile(baselineFile, 'utf8')}roles:\n  realm:\n    - name: app-user\n`);
+      const accessDrift = async () => {
+        const run = await audit(['--baseline', withRoles, '--format', 'json', '--fail-on', 'none'], envFor(readOnly));
+        expect(run.code, run.stderr).toBe(0);
+        return auditReport(run.stdout)
+          .drift.changes.filter((change) => change.path[0] === 'access')
+          .map((change) => [change.entity.kind, change.entity.id, change.effect]);
+      };
+      try {
+        expect(await accessDrift()).toEqual([]);
+        await admin.roles.create({ realm, name: 'stray' });
+        expect(await accessDrift()).toEqual([['role', 'stray', 'neutral']]);
+      } finally {
+        for (const name of ['app-user', 'stray']) await admin.roles.delByName({ realm, name }).catch(() => undefined);
+      }
+    });
+  },
+);
 
 describe('realmguard audit: connection and access failures are one line, exit 2', { timeout: 120_000 }, () => {
   const oneLine = (run: CliRun) => {
