@@ -10,8 +10,9 @@ import { liveRealmFromAnswers } from '../../model/live.ts';
 import type { LoadedRealm } from '../../model/realm-settings.ts';
 import type { PolicyConfig } from '../../policies/config.ts';
 import { runRules } from '../../policies/run.ts';
-import type { Profile } from '../../model/profiles.ts';
+import { DEFAULT_PROFILE, type Profile } from '../../model/profiles.ts';
 import { diffRealm } from '../../review/diff-realms.ts';
+import { sensitiveRoleLists } from '../../review/classify/sensitive-grants.ts';
 import type { Detection } from '../detection.ts';
 import type { WatchEvent } from '../event.ts';
 import type { RealmSnapshot } from '../realm-snapshot.ts';
@@ -71,7 +72,11 @@ export function adminChange(
       } else {
         return [];
       }
-      const weakening = diffRealm(before.settings, after.settings).filter((setting) => setting.effect === 'weakens');
+      // The same sensitive-role lists as diff and audit: the policy config's, else the built-in ones.
+      const lists = sensitiveRoleLists(options.profile ?? DEFAULT_PROFILE, options.config);
+      const weakening = diffRealm(before.settings, after.settings, {}, lists).filter(
+        (setting) => setting.effect === 'weakens',
+      );
       if (weakening.length === 0) return [];
       const findings = runRules([after], {
         ...(options.profile ? { profile: options.profile } : {}),
