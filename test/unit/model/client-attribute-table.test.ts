@@ -86,7 +86,10 @@ function attributeKeysInSource(): string[] {
     });
   const pattern = /attributes\[\s*'([^']+)'\s*\]|attributes\[\s*"([^"]+)"\s*\]|\battribute:\s*'([^']+)'/g;
   const keys = new Set<string>();
-  for (const file of ['model', 'components', 'review', 'policies', 'cli'].flatMap(files)) {
+  // A client scope's attributes (gui.order, include.in.token.scope) are the scope's, not a client's:
+  // the files about client scopes are left out.
+  const aboutClients = (file: string) => !file.includes('client-scopes');
+  for (const file of ['model', 'components', 'review', 'policies', 'cli'].flatMap(files).filter(aboutClients)) {
     for (const match of readFileSync(file, 'utf8').matchAll(pattern)) keys.add(match[1] ?? match[2] ?? match[3]!);
   }
   // SAML clients' attributes (saml.*) are issue 14's (model/baseline/entities/saml-client-defaults.ts), not OIDC ones.
