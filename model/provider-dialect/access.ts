@@ -7,6 +7,7 @@
  * ClientServiceAccountRole / ClientServiceAccountRealmRole. Inputs → model only.
  */
 import type { RoleRef } from '../entities/access.ts';
+import { str, strings } from './narrow.ts';
 
 /** A DefaultRoles entry → the role it names. */
 export function roleRefFromQualifiedName(name: string): RoleRef {
@@ -20,19 +21,17 @@ export function roleRefFromQualifiedName(name: string): RoleRef {
  * the list is not known.
  */
 export function defaultRolesFromInputs(props: Record<string, unknown>): RoleRef[] | undefined {
-  const names = props.defaultRoles;
-  if (!Array.isArray(names) || !names.every((item) => typeof item === 'string')) return undefined;
-  return names.map(roleRefFromQualifiedName);
+  return strings(props.defaultRoles)?.map(roleRefFromQualifiedName);
 }
 
 /** The role name a keycloak.Role, or the `role` a service-account role mapping, names; undefined when unknown. */
 export function roleNameFromInputs(props: Record<string, unknown>, argument: 'name' | 'role'): string | undefined {
-  const name = props[argument];
-  return typeof name === 'string' && name !== '' ? name : undefined;
+  const name = str(props[argument]);
+  return name === '' ? undefined : name;
 }
 
 /** A group's full path ('/ops/admins') from its name and its parent's path ('' at the root). */
 export function groupPathFromInputs(props: Record<string, unknown>, parentPath = ''): string | undefined {
-  const name = props.name;
-  return typeof name === 'string' && name !== '' ? `${parentPath}/${name}` : undefined;
+  const name = str(props.name);
+  return name === undefined || name === '' ? undefined : `${parentPath}/${name}`;
 }

@@ -7,6 +7,7 @@
  * convertToGenericProtocolMapper). Inputs → model only: the pack reads these, no component writes them.
  */
 import type { ClientScopeSettings, ProtocolMapperSettings } from '../entities/client-scopes.ts';
+import { bool, str, stringEntries, strings } from './narrow.ts';
 
 const OPENID_CONNECT = 'openid-connect';
 
@@ -100,7 +101,12 @@ export function protocolMapperFromInputs(
   if (GENERIC_MAPPER_TYPES.includes(type)) {
     const mapperType = str(props.protocolMapper);
     if (mapperType === undefined) return undefined;
-    return { name, protocol: str(props.protocol) ?? OPENID_CONNECT, type: mapperType, config: stringMap(props.config) };
+    return {
+      name,
+      protocol: str(props.protocol) ?? OPENID_CONNECT,
+      type: mapperType,
+      config: stringEntries(props.config),
+    };
   }
   const dialect = TYPED_MAPPER_DIALECTS[type];
   if (!dialect) return undefined;
@@ -132,7 +138,7 @@ export function clientScopeFromInputs(props: Record<string, unknown>): ClientSco
   if (name === undefined) return undefined;
   const consentText = str(props.consentScreenText);
   const attributes: Record<string, string> = {
-    ...stringMap(props.extraConfig),
+    ...stringEntries(props.extraConfig),
     'display.on.consent.screen': String(consentText !== undefined && consentText !== ''),
     'include.in.token.scope': String(bool(props.includeInTokenScope) ?? true),
     'include.in.openid.provider.metadata': String(bool(props.includeInOpenidProviderMetadata) ?? true),
@@ -145,19 +151,5 @@ export function clientScopeFromInputs(props: Record<string, unknown>): ClientSco
 
 /** Scope names of a scope-binding resource (ClientDefaultScopes.defaultScopes, ...OptionalScopes.optionalScopes). */
 export function scopeNamesFromInputs(props: Record<string, unknown>, argument: string): string[] | undefined {
-  const value = props[argument];
-  return Array.isArray(value) && value.every((item) => typeof item === 'string') ? [...value] : undefined;
-}
-
-function str(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
-}
-function bool(value: unknown): boolean | undefined {
-  return typeof value === 'boolean' ? value : undefined;
-}
-function stringMap(value: unknown): Record<string, string> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
-  return Object.fromEntries(
-    Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
-  );
+  return strings(props[argument]);
 }
