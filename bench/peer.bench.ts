@@ -1,6 +1,8 @@
 /**
- * `realmguard check` beside its peer kcwarden (PyPI, pinned in scripts/kcwarden.sh) and beside
- * the floor (a bare node process that reads and JSON.parses the file), on the same generated
+ * `realmguard check` beside its peer kcwarden (PyPI, pinned in scripts/kcwarden.sh), beside
+ * the floor (a bare node process that reads and JSON.parses the file) and beside the streaming
+ * floor (the least a loader that never holds the whole text costs: the issue's memory goal asks
+ * for one, its CPU goal is measured against the first floor), on the same generated
  * full exports: one small realm; 5,000 clients + 500 users; 20,000 clients. Whole processes,
  * start-up included, one warm-up round, then rounds that run the three in turn (so a drift in the
  * machine's speed touches all three alike); medians of wall, CPU and peak RSS. Before timing,
@@ -20,6 +22,7 @@ import {
   outputOf,
   realmguard,
   realmguardVersionArgs,
+  streamingParseFloor,
   type Tool,
 } from './peer/tools.ts';
 import type { Report } from './run.ts';
@@ -55,9 +58,17 @@ async function startCost(command: string, args: readonly string[]): Promise<Proc
   return medians(runs.slice(1));
 }
 
+/** The streaming floor prints how many items it parsed: none means it did no work. */
+function streamedItems(stdout: string): number {
+  const items = Number(stdout.trim());
+  if (!Number.isInteger(items) || items <= 0)
+    throw new Error(`bench: the streaming parse floor parsed no items (${stdout.trim()})`);
+  return items;
+}
+
 export default async function bench(report: Report): Promise<void> {
   const peer = kcwarden(await kcwardenPath());
-  const tools: Tool[] = [realmguard, peer, jsonParseFloor];
+  const tools: Tool[] = [realmguard, peer, jsonParseFloor, streamingParseFloor];
   const dir = mkdtempSync(join(tmpdir(), 'realmguard-bench-peer-'));
   try {
     // What a process costs before it does anything: the issue's goal excludes process start. For
@@ -88,6 +99,11 @@ export default async function bench(report: Report): Promise<void> {
         value: kcwardenFindings(await outputOf(peer, file)),
         unit: 'count',
       });
+      report({
+        name: `${label}: streaming parse floor, items parsed`,
+        value: streamedItems(await outputOf(streamingParseFloor, file)),
+        unit: 'count',
+      });
 
       const costs: ProcessCost[][] = tools.map(() => []);
       for (let round = 0; round <= testCase.runs; round++) {
@@ -96,12 +112,18 @@ export default async function bench(report: Report): Promise<void> {
           if (round > 0) costs[index]?.push(cost); // round 0 warms the page cache and the venv's .pyc files
         }
       }
-      const [ours, theirs, floor] = costs.map(medians) as [ProcessCost, ProcessCost, ProcessCost];
+      const [ours, theirs, floor, streamingFloor] = costs.map(medians) as [
+        ProcessCost,
+        ProcessCost,
+        ProcessCost,
+        ProcessCost,
+      ];
       const note = `median of ${testCase.runs}`;
       for (const [tool, cost] of [
         [realmguard, ours],
         [peer, theirs],
         [jsonParseFloor, floor],
+        [streamingParseFloor, streamingFloor],
       ] as const) {
         report({ name: `${label}: ${tool.name} wall`, value: cost.wallSeconds, unit: 's', note });
         report({ name: `${label}: ${tool.name} CPU (user + system)`, value: cost.cpuSeconds, unit: 's', note });
@@ -128,6 +150,13 @@ export default async function bench(report: Report): Promise<void> {
         value: (ours.cpuSeconds - ourStart.cpuSeconds) / Math.max(floor.cpuSeconds - nodeStart.cpuSeconds, 0.01),
         unit: 'ratio',
         note: 'goal ≤ 3 at 5,000 clients: realmguard --version and node -e 0 subtracted',
+      });
+      report({
+        name: `${label}: streaming parse floor / JSON.parse floor, CPU beyond start`,
+        value:
+          (streamingFloor.cpuSeconds - nodeStart.cpuSeconds) / Math.max(floor.cpuSeconds - nodeStart.cpuSeconds, 0.01),
+        unit: 'ratio',
+        note: 'what a loader that never holds the whole text spends of the 3× before it checks anything',
       });
       report({
         name: `${label}: realmguard / kcwarden, peak RSS`,

@@ -1,7 +1,8 @@
 /**
- * The three commands the peer bench times on the same export: `realmguard check` through
+ * The commands the peer bench times on the same export: `realmguard check` through
  * bin/realmguard.js (whatever it runs: the compiled CLI once built), kcwarden from its cached
- * virtualenv, and the floor — a bare node process that reads and JSON.parses the file.
+ * virtualenv, the floor — a bare node process that reads and JSON.parses the file — and the
+ * streaming floor: the least a loader that never holds the whole text costs (streaming-parse-floor.js).
  */
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +16,7 @@ export interface Tool {
 
 const run = promisify(execFile);
 const realmguardBin = fileURLToPath(new URL('../../bin/realmguard.js', import.meta.url));
+const streamingFloorScript = fileURLToPath(new URL('./streaming-parse-floor.js', import.meta.url));
 const kcwardenScript = fileURLToPath(new URL('../../scripts/kcwarden.sh', import.meta.url));
 
 /** The kcwarden executable, installing it into the cached virtualenv on first use. */
@@ -46,6 +48,13 @@ export const jsonParseFloor: Tool = {
   name: 'JSON.parse floor (node)',
   command: process.execPath,
   args: (file) => ['-e', "JSON.parse(require('node:fs').readFileSync(process.argv[1], 'utf8'))", file],
+};
+
+/** Reads the file in 1 MiB chunks and JSON.parses each item of the realm's lists on its own; prints the item count. */
+export const streamingParseFloor: Tool = {
+  name: 'streaming parse floor (node)',
+  command: process.execPath,
+  args: (file) => [streamingFloorScript, file],
 };
 
 /** Runs a tool once with its output kept, for the findings check. */
