@@ -29,12 +29,17 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
   { name: 'watch', load: () => import('./watch.ts') },
 ];
 
+/** The program's version option: commander answers it before any subcommand is looked at. */
+const VERSION_FLAGS: readonly string[] = ['--version', '-V'];
+
 /**
  * The rows a command line needs: only the named subcommand when the first argument names one;
- * every row otherwise (`--help`, `--version`, `help`, a mistyped name: commander lists them all).
+ * none for `--version`; every row otherwise (`--help`, `help`, a mistyped name: commander lists
+ * them all).
  */
 export function subcommandsFor(args: readonly string[]): readonly Subcommand[] {
   const first = args[0];
+  if (first !== undefined && VERSION_FLAGS.includes(first)) return [];
   const named = SUBCOMMANDS.find(({ name }) => name === first);
   return named ? [named] : SUBCOMMANDS;
 }

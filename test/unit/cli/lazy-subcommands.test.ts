@@ -72,6 +72,7 @@ describe('lazy subcommands', () => {
     expect(subcommandsFor(['check', 'a.yaml']).map(({ name }) => name)).toEqual(['check']);
     expect(subcommandsFor(['incident', 'logout-user']).map(({ name }) => name)).toEqual(['incident']);
     for (const args of [[], ['--help'], ['help', 'check'], ['chekc']]) expect(subcommandsFor(args)).toBe(SUBCOMMANDS);
+    for (const args of [['--version'], ['-V']]) expect(subcommandsFor(args)).toEqual([]);
   });
 
   it.each([['check'], ['validate']])(
@@ -113,6 +114,19 @@ describe('lazy subcommands', () => {
     expect(chunks.some((url) => /\/incident-[A-Z0-9]+\.mjs$/.test(url))).toBe(true);
     expect(chunks.some((url) => /\/(check|watch|audit)-[A-Z0-9]+\.mjs$/.test(url))).toBe(false);
     expect(filesHeldBy(modules).some((line) => /dist\/incident\//.test(line))).toBe(true);
+  });
+
+  it('the bundle: `realmguard --version` prints the version and reads no subcommand chunk', async () => {
+    const { code, modules } = await modulesLoadedBy(['--version'], bin);
+    expect(code).toBe(0);
+    expect(
+      modules.filter((url) => /\/dist\/command\/[a-z]+-[A-Z0-9]+\.mjs$/.test(url) && !url.includes('/chunk-')),
+    ).toEqual([]);
+    const { stdout } = await spawnRealmguard(['--version'], { env: process.env });
+    const { version } = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    };
+    expect(stdout.trim()).toBe(version);
   });
 
   it('`realmguard --help` still lists every subcommand', async () => {
