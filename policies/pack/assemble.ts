@@ -71,6 +71,8 @@ export interface PackResource {
 
 export interface AssembledRealm {
   settings: RealmSettings;
+  /** The URN of the first resource assembled: the source the findings name. */
+  origin: string;
   /** The URN of the resource that declares the field at `path`. */
   ownerOf(path: FieldPath): string | undefined;
   /** True when `path` is about one of Keycloak's own keys, which no resource of the stack declares. */
@@ -179,6 +181,7 @@ export function assembleRealm(
 
   return {
     settings,
+    origin: resources[0]?.urn ?? '',
     ownerOf(path) {
       const nestedOwner = nested.ownerOf(path);
       if (nestedOwner !== undefined) return nestedOwner;
