@@ -10,7 +10,9 @@
  *   - dist/policy-pack/ as a policy pack of its own (PulumiPolicy.yaml, package.json, index.js),
  *     which is what `pulumi preview --policy-pack dist/policy-pack` loads: the language host cannot
  *     run the TypeScript pack (it places nodeargs after the script, and @pulumi/pulumi's
- *     run-policy-pack always registers ts-node — upstream pulumi/pulumi#4830).
+ *     run-policy-pack always registers ts-node — upstream pulumi/pulumi#4830). index.js is one
+ *     bundle of the pack and @pulumi/policy, whose `@pulumi/pulumi` is the subset it uses
+ *     (policies/pack/pulumi-subset-for-policy-sdk.ts).
  *
  * `--if-stale` builds only when the sources differ from the ones dist/ was built from (a hash of
  * their contents, kept in dist/): the test suites run it once before spawning bin/realmguard.js.
@@ -74,7 +76,7 @@ export async function build(): Promise<void> {
   );
   await writePrecompiledValidators(join(dist, 'model/source'));
   await bundleCommand();
-  writePolicyPack();
+  await writePolicyPack();
   writeFileSync(stampFile, `${hash}\n`);
 }
 
@@ -130,7 +132,7 @@ async function bundleCommand(): Promise<void> {
   }
 }
 
-function writePolicyPack(): void {
+async function writePolicyPack(): Promise<void> {
   const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
   mkdirSync(pack, { recursive: true });
   writeFileSync(
@@ -141,15 +143,52 @@ function writePolicyPack(): void {
       '',
     ].join('\n'),
   );
-  // Its dependencies (@pulumi/policy, @pulumi/pulumi) resolve from the package's node_modules above.
+  // Its dependencies (@pulumi/pulumi, @grpc/grpc-js, …) resolve from the package's node_modules above.
   writeFileSync(
     join(pack, 'package.json'),
     `${JSON.stringify({ name: 'realmguard-policy-pack', version, private: true, type: 'module', main: 'index.js' }, null, 2)}\n`,
   );
-  writeFileSync(
-    join(pack, 'index.js'),
-    "// The realmguard CrossGuard pack, compiled: see policies/index.ts.\nimport '../policies/index.js';\n",
-  );
+  await bundlePolicyPack();
+}
+
+/**
+ * dist/policy-pack/index.js: the pack (policies/index.ts) and @pulumi/policy in one file, so the
+ * process the engine starts reads one module instead of ~200 of ours, and the SDK's
+ * `require('@pulumi/pulumi')` gets the two modules it uses rather than the whole package
+ * (profiled: that index was most of the pack's start). Every other package stays a dependency,
+ * loaded from node_modules as the program loads it: one copy of @pulumi/pulumi's modules and
+ * protobuf classes in the process.
+ */
+async function bundlePolicyPack(): Promise<void> {
+  const subset = join(root, 'policies/pack/pulumi-subset-for-policy-sdk.ts');
+  await bundle({
+    entryPoints: [join(root, 'policies/index.ts')],
+    outfile: join(pack, 'index.js'),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    mainFields: ['module', 'main'],
+    plugins: [
+      {
+        name: 'realmguard-policy-pack-dependencies',
+        setup(build) {
+          // Bare specifiers: packages, and node: built-ins.
+          build.onResolve({ filter: /^[^./]/ }, (args) => {
+            if (args.path === '@pulumi/pulumi' && args.importer.includes('/@pulumi/policy/')) return { path: subset };
+            if (args.path === '@pulumi/policy' || args.path.startsWith('@pulumi/policy/')) return undefined; // bundled
+            return { path: args.path, external: true };
+          });
+        },
+      },
+    ],
+    // @pulumi/policy is CommonJS: inside the ES module bundle it still calls require (for its
+    // dependencies, and for the package.json in the working directory that gives the pack's version).
+    banner: {
+      js: "import { createRequire as createRealmguardRequire } from 'node:module';\nconst require = createRealmguardRequire(import.meta.url);",
+    },
+    logLevel: 'warning',
+  });
 }
 
 export function isStale(): boolean {

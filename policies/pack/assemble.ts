@@ -6,6 +6,7 @@
  */
 import { clientDefaults, realmDefaults } from '../../model/keycloak-defaults.ts';
 import { KEYCLOAK_BUILT_IN_KEYS } from '../../model/keycloak-keys.ts';
+import { roleKey, scopeMappingKey, type RoleRef, type ScopeMappingSettings } from '../../model/entities/access.ts';
 import {
   clientPolicySettingsFromInputs,
   clientSettingsFromInputs,
@@ -71,6 +72,8 @@ export interface PackResource {
 
 export interface AssembledRealm {
   settings: RealmSettings;
+  /** The URN of the first resource assembled: the source the findings name. */
+  origin: string;
   /** The URN of the resource that declares the field at `path`. */
   ownerOf(path: FieldPath): string | undefined;
   /** True when `path` is about one of Keycloak's own keys, which no resource of the stack declares. */
@@ -179,11 +182,13 @@ export function assembleRealm(
 
   return {
     settings,
+    origin: resources[0]?.urn ?? '',
     ownerOf(path) {
       const nestedOwner = nested.ownerOf(path);
       if (nestedOwner !== undefined) return nestedOwner;
       const [collection, id] = path;
-      if (ENTITY_COLLECTIONS.has(collection ?? '') && id !== undefined) return entityUrns.get(`${collection}/${id}`);
+      if (collection !== undefined && Object.hasOwn(DECLARED_ENTITY_IDS, collection) && id !== undefined)
+        return entityUrns.get(`${collection}/${id}`);
       if (collection === 'clientPolicies')
         return [...entityUrns.entries()].find(([key]) => key.startsWith('clientPolicies/'))?.[1] ?? realmUrn;
       if (collection !== undefined && EVENT_FIELDS.has(collection)) return eventsUrn;
@@ -196,20 +201,44 @@ export function assembleRealm(
   };
 }
 
-/** Collections whose second path segment names an entity declared by its own resource. */
-const ENTITY_COLLECTIONS = new Set(['clients', 'keyProviders', 'identityProviders']);
-
 function definedOnly<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined)) as Partial<T>;
 }
 
-/** The key that identifies an entity in each collection a path walks through by id. */
-const ENTITY_IDS: Readonly<Record<string, string>> = {
-  clients: 'clientId',
-  keyProviders: 'name',
-  identityProviders: 'alias',
-  mappers: 'name',
-  flows: 'alias',
+/**
+ * Top-level collections whose entities are each declared by a resource of their own (ownerOf finds
+ * it by the path's second segment), and the field that names them.
+ */
+const DECLARED_ENTITY_IDS = { clients: 'clientId', keyProviders: 'name', identityProviders: 'alias' } as const;
+
+/** How an entity of a collection is named in field paths. */
+type EntityId = (item: unknown) => unknown;
+
+const field =
+  (key: string): EntityId =>
+  (item) =>
+    typeof item === 'object' && item !== null ? (item as Record<string, unknown>)[key] : undefined;
+const byRoleKey: EntityId = (item) =>
+  typeof item === 'object' && item !== null ? roleKey(item as RoleRef) : undefined;
+const itself: EntityId = (item) => item;
+
+/** Each collection a path walks through by id, and how its entities are named there. */
+const ENTITY_IDS: Readonly<Record<string, EntityId>> = {
+  ...Object.fromEntries(Object.entries(DECLARED_ENTITY_IDS).map(([collection, key]) => [collection, field(key)])),
+  mappers: field('name'),
+  protocolMappers: field('name'),
+  clientScopes: field('name'),
+  flows: field('alias'),
+  // The access part (model/entities/access.ts): roles wherever they are listed by roleKey, a
+  // realm's groups by path and a service account's (path strings) by themselves.
+  roles: byRoleKey,
+  composites: byRoleKey,
+  defaultRoles: byRoleKey,
+  groups: (item) => (typeof item === 'string' ? item : field('path')(item)),
+  serviceAccounts: field('clientId'),
+  scopeMappings: (item) => scopeMappingKey(item as ScopeMappingSettings),
+  defaultClientScopes: itself,
+  optionalClientScopes: itself,
 };
 
 /**
@@ -221,9 +250,8 @@ export function valueAt(settings: RealmSettings, path: FieldPath): unknown {
   let current: unknown = settings;
   for (const [index, segment] of path.entries()) {
     const previous = path[index - 1];
-    const idKey = previous !== undefined && Object.hasOwn(ENTITY_IDS, previous) ? ENTITY_IDS[previous] : undefined;
-    if (Array.isArray(current) && idKey !== undefined)
-      current = current.find((item: Record<string, unknown>) => item[idKey] === segment);
+    const idOf = previous !== undefined && Object.hasOwn(ENTITY_IDS, previous) ? ENTITY_IDS[previous] : undefined;
+    if (Array.isArray(current) && idOf !== undefined) current = current.find((item) => idOf(item) === segment);
     else if (typeof current === 'object' && current !== null) current = (current as Record<string, unknown>)[segment];
     else return undefined;
   }

@@ -7,6 +7,7 @@ import type {
   Policies,
   PolicyConfigSchema,
   ReportViolation,
+  ResourceValidation,
   ResourceValidationArgs,
   ResourceValidationPolicy,
   Severity as PulumiSeverity,
@@ -20,10 +21,11 @@ import type { Finding } from '../finding.ts';
 import type { PolicyConfig } from '../config.ts';
 import { findingsOf } from '../run.ts';
 import { allRules } from '../rules/index.ts';
-import { assembleRealm, identityStandIns, REALM_TYPE, valueAt, type PackResource } from './assemble.ts';
+import { REALM_TYPE, valueAt, type AssembledRealm, type PackResource } from './assemble.ts';
+import { assembledCopies } from './assembled-copies.ts';
 import { propertyDependencyUrns } from './references.ts';
 import { packTarget, readsConfiguredKeys } from './targets.ts';
-import { containsUnknown, instantiations, rawProps } from './unknowns.ts';
+import { containsUnknown, rawProps } from './unknowns.ts';
 
 /** Stack tag naming the profile when the policy config does not: `realmguard:profile`. */
 export const PROFILE_STACK_TAG = 'realmguard:profile';
@@ -52,7 +54,9 @@ export function buildPolicies(rules: readonly Rule[] = allRules, now: () => Date
     if (target.kind === 'resource') {
       const policy: ResourceValidationPolicy = {
         ...common,
-        validateResource: (args, report) => validateResource(rule, target.types, args, report, now()),
+        validateResource: ofTypes(target.types, (args, report) =>
+          validateResource(rule, target.types, args, report, now()),
+        ),
       };
       return policy;
     }
@@ -64,6 +68,18 @@ export function buildPolicies(rules: readonly Rule[] = allRules, now: () => Date
   });
 }
 
+/**
+ * The SDK reads (deserializes) a resource's inputs for every resource policy before calling it,
+ * unless the policy's function carries its one resource type, as validateResourceOfType sets it
+ * from a resource class: then resources of other types are passed over unread. A policy on one
+ * type gets it here (without loading the provider's classes for it); one on several types judges
+ * each resource and looks at the type itself.
+ */
+function ofTypes(types: readonly string[], validate: ResourceValidation): ResourceValidation {
+  const [only] = types;
+  return types.length === 1 && only !== undefined ? Object.assign(validate, { __pulumiType: only }) : validate;
+}
+
 function validateResource(
   rule: Rule,
   types: readonly string[],
@@ -73,10 +89,8 @@ function validateResource(
 ): void {
   if (!types.includes(args.type)) return;
   const settings = packSettings(args.getConfig<PackPolicyConfig>(), args.stackTags);
-  const props = rawProps(args.props);
-  const copies = instantiations(props, identityStandIns(args)).map((copy) => [
-    { type: args.type, urn: args.urn, name: args.name, props: copy },
-  ]);
+  const resource = { type: args.type, urn: args.urn, name: args.name, props: rawProps(args.props) };
+  const copies = assembledCopies([resource], settings.compromisedKeys);
   for (const { finding } of robustFindings(rule, copies, settings, now)) report(violationMessage(finding));
 }
 
@@ -99,7 +113,7 @@ function validateStack(
       propertyDependencies: propertyDependencyUrns(resource),
     }));
   for (const group of groupByRealm(relevant, wholeRealm)) {
-    const copies = instantiateGroup(group);
+    const copies = assembledCopies(group, settings.compromisedKeys);
     for (const { finding, urn } of robustFindings(rule, copies, settings, now)) report(violationMessage(finding), urn);
   }
 }
@@ -132,17 +146,16 @@ function packSettings(raw: PackPolicyConfig, stackTags: ReadonlyMap<string, stri
  */
 function robustFindings(
   rule: Rule,
-  copies: PackResource[][],
+  copies: readonly AssembledRealm[],
   settings: PackSettings,
   now: Date,
 ): Array<{ finding: Finding; urn?: string }> {
   let kept: Map<string, { finding: Finding; urn?: string; value: string }> | undefined;
   const config: PolicyConfig = { rules: { [rule.id]: { params: configuredParams(rule, settings) } }, suppressions: [] };
-  for (const resources of copies) {
-    const assembled = assembleRealm(resources, settings.compromisedKeys);
+  for (const assembled of copies) {
     const loaded = {
       settings: assembled.settings,
-      source: { kind: 'pulumi' as const, origin: resources[0]?.urn ?? '', positions: new Map() },
+      source: { kind: 'pulumi' as const, origin: assembled.origin, positions: new Map() },
     };
     const current = new Map<string, { finding: Finding; urn?: string; value: string }>();
     for (const finding of findingsOf(rule, loaded, settings.profile, config, now)) {
@@ -217,21 +230,6 @@ function groupByRealm(resources: PackResource[], wholeRealm: boolean): PackResou
     else unnamed.forEach((realm) => incomplete.add(realm));
   }
   return [...groups].filter(([realm]) => !wholeRealm || !incomplete.has(realm)).map(([, group]) => group);
-}
-
-/** Copies of a group with unknowns replaced, the same stand-in index across all its resources. */
-function instantiateGroup(group: PackResource[]): PackResource[][] {
-  const perResource = group.map((resource) => ({
-    resource,
-    copies: instantiations(resource.props, identityStandIns(resource)),
-  }));
-  const count = Math.max(...perResource.map(({ copies }) => copies.length));
-  return Array.from({ length: count }, (_, index) =>
-    perResource.map(({ resource, copies }) => ({
-      ...resource,
-      props: copies[Math.min(index, copies.length - 1)] ?? resource.props,
-    })),
-  );
 }
 
 function violationMessage(finding: Finding): string {

@@ -16,6 +16,7 @@ import { identityProviderMapperFromInputs } from '../../model/provider-dialect/i
 import { adminLiveSource } from '../support/live-source.ts';
 import { adminClient, uniqueRealmName } from '../support/keycloak.ts';
 import { pulumi } from '../support/pulumi.ts';
+import { hardenedRealmProgram } from './programs/hardened-realm.ts';
 
 /** The pack as users run it: compiled by `npm run build` (the suite's global setup builds it). */
 const PACK = inject('pulumi').policyPack;
@@ -45,46 +46,7 @@ async function project(name: string, program: string, realm = uniqueRealmName(na
 }
 
 /** A realm hardened for every other rule, with an SPA client and a hardened OIDC identity provider. */
-const BASE = `
-import * as pulumi from '@pulumi/pulumi';
-import * as keycloak from '@pulumi/keycloak';
-const realm = new keycloak.Realm('flows', {
-  realm: new pulumi.Config().require('realm'),
-  sslRequired: 'external',
-  accessTokenLifespan: '5m0s',
-  accessCodeLifespan: '1m0s',
-  revokeRefreshToken: true,
-  refreshTokenMaxReuse: 0,
-  ssoSessionIdleTimeout: '30m0s',
-  ssoSessionMaxLifespan: '10h0m0s',
-  offlineSessionIdleTimeout: '720h0m0s',
-  offlineSessionMaxLifespanEnabled: true,
-  offlineSessionMaxLifespan: '1440h0m0s',
-  passwordPolicy: 'length(12) and notUsername and notEmail',
-  verifyEmail: true,
-  defaultSignatureAlgorithm: 'RS256',
-  securityDefenses: { headers: {}, bruteForceDetection: { maxLoginFailures: 10 } },
-});
-new keycloak.RealmEvents('events', {
-  realmId: realm.id,
-  eventsEnabled: true,
-  eventsExpiration: 7776000,
-  enabledEventTypes: ['LOGIN', 'LOGIN_ERROR', 'CODE_TO_TOKEN', 'REFRESH_TOKEN', 'REFRESH_TOKEN_ERROR', 'REVOKE_GRANT', 'LOGOUT', 'IMPERSONATE', 'USER_DISABLED_BY_PERMANENT_LOCKOUT', 'USER_DISABLED_BY_TEMPORARY_LOCKOUT'],
-  eventsListeners: ['jboss-logging'],
-  adminEventsEnabled: true,
-  adminEventsDetailsEnabled: true,
-});
-const spa = new keycloak.openid.Client('spa', {
-  realmId: realm.id,
-  clientId: 'spa',
-  accessType: 'PUBLIC',
-  standardFlowEnabled: true,
-  validRedirectUris: ['https://app.example.com/callback'],
-  webOrigins: ['https://app.example.com'],
-  pkceCodeChallengeMethod: 'S256',
-  requireDpopBoundTokens: true,
-  fullScopeAllowed: false,
-});
+const BASE = `${hardenedRealmProgram('flows')}
 new keycloak.openid.UserAttributeProtocolMapper('tenant', {
   realmId: realm.id,
   clientId: spa.id,

@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { uniqueRealmName } from '../support/keycloak.ts';
 import { pulumi } from '../support/pulumi.ts';
+import { hardenedRealmProgram } from './programs/hardened-realm.ts';
 
 /** The pack as users run it: compiled by `npm run build` (the suite's global setup builds it). */
 const PACK = inject('pulumi').policyPack;
@@ -63,50 +64,7 @@ new keycloak.openid.Client('spa', {
 });
 `;
 
-const HARDENED = `
-import * as pulumi from '@pulumi/pulumi';
-import * as keycloak from '@pulumi/keycloak';
-const realm = new keycloak.Realm('hardened', {
-  realm: new pulumi.Config().require('realm'),
-  sslRequired: 'external',
-  accessTokenLifespan: '5m0s',
-  accessCodeLifespan: '1m0s',
-  revokeRefreshToken: true,
-  refreshTokenMaxReuse: 0,
-  ssoSessionIdleTimeout: '30m0s',
-  ssoSessionMaxLifespan: '10h0m0s',
-  offlineSessionIdleTimeout: '720h0m0s',
-  offlineSessionMaxLifespanEnabled: true,
-  offlineSessionMaxLifespan: '1440h0m0s',
-  passwordPolicy: 'length(12) and notUsername and notEmail',
-  verifyEmail: true,                   // email-verification (low → advisory) when off
-  defaultSignatureAlgorithm: 'RS256',
-  securityDefenses: {
-    headers: {},
-    bruteForceDetection: { maxLoginFailures: 10 },
-  },
-});
-new keycloak.RealmEvents('events', {
-  realmId: realm.id,
-  eventsEnabled: true,
-  eventsExpiration: 7776000,
-  enabledEventTypes: ['LOGIN', 'LOGIN_ERROR', 'CODE_TO_TOKEN', 'REFRESH_TOKEN', 'REFRESH_TOKEN_ERROR', 'REVOKE_GRANT', 'LOGOUT', 'IMPERSONATE', 'USER_DISABLED_BY_PERMANENT_LOCKOUT', 'USER_DISABLED_BY_TEMPORARY_LOCKOUT'],
-  eventsListeners: ['jboss-logging'],
-  adminEventsEnabled: true,
-  adminEventsDetailsEnabled: true,
-});
-new keycloak.openid.Client('spa', {
-  realmId: realm.id,
-  clientId: 'spa',
-  accessType: 'PUBLIC',
-  standardFlowEnabled: true,
-  validRedirectUris: ['https://app.example.com/callback'],
-  webOrigins: ['https://app.example.com'],
-  pkceCodeChallengeMethod: 'S256',
-  requireDpopBoundTokens: true,
-  fullScopeAllowed: false,
-});
-`;
+const HARDENED = hardenedRealmProgram('hardened');
 
 describe('pulumi preview --policy-pack dist/policy-pack', () => {
   it('stops an insecure realm on its mandatory violations and prints the advisory ones', async () => {
@@ -178,11 +136,10 @@ describe('pulumi preview --policy-pack dist/policy-pack', () => {
   });
 
   it("reports no violation for values unknown at preview: a realm named after another resource's output", async () => {
-    const program = HARDENED.replace(
-      "realm: new pulumi.Config().require('realm'),",
-      "realm: new keycloak.Realm('seed', { realm: new pulumi.Config().require('realm') + '-seed' }).id.apply((id) => id + '-main'),",
+    const program = hardenedRealmProgram(
+      'hardened',
+      "new keycloak.Realm('seed', { realm: new pulumi.Config().require('realm') + '-seed' }).id.apply((id) => id + '-main')",
     );
-    expect(program).not.toBe(HARDENED);
     const dir = await project('rg-policy-unknown', program);
     const preview = await pulumi(dir, ['preview', '--policy-pack', PACK]);
     const output = preview.stdout + preview.stderr;

@@ -142,3 +142,44 @@ describe('policies/index.ts served as a policy pack', () => {
     ).not.toMatch(/can't run policy/);
   });
 });
+
+describe('the built pack, dist/policy-pack (npm run build; the suite builds it first)', () => {
+  /**
+   * Starts it as the language host does (required from its folder) and, once it prints its port,
+   * lists the modules the process loaded from @pulumi/pulumi.
+   */
+  function loadedPulumiModules(): Promise<string[]> {
+    const script = [
+      'const write = process.stdout.write.bind(process.stdout);',
+      'process.stdout.write = (chunk, ...rest) => {',
+      '  if (!/^\\d+\\s*$/.test(String(chunk))) return write(chunk, ...rest);',
+      "  const loaded = Object.keys(require.cache).filter((file) => file.includes('/@pulumi/pulumi/'));",
+      "  write(JSON.stringify(loaded) + '\\n', () => process.exit(0));",
+      '  return true;',
+      '};',
+      "require('./index.js');",
+    ].join('\n');
+    const child = spawn(process.execPath, ['-e', script], {
+      cwd: resolve('dist/policy-pack'),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    return new Promise((done, fail) => {
+      child.once('exit', (code) =>
+        code === 0 ? done(JSON.parse(stdout) as string[]) : fail(new Error(`exit ${code}: ${stderr}`)),
+      );
+    });
+  }
+
+  it("serves without loading @pulumi/pulumi's index: the SDK gets the asset and output modules it uses", async () => {
+    const loaded = (await loadedPulumiModules()).map((file) => file.replace(/.*\/@pulumi\/pulumi\//, ''));
+    expect(loaded).toContain('asset/index.js');
+    expect(loaded).toContain('output.js');
+    // The package's index loads its automation API and npm's libraries: most of the SDK's start.
+    expect(loaded).not.toContain('index.js');
+    expect(loaded.filter((file) => file.startsWith('automation/'))).toEqual([]);
+  });
+});
