@@ -242,7 +242,8 @@ function clientFrom(client: ClientRepresentation): ClientSettings {
   // can differ): sorted, the same realm reads the same from every source.
   settings.defaultClientScopes.sort();
   settings.optionalClientScopes.sort();
-  for (const [key, value] of Object.entries(client.attributes ?? {})) settings.attributes[key] = String(value);
+  const attributes = client.attributes ?? {};
+  for (const key of Object.keys(attributes)) settings.attributes[key] = String(attributes[key]);
   return settings;
 }
 
