@@ -25,17 +25,21 @@ export class AccessGraph {
    * decides which roles' composites are followed (all by default).
    */
   closure(role: RoleRef, expand: (role: RoleRef) => boolean = () => true): RoleRef[] {
-    const seen = new Map<string, RoleRef>([[roleKey(role), role]]);
+    // The queue is the answer: each role joins it once, when first seen, nearest first. Read by
+    // index, not shifted, and each key built once: rules ask this for every role of a big export.
+    const seen = new Set<string>([roleKey(role)]);
     const queue = [role];
-    for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
-      if (!expand(next)) continue;
+    for (let index = 0; index < queue.length; index++) {
+      const next = queue[index];
+      if (next === undefined || !expand(next)) continue;
       for (const included of this.composites.get(roleKey(next)) ?? []) {
-        if (seen.has(roleKey(included))) continue;
-        seen.set(roleKey(included), included);
+        const key = roleKey(included);
+        if (seen.has(key)) continue;
+        seen.add(key);
         queue.push(included);
       }
     }
-    return [...seen.values()];
+    return queue;
   }
 
   /** The first sensitive role `held` is or includes (itself before its composites). */

@@ -19,16 +19,20 @@ export interface OidcClientFilter {
   access?: 'public' | 'confidential';
 }
 
-/** Every OpenID Connect client the filter admits; SAML clients are never visited. */
-export function* oidcClients(realm: RealmSettings, filter: OidcClientFilter = {}): Generator<ClientSettings> {
-  for (const client of realm.clients) {
-    if (client.protocol !== 'openid-connect') continue;
-    if (!client.enabled && !filter.includeDisabled) continue;
-    if (client.bearerOnly && !filter.includeBearerOnly) continue;
-    if (filter.access === 'public' && !client.publicClient) continue;
-    if (filter.access === 'confidential' && client.publicClient) continue;
-    yield client;
-  }
+/**
+ * Every OpenID Connect client the filter admits; SAML clients are never visited. A list, not a
+ * generator: twenty rules walk every client, and resuming a generator per client cost more than
+ * the list.
+ */
+export function oidcClients(realm: RealmSettings, filter: OidcClientFilter = {}): ClientSettings[] {
+  return realm.clients.filter(
+    (client) =>
+      client.protocol === 'openid-connect' &&
+      (client.enabled || filter.includeDisabled === true) &&
+      (!client.bearerOnly || filter.includeBearerOnly === true) &&
+      !(filter.access === 'public' && !client.publicClient) &&
+      !(filter.access === 'confidential' && client.publicClient),
+  );
 }
 
 /** Whether a client runs a browser flow (and so uses redirect URIs, PKCE, PAR). */

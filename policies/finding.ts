@@ -2,7 +2,7 @@
  * Finding: one rule violation on one field of one realm object. The same shape comes out of
  * `check`, `audit` and `diff`, and goes into every formatter.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { FieldPath, SourcePosition } from '../model/realm-settings.ts';
 
 export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
@@ -83,7 +83,8 @@ export function entityOfPath(path: FieldPath): EntityRef | undefined {
 
 export function fingerprintOf(realm: string, entity: EntityRef | undefined, ruleId: string, path: FieldPath): string {
   const parts = [realm, entity ? `${entity.kind}:${entity.id}` : '', ruleId, ...path];
-  return createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 32);
+  // The one-shot hash: a Hash object per finding cost more than the hashing (10,000 findings at 5,000 clients).
+  return hash('sha256', JSON.stringify(parts), 'hex').slice(0, 32);
 }
 
 /** What findings are ordered by, in order: most severe first, then realm, entity, rule and path. */

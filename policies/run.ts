@@ -4,7 +4,7 @@
  */
 import { DEFAULT_PROFILE } from '../model/profiles.ts';
 import { positionOf, type LoadedRealm } from '../model/realm-settings.ts';
-import type { Profile, Rule, RuleParams } from './define-rule.ts';
+import type { Profile, Rule, RuleParams, Violation } from './define-rule.ts';
 import { formatMessage } from './define-rule.ts';
 import { EMPTY_POLICY_CONFIG, isExpired, type PolicyConfig, type Suppression } from './config.ts';
 import { resolveEnforcement } from './enforcement.ts';
@@ -60,22 +60,27 @@ export function findingsOf(
   const realm = loaded.settings.realm;
   const findings: Finding[] = [];
   for (const violation of rule.check(loaded.settings, paramsFor(rule, profile, config), { profile, now })) {
-    const entity = entityOfPath(violation.path);
-    const location = positionOf(loaded.source, violation.path);
-    const template = rule.messages[violation.messageId] ?? violation.messageId;
-    findings.push({
-      ruleId: rule.id,
-      severity: violation.severity ?? rule.severity,
-      realm,
-      ...(entity && { entity }),
-      path: violation.path,
-      messageId: violation.messageId,
-      message: formatMessage(template, violation.data),
-      ...(location && { location }),
-      fingerprint: fingerprintOf(realm, entity, rule.id, violation.path),
-    });
+    findings.push(findingOf(rule, realm, violation, loaded));
   }
   return findings;
+}
+
+/**
+ * One finding, its keys in the reports' order. Assigned one by one, not spread in: ten thousand
+ * findings each spread two optional parts in at a cost that showed in the profile.
+ */
+function findingOf(rule: Rule, realm: string, violation: Violation, loaded: LoadedRealm): Finding {
+  const entity = entityOfPath(violation.path);
+  const location = positionOf(loaded.source, violation.path);
+  const template = rule.messages[violation.messageId] ?? violation.messageId;
+  const finding: Partial<Finding> = { ruleId: rule.id, severity: violation.severity ?? rule.severity, realm };
+  if (entity) finding.entity = entity;
+  finding.path = violation.path;
+  finding.messageId = violation.messageId;
+  finding.message = formatMessage(template, violation.data);
+  if (location) finding.location = location;
+  finding.fingerprint = fingerprintOf(realm, entity, rule.id, violation.path);
+  return finding as Finding;
 }
 
 export function runRules(realms: readonly LoadedRealm[], options: RunOptions = {}): RuleRunResult {

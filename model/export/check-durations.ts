@@ -12,6 +12,9 @@ import type { DocPath } from '../source/doc-positions.ts';
 import { locate, type ParsedText } from '../source/parse-text.ts';
 import type { RealmRepresentation } from './schema.ts';
 
+/** Read once: the entries of a constant table, not a new list of them per client. */
+const CLIENT_DURATION_ENTRIES = Object.entries(CLIENT_DURATION_ATTRIBUTES);
+
 export function durationProblems(realm: RealmRepresentation, parsed: ParsedText, base: DocPath): InputError[] {
   const problems: InputError[] = [];
   const fields = realm as unknown as Record<string, unknown>;
@@ -22,7 +25,7 @@ export function durationProblems(realm: RealmRepresentation, parsed: ParsedText,
     if (problem) problems.push(new InputError(problem.message, locate(parsed, [...base, field]), problem.hint));
   }
   (realm.clients ?? []).forEach((client, index) => {
-    for (const [attribute, meaning] of Object.entries(CLIENT_DURATION_ATTRIBUTES)) {
+    for (const [attribute, meaning] of CLIENT_DURATION_ENTRIES) {
       const raw = client.attributes?.[attribute];
       // Attributes are text; keycloak-config-cli files may hold numbers. Only whole numbers are judged here.
       const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';

@@ -50,7 +50,7 @@ import {
 import { accessFrom } from './entities/access.ts';
 import { authenticationFrom } from './entities/authentication.ts';
 import { clientScopesFrom } from './entities/client-scopes.ts';
-import { addClientEntityFields } from './entities/clients.ts';
+import { addClientEntityFields, CLIENT_URL_FIELDS } from './entities/clients.ts';
 import { identityProvidersFrom } from './entities/identity-providers.ts';
 import { entityContext } from './entities/mark.ts';
 import { userProfileFrom } from './entities/user-profile.ts';
@@ -90,10 +90,14 @@ const REALM_DOC_KEYS: ReadonlyMap<string, string> = new Map([
   ['keycloakVersion', 'keycloakVersion'],
 ]);
 
-const CLIENT_POSITION_FIELDS: ReadonlySet<string> = new Set(['clientId', ...CLIENT_SCALARS.map(({ field }) => field)]);
+const CLIENT_POSITION_FIELDS: ReadonlySet<string> = new Set([
+  'clientId',
+  ...CLIENT_SCALARS.map(({ field }) => field),
+  ...CLIENT_URL_FIELDS,
+]);
 const CLIENT_LISTS: ReadonlySet<string> = new Set(['redirectUris', 'webOrigins']);
 
-/** A client's fields with a position: its scalars, each attribute, each redirect URI and web origin. */
+/** A client's fields with a position: its scalars and URLs, each attribute, each redirect URI and web origin. */
 function clientTail(tail: readonly string[]): readonly DocPath[] {
   const [field = '', item] = tail;
   if (tail.length === 0) return [[]];
@@ -242,7 +246,8 @@ function clientFrom(client: ClientRepresentation): ClientSettings {
   // can differ): sorted, the same realm reads the same from every source.
   settings.defaultClientScopes.sort();
   settings.optionalClientScopes.sort();
-  for (const [key, value] of Object.entries(client.attributes ?? {})) settings.attributes[key] = String(value);
+  const attributes = client.attributes ?? {};
+  for (const key of Object.keys(attributes)) settings.attributes[key] = String(attributes[key]);
   return settings;
 }
 

@@ -27,11 +27,8 @@ import type { EntityContext } from './mark.ts';
 const ACCESS_KEYS = ['roles', 'groups', 'users', 'defaultRole', 'scopeMappings', 'clientScopeMappings'] as const;
 
 function roleFrom(role: RoleRepresentation, client: string | undefined): RoleSettings {
-  return {
-    ...(client === undefined ? {} : { client }),
-    name: role.name,
-    composites: roleRefsOf(role.composites?.realm, role.composites?.client),
-  };
+  const composites = roleRefsOf(role.composites?.realm, role.composites?.client);
+  return client === undefined ? { name: role.name, composites } : { client, name: role.name, composites };
 }
 
 function rolesFrom(rep: RealmRepresentation, mark: EntityContext['mark']): RoleSettings[] {

@@ -9,6 +9,13 @@ import type { ClientRepresentation } from '../schema.ts';
 import type { EntityContext } from './mark.ts';
 import { protocolMapperFrom } from './protocol-mappers.ts';
 
+/**
+ * The client's URL fields this adapter reads, each under its own name in the file. Their positions
+ * come from the client collection's anchor (to-settings.ts), not from a mark per client: ten
+ * thousand marks at 5,000 clients for two fields whose document path is the model path's.
+ */
+export const CLIENT_URL_FIELDS = ['rootUrl', 'baseUrl'] as const;
+
 export function addClientEntityFields(
   clients: ClientSettings[],
   representations: readonly ClientRepresentation[] | undefined,
@@ -18,11 +25,9 @@ export function addClientEntityFields(
     const client = clients[index];
     if (!client) return;
     const entity = ['clients', client.clientId];
-    for (const field of ['rootUrl', 'baseUrl'] as const) {
+    for (const field of CLIENT_URL_FIELDS) {
       const value = rep[field];
-      if (value === undefined) continue;
-      client[field] = value;
-      mark([...entity, field], ['clients', index, field]);
+      if (value !== undefined) client[field] = value;
     }
     if (rep.protocolMappers === undefined) return;
     client.protocolMappers = rep.protocolMappers.map((mapper) => protocolMapperFrom(mapper, client.protocol));

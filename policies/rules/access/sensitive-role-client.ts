@@ -4,6 +4,12 @@ import { roleKey, scopeMappingKey, type ScopeMappingSettings } from '../../../mo
 import { SENSITIVE_ROLE_PARAM_DOCS, SENSITIVE_ROLE_PARAMS, sensitiveRoleMatcher } from '../../sensitive-roles.ts';
 import { ASVS } from '../../sources.ts';
 
+/** A client's two scope lists, in the order findings list them. */
+const SCOPE_LISTS = [
+  { field: 'defaultClientScopes', kind: 'default' },
+  { field: 'optionalClientScopes', kind: 'optional' },
+] as const;
+
 export default defineRule('access', {
   id: 'sensitive-role-client',
   title: 'Application tokens cannot carry admin roles',
@@ -39,6 +45,14 @@ export default defineRule('access', {
       return holdings;
     };
     const byKey = new Map(realm.access.scopeMappings.map((mapping) => [scopeMappingKey(mapping), mapping]));
+    // By scope name: each client lists about ten scopes, the same few names.
+    const byScope = new Map<string, SensitiveHolding[]>();
+    const inScope = (scope: string): SensitiveHolding[] => {
+      let holdings = byScope.get(scope);
+      if (!holdings)
+        byScope.set(scope, (holdings = sensitiveIn(byKey.get(scopeMappingKey({ clientScope: scope, roles: [] })))));
+      return holdings;
+    };
     for (const client of realm.clients) {
       if (!client.enabled) continue;
       // With full scope allowed Keycloak puts every role of the user in the token and the client's
@@ -60,17 +74,15 @@ export default defineRule('access', {
           data: { client: client.clientId, role: describeHolding(holding) },
         };
       }
-      const scopes = [
-        ...client.defaultClientScopes.map((scope) => ({ scope, kind: 'default', field: 'defaultClientScopes' })),
-        ...client.optionalClientScopes.map((scope) => ({ scope, kind: 'optional', field: 'optionalClientScopes' })),
-      ];
-      for (const { scope, kind, field } of scopes) {
-        for (const holding of sensitiveIn(byKey.get(scopeMappingKey({ clientScope: scope, roles: [] })))) {
-          yield {
-            path: ['clients', client.clientId, field, scope],
-            messageId: 'scope',
-            data: { client: client.clientId, role: describeHolding(holding), scope, kind },
-          };
+      for (const { field, kind } of SCOPE_LISTS) {
+        for (const scope of client[field]) {
+          for (const holding of inScope(scope)) {
+            yield {
+              path: ['clients', client.clientId, field, scope],
+              messageId: 'scope',
+              data: { client: client.clientId, role: describeHolding(holding), scope, kind },
+            };
+          }
         }
       }
     }

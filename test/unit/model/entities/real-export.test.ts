@@ -2,6 +2,7 @@
  * The adapters on what Keycloak 26.7.3 itself wrote: test/fixtures/exports/entities/entities-export.json
  * is the export of entities-realm.ts after the server imported it (export-entities-realm.ts).
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadRealmFile } from '../../../../model/load.ts';
 import { positionOf, type LoadedRealm } from '../../../../model/realm-settings.ts';
@@ -184,5 +185,15 @@ describe('Keycloak 26.7.3 export of the entities realm → model', () => {
       expect(source.positions.get(path.join('\u0000')), path.join(' › ')).toBeDefined();
       expect(positionOf(source, path)).toMatchObject({ file: FIXTURE, line: expect.any(Number) as unknown });
     }
+  });
+
+  it("points a client's rootUrl and baseUrl at their own keys", async () => {
+    const { source } = await load();
+    const lines = readFileSync(FIXTURE, 'utf8').split('\n');
+    const lineOf = (text: string): number => lines.findIndex((line) => line.includes(text)) + 1;
+    expect(positionOf(source, ['clients', 'web-app', 'rootUrl'])?.line).toBe(
+      lineOf('"rootUrl": "https://app.example.com"'),
+    );
+    expect(positionOf(source, ['clients', 'web-app', 'baseUrl'])?.line).toBe(lineOf('"baseUrl": "/home"'));
   });
 });
