@@ -6,9 +6,9 @@
  * new state breaks a rule on that setting that the old state did not (a first-login flow switched
  * to one that links accounts unverified): the rules judge what a single setting's diff cannot.
  * Strengthening changes are never reported. Each reported setting names the rules the new state
- * breaks on it — for the flows, which the rules judge as a whole (a step deep in a sub-flow, or
- * the binding, breaks browser-flow-second-factor on the bound flow), every rule the new flows
- * break that the old ones did not.
+ * breaks on it — for the flows and the key providers, which the rules judge as a whole (a step
+ * deep in a sub-flow, or the binding, breaks browser-flow-second-factor on the bound flow), every
+ * rule the new part breaks that the old one did not.
  */
 import type { LoadedRealm } from '../model/realm-settings.ts';
 import { DEFAULT_PROFILE, type Profile } from '../model/profiles.ts';
@@ -30,8 +30,12 @@ export type JudgedChange = NonNullable<Detection['changes']>[number];
 const startsWith = (path: readonly (string | number)[], prefix: readonly (string | number)[]) =>
   prefix.every((part, index) => path[index] === part);
 
-/** Parts of the model the rules judge as a whole: a change anywhere in one answers for every new finding in it. */
-const WHOLE_PARTS: ReadonlySet<string | number> = new Set(['authentication']);
+/**
+ * Parts of the model the rules judge as a whole: a change anywhere in one answers for every new
+ * finding in it — the flows (the bound flow with every sub-flow it runs), and the key providers
+ * (active-signing-key wants one active key per algorithm: disabling a key is rotation unless it was the last).
+ */
+const WHOLE_PARTS: ReadonlySet<string | number> = new Set(['authentication', 'keyProviders']);
 
 const rulesOn = (findings: readonly Finding[], path: readonly (string | number)[]) => [
   ...new Set(findings.filter((finding) => startsWith(finding.path, path)).map((finding) => finding.ruleId)),

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UnmanagedAttributePolicy } from '@keycloak/keycloak-admin-client/lib/defs/userProfileMetadata.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RealmFixture } from '../incident/support/realm-fixture.ts';
+import { API_SECRET, RealmFixture } from '../incident/support/realm-fixture.ts';
 import { keycloak } from '../../support/keycloak.ts';
 import { enableEvents } from './support/events.ts';
 import { runWatch } from './support/run-watch.ts';
@@ -73,6 +73,23 @@ beforeAll(async () => {
     },
   });
   await fx.kc.groups.create({ realm: fx.realm, name: 'ops' });
+  // A first-login flow that links brokered users to existing accounts unverified (idp-first-login-auto-link).
+  await fx.kc.authenticationManagement.createFlow({
+    realm: fx.realm,
+    alias: 'auto-link',
+    providerId: 'basic-flow',
+    topLevel: true,
+    builtIn: false,
+  });
+  const link = await fx.kc.authenticationManagement.addExecutionToFlow({
+    realm: fx.realm,
+    flow: 'auto-link',
+    provider: 'idp-auto-link',
+  });
+  await fx.kc.authenticationManagement.updateExecution(
+    { realm: fx.realm, flow: 'auto-link' },
+    { ...link, requirement: 'REQUIRED' },
+  );
   state = join(mkdtempSync(join(tmpdir(), 'realmguard-watch-config-')), 'state.json');
   const [admin] = await fx.kc.users.find({ realm: 'master', username: keycloak().adminUser, exact: true });
   adminId = admin!.id!;
@@ -85,7 +102,9 @@ afterAll(async () => {
 });
 
 const watchOnce = (more: string[] = []) =>
-  runWatch(['--realm', fx.realm, '--once', '--format', 'json', '--state', state, ...more], { secrets: [IDP_SECRET] });
+  runWatch(['--realm', fx.realm, '--once', '--format', 'json', '--state', state, ...more], {
+    secrets: [IDP_SECRET, API_SECRET],
+  });
 
 /** One run's detections as [kind, severity, summary] for the assertions below. */
 async function detected() {
@@ -117,6 +136,10 @@ describe('watch: sensitive role grants', () => {
       clientUniqueId: management,
       roles: [await managementRole('manage-clients')],
     });
+    const offline = (await fx.kc.clientScopes.findOneByName({ realm: fx.realm, name: 'offline_access' }))!;
+    await fx.kc.clientScopes.addClientScopeMappings({ realm: fx.realm, id: offline.id!, client: management }, [
+      await managementRole('manage-realm'),
+    ]);
     const peter = await fx.createUser('peter');
     await fx.kc.users.addToGroup({ realm: fx.realm, id: peter, groupId: ops!.id! });
     // Harmless: an ordinary realm role, and a realm-management role no list names.
@@ -141,17 +164,20 @@ describe('watch: sensitive role grants', () => {
       ['sensitive-role-granted', 'high', adminId],
       ['sensitive-role-granted', 'high', adminId],
       ['sensitive-role-granted', 'high', adminId],
+      ['sensitive-role-granted', 'high', adminId],
     ]);
     expect(found.map((detection) => detection.summary.split(' by ')[0])).toEqual([
       `realm-management/manage-users granted to user ${userId}`,
       'realm-management/realm-admin granted to the service account of client api',
       `realm-management/manage-clients granted to the members of group ${ops!.id}`,
+      'realm-management/manage-realm granted to tokens of client scope offline_access',
       `realm-management/manage-clients granted to user ${peter} (joined group /ops)`,
     ]);
     expect(found.map((detection) => detection.changes?.[0]?.rules)).toEqual([
       [],
       ['sensitive-role-service-account'],
       ['sensitive-role-group'],
+      ['sensitive-role-client'],
       [],
     ]);
     expect(found[0]?.ipAddress).toEqual(expect.any(String));
@@ -219,6 +245,19 @@ describe('watch: identity providers, client scopes, key providers, user profile'
     expect(found[0]?.severity).toBe('high');
   });
 
+  it('reports a first-login flow that links accounts unverified: diff calls the switch neutral, the rule does not', async () => {
+    const idp = (await fx.kc.identityProviders.findOne({ realm: fx.realm, alias: 'corp' }))!;
+    await fx.kc.identityProviders.update(
+      { realm: fx.realm, alias: 'corp' },
+      { ...idp, firstBrokerLoginFlowAlias: 'auto-link' },
+    );
+    const { found } = await detected();
+    expect(found.map((detection) => [detection.kind, detection.severity])).toEqual([['admin-weakening', 'high']]);
+    expect(found[0]?.changes?.map((change) => [change.setting, change.after, change.effect, change.rules])).toEqual([
+      ['firstBrokerLoginFlowAlias', 'auto-link', 'neutral', ['idp-first-login-auto-link']],
+    ]);
+  });
+
   it('reports offline_access made a default scope of a client, not its removal from the optional ones', async () => {
     const offline = (await fx.kc.clientScopes.findOneByName({ realm: fx.realm, name: 'offline_access' }))!;
     const web = await fx.clientUuid('web');
@@ -254,6 +293,34 @@ describe('watch: identity providers, client scopes, key providers, user profile'
       ['keySize', 1024, ['rsa-key-size']],
     ]);
     expect(found[0]?.summary).toMatch(/^key provider rsa-generated weakened by admin /);
+  });
+
+  it('reports the last active signing key of an algorithm disabled, not a key made stronger or enabled again', async () => {
+    const [rsa] = await fx.kc.components.find({
+      realm: fx.realm,
+      type: 'org.keycloak.keys.KeyProvider',
+      name: 'rsa-generated',
+    });
+    // Its 1024-bit key made 2048 again (the test before): stronger, no detection.
+    await fx.kc.components.update(
+      { realm: fx.realm, id: rsa!.id! },
+      { ...rsa, config: { ...rsa!.config, keySize: ['2048'] } },
+    );
+    expect((await detected()).found).toEqual([]);
+    await fx.kc.components.update(
+      { realm: fx.realm, id: rsa!.id! },
+      { ...rsa, config: { ...rsa!.config, keySize: ['2048'], enabled: ['false'] } },
+    );
+    const { found } = await detected();
+    expect(found.map((detection) => detection.kind)).toEqual(['admin-weakening']);
+    expect(found[0]?.changes?.map((change) => [change.setting, change.after, change.effect, change.rules])).toEqual([
+      ['enabled', false, 'neutral', ['active-signing-key']],
+    ]);
+    await fx.kc.components.update(
+      { realm: fx.realm, id: rsa!.id! },
+      { ...rsa, config: { ...rsa!.config, keySize: ['2048'], enabled: ['true'] } },
+    );
+    expect((await detected()).found).toEqual([]);
   });
 
   it('reports unmanaged attributes made user-editable, not an attribute declared for admins only', async () => {
