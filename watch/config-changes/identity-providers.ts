@@ -28,3 +28,26 @@ export const identityProviders: PartsApplier = (admin, parts) => {
     ...(known ? {} : { caveat: UNKNOWN_BEFORE }),
   };
 };
+
+const MAPPER = /^identity-provider\/instances\/([^/]+)\/mappers\/([^/]+)$/;
+
+/**
+ * An identity provider's mappers: CREATE/UPDATE IDENTITY_PROVIDER_MAPPER on
+ * identity-provider/instances/{alias}/mappers/{id} carries the whole mapper and is judged (a mapper
+ * that grants roles or groups, a mapper's sync mode); a delete only keeps the list current.
+ */
+export const identityProviderMappers: PartsApplier = (admin, parts) => {
+  if (admin.resourceType !== 'IDENTITY_PROVIDER_MAPPER') return undefined;
+  const [, alias, id] = MAPPER.exec(admin.resourcePath ?? '') ?? [];
+  if (alias === undefined || id === undefined) return undefined;
+  if (!parts.identityProviders.some((idp) => text(idp.alias) === alias)) return undefined;
+  const others = parts.identityProviderMappers.filter((mapper) => text(mapper.id) !== id);
+  const subject = `identity provider ${alias}`;
+  if (admin.operationType === 'DELETE')
+    return { subject, parts: { ...parts, identityProviderMappers: others }, judge: false };
+  const representation = admin.representation;
+  if (!isRecord(representation) || (admin.operationType !== 'UPDATE' && admin.operationType !== 'CREATE'))
+    return undefined;
+  const changed = { ...withoutSecrets(representation), id, identityProviderAlias: alias };
+  return { subject, parts: { ...parts, identityProviderMappers: [...others, changed] }, judge: true };
+};

@@ -245,6 +245,33 @@ describe('watch: identity providers, client scopes, key providers, user profile'
     expect(found[0]?.severity).toBe('high');
   });
 
+  it('reports a mapper that grants roles added, and its sync mode weakened', async () => {
+    const mapper = {
+      name: 'staff',
+      identityProviderAlias: 'corp',
+      identityProviderMapper: 'oidc-role-idp-mapper',
+      config: { claim: 'groups', 'claim.value': 'staff', role: 'offline_access', syncMode: 'FORCE' },
+    };
+    const { id } = await fx.kc.identityProviders.createMapper({
+      realm: fx.realm,
+      alias: 'corp',
+      identityProviderMapper: mapper,
+    });
+    const added = await detected();
+    expect(added.found.map((detection) => detection.kind)).toEqual(['admin-weakening']);
+    expect(added.found[0]?.changes?.map((change) => [change.setting, change.after, change.effect])).toEqual([
+      ['mappers.staff', 'oidc-role-idp-mapper', 'weakens'],
+    ]);
+    await fx.kc.identityProviders.updateMapper(
+      { realm: fx.realm, alias: 'corp', id },
+      { ...mapper, id, config: { ...mapper.config, syncMode: 'IMPORT' } },
+    );
+    const updated = await detected();
+    expect(
+      updated.found[0]?.changes?.map((change) => [change.setting, change.before, change.after, change.rules]),
+    ).toEqual([['mappers.staff.config.syncMode', 'FORCE', 'IMPORT', ['idp-mapper-sync']]]);
+  });
+
   it('reports a first-login flow that links accounts unverified: diff calls the switch neutral, the rule does not', async () => {
     const idp = (await fx.kc.identityProviders.findOne({ realm: fx.realm, alias: 'corp' }))!;
     await fx.kc.identityProviders.update(

@@ -354,6 +354,41 @@ describe('admin events of the changes the rules judge (adminEventsDetailsEnabled
     });
   });
 
+  it('records an identity provider mapper change whole, under the provider', async () => {
+    const started = Date.now();
+    const { id } = await fx.kc.identityProviders.createMapper({
+      realm: fx.realm,
+      alias: 'corp',
+      identityProviderMapper: {
+        name: 'admins',
+        identityProviderAlias: 'corp',
+        identityProviderMapper: 'oidc-hardcoded-role-idp-mapper',
+        config: { role: 'offline_access', syncMode: 'FORCE' },
+      },
+    });
+    await fx.kc.identityProviders.updateMapper(
+      { realm: fx.realm, alias: 'corp', id },
+      {
+        id,
+        name: 'admins',
+        identityProviderAlias: 'corp',
+        identityProviderMapper: 'oidc-hardcoded-role-idp-mapper',
+        config: { role: 'offline_access', syncMode: 'IMPORT' },
+      },
+    );
+    const events = await since(started);
+    expect(events.map(where)).toEqual([
+      ['CREATE', 'IDENTITY_PROVIDER_MAPPER', `identity-provider/instances/corp/mappers/${id}`],
+      ['UPDATE', 'IDENTITY_PROVIDER_MAPPER', `identity-provider/instances/corp/mappers/${id}`],
+    ]);
+    expect(parsed(events[1])).toMatchObject({
+      id,
+      identityProviderAlias: 'corp',
+      identityProviderMapper: 'oidc-hardcoded-role-idp-mapper',
+      config: { syncMode: 'IMPORT' },
+    });
+  });
+
   it('records default client scopes as CREATE/DELETE of a link without representation, and a scope update whole', async () => {
     const offline = (await fx.kc.clientScopes.findOneByName({ realm: fx.realm, name: 'offline_access' }))!;
     const api = await fx.clientUuid('api');
