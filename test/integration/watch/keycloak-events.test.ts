@@ -307,10 +307,10 @@ describe('admin events of the changes the rules judge (adminEventsDetailsEnabled
   });
 
   it('records a flow step change as UPDATE AUTH_EXECUTION under the top-level flow, and a binding as a realm PUT', async () => {
+    const started = Date.now();
     await fx.kc.authenticationManagement.copyFlow({ realm: fx.realm, flow: 'browser', newName: 'browser-facts' });
     const steps = await fx.kc.authenticationManagement.getExecutions({ realm: fx.realm, flow: 'browser-facts' });
     const otp = steps.find((step) => step.providerId === 'auth-otp-form')!;
-    const started = Date.now();
     await fx.kc.authenticationManagement.updateExecution(
       { realm: fx.realm, flow: 'browser-facts' },
       { ...otp, requirement: 'DISABLED' },
@@ -319,14 +319,17 @@ describe('admin events of the changes the rules judge (adminEventsDetailsEnabled
     await fx.kc.realms.update({ realm: fx.realm }, { browserFlow: 'browser' });
     const events = await since(started);
     expect(events.map(where)).toEqual([
+      // A copy carries its new name and id, not its steps.
+      ['CREATE', 'AUTH_FLOW', 'authentication/flows/browser/copy'],
       // The path names the top-level flow even for a step two sub-flows down; the step is named by its id.
       ['UPDATE', 'AUTH_EXECUTION', 'authentication/flows/browser-facts/executions'],
       ['UPDATE', 'REALM', undefined],
       ['UPDATE', 'REALM', undefined],
     ]);
     expect(otp.level).toBe(2);
-    expect(parsed(events[0])).toMatchObject({ id: otp.id, providerId: 'auth-otp-form', requirement: 'DISABLED' });
-    expect(parsed(events[1])).toEqual({ browserFlow: 'browser-facts' });
+    expect(parsed(events[0])).toEqual({ newName: 'browser-facts', id: expect.any(String) as unknown });
+    expect(parsed(events[1])).toMatchObject({ id: otp.id, providerId: 'auth-otp-form', requirement: 'DISABLED' });
+    expect(parsed(events[2])).toEqual({ browserFlow: 'browser-facts' });
   });
 
   it('records an identity provider update whole, its client secret masked', async () => {
