@@ -57,6 +57,11 @@ export class RealmSnapshot {
     return { before, after: this.state.realm, known: true };
   }
 
+  /** Whether an event at `time` happened after what the snapshot shows (one before it is already in it). */
+  isAfterSnapshot(time: number): boolean {
+    return this.state !== undefined && time >= this.state.time;
+  }
+
   /** The parts as last known; undefined when never read. */
   parts(): RealmParts | undefined {
     return this.state?.parts;

@@ -20,7 +20,8 @@ export function configChange(snapshot: RealmSnapshot, options: JudgeOptions = {}
     onEvent(event: WatchEvent): Detection[] {
       const admin = event.admin;
       const parts = snapshot.parts();
-      if (!admin || !parts) return [];
+      // An event from before the parts were read (the first run's --since window) is already in them.
+      if (!admin || !parts || !snapshot.isAfterSnapshot(event.time)) return [];
       const change = partsChange(admin, parts);
       if (!change) return [];
       const realm = snapshot.realm();

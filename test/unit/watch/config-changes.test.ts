@@ -184,6 +184,19 @@ describe('changes to the kept parts', () => {
     expect(detect({ ...off, id: 'again' })).toEqual([]);
   });
 
+  it('does not judge a change older than the kept parts: they were read after it, so it is in them', () => {
+    const { detect, snapshot } = watcher();
+    const early = admin({
+      time: 500,
+      operationType: 'UPDATE',
+      resourceType: 'AUTH_EXECUTION',
+      resourcePath: 'authentication/flows/browser/executions',
+      representation: JSON.stringify({ id: 'otp', requirement: 'DISABLED' }),
+    });
+    expect(detect(early)).toEqual([]);
+    expect(snapshot.parts()).toEqual(parts());
+  });
+
   it('judges nothing for a missing representation, an unknown flow, step, client, scope or prototype key', () => {
     const { detect, snapshot } = watcher();
     const step = (path: string, representation?: unknown) =>
