@@ -1,20 +1,24 @@
 /**
  * A sensitive role granted: CREATE of a role mapping on a user or group, of a scope mapping on a
- * client or client scope, or a user joining a group (keycloak-events.test.ts shows each). The
+ * client or client scope, a user joining a group, or a role added to a composite — the realm's
+ * default roles, which every user holds, or any other (keycloak-events.test.ts shows each). The
  * roles granted are judged as `diff` judges a holder gaining roles (review/classify/entity-access.ts):
  * on the list of the sensitive-role rule that judges that holder, as the policy config sets it —
  * a service account by sensitive-role-service-account's, a group by sensitive-role-group's, a
  * client's or scope's tokens by sensitive-role-client's. A person holds roles as a group's members
- * do, so a user's own grant is judged by sensitive-role-group's list (no rule reads users' own
+ * do, so a user's own grant is judged by sensitive-role-group's list; the default roles by
+ * sensitive-role-default's, another composite by sensitive-role-composite's (no rule reads users' own
  * roles: the detection names none). A role mapping names a client role's client by id: a client
  * the watcher does not know (no view-clients) leaves its roles unjudged.
  */
-import type { JsonRecord } from '../../keycloak/answers.ts';
+import { isRecord, type JsonRecord } from '../../keycloak/answers.ts';
 import { roleKey } from '../../model/entities/access.ts';
 import { liveRealmFromAnswers } from '../../model/live.ts';
 import { text } from '../../model/live/reads.ts';
 import type { RoleRef } from '../../model/realm-settings.ts';
 import { DEFAULT_PROFILE } from '../../model/profiles.ts';
+import { severityRank, type Severity } from '../../policies/finding.ts';
+import { allRules } from '../../policies/rules/index.ts';
 import { grantVerdict, sensitiveOfAll } from '../../review/classify/entity-access.ts';
 import { HOLDER_RULES, sensitiveRoleLists, type RoleHolder } from '../../review/classify/sensitive-grants.ts';
 import { own } from '../config-changes/change.ts';
@@ -38,6 +42,7 @@ interface Grant {
 const MAPPING =
   /^(users|groups|clients|client-scopes)\/([^/]+)\/(role-mappings|scope-mappings)\/(realm|clients\/([^/]+))$/;
 const MEMBERSHIP = /^users\/([^/]+)\/groups\/([^/]+)$/;
+const COMPOSITES = /^roles-by-id\/([^/]+)\/composites$/;
 
 const clientIdOf = (parts: RealmParts | undefined, id: string) =>
   parts ? own(parts.clients, id)?.clientId : undefined;
@@ -77,9 +82,36 @@ function holderOf(owner: string, id: string, parts: RealmParts | undefined): Omi
   return { holder: `tokens of client scope ${scope ?? id}`, judgedAs: 'scopeMapping', rule: HOLDER_RULES.scopeMapping };
 }
 
+/** Roles added to a composite name their client by its uuid (containerId); undefined when one is unknown. */
+function compositeRoles(items: readonly JsonRecord[], parts: RealmParts | undefined): RoleRef[] | undefined {
+  const roles: RoleRef[] = [];
+  for (const item of items) {
+    const name = text(item.name);
+    if (name === undefined) continue;
+    if (item.clientRole !== true) {
+      roles.push({ name });
+      continue;
+    }
+    const client = clientIdOf(parts, text(item.containerId) ?? '');
+    if (client === undefined) return undefined;
+    roles.push({ client, name });
+  }
+  return roles;
+}
+
 /** The grant an admin event makes, or undefined when it makes none the watcher can read. */
-export function grantOf(admin: AdminPart, parts: RealmParts | undefined): Grant | undefined {
+export function grantOf(admin: AdminPart, parts: RealmParts | undefined, realm: JsonRecord = {}): Grant | undefined {
   if (admin.operationType !== 'CREATE' || !admin.resourcePath) return undefined;
+  const composite = COMPOSITES.exec(admin.resourcePath);
+  if (composite && (admin.resourceType === 'REALM_ROLE' || admin.resourceType === 'CLIENT_ROLE')) {
+    const roles = compositeRoles(admin.representationItems ?? [], parts);
+    const defaultRole = isRecord(realm.defaultRole) ? text(realm.defaultRole.id) : undefined;
+    const holder: Omit<Grant, 'roles'> =
+      defaultRole !== undefined && composite[1] === defaultRole
+        ? { holder: 'every user (default roles)', judgedAs: 'defaultRoles', rule: HOLDER_RULES.defaultRoles }
+        : { holder: `whoever holds role ${composite[1] ?? ''}`, judgedAs: 'composite', rule: HOLDER_RULES.composite };
+    return roles && { ...holder, roles };
+  }
   if (admin.resourceType === 'GROUP_MEMBERSHIP') {
     const match = MEMBERSHIP.exec(admin.resourcePath);
     const group = admin.representation;
@@ -111,13 +143,19 @@ export function grantOf(admin: AdminPart, parts: RealmParts | undefined): Grant 
   return roles && holder && { ...holder, roles };
 }
 
+/** High, or the holder's rule's own severity where that is higher (sensitive-role-default: every user, critical). */
+function severityOf(rule: string | undefined): Severity {
+  const own = allRules.find((candidate) => candidate.id === rule)?.severity;
+  return own !== undefined && severityRank(own) > severityRank('high') ? own : 'high';
+}
+
 export function roleGrant(snapshot: RealmSnapshot, options: JudgeOptions = {}): Detector {
   return {
     kind: 'sensitive-role-granted',
     onEvent(event: WatchEvent): Detection[] {
       const admin = event.admin;
       if (!admin) return [];
-      const grant = grantOf(admin, snapshot.parts());
+      const grant = grantOf(admin, snapshot.parts(), snapshot.realm());
       if (!grant || grant.roles.length === 0) return [];
       const list = sensitiveRoleLists(options.profile ?? DEFAULT_PROFILE, options.config)[grant.judgedAs];
       // The realm's name decides how the lists match (master keeps its admin roles elsewhere); no role
@@ -145,7 +183,7 @@ export function roleGrant(snapshot: RealmSnapshot, options: JudgeOptions = {}): 
         {
           id: `sensitive-role-granted:${event.id}`,
           kind: 'sensitive-role-granted',
-          severity: 'high',
+          severity: severityOf(grant.rule),
           source: 'realmguard diff classification (docs/review.md)',
           realm: event.realm,
           time: event.time,

@@ -140,6 +140,10 @@ describe('watch: sensitive role grants', () => {
     await fx.kc.clientScopes.addClientScopeMappings({ realm: fx.realm, id: offline.id!, client: management }, [
       await managementRole('manage-realm'),
     ]);
+    const defaultRole = (await fx.kc.realms.findOne({ realm: fx.realm }))!.defaultRole!;
+    await fx.kc.roles.createComposite({ realm: fx.realm, roleId: defaultRole.id! }, [
+      { ...(await managementRole('impersonation')), clientRole: true, containerId: management },
+    ]);
     const peter = await fx.createUser('peter');
     await fx.kc.users.addToGroup({ realm: fx.realm, id: peter, groupId: ops!.id! });
     // Harmless: an ordinary realm role, and a realm-management role no list names.
@@ -164,6 +168,8 @@ describe('watch: sensitive role grants', () => {
       ['sensitive-role-granted', 'high', adminId],
       ['sensitive-role-granted', 'high', adminId],
       ['sensitive-role-granted', 'high', adminId],
+      // Every user now holds it: the severity of sensitive-role-default.
+      ['sensitive-role-granted', 'critical', adminId],
       ['sensitive-role-granted', 'high', adminId],
     ]);
     expect(found.map((detection) => detection.summary.split(' by ')[0])).toEqual([
@@ -171,6 +177,7 @@ describe('watch: sensitive role grants', () => {
       'realm-management/realm-admin granted to the service account of client api',
       `realm-management/manage-clients granted to the members of group ${ops!.id}`,
       'realm-management/manage-realm granted to tokens of client scope offline_access',
+      'realm-management/impersonation granted to every user (default roles)',
       `realm-management/manage-clients granted to user ${peter} (joined group /ops)`,
     ]);
     expect(found.map((detection) => detection.changes?.[0]?.rules)).toEqual([
@@ -178,6 +185,7 @@ describe('watch: sensitive role grants', () => {
       ['sensitive-role-service-account'],
       ['sensitive-role-group'],
       ['sensitive-role-client'],
+      ['sensitive-role-default'],
       [],
     ]);
     expect(found[0]?.ipAddress).toEqual(expect.any(String));

@@ -306,6 +306,23 @@ describe('admin events of the changes the rules judge (adminEventsDetailsEnabled
     expect(parsed(events[8])).toEqual([{ id: boss.id, name: 'boss', composite: false }]);
   });
 
+  it('records a role added to the default roles as CREATE of the role on roles-by-id/{default role id}/composites', async () => {
+    const realm = await fx.kc.realms.findOne({ realm: fx.realm });
+    const defaultRole = realm!.defaultRole!;
+    const management = await fx.clientUuid('realm-management');
+    const viewUsers = (await fx.kc.clients.findRole({ realm: fx.realm, id: management, roleName: 'view-users' }))!;
+    const started = Date.now();
+    await fx.kc.roles.createComposite({ realm: fx.realm, roleId: defaultRole.id! }, [viewUsers]);
+    const [event, ...more] = await since(started);
+    expect(more).toEqual([]);
+    expect(defaultRole.name).toBe(`default-roles-${fx.realm}`);
+    expect(where(event!)).toEqual(['CREATE', 'REALM_ROLE', `roles-by-id/${defaultRole.id}/composites`]);
+    expect(parsed(event)).toEqual([
+      expect.objectContaining({ id: viewUsers.id, name: 'view-users', clientRole: true, containerId: management }),
+    ]);
+    await fx.kc.roles.delCompositeRoles({ realm: fx.realm, id: defaultRole.id! }, [viewUsers]);
+  });
+
   it('records a flow step change as UPDATE AUTH_EXECUTION under the top-level flow, and a binding as a realm PUT', async () => {
     const started = Date.now();
     await fx.kc.authenticationManagement.copyFlow({ realm: fx.realm, flow: 'browser', newName: 'browser-facts' });
