@@ -110,6 +110,28 @@ describe('role grants', () => {
     expect(detect(grant('clients/uuid-web/role-mappings/clients/uuid-rm', manageUsers))).toEqual([]);
   });
 
+  it('judges a role added to the default roles by sensitive-role-default, and not one whose client is unknown', () => {
+    const snapshot = new RealmSnapshot('shop', {
+      time: 1_000,
+      realm: { realm: 'shop', defaultRole: { id: 'role-default', name: 'default-roles-shop' } },
+      clients: {},
+      parts: parts(),
+    });
+    const detect = detectorsFor(DEFAULT_WATCH_CONFIG, snapshot);
+    const composite = (containerId: string) =>
+      admin({
+        operationType: 'CREATE',
+        resourceType: 'REALM_ROLE',
+        resourcePath: 'roles-by-id/role-default/composites',
+        representation: JSON.stringify([{ id: 'r1', name: 'realm-admin', clientRole: true, containerId }]),
+      });
+    const [found, ...more] = detect(composite('uuid-rm'));
+    expect(more).toEqual([]);
+    expect([found?.severity, found?.changes?.[0]?.rules]).toEqual(['critical', ['sensitive-role-default']]);
+    expect(found?.summary).toMatch(/^realm-management\/realm-admin granted to every user \(default roles\)/);
+    expect(detect(composite('uuid-unknown'))).toEqual([]);
+  });
+
   it('judges a deletion, and a grant of roles no list names, as nothing', () => {
     const { detect } = watcher();
     const path = 'groups/g1/role-mappings/clients/uuid-rm';
