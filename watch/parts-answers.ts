@@ -4,7 +4,7 @@
  * same classification as `diff`. Clients appear with what the parts keep of them (their scope
  * lists); everything else a client has is Keycloak's default on both sides of a comparison.
  */
-import type { JsonRecord } from '../keycloak/answers.ts';
+import { isRecord, type JsonRecord } from '../keycloak/answers.ts';
 import { USER_PROFILE_CONFIG_KEY } from '../model/export/entities-schema.ts';
 import { liveRealmFromAnswers, type LiveAnswers } from '../model/live.ts';
 import type { LoadedRealm } from '../model/realm-settings.ts';
@@ -45,16 +45,31 @@ function execution(step: FlowStep): JsonRecord {
   };
 }
 
-export function partsAnswers(realm: JsonRecord, parts: RealmParts): LiveAnswers {
+/** The answers of a realm that has nothing but its own settings: what every comparison is laid over. */
+export function bareAnswers(realm: JsonRecord): LiveAnswers {
   return {
     realm,
-    clients: Object.values(parts.clients),
-    keyComponents: parts.keyComponents,
+    clients: [],
+    keyComponents: [],
     keys: [],
     clientScopes: [],
     defaultClientScopes: [],
     clientPolicies: { policies: [] },
     clientProfiles: { profiles: [] },
+  };
+}
+
+/** The model of the answers, adapted as `audit` adapts a live realm. */
+export function loadedAnswers(answers: LiveAnswers): LoadedRealm {
+  const name = isRecord(answers.realm) ? answers.realm.realm : '';
+  return liveRealmFromAnswers(answers, `admin event on realm ${String(name)}`);
+}
+
+export function partsAnswers(realm: JsonRecord, parts: RealmParts): LiveAnswers {
+  return {
+    ...bareAnswers(realm),
+    clients: Object.values(parts.clients),
+    keyComponents: parts.keyComponents,
     entities: {
       identityProviders: parts.identityProviders,
       identityProviderMappers: parts.identityProviderMappers,
@@ -73,5 +88,5 @@ export function partsAnswers(realm: JsonRecord, parts: RealmParts): LiveAnswers 
 }
 
 export function loadedFromParts(realm: JsonRecord, parts: RealmParts): LoadedRealm {
-  return liveRealmFromAnswers(partsAnswers(realm, parts), `admin event on realm ${String(realm.realm)}`);
+  return loadedAnswers(partsAnswers(realm, parts));
 }

@@ -6,31 +6,21 @@
  * flow that asks for no second factor is judged too.
  */
 import type { JsonRecord } from '../../keycloak/answers.ts';
-import { liveRealmFromAnswers } from '../../model/live.ts';
 import type { LoadedRealm } from '../../model/realm-settings.ts';
 import type { Detection } from '../detection.ts';
 import type { WatchEvent } from '../event.ts';
 import { weakeningChanges, weakeningDetection, type JudgeOptions } from '../judge-change.ts';
-import { exportedFlows } from '../parts-answers.ts';
+import { bareAnswers, exportedFlows, loadedAnswers } from '../parts-answers.ts';
 import type { RealmParts } from '../realm-parts.ts';
 import type { RealmSnapshot } from '../realm-snapshot.ts';
 import type { Detector } from './detector.ts';
 
 function loaded(realm: JsonRecord, clients: JsonRecord[], flows?: RealmParts['flows']): LoadedRealm {
-  return liveRealmFromAnswers(
-    {
-      realm,
-      clients,
-      keyComponents: [],
-      keys: [],
-      clientScopes: [],
-      defaultClientScopes: [],
-      clientPolicies: { policies: [] },
-      clientProfiles: { profiles: [] },
-      ...(flows ? { entities: { authenticationFlows: exportedFlows(flows), authenticatorConfig: [] } } : {}),
-    },
-    `admin event on realm ${String(realm.realm)}`,
-  );
+  return loadedAnswers({
+    ...bareAnswers(realm),
+    clients,
+    ...(flows ? { entities: { authenticationFlows: exportedFlows(flows), authenticatorConfig: [] } } : {}),
+  });
 }
 
 /** The kept flows, when both bindings the change compares are among them (an unknown flow would count as no flow). */

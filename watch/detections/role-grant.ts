@@ -13,7 +13,6 @@
  */
 import { isRecord, type JsonRecord } from '../../keycloak/answers.ts';
 import { roleKey } from '../../model/entities/access.ts';
-import { liveRealmFromAnswers } from '../../model/live.ts';
 import { text } from '../../model/live/reads.ts';
 import type { RoleRef } from '../../model/realm-settings.ts';
 import { DEFAULT_PROFILE } from '../../model/profiles.ts';
@@ -25,6 +24,7 @@ import { own } from '../config-changes/change.ts';
 import type { Detection } from '../detection.ts';
 import type { AdminPart, WatchEvent } from '../event.ts';
 import type { JudgeOptions } from '../judge-change.ts';
+import { bareAnswers, loadedAnswers } from '../parts-answers.ts';
 import type { RealmParts } from '../realm-parts.ts';
 import type { RealmSnapshot } from '../realm-snapshot.ts';
 import type { Detector } from './detector.ts';
@@ -160,20 +160,10 @@ export function roleGrant(snapshot: RealmSnapshot, options: JudgeOptions = {}): 
       const list = sensitiveRoleLists(options.profile ?? DEFAULT_PROFILE, options.config)[grant.judgedAs];
       // The realm's name decides how the lists match (master keeps its admin roles elsewhere); no role
       // graph is kept, so a role counts for itself, not for the roles a composite of it includes.
-      const realm = liveRealmFromAnswers(
-        {
-          realm: { realm: event.realm },
-          clients: [],
-          keyComponents: [],
-          keys: [],
-          clientScopes: [],
-          defaultClientScopes: [],
-          clientPolicies: { policies: [] },
-          clientProfiles: { profiles: [] },
-          entities: { roles: { realm: [], client: {} } },
-        },
-        `admin event on realm ${event.realm}`,
-      ).settings;
+      const realm = loadedAnswers({
+        ...bareAnswers({ realm: event.realm }),
+        entities: { roles: { realm: [], client: {} } },
+      }).settings;
       const sensitive = sensitiveOfAll(grant.roles, realm, list);
       if (sensitive.length === 0) return [];
       const verdict = grantVerdict(sensitive, grant.holder, true);
