@@ -92,7 +92,7 @@ export async function watchRealms(http: IncidentHttp, run: WatchRun): Promise<Wa
       kept.parts ??= await readParts(http, realm);
       if (!kept.parts)
         run.note(
-          `realm ${realm}: the account may not read flows, identity providers, key providers, clients and the user profile (view-realm, view-clients, view-users, view-identity-providers): changes to them are not judged, and only realm-role grants are`,
+          `realm ${realm}: the account may not read flows, identity providers, key providers, clients and the user profile (view-realm, view-clients, view-users, view-identity-providers): changes to them, and grants of client roles, are not judged`,
         );
       run.state.state.snapshots[realm] = kept;
     }

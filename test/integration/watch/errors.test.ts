@@ -91,7 +91,7 @@ describe('watch: errors', () => {
     const run = await runWatch(['--realm', fx.realm, '--once', '--since', '1m', '--format', 'json'], { env });
     expect(run.code).not.toBe(2);
     expect(run.stderr).toMatch(
-      /may not read flows, identity providers, key providers, clients and the user profile .*: changes to them are not judged/,
+      /may not read flows, identity providers, key providers, clients and the user profile .*: changes to them, and grants of client roles, are not judged/,
     );
   });
 
