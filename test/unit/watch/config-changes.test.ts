@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_WATCH_CONFIG } from '../../../watch/config.ts';
 import { detectorsFor } from '../../../watch/detections/index.ts';
-import { grantOf } from '../../../watch/detections/role-grant.ts';
+import { grantOf } from '../../../watch/role-grants.ts';
 import { toWatchEvent } from '../../../watch/event.ts';
 import { exportedFlows } from '../../../watch/parts-answers.ts';
 import type { RealmParts } from '../../../watch/realm-parts.ts';
