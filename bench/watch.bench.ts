@@ -1,7 +1,9 @@
 /**
  * `realmguard watch` on a real Keycloak: events read and run through every detection per second
  * (beside plain offset paging of the same events without detections, in the same run), and in
- * --follow mode the time from a refresh-token replay to its report and to the user's containment.
+ * --follow mode the time from a refresh-token replay to its report and to the user's containment;
+ * and the admin changes beyond the realm's own settings: the first start's read of the realm's
+ * parts, and identity-provider updates judged per second through diff's classification.
  * Figures only. Uses the server KEYCLOAK_URL names (with KEYCLOAK_USER / KEYCLOAK_PASSWORD) or starts one.
  */
 import { mkdtempSync } from 'node:fs';
@@ -16,6 +18,7 @@ import { responder } from '../watch/respond.ts';
 import { responseOutput } from '../cli/commands/watch.ts';
 import { watchRealms } from '../watch/watcher.ts';
 import { WATCHED_EVENT_TYPES } from '../policies/rules/realm/watch-events.ts';
+import { readParts } from '../watch/realm-start.ts';
 import { median } from './measure.ts';
 import type { Report } from './run.ts';
 import { benchServer } from './server.ts';
@@ -23,6 +26,7 @@ import { benchServer } from './server.ts';
 const EVENTS = Number(process.env.REALMGUARD_BENCH_WATCH_EVENTS ?? 3_000);
 const REPLAYS = Number(process.env.REALMGUARD_BENCH_WATCH_REPLAYS ?? 3);
 const INTERVAL_MS = 250;
+const IDP_UPDATES = Number(process.env.REALMGUARD_BENCH_WATCH_IDP_UPDATES ?? 200);
 
 async function token(url: string, realm: string, fields: Record<string, string>): Promise<{ refresh_token?: string }> {
   const response = await fetch(`${url}/realms/${realm}/protocol/openid-connect/token`, {
@@ -104,6 +108,53 @@ export default async function bench(report: Report): Promise<void> {
       value: outcome.events / onceSeconds,
       unit: 'ops/s',
       note: `${onceSeconds.toFixed(1)} s, ${outcome.detections} detections`,
+    });
+
+    // Admin changes judged against the kept parts: identity-provider updates, every other one weakening.
+    await kc.identityProviders.create({
+      realm,
+      alias: 'corp',
+      providerId: 'oidc',
+      enabled: true,
+      config: {
+        clientId: 'broker',
+        clientSecret: 'bench-secret',
+        authorizationUrl: 'https://idp.example/auth',
+        tokenUrl: 'https://idp.example/token',
+        syncMode: 'FORCE',
+      },
+    });
+    // The first start learns the realm (events config, realm, parts); the updates come after it.
+    const kept = new StateFile(undefined, emptyState());
+    const watchKept = (startAt: number) =>
+      watchRealms(http(), {
+        realms: [realm],
+        startAt,
+        follow: false,
+        intervalMs: INTERVAL_MS,
+        config: DEFAULT_WATCH_CONFIG,
+        state: kept,
+        emit: () => undefined,
+        note: () => undefined,
+      });
+    const partsStart = Date.now();
+    await readParts(http(), realm);
+    report({ name: 'watch first start: read the realm parts', value: Date.now() - partsStart, unit: 'ms' });
+    await watchKept(Date.now());
+    const idp = await kc.identityProviders.findOne({ realm, alias: 'corp' });
+    if (!idp) throw new Error('bench: the identity provider was not created');
+    const changesFrom = Date.now();
+    for (let index = 0; index < IDP_UPDATES; index++)
+      await kc.identityProviders.update({ realm, alias: 'corp' }, { ...idp, trustEmail: index % 2 === 0 });
+    const judging = Date.now();
+    // A pass that read no event keeps no cursor: the window starts at the first update.
+    const judged = await watchKept(changesFrom);
+    const judgingSeconds = (Date.now() - judging) / 1000;
+    report({
+      name: `watch --once: ${judged.events} events with ${IDP_UPDATES} identity-provider updates judged`,
+      value: judged.events / judgingSeconds,
+      unit: 'ops/s',
+      note: `${judgingSeconds.toFixed(1)} s, ${judged.detections} detections (every other update weakens)`,
     });
 
     // The alternative: offset paging (first/max) of the same events, no detections.

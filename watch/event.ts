@@ -12,8 +12,10 @@ export interface AdminPart {
   operationType: string;
   resourceType: string;
   resourcePath?: string;
-  /** The representation Keycloak stored (adminEventsDetailsEnabled), parsed; undefined when absent or not JSON. */
+  /** The representation Keycloak stored (adminEventsDetailsEnabled), parsed; undefined when absent or not a JSON object. */
   representation?: JsonRecord;
+  /** A representation that is a list (role mappings: the roles granted), its objects only. */
+  representationItems?: JsonRecord[];
   /** Who acted: authDetails.userId / clientId / realmId / ipAddress. */
   actorUserId?: string;
   actorClientId?: string;
@@ -66,14 +68,16 @@ function safeDetails(raw: unknown): Record<string, string> {
   return kept;
 }
 
-function parsedRepresentation(raw: unknown): JsonRecord | undefined {
-  if (typeof raw !== 'string') return undefined;
+function parsedRepresentation(raw: unknown): Pick<AdminPart, 'representation' | 'representationItems'> {
+  if (typeof raw !== 'string') return {};
+  let parsed: unknown;
   try {
-    const parsed: unknown = JSON.parse(raw);
-    return isRecord(parsed) ? parsed : undefined;
+    parsed = JSON.parse(raw);
   } catch {
-    return undefined;
+    return {};
   }
+  if (isRecord(parsed)) return { representation: parsed };
+  return Array.isArray(parsed) ? { representationItems: parsed.filter(isRecord) } : {};
 }
 
 /** A raw answer entry as a WatchEvent; undefined when it lacks an id or a time (nothing to place it by). */
@@ -123,7 +127,7 @@ export function toWatchEvent(stream: EventStream, realm: string, raw: unknown): 
         actorClientId: text(auth.clientId),
         actorRealmId: text(auth.realmId),
       }),
-      ...(representation ? { representation } : {}),
+      ...representation,
     },
   };
 }

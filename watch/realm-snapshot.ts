@@ -9,11 +9,14 @@
  * snapshot shows: it is compared with Keycloak's defaults instead, and says so.
  */
 import type { JsonRecord } from '../keycloak/answers.ts';
+import type { RealmParts } from './realm-parts.ts';
 
 export interface SnapshotState {
   time: number;
   realm: JsonRecord;
   clients: Record<string, JsonRecord>;
+  /** Flows, identity providers, key providers, …: undefined when the account may not read them. */
+  parts?: RealmParts;
 }
 
 /** Settings that are not realm hardening and may hold credentials (masked by Keycloak, but not ours to keep). */
@@ -52,6 +55,23 @@ export class RealmSnapshot {
     this.state.realm = { ...before, ...change, realm: before.realm };
     this.state.time = time;
     return { before, after: this.state.realm, known: true };
+  }
+
+  /** Whether an event at `time` happened after what the snapshot shows (one before it is already in it). */
+  isAfterSnapshot(time: number): boolean {
+    return this.state !== undefined && time >= this.state.time;
+  }
+
+  /** The parts as last known; undefined when never read. */
+  parts(): RealmParts | undefined {
+    return this.state?.parts;
+  }
+
+  /** Keeps the parts an event left, unless the event is older than what the snapshot already shows. */
+  updateParts(parts: RealmParts, time: number): void {
+    if (!this.state || time < this.state.time) return;
+    this.state.parts = parts;
+    this.state.time = time;
   }
 
   updateClient(id: string, change: JsonRecord, time: number): Compared {

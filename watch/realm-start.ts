@@ -2,7 +2,9 @@
  * What the watcher learns about a realm before reading events: whether it records events at all
  * and which types (GET events/config, view-events suffices), and on the first run its current
  * configuration for the admin-change comparison (GET realm, view-realm: optional — refused,
- * changes are compared with Keycloak's defaults and the report says so).
+ * changes are compared with Keycloak's defaults and the report says so), and the flows,
+ * identity providers, key providers, clients' scopes and user profile the other admin changes are
+ * compared with (optional too: refused, those changes are not judged).
  */
 import { expectRecord, isRecord } from '../keycloak/answers.ts';
 import type { IncidentHttp } from '../keycloak/core.ts';
@@ -10,6 +12,8 @@ import { ENDPOINTS, requestSpec } from '../keycloak/endpoints.ts';
 import { IncidentError } from '../keycloak/errors.ts';
 import { KEYCLOAK_DEFAULT_SAVED_EVENT_TYPES } from '../model/keycloak-catalog.ts';
 import { WATCHED_EVENT_TYPES } from '../policies/rules/realm/watch-events.ts';
+import { liveSource } from '../keycloak/live-source.ts';
+import { readRealmParts, type RealmParts } from './realm-parts.ts';
 import { snapshotOf, type SnapshotState } from './realm-snapshot.ts';
 
 /** The user event types the detections read: the rule watch-events holds the list. */
@@ -50,6 +54,16 @@ export async function readSnapshot(http: IncidentHttp, realm: string): Promise<S
     // Without view-realm Keycloak still answers, with a brief representation (name, display name, …;
     // errors.test.ts): no token lifespan in it means there is nothing to compare with.
     return isRecord(body) && typeof body.accessTokenLifespan === 'number' ? snapshotOf(body, time) : undefined;
+  } catch (error) {
+    if (error instanceof IncidentError && error.kind === 'forbidden') return undefined;
+    throw error;
+  }
+}
+
+/** The parts other admin changes are compared with; undefined when the account may not read them all. */
+export async function readParts(http: IncidentHttp, realm: string): Promise<RealmParts | undefined> {
+  try {
+    return await readRealmParts(liveSource(http, realm), realm);
   } catch (error) {
     if (error instanceof IncidentError && error.kind === 'forbidden') return undefined;
     throw error;

@@ -9,6 +9,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { InputError } from '../model/errors.ts';
 import type { CursorState } from './cursor.ts';
+import { RealmPartsSchema } from './realm-parts.ts';
 
 const CursorSchema = Type.Object({
   floor: Type.Integer(),
@@ -25,6 +26,8 @@ const StateSchema = Type.Object({
       time: Type.Integer(),
       realm: Type.Record(Type.String(), Type.Unknown()),
       clients: Type.Record(Type.String(), Type.Record(Type.String(), Type.Unknown())),
+      /** Absent in a state written before the watcher kept them: read again on the next start. */
+      parts: Type.Optional(RealmPartsSchema),
     }),
   ),
 });

@@ -14,7 +14,7 @@ import { detectorsFor } from './detections/index.ts';
 import type { EventStream } from './event.ts';
 import { eventPages } from './event-pages.ts';
 import { readStream } from './read-stream.ts';
-import { missingTypes, readEventsConfig, readSnapshot } from './realm-start.ts';
+import { missingTypes, readEventsConfig, readParts, readSnapshot } from './realm-start.ts';
 import { RealmSnapshot } from './realm-snapshot.ts';
 import type { Responder } from './respond.ts';
 import { cursorKey, type StateFile } from './state-file.ts';
@@ -87,7 +87,15 @@ export async function watchRealms(http: IncidentHttp, run: WatchRun): Promise<Wa
       run.note(
         `realm ${realm}: no view-realm, so admin changes are compared with Keycloak's defaults, not the realm's earlier state`,
       );
-    else run.state.state.snapshots[realm] = kept;
+    else {
+      // A state file written before the watcher kept the parts has none: they are read now.
+      kept.parts ??= await readParts(http, realm);
+      if (!kept.parts)
+        run.note(
+          `realm ${realm}: the account may not read flows, identity providers, key providers, clients and the user profile (view-realm, view-clients, view-users, view-identity-providers): changes to them, and grants of client roles, are not judged`,
+        );
+      run.state.state.snapshots[realm] = kept;
+    }
     const snapshot = new RealmSnapshot(realm, kept);
     const detect = detectorsFor(run.config, snapshot, {
       ...(run.profile ? { profile: run.profile } : {}),

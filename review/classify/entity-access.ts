@@ -43,7 +43,8 @@ function sensitiveRolesOf(role: RoleRef, realm: RealmSettings, list: SensitiveRo
 const listFor = (holder: RoleHolder, context: ClassifyContext): SensitiveRoleList =>
   (context.sensitiveRoles ?? BUILT_IN_SENSITIVE_ROLE_LISTS)[holder];
 
-function grantVerdict(sensitive: readonly string[], holder: string, granted: boolean): Verdict {
+/** The verdict on `holder` gaining (or losing) roles, given the sensitive ones among them (watch judges grants with it too). */
+export function grantVerdict(sensitive: readonly string[], holder: string, granted: boolean): Verdict {
   if (sensitive.length === 0) return neutralVerdict(granted ? `${holder} gains a role` : `${holder} loses a role`);
   const roles = sensitive.join(', ');
   return granted
@@ -79,7 +80,8 @@ function heldRoles(holder: RoleHolder, label: string): FieldDiffer<readonly Role
   };
 }
 
-const sensitiveOfAll = (roles: readonly RoleRef[], realm: RealmSettings, list: SensitiveRoleList): string[] => [
+/** The sensitive roles any of `roles` grants in `realm`, on `list`. */
+export const sensitiveOfAll = (roles: readonly RoleRef[], realm: RealmSettings, list: SensitiveRoleList): string[] => [
   ...new Set(roles.flatMap((role) => sensitiveRolesOf(role, realm, list))),
 ];
 

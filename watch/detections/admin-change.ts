@@ -1,46 +1,39 @@
 /**
  * An admin change that weakens the realm: the representation of an UPDATE REALM or UPDATE CLIENT
  * admin event is adapted to the model (the same adapter as a realm export and `audit`) and
- * compared with the known state through `realmguard diff`'s classification. Each weakening
- * setting is reported with the rules the new state breaks on that setting and with the admin who
- * made it. Only weakening changes are detections; strengthening and neutral ones are not.
+ * compared with the known state through `realmguard diff`'s classification (watch/judge-change.ts).
+ * A realm update is compared with the kept flows beside it, so a browser flow binding moved to a
+ * flow that asks for no second factor is judged too.
  */
 import type { JsonRecord } from '../../keycloak/answers.ts';
-import { liveRealmFromAnswers } from '../../model/live.ts';
 import type { LoadedRealm } from '../../model/realm-settings.ts';
-import type { PolicyConfig } from '../../policies/config.ts';
-import { runRules } from '../../policies/run.ts';
-import { DEFAULT_PROFILE, type Profile } from '../../model/profiles.ts';
-import { diffRealm } from '../../review/diff-realms.ts';
-import { sensitiveRoleLists } from '../../review/classify/sensitive-grants.ts';
 import type { Detection } from '../detection.ts';
 import type { WatchEvent } from '../event.ts';
+import { weakeningChanges, weakeningDetection, type JudgeOptions } from '../judge-change.ts';
+import { bareAnswers, exportedFlows, loadedAnswers } from '../parts-answers.ts';
+import type { RealmParts } from '../realm-parts.ts';
 import type { RealmSnapshot } from '../realm-snapshot.ts';
 import type { Detector } from './detector.ts';
 
-function loaded(realm: JsonRecord, clients: JsonRecord[]): LoadedRealm {
-  return liveRealmFromAnswers(
-    {
-      realm,
-      clients,
-      keyComponents: [],
-      keys: [],
-      clientScopes: [],
-      defaultClientScopes: [],
-      clientPolicies: { policies: [] },
-      clientProfiles: { profiles: [] },
-    },
-    `admin event on realm ${String(realm.realm)}`,
-  );
+function loaded(realm: JsonRecord, clients: JsonRecord[], flows?: RealmParts['flows']): LoadedRealm {
+  return loadedAnswers({
+    ...bareAnswers(realm),
+    clients,
+    ...(flows ? { entities: { authenticationFlows: exportedFlows(flows), authenticatorConfig: [] } } : {}),
+  });
 }
 
-const startsWith = (path: readonly string[], prefix: readonly string[]) =>
-  prefix.every((part, index) => path[index] === part);
+/** The kept flows, when both bindings the change compares are among them (an unknown flow would count as no flow). */
+function knownFlows(snapshot: RealmSnapshot, before: JsonRecord, after: JsonRecord): RealmParts['flows'] | undefined {
+  const flows = snapshot.parts()?.flows;
+  if (!flows) return undefined;
+  const bound = [before.browserFlow, after.browserFlow].filter((alias) => alias !== undefined);
+  return bound.every((alias) => typeof alias === 'string' && Object.hasOwn(flows, alias)) ? flows : undefined;
+}
 
-export function adminChange(
-  snapshot: RealmSnapshot,
-  options: { profile?: Profile; config?: PolicyConfig } = {},
-): Detector {
+const DEFAULTS_CAVEAT = 'earlier state unknown: compared with Keycloak defaults';
+
+export function adminChange(snapshot: RealmSnapshot, options: JudgeOptions = {}): Detector {
   return {
     kind: 'admin-weakening',
     onEvent(event: WatchEvent): Detection[] {
@@ -52,8 +45,10 @@ export function adminChange(
       let known: boolean;
       if (admin.resourceType === 'REALM') {
         const change = snapshot.updateRealm(admin.representation, event.time);
-        before = loaded(change.before ?? { realm: event.realm }, []);
-        after = loaded(change.after, []);
+        const previous = change.before ?? { realm: event.realm };
+        const flows = change.known ? knownFlows(snapshot, previous, change.after) : undefined;
+        before = loaded(previous, [], flows);
+        after = loaded(change.after, [], flows);
         subject = `realm ${event.realm}`;
         known = change.known;
       } else if (
@@ -72,49 +67,9 @@ export function adminChange(
       } else {
         return [];
       }
-      // The same sensitive-role lists as diff and audit: the policy config's, else the built-in ones.
-      const lists = sensitiveRoleLists(options.profile ?? DEFAULT_PROFILE, options.config);
-      const weakening = diffRealm(before.settings, after.settings, {}, lists).filter(
-        (setting) => setting.effect === 'weakens',
-      );
-      if (weakening.length === 0) return [];
-      const findings = runRules([after], {
-        ...(options.profile ? { profile: options.profile } : {}),
-        ...(options.config ? { config: options.config } : {}),
-      }).findings;
-      const changes = weakening.map((setting) => ({
-        setting: setting.setting,
-        before: setting.before,
-        after: setting.after,
-        effect: setting.effect,
-        reason: setting.reason,
-        rules: [
-          ...new Set(
-            findings.filter((finding) => startsWith(finding.path, setting.path)).map((finding) => finding.ruleId),
-          ),
-        ],
-      }));
-      const actor = admin.actorUserId ? `admin ${admin.actorUserId}` : 'an admin';
-      const described = changes.map(
-        (change) =>
-          `${change.setting} ${JSON.stringify(change.before)} → ${JSON.stringify(change.after)}${change.rules.length ? ` (breaks ${change.rules.join(', ')})` : ''}`,
-      );
-      return [
-        {
-          id: `admin-weakening:${event.id}`,
-          kind: 'admin-weakening',
-          severity: changes.some((change) => change.rules.length > 0) ? 'high' : 'medium',
-          source: 'realmguard diff classification (docs/review.md)',
-          realm: event.realm,
-          time: event.time,
-          ...(admin.actorUserId ? { user: admin.actorUserId } : {}),
-          ...(admin.actorClientId ? { client: admin.actorClientId } : {}),
-          ...(event.ipAddress ? { ipAddress: event.ipAddress } : {}),
-          eventIds: [event.id],
-          summary: `${subject} weakened by ${actor}${event.ipAddress ? ` from ${event.ipAddress}` : ''}: ${described.join('; ')}${known ? '' : ' (earlier state unknown: compared with Keycloak defaults)'}`,
-          changes,
-        },
-      ];
+      const changes = weakeningChanges(before, after, options);
+      if (changes.length === 0) return [];
+      return [weakeningDetection(event, admin, subject, changes, known ? undefined : DEFAULTS_CAVEAT)];
     },
   };
 }

@@ -7,10 +7,12 @@ import type { WatchEvent } from '../event.ts';
 import type { RealmSnapshot } from '../realm-snapshot.ts';
 import { adminActions } from './admin-actions.ts';
 import { adminChange } from './admin-change.ts';
+import { configChange } from './config-change.ts';
 import type { Detector } from './detector.ts';
 import { impersonation } from './impersonation.ts';
 import { loginFailures } from './login-failures.ts';
 import { newAddress } from './new-address.ts';
+import { roleGrant } from './role-grant.ts';
 import { tokenMisuse } from './token-misuse.ts';
 
 export function detectorsFor(
@@ -18,15 +20,18 @@ export function detectorsFor(
   snapshot: RealmSnapshot,
   rules: { profile?: Profile; policy?: PolicyConfig } = {},
 ): (event: WatchEvent) => Detection[] {
+  const judge = {
+    ...(rules.profile ? { profile: rules.profile } : {}),
+    ...(rules.policy ? { config: rules.policy } : {}),
+  };
   const detectors: Detector[] = [
     tokenMisuse(),
     ...loginFailures(config),
     newAddress(config.sensitiveUsers),
     impersonation(),
-    adminChange(snapshot, {
-      ...(rules.profile ? { profile: rules.profile } : {}),
-      ...(rules.policy ? { config: rules.policy } : {}),
-    }),
+    adminChange(snapshot, judge),
+    configChange(snapshot, judge),
+    roleGrant(snapshot, judge),
     adminActions(),
   ];
   return (event) => detectors.flatMap((detector) => detector.onEvent(event));

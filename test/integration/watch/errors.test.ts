@@ -86,6 +86,15 @@ describe('watch: errors', () => {
     expect(run.code).toBe(1);
   });
 
+  it('watches with view-events and view-realm, saying that the other admin changes are not judged', async () => {
+    const env = await serviceAccount('realm-only-bot', ['view-events', 'view-realm']);
+    const run = await runWatch(['--realm', fx.realm, '--once', '--since', '1m', '--format', 'json'], { env });
+    expect(run.code).not.toBe(2);
+    expect(run.stderr).toMatch(
+      /may not read flows, identity providers, key providers, clients and the user profile .*: changes to them, and grants of client roles, are not judged/,
+    );
+  });
+
   it('names an unreachable server in one line, exit 2', async () => {
     const port = await closedPort();
     const run = await runWatch(['--realm', fx.realm, '--once', '--retries', '1'], {

@@ -4,9 +4,12 @@
  * a brute-force lockout and an impersonation leave (type, error, details), what the replay ends
  * and what it leaves alive, which admin events a realm, client, key provider and client secret
  * change produce (with the representation when adminEventsDetailsEnabled), and how
- * GET /events answers dateFrom and direction.
+ * GET /events answers dateFrom and direction; and what the changes the rules judge record: role
+ * grants, group joins, scope mappings, flow steps and bindings, identity providers, default client
+ * scopes, key providers and the user profile.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UnmanagedAttributePolicy } from '@keycloak/keycloak-admin-client/lib/defs/userProfileMetadata.js';
 import { RealmFixture } from '../incident/support/realm-fixture.ts';
 import { WATCHED_EVENT_TYPES, adminEvents, enableEvents, userEvents, type RawEvent } from './support/events.ts';
 
@@ -240,5 +243,240 @@ describe('GET /events paging', () => {
 
   it('knows the types the watcher needs', () => {
     expect(WATCHED_EVENT_TYPES).toContain('REFRESH_TOKEN_ERROR');
+  });
+});
+
+describe('admin events of the changes the rules judge (adminEventsDetailsEnabled)', () => {
+  const parsed = (event: RawEvent | undefined): unknown =>
+    event?.representation === undefined ? undefined : JSON.parse(event.representation);
+  const since = async (started: number) => (await adminEvents(fx)).filter((event) => event.time >= started);
+  const where = (event: RawEvent) => [event.operationType, event.resourceType, event.resourcePath];
+
+  it('records a role grant as CREATE *_ROLE_MAPPING on the holder, with the granted roles (no client name) as a list', async () => {
+    const started = Date.now();
+    const userId = await fx.createUser('grace');
+    const management = await fx.clientUuid('realm-management');
+    const manageUsers = await fx.kc.clients.findRole({ realm: fx.realm, id: management, roleName: 'manage-users' });
+    const role = { id: manageUsers!.id!, name: 'manage-users' };
+    await fx.kc.users.addClientRoleMappings({ realm: fx.realm, id: userId, clientUniqueId: management, roles: [role] });
+    const group = await fx.kc.groups.create({ realm: fx.realm, name: 'ops' });
+    await fx.kc.groups.addClientRoleMappings({
+      realm: fx.realm,
+      id: group.id,
+      clientUniqueId: management,
+      roles: [role],
+    });
+    await fx.kc.users.addToGroup({ realm: fx.realm, id: userId, groupId: group.id });
+    const api = await fx.clientUuid('api');
+    const account = await fx.kc.clients.getServiceAccountUser({ realm: fx.realm, id: api });
+    await fx.kc.users.addClientRoleMappings({
+      realm: fx.realm,
+      id: account.id!,
+      clientUniqueId: management,
+      roles: [role],
+    });
+    await fx.kc.clients.addClientScopeMappings({ realm: fx.realm, id: api, client: management }, [role]);
+    const offline = (await fx.kc.clientScopes.findOneByName({ realm: fx.realm, name: 'offline_access' }))!;
+    await fx.kc.clientScopes.addClientScopeMappings({ realm: fx.realm, id: offline.id!, client: management }, [role]);
+    await fx.kc.roles.create({ realm: fx.realm, name: 'boss' });
+    const boss = (await fx.kc.roles.findOneByName({ realm: fx.realm, name: 'boss' }))!;
+    await fx.kc.users.addRealmRoleMappings({ realm: fx.realm, id: userId, roles: [{ id: boss.id!, name: 'boss' }] });
+
+    const events = (await since(started)).filter((event) => event.resourceType !== 'USER');
+    expect(events.map(where)).toEqual([
+      ['CREATE', 'CLIENT_ROLE_MAPPING', `users/${userId}/role-mappings/clients/${management}`],
+      ['CREATE', 'GROUP', `groups/${group.id}`],
+      ['CREATE', 'CLIENT_ROLE_MAPPING', `groups/${group.id}/role-mappings/clients/${management}`],
+      ['CREATE', 'GROUP_MEMBERSHIP', `users/${userId}/groups/${group.id}`],
+      // A service account's grant is a user's: its path does not say it belongs to a client.
+      ['CREATE', 'CLIENT_ROLE_MAPPING', `users/${account.id}/role-mappings/clients/${management}`],
+      ['CREATE', 'CLIENT_SCOPE_MAPPING', `clients/${api}/scope-mappings/clients/${management}`],
+      ['CREATE', 'CLIENT_SCOPE_MAPPING', `client-scopes/${offline.id}/scope-mappings/clients/${management}`],
+      ['CREATE', 'REALM_ROLE', 'roles/boss'],
+      ['CREATE', 'REALM_ROLE_MAPPING', `users/${userId}/role-mappings/realm`],
+    ]);
+    const granted = [{ id: role.id, name: 'manage-users', composite: false }];
+    for (const index of [0, 2, 4, 5, 6]) expect(parsed(events[index])).toEqual(granted);
+    // Joining a group carries the group with its own (not its parents') roles, client roles by clientId.
+    expect(parsed(events[3])).toMatchObject({
+      path: '/ops',
+      realmRoles: [],
+      clientRoles: { 'realm-management': ['manage-users'] },
+    });
+    expect(parsed(events[8])).toEqual([{ id: boss.id, name: 'boss', composite: false }]);
+  });
+
+  it('records a role added to the default roles as CREATE of the role on roles-by-id/{default role id}/composites', async () => {
+    const realm = await fx.kc.realms.findOne({ realm: fx.realm });
+    const defaultRole = realm!.defaultRole!;
+    const management = await fx.clientUuid('realm-management');
+    const viewUsers = (await fx.kc.clients.findRole({ realm: fx.realm, id: management, roleName: 'view-users' }))!;
+    const started = Date.now();
+    await fx.kc.roles.createComposite({ realm: fx.realm, roleId: defaultRole.id! }, [viewUsers]);
+    const [event, ...more] = await since(started);
+    expect(more).toEqual([]);
+    expect(defaultRole.name).toBe(`default-roles-${fx.realm}`);
+    expect(where(event!)).toEqual(['CREATE', 'REALM_ROLE', `roles-by-id/${defaultRole.id}/composites`]);
+    expect(parsed(event)).toEqual([
+      expect.objectContaining({ id: viewUsers.id, name: 'view-users', clientRole: true, containerId: management }),
+    ]);
+    await fx.kc.roles.delCompositeRoles({ realm: fx.realm, id: defaultRole.id! }, [viewUsers]);
+  });
+
+  it('records a flow step change as UPDATE AUTH_EXECUTION under the top-level flow, and a binding as a realm PUT', async () => {
+    const started = Date.now();
+    await fx.kc.authenticationManagement.copyFlow({ realm: fx.realm, flow: 'browser', newName: 'browser-facts' });
+    const steps = await fx.kc.authenticationManagement.getExecutions({ realm: fx.realm, flow: 'browser-facts' });
+    const otp = steps.find((step) => step.providerId === 'auth-otp-form')!;
+    await fx.kc.authenticationManagement.updateExecution(
+      { realm: fx.realm, flow: 'browser-facts' },
+      { ...otp, requirement: 'DISABLED' },
+    );
+    await fx.kc.realms.update({ realm: fx.realm }, { browserFlow: 'browser-facts' });
+    await fx.kc.realms.update({ realm: fx.realm }, { browserFlow: 'browser' });
+    const events = await since(started);
+    expect(events.map(where)).toEqual([
+      // A copy carries its new name and id, not its steps.
+      ['CREATE', 'AUTH_FLOW', 'authentication/flows/browser/copy'],
+      // The path names the top-level flow even for a step two sub-flows down; the step is named by its id.
+      ['UPDATE', 'AUTH_EXECUTION', 'authentication/flows/browser-facts/executions'],
+      ['UPDATE', 'REALM', undefined],
+      ['UPDATE', 'REALM', undefined],
+    ]);
+    expect(otp.level).toBe(2);
+    expect(parsed(events[0])).toEqual({ newName: 'browser-facts', id: expect.any(String) as unknown });
+    expect(parsed(events[1])).toMatchObject({ id: otp.id, providerId: 'auth-otp-form', requirement: 'DISABLED' });
+    expect(parsed(events[2])).toEqual({ browserFlow: 'browser-facts' });
+  });
+
+  it('records an identity provider update whole, its client secret masked', async () => {
+    const config = {
+      clientId: 'broker',
+      clientSecret: 'idp-secret-0123456789',
+      authorizationUrl: 'https://idp.example/auth',
+      tokenUrl: 'https://idp.example/token',
+      syncMode: 'FORCE',
+    };
+    await fx.kc.identityProviders.create({ realm: fx.realm, alias: 'corp', providerId: 'oidc', enabled: true, config });
+    const idp = (await fx.kc.identityProviders.findOne({ realm: fx.realm, alias: 'corp' }))!;
+    const started = Date.now();
+    await fx.kc.identityProviders.update(
+      { realm: fx.realm, alias: 'corp' },
+      { ...idp, trustEmail: true, config: { ...idp.config, syncMode: 'IMPORT' } },
+    );
+    const [event, ...more] = await since(started);
+    expect(more).toEqual([]);
+    expect(where(event!)).toEqual(['UPDATE', 'IDENTITY_PROVIDER', 'identity-provider/instances/corp']);
+    expect(parsed(event)).toMatchObject({
+      alias: 'corp',
+      trustEmail: true,
+      config: { syncMode: 'IMPORT', clientSecret: '**********' },
+    });
+  });
+
+  it('records an identity provider mapper change whole, under the provider', async () => {
+    const started = Date.now();
+    const { id } = await fx.kc.identityProviders.createMapper({
+      realm: fx.realm,
+      alias: 'corp',
+      identityProviderMapper: {
+        name: 'admins',
+        identityProviderAlias: 'corp',
+        identityProviderMapper: 'oidc-hardcoded-role-idp-mapper',
+        config: { role: 'offline_access', syncMode: 'FORCE' },
+      },
+    });
+    await fx.kc.identityProviders.updateMapper(
+      { realm: fx.realm, alias: 'corp', id },
+      {
+        id,
+        name: 'admins',
+        identityProviderAlias: 'corp',
+        identityProviderMapper: 'oidc-hardcoded-role-idp-mapper',
+        config: { role: 'offline_access', syncMode: 'IMPORT' },
+      },
+    );
+    const events = await since(started);
+    expect(events.map(where)).toEqual([
+      ['CREATE', 'IDENTITY_PROVIDER_MAPPER', `identity-provider/instances/corp/mappers/${id}`],
+      ['UPDATE', 'IDENTITY_PROVIDER_MAPPER', `identity-provider/instances/corp/mappers/${id}`],
+    ]);
+    expect(parsed(events[1])).toMatchObject({
+      id,
+      identityProviderAlias: 'corp',
+      identityProviderMapper: 'oidc-hardcoded-role-idp-mapper',
+      config: { syncMode: 'IMPORT' },
+    });
+  });
+
+  it('records default client scopes as CREATE/DELETE of a link without representation, and a scope update whole', async () => {
+    const offline = (await fx.kc.clientScopes.findOneByName({ realm: fx.realm, name: 'offline_access' }))!;
+    const api = await fx.clientUuid('api');
+    const started = Date.now();
+    await fx.kc.clients.delOptionalClientScope({ realm: fx.realm, id: api, clientScopeId: offline.id! });
+    await fx.kc.clients.addDefaultClientScope({ realm: fx.realm, id: api, clientScopeId: offline.id! });
+    await fx.kc.clientScopes.delDefaultOptionalClientScope({ realm: fx.realm, id: offline.id! });
+    await fx.kc.clientScopes.addDefaultClientScope({ realm: fx.realm, id: offline.id! });
+    await fx.kc.clientScopes.update(
+      { realm: fx.realm, id: offline.id! },
+      { ...offline, attributes: { ...offline.attributes, 'display.on.consent.screen': 'false' } },
+    );
+    const events = await since(started);
+    expect(events.map(where)).toEqual([
+      ['DELETE', 'CLIENT_SCOPE_CLIENT_MAPPING', `clients/${api}/optional-client-scopes/${offline.id}`],
+      ['CREATE', 'CLIENT_SCOPE_CLIENT_MAPPING', `clients/${api}/default-client-scopes/${offline.id}`],
+      ['DELETE', 'CLIENT_SCOPE', `default-optional-client-scopes/${offline.id}`],
+      ['CREATE', 'CLIENT_SCOPE', `default-default-client-scopes/${offline.id}`],
+      ['UPDATE', 'CLIENT_SCOPE', `client-scopes/${offline.id}`],
+    ]);
+    expect(events.slice(0, 4).map((event) => event.representation)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect(parsed(events[4])).toMatchObject({
+      name: 'offline_access',
+      attributes: { 'display.on.consent.screen': 'false' },
+    });
+  });
+
+  it('records a key provider update as UPDATE COMPONENT with its whole config', async () => {
+    const [hmac] = await fx.kc.components.find({
+      realm: fx.realm,
+      type: 'org.keycloak.keys.KeyProvider',
+      name: 'hmac-generated-hs512',
+    });
+    const started = Date.now();
+    await fx.kc.components.update(
+      { realm: fx.realm, id: hmac!.id! },
+      { ...hmac, config: { ...hmac!.config, active: ['false'], secretSize: ['16'] } },
+    );
+    const [event, ...more] = await since(started);
+    expect(more).toEqual([]);
+    expect(where(event!)).toEqual(['UPDATE', 'COMPONENT', `components/${hmac!.id}`]);
+    expect(parsed(event)).toMatchObject({
+      name: 'hmac-generated-hs512',
+      providerType: 'org.keycloak.keys.KeyProvider',
+      config: { active: ['false'], secretSize: ['16'], algorithm: ['HS512'] },
+    });
+  });
+
+  it('records a user profile change as UPDATE USER_PROFILE with the whole profile', async () => {
+    const profile = await fx.kc.users.getProfile({ realm: fx.realm });
+    const started = Date.now();
+    await fx.kc.users.updateProfile({
+      ...profile,
+      realm: fx.realm,
+      unmanagedAttributePolicy: UnmanagedAttributePolicy.Enabled,
+    });
+    const [event, ...more] = await since(started);
+    expect(more).toEqual([]);
+    expect(where(event!)).toEqual(['UPDATE', 'USER_PROFILE', 'users/profile']);
+    expect(parsed(event)).toMatchObject({
+      unmanagedAttributePolicy: 'ENABLED',
+      attributes: expect.arrayContaining([expect.objectContaining({ name: 'username' })]) as unknown,
+    });
+    await fx.kc.users.updateProfile({ ...profile, realm: fx.realm });
   });
 });
