@@ -1,11 +1,13 @@
 /**
  * JSON: a stable, versioned document. Keys always in the same order, findings sorted, no
- * timestamps, so two runs over the same input give byte-identical output.
+ * timestamps, so two runs over the same input give byte-identical output. Written in pieces
+ * (json-chunks.ts), never as one string.
  */
 import { SEVERITIES, type Finding } from '../../policies/finding.ts';
 import { findingJson as findingWithLink } from '../../policies/finding-json.ts';
 import { RULE_DOCS_URL } from '../../policies/define-rule.ts';
-import { safeJson } from '../../model/source/visible-text.ts';
+import { joined } from './chunks.ts';
+import { safeJsonChunks } from './json-chunks.ts';
 import type { FormatInput } from './input.ts';
 
 export const JSON_FORMAT_VERSION = 1;
@@ -13,7 +15,13 @@ export const JSON_FORMAT_VERSION = 1;
 const findingJson = (finding: Finding) => findingWithLink(finding, RULE_DOCS_URL);
 
 export function formatJson(input: FormatInput): string {
-  return `${safeJson(findingsDocument(input))}\n`;
+  return joined(jsonChunks(input));
+}
+
+/** The JSON report in pieces: the document built once as data, serialized as it is written. */
+export function* jsonChunks(input: FormatInput): Generator<string, void, undefined> {
+  yield* safeJsonChunks(findingsDocument(input));
+  yield '\n';
 }
 
 /** The JSON document as data: audit adds its drift beside the findings before it is serialized, once. */

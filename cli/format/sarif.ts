@@ -9,9 +9,11 @@
 import type { Location, Log, ReportingDescriptor, Result } from 'sarif';
 import type { Rule } from '../../policies/define-rule.ts';
 import type { Finding, Severity } from '../../policies/finding.ts';
-import { safeJson, visible } from '../../model/source/visible-text.ts';
+import { visible } from '../../model/source/visible-text.ts';
 import { allRules } from '../../policies/rules/index.ts';
 import { artifactUri } from './artifact-uri.ts';
+import { joined } from './chunks.ts';
+import { safeJsonChunks } from './json-chunks.ts';
 import type { FormatInput } from './input.ts';
 import { pathText } from './input.ts';
 
@@ -40,7 +42,17 @@ export function formatSarif(
   rules: readonly Rule[] = allRules,
   cwd: string = process.cwd(),
 ): string {
-  return `${safeJson(sarifLog(input, rules, cwd))}\n`;
+  return joined(sarifChunks(input, rules, cwd));
+}
+
+/** The SARIF log in pieces: built once as data, serialized as it is written. */
+export function* sarifChunks(
+  input: FormatInput,
+  rules: readonly Rule[] = allRules,
+  cwd: string = process.cwd(),
+): Generator<string, void, undefined> {
+  yield* safeJsonChunks(sarifLog(input, rules, cwd));
+  yield '\n';
 }
 
 /** The SARIF log as data: audit adds its drift results before it is serialized, once. */
