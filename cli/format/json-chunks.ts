@@ -10,8 +10,12 @@
  */
 import { safeJson } from '../../model/source/visible-text.ts';
 
-/** An array of at least this many elements is written element by element. */
-const LARGE_ARRAY = 64;
+/**
+ * An array of more than this many elements is written this many elements at a time (a piece of
+ * about 50 KB for findings): few enough calls that their overhead does not show, small enough
+ * that no piece is large.
+ */
+const ELEMENTS_PER_PIECE = 64;
 const INDENT = '  ';
 
 export function* safeJsonChunks(value: unknown): Generator<string, void, undefined> {
@@ -28,12 +32,19 @@ function* chunksOf(value: unknown, indent: string): Generator<string, void, unde
   const inner = indent + INDENT;
   if (Array.isArray(value)) {
     yield '[';
-    for (let index = 0; index < value.length; index++) {
-      yield `${index === 0 ? '' : ','}\n${inner}`;
-      const element = toJsonValue(value[index] as unknown, String(index));
-      // JSON.stringify writes what has no JSON form (undefined, a function) as null in an array.
-      if (element === undefined) yield 'null';
-      else yield* chunksOf(element, inner);
+    for (let start = 0; start < value.length; start += ELEMENTS_PER_PIECE) {
+      const elements = value.slice(start, start + ELEMENTS_PER_PIECE) as unknown[];
+      if (elements.every(isPlainElement)) {
+        yield `${start === 0 ? '' : ','}\n${inner}${elementsText(elements, inner)}`;
+        continue;
+      }
+      for (const [offset, item] of elements.entries()) {
+        yield `${start + offset === 0 ? '' : ','}\n${inner}`;
+        const element = toJsonValue(item, String(start + offset));
+        // JSON.stringify writes what has no JSON form (undefined, a function) as null in an array.
+        if (element === undefined) yield 'null';
+        else yield* chunksOf(element, inner);
+      }
     }
     yield `\n${indent}]`;
     return;
@@ -62,20 +73,59 @@ function toJsonValue(value: unknown, key: string): unknown {
 }
 
 /**
- * True when a large array is this value or lies anywhere under it. The search walks what it does
- * not find, once per level it is asked at: a fraction of what serializing the same values costs.
+ * How far down a large array is looked for: SARIF's results are three levels below the log
+ * (runs, the run, results). Deeper ones are serialized with what holds them: the output is the
+ * same either way, the search only decides which parts are written piece by piece.
  */
-function holdsLargeArray(value: unknown): boolean {
+const SEARCH_DEPTH = 3;
+
+/** True when a large array is this value or lies at most `depth` levels under it. */
+function holdsLargeArray(value: unknown, depth: number = SEARCH_DEPTH): boolean {
   if (typeof value !== 'object' || value === null) return false;
-  if (Array.isArray(value)) return value.length >= LARGE_ARRAY || value.some(holdsLargeArray);
+  if (Array.isArray(value)) {
+    if (value.length > ELEMENTS_PER_PIECE) return true;
+    if (depth === 0) return false;
+    for (const element of value) if (holdsLargeArray(element, depth - 1)) return true;
+    return false;
+  }
+  if (depth === 0) return false;
   // Objects with toJSON, boxed primitives and the like are left to JSON.stringify whole.
   if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return false;
   const prototype = Object.getPrototypeOf(value) as unknown;
   if (prototype !== Object.prototype && prototype !== null) return false;
-  return Object.values(value).some(holdsLargeArray);
+  const object = value as Record<string, unknown>;
+  for (const key in object) if (holdsLargeArray(object[key], depth - 1)) return true;
+  return false;
 }
 
 /** A value serialized at the top level, moved to the depth it sits at: JSON text has no raw newline inside a string. */
 function indented(text: string, indent: string): string {
   return indent === '' ? text : text.replaceAll('\n', `\n${indent}`);
+}
+
+/** An element that safeJson may serialize as part of a slice: no toJSON (it would get the slice's index), no large array. */
+function isPlainElement(element: unknown): boolean {
+  if (typeof element !== 'object' || element === null) return true;
+  return typeof (element as { toJSON?: unknown }).toJSON !== 'function' && !holdsLargeArray(element);
+}
+
+/**
+ * Elements of an array, as safeJson writes them at `indent`, separated by commas: one safeJson
+ * call for the slice, nested as deep as the array sits so its indentation comes out right, the
+ * brackets of the nesting cut off (a cut, not a copy).
+ */
+function elementsText(elements: unknown[], indent: string): string {
+  const depth = indent.length / INDENT.length;
+  let nested: unknown = elements;
+  for (let level = 1; level < depth; level++) nested = [nested];
+  const text = safeJson(nested);
+  // Before the first element: "[\n" and the indentation of each level down to the elements';
+  // after the last: a newline, the indentation and "]" of each level back up to the top.
+  let head = 0;
+  let tail = 0;
+  for (let level = 0; level < depth; level++) {
+    head += 2 + INDENT.length * (level + 1);
+    tail += 2 + INDENT.length * level;
+  }
+  return text.slice(head, text.length - tail);
 }

@@ -15,7 +15,7 @@ import { artifactUri } from './artifact-uri.ts';
 import { joined } from './chunks.ts';
 import { safeJsonChunks } from './json-chunks.ts';
 import type { FormatInput } from './input.ts';
-import { pathText } from './input.ts';
+import { pathText, runsByRealm } from './input.ts';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 const TOOL_VERSION = '0.1.0';
@@ -58,10 +58,11 @@ export function* sarifChunks(
 /** The SARIF log as data: audit adds its drift results before it is serialized, once. */
 export function sarifLog(input: FormatInput, rules: readonly Rule[] = allRules, cwd: string = process.cwd()): Log {
   const index = new Map(rules.map((rule, position) => [rule.id, position]));
+  const uriOf = artifactUris(cwd);
   const results: Result[] = [
-    ...input.findings.map((finding) => result(finding, input, index, cwd)),
+    ...input.findings.map((finding) => result(finding, input, index, uriOf)),
     ...(input.suppressed ?? []).map((finding) => ({
-      ...result(finding, input, index, cwd),
+      ...result(finding, input, index, uriOf),
       suppressions: [
         { kind: 'external' as const, status: 'accepted' as const, justification: visible(finding.reason) },
       ],
@@ -113,7 +114,25 @@ function descriptor(rule: Rule): ReportingDescriptor {
   };
 }
 
-function result(finding: Finding, input: FormatInput, index: Map<string, number>, cwd: string): Result {
+/** artifactUri per file, worked out once per file: thousands of findings share a handful of files. */
+function artifactUris(cwd: string): (file: string) => string {
+  const known = new Map<string, string>();
+  return (file) => {
+    let uri = known.get(file);
+    if (uri === undefined) {
+      uri = artifactUri(file, cwd);
+      known.set(file, uri);
+    }
+    return uri;
+  };
+}
+
+function result(
+  finding: Finding,
+  input: FormatInput,
+  index: Map<string, number>,
+  uriOf: (file: string) => string,
+): Result {
   const ruleIndex = index.get(finding.ruleId);
   return {
     ruleId: finding.ruleId,
@@ -121,7 +140,7 @@ function result(finding: Finding, input: FormatInput, index: Map<string, number>
     level: LEVEL[finding.severity],
     // GitHub shows message text as it is: control and bidi characters become visible escapes.
     message: { text: visible(finding.message) },
-    locations: [location(finding, input, cwd)],
+    locations: [location(finding, input, uriOf)],
     partialFingerprints: { 'realmguard/v1': finding.fingerprint },
     properties: {
       severity: finding.severity,
@@ -132,8 +151,8 @@ function result(finding: Finding, input: FormatInput, index: Map<string, number>
   };
 }
 
-function location(finding: Finding, input: FormatInput, cwd: string): Location {
-  const file = finding.location?.file ?? input.realms?.find((realm) => realm.realm === finding.realm)?.origin;
+function location(finding: Finding, input: FormatInput, uriOf: (file: string) => string): Location {
+  const file = finding.location?.file ?? runsByRealm(input).get(finding.realm)?.origin;
   const logicalLocations = [
     {
       fullyQualifiedName: visible(`${finding.realm}/${pathText(finding.path)}`),
@@ -143,7 +162,7 @@ function location(finding: Finding, input: FormatInput, cwd: string): Location {
   if (file === undefined || /^[a-z]+:\/\//i.test(file)) return { logicalLocations }; // a live realm has no file
   return {
     physicalLocation: {
-      artifactLocation: { uri: artifactUri(file, cwd) },
+      artifactLocation: { uri: uriOf(file) },
       region: { startLine: finding.location?.line ?? 1, startColumn: finding.location?.column ?? 1 },
     },
     logicalLocations,
