@@ -7,6 +7,10 @@
  * Only the way down to a large array is opened by hand (the document, SARIF's runs, the findings
  * array); every element of a large array, and everything not on the way to one, is serialized
  * whole by safeJson, so escaping and JSON's rules stay the one implementation's.
+ *
+ * A list can also be made while it is written: the document holds an empty array in its place,
+ * and `made` maps that array to the list's elements, made a slice at a time. Then not even the
+ * data of the list (10,000 finding objects) is whole in memory.
  */
 import { safeJson } from '../../model/source/visible-text.ts';
 
@@ -18,23 +22,74 @@ import { safeJson } from '../../model/source/visible-text.ts';
 const ELEMENTS_PER_PIECE = 64;
 const INDENT = '  ';
 
-export function* safeJsonChunks(value: unknown): Generator<string, void, undefined> {
-  const serialized = toJsonValue(value, '');
-  if (serialized === undefined) throw new TypeError('safeJsonChunks: the value has no JSON form');
-  yield* chunksOf(serialized, '');
+/** Elements made a slice at a time, as they are written (an array is one too). */
+export interface MadeWhileWritten<T> {
+  readonly length: number;
+  slice(start: number, end: number): T[];
 }
 
-function* chunksOf(value: unknown, indent: string): Generator<string, void, undefined> {
-  if (!holdsLargeArray(value)) {
+/** Where each empty array of a document stands for a list made while it is written. */
+export type MadeLists = ReadonlyMap<readonly unknown[], MadeWhileWritten<unknown>>;
+
+export function* safeJsonChunks(value: unknown, made: MadeLists = new Map()): Generator<string, void, undefined> {
+  const serialized = toJsonValue(value, '');
+  if (serialized === undefined) throw new TypeError('safeJsonChunks: the value has no JSON form');
+  const written = new Set<readonly unknown[]>();
+  yield* chunksOf(serialized, '', made, written);
+  // A list placed deeper than large arrays are looked for would have been written as []: say so.
+  if (written.size !== made.size) throw new Error('safeJsonChunks: a made list was not reached');
+}
+
+/** The items of `items`, each made by `make` only when its slice is written. */
+export function madeFrom<T, U>(items: readonly T[], make: (item: T) => U): MadeWhileWritten<U> {
+  return { length: items.length, slice: (start, end) => items.slice(start, end).map(make) };
+}
+
+/** Several made lists one after another, as one. */
+export function madeInOrder<T>(...lists: MadeWhileWritten<T>[]): MadeWhileWritten<T> {
+  return {
+    length: lists.reduce((sum, list) => sum + list.length, 0),
+    slice(start, end) {
+      const elements: T[] = [];
+      let offset = 0;
+      for (const list of lists) {
+        const from = Math.max(start - offset, 0);
+        const to = Math.min(end - offset, list.length);
+        if (from < to) elements.push(...list.slice(from, to));
+        offset += list.length;
+      }
+      return elements;
+    },
+  };
+}
+
+/** Every element of a made list, as an array: for callers that want the data whole. */
+export function everyElement<T>(list: MadeWhileWritten<T>): T[] {
+  return list.slice(0, list.length);
+}
+
+function* chunksOf(
+  value: unknown,
+  indent: string,
+  made: MadeLists,
+  written: Set<readonly unknown[]>,
+): Generator<string, void, undefined> {
+  if (!holdsLargeArray(value, made)) {
     yield indented(safeJson(value), indent);
     return;
   }
   const inner = indent + INDENT;
   if (Array.isArray(value)) {
+    const list = made.get(value) ?? (value as unknown[]);
+    if (list !== value) written.add(value);
+    if (list.length === 0) {
+      yield '[]';
+      return;
+    }
     yield '[';
-    for (let start = 0; start < value.length; start += ELEMENTS_PER_PIECE) {
-      const elements = value.slice(start, start + ELEMENTS_PER_PIECE) as unknown[];
-      if (elements.every(isPlainElement)) {
+    for (let start = 0; start < list.length; start += ELEMENTS_PER_PIECE) {
+      const elements = list.slice(start, start + ELEMENTS_PER_PIECE);
+      if (elements.every((element) => isPlainElement(element, made))) {
         yield `${start === 0 ? '' : ','}\n${inner}${elementsText(elements, inner)}`;
         continue;
       }
@@ -43,7 +98,7 @@ function* chunksOf(value: unknown, indent: string): Generator<string, void, unde
         const element = toJsonValue(item, String(start + offset));
         // JSON.stringify writes what has no JSON form (undefined, a function) as null in an array.
         if (element === undefined) yield 'null';
-        else yield* chunksOf(element, inner);
+        else yield* chunksOf(element, inner, made, written);
       }
     }
     yield `\n${indent}]`;
@@ -57,7 +112,7 @@ function* chunksOf(value: unknown, indent: string): Generator<string, void, unde
     if (member === undefined) continue; // JSON.stringify leaves such a member out
     yield `${first ? '{' : ','}\n${inner}${safeJson(key)}: `;
     first = false;
-    yield* chunksOf(member, inner);
+    yield* chunksOf(member, inner, made, written);
   }
   // An object that holds a large array has at least that member, so it is never `{}` here.
   yield `\n${indent}}`;
@@ -79,13 +134,13 @@ function toJsonValue(value: unknown, key: string): unknown {
  */
 const SEARCH_DEPTH = 3;
 
-/** True when a large array is this value or lies at most `depth` levels under it. */
-function holdsLargeArray(value: unknown, depth: number = SEARCH_DEPTH): boolean {
+/** True when a large array or a made list is this value or lies at most `depth` levels under it. */
+function holdsLargeArray(value: unknown, made: MadeLists, depth: number = SEARCH_DEPTH): boolean {
   if (typeof value !== 'object' || value === null) return false;
   if (Array.isArray(value)) {
-    if (value.length > ELEMENTS_PER_PIECE) return true;
+    if (value.length > ELEMENTS_PER_PIECE || made.has(value)) return true;
     if (depth === 0) return false;
-    for (const element of value) if (holdsLargeArray(element, depth - 1)) return true;
+    for (const element of value) if (holdsLargeArray(element, made, depth - 1)) return true;
     return false;
   }
   if (depth === 0) return false;
@@ -94,7 +149,7 @@ function holdsLargeArray(value: unknown, depth: number = SEARCH_DEPTH): boolean 
   const prototype = Object.getPrototypeOf(value) as unknown;
   if (prototype !== Object.prototype && prototype !== null) return false;
   const object = value as Record<string, unknown>;
-  for (const key in object) if (holdsLargeArray(object[key], depth - 1)) return true;
+  for (const key in object) if (holdsLargeArray(object[key], made, depth - 1)) return true;
   return false;
 }
 
@@ -104,9 +159,9 @@ function indented(text: string, indent: string): string {
 }
 
 /** An element that safeJson may serialize as part of a slice: no toJSON (it would get the slice's index), no large array. */
-function isPlainElement(element: unknown): boolean {
+function isPlainElement(element: unknown, made: MadeLists): boolean {
   if (typeof element !== 'object' || element === null) return true;
-  return typeof (element as { toJSON?: unknown }).toJSON !== 'function' && !holdsLargeArray(element);
+  return typeof (element as { toJSON?: unknown }).toJSON !== 'function' && !holdsLargeArray(element, made);
 }
 
 /**

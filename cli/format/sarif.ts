@@ -13,7 +13,7 @@ import { visible } from '../../model/source/visible-text.ts';
 import { allRules } from '../../policies/rules/index.ts';
 import { artifactUri } from './artifact-uri.ts';
 import { joined } from './chunks.ts';
-import { safeJsonChunks } from './json-chunks.ts';
+import { everyElement, madeFrom, madeInOrder, safeJsonChunks, type MadeWhileWritten } from './json-chunks.ts';
 import type { FormatInput } from './input.ts';
 import { pathText, runsByRealm } from './input.ts';
 
@@ -45,29 +45,38 @@ export function formatSarif(
   return joined(sarifChunks(input, rules, cwd));
 }
 
-/** The SARIF log in pieces: built once as data, serialized as it is written. */
+/** The SARIF log in pieces: the results are made as they are written, never all in memory at once. */
 export function* sarifChunks(
   input: FormatInput,
   rules: readonly Rule[] = allRules,
   cwd: string = process.cwd(),
 ): Generator<string, void, undefined> {
-  yield* safeJsonChunks(sarifLog(input, rules, cwd));
+  const results: Result[] = [];
+  yield* safeJsonChunks(sarifLogWith(rules, results), new Map([[results, sarifResults(input, rules, cwd)]]));
   yield '\n';
 }
 
 /** The SARIF log as data: audit adds its drift results before it is serialized, once. */
 export function sarifLog(input: FormatInput, rules: readonly Rule[] = allRules, cwd: string = process.cwd()): Log {
+  return sarifLogWith(rules, everyElement(sarifResults(input, rules, cwd)));
+}
+
+/** One result per finding, then one per suppressed finding with its suppression. */
+function sarifResults(input: FormatInput, rules: readonly Rule[], cwd: string): MadeWhileWritten<Result> {
   const index = new Map(rules.map((rule, position) => [rule.id, position]));
   const uriOf = artifactUris(cwd);
-  const results: Result[] = [
-    ...input.findings.map((finding) => result(finding, input, index, uriOf)),
-    ...(input.suppressed ?? []).map((finding) => ({
+  return madeInOrder(
+    madeFrom(input.findings, (finding) => result(finding, input, index, uriOf)),
+    madeFrom(input.suppressed ?? [], (finding): Result => ({
       ...result(finding, input, index, uriOf),
       suppressions: [
         { kind: 'external' as const, status: 'accepted' as const, justification: visible(finding.reason) },
       ],
     })),
-  ];
+  );
+}
+
+function sarifLogWith(rules: readonly Rule[], results: Result[]): Log {
   return {
     $schema: SARIF_SCHEMA_URI,
     version: '2.1.0',

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { safeJsonChunks } from '../../../cli/format/json-chunks.ts';
+import { everyElement, madeFrom, madeInOrder, safeJsonChunks } from '../../../cli/format/json-chunks.ts';
 import { safeJson } from '../../../model/source/visible-text.ts';
 import { hostileJson } from '../fuzz/arbitraries.ts';
 
@@ -87,5 +87,52 @@ describe('safeJsonChunks', () => {
       }),
       { numRuns: 300, seed: 20_261_201 },
     );
+  });
+});
+
+describe('lists made while they are written', () => {
+  const items = many(300, (i) => i);
+  const make = (i: number) => ({ id: i, name: `item ${i}\u202e` });
+
+  it('give the text of the document with the lists in place, made a slice at a time', () => {
+    let made = 0;
+    const list = madeFrom(items, (i) => (made++, make(i)));
+    const placeholder: unknown[] = [];
+    const document = { summary: { total: 300 }, items: placeholder, small: [1, 2] };
+    let text = '';
+    for (const piece of safeJsonChunks(document, new Map([[placeholder, list]]))) {
+      text += piece;
+      // Never more made than one slice beyond what is written.
+      expect(made).toBeLessThanOrEqual(text.split('"id"').length - 1 + 64);
+    }
+    expect(made).toBe(300);
+    expect(text).toBe(safeJson({ ...document, items: items.map(make) }));
+  });
+
+  it('an empty made list is [], as JSON writes an empty array', () => {
+    const placeholder: unknown[] = [];
+    const text = [...safeJsonChunks({ a: placeholder }, new Map([[placeholder, madeFrom([], make)]]))].join('');
+    expect(text).toBe(safeJson({ a: [] }));
+  });
+
+  it('madeInOrder: one list after the other, any slice of it', () => {
+    const joined = madeInOrder(
+      madeFrom(
+        many(5, (i) => i),
+        String,
+      ),
+      madeFrom([], String),
+      madeFrom([5, 6, 7], String),
+    );
+    expect(joined.length).toBe(8);
+    expect(everyElement(joined)).toEqual(['0', '1', '2', '3', '4', '5', '6', '7']);
+    expect(joined.slice(3, 7)).toEqual(['3', '4', '5', '6']);
+    expect(joined.slice(6, 100)).toEqual(['6', '7']);
+  });
+
+  it('a made list placed deeper than lists are looked for is an error, not a silent []', () => {
+    const placeholder: unknown[] = [];
+    const deep = { a: { b: { c: { d: placeholder } } } };
+    expect(() => [...safeJsonChunks(deep, new Map([[placeholder, madeFrom(items, make)]]))]).toThrow(/not reached/);
   });
 });
