@@ -92,7 +92,9 @@ export async function writeChunks(out: Writable, report: ReportChunks): Promise<
       if (failure !== undefined) break;
       if (!out.write(chunk)) await settled(out);
     }
-    if (failure === undefined && out.writableLength > 0) await settled(out);
+    // Writes still pending (a pipe whose reader is slow): an empty write's callback comes after
+    // theirs. 'drain' would not do: it comes only after a write that returned false.
+    if (failure === undefined && out.writableLength > 0) await new Promise((resolve) => out.write('', resolve));
     // A write that failed at once reports its error on the next tick: let it arrive while listened for.
     await new Promise((resolve) => setImmediate(resolve));
   } finally {

@@ -19,8 +19,9 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { writeReportFile } from '../../../cli/commands/write-report.ts';
+import { writeChunks, writeReportFile } from '../../../cli/commands/write-report.ts';
 import { InputError } from '../../../model/errors.ts';
 import { largeRealmExport } from '../../../bench/fixtures/large-export.ts';
 
@@ -81,10 +82,27 @@ describe('check writing to stdout', () => {
         check(['--format', format]),
         check(['--format', format, '--output', file]),
       ]);
-      expect([piped.code, written.code]).toEqual([0, 0]);
+      expect([format, piped.code, piped.stderr, written.code]).toEqual([format, 0, '', 0]);
       expect(piped.stdout.length).toBeGreaterThan(64 * 1024);
       expect(readFileSync(file, 'utf8')).toBe(piped.stdout);
     }
+  });
+});
+
+describe('diff and audit write the same way', () => {
+  it('diff to a full device: one line, exit 1; diff --output to it: exit 2', async () => {
+    const args = ['bin/realmguard.js', 'diff', 'baselines/hardened.yaml', 'baselines/weak-legacy.yaml'];
+    const full = openSync('/dev/full', 'w');
+    const toStdout = spawn(process.execPath, args, { stdio: ['ignore', full, 'pipe'] });
+    let stderr = '';
+    toStdout.stderr?.on('data', (data: Buffer) => (stderr += data.toString()));
+    const code = await new Promise((resolve) => toStdout.on('close', resolve));
+    expect([code, stderr]).toEqual([1, 'realmguard: cannot write the report to stdout (ENOSPC)\n']);
+    const toFile = spawn(process.execPath, [...args, '--output', '/dev/full'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let fileError = '';
+    toFile.stderr.on('data', (data: Buffer) => (fileError += data.toString()));
+    expect(await new Promise((resolve) => toFile.on('close', resolve))).toBe(2);
+    expect(fileError).toContain('/dev/full: cannot write the report (ENOSPC)');
   });
 });
 
@@ -153,5 +171,47 @@ describe('writeReportFile', () => {
     await expect(outcome).rejects.not.toBeInstanceOf(InputError);
     expect(readFileSync(target, 'utf8')).toBe('previous report\n');
     expect(readdirSync(sub)).toEqual(['report.txt']);
+  });
+});
+
+describe('writeChunks', () => {
+  /** A stream that takes each write a while to finish, as a pipe to a slow reader does. */
+  function slowStream(highWaterMark: number) {
+    const received: string[] = [];
+    const stream = new Writable({
+      highWaterMark,
+      decodeStrings: false,
+      write(chunk: string, _encoding, done) {
+        setTimeout(() => {
+          received.push(chunk);
+          done();
+        }, 5);
+      },
+    });
+    return { stream, received };
+  }
+
+  it('returns only when every write is done, also when the last one did not fill the stream', async () => {
+    // A high-water mark above the report: no write returns false, so no 'drain' ever comes.
+    const { stream, received } = slowStream(1024 * 1024);
+    await writeChunks(stream, ['a'.repeat(70_000), 'b'.repeat(10)]);
+    expect(received.join('')).toBe('a'.repeat(70_000) + 'b'.repeat(10));
+    expect(stream.writableLength).toBe(0);
+  });
+
+  it('waits for room when the stream is full, and loses nothing', async () => {
+    const { stream, received } = slowStream(1024);
+    const pieces = Array.from({ length: 300 }, (_, index) => `${index}:${'x'.repeat(1_000)}\n`);
+    await writeChunks(stream, pieces);
+    expect(received.join('')).toBe(pieces.join(''));
+  });
+
+  it('rejects with the error of a stream that fails', async () => {
+    const failing = new Writable({
+      write(_chunk, _encoding, done) {
+        setTimeout(() => done(Object.assign(new Error('write EPIPE'), { code: 'EPIPE' })), 1);
+      },
+    });
+    await expect(writeChunks(failing, ['x'.repeat(100_000), 'y'])).rejects.toMatchObject({ code: 'EPIPE' });
   });
 });
