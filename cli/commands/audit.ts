@@ -7,7 +7,7 @@
  */
 import { Option, type Command } from 'commander';
 import { InputError, InputErrors } from '../../model/errors.ts';
-import { safeJson, visible } from '../../model/source/visible-text.ts';
+import { visible } from '../../model/source/visible-text.ts';
 import { readLiveRealm, type LiveReadOptions } from '../../model/live.ts';
 import { loadRealmFile } from '../../model/load.ts';
 import { DEFAULT_PROFILE, PROFILES, type Profile } from '../../model/profiles.ts';
@@ -22,9 +22,10 @@ import type { SettingChange } from '../../review/change.ts';
 import { withoutBuiltInClients } from '../../review/built-in-clients.ts';
 import { driftBetween } from '../../review/drift.ts';
 import { sensitiveRoleLists } from '../../review/classify/sensitive-grants.ts';
-import { driftMarkdown, driftText, withDriftJson, withDriftSarif } from '../format/review/drift.ts';
+import { driftMarkdownChunks, driftTextChunks, withDriftJson, withDriftSarif } from '../format/review/drift.ts';
 import { ExitCode } from '../exit-codes.ts';
-import { formatFindings, OUTPUT_FORMATS, shouldColor, type OutputFormat } from '../format/index.ts';
+import { findingsChunks, OUTPUT_FORMATS, shouldColor, type OutputFormat } from '../format/index.ts';
+import { safeJsonChunks } from '../format/json-chunks.ts';
 import { findingsDocument } from '../format/json.ts';
 import { sarifLog } from '../format/sarif.ts';
 import {
@@ -34,9 +35,9 @@ import {
   readRetriesOption,
   timeoutOption,
   wholeNumber,
-  writeReport,
   type FailOn,
 } from './shared.ts';
+import { writeReport } from './write-report.ts';
 
 export interface AuditOptions {
   realm: string;
@@ -145,11 +146,14 @@ export async function audit(options: AuditOptions, env: NodeJS.ProcessEnv = proc
     : undefined;
 
   const toFile = options.output !== undefined;
-  const report = render(result, drift, options, !toFile && shouldColor(process.stdout));
-  if (options.output !== undefined) await writeReport(options.output, report);
-  else process.stdout.write(report);
+  const written = await writeReport(
+    options.output,
+    render(result, drift, options, !toFile && shouldColor(process.stdout)),
+  );
 
-  const fails = failsAt(result.findings, options.failOn) || (options.failOnDrift === true && (drift?.length ?? 0) > 0);
+  // A report that could not reach stdout (a closed pipe, a full disk) fails the run: exit 1.
+  const fails =
+    !written || failsAt(result.findings, options.failOn) || (options.failOnDrift === true && (drift?.length ?? 0) > 0);
   return { result, skipped, drift, exitCode: fails ? ExitCode.Findings : ExitCode.Clean };
 }
 
@@ -203,24 +207,37 @@ async function readLive(http: IncidentHttp, realm: string, options: LiveReadOpti
   }
 }
 
-/** The findings report, with the drift beside it; JSON and SARIF are built as data and serialized once. */
-function render(
+/** The findings report, with the drift beside it, in pieces; JSON and SARIF are built as data and serialized once, as written. */
+function* render(
   result: RuleRunResult,
   drift: SettingChange[] | undefined,
   options: AuditOptions,
   color: boolean,
-): string {
+): Generator<string, void, undefined> {
   const title = `realmguard audit — realm ${options.realm}`;
-  if (drift === undefined) return formatFindings(result, options.format, { color, title });
+  if (drift === undefined) {
+    yield* findingsChunks(result, options.format, { color, title });
+    return;
+  }
   const baseline = options.baseline ?? '';
   switch (options.format) {
     case 'text':
-      return `${formatFindings(result, 'text', { color, title })}\n${driftText(drift, baseline, color)}`;
+      yield* findingsChunks(result, 'text', { color, title });
+      yield '\n';
+      yield* driftTextChunks(drift, baseline, color);
+      return;
     case 'markdown':
-      return `${formatFindings(result, 'markdown', { color, title })}\n${driftMarkdown(drift, baseline)}`;
+      yield* findingsChunks(result, 'markdown', { color, title });
+      yield '\n';
+      yield* driftMarkdownChunks(drift, baseline);
+      return;
     case 'json':
-      return `${safeJson(withDriftJson(findingsDocument(result), drift, baseline))}\n`;
+      yield* safeJsonChunks(withDriftJson(findingsDocument(result), drift, baseline));
+      yield '\n';
+      return;
     case 'sarif':
-      return `${safeJson(withDriftSarif(sarifLog(result), drift, baseline))}\n`;
+      yield* safeJsonChunks(withDriftSarif(sarifLog(result), drift, baseline));
+      yield '\n';
+      return;
   }
 }

@@ -8,8 +8,9 @@ import { visible } from '../../model/source/visible-text.ts';
 import { loadPolicyConfig } from '../../policies/config.ts';
 import { runRules, type RuleRunResult } from '../../policies/run.ts';
 import { ExitCode } from '../exit-codes.ts';
-import { formatFindings, OUTPUT_FORMATS, shouldColor, type OutputFormat } from '../format/index.ts';
-import { failOnOption, failsAt, loadEveryFile, writeReport, type FailOn } from './shared.ts';
+import { findingsChunks, OUTPUT_FORMATS, shouldColor, type OutputFormat } from '../format/index.ts';
+import { failOnOption, failsAt, loadEveryFile, type FailOn } from './shared.ts';
+import { writeReport } from './write-report.ts';
 
 export interface CheckOptions {
   profile?: Profile;
@@ -57,12 +58,13 @@ export async function check(files: string[], options: CheckOptions): Promise<Che
     ...(options.now && { now: options.now }),
   });
   const toFile = options.output !== undefined;
-  const report = formatFindings(result, options.format, {
-    color: !toFile && shouldColor(process.stdout),
-    title: 'realmguard check',
-  });
-  if (options.output !== undefined) await writeReport(options.output, report);
-  else process.stdout.write(report);
+  const written = await writeReport(
+    options.output,
+    findingsChunks(result, options.format, {
+      color: !toFile && shouldColor(process.stdout),
+      title: 'realmguard check',
+    }),
+  );
   if (options.format !== 'text' || toFile) {
     for (const { suppression } of result.expiredSuppressions) {
       process.stderr.write(
@@ -70,5 +72,7 @@ export async function check(files: string[], options: CheckOptions): Promise<Che
       );
     }
   }
-  return { result, exitCode: failsAt(result.findings, options.failOn) ? ExitCode.Findings : ExitCode.Clean };
+  // A report that could not reach stdout (a closed pipe, a full disk) fails the run: exit 1.
+  const fails = !written || failsAt(result.findings, options.failOn);
+  return { result, exitCode: fails ? ExitCode.Findings : ExitCode.Clean };
 }

@@ -10,13 +10,15 @@ import type { LoadedRealm } from '../../model/realm-settings.ts';
 import { loadPolicyConfig } from '../../policies/config.ts';
 import { RULE_DOCS_URL } from '../../policies/define-rule.ts';
 import { loadGitSides } from '../../review/git-revisions.ts';
-import { formatReviewJson } from '../format/review/json.ts';
+import type { ReportChunks } from '../format/chunks.ts';
+import { reviewJsonChunks } from '../format/review/json.ts';
 import { formatReviewMarkdown } from '../format/review/markdown.ts';
-import { formatReviewText } from '../format/review/text.ts';
+import { reviewTextChunks } from '../format/review/text.ts';
 import { reviewChange, type ReviewResult } from '../../review/review.ts';
 import { ExitCode } from '../exit-codes.ts';
 import { shouldColor } from '../format/index.ts';
-import { failOnOption, failsAt, loadEveryFile, writeReport, type FailOn } from './shared.ts';
+import { failOnOption, failsAt, loadEveryFile, type FailOn } from './shared.ts';
+import { writeReport } from './write-report.ts';
 
 export const DIFF_FORMATS = ['markdown', 'text', 'json'] as const;
 export type DiffFormat = (typeof DIFF_FORMATS)[number];
@@ -76,10 +78,9 @@ export async function diff(inputs: string[], options: DiffOptions): Promise<Diff
     ...(config && { config }),
   });
   const toFile = options.output !== undefined;
-  const report = render(result, options, !toFile && shouldColor(process.stdout));
-  if (options.output !== undefined) await writeReport(options.output, report);
-  else process.stdout.write(report);
-  return { result, exitCode: failsOn(result, options) ? ExitCode.Findings : ExitCode.Clean };
+  const written = await writeReport(options.output, render(result, options, !toFile && shouldColor(process.stdout)));
+  // A report that could not reach stdout (a closed pipe, a full disk) fails the run: exit 1.
+  return { result, exitCode: !written || failsOn(result, options) ? ExitCode.Findings : ExitCode.Clean };
 }
 
 export function failsOn(result: ReviewResult, options: Pick<DiffOptions, 'failOnWeaken' | 'failOn'>): boolean {
@@ -87,14 +88,15 @@ export function failsOn(result: ReviewResult, options: Pick<DiffOptions, 'failOn
   return failsAt(result.findings.introduced, options.failOn);
 }
 
-function render(result: ReviewResult, options: DiffOptions, color: boolean): string {
+/** The report in pieces; Markdown is whole, as it is cut to fit one pull-request comment. */
+function render(result: ReviewResult, options: DiffOptions, color: boolean): ReportChunks {
   switch (options.format) {
     case 'markdown':
-      return formatReviewMarkdown(result, { rulesUrl: options.rulesUrl });
+      return [formatReviewMarkdown(result, { rulesUrl: options.rulesUrl })];
     case 'json':
-      return formatReviewJson(result, options.rulesUrl);
+      return reviewJsonChunks(result, options.rulesUrl);
     case 'text':
-      return formatReviewText(result, { color });
+      return reviewTextChunks(result, { color });
   }
 }
 

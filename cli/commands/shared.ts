@@ -1,9 +1,8 @@
 /**
- * What check, diff and audit share: the --fail-on threshold, loading every given file before
- * judging any, and writing the report to --output. Not a command: cli/main.ts registers the
+ * What check, diff and audit share: the --fail-on threshold and loading every given file before
+ * judging any (writing the report is write-report.ts). Not a command: cli/main.ts registers the
  * commands by name.
  */
-import { writeFile } from 'node:fs/promises';
 import { Option } from 'commander';
 import { InputError, inputProblemsOf, throwIfAny } from '../../model/errors.ts';
 import { loadRealmFile } from '../../model/load.ts';
@@ -47,15 +46,6 @@ export async function loadEveryFile(files: string[]): Promise<LoadedRealm[][]> {
   }
   throwIfAny(errors);
   return loaded;
-}
-
-export async function writeReport(path: string, report: string): Promise<void> {
-  try {
-    await writeFile(path, report);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new InputError(`cannot write the report (${code})`, { file: path }, 'pass a writable path to --output');
-  }
 }
 
 // The Keycloak connection options audit and watch share (read-only commands): one wording and one

@@ -1,11 +1,13 @@
-/** formatFindings: the one entry point check, audit and diff share. */
-import { formatJson } from './json.ts';
-import { formatMarkdown } from './markdown.ts';
-import { formatSarif } from './sarif.ts';
-import { formatText } from './text.ts';
+/** findingsChunks / formatFindings: the one entry point check and audit share. */
+import { joined, type ReportChunks } from './chunks.ts';
+import { jsonChunks } from './json.ts';
+import { markdownChunks } from './markdown.ts';
+import { sarifChunks } from './sarif.ts';
+import { textChunks } from './text.ts';
 import type { FormatInput, FormatOptions } from './input.ts';
 
 export type { FormatInput, FormatOptions } from './input.ts';
+export type { ReportChunks } from './chunks.ts';
 export { summary } from './text.ts';
 
 export const OUTPUT_FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
@@ -15,16 +17,22 @@ export function isOutputFormat(value: unknown): value is OutputFormat {
   return typeof value === 'string' && (OUTPUT_FORMATS as readonly string[]).includes(value);
 }
 
+/** The report as one string: for tests and library callers. The commands write findingsChunks() as it comes. */
 export function formatFindings(result: FormatInput, format: OutputFormat, options: FormatOptions = {}): string {
+  return joined(findingsChunks(result, format, options));
+}
+
+/** The report in pieces, in order; concatenated they are formatFindings(). */
+export function findingsChunks(result: FormatInput, format: OutputFormat, options: FormatOptions = {}): ReportChunks {
   switch (format) {
     case 'text':
-      return formatText(result, options);
+      return textChunks(result, options);
     case 'json':
-      return formatJson(result);
+      return jsonChunks(result);
     case 'sarif':
-      return formatSarif(result);
+      return sarifChunks(result);
     case 'markdown':
-      return formatMarkdown(result, options);
+      return markdownChunks(result, options);
   }
 }
 

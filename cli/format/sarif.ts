@@ -9,11 +9,13 @@
 import type { Location, Log, ReportingDescriptor, Result } from 'sarif';
 import type { Rule } from '../../policies/define-rule.ts';
 import type { Finding, Severity } from '../../policies/finding.ts';
-import { safeJson, visible } from '../../model/source/visible-text.ts';
+import { visible } from '../../model/source/visible-text.ts';
 import { allRules } from '../../policies/rules/index.ts';
 import { artifactUri } from './artifact-uri.ts';
+import { joined } from './chunks.ts';
+import { everyElement, madeFrom, madeInOrder, safeJsonChunks, type MadeWhileWritten } from './json-chunks.ts';
 import type { FormatInput } from './input.ts';
-import { pathText } from './input.ts';
+import { pathText, runsByRealm } from './input.ts';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 const TOOL_VERSION = '0.1.0';
@@ -40,21 +42,41 @@ export function formatSarif(
   rules: readonly Rule[] = allRules,
   cwd: string = process.cwd(),
 ): string {
-  return `${safeJson(sarifLog(input, rules, cwd))}\n`;
+  return joined(sarifChunks(input, rules, cwd));
+}
+
+/** The SARIF log in pieces: the results are made as they are written, never all in memory at once. */
+export function* sarifChunks(
+  input: FormatInput,
+  rules: readonly Rule[] = allRules,
+  cwd: string = process.cwd(),
+): Generator<string, void, undefined> {
+  const results: Result[] = [];
+  yield* safeJsonChunks(sarifLogWith(rules, results), new Map([[results, sarifResults(input, rules, cwd)]]));
+  yield '\n';
 }
 
 /** The SARIF log as data: audit adds its drift results before it is serialized, once. */
 export function sarifLog(input: FormatInput, rules: readonly Rule[] = allRules, cwd: string = process.cwd()): Log {
+  return sarifLogWith(rules, everyElement(sarifResults(input, rules, cwd)));
+}
+
+/** One result per finding, then one per suppressed finding with its suppression. */
+function sarifResults(input: FormatInput, rules: readonly Rule[], cwd: string): MadeWhileWritten<Result> {
   const index = new Map(rules.map((rule, position) => [rule.id, position]));
-  const results: Result[] = [
-    ...input.findings.map((finding) => result(finding, input, index, cwd)),
-    ...(input.suppressed ?? []).map((finding) => ({
-      ...result(finding, input, index, cwd),
+  const uriOf = artifactUris(cwd);
+  return madeInOrder(
+    madeFrom(input.findings, (finding) => result(finding, input, index, uriOf)),
+    madeFrom(input.suppressed ?? [], (finding): Result => ({
+      ...result(finding, input, index, uriOf),
       suppressions: [
         { kind: 'external' as const, status: 'accepted' as const, justification: visible(finding.reason) },
       ],
     })),
-  ];
+  );
+}
+
+function sarifLogWith(rules: readonly Rule[], results: Result[]): Log {
   return {
     $schema: SARIF_SCHEMA_URI,
     version: '2.1.0',
@@ -101,7 +123,25 @@ function descriptor(rule: Rule): ReportingDescriptor {
   };
 }
 
-function result(finding: Finding, input: FormatInput, index: Map<string, number>, cwd: string): Result {
+/** artifactUri per file, worked out once per file: thousands of findings share a handful of files. */
+function artifactUris(cwd: string): (file: string) => string {
+  const known = new Map<string, string>();
+  return (file) => {
+    let uri = known.get(file);
+    if (uri === undefined) {
+      uri = artifactUri(file, cwd);
+      known.set(file, uri);
+    }
+    return uri;
+  };
+}
+
+function result(
+  finding: Finding,
+  input: FormatInput,
+  index: Map<string, number>,
+  uriOf: (file: string) => string,
+): Result {
   const ruleIndex = index.get(finding.ruleId);
   return {
     ruleId: finding.ruleId,
@@ -109,7 +149,7 @@ function result(finding: Finding, input: FormatInput, index: Map<string, number>
     level: LEVEL[finding.severity],
     // GitHub shows message text as it is: control and bidi characters become visible escapes.
     message: { text: visible(finding.message) },
-    locations: [location(finding, input, cwd)],
+    locations: [location(finding, input, uriOf)],
     partialFingerprints: { 'realmguard/v1': finding.fingerprint },
     properties: {
       severity: finding.severity,
@@ -120,8 +160,8 @@ function result(finding: Finding, input: FormatInput, index: Map<string, number>
   };
 }
 
-function location(finding: Finding, input: FormatInput, cwd: string): Location {
-  const file = finding.location?.file ?? input.realms?.find((realm) => realm.realm === finding.realm)?.origin;
+function location(finding: Finding, input: FormatInput, uriOf: (file: string) => string): Location {
+  const file = finding.location?.file ?? runsByRealm(input).get(finding.realm)?.origin;
   const logicalLocations = [
     {
       fullyQualifiedName: visible(`${finding.realm}/${pathText(finding.path)}`),
@@ -131,7 +171,7 @@ function location(finding: Finding, input: FormatInput, cwd: string): Location {
   if (file === undefined || /^[a-z]+:\/\//i.test(file)) return { logicalLocations }; // a live realm has no file
   return {
     physicalLocation: {
-      artifactLocation: { uri: artifactUri(file, cwd) },
+      artifactLocation: { uri: uriOf(file) },
       region: { startLine: finding.location?.line ?? 1, startColumn: finding.location?.column ?? 1 },
     },
     logicalLocations,

@@ -11,6 +11,7 @@ import type { Effect, SettingChange } from '../../../review/change.ts';
 import { EFFECTS } from '../../../review/change.ts';
 import { visible } from '../../../model/source/visible-text.ts';
 import { artifactUri } from '../artifact-uri.ts';
+import { asLines, joined } from '../chunks.ts';
 import { changeJson } from './json.ts';
 import { cell, codeCell } from './markdown.ts';
 import { changeLines } from './text.ts';
@@ -30,27 +31,44 @@ function counts(drift: readonly SettingChange[]): string {
 }
 
 export function driftText(drift: readonly SettingChange[], baseline: string, color = false): string {
+  return joined(driftTextChunks(drift, baseline, color));
+}
+
+/** The drift section of the text report, line by line. */
+export function* driftTextChunks(
+  drift: readonly SettingChange[],
+  baseline: string,
+  color = false,
+): Generator<string, void, undefined> {
   const c = createColors(color);
   const paint: Record<Effect, (text: string) => string> = { weakens: c.red, strengthens: c.green, neutral: c.dim };
-  const lines = [c.bold(`Drift from ${visible(baseline)} (declared → live): ${counts(drift)}`)];
-  if (drift.length > 0) lines.push(...changeLines(drift, paint, c.dim));
-  return `${lines.join('\n')}\n`;
+  yield `${c.bold(`Drift from ${visible(baseline)} (declared → live): ${counts(drift)}`)}\n`;
+  if (drift.length > 0) yield* asLines(changeLines(drift, paint, c.dim));
 }
 
 export function driftMarkdown(drift: readonly SettingChange[], baseline: string): string {
-  const lines = [`#### Drift from \`${codeCell(baseline)}\``, '', `**${counts(drift)}**`, ''];
+  return joined(driftMarkdownChunks(drift, baseline));
+}
+
+/** The drift section of the Markdown report, line by line. */
+export function driftMarkdownChunks(
+  drift: readonly SettingChange[],
+  baseline: string,
+): Generator<string, void, undefined> {
+  return asLines(driftMarkdownLines(drift, baseline));
+}
+
+function* driftMarkdownLines(drift: readonly SettingChange[], baseline: string): Generator<string, void, undefined> {
+  yield* [`#### Drift from \`${codeCell(baseline)}\``, '', `**${counts(drift)}**`, ''];
   if (drift.length > 0) {
-    lines.push('| Effect | Realm | Entity | Setting | Declared → Live | Why |', '|---|---|---|---|---|---|');
+    yield* ['| Effect | Realm | Entity | Setting | Declared → Live | Why |', '|---|---|---|---|---|---|'];
     for (const change of drift) {
-      lines.push(
-        `| ${EFFECT_ICON[change.effect]} ${change.effect} | ${cell(change.realm)} | ${cell(entityLabel(change.entity))} | \`${codeCell(change.setting)}\` | \`${codeCell(
-          formatValue(change.before, change.unit),
-        )}\` → \`${codeCell(formatValue(change.after, change.unit))}\` | ${cell(change.reason)} |`,
-      );
+      yield `| ${EFFECT_ICON[change.effect]} ${change.effect} | ${cell(change.realm)} | ${cell(entityLabel(change.entity))} | \`${codeCell(change.setting)}\` | \`${codeCell(
+        formatValue(change.before, change.unit),
+      )}\` → \`${codeCell(formatValue(change.after, change.unit))}\` | ${cell(change.reason)} |`;
     }
-    lines.push('');
+    yield '';
   }
-  return `${lines.join('\n')}\n`;
 }
 
 /** The findings JSON document with `drift` beside the findings; data in, data out (serialized once, by the caller). */

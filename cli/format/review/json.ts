@@ -1,9 +1,10 @@
 /** JSON: a stable document for tools. Keys in a fixed order, no timestamps, sorted entries. */
-import { safeJson } from '../../../model/source/visible-text.ts';
 import { findingJson } from '../../../policies/finding-json.ts';
 import type { SettingChange } from '../../../review/change.ts';
 import type { ReviewResult } from '../../../review/review.ts';
 import { countReview, verdictText } from '../../../review/verdict.ts';
+import { joined } from '../chunks.ts';
+import { safeJsonChunks } from '../json-chunks.ts';
 
 export const REVIEW_JSON_VERSION = 1;
 
@@ -23,6 +24,11 @@ export function changeJson(change: SettingChange) {
 }
 
 export function formatReviewJson(result: ReviewResult, rulesUrl: string): string {
+  return joined(reviewJsonChunks(result, rulesUrl));
+}
+
+/** The review document in pieces: built once as data, serialized as it is written. */
+export function* reviewJsonChunks(result: ReviewResult, rulesUrl: string): Generator<string, void, undefined> {
   const counts = countReview(result.changes, result.findings.introduced, result.findings.resolved);
   const document = {
     tool: 'realmguard',
@@ -44,5 +50,6 @@ export function formatReviewJson(result: ReviewResult, rulesUrl: string): string
       resolved: result.findings.resolved.map((finding) => findingJson(finding, rulesUrl)),
     },
   };
-  return `${safeJson(document)}\n`;
+  yield* safeJsonChunks(document);
+  yield '\n';
 }

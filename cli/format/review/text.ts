@@ -5,6 +5,7 @@ import type { Effect, SettingChange } from '../../../review/change.ts';
 import type { ReviewResult } from '../../../review/review.ts';
 import { countReview, verdictText } from '../../../review/verdict.ts';
 import { visible } from '../../../model/source/visible-text.ts';
+import { asLines, joined, trimmedEnd } from '../chunks.ts';
 import { entityLabel, findingSubject, formatValue } from './values.ts';
 
 export interface TextOptions {
@@ -14,28 +15,32 @@ export interface TextOptions {
 }
 
 export function formatReviewText(result: ReviewResult, options: TextOptions = {}): string {
+  return joined(reviewTextChunks(result, options));
+}
+
+/** The review line by line, for writing as it is produced. */
+export function reviewTextChunks(result: ReviewResult, options: TextOptions = {}): Generator<string, void, undefined> {
+  return trimmedEnd(asLines(reviewTextLines(result, options)));
+}
+
+function* reviewTextLines(result: ReviewResult, options: TextOptions): Generator<string, void, undefined> {
   const c = createColors(options.color ?? false);
   const paint: Record<Effect, (text: string) => string> = { weakens: c.red, strengthens: c.green, neutral: c.dim };
   const counts = countReview(result.changes, result.findings.introduced, result.findings.resolved);
-  const lines = [c.bold(`${options.title ?? 'realmguard diff'}: ${verdictText(counts)}`), ''];
-  if (result.changes.length > 0) lines.push(...changeLines(result.changes, paint, c.dim), '');
-  const findings = (label: string, list: readonly Finding[]) => {
+  yield* [c.bold(`${options.title ?? 'realmguard diff'}: ${verdictText(counts)}`), ''];
+  if (result.changes.length > 0) yield* [...changeLines(result.changes, paint, c.dim), ''];
+  function* findings(label: string, list: readonly Finding[]): Generator<string, void, undefined> {
     if (list.length === 0) return;
-    lines.push(c.bold(label));
+    yield c.bold(label);
     for (const finding of list) {
-      lines.push(
-        `  ${finding.severity.toUpperCase().padEnd(8)} ${finding.ruleId}  ${visible(`${finding.realm}: ${findingSubject(finding)}: ${finding.message}`)}`,
-      );
+      yield `  ${finding.severity.toUpperCase().padEnd(8)} ${finding.ruleId}  ${visible(`${finding.realm}: ${findingSubject(finding)}: ${finding.message}`)}`;
       if (finding.location)
-        lines.push(
-          `           ${c.dim(visible(`${finding.location.file}:${finding.location.line}:${finding.location.column}`))}`,
-        );
+        yield `           ${c.dim(visible(`${finding.location.file}:${finding.location.line}:${finding.location.column}`))}`;
     }
-    lines.push('');
-  };
-  findings('Findings introduced', result.findings.introduced);
-  findings('Findings resolved', result.findings.resolved);
-  return `${lines.join('\n').trimEnd()}\n`;
+    yield '';
+  }
+  yield* findings('Findings introduced', result.findings.introduced);
+  yield* findings('Findings resolved', result.findings.resolved);
 }
 
 export function changeLines(
