@@ -7,6 +7,9 @@
 import { spawn, type StdioOptions } from 'node:child_process';
 import {
   chmodSync,
+  chownSync,
+  closeSync,
+  linkSync,
   lstatSync,
   mkdirSync,
   mkdtempSync,
@@ -20,10 +23,33 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { writeChunks, writeReportFile } from '../../../cli/commands/write-report.ts';
 import { InputError } from '../../../model/errors.ts';
 import { largeRealmExport } from '../../../bench/fixtures/large-export.ts';
+
+/**
+ * A rename that fails as it does for a bind-mounted file (EBUSY) or across devices (EXDEV): a real
+ * bind mount would change the shared machine's mount table, so the error is injected here, at the
+ * rename only; the files are real. Every other call, and every spawned check, is the real one.
+ */
+const renameFailure = vi.hoisted(() => ({ code: undefined as string | undefined }));
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('node:fs/promises')>();
+  return {
+    ...actual,
+    rename: (...args: Parameters<typeof actual.rename>) =>
+      renameFailure.code === undefined
+        ? actual.rename(...args)
+        : Promise.reject(Object.assign(new Error(`${renameFailure.code}: rename`), { code: renameFailure.code })),
+  };
+});
+
+/**
+ * Root ignores directory permissions; setpriv takes CAP_DAC_OVERRIDE out of the check's bounding
+ * set, so root is held to them like anyone else (a real read-only directory, no stub).
+ */
+const heldToPermissions = process.getuid?.() === 0 ? ['setpriv', '--bounding-set=-dac_override,-dac_read_search'] : [];
 
 const dir = mkdtempSync(join(tmpdir(), 'realmguard-write-'));
 // 600 clients: a text report of about 200 KB, more than a pipe holds (64 KiB on Linux).
@@ -35,14 +61,20 @@ interface Run {
   stderr: string;
 }
 
-/** Runs `realmguard check` on the generated export; `onStdout` may close the pipe early. */
-function check(
-  args: string[],
-  stdio: StdioOptions = ['ignore', 'pipe', 'pipe'],
-  onStdout?: (stream: NodeJS.ReadableStream & { destroy(): void }) => void,
-  shell?: string,
-): Promise<Run & { stdout: string }> {
-  const command = [process.execPath, 'bin/realmguard.js', 'check', exportFile, '--fail-on', 'none', ...args];
+interface CheckOptions {
+  stdio?: StdioOptions;
+  /** Called with the child's stdout instead of collecting it; may close the pipe early. */
+  onStdout?: (stream: NodeJS.ReadableStream & { destroy(): void }) => void;
+  /** Shell commands run before the command (`ulimit -f 64`). */
+  shell?: string;
+  /** A command the check runs under (setpriv). */
+  prefix?: string[];
+}
+
+/** Runs `realmguard check` on the generated export. */
+function check(args: string[], options: CheckOptions = {}): Promise<Run & { stdout: string }> {
+  const { stdio = ['ignore', 'pipe', 'pipe'], onStdout, shell, prefix = [] } = options;
+  const command = [...prefix, process.execPath, 'bin/realmguard.js', 'check', exportFile, '--fail-on', 'none', ...args];
   const child = shell
     ? spawn('/bin/sh', ['-c', `${shell}; exec "$@"`, 'sh', ...command], { stdio })
     : spawn(command[0]!, command.slice(1), { stdio });
@@ -61,16 +93,16 @@ function check(
 
 describe('check writing to stdout', () => {
   it('a reader that stops after the first chunk (| head): one line, exit 1, as before streaming (then a stack trace)', async () => {
-    const run = await check(['--format', 'text'], ['ignore', 'pipe', 'pipe'], (stream) =>
-      stream.once('data', () => stream.destroy()),
-    );
+    const run = await check(['--format', 'text'], {
+      onStdout: (stream) => stream.once('data', () => stream.destroy()),
+    });
     expect(run.code).toBe(1);
     expect(run.stderr).toBe('realmguard: cannot write the report to stdout (EPIPE)\n');
   });
 
   it('a full device: one line, exit 1', async () => {
     const full = openSync('/dev/full', 'w');
-    const run = await check(['--format', 'json'], ['ignore', full, 'pipe']);
+    const run = await check(['--format', 'json'], { stdio: ['ignore', full, 'pipe'] });
     expect(run.code).toBe(1);
     expect(run.stderr).toBe('realmguard: cannot write the report to stdout (ENOSPC)\n');
   });
@@ -131,7 +163,7 @@ describe('check --output FILE', () => {
     await check(['--format', 'json', '--output', target]);
     const previous = readFileSync(target, 'utf8');
     // 64 blocks of 1 KiB: less than the report (about 300 KB), more than one chunk.
-    const run = await check(['--format', 'sarif', '--output', target], undefined, undefined, 'ulimit -f 64');
+    const run = await check(['--format', 'sarif', '--output', target], { shell: 'ulimit -f 64' });
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
       `realmguard: ${target}: cannot write the report (EFBIG) — pass a writable path to --output\n`,
@@ -155,6 +187,71 @@ describe('check --output FILE', () => {
   });
 });
 
+describe('check --output to a descriptor or where a rename cannot replace the file', () => {
+  it('/dev/stderr, directly or through a link, with stderr appended to a log: the report is added to the log, which stays (same inode)', async () => {
+    const expected = (await check(['--format', 'json'])).stdout;
+    const link = join(dir, 'to-stderr');
+    symlinkSync('/dev/stderr', link);
+    for (const [index, output] of ['/dev/stderr', link].entries()) {
+      const log = join(dir, `run-${index}.log`);
+      writeFileSync(log, 'an earlier line\n');
+      const inode = statSync(log).ino;
+      const appended = openSync(log, 'a'); // what `2>>run.log` gives the command
+      const run = await check(['--format', 'json', '--output', output], { stdio: ['ignore', 'pipe', appended] });
+      closeSync(appended);
+      expect([output, run.code]).toEqual([output, 0]);
+      expect(statSync(log).ino).toBe(inode);
+      expect(readFileSync(log, 'utf8')).toBe(`an earlier line\n${expected}`);
+    }
+  });
+
+  it('a writable file in a read-only directory is written in place; a new file there: exit 2, nothing created', async () => {
+    const folder = join(dir, 'read-only');
+    mkdirSync(folder);
+    const target = join(folder, 'report.json');
+    writeFileSync(target, 'old');
+    const inode = statSync(target).ino;
+    chmodSync(folder, 0o555);
+    try {
+      const run = await check(['--format', 'json', '--output', target], { prefix: heldToPermissions });
+      expect([run.code, run.stderr]).toEqual([0, '']);
+      expect(JSON.parse(readFileSync(target, 'utf8'))).toMatchObject({ tool: 'realmguard' });
+      // The same inode: written in place, not replaced (which the directory would not allow).
+      expect(statSync(target).ino).toBe(inode);
+      const fresh = join(folder, 'new.json');
+      const refused = await check(['--format', 'json', '--output', fresh], { prefix: heldToPermissions });
+      expect([refused.code, refused.stderr]).toEqual([
+        2,
+        `realmguard: ${fresh}: cannot write the report (EACCES) — pass a writable path to --output\n`,
+      ]);
+      expect(readdirSync(folder)).toEqual(['report.json']);
+    } finally {
+      chmodSync(folder, 0o755);
+    }
+  });
+
+  it('a file with a second hard link or another owner: the report is copied into it, so both names and the owner stay', async () => {
+    const linked = join(dir, 'linked.json');
+    const otherName = join(dir, 'other-name.json');
+    writeFileSync(linked, 'old');
+    linkSync(linked, otherName);
+    const owned = join(dir, 'owned.json');
+    writeFileSync(owned, 'old');
+    // These tests run as root; chown fails loudly, not silently, for anyone else.
+    chownSync(owned, 65534, 65534);
+    for (const target of [linked, owned]) {
+      const before = statSync(target);
+      const run = await check(['--format', 'json', '--output', target]);
+      expect([target, run.code]).toEqual([target, 0]);
+      const after = statSync(target);
+      expect([after.ino, after.uid, after.gid]).toEqual([before.ino, before.uid, before.gid]);
+      expect(JSON.parse(readFileSync(target, 'utf8'))).toMatchObject({ tool: 'realmguard' });
+    }
+    expect(readFileSync(otherName, 'utf8')).toBe(readFileSync(linked, 'utf8'));
+    expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
 describe('writeReportFile', () => {
   it('a report that fails while it is produced leaves the previous file and no temporary file', async () => {
     const sub = join(dir, 'failing');
@@ -169,6 +266,43 @@ describe('writeReportFile', () => {
     const outcome = writeReportFile(target, failing());
     await expect(outcome).rejects.toThrow('formatter bug');
     await expect(outcome).rejects.not.toBeInstanceOf(InputError);
+    expect(readFileSync(target, 'utf8')).toBe('previous report\n');
+    expect(readdirSync(sub)).toEqual(['report.txt']);
+  });
+});
+
+describe('writeReportFile where the rename fails', () => {
+  it.each(['EBUSY', 'EXDEV'])(
+    '%s: the complete report is copied into the file, no temporary file left',
+    async (code) => {
+      const sub = join(dir, `rename-${code}`);
+      mkdirSync(sub);
+      const target = join(sub, 'report.txt');
+      writeFileSync(target, 'previous report\n');
+      const inode = statSync(target).ino;
+      renameFailure.code = code;
+      try {
+        await writeReportFile(target, ['new ', 'report\n']);
+      } finally {
+        renameFailure.code = undefined;
+      }
+      expect(readFileSync(target, 'utf8')).toBe('new report\n');
+      expect(statSync(target).ino).toBe(inode);
+      expect(readdirSync(sub)).toEqual(['report.txt']);
+    },
+  );
+
+  it('any other failure: an input error naming the file, the previous file kept, no temporary file left', async () => {
+    const sub = join(dir, 'rename-EIO');
+    mkdirSync(sub);
+    const target = join(sub, 'report.txt');
+    writeFileSync(target, 'previous report\n');
+    renameFailure.code = 'EIO';
+    try {
+      await expect(writeReportFile(target, ['new report\n'])).rejects.toThrow(InputError);
+    } finally {
+      renameFailure.code = undefined;
+    }
     expect(readFileSync(target, 'utf8')).toBe('previous report\n');
     expect(readdirSync(sub)).toEqual(['report.txt']);
   });
@@ -213,5 +347,17 @@ describe('writeChunks', () => {
       },
     });
     await expect(writeChunks(failing, ['x'.repeat(100_000), 'y'])).rejects.toMatchObject({ code: 'EPIPE' });
+  });
+
+  it('rejects when the stream is destroyed without an error, before or during the report (was: an await that never settled, exit 13)', async () => {
+    const gone = new Writable({ write: (_chunk, _encoding, done) => done() });
+    gone.destroy();
+    await expect(writeChunks(gone, ['x'])).rejects.toMatchObject({ code: 'ERR_STREAM_DESTROYED' });
+
+    // Full after the first write, which never finishes; then destroyed: 'close', no 'error'.
+    const stalled = new Writable({ highWaterMark: 16, write: () => undefined });
+    const outcome = writeChunks(stalled, ['x'.repeat(100_000), 'y'.repeat(100_000)]);
+    setImmediate(() => stalled.destroy());
+    await expect(outcome).rejects.toMatchObject({ code: 'ERR_STREAM_DESTROYED' });
   });
 });
