@@ -1,13 +1,13 @@
 /**
  * A flow's steps added, deleted or moved (keycloak-events.test.ts shows each): CREATE AUTH_EXECUTION
  * on authentication/flows/{parent alias}/executions/execution carries the authenticator and the new
- * step's id (Keycloak adds it DISABLED, last in that flow or sub-flow); DELETE on
+ * step's id, CREATE AUTH_EXECUTION_FLOW on …/executions/flow the new sub-flow's alias and its step's
+ * id (Keycloak adds either DISABLED, last in that flow or sub-flow); DELETE on
  * authentication/executions/{id} and UPDATE on …/{id}/raise-priority or lower-priority name the step
- * by its id (a move swaps it with its neighbour in the same flow). Each is applied to the kept
- * top-level flow that holds the step and judged like a requirement change: deleting the OTP step of
- * the bound browser flow weakens it. A sub-flow added (…/executions/flow, not shown on the server
- * here) makes its top-level flow unknown: it is dropped from the kept flows, so later changes to it
- * are not judged rather than judged against a wrong state.
+ * by its id (a move swaps it, with the steps nested below it, with its neighbour in the same flow).
+ * Each is applied to the kept top-level flow that holds the step and judged like a requirement
+ * change: deleting the OTP step of the bound browser flow weakens it. The watcher reads the realm
+ * only on its first start, so the events are all it has to follow.
  */
 import { text } from '../../model/live/reads.ts';
 import type { AdminPart } from '../event.ts';
@@ -16,6 +16,8 @@ import { withEntry, type PartsApplier, type PartsChange } from './change.ts';
 import { flowHoldingStep } from './flow-steps.ts';
 
 const ADDED = /^authentication\/flows\/([^/]+)\/executions\/(execution|flow)$/;
+/** The event type of each kind of step added. */
+const CREATED_TYPE: Readonly<Record<string, string>> = { execution: 'AUTH_EXECUTION', flow: 'AUTH_EXECUTION_FLOW' };
 const STEP = /^authentication\/executions\/([^/]+?)(?:\/(raise-priority|lower-priority))?$/;
 
 /** The end (exclusive) of the step at index with every step nested below it. */
@@ -61,18 +63,16 @@ function raised(steps: readonly FlowStep[], index: number): FlowStep[] | undefin
   ];
 }
 
-function added(
-  parts: RealmParts,
-  alias: string,
-  kind: string,
-  record: AdminPart['representation'],
-): PartsChange | undefined {
+function added(parts: RealmParts, alias: string, admin: AdminPart): PartsChange | undefined {
   const parent = parentFlow(parts.flows, alias);
-  if (!parent) return undefined;
-  const subject = `flow ${parent.top}`;
-  const [id, providerId] = [text(record?.id), text(record?.provider)];
-  if (kind !== 'execution' || id === undefined || providerId === undefined)
-    return { subject, parts: { ...parts, flows: withEntry(parts.flows, parent.top, undefined) }, judge: false };
+  const record = admin.representation;
+  const id = text(record?.id);
+  // A step names its authenticator, a sub-flow step its new flow's alias.
+  const named =
+    admin.resourceType === 'AUTH_EXECUTION_FLOW'
+      ? { subFlow: text(record?.alias) }
+      : { providerId: text(record?.provider) };
+  if (!parent || id === undefined || Object.values(named)[0] === undefined) return undefined;
   const siblings = parent.steps.slice(parent.start, parent.end).filter((step) => step.level === parent.level);
   const priorities = siblings.map((step) => step.priority).filter((priority) => priority !== undefined);
   // Only the order matters to the rules: last among its siblings, as Keycloak adds it.
@@ -80,19 +80,23 @@ function added(
     id,
     level: parent.level,
     requirement: 'DISABLED',
-    providerId,
+    ...named,
     ...(priorities.length ? { priority: Math.max(...priorities) + 1 } : {}),
   };
   const steps = [...parent.steps.slice(0, parent.end), step, ...parent.steps.slice(parent.end)];
-  return { subject, parts: { ...parts, flows: withEntry(parts.flows, parent.top, steps) }, judge: true };
+  return {
+    subject: `flow ${parent.top}`,
+    parts: { ...parts, flows: withEntry(parts.flows, parent.top, steps) },
+    judge: true,
+  };
 }
 
 export const flowStructure: PartsApplier = (admin, parts) => {
-  if (admin.resourceType !== 'AUTH_EXECUTION') return undefined;
   const path = admin.resourcePath ?? '';
   const [, alias, kind] = ADDED.exec(path) ?? [];
-  if (admin.operationType === 'CREATE' && alias !== undefined && kind !== undefined)
-    return added(parts, alias, kind, admin.representation);
+  if (admin.operationType === 'CREATE' && alias !== undefined && admin.resourceType === CREATED_TYPE[kind ?? ''])
+    return added(parts, alias, admin);
+  if (admin.resourceType !== 'AUTH_EXECUTION') return undefined;
   const [, id, move] = STEP.exec(path) ?? [];
   const flow = id === undefined ? undefined : flowHoldingStep(parts.flows, id);
   if (!flow) return undefined;

@@ -249,7 +249,7 @@ describe('watch: second factor', () => {
     }
   });
 
-  it('follows steps added and moved (harmless: nothing reported), then reports the OTP step deleted', async () => {
+  it('follows steps and a sub-flow added and moved (harmless: nothing reported), then reports the OTP step deleted', async () => {
     const { otp, twoFactor } = await otpStep('browser-otp');
     const added = await fx.kc.authenticationManagement.addExecutionToFlow({
       realm: fx.realm,
@@ -258,6 +258,14 @@ describe('watch: second factor', () => {
     });
     await fx.kc.authenticationManagement.raisePriorityExecution({ realm: fx.realm, id: added.id! });
     await fx.kc.authenticationManagement.lowerPriorityExecution({ realm: fx.realm, id: added.id! });
+    await fx.kc.authenticationManagement.addFlowToFlow({
+      realm: fx.realm,
+      flow: twoFactor.displayName!,
+      alias: 'browser-otp extra',
+      type: 'basic-flow',
+      provider: 'registration-page-form',
+      description: '',
+    });
     expect((await detected()).found).toEqual([]);
     await fx.kc.authenticationManagement.delExecution({ realm: fx.realm, id: otp.id! });
     const deleted = await detected();

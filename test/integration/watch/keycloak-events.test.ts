@@ -374,6 +374,15 @@ describe('admin events of the changes the rules judge (adminEventsDetailsEnabled
     await fx.kc.authenticationManagement.raisePriorityExecution({ realm: fx.realm, id: added.id! });
     await fx.kc.authenticationManagement.lowerPriorityExecution({ realm: fx.realm, id: added.id! });
     await fx.kc.authenticationManagement.delExecution({ realm: fx.realm, id: otp.id! });
+    const after = await stepsOf();
+    await fx.kc.authenticationManagement.addFlowToFlow({
+      realm: fx.realm,
+      flow: subFlow.displayName!,
+      alias: 'moves-extra',
+      type: 'basic-flow',
+      provider: 'registration-page-form',
+      description: '',
+    });
     const events = await since(started);
     expect(events.map(where)).toEqual([
       ['UPDATE', 'AUTH_EXECUTION', `authentication/flows/${subFlow.displayName}/executions`],
@@ -382,12 +391,23 @@ describe('admin events of the changes the rules judge (adminEventsDetailsEnabled
       ['UPDATE', 'AUTH_EXECUTION', `authentication/executions/${added.id}/raise-priority`],
       ['UPDATE', 'AUTH_EXECUTION', `authentication/executions/${added.id}/lower-priority`],
       ['DELETE', 'AUTH_EXECUTION', `authentication/executions/${otp.id}`],
+      // A sub-flow added has a type of its own.
+      ['CREATE', 'AUTH_EXECUTION_FLOW', `authentication/flows/${subFlow.displayName}/executions/flow`],
     ]);
+    // It carries the new sub-flow's alias and its step's id (not the flow's): followed like a step added.
+    const extra = (await stepsOf()).find((step) => step.displayName === 'moves-extra');
+    expect(parsed(events[6])).toEqual({
+      alias: 'moves-extra',
+      type: 'basic-flow',
+      provider: 'registration-page-form',
+      description: '',
+      id: extra?.id,
+    });
+    expect(extra).toMatchObject({ authenticationFlow: true, requirement: 'DISABLED', level: subFlow.level! + 1 });
     expect(parsed(events[1])).toMatchObject({ id: otp.id, requirement: 'ALTERNATIVE' });
     // A create carries the authenticator and the new step's id; moves and deletes carry nothing but the path.
     expect(parsed(events[2])).toEqual({ provider: 'auth-recovery-authn-code-form', id: added.id });
-    expect(events.slice(3).map((event) => event.representation)).toEqual([undefined, undefined, undefined]);
-    const after = await stepsOf();
+    expect(events.slice(3, 6).map((event) => event.representation)).toEqual([undefined, undefined, undefined]);
     expect(after.some((step) => step.id === otp.id)).toBe(false);
     // Added DISABLED, last in the sub-flow it was added to (one level below it).
     const inSubFlow = after.filter((step) => step.level === subFlow.level! + 1);

@@ -276,11 +276,11 @@ describe('changes to the kept parts', () => {
   });
 
   it('follows steps added, moved and deleted: a block with its sub-flow steps moves and goes as one', () => {
-    const ids = (operationType: string, path: string, representation?: unknown) =>
+    const ids = (operationType: string, path: string, representation?: unknown, resourceType = 'AUTH_EXECUTION') =>
       flowStructure(
         admin({
           operationType,
-          resourceType: 'AUTH_EXECUTION',
+          resourceType,
           resourcePath: path,
           ...(representation ? { representation: JSON.stringify(representation) } : {}),
         }).admin!,
@@ -306,10 +306,13 @@ describe('changes to the kept parts', () => {
     expect(create('browser 2fa')).toEqual(['cookie@0', 'forms@0', 'password@1', '2fa@1', 'otp@2', 'new@2', 'tail@0']);
     expect(create('browser forms')).toEqual(['cookie@0', 'forms@0', 'password@1', '2fa@1', 'otp@2', 'new@1', 'tail@0']);
     expect(create('browser')).toEqual(['cookie@0', 'forms@0', 'password@1', '2fa@1', 'otp@2', 'tail@0', 'new@0']);
-    // A sub-flow added is not followed: its top-level flow becomes unknown rather than wrong.
-    expect(
-      ids('CREATE', 'authentication/flows/browser forms/executions/flow', { alias: 'x', id: 'new' }),
-    ).toBeUndefined();
+    const subFlow = { alias: 'extra', id: 'new' };
+    expect(ids('CREATE', 'authentication/flows/browser forms/executions/flow', subFlow, 'AUTH_EXECUTION_FLOW')).toEqual(
+      ['cookie@0', 'forms@0', 'password@1', '2fa@1', 'otp@2', 'new@1', 'tail@0'],
+    );
+    // The path and the event type must agree; an unknown parent flow is not followed.
+    expect(ids('CREATE', 'authentication/flows/browser forms/executions/flow', subFlow)).toBeUndefined();
+    expect(ids('CREATE', 'authentication/flows/unknown/executions/execution', added)).toBeUndefined();
   });
 
   it('reports offline_access made a default scope of a known client', () => {
