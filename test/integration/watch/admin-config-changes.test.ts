@@ -381,7 +381,9 @@ describe('watch: identity providers, client scopes, key providers, user profile'
     });
     const { found } = await detected();
     expect(found.map((detection) => [detection.kind, detection.severity])).toEqual([['admin-weakening', 'high']]);
-    expect(found[0]?.summary).toMatch(/^identity provider partner weakened by admin /);
+    expect(found[0]?.summary).toMatch(
+      /^identity provider partner weakened by admin .*: \(identity provider\) none → "oidc identity provider" \(breaks idp-first-login-auto-link\)$/,
+    );
     // Diff calls an added provider neutral; the rules its settings break make it a detection.
     expect(found[0]?.changes?.map((change) => [change.setting, change.before, change.after, change.rules])).toEqual([
       ['(identity provider)', undefined, 'oidc identity provider', ['idp-first-login-auto-link']],
