@@ -5,7 +5,8 @@
  * and what it leaves alive, which admin events a realm, client, key provider and client secret
  * change produce (with the representation when adminEventsDetailsEnabled), and how
  * GET /events answers dateFrom and direction; and what the changes the rules judge record: role
- * grants, group joins, scope mappings, flow steps and bindings, identity providers, default client
+ * grants, group joins, scope mappings, flow steps (changed under any flow's alias, added, moved,
+ * deleted) and bindings, identity providers (created and updated), default client
  * scopes, key providers and the user profile.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -355,6 +356,12 @@ describe('admin events of the changes the rules judge (adminEventsDetailsEnabled
     const steps = await stepsOf();
     const otp = steps.find((step) => step.providerId === 'auth-otp-form')!;
     const subFlow = steps.find((step) => step.authenticationFlow && step.displayName?.endsWith('Conditional 2FA'))!;
+    /** The steps directly in the 2FA sub-flow: those after it, one level deeper, until the next at its level. */
+    const inSubFlow = (all: typeof steps) => {
+      const start = all.findIndex((step) => step.id === subFlow.id);
+      const end = all.findIndex((step, index) => index > start && step.level! <= subFlow.level!);
+      return all.slice(start + 1, end < 0 ? undefined : end).filter((step) => step.level === subFlow.level! + 1);
+    };
     const started = Date.now();
     // The alias in the path is only looked up: a sub-flow's alias, or another flow's, changes the step all the same.
     await fx.kc.authenticationManagement.updateExecution(
@@ -371,8 +378,13 @@ describe('admin events of the changes the rules judge (adminEventsDetailsEnabled
       flow: subFlow.displayName!,
       provider: 'auth-recovery-authn-code-form',
     });
+    // A move swaps the step with its neighbour among the steps one level below the same flow.
+    const siblings = async () => inSubFlow(await stepsOf()).map((step) => step.id);
+    const order = await siblings();
     await fx.kc.authenticationManagement.raisePriorityExecution({ realm: fx.realm, id: added.id! });
+    expect(await siblings()).toEqual([...order.slice(0, -2), added.id, order.at(-2)]);
     await fx.kc.authenticationManagement.lowerPriorityExecution({ realm: fx.realm, id: added.id! });
+    expect(await siblings()).toEqual(order);
     await fx.kc.authenticationManagement.delExecution({ realm: fx.realm, id: otp.id! });
     const after = await stepsOf();
     await fx.kc.authenticationManagement.addFlowToFlow({
@@ -410,8 +422,7 @@ describe('admin events of the changes the rules judge (adminEventsDetailsEnabled
     expect(events.slice(3, 6).map((event) => event.representation)).toEqual([undefined, undefined, undefined]);
     expect(after.some((step) => step.id === otp.id)).toBe(false);
     // Added DISABLED, last in the sub-flow it was added to (one level below it).
-    const inSubFlow = after.filter((step) => step.level === subFlow.level! + 1);
-    expect(inSubFlow.at(-1)).toMatchObject({ id: added.id, requirement: 'DISABLED', level: subFlow.level! + 1 });
+    expect(inSubFlow(after).at(-1)).toMatchObject({ id: added.id, requirement: 'DISABLED', level: subFlow.level! + 1 });
   });
 
   it('records an identity provider update whole, its client secret masked', async () => {
