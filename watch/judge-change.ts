@@ -89,6 +89,9 @@ export function weakeningChanges(before: LoadedRealm, after: LoadedRealm, option
   return judged;
 }
 
+/** A setting's value in a summary; none for a thing added or removed (JSON has no undefined). */
+const shown = (value: unknown): string => (value === undefined ? 'none' : JSON.stringify(value));
+
 /** The admin-weakening detection of one event: who, from where, what changed and what it breaks. */
 export function weakeningDetection(
   event: WatchEvent,
@@ -101,7 +104,7 @@ export function weakeningDetection(
   const actor = admin.actorUserId ? `admin ${admin.actorUserId}` : 'an admin';
   const described = changes.map(
     (change) =>
-      `${change.setting} ${JSON.stringify(change.before)} → ${JSON.stringify(change.after)}${change.rules.length ? ` (breaks ${change.rules.join(', ')})` : ''}`,
+      `${change.setting} ${shown(change.before)} → ${shown(change.after)}${change.rules.length ? ` (breaks ${change.rules.join(', ')})` : ''}`,
   );
   return {
     id: `admin-weakening:${event.id}`,

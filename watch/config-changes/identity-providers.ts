@@ -1,6 +1,8 @@
 /**
- * Identity providers: UPDATE IDENTITY_PROVIDER carries the whole provider (its client secret
- * masked; dropped here all the same) and is judged; a create or delete only keeps the list current.
+ * Identity providers: CREATE and UPDATE IDENTITY_PROVIDER carry the whole provider (an update's
+ * client secret masked; dropped here all the same) and are judged — a create against no provider,
+ * as diff judges an added one (neutral, reported when the new provider breaks a rule); a delete
+ * only keeps the list current.
  */
 import { isRecord } from '../../keycloak/answers.ts';
 import { text } from '../../model/live/reads.ts';
@@ -24,8 +26,8 @@ export const identityProviders: PartsApplier = (admin, parts) => {
   return {
     subject,
     parts: { ...parts, identityProviders: [...others, changed] },
-    judge: admin.operationType === 'UPDATE',
-    ...(known ? {} : { caveat: UNKNOWN_BEFORE }),
+    judge: true,
+    ...(known || admin.operationType === 'CREATE' ? {} : { caveat: UNKNOWN_BEFORE }),
   };
 };
 

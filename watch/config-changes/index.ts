@@ -4,12 +4,14 @@ import type { RealmParts } from '../realm-parts.ts';
 import type { PartsApplier, PartsChange } from './change.ts';
 import { clientNames, clientScopeLinks } from './clients.ts';
 import { flowSteps } from './flow-steps.ts';
+import { flowStructure } from './flow-structure.ts';
 import { identityProviderMappers, identityProviders } from './identity-providers.ts';
 import { keyProviders } from './key-providers.ts';
 import { userProfile } from './user-profile.ts';
 
 const APPLIERS: readonly PartsApplier[] = [
   flowSteps,
+  flowStructure,
   identityProviders,
   identityProviderMappers,
   keyProviders,

@@ -1,7 +1,7 @@
 /**
  * A weakening change to the parts of a realm other than its own settings and clients: a flow
- * step's requirement, an identity provider, a key provider, the user profile, a client's default
- * scopes (watch/config-changes/*). The kept parts before the event and after it are adapted by
+ * step's requirement, a flow step added, deleted or moved, an identity provider changed or added,
+ * a key provider, the user profile, a client's default scopes (watch/config-changes/*). The kept parts before the event and after it are adapted by
  * the live reader's adapter and judged by diff's classification (watch/judge-change.ts). Without
  * kept parts (the account may not read them) nothing here is judged; the watcher says so at start.
  */

@@ -226,6 +226,62 @@ describe('watch: second factor', () => {
     );
     expect((await detected()).found).toEqual([]);
   });
+
+  it('finds the step by its id whatever flow alias the change is sent under: a sub-flow’s or an unrelated flow’s', async () => {
+    const { otp, twoFactor } = await otpStep('browser-otp');
+    for (const alias of [twoFactor.displayName!, 'direct grant']) {
+      await fx.kc.authenticationManagement.updateExecution(
+        { realm: fx.realm, flow: alias },
+        { ...otp, requirement: 'DISABLED' },
+      );
+      const off = await detected();
+      expect(off.found.map((detection) => [detection.kind, detection.summary.split(' weakened')[0]])).toEqual([
+        ['admin-weakening', 'flow browser-otp'],
+      ]);
+      expect(off.found[0]?.changes?.map((change) => [change.setting, change.effect, change.rules])).toEqual([
+        ['executions', 'weakens', ['browser-flow-second-factor']],
+      ]);
+      await fx.kc.authenticationManagement.updateExecution(
+        { realm: fx.realm, flow: alias },
+        { ...otp, requirement: 'REQUIRED' },
+      );
+      expect((await detected()).found).toEqual([]);
+    }
+  });
+
+  it('follows steps and a sub-flow added and moved (harmless: nothing reported), then reports the OTP step deleted', async () => {
+    const { otp, twoFactor } = await otpStep('browser-otp');
+    const added = await fx.kc.authenticationManagement.addExecutionToFlow({
+      realm: fx.realm,
+      flow: twoFactor.displayName!,
+      provider: 'auth-recovery-authn-code-form',
+    });
+    await fx.kc.authenticationManagement.raisePriorityExecution({ realm: fx.realm, id: added.id! });
+    await fx.kc.authenticationManagement.lowerPriorityExecution({ realm: fx.realm, id: added.id! });
+    await fx.kc.authenticationManagement.addFlowToFlow({
+      realm: fx.realm,
+      flow: twoFactor.displayName!,
+      alias: 'browser-otp extra',
+      type: 'basic-flow',
+      provider: 'registration-page-form',
+      description: '',
+    });
+    expect((await detected()).found).toEqual([]);
+    await fx.kc.authenticationManagement.delExecution({ realm: fx.realm, id: otp.id! });
+    const deleted = await detected();
+    expect(deleted.found.map((detection) => [detection.kind, detection.severity])).toEqual([
+      ['admin-weakening', 'high'],
+    ]);
+    expect(deleted.found[0]?.summary).toMatch(/^flow browser-otp weakened by admin /);
+    expect(deleted.found[0]?.changes?.map((change) => [change.setting, change.effect, change.rules])).toEqual([
+      ['executions', 'weakens', ['browser-flow-second-factor']],
+    ]);
+    // The kept flow lost the step: a later binding away and back judges the flow as it now is.
+    await fx.kc.realms.update({ realm: fx.realm }, { browserFlow: 'browser' });
+    expect((await detected()).found).toEqual([]);
+    await fx.kc.realms.update({ realm: fx.realm }, { browserFlow: 'browser-otp' });
+    expect((await detected()).found).toEqual([]);
+  });
 });
 
 describe('watch: identity providers, client scopes, key providers, user profile', () => {
@@ -290,6 +346,47 @@ describe('watch: identity providers, client scopes, key providers, user profile'
     expect(found.map((detection) => [detection.kind, detection.severity])).toEqual([['admin-weakening', 'high']]);
     expect(found[0]?.changes?.map((change) => [change.setting, change.after, change.effect, change.rules])).toEqual([
       ['firstBrokerLoginFlowAlias', 'auto-link', 'neutral', ['idp-first-login-auto-link']],
+    ]);
+  });
+
+  it('judges a new identity provider against none: a weak one is reported once, a hardened one not', async () => {
+    const config = {
+      clientId: 'broker',
+      clientSecret: IDP_SECRET,
+      authorizationUrl: 'https://idp.example/auth',
+      tokenUrl: 'https://idp.example/token',
+      syncMode: 'FORCE',
+      pkceEnabled: 'true',
+      pkceMethod: 'S256',
+      validateSignature: 'true',
+      useJwksUrl: 'true',
+      jwksUrl: 'https://idp.example/certs',
+    };
+    await fx.kc.identityProviders.create({
+      realm: fx.realm,
+      alias: 'hardened',
+      providerId: 'oidc',
+      enabled: true,
+      config,
+    });
+    expect((await detected()).found).toEqual([]);
+    await fx.kc.identityProviders.create({
+      realm: fx.realm,
+      alias: 'partner',
+      providerId: 'oidc',
+      enabled: true,
+      trustEmail: true,
+      firstBrokerLoginFlowAlias: 'auto-link',
+      config,
+    });
+    const { found } = await detected();
+    expect(found.map((detection) => [detection.kind, detection.severity])).toEqual([['admin-weakening', 'high']]);
+    expect(found[0]?.summary).toMatch(
+      /^identity provider partner weakened by admin .*: \(identity provider\) none → "oidc identity provider" \(breaks idp-first-login-auto-link\)$/,
+    );
+    // Diff calls an added provider neutral; the rules its settings break make it a detection.
+    expect(found[0]?.changes?.map((change) => [change.setting, change.before, change.after, change.rules])).toEqual([
+      ['(identity provider)', undefined, 'oidc identity provider', ['idp-first-login-auto-link']],
     ]);
   });
 

@@ -5,7 +5,8 @@
  * and what it leaves alive, which admin events a realm, client, key provider and client secret
  * change produce (with the representation when adminEventsDetailsEnabled), and how
  * GET /events answers dateFrom and direction; and what the changes the rules judge record: role
- * grants, group joins, scope mappings, flow steps and bindings, identity providers, default client
+ * grants, group joins, scope mappings, flow steps (changed under any flow's alias, added, moved,
+ * deleted) and bindings, identity providers (created and updated), default client
  * scopes, key providers and the user profile.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -349,6 +350,81 @@ describe('admin events of the changes the rules judge (adminEventsDetailsEnabled
     expect(parsed(events[2])).toEqual({ browserFlow: 'browser-facts' });
   });
 
+  it('applies a step update sent under any flow alias to the step its id names, and records step create, move and delete', async () => {
+    await fx.kc.authenticationManagement.copyFlow({ realm: fx.realm, flow: 'browser', newName: 'browser-moves' });
+    const stepsOf = () => fx.kc.authenticationManagement.getExecutions({ realm: fx.realm, flow: 'browser-moves' });
+    const steps = await stepsOf();
+    const otp = steps.find((step) => step.providerId === 'auth-otp-form')!;
+    const subFlow = steps.find((step) => step.authenticationFlow && step.displayName?.endsWith('Conditional 2FA'))!;
+    /** The steps directly in the 2FA sub-flow: those after it, one level deeper, until the next at its level. */
+    const inSubFlow = (all: typeof steps) => {
+      const start = all.findIndex((step) => step.id === subFlow.id);
+      const end = all.findIndex((step, index) => index > start && step.level! <= subFlow.level!);
+      return all.slice(start + 1, end < 0 ? undefined : end).filter((step) => step.level === subFlow.level! + 1);
+    };
+    const started = Date.now();
+    // The alias in the path is only looked up: a sub-flow's alias, or another flow's, changes the step all the same.
+    await fx.kc.authenticationManagement.updateExecution(
+      { realm: fx.realm, flow: subFlow.displayName! },
+      { ...otp, requirement: 'DISABLED' },
+    );
+    await fx.kc.authenticationManagement.updateExecution(
+      { realm: fx.realm, flow: 'direct grant' },
+      { ...otp, requirement: 'ALTERNATIVE' },
+    );
+    expect((await stepsOf()).find((step) => step.id === otp.id)?.requirement).toBe('ALTERNATIVE');
+    const added = await fx.kc.authenticationManagement.addExecutionToFlow({
+      realm: fx.realm,
+      flow: subFlow.displayName!,
+      provider: 'auth-recovery-authn-code-form',
+    });
+    // A move swaps the step with its neighbour among the steps one level below the same flow.
+    const siblings = async () => inSubFlow(await stepsOf()).map((step) => step.id);
+    const order = await siblings();
+    await fx.kc.authenticationManagement.raisePriorityExecution({ realm: fx.realm, id: added.id! });
+    expect(await siblings()).toEqual([...order.slice(0, -2), added.id, order.at(-2)]);
+    await fx.kc.authenticationManagement.lowerPriorityExecution({ realm: fx.realm, id: added.id! });
+    expect(await siblings()).toEqual(order);
+    await fx.kc.authenticationManagement.delExecution({ realm: fx.realm, id: otp.id! });
+    const after = await stepsOf();
+    await fx.kc.authenticationManagement.addFlowToFlow({
+      realm: fx.realm,
+      flow: subFlow.displayName!,
+      alias: 'moves-extra',
+      type: 'basic-flow',
+      provider: 'registration-page-form',
+      description: '',
+    });
+    const events = await since(started);
+    expect(events.map(where)).toEqual([
+      ['UPDATE', 'AUTH_EXECUTION', `authentication/flows/${subFlow.displayName}/executions`],
+      ['UPDATE', 'AUTH_EXECUTION', 'authentication/flows/direct grant/executions'],
+      ['CREATE', 'AUTH_EXECUTION', `authentication/flows/${subFlow.displayName}/executions/execution`],
+      ['UPDATE', 'AUTH_EXECUTION', `authentication/executions/${added.id}/raise-priority`],
+      ['UPDATE', 'AUTH_EXECUTION', `authentication/executions/${added.id}/lower-priority`],
+      ['DELETE', 'AUTH_EXECUTION', `authentication/executions/${otp.id}`],
+      // A sub-flow added has a type of its own.
+      ['CREATE', 'AUTH_EXECUTION_FLOW', `authentication/flows/${subFlow.displayName}/executions/flow`],
+    ]);
+    // It carries the new sub-flow's alias and its step's id (not the flow's): followed like a step added.
+    const extra = (await stepsOf()).find((step) => step.displayName === 'moves-extra');
+    expect(parsed(events[6])).toEqual({
+      alias: 'moves-extra',
+      type: 'basic-flow',
+      provider: 'registration-page-form',
+      description: '',
+      id: extra?.id,
+    });
+    expect(extra).toMatchObject({ authenticationFlow: true, requirement: 'DISABLED', level: subFlow.level! + 1 });
+    expect(parsed(events[1])).toMatchObject({ id: otp.id, requirement: 'ALTERNATIVE' });
+    // A create carries the authenticator and the new step's id; moves and deletes carry nothing but the path.
+    expect(parsed(events[2])).toEqual({ provider: 'auth-recovery-authn-code-form', id: added.id });
+    expect(events.slice(3, 6).map((event) => event.representation)).toEqual([undefined, undefined, undefined]);
+    expect(after.some((step) => step.id === otp.id)).toBe(false);
+    // Added DISABLED, last in the sub-flow it was added to (one level below it).
+    expect(inSubFlow(after).at(-1)).toMatchObject({ id: added.id, requirement: 'DISABLED', level: subFlow.level! + 1 });
+  });
+
   it('records an identity provider update whole, its client secret masked', async () => {
     const config = {
       clientId: 'broker',
@@ -357,15 +433,22 @@ describe('admin events of the changes the rules judge (adminEventsDetailsEnabled
       tokenUrl: 'https://idp.example/token',
       syncMode: 'FORCE',
     };
+    const started = Date.now();
     await fx.kc.identityProviders.create({ realm: fx.realm, alias: 'corp', providerId: 'oidc', enabled: true, config });
     const idp = (await fx.kc.identityProviders.findOne({ realm: fx.realm, alias: 'corp' }))!;
-    const started = Date.now();
     await fx.kc.identityProviders.update(
       { realm: fx.realm, alias: 'corp' },
       { ...idp, trustEmail: true, config: { ...idp.config, syncMode: 'IMPORT' } },
     );
-    const [event, ...more] = await since(started);
+    const [created, event, ...more] = await since(started);
     expect(more).toEqual([]);
+    // A create carries the provider as sent: judged against no provider, as diff judges an added one.
+    expect(where(created!)).toEqual(['CREATE', 'IDENTITY_PROVIDER', 'identity-provider/instances/corp']);
+    expect(parsed(created)).toMatchObject({
+      alias: 'corp',
+      providerId: 'oidc',
+      config: { syncMode: 'FORCE', clientSecret: '**********' },
+    });
     expect(where(event!)).toEqual(['UPDATE', 'IDENTITY_PROVIDER', 'identity-provider/instances/corp']);
     expect(parsed(event)).toMatchObject({
       alias: 'corp',

@@ -9,6 +9,7 @@ import { DEFAULT_WATCH_CONFIG } from '../../../watch/config.ts';
 import { detectorsFor } from '../../../watch/detections/index.ts';
 import { grantOf } from '../../../watch/role-grants.ts';
 import { toWatchEvent } from '../../../watch/event.ts';
+import { flowStructure } from '../../../watch/config-changes/flow-structure.ts';
 import { exportedFlows } from '../../../watch/parts-answers.ts';
 import type { RealmParts } from '../../../watch/realm-parts.ts';
 import { RealmSnapshot } from '../../../watch/realm-snapshot.ts';
@@ -229,13 +230,17 @@ describe('changes to the kept parts', () => {
         ...(representation ? { representation: JSON.stringify(representation) } : {}),
       });
     expect(detect(step('authentication/flows/browser/executions'))).toEqual([]);
-    expect(detect(step('authentication/flows/other/executions', { id: 'otp', requirement: 'DISABLED' }))).toEqual([]);
     expect(detect(step('authentication/flows/browser/executions', { id: 'nope', requirement: 'DISABLED' }))).toEqual(
       [],
     );
-    expect(detect(step('authentication/flows/__proto__/executions', { id: 'otp', requirement: 'DISABLED' }))).toEqual(
-      [],
-    );
+    expect(
+      detect(step('authentication/flows/browser/executions', { id: '__proto__', requirement: 'DISABLED' })),
+    ).toEqual([]);
+    const structure = (operationType: string, path: string) =>
+      admin({ operationType, resourceType: 'AUTH_EXECUTION', resourcePath: path });
+    expect(detect(structure('DELETE', 'authentication/executions/nope'))).toEqual([]);
+    expect(detect(structure('UPDATE', 'authentication/executions/__proto__/raise-priority'))).toEqual([]);
+    expect(detect(structure('CREATE', 'authentication/flows/__proto__/executions/execution'))).toEqual([]);
     const link = (path: string) =>
       admin({ operationType: 'CREATE', resourceType: 'CLIENT_SCOPE_CLIENT_MAPPING', resourcePath: path });
     expect(detect(link('clients/uuid-unknown/default-client-scopes/scope-offline'))).toEqual([]);
@@ -255,6 +260,59 @@ describe('changes to the kept parts', () => {
     ).toEqual([]);
     expect(snapshot.parts()).toEqual(parts());
     expect(({} as Record<string, unknown>).clientId).toBeUndefined();
+  });
+
+  it('finds a step by its id under any flow alias the path names: a sub-flow’s, another flow’s, a prototype key', () => {
+    for (const alias of ['browser 2fa', 'direct grant', '__proto__']) {
+      const { detect } = watcher();
+      const off = admin({
+        operationType: 'UPDATE',
+        resourceType: 'AUTH_EXECUTION',
+        resourcePath: `authentication/flows/${alias}/executions`,
+        representation: JSON.stringify({ id: 'otp', requirement: 'DISABLED' }),
+      });
+      expect(detect(off).map((found) => found.summary.split(' weakened')[0])).toEqual(['flow browser']);
+    }
+  });
+
+  it('follows steps added, moved and deleted: a block with its sub-flow steps moves and goes as one', () => {
+    const ids = (operationType: string, path: string, representation?: unknown, resourceType = 'AUTH_EXECUTION') =>
+      flowStructure(
+        admin({
+          operationType,
+          resourceType,
+          resourcePath: path,
+          ...(representation ? { representation: JSON.stringify(representation) } : {}),
+        }).admin!,
+        parts(),
+      )?.parts.flows.browser?.map((step) => `${step.id}@${step.level}`);
+    const steps = (path: string) => ids('UPDATE', `authentication/executions/${path}`);
+    expect(steps('2fa/raise-priority')).toEqual(['cookie@0', 'forms@0', '2fa@1', 'otp@2', 'password@1', 'tail@0']);
+    expect(steps('cookie/lower-priority')).toEqual(['forms@0', 'password@1', '2fa@1', 'otp@2', 'cookie@0', 'tail@0']);
+    expect(steps('tail/raise-priority')).toEqual(['cookie@0', 'tail@0', 'forms@0', 'password@1', '2fa@1', 'otp@2']);
+    // Already first or last among its siblings: Keycloak leaves it, so nothing changes.
+    expect(steps('cookie/raise-priority')).toBeUndefined();
+    expect(steps('otp/lower-priority')).toBeUndefined();
+    expect(ids('DELETE', 'authentication/executions/forms')).toEqual(['cookie@0', 'tail@0']);
+    expect(ids('DELETE', 'authentication/executions/otp')).toEqual([
+      'cookie@0',
+      'forms@0',
+      'password@1',
+      '2fa@1',
+      'tail@0',
+    ]);
+    const added = { provider: 'auth-recovery-authn-code-form', id: 'new' };
+    const create = (alias: string) => ids('CREATE', `authentication/flows/${alias}/executions/execution`, added);
+    expect(create('browser 2fa')).toEqual(['cookie@0', 'forms@0', 'password@1', '2fa@1', 'otp@2', 'new@2', 'tail@0']);
+    expect(create('browser forms')).toEqual(['cookie@0', 'forms@0', 'password@1', '2fa@1', 'otp@2', 'new@1', 'tail@0']);
+    expect(create('browser')).toEqual(['cookie@0', 'forms@0', 'password@1', '2fa@1', 'otp@2', 'tail@0', 'new@0']);
+    const subFlow = { alias: 'extra', id: 'new' };
+    expect(ids('CREATE', 'authentication/flows/browser forms/executions/flow', subFlow, 'AUTH_EXECUTION_FLOW')).toEqual(
+      ['cookie@0', 'forms@0', 'password@1', '2fa@1', 'otp@2', 'new@1', 'tail@0'],
+    );
+    // The path and the event type must agree; an unknown parent flow is not followed.
+    expect(ids('CREATE', 'authentication/flows/browser forms/executions/flow', subFlow)).toBeUndefined();
+    expect(ids('CREATE', 'authentication/flows/unknown/executions/execution', added)).toBeUndefined();
   });
 
   it('reports offline_access made a default scope of a known client', () => {
