@@ -9,6 +9,7 @@
  * snapshot shows: it is compared with Keycloak's defaults instead, and says so.
  */
 import type { JsonRecord } from '../keycloak/answers.ts';
+import { own, withEntry } from './config-changes/change.ts';
 import type { RealmParts } from './realm-parts.ts';
 
 export interface SnapshotState {
@@ -74,11 +75,12 @@ export class RealmSnapshot {
     this.state.time = time;
   }
 
+  /** `id` comes from an event's path: looked up as an own key and set as one ("__proto__" stays data). */
   updateClient(id: string, change: JsonRecord, time: number): Compared {
-    const before = this.state?.clients[id];
+    const before = this.state ? own(this.state.clients, id) : undefined;
     const after = { ...(before ?? {}), ...change, id };
     if (this.state && time >= this.state.time) {
-      this.state.clients[id] = after;
+      this.state.clients = withEntry(this.state.clients, id, after);
       this.state.time = time;
     }
     return { before, after, known: before !== undefined };
