@@ -33,6 +33,8 @@ const StateSchema = Type.Object({
       clients: Type.Record(Type.String(), Type.Record(Type.String(), Type.Unknown())),
       /** Absent in a state written before the watcher kept them: read again on the next start. */
       parts: Type.Optional(RealmPartsSchema),
+      /** When the parts were read, when that was after `time` (read late, for a state file that had none). */
+      partsTime: Type.Optional(Type.Integer()),
     }),
   ),
 });
