@@ -9,6 +9,7 @@
  * snapshot shows: it is compared with Keycloak's defaults instead, and says so.
  */
 import type { JsonRecord } from '../keycloak/answers.ts';
+import { own, withEntry } from './config-changes/change.ts';
 import type { RealmParts } from './realm-parts.ts';
 
 export interface SnapshotState {
@@ -17,6 +18,11 @@ export interface SnapshotState {
   clients: Record<string, JsonRecord>;
   /** Flows, identity providers, key providers, …: undefined when the account may not read them. */
   parts?: RealmParts;
+  /**
+   * When the parts were read, if later than `time`: a state file written before the watcher kept
+   * them has the realm as of its last run but the parts as of this one's start.
+   */
+  partsTime?: number;
 }
 
 /** Settings that are not realm hardening and may hold credentials (masked by Keycloak, but not ours to keep). */
@@ -57,9 +63,12 @@ export class RealmSnapshot {
     return { before, after: this.state.realm, known: true };
   }
 
-  /** Whether an event at `time` happened after what the snapshot shows (one before it is already in it). */
+  /**
+   * Whether a change to the parts at `time` happened after what the kept parts show (one before
+   * is already in them): after the snapshot, and after the parts were read when that was later.
+   */
   isAfterSnapshot(time: number): boolean {
-    return this.state !== undefined && time >= this.state.time;
+    return this.state !== undefined && time >= this.state.time && time >= (this.state.partsTime ?? this.state.time);
   }
 
   /** The parts as last known; undefined when never read. */
@@ -69,16 +78,17 @@ export class RealmSnapshot {
 
   /** Keeps the parts an event left, unless the event is older than what the snapshot already shows. */
   updateParts(parts: RealmParts, time: number): void {
-    if (!this.state || time < this.state.time) return;
+    if (!this.state || !this.isAfterSnapshot(time)) return;
     this.state.parts = parts;
     this.state.time = time;
   }
 
+  /** `id` comes from an event's path: looked up as an own key and set as one ("__proto__" stays data). */
   updateClient(id: string, change: JsonRecord, time: number): Compared {
-    const before = this.state?.clients[id];
+    const before = this.state ? own(this.state.clients, id) : undefined;
     const after = { ...(before ?? {}), ...change, id };
     if (this.state && time >= this.state.time) {
-      this.state.clients[id] = after;
+      this.state.clients = withEntry(this.state.clients, id, after);
       this.state.time = time;
     }
     return { before, after, known: before !== undefined };

@@ -69,3 +69,12 @@ export async function readParts(http: IncidentHttp, realm: string): Promise<Real
     throw error;
   }
 }
+
+/**
+ * The parts read late, for a state file written before the watcher kept them: its realm is as of
+ * its last run, the parts as of `time` (read now), so a change to them before `time` is already
+ * in them and is not judged (RealmSnapshot.isAfterSnapshot).
+ */
+export function withPartsReadAt(kept: SnapshotState, parts: RealmParts, time: number): SnapshotState {
+  return { ...kept, parts, partsTime: Math.max(time, kept.time) };
+}

@@ -2,8 +2,9 @@
  * Which roles an admin event grants to whom, read from its resource path and representation as
  * Keycloak 26.7 records them (keycloak-events.test.ts): role mappings on users and groups, scope
  * mappings on clients and client scopes, a user joining a group (the group's own roles, by
- * clientId), and roles added to a composite (named by their client's uuid). Ids come from events:
- * they are looked up as own keys of the kept parts, never put into a path or a request.
+ * clientId), and roles added to a composite (named by their client's uuid). Ids and names come
+ * from events: they are looked up as own keys of the kept parts or compared, never put into a path
+ * or a request.
  */
 import { isRecord, type JsonRecord } from '../keycloak/answers.ts';
 import { text } from '../model/live/reads.ts';
@@ -26,7 +27,29 @@ export interface Grant {
 const MAPPING =
   /^(users|groups|clients|client-scopes)\/([^/]+)\/(role-mappings|scope-mappings)\/(realm|clients\/([^/]+))$/;
 const MEMBERSHIP = /^users\/([^/]+)\/groups\/([^/]+)$/;
-const COMPOSITES = /^roles-by-id\/([^/]+)\/composites$/;
+/**
+ * The three ways to add roles to a composite, as Keycloak records them (keycloak-events.test.ts):
+ * by the role's id, by a realm role's name, by a client role's name under its client's uuid. A name
+ * is recorded decoded (a space stays a space), so it is used as it stands; it may hold a slash.
+ */
+const COMPOSITE_PATHS: ReadonlyArray<{ pattern: RegExp; by: 'id' | 'name' }> = [
+  { pattern: /^roles-by-id\/([^/]+)\/composites$/, by: 'id' },
+  { pattern: /^roles\/(.+)\/composites$/, by: 'name' },
+  { pattern: /^clients\/[^/]+\/roles\/(.+)\/composites$/, by: 'name' },
+];
+
+/** The composite an event adds roles to: its id or name from the path, and whether it is the realm's default role. */
+function compositeOf(path: string, realm: JsonRecord): { role: string; isDefault: boolean } | undefined {
+  for (const { pattern, by } of COMPOSITE_PATHS) {
+    const role = pattern.exec(path)?.[1];
+    if (role === undefined) continue;
+    const defaultRole = isRecord(realm.defaultRole) ? text(realm.defaultRole[by]) : undefined;
+    // Only a realm role can be the default role: a client role of the same name is not.
+    const isDefault = defaultRole !== undefined && role === defaultRole && !path.startsWith('clients/');
+    return { role, isDefault };
+  }
+  return undefined;
+}
 
 const clientIdOf = (parts: RealmParts | undefined, id: string) =>
   parts ? own(parts.clients, id)?.clientId : undefined;
@@ -86,14 +109,12 @@ function compositeRoles(items: readonly JsonRecord[], parts: RealmParts | undefi
 /** The grant an admin event makes, or undefined when it makes none the watcher can read. */
 export function grantOf(admin: AdminPart, parts: RealmParts | undefined, realm: JsonRecord = {}): Grant | undefined {
   if (admin.operationType !== 'CREATE' || !admin.resourcePath) return undefined;
-  const composite = COMPOSITES.exec(admin.resourcePath);
+  const composite = compositeOf(admin.resourcePath, realm);
   if (composite && (admin.resourceType === 'REALM_ROLE' || admin.resourceType === 'CLIENT_ROLE')) {
     const roles = compositeRoles(admin.representationItems ?? [], parts);
-    const defaultRole = isRecord(realm.defaultRole) ? text(realm.defaultRole.id) : undefined;
-    const holder: Omit<Grant, 'roles'> =
-      defaultRole !== undefined && composite[1] === defaultRole
-        ? { holder: 'every user (default roles)', judgedAs: 'defaultRoles', rule: HOLDER_RULES.defaultRoles }
-        : { holder: `whoever holds role ${composite[1] ?? ''}`, judgedAs: 'composite', rule: HOLDER_RULES.composite };
+    const holder: Omit<Grant, 'roles'> = composite.isDefault
+      ? { holder: 'every user (default roles)', judgedAs: 'defaultRoles', rule: HOLDER_RULES.defaultRoles }
+      : { holder: `whoever holds role ${composite.role}`, judgedAs: 'composite', rule: HOLDER_RULES.composite };
     return roles && { ...holder, roles };
   }
   if (admin.resourceType === 'GROUP_MEMBERSHIP') {

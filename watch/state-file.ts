@@ -2,9 +2,14 @@
  * The watcher's state file: per realm and stream the cursor, and the detections already acted
  * on (so a restart never responds twice). Written whole to a temporary file and renamed over the
  * old one: a crash leaves the previous state or the new one, never half of either. Holds event
- * ids and times only — nothing secret.
+ * ids and times, and the realm's configuration as the watcher keeps it: realm settings, clients'
+ * ids and scope lists, identity providers and their mappers, key-provider configs and the user
+ * profile, with every config key that could hold a secret dropped (realm-parts.ts). Not secret,
+ * but an attacker's map of the realm: written owner-only (0600), through a new file of a random
+ * name (never an existing file or a planted symbolic link).
  */
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { InputError } from '../model/errors.ts';
@@ -28,6 +33,8 @@ const StateSchema = Type.Object({
       clients: Type.Record(Type.String(), Type.Record(Type.String(), Type.Unknown())),
       /** Absent in a state written before the watcher kept them: read again on the next start. */
       parts: Type.Optional(RealmPartsSchema),
+      /** When the parts were read, when that was after `time` (read late, for a state file that had none). */
+      partsTime: Type.Optional(Type.Integer()),
     }),
   ),
 });
@@ -102,11 +109,15 @@ export class StateFile {
 
   save(): void {
     if (!this.file) return;
-    const temporary = `${this.file}.tmp-${process.pid}`;
+    // 'wx' creates the file or fails: a name planted in advance (a symbolic link elsewhere) is never followed,
+    // and mode 0600 always applies, since the file is always new.
+    const temporary = `${this.file}.tmp-${process.pid}-${randomBytes(8).toString('hex')}`;
     try {
-      writeFileSync(temporary, `${JSON.stringify(this.state)}\n`, { mode: 0o600 });
+      writeFileSync(temporary, `${JSON.stringify(this.state)}\n`, { mode: 0o600, flag: 'wx' });
       renameSync(temporary, this.file);
     } catch (error) {
+      // Our own half-written file goes; a name that was already taken (EEXIST) is not ours to remove.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') rmSync(temporary, { force: true });
       throw new InputError(
         `cannot write the state file (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
         { file: this.file, keyPath: '--state' },

@@ -14,7 +14,7 @@ import { detectorsFor } from './detections/index.ts';
 import type { EventStream } from './event.ts';
 import { eventPages } from './event-pages.ts';
 import { readStream } from './read-stream.ts';
-import { missingTypes, readEventsConfig, readParts, readSnapshot } from './realm-start.ts';
+import { missingTypes, readEventsConfig, readParts, readSnapshot, withPartsReadAt } from './realm-start.ts';
 import { RealmSnapshot } from './realm-snapshot.ts';
 import type { Responder } from './respond.ts';
 import { cursorKey, type StateFile } from './state-file.ts';
@@ -82,14 +82,24 @@ export async function watchRealms(http: IncidentHttp, run: WatchRun): Promise<Wa
       run.note(
         `realm ${realm} stores admin events without their representation: weakening changes cannot be classified (set adminEventsDetailsEnabled)`,
       );
-    const kept = run.state.state.snapshots[realm] ?? (await readSnapshot(http, realm));
+    const stored = run.state.state.snapshots[realm];
+    let kept = stored ?? (await readSnapshot(http, realm));
     if (!kept)
       run.note(
         `realm ${realm}: no view-realm, so admin changes are compared with Keycloak's defaults, not the realm's earlier state`,
       );
     else {
-      // A state file written before the watcher kept the parts has none: they are read now.
-      kept.parts ??= await readParts(http, realm);
+      // A state file written before the watcher kept the parts has none: they are read now, and the
+      // changes to them since its last run are already in them, so they count as older than the read.
+      if (!kept.parts) {
+        const time = Date.now();
+        const parts = await readParts(http, realm);
+        if (parts) kept = stored ? withPartsReadAt(stored, parts, time) : { ...kept, parts };
+        if (parts && stored)
+          run.note(
+            `realm ${realm}: the state file holds no flows, identity providers, key providers, clients' scopes or user profile: read now, so changes to them before now are not judged (older than the first read)`,
+          );
+      }
       if (!kept.parts)
         run.note(
           `realm ${realm}: the account may not read flows, identity providers, key providers, clients and the user profile (view-realm, view-clients, view-users, view-identity-providers): changes to them, and grants of client roles, are not judged`,

@@ -563,3 +563,42 @@ describe('admin events of the changes the rules judge (adminEventsDetailsEnabled
     await fx.kc.users.updateProfile({ ...profile, realm: fx.realm });
   });
 });
+
+describe('admin events of composite grants through the by-name endpoints', () => {
+  const compositesEvents = async (started: number) =>
+    (await adminEvents(fx)).filter((event) => event.time >= started && event.resourcePath?.endsWith('/composites'));
+
+  async function addComposites(path: string, roles: unknown[]): Promise<void> {
+    const response = await fetch(`${fx.url}/admin/realms/${fx.realm}/${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await fx.kc.getAccessToken()}`, 'content-type': 'application/json' },
+      body: JSON.stringify(roles),
+    });
+    if (!response.ok) throw new Error(`POST ${path}: ${response.status}`);
+  }
+
+  it('records POST roles/{name}/composites and clients/{id}/roles/{name}/composites under those paths, the role name decoded', async () => {
+    const realm = (await fx.kc.realms.findOne({ realm: fx.realm }))!;
+    const management = await fx.clientUuid('realm-management');
+    const api = await fx.clientUuid('api');
+    const viewUsers = (await fx.kc.clients.findRole({ realm: fx.realm, id: management, roleName: 'view-users' }))!;
+    await fx.kc.roles.create({ realm: fx.realm, name: 'ops lead' });
+    await fx.kc.clients.createRole({ id: api, realm: fx.realm, name: 'api-admin' });
+    const started = Date.now();
+    await addComposites(`roles/${encodeURIComponent(realm.defaultRole!.name!)}/composites`, [viewUsers]);
+    await addComposites(`roles/${encodeURIComponent('ops lead')}/composites`, [viewUsers]);
+    await addComposites(`clients/${api}/roles/api-admin/composites`, [viewUsers]);
+    const events = await compositesEvents(started);
+    expect(events.map((event) => [event.operationType, event.resourceType, event.resourcePath])).toEqual([
+      ['CREATE', 'REALM_ROLE', `roles/default-roles-${fx.realm}/composites`],
+      // Sent as ops%20lead: recorded decoded, so a name from the path is used as it stands.
+      ['CREATE', 'REALM_ROLE', 'roles/ops lead/composites'],
+      ['CREATE', 'CLIENT_ROLE', `clients/${api}/roles/api-admin/composites`],
+    ]);
+    for (const event of events)
+      expect(JSON.parse(event.representation!)).toEqual([
+        expect.objectContaining({ name: 'view-users', clientRole: true, containerId: management }),
+      ]);
+    await fx.kc.roles.delCompositeRoles({ realm: fx.realm, id: realm.defaultRole!.id! }, [viewUsers]);
+  });
+});
