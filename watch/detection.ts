@@ -1,6 +1,6 @@
 /** What a detection reports: stable fields for people and SIEMs, never a token or a secret. */
 import type { Severity } from '../policies/finding.ts';
-import type { WatchEvent } from './event.ts';
+import type { AdminPart, WatchEvent } from './event.ts';
 
 export interface Detection {
   /** Unique per occurrence: kind and the id of the event that triggered it (what "acted on" is keyed by). */
@@ -41,5 +41,20 @@ export function fromEvent(
     ...(event.clientId ? { client: event.clientId } : {}),
     ...(event.sessionId ? { session: event.sessionId } : {}),
     ...(event.ipAddress ? { ipAddress: event.ipAddress } : {}),
+  };
+}
+
+/** The fields every admin-change detection copies from its event: the admin who acted, from where, and the event. */
+export function fromAdminEvent(
+  event: WatchEvent,
+  admin: AdminPart,
+): Pick<Detection, 'realm' | 'time' | 'user' | 'client' | 'ipAddress' | 'eventIds'> {
+  return {
+    realm: event.realm,
+    time: event.time,
+    ...(admin.actorUserId ? { user: admin.actorUserId } : {}),
+    ...(admin.actorClientId ? { client: admin.actorClientId } : {}),
+    ...(event.ipAddress ? { ipAddress: event.ipAddress } : {}),
+    eventIds: [event.id],
   };
 }

@@ -17,7 +17,7 @@ import type { Finding } from '../policies/finding.ts';
 import { runRules } from '../policies/run.ts';
 import { sensitiveRoleLists } from '../review/classify/sensitive-grants.ts';
 import { diffRealm } from '../review/diff-realms.ts';
-import type { Detection } from './detection.ts';
+import { fromAdminEvent, type Detection } from './detection.ts';
 import type { AdminPart, WatchEvent } from './event.ts';
 
 export interface JudgeOptions {
@@ -111,12 +111,7 @@ export function weakeningDetection(
     kind: 'admin-weakening',
     severity: changes.some((change) => change.rules.length > 0) ? 'high' : 'medium',
     source: 'realmguard diff classification (docs/review.md)',
-    realm: event.realm,
-    time: event.time,
-    ...(admin.actorUserId ? { user: admin.actorUserId } : {}),
-    ...(admin.actorClientId ? { client: admin.actorClientId } : {}),
-    ...(event.ipAddress ? { ipAddress: event.ipAddress } : {}),
-    eventIds: [event.id],
+    ...fromAdminEvent(event, admin),
     summary: `${subject} weakened by ${actor}${event.ipAddress ? ` from ${event.ipAddress}` : ''}: ${described.join('; ')}${caveat ? ` (${caveat})` : ''}`,
     changes,
   };

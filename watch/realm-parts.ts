@@ -11,6 +11,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { isSecretConfigKey } from '../model/entities/identity-providers.ts';
 import { KEY_PROVIDER_COMPONENT_TYPE } from '../model/export/schema.ts';
+import { readIdentityProviders } from '../model/live/identity-providers.ts';
 import { RealmReads, isRecord, text, type JsonObject, type LiveSource } from '../model/live/reads.ts';
 
 const Json = Type.Record(Type.String(), Type.Unknown());
@@ -95,26 +96,20 @@ export function withoutSecrets(entity: JsonObject): JsonObject {
 
 export async function readRealmParts(source: LiveSource, realm: string): Promise<RealmParts> {
   const reads = new RealmReads(source, realm);
-  const [clients, scopes, topFlows, identityProviders, keyComponents, userProfile] = await Promise.all([
-    reads.pages('list clients', '/clients', 'view-clients'),
-    reads.objects(reads.read('list client scopes', '/client-scopes', 'view-clients')),
-    reads.objects(reads.read('list authentication flows', '/authentication/flows', 'view-realm')),
-    reads.pages(
-      'list identity providers',
-      '/identity-provider/instances',
-      'view-identity-providers',
-      {},
-      { briefRepresentation: 'false' },
-    ),
-    reads.objects(
-      reads.read('list key providers', '/components', 'view-realm', {}, { type: KEY_PROVIDER_COMPONENT_TYPE }),
-    ),
-    reads.object(reads.read('read the user profile', '/users/profile', 'view-realm')),
-  ]);
+  const [clients, scopes, topFlows, { identityProviders, identityProviderMappers }, keyComponents, userProfile] =
+    await Promise.all([
+      reads.pages('list clients', '/clients', 'view-clients'),
+      reads.objects(reads.read('list client scopes', '/client-scopes', 'view-clients')),
+      reads.objects(reads.read('list authentication flows', '/authentication/flows', 'view-realm')),
+      readIdentityProviders(reads),
+      reads.objects(
+        reads.read('list key providers', '/components', 'view-realm', {}, { type: KEY_PROVIDER_COMPONENT_TYPE }),
+      ),
+      reads.object(reads.read('read the user profile', '/users/profile', 'view-realm')),
+    ]);
   const accountOwners = clients.filter((client) => client.serviceAccountsEnabled === true && text(client.id));
   const aliases = topFlows.map((flow) => text(flow.alias)).filter((alias) => alias !== undefined);
-  const idpAliases = identityProviders.map((idp) => text(idp.alias)).filter((alias) => alias !== undefined);
-  const [accounts, steps, mappers] = await Promise.all([
+  const [accounts, steps] = await Promise.all([
     reads.each(accountOwners, async (client) => {
       const user = await reads.get(
         reads.read('read a service-account user', '/clients/{id}/service-account-user', 'view-clients', {
@@ -133,16 +128,6 @@ export async function readRealmParts(source: LiveSource, realm: string): Promise
       );
       return [alias, executions.map(flowStep).filter((step) => step !== undefined)] as const;
     }),
-    reads.each(idpAliases, (alias) =>
-      reads.objects(
-        reads.read(
-          `list the mappers of identity provider '${alias}'`,
-          '/identity-provider/instances/{alias}/mappers',
-          'view-identity-providers',
-          { alias },
-        ),
-      ),
-    ),
   ]);
   return {
     clients: Object.fromEntries(
@@ -161,7 +146,7 @@ export async function readRealmParts(source: LiveSource, realm: string): Promise
     ),
     flows: Object.fromEntries(steps),
     identityProviders: identityProviders.map(withoutSecrets),
-    identityProviderMappers: mappers.flat().map(withoutSecrets),
+    identityProviderMappers: identityProviderMappers.map(withoutSecrets),
     keyComponents: keyComponents.map(withoutSecrets),
     userProfile,
   };

@@ -14,7 +14,7 @@ import { severityRank, type Severity } from '../../policies/finding.ts';
 import { allRules } from '../../policies/rules/index.ts';
 import { grantVerdict, sensitiveOfAll } from '../../review/classify/entity-access.ts';
 import { sensitiveRoleLists } from '../../review/classify/sensitive-grants.ts';
-import type { Detection } from '../detection.ts';
+import { fromAdminEvent, type Detection } from '../detection.ts';
 import type { WatchEvent } from '../event.ts';
 import type { JudgeOptions } from '../judge-change.ts';
 import { bareAnswers, loadedAnswers } from '../parts-answers.ts';
@@ -54,12 +54,7 @@ export function roleGrant(snapshot: RealmSnapshot, options: JudgeOptions = {}): 
           kind: 'sensitive-role-granted',
           severity: severityOf(grant.rule),
           source: 'realmguard diff classification (docs/review.md)',
-          realm: event.realm,
-          time: event.time,
-          ...(admin.actorUserId ? { user: admin.actorUserId } : {}),
-          ...(admin.actorClientId ? { client: admin.actorClientId } : {}),
-          ...(event.ipAddress ? { ipAddress: event.ipAddress } : {}),
-          eventIds: [event.id],
+          ...fromAdminEvent(event, admin),
           summary: `${sensitive.join(', ')} granted to ${grant.holder} by ${actor}${event.ipAddress ? ` from ${event.ipAddress}` : ''}${admin.resourcePath ? ` (${admin.resourcePath})` : ''}: ${verdict.reason}${rules.length ? ` (breaks ${rules.join(', ')})` : ''}`,
           changes: [
             {
